@@ -1,0 +1,137 @@
+/**
+ * The declared database schema: every collection the product uses and its indexes.
+ * One file, read by the local cloud (which creates exactly these collections and real indexes)
+ * and by the deploy path (which applies them to the cloud environment). A collection that is not
+ * declared here does not exist, as in production.
+ *
+ * Each domain owns its section; keep one name per concept end to end (collection = type = page).
+ */
+
+export type IndexDirection = 1 | -1;
+
+export interface IndexKey {
+  /** Dot path of the field. */
+  field: string;
+  direction: IndexDirection;
+}
+
+export interface IndexSpec {
+  name: string;
+  keys: IndexKey[];
+  unique?: boolean;
+}
+
+export interface CollectionSpec {
+  name: string;
+  indexes: IndexSpec[];
+}
+
+const asc = (field: string): IndexKey => ({ field, direction: 1 });
+const desc = (field: string): IndexKey => ({ field, direction: -1 });
+
+export const schema: CollectionSpec[] = [
+  // --- org (units, people, roles, accounts, sign-in, audit) ---
+  {
+    name: 'units',
+    // path: scope queries ("every unit under X") match X in the path array.
+    indexes: [
+      { name: 'parentId', keys: [asc('parentId')] },
+      { name: 'path', keys: [asc('path')] },
+    ],
+  },
+  {
+    name: 'people',
+    indexes: [
+      { name: 'badgeNo', keys: [asc('badgeNo')], unique: true },
+      { name: 'openid', keys: [asc('openid')] },
+      { name: 'unitId', keys: [asc('unitId')] },
+    ],
+  },
+  {
+    name: 'invites',
+    indexes: [
+      { name: 'code', keys: [asc('code')], unique: true },
+      { name: 'person', keys: [asc('personId'), desc('createdAt')] },
+    ],
+  },
+  {
+    name: 'accounts',
+    indexes: [
+      { name: 'unitId', keys: [asc('unitId')] },
+      { name: 'operatorA', keys: [asc('operatorA')] },
+      { name: 'operatorB', keys: [asc('operatorB')] },
+    ],
+  },
+  {
+    name: 'auditLog',
+    indexes: [
+      { name: 'seq', keys: [asc('seq')], unique: true },
+      { name: 'unitPath', keys: [asc('unitPath'), desc('seq')] },
+    ],
+  },
+  // --- notifications ---
+  {
+    name: 'notifications',
+    indexes: [
+      { name: 'recipient', keys: [asc('recipientId'), desc('createdAt')] },
+      { name: 'unread', keys: [asc('recipientId'), asc('read')] },
+      { name: 'dedupeKey', keys: [asc('dedupeKey')], unique: true },
+    ],
+  },
+  { name: 'consents', indexes: [{ name: 'person', keys: [asc('personId')] }] },
+  {
+    name: 'outbox',
+    indexes: [
+      { name: 'dedupeKey', keys: [asc('dedupeKey')], unique: true },
+      { name: 'due', keys: [asc('state'), asc('dueAt')] },
+    ],
+  },
+  // --- screening ---
+  { name: 'lexicon', indexes: [{ name: 'category', keys: [asc('category')] }] },
+  { name: 'lexiconVersions', indexes: [{ name: 'version', keys: [desc('version')] }] },
+  // --- posts ---
+  {
+    name: 'posts',
+    indexes: [
+      { name: 'account', keys: [asc('accountId'), desc('updatedAt')] },
+      { name: 'pending', keys: [asc('pendingWith'), desc('submittedAt')] },
+      { name: 'author', keys: [asc('authorId'), desc('updatedAt')] },
+      { name: 'planned', keys: [asc('state'), asc('plannedAt')] },
+    ],
+  },
+  // One document per submitted version (_id `<postId>#<version>`), never rewritten.
+  { name: 'postVersions', indexes: [{ name: 'post', keys: [asc('postId'), desc('version')], unique: true }] },
+  // One document per account and Beijing day; `day` lets the 16:00 planner read only today's rows.
+  {
+    name: 'cadenceDays',
+    indexes: [
+      { name: 'accountDay', keys: [asc('accountId'), asc('day')], unique: true },
+      { name: 'day', keys: [asc('day')] },
+    ],
+  },
+  // --- messages and referrals ---
+  {
+    name: 'messages',
+    indexes: [
+      { name: 'account', keys: [asc('accountId'), desc('receivedAt')] },
+      // a unit's messages still without an outcome (第二十二至二十八条: none is left without one)
+      { name: 'unitState', keys: [asc('unitId'), asc('state'), desc('receivedAt')] },
+    ],
+  },
+  {
+    name: 'referrals',
+    indexes: [
+      { name: 'department', keys: [asc('departmentId'), asc('state'), asc('dueAt')] },
+      { name: 'due', keys: [asc('open'), asc('dueAt')] },
+      // reminder runs: open referrals whose first reminder (core/referral/reminders dueSoonAt) has come
+      { name: 'reminder', keys: [asc('open'), asc('dueSoonAt')] },
+      { name: 'message', keys: [asc('messageId')] },
+    ],
+  },
+  { name: 'calendarOverrides', indexes: [{ name: 'day', keys: [asc('day')], unique: true }] },
+  // --- runtime bookkeeping ---
+  { name: 'leases', indexes: [] },
+  { name: 'counters', indexes: [] },
+];
+
+export type CollectionName = (typeof schema)[number]['name'];
