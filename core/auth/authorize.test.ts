@@ -1,0 +1,401 @@
+import type { Action, Person, Role, Unit } from '../../typings/org';
+import type { ChainStep } from '../../typings/post';
+import { DomainError } from '../errors';
+import { demoOrg } from '../org/demo';
+import { buildTree } from '../org/tree';
+import { ACTIONS } from './actions';
+import { authorize, requireAllowed } from './authorize';
+import { RULES, type AccountRef, type PostRef, type Target, type TargetKind } from './catalogue';
+
+// ---- fixture: the demo tree plus a second city (株洲), which 长沙's people must not reach ----
+
+const org = demoOrg();
+const zhuzhou: Unit[] = [
+  ['u-zz', '株洲市公安局', 'bureau', 'u-hn'],
+  ['u-zz-xcc', '株洲市公安局政治部宣传处', 'propagandaDesk', 'u-zz'],
+  ['u-zz-wa', '株洲市公安局网安支队', 'department', 'u-zz'],
+].map(([_id, name, kind, parentId]) => ({
+  ...org.units[0],
+  _id,
+  name,
+  kind: kind as Unit['kind'],
+  level: 'city',
+  parentId,
+  path: parentId === 'u-hn' ? ['u-hn', _id] : ['u-hn', 'u-zz', _id],
+}));
+const tree = buildTree([...org.units, ...zhuzhou]);
+
+const ROLES: readonly Role[] = ['operator', 'reviewer', 'leader', 'propagandaStaff', 'departmentHandler', 'unitAdmin'];
+
+/** Where an actor's one grant is held: the province (sees all), 长沙 (owns the targets), 株洲 (outside). */
+type Placement = 'province' | 'city' | 'otherCity';
+const PLACEMENTS: readonly Placement[] = ['province', 'city', 'otherCity'];
+const PLACES: Record<Placement, { bureau: string; desk: string; department: string }> = {
+  province: { bureau: 'u-hn', desk: 'u-hn-xcc', department: 'u-hn-wa' },
+  city: { bureau: 'u-cs', desk: 'u-cs-xcc', department: 'u-cs-wa' },
+  otherCity: { bureau: 'u-zz', desk: 'u-zz-xcc', department: 'u-zz-wa' },
+};
+const grantUnit = (role: Role, place: Placement): string =>
+  role === 'propagandaStaff' ? PLACES[place].desk : role === 'departmentHandler' ? PLACES[place].department : PLACES[place].bureau;
+
+const TRAINED = [{ course: '公安新媒体业务培训', date: '2025-12-20', issuer: '省厅政治部宣传处', completed: true }];
+
+function actor(role: Role | null, place: Placement, trained = true): Person {
+  const unitId = role ? grantUnit(role, place) : PLACES[place].bureau;
+  return {
+    ...org.people[0],
+    _id: `x-${role ?? 'none'}-${place}`,
+    unitId,
+    roles: role ? [{ role, unitId }] : [],
+    trainings: trained ? TRAINED : [],
+    openid: `wx-${role ?? 'none'}-${place}`,
+  };
+}
+
+/**
+ * The targets all belong to 长沙. The actor is given the relation its role has to the object: an
+ * operator is this account's A角 and this post's author, a reviewer is this account's reviewer and the
+ * post waits at its review step.
+ */
+function targetFor(kind: TargetKind, who: Person, role: Role | null): Target {
+  const account: AccountRef = {
+    _id: 'acc-t',
+    unitId: 'u-cs',
+    kind: 'institutional',
+    ownerId: null,
+    operatorA: role === 'operator' ? who._id : 'p-other-a',
+    operatorB: 'p-other-b',
+    reviewerIds: [role === 'reviewer' ? who._id : 'p-other-r'],
+  };
+  const reviewStep: ChainStep = {
+    key: 'reviewer',
+    kind: 'reviewer',
+    holders: [{ role: 'reviewer', unitId: 'u-cs', personIds: account.reviewerIds }],
+    unitId: 'u-cs',
+    unitName: '长沙市公安局',
+    label: '审核民警审核',
+    article: '第十六条',
+  };
+  const authorId = account.operatorA ?? 'p-other-a';
+  const post: PostRef = { authorId, contributorIds: [authorId], chain: [reviewStep], stepIndex: 0 };
+  const targets: Record<TargetKind, Target> = {
+    none: { kind: 'none' },
+    own: { kind: 'own', ownerId: who._id },
+    unit: { kind: 'unit', unitId: 'u-cs-wa' },
+    person: { kind: 'person', person: { _id: 'p-target', unitId: 'u-cs-wa' } },
+    account: { kind: 'account', account },
+    post: { kind: 'post', account, post },
+    referral: { kind: 'referral', account, departmentId: 'u-cs-wa' },
+  };
+  return targets[kind];
+}
+
+// ---- the expected matrix: written out by hand, one row per action ----
+
+const ALL = PLACEMENTS;
+const LOCAL: readonly Placement[] = ['province', 'city'];
+const PROVINCE: readonly Placement[] = ['province'];
+const CITY: readonly Placement[] = ['city'];
+
+type Reach = Partial<Record<Role | 'everyone', readonly Placement[]>>;
+interface Row {
+  reach: Reach;
+  /** 第三十五条: refused to the untrained. */
+  trained?: true;
+}
+const to = (roles: Role[], where: readonly Placement[]): Reach => Object.fromEntries(roles.map((r) => [r, where]));
+const everyone: Row = { reach: { everyone: ALL } };
+
+const EXPECTED: Partial<Record<Action, Row>> = {
+  'org.me': everyone,
+  'org.bind': everyone,
+  'org.createInvite': { reach: to(['unitAdmin'], LOCAL) },
+  'org.listPeople': { reach: to(['unitAdmin', 'leader', 'propagandaStaff'], LOCAL) },
+  'org.upsertPerson': { reach: to(['unitAdmin'], LOCAL) },
+  'org.setRoles': { reach: to(['unitAdmin'], LOCAL) },
+  'org.addTraining': { reach: to(['unitAdmin', 'propagandaStaff'], LOCAL) },
+  'org.listAccounts': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'org.upsertAccount': { reach: to(['unitAdmin', 'propagandaStaff'], LOCAL) },
+  'org.setOperators': { reach: to(['unitAdmin', 'propagandaStaff'], LOCAL) },
+  'org.setResponsibility': { reach: to(['unitAdmin'], LOCAL) },
+  'org.auditLog': { reach: to(['unitAdmin', 'leader', 'propagandaStaff'], LOCAL) },
+  'org.auditVerify': { reach: to(['unitAdmin', 'propagandaStaff'], PROVINCE) },
+  'notify.inbox': everyone,
+  'notify.markRead': everyone,
+  'notify.reportConsent': everyone,
+  'screen.check': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], ALL) },
+  'screen.lexiconList': { reach: to(['reviewer', 'leader', 'propagandaStaff'], ALL) },
+  'screen.lexiconEdit': { reach: to(['propagandaStaff'], PROVINCE) },
+  'screen.lexiconImport': { reach: to(['propagandaStaff'], PROVINCE) },
+  'post.draftSave': { reach: to(['operator'], LOCAL), trained: true },
+  'post.submit': { reach: to(['operator'], LOCAL), trained: true },
+  'post.approve': { reach: to(['reviewer'], CITY), trained: true },
+  'post.sendBack': { reach: to(['reviewer'], CITY), trained: true },
+  'post.withdraw': { reach: to(['operator'], LOCAL), trained: true },
+  'post.raiseLevel': { reach: to(['reviewer'], CITY), trained: true },
+  'post.publish': { reach: to(['operator'], LOCAL), trained: true },
+  'post.list': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], LOCAL) },
+  'post.approvals': { reach: to(['reviewer', 'leader', 'propagandaStaff'], ALL) },
+  'post.cadence': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'referral.messageRecord': { reach: to(['operator'], LOCAL), trained: true },
+  'referral.messageTriage': { reach: to(['operator', 'propagandaStaff'], LOCAL), trained: true },
+  'referral.messageClose': { reach: to(['operator', 'propagandaStaff'], LOCAL), trained: true },
+  'referral.refer': { reach: to(['operator', 'propagandaStaff'], LOCAL), trained: true },
+  'referral.sign': { reach: to(['departmentHandler'], CITY) },
+  'referral.return': { reach: to(['departmentHandler'], CITY) },
+  'referral.requestExtension': { reach: to(['departmentHandler'], CITY) },
+  'referral.decideExtension': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
+  'referral.answer': { reach: to(['departmentHandler'], CITY) },
+  'referral.list': { reach: { ...to(['operator', 'propagandaStaff', 'leader'], LOCAL), departmentHandler: CITY } },
+};
+
+const DENIAL_CODES = [
+  'ROLE_REQUIRED',
+  'OUT_OF_SCOPE',
+  'NOT_ACCOUNT_OPERATOR',
+  'AUTHOR_CANNOT_REVIEW',
+  'NOT_AUTHOR',
+  'NOT_CURRENT_APPROVER',
+  'NOT_DEPARTMENT_HANDLER',
+];
+
+describe('the action catalogue', () => {
+  it('has exactly one rule per action', () => {
+    expect(new Set(ACTIONS).size).toBe(ACTIONS.length);
+    expect(Object.keys(RULES).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  it('covers every function planned', () => {
+    const namespaces = new Set(ACTIONS.map((a) => a.split('.')[0]));
+    expect([...namespaces].sort()).toEqual(['notify', 'org', 'post', 'referral', 'screen']);
+  });
+
+  it('never asks for a unit scope on a target without a unit', () => {
+    for (const action of ACTIONS) {
+      const rule = RULES[action];
+      if (rule.target === 'none' || rule.target === 'own') {
+        expect([action, rule.permits.filter((p) => p.scope === 'subtree')]).toEqual([action, []]);
+      }
+    }
+  });
+});
+
+describe('the authorization matrix: every action × every role × inside and outside scope', () => {
+  it.each([...ACTIONS])('%s', (action) => {
+    const row = EXPECTED[action];
+    expect(row).toBeDefined();
+    if (!row) return;
+    const kind = RULES[action].target;
+    const actual: Record<string, boolean> = {};
+    const expected: Record<string, boolean> = {};
+    for (const role of ROLES) {
+      for (const place of PLACEMENTS) {
+        const who = actor(role, place);
+        const decision = authorize(who, action, targetFor(kind, who, role), tree);
+        if (!decision.allowed) expect(DENIAL_CODES).toContain(decision.code);
+        actual[`${role}@${place}`] = decision.allowed;
+        expected[`${role}@${place}`] = Boolean(row.reach.everyone?.includes(place) || row.reach[role]?.includes(place));
+      }
+    }
+    for (const place of PLACEMENTS) {
+      const nobody = actor(null, place);
+      const decision = authorize(nobody, action, targetFor(kind, nobody, null), tree);
+      actual[`noRole@${place}`] = decision.allowed;
+      expected[`noRole@${place}`] = Boolean(row.reach.everyone?.includes(place));
+      if (!decision.allowed) expect(decision.code).toBe('ROLE_REQUIRED');
+    }
+    expect(actual).toEqual(expected);
+  });
+
+  it.each([...ACTIONS])('%s: training (第三十五条)', (action) => {
+    const row = EXPECTED[action];
+    if (!row) throw new Error(`no expected row for ${action}`);
+    const kind = RULES[action].target;
+    for (const role of ROLES.filter((r) => row.reach[r]?.includes('city'))) {
+      const untrained = actor(role, 'city', false);
+      const decision = authorize(untrained, action, targetFor(kind, untrained, role), tree);
+      expect([role, decision]).toEqual([
+        role,
+        row.trained
+          ? { allowed: false, code: 'TRAINING_REQUIRED', message: '未完成新媒体业务培训，暂不能进行运营或审核操作（第三十五条）' }
+          : { allowed: true, grant: untrained.roles[0] },
+      ]);
+    }
+  });
+
+  it.each([...ACTIONS])('%s: unbound and inactive callers', (action) => {
+    const kind = RULES[action].target;
+    const unbound = authorize(null, action, targetFor(kind, actor(null, 'city'), null), tree);
+    expect(unbound.allowed).toBe(action === 'org.bind');
+    if (!unbound.allowed) expect(unbound.code).toBe('NOT_BOUND');
+    const gone = { ...actor('unitAdmin', 'province'), active: false };
+    const inactive = authorize(gone, action, targetFor(kind, gone, 'unitAdmin'), tree);
+    expect(inactive.allowed).toBe(action === 'org.bind');
+    if (!inactive.allowed) expect(inactive.code).toBe('PERSON_INACTIVE');
+  });
+});
+
+// ---- the object rules, one by one, on the demo organisation ----
+
+function demoPerson(id: string): Person {
+  const found = org.people.find((p) => p._id === id);
+  if (!found) throw new Error(`no demo person ${id}`);
+  return found;
+}
+function demoAccount(id: string): AccountRef {
+  const found = org.accounts.find((a) => a._id === id);
+  if (!found) throw new Error(`no demo account ${id}`);
+  return found;
+}
+const step = (kind: ChainStep['kind'], holders: ChainStep['holders']): ChainStep => ({
+  key: kind,
+  kind,
+  holders,
+  unitId: holders[0].unitId,
+  unitName: '',
+  label: '',
+  article: '第十六条',
+});
+const cityReview = step('reviewer', [{ role: 'reviewer', unitId: 'u-cs', personIds: ['p-cs-reviewer'] }]);
+const cityLeader = step('leader', [
+  { role: 'leader', unitId: 'u-cs', personIds: null },
+  { role: 'leader', unitId: 'u-cs-xcc', personIds: null },
+]);
+const provinceDesk = step('propagandaDesk', [{ role: 'propagandaStaff', unitId: 'u-hn-xcc', personIds: null }]);
+const cityDesk = step('propagandaDesk', [{ role: 'propagandaStaff', unitId: 'u-cs-xcc', personIds: null }]);
+
+function cityPost(at: number | null, authorId = 'p-cs-operator-a', contributorIds = [authorId]): Extract<Target, { kind: 'post' }> {
+  return {
+    kind: 'post',
+    account: demoAccount('acc-cs-weibo'),
+    post: { authorId, contributorIds, chain: [cityReview, cityLeader, cityDesk, provinceDesk], stepIndex: at },
+  };
+}
+const denial = (d: ReturnType<typeof authorize>): string => (d.allowed ? 'ALLOWED' : d.code);
+
+describe('object rules', () => {
+  it('lets only the holder of the step the post waits at decide it (第十六条)', () => {
+    const reviewer = demoPerson('p-cs-reviewer');
+    const leader = demoPerson('p-cs-leader');
+    const cityStaff = demoPerson('p-cs-propaganda');
+    const provinceStaff = demoPerson('p-hn-propaganda');
+    expect(denial(authorize(reviewer, 'post.approve', cityPost(0), tree))).toBe('ALLOWED');
+    expect(denial(authorize(leader, 'post.approve', cityPost(0), tree))).toBe('NOT_CURRENT_APPROVER');
+    expect(denial(authorize(leader, 'post.approve', cityPost(1), tree))).toBe('ALLOWED');
+    expect(denial(authorize(reviewer, 'post.approve', cityPost(1), tree))).toBe('NOT_CURRENT_APPROVER');
+    expect(denial(authorize(cityStaff, 'post.sendBack', cityPost(2), tree))).toBe('ALLOWED');
+    expect(denial(authorize(provinceStaff, 'post.approve', cityPost(2), tree))).toBe('NOT_CURRENT_APPROVER');
+    expect(denial(authorize(provinceStaff, 'post.approve', cityPost(3), tree))).toBe('ALLOWED');
+    expect(denial(authorize(cityStaff, 'post.raiseLevel', cityPost(3), tree))).toBe('NOT_CURRENT_APPROVER');
+    expect(denial(authorize(reviewer, 'post.approve', cityPost(null), tree))).toBe('NOT_CURRENT_APPROVER');
+  });
+
+  it('names a listed reviewer only: the role in the unit is not enough', () => {
+    const other: Person = { ...demoPerson('p-cs-reviewer'), _id: 'p-cs-reviewer-2' };
+    expect(denial(authorize(other, 'post.approve', cityPost(0), tree))).toBe('NOT_CURRENT_APPROVER');
+  });
+
+  it('never lets a writer of the post review it (第十五条)', () => {
+    const reviewer = demoPerson('p-cs-reviewer');
+    const leader = demoPerson('p-cs-leader');
+    expect(authorize(reviewer, 'post.approve', cityPost(0, 'p-cs-reviewer'), tree)).toEqual({
+      allowed: false,
+      code: 'AUTHOR_CANNOT_REVIEW',
+      message: '不能审核本人撰写的信息（第十五条）',
+    });
+    expect(denial(authorize(leader, 'post.approve', cityPost(1, 'p-cs-operator-a', ['p-cs-operator-a', 'p-cs-leader']), tree))).toBe(
+      'AUTHOR_CANNOT_REVIEW',
+    );
+  });
+
+  it('lets only the operators of THIS account write and publish on it', () => {
+    const cityOperator = demoPerson('p-cs-operator-b');
+    const county = { kind: 'account', account: demoAccount('acc-ly-weibo') } as const;
+    const city = { kind: 'account', account: demoAccount('acc-cs-weibo') } as const;
+    expect(denial(authorize(cityOperator, 'post.draftSave', city, tree))).toBe('ALLOWED');
+    // 浏阳 is in 长沙's reach, but B is not an operator of 浏阳公安.
+    expect(denial(authorize(cityOperator, 'post.draftSave', county, tree))).toBe('NOT_ACCOUNT_OPERATOR');
+    expect(denial(authorize(demoPerson('p-ly-operator'), 'post.draftSave', city, tree))).toBe('OUT_OF_SCOPE');
+    expect(denial(authorize(demoPerson('p-ly-operator'), 'post.draftSave', county, tree))).toBe('ALLOWED');
+  });
+
+  it('keeps a personal account to its owner (第三十三条)', () => {
+    const personal = { kind: 'account', account: demoAccount('acc-cs-personal') } as const;
+    expect(denial(authorize(demoPerson('p-cs-personal'), 'post.draftSave', personal, tree))).toBe('ALLOWED');
+    expect(denial(authorize(demoPerson('p-cs-operator-a'), 'post.draftSave', personal, tree))).toBe('NOT_ACCOUNT_OPERATOR');
+  });
+
+  it('lets only the author withdraw', () => {
+    expect(denial(authorize(demoPerson('p-cs-operator-a'), 'post.withdraw', cityPost(0), tree))).toBe('ALLOWED');
+    expect(denial(authorize(demoPerson('p-cs-operator-b'), 'post.withdraw', cityPost(0), tree))).toBe('NOT_AUTHOR');
+  });
+
+  it('lets only the handler of THIS department work a referral', () => {
+    const referral = (departmentId: string) => ({ kind: 'referral', account: demoAccount('acc-ly-weibo'), departmentId }) as const;
+    expect(denial(authorize(demoPerson('p-cs-handler-cyber'), 'referral.sign', referral('u-cs-wa'), tree))).toBe('ALLOWED');
+    expect(denial(authorize(demoPerson('p-cs-handler-cyber'), 'referral.answer', referral('u-cs-xz'), tree))).toBe('NOT_DEPARTMENT_HANDLER');
+    expect(denial(authorize(demoPerson('p-cs-handler-criminal'), 'referral.answer', referral('u-cs-xz'), tree))).toBe('ALLOWED');
+    expect(denial(authorize(demoPerson('p-cs-leader'), 'referral.answer', referral('u-cs-xz'), tree))).toBe('ROLE_REQUIRED');
+  });
+
+  it("keeps one person's notifications from another", () => {
+    const mine = { kind: 'own', ownerId: 'p-cs-leader' } as const;
+    expect(denial(authorize(demoPerson('p-cs-leader'), 'notify.markRead', mine, tree))).toBe('ALLOWED');
+    expect(denial(authorize(demoPerson('p-cs-reviewer'), 'notify.markRead', mine, tree))).toBe('NOT_OWNER');
+  });
+});
+
+describe('scope', () => {
+  const personIn = (unitId: string) => ({ kind: 'person', person: { _id: 'p-x', unitId } }) as const;
+
+  it('own unit; a city sees its counties; the province sees all', () => {
+    const cityAdmin = demoPerson('p-cs-admin');
+    const countyAdmin: Person = { ...cityAdmin, _id: 'p-ly-admin', roles: [{ role: 'unitAdmin', unitId: 'u-ly' }] };
+    const provinceAdmin = demoPerson('p-hn-admin');
+    expect(denial(authorize(cityAdmin, 'org.createInvite', personIn('u-cs-wa'), tree))).toBe('ALLOWED');
+    expect(denial(authorize(cityAdmin, 'org.createInvite', personIn('u-ly-za'), tree))).toBe('ALLOWED');
+    expect(denial(authorize(cityAdmin, 'org.createInvite', personIn('u-zz'), tree))).toBe('OUT_OF_SCOPE');
+    expect(denial(authorize(cityAdmin, 'org.createInvite', personIn('u-hn-wa'), tree))).toBe('OUT_OF_SCOPE');
+    expect(denial(authorize(countyAdmin, 'org.createInvite', personIn('u-ly-za'), tree))).toBe('ALLOWED');
+    expect(denial(authorize(countyAdmin, 'org.createInvite', personIn('u-cs'), tree))).toBe('OUT_OF_SCOPE');
+    expect(denial(authorize(provinceAdmin, 'org.createInvite', personIn('u-zz-wa'), tree))).toBe('ALLOWED');
+  });
+
+  it('names training only when training is all that is missing', () => {
+    const untrained = demoPerson('p-cs-untrained');
+    const county = { kind: 'account', account: demoAccount('acc-ly-weibo') } as const;
+    const zz = { kind: 'account', account: { ...demoAccount('acc-ly-weibo'), unitId: 'u-zz', operatorA: 'p-cs-untrained' } } as const;
+    expect(denial(authorize(untrained, 'post.draftSave', county, tree))).toBe('NOT_ACCOUNT_OPERATOR');
+    expect(denial(authorize(untrained, 'post.draftSave', zz, tree))).toBe('OUT_OF_SCOPE');
+    expect(denial(authorize(untrained, 'org.listAccounts', { kind: 'unit', unitId: 'u-cs' }, tree))).toBe('ALLOWED');
+  });
+});
+
+describe('decisions', () => {
+  it('return the grant the action rests on, for the audit entry', () => {
+    const both: Person = {
+      ...demoPerson('p-cs-leader'),
+      roles: [
+        { role: 'leader', unitId: 'u-ly' },
+        { role: 'leader', unitId: 'u-cs' },
+      ],
+    };
+    expect(authorize(both, 'org.auditLog', { kind: 'unit', unitId: 'u-cs-wa' }, tree)).toEqual({
+      allowed: true,
+      grant: { role: 'leader', unitId: 'u-cs' },
+    });
+  });
+
+  it('refuse a target of the wrong kind', () => {
+    // As a caller that lost the static types (plain JS, a decoded request) would send it.
+    const widen = (a: Action): Action => a;
+    expect(denial(authorize(demoPerson('p-cs-reviewer'), widen('post.approve'), { kind: 'none' }, tree))).toBe('BAD_TARGET');
+  });
+
+  it('turn into a thrown DomainError on refusal', () => {
+    expect(requireAllowed({ allowed: true, grant: null })).toBeNull();
+    const refusal = (): unknown => requireAllowed(authorize(null, 'org.me', { kind: 'none' }, tree));
+    expect(refusal).toThrow(DomainError);
+    expect(refusal).toThrow('尚未绑定身份');
+  });
+});

@@ -1,0 +1,160 @@
+import type { Account, Action, Person, Role } from '../../typings/org';
+import type { Post } from '../../typings/post';
+
+/** The parts of an account that decide who may act on it. */
+export type AccountRef = Pick<Account, '_id' | 'unitId' | 'kind' | 'ownerId' | 'operatorA' | 'operatorB' | 'reviewerIds'>;
+
+/** The parts of a post that decide who may act on it (第十五条, 第十六条). */
+export type PostRef = Pick<Post, 'authorId' | 'contributorIds' | 'chain' | 'stepIndex'>;
+
+/** The object an action is performed on. Which kind each action takes is fixed by its rule. */
+export type Target =
+  /** Nothing in particular: self-service, catalogue-wide or province-wide actions. */
+  | { kind: 'none' }
+  /** Something that belongs to one person (a notification). */
+  | { kind: 'own'; ownerId: string }
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'person'; person: Pick<Person, '_id' | 'unitId'> }
+  | { kind: 'account'; account: AccountRef }
+  | { kind: 'post'; account: AccountRef; post: PostRef }
+  /** A referral (or a message about to be referred) from an account to a department (第二十六条). */
+  | { kind: 'referral'; account: AccountRef; departmentId: string };
+
+export type TargetKind = Target['kind'];
+
+/**
+ * How far a role reaches: `subtree` — the target's unit lies under the unit the role is held in (a
+ * propaganda desk reaches its whole bureau); `tree` — the role is held at the province, which sees
+ * all; `any` — holding the role anywhere is enough (the target has no unit).
+ */
+export type Scope = 'subtree' | 'tree' | 'any';
+
+/** The object's own rules, beyond role and scope. */
+export type ObjectCheck =
+  | 'accountOperator' // A角 or B角 of THIS account (its owner, for a personal one)
+  | 'author' // wrote THIS post
+  | 'notContributor' // wrote no part of THIS post (第十五条: no one reviews their own)
+  | 'currentApprover' // 第十六条: holds the step THIS post waits at (审核民警, 分管领导 or a desk up to 省厅宣传处)
+  | 'departmentHandler' // role held in THIS referral's department
+  | 'owner'; // the object belongs to the actor
+
+export interface Permit {
+  /** `signedIn`: any bound, active person, whatever their roles. */
+  role: Role | 'signedIn';
+  scope: Scope;
+  checks?: readonly ObjectCheck[];
+}
+
+export interface Rule {
+  target: TargetKind;
+  /** Open to anyone, even a caller no person is bound to yet (only binding itself). */
+  public?: true;
+  /** Allowed when any permit is met by any of the actor's grants. */
+  permits: readonly Permit[];
+  /** 第三十五条: operator and reviewer work needs a completed training. */
+  training: boolean;
+}
+
+const signedIn: Permit = { role: 'signedIn', scope: 'any' };
+const inUnit = (...roles: Role[]): Permit[] => roles.map((role) => ({ role, scope: 'subtree' }));
+const operatorOfAccount: Permit = { role: 'operator', scope: 'subtree', checks: ['accountOperator'] };
+const handlerOfDepartment: Permit = { role: 'departmentHandler', scope: 'any', checks: ['departmentHandler'] };
+/** 第十六条: whoever holds the post's current approval step decides it — never one of its writers. */
+const reviewStages: Permit[] = (['reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({
+  role,
+  scope: 'any',
+  checks: ['currentApprover', 'notContributor'],
+}));
+
+/** Who may do what: one rule per action. Read by `authorize`, walked by the tests. */
+export const RULES = {
+  'org.me': { target: 'none', permits: [signedIn], training: false },
+  'org.bind': { target: 'none', public: true, permits: [], training: false },
+  'org.createInvite': { target: 'person', permits: inUnit('unitAdmin'), training: false },
+  'org.listPeople': { target: 'unit', permits: inUnit('unitAdmin', 'leader', 'propagandaStaff'), training: false },
+  'org.upsertPerson': { target: 'unit', permits: inUnit('unitAdmin'), training: false },
+  'org.setRoles': { target: 'person', permits: inUnit('unitAdmin'), training: false },
+  // 第三十五条: training is organised by the admin or the propaganda desk.
+  'org.addTraining': { target: 'person', permits: inUnit('unitAdmin', 'propagandaStaff'), training: false },
+  'org.listAccounts': {
+    target: 'unit',
+    permits: inUnit('operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'),
+    training: false,
+  },
+  // 第十条: opening an account is approved by the propaganda desk.
+  'org.upsertAccount': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff'), training: false },
+  'org.setOperators': { target: 'account', permits: inUnit('unitAdmin', 'propagandaStaff'), training: false },
+  'org.setResponsibility': { target: 'unit', permits: inUnit('unitAdmin'), training: false },
+  'org.auditLog': { target: 'unit', permits: inUnit('unitAdmin', 'leader', 'propagandaStaff'), training: false },
+  'org.auditVerify': {
+    target: 'none',
+    permits: [
+      { role: 'unitAdmin', scope: 'tree' },
+      { role: 'propagandaStaff', scope: 'tree' },
+    ],
+    training: false,
+  },
+
+  'notify.inbox': { target: 'none', permits: [signedIn], training: false },
+  'notify.markRead': { target: 'own', permits: [{ role: 'signedIn', scope: 'any', checks: ['owner'] }], training: false },
+  'notify.reportConsent': { target: 'none', permits: [signedIn], training: false },
+
+  'screen.check': {
+    target: 'none',
+    permits: (['operator', 'reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({ role, scope: 'any' })),
+    training: false,
+  },
+  'screen.lexiconList': {
+    target: 'none',
+    permits: (['reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({ role, scope: 'any' })),
+    training: false,
+  },
+  // 第七条: 省厅政治部宣传处 guides the whole province, so the shared lexicon is theirs to keep.
+  'screen.lexiconEdit': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'screen.lexiconImport': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+
+  'post.draftSave': { target: 'account', permits: [operatorOfAccount], training: true },
+  'post.submit': { target: 'post', permits: [operatorOfAccount], training: true },
+  'post.approve': { target: 'post', permits: reviewStages, training: true },
+  'post.sendBack': { target: 'post', permits: reviewStages, training: true },
+  'post.withdraw': {
+    target: 'post',
+    permits: [{ role: 'operator', scope: 'subtree', checks: ['accountOperator', 'author'] }],
+    training: true,
+  },
+  'post.raiseLevel': { target: 'post', permits: reviewStages, training: true },
+  // 第三十三条: only the A/B operator of THIS account presses publish.
+  'post.publish': { target: 'post', permits: [operatorOfAccount], training: true },
+  'post.list': { target: 'unit', permits: inUnit('operator', 'reviewer', 'leader', 'propagandaStaff'), training: false },
+  'post.approvals': {
+    target: 'none',
+    permits: (['reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({ role, scope: 'any' })),
+    training: false,
+  },
+  // 第十九条 cadence is watched by the unit and by the desks above it.
+  'post.cadence': {
+    target: 'unit',
+    permits: inUnit('operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'),
+    training: false,
+  },
+
+  'referral.messageRecord': { target: 'account', permits: [operatorOfAccount], training: true },
+  'referral.messageTriage': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
+  'referral.messageClose': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
+  // 第二十六条: the new-media desk passes what it cannot answer to the department concerned.
+  'referral.refer': { target: 'referral', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
+  // 第二十七条: the department concerned signs, answers or asks for more time.
+  'referral.sign': { target: 'referral', permits: [handlerOfDepartment], training: false },
+  'referral.return': { target: 'referral', permits: [handlerOfDepartment], training: false },
+  'referral.requestExtension': { target: 'referral', permits: [handlerOfDepartment], training: false },
+  'referral.decideExtension': { target: 'referral', permits: inUnit('propagandaStaff', 'leader'), training: false },
+  'referral.answer': { target: 'referral', permits: [handlerOfDepartment], training: false },
+  'referral.list': {
+    target: 'unit',
+    permits: inUnit('departmentHandler', 'operator', 'propagandaStaff', 'leader'),
+    training: false,
+  },
+} as const satisfies { readonly [A in Action]: Rule };
+
+/** The target an action takes, from its rule: `authorize('post.approve', …)` needs a post. */
+export type TargetFor<A extends Action> = Extract<Target, { kind: (typeof RULES)[A]['target'] }>;
