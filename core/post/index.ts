@@ -1,0 +1,10 @@
+export { operatorsOf } from './account';
+export { computeChain, holdsStep, pendingKeysOfPerson, pendingKeysOfStep, recipientsOfStep } from './chain';
+export type { ChainInput, ChainResult } from './chain';
+export { diffContent, diffText } from './diff';
+export type { DiffOptions } from './diff';
+export { postError } from './errors';
+export { canonicalContent, contentHash } from './hash';
+export { compareLevels, levelLabels, maxLevel, stateLabels } from './levels';
+export { applyPostEvent, copyToAccount, createDraft, defaultPostConfig, previewChain } from './transitions';
+export type { CreateContext, PostConfig, PostContext } from './transitions';

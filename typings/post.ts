@@ -1,0 +1,402 @@
+/**
+ * Posts: drafts, sensitivity, the approval chain, versions, publication and cadence
+ * (第十五条–第二十一条, 第三十三条, 第四十条–第四十一条). Type-only: the mini-program imports it with
+ * `import type`, so nothing here may emit code.
+ */
+import type { DayString, IsoTime } from './common';
+import type { DeepLink, MessageValues, NotificationKind, SubjectRef } from './notify';
+import type { Platform, Role } from './org';
+import type { RepostSource, ScreeningHit, SensitivityLevel } from './screening';
+
+/** 第十六条 levels and the 第二十一条 source are the screening module's types, shared as they are. */
+export type { RepostSource, ScreeningHit, SensitivityLevel };
+
+export type PostKind = 'original' | 'repost';
+
+/**
+ * 第三十三条: whose voice the post speaks with. It must match the account kind: an official account
+ * never publishes personal content, a personal account never publishes official information.
+ */
+export type PostNature = 'official' | 'personal';
+
+/** Everything the content hash covers; what is published must be exactly this. */
+export interface PostContent {
+  title: string;
+  text: string;
+  /** Cloud storage file ids. */
+  images: string[];
+  kind: PostKind;
+  /** Required for a repost, null for an original. */
+  source: RepostSource | null;
+}
+
+/**
+ * The screening verdict a transition takes as input, computed by the shell on the content being
+ * saved: `screen({ text: title + '\n' + text, context: { kind: 'post', accountKind }, repostOf: source })`
+ * mapped as `{ blocked, minLevel: level, hits }`. For a repost the source must be screened with it
+ * (第十七条（一）12 境外媒体, 第二十一条 出处).
+ */
+export interface PostScreening {
+  blocked: boolean;
+  minLevel: SensitivityLevel;
+  hits: ScreeningHit[];
+}
+
+/** One (role, unit) pair that may decide a step; `personIds` narrows it to named people. */
+export interface StepHolder {
+  role: Role;
+  unitId: string;
+  /** The reviewer step names the account's reviewers; null = anyone holding the role in the unit. */
+  personIds: string[] | null;
+}
+
+export type ChainStepKind = 'reviewer' | 'leader' | 'propagandaDesk';
+
+export interface ChainStep {
+  /** Stable within a post's chains (used to keep decisions when the level is raised). */
+  key: string;
+  kind: ChainStepKind;
+  /** Any one of these may decide the step (e.g. 分管领导 or 同级分管宣传工作领导). */
+  holders: StepHolder[];
+  /** The unit that decides, for display. */
+  unitId: string;
+  unitName: string;
+  /** Chinese, shown in the chain preview. */
+  label: string;
+  /** The article that requires this step. */
+  article: string;
+}
+
+export interface ChainPlan {
+  level: SensitivityLevel;
+  steps: ChainStep[];
+  /** A personal account's ordinary post: no approval, only recorded (第十八条). */
+  logged: boolean;
+  /** Chinese one-line summary for the preview. */
+  summary: string;
+}
+
+export type PostState =
+  | 'draft' // being written, or edited after a submission (a new version)
+  | 'inReview' // waiting for the current chain step
+  | 'returned' // sent back with a comment; an edit makes a new version
+  | 'withdrawn' // the author pulled it back before the final decision
+  | 'approved' // the chain is complete (or the personal post is logged): may be published
+  | 'published'; // recorded as published on the platform (final)
+
+export type DecisionKind = 'approve' | 'sendBack';
+
+export interface Decision {
+  round: number;
+  version: number;
+  stepKey: string;
+  stepLabel: string;
+  kind: DecisionKind;
+  personId: string;
+  comment: string;
+  at: IsoTime;
+}
+
+/** What happened to the post, kept on it for the timeline (decisions, level changes, withdrawals). */
+export interface PostHistoryEntry {
+  at: IsoTime;
+  personId: string;
+  version: number;
+  action: PostAuditAction;
+  summary: string;
+}
+
+export interface Publication {
+  url: string;
+  publishedAt: IsoTime;
+  recordedAt: IsoTime;
+  recordedBy: string;
+  version: number;
+  contentHash: string;
+}
+
+export interface Post {
+  _id: string;
+  accountId: string;
+  /** The account's unit (scope queries). */
+  unitId: string;
+  authorId: string;
+  /** Everyone who saved content: none of them may approve it (第十五条). */
+  contributorIds: string[];
+  state: PostState;
+  /** Content version: grows with the first content change after each submission. */
+  version: number;
+  /** The version that was last submitted (frozen); null before the first submission. */
+  submittedVersion: number | null;
+  /** Optimistic concurrency: every transition takes the expected rev and bumps it. */
+  rev: number;
+  content: PostContent;
+  contentHash: string;
+  nature: PostNature;
+  /** 第二十一条: the operator confirmed the repost source was verified. */
+  sourceVerified: boolean;
+  declaredLevel: SensitivityLevel;
+  /** Screening floor of the current content. */
+  floorLevel: SensitivityLevel;
+  /** The level the chain runs on: the declared one, or higher when a reviewer raised it. */
+  level: SensitivityLevel;
+  screening: PostScreening;
+  /** Chain of the current round (empty before submission). */
+  chain: ChainStep[];
+  logged: boolean;
+  /** Index into `chain` of the step waiting for a decision; null when not in review. */
+  stepIndex: number | null;
+  /** Keys of who the post waits for (`person:<id>` / `role:<role>@<unitId>`), for the approvals list. */
+  pendingWith: string[];
+  /** Submission count: decisions and notices belong to a round. */
+  round: number;
+  decisions: Decision[];
+  history: PostHistoryEntry[];
+  submittedAt: IsoTime | null;
+  approvedVersion: number | null;
+  approvedHash: string | null;
+  approvedAt: IsoTime | null;
+  plannedAt: IsoTime | null;
+  publication: Publication | null;
+  copiedFrom: string | null;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+}
+
+/** One frozen version, kept for ever in `postVersions` (written when a version is submitted). */
+export interface PostVersion {
+  /** `<postId>#<version>` */
+  _id: string;
+  postId: string;
+  version: number;
+  content: PostContent;
+  contentHash: string;
+  level: SensitivityLevel;
+  screening: PostScreening;
+  submittedAt: IsoTime;
+  submittedBy: string;
+}
+
+// --- events -----------------------------------------------------------------------------------
+
+/** What the operator edits; every save carries a fresh screening of this content. */
+export interface DraftInput {
+  content: PostContent;
+  nature: PostNature;
+  declaredLevel: SensitivityLevel;
+  sourceVerified: boolean;
+  plannedAt: IsoTime | null;
+  screening: PostScreening;
+}
+
+export interface CreateDraftInput extends DraftInput {
+  /** Exactly one account (第三十三条: no one-click sharing to several accounts). */
+  accountId: string;
+}
+
+export type PostEvent =
+  | ({ type: 'saveDraft'; expectedRev: number } & DraftInput)
+  /** Screening of the current content (and a repost's source), run again at submission. */
+  | { type: 'submit'; expectedRev: number; screening: PostScreening }
+  | { type: 'approve'; expectedRev: number; version: number; comment: string }
+  | { type: 'sendBack'; expectedRev: number; version: number; comment: string }
+  | { type: 'withdraw'; expectedRev: number }
+  | { type: 'raiseLevel'; expectedRev: number; version: number; level: SensitivityLevel }
+  | { type: 'setPlannedTime'; expectedRev: number; plannedAt: IsoTime | null }
+  | {
+      type: 'recordPublication';
+      expectedRev: number;
+      version: number;
+      /** The content that went out, as the operator's client holds it. */
+      content: PostContent;
+      url: string;
+      publishedAt: IsoTime;
+    };
+
+export type PostEventType = PostEvent['type'];
+
+// --- effects ----------------------------------------------------------------------------------
+
+/** The notification kinds posts and cadence send (the notify module's catalogue). */
+export type PostNotificationKind = Extract<
+  NotificationKind,
+  'approvalPending' | 'postApproved' | 'postReturned' | 'publishReminder' | 'cadenceReminder'
+>;
+
+/** The shell resolves role recipients to the people holding that role in that unit. */
+export type Recipient = { type: 'person'; personId: string } | { type: 'role'; role: Role; unitId: string };
+
+/** Action names as in the authorization catalogue (post.*). */
+export type PostAuditAction =
+  | 'post.draftSave'
+  | 'post.submit'
+  | 'post.approve'
+  | 'post.sendBack'
+  | 'post.withdraw'
+  | 'post.raiseLevel'
+  | 'post.setPlannedTime'
+  | 'post.publish';
+
+/**
+ * A notice to send, before recipients are resolved: the shell turns each person of `to` into one
+ * NotificationDraft (typings/notify.ts) with the outbox key `<dedupeKey>:<personId>`, which for posts
+ * equals the notify module's `dedupeKey(kind, 'posts/<id>', occasion, personId)`.
+ */
+export interface PostNotice {
+  kind: PostNotificationKind;
+  to: Recipient[];
+  title: string;
+  text: string;
+  link: DeepLink;
+  subject: SubjectRef;
+  values: MessageValues;
+  /** One key per occasion (round and step, planned time, day): a re-run never doubles a notice. */
+  dedupeKey: string;
+}
+
+export type PostEffect =
+  | ({ type: 'notify' } & PostNotice)
+  /** Send at `dueAt` (a planned-publication reminder). */
+  | ({ type: 'schedule'; dueAt: IsoTime } & PostNotice)
+  /** Cancel what a `schedule` with this key queued and has not sent (every recipient's `<key>:<personId>`). */
+  | { type: 'unschedule'; dedupeKey: string }
+  /** The shell adds actor, time and request id; `unitId` is the account's unit (audit scope). */
+  | { type: 'audit'; action: PostAuditAction; postId: string; unitId: string; summary: string }
+  | { type: 'storeVersion'; version: PostVersion }
+  /** Add the post to the account's published set for that Beijing day (idempotent: a set, not a counter). */
+  | { type: 'countPublished'; accountId: string; day: DayString; postId: string };
+
+// --- errors -----------------------------------------------------------------------------------
+
+export type PostErrorCode =
+  | 'CONFLICT'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'ACCOUNT_INACTIVE'
+  | 'NOT_OPERATOR'
+  | 'NOT_AUTHOR'
+  | 'TITLE_REQUIRED'
+  | 'TITLE_TOO_LONG'
+  | 'TEXT_TOO_LONG'
+  | 'EMPTY_CONTENT'
+  | 'TOO_MANY_IMAGES'
+  | 'INVALID_IMAGE'
+  | 'SOURCE_REQUIRED'
+  | 'SOURCE_NOT_VERIFIED'
+  | 'SOURCE_FOREIGN'
+  | 'SCREENING_BLOCKED'
+  | 'ACCOUNT_USE_MISMATCH'
+  | 'LEVEL_BELOW_FLOOR'
+  | 'LEVEL_NOT_RAISED'
+  | 'NO_REVIEWER'
+  | 'NO_INDEPENDENT_REVIEWER'
+  | 'CHAIN_UNRESOLVED'
+  | 'ALREADY_SUBMITTED'
+  | 'NOT_SUBMITTABLE'
+  | 'NOT_IN_REVIEW'
+  | 'OWN_POST'
+  | 'OUT_OF_TURN'
+  | 'NOT_IN_SCOPE'
+  | 'SAME_APPROVER'
+  | 'COMMENT_REQUIRED'
+  | 'WITHDRAW_AFTER_FINAL'
+  | 'NOT_WITHDRAWABLE'
+  | 'POST_PUBLISHED'
+  | 'NOT_APPROVED'
+  | 'ALREADY_PUBLISHED'
+  | 'CONTENT_MISMATCH'
+  | 'INVALID_LINK'
+  | 'INVALID_TIME'
+  | 'PUBLISHED_IN_FUTURE'
+  | 'PUBLISHED_BEFORE_APPROVAL'
+  | 'PLANNED_IN_PAST';
+
+/** Assignable to the API's error shape (typings/common.ts ApiError). */
+export interface PostError {
+  code: PostErrorCode;
+  message: string;
+}
+
+export type PostTransition = { ok: true; next: Post; effects: PostEffect[] } | { ok: false; error: PostError };
+
+// --- diff -------------------------------------------------------------------------------------
+
+export interface DiffOp {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+export interface ContentDiff {
+  title: DiffOp[];
+  text: DiffOp[];
+  imagesAdded: string[];
+  imagesRemoved: string[];
+  kindChanged: { from: PostKind; to: PostKind } | null;
+  sourceChanged: { from: RepostSource | null; to: RepostSource | null } | null;
+}
+
+// --- cadence (第十九条) ------------------------------------------------------------------------
+
+/** One account's published posts on one Beijing day (collection `cadenceDays`). */
+export interface CadenceDay {
+  /** `<accountId>:<day>` */
+  _id: string;
+  accountId: string;
+  day: DayString;
+  /** A set, so recording the same publication twice counts once. */
+  postIds: string[];
+}
+
+export type CadenceRule =
+  | { kind: 'daily'; perDay: number }
+  | { kind: 'monthly'; perMonth: number }
+  | { kind: 'exempt'; reason: string };
+
+export interface CadenceTodayStatus {
+  day: DayString;
+  published: number;
+  /** Posts required today (0 for a monthly rule or an exempt account). */
+  required: number;
+  met: boolean;
+}
+
+export interface CadenceMonthStatus {
+  /** YYYY-MM */
+  month: string;
+  published: number;
+  /** Posts required this month (prorated when the account started mid-month). */
+  required: number;
+  /** Posts that should exist by the end of today to keep pace. */
+  pace: number;
+  behind: boolean;
+  /** Daily rule: past days (this month, since the account's first full day) with nothing published. */
+  missedDays: DayString[];
+}
+
+export interface CadenceStatus {
+  accountId: string;
+  platform: Platform;
+  rule: CadenceRule;
+  today: CadenceTodayStatus;
+  month: CadenceMonthStatus;
+}
+
+export interface CadenceEvaluation {
+  accountId: string;
+  month: string;
+  rule: CadenceRule;
+  published: number;
+  required: number;
+  met: boolean;
+  missedDays: DayString[];
+  /** Monthly rule: posts short of the requirement. */
+  shortfall: number;
+  /** The month is over: the evaluation is final. */
+  complete: boolean;
+}
+
+export interface CadenceReminder {
+  accountId: string;
+  day: DayString;
+  reason: 'nothingToday' | 'behindMonthlyPace';
+  notice: PostNotice;
+}
