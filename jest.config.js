@@ -1,7 +1,7 @@
 // Three projects: the platform-free core (run under two time zones by `npm test`),
 // node-side tests that go through the local cloud, and mini-program UI tests under jsdom.
-const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }];
-const mpJest = ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/miniprogram/tsconfig.json' }];
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }];
+const mpJest = ['ts-jest', { tsconfig: '<rootDir>/miniprogram/tsconfig.json' }];
 
 module.exports = {
   projects: [

@@ -1,0 +1,99 @@
+import type { Role } from '../../../typings/org';
+import type { PendingCounts, RoleView } from '../../services/contract';
+import { INBOX_PAGE } from '../../services/navigation';
+
+interface EntryDef {
+  key: string;
+  title: string;
+  /** A Vant icon name. */
+  icon: string;
+  url: string;
+  /** Shown to anyone holding one of these roles. */
+  roles: readonly Role[];
+  count?: keyof PendingCounts;
+  /** How a pending count of this entry reads in the 待办 list. */
+  pendingLabel?: string;
+}
+
+/** The workbench's entries; later features add their page here. */
+export const ENTRY_DEFS: readonly EntryDef[] = [
+  // 第十五条、第十六条: nothing is published unreviewed; reviewers and leaders approve.
+  {
+    key: 'approvals',
+    title: '审核待办',
+    icon: 'passed',
+    url: '/pages/approvals/index',
+    roles: ['reviewer', 'leader', 'propagandaStaff'],
+    count: 'approvals',
+    pendingLabel: '待审核稿件',
+  },
+  {
+    key: 'drafts',
+    title: '稿件草稿',
+    icon: 'edit',
+    url: '/pages/drafts/index',
+    roles: ['operator'],
+    count: 'drafts',
+    pendingLabel: '未提交草稿',
+  },
+  // 第二十六条、第二十七条: consultations handed to departments, to be answered within set days.
+  {
+    key: 'referrals',
+    title: '转办事项',
+    icon: 'exchange',
+    url: '/pages/referrals/index',
+    roles: ['operator', 'departmentHandler'],
+    count: 'referrals',
+    pendingLabel: '待办转办',
+  },
+  // 第十条至第十四条: opening, closing and filing accounts go through approval.
+  {
+    key: 'accounts',
+    title: '账号管理',
+    icon: 'manager-o',
+    url: '/pages/accounts/index',
+    roles: ['unitAdmin', 'propagandaStaff'],
+  },
+];
+
+export interface HomeEntry {
+  key: string;
+  title: string;
+  icon: string;
+  url: string;
+  /** Pending items behind the entry; 0 shows no badge. */
+  count: number;
+}
+
+export interface PendingItem {
+  key: string;
+  label: string;
+  count: number;
+  url: string;
+}
+
+export function entriesFor(roles: readonly RoleView[], pending: PendingCounts): HomeEntry[] {
+  const held = new Set(roles.map((grant) => grant.role));
+  return ENTRY_DEFS.filter((def) => def.roles.some((role) => held.has(role))).map((def) => ({
+    key: def.key,
+    title: def.title,
+    icon: def.icon,
+    url: def.url,
+    count: def.count ? pending[def.count] : 0,
+  }));
+}
+
+export function pendingItemsFor(entries: readonly HomeEntry[], pending: PendingCounts): PendingItem[] {
+  const items: PendingItem[] = entries
+    .filter((entry) => entry.count > 0)
+    .map((entry) => ({
+      key: entry.key,
+      label: ENTRY_DEFS.find((def) => def.key === entry.key)?.pendingLabel ?? entry.title,
+      count: entry.count,
+      url: entry.url,
+    }));
+  if (pending.unreadNotifications > 0) {
+    items.push({ key: 'unread', label: '未读消息', count: pending.unreadNotifications, url: INBOX_PAGE });
+  }
+  return items;
+}

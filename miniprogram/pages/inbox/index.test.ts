@@ -1,0 +1,97 @@
+import { NETWORK_ERROR } from '../../services/api';
+import { message } from '../../test-utils/fixtures';
+import { openPage } from '../../test-utils/simulate';
+import { useWx } from '../../test-utils/wx';
+
+const wxm = useWx();
+
+describe('消息 (pages/inbox)', () => {
+  it('shows a loading state until the list arrives', async () => {
+    const pending = wxm.cloud.hold('notify', 'inbox');
+    const page = await openPage('pages/inbox/index');
+    expect(page.exists('#loading')).toBe(true);
+    expect(page.exists('#list')).toBe(false);
+
+    await pending.resolve({ ok: true, data: { items: [message({ _id: 'm1' })], unread: 1 } });
+    expect(page.exists('#loading')).toBe(false);
+    expect(page.exists('#msg-m1')).toBe(true);
+  });
+
+  it('lists messages newest first with Beijing times and marks the unread ones', async () => {
+    wxm.cloud.reply('notify', 'inbox', {
+      ok: true,
+      data: {
+        items: [
+          message({ _id: 'old', title: '培训通知', createdAt: '2026-11-27T01:00:00.000Z', read: true }),
+          message({ _id: 'new', title: '审核退回', createdAt: '2026-11-28T16:30:00.000Z', read: false }),
+        ],
+        unread: 1,
+      },
+    });
+    const page = await openPage<{ items: { id: string }[] }>('pages/inbox/index');
+
+    expect(page.data().items.map((item) => item.id)).toEqual(['new', 'old']);
+    expect(page.text('#msg-new')).toContain('未读 审核退回');
+    expect(page.text('#msg-new')).toContain('11-29 00:30');
+    expect(page.text('#msg-old')).not.toContain('未读');
+    expect(page.text('#msg-old')).toContain('11-27 09:00');
+  });
+
+  it('puts the unread count on the 消息 tab', async () => {
+    wxm.cloud.reply('notify', 'inbox', { ok: true, data: { items: [message({ _id: 'a' })], unread: 120 } });
+    await openPage('pages/inbox/index');
+    expect(wxm.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 1, text: '99+' }));
+  });
+
+  it('shows an empty state and clears the badge when there are no messages', async () => {
+    wxm.cloud.reply('notify', 'inbox', { ok: true, data: { items: [], unread: 0 } });
+    const page = await openPage('pages/inbox/index');
+    expect(page.text('#empty')).toContain('暂无消息');
+    expect(page.exists('#list')).toBe(false);
+    expect(wxm.removeTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 1 }));
+  });
+
+  it('shows the error with 重试, and retrying loads the list', async () => {
+    wxm.cloud.failNetwork('notify', 'inbox');
+    const page = await openPage('pages/inbox/index');
+    expect(page.text('#error')).toContain(NETWORK_ERROR.message);
+
+    wxm.cloud.reply('notify', 'inbox', { ok: true, data: { items: [message({ _id: 'm1' })], unread: 1 } });
+    await page.fire('#error', 'retry');
+    expect(page.exists('#error')).toBe(false);
+    expect(page.exists('#msg-m1')).toBe(true);
+  });
+
+  it('sends an unbound caller to the bind page', async () => {
+    wxm.cloud.reply('notify', 'inbox', { ok: false, error: { code: 'NOT_BOUND', message: '请先绑定账号' } });
+    await openPage('pages/inbox/index');
+    expect(wxm.reLaunch).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/bind/index' }));
+  });
+
+  it('opens the page a message links to', async () => {
+    wxm.cloud.reply('notify', 'inbox', {
+      ok: true,
+      data: {
+        items: [
+          message({ _id: 'review', link: '/pages/approvals/detail?id=p1' }),
+          message({ _id: 'digest', link: '/pages/home/index', createdAt: '2026-11-01T08:00:00.000+08:00' }),
+        ],
+        unread: 2,
+      },
+    });
+    const page = await openPage('pages/inbox/index');
+    await page.fire('#msg-review', 'click');
+    expect(wxm.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/approvals/detail?id=p1' }));
+    await page.fire('#msg-digest', 'click');
+    expect(wxm.switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/home/index' }));
+  });
+
+  it('reloads on pull-down and stops the refresh indicator', async () => {
+    wxm.cloud.reply('notify', 'inbox', { ok: true, data: { items: [], unread: 0 } });
+    const page = await openPage('pages/inbox/index');
+    wxm.cloud.reply('notify', 'inbox', { ok: true, data: { items: [message({ _id: 'fresh' })], unread: 1 } });
+    await page.pullDown();
+    expect(page.exists('#msg-fresh')).toBe(true);
+    expect(wxm.stopPullDownRefresh).toHaveBeenCalledTimes(1);
+  });
+});
