@@ -1,0 +1,34 @@
+/**
+ * Database errors in CloudBase's wire shape: a stable code the SDK maps to an errCode
+ * (DATABASE_COLLECTION_NOT_EXIST → -502005 …) plus a message the developer reads.
+ */
+export type DbErrorCode =
+  | 'DATABASE_COLLECTION_NOT_EXIST'
+  | 'DATABASE_COLLECTION_ALREADY_EXIST'
+  | 'DATABASE_REQUEST_FAILED'
+  | 'DATABASE_TRANSACTION_CONFLICT'
+  | 'DATABASE_TRANSACTION_FAIL'
+  | 'INVALID_PARAM';
+
+export class DbError extends Error {
+  constructor(
+    readonly code: DbErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DbError';
+  }
+}
+
+export function collectionNotExist(name: string): DbError {
+  // CloudBase's own wording, which the SDK appends to "-502005 database collection not exists".
+  return new DbError('DATABASE_COLLECTION_NOT_EXIST', `[ResourceNotFound] Db or Table not exist: ${name}`);
+}
+
+export function invalidParam(message: string): DbError {
+  return new DbError('INVALID_PARAM', message);
+}
+
+export function requestFailed(message: string): DbError {
+  return new DbError('DATABASE_REQUEST_FAILED', message);
+}

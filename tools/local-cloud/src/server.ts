@@ -1,0 +1,510 @@
+/**
+ * The local cloud's HTTP face. `/admin` is CloudBase's API as the unmodified wx-server-sdk calls it
+ * (JSON or multipart, dispatched by the action's service prefix); the other routes are the
+ * contract tests and tools drive the local cloud through:
+ *
+ *   POST /admin                 CloudBase API (database.*, functions.*, storage.*, wx.openApi)
+ *   POST /functions/<name>      invoke as the mini-program would (body = event, header x-wx-openid)
+ *   POST /triggers/<name>       fire a timer trigger (trigger or function name) now
+ *   GET  /clock, POST /clock    read / move the clock: {"now": ISO} | {"advanceMs": N} | {"frozen": bool} | {"real": true}
+ *   GET  /outbox                subscribe messages sent so far
+ *   POST /openapi/fail          inject failures: {"sends": [...]} | {"touser", "failure"} | {"checks": [...]}
+ *   POST /openapi/risky         {"terms": [...]} for security.msgSecCheck
+ *   GET  /stats, POST /stats/reset
+ *   POST /reset                 empty database, outbox and injected failures
+ *   GET  /health
+ *   /storage/*                  the object-storage side of uploads and temp URLs
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import * as v from 'valibot';
+import { schema as declaredSchema, type CollectionSpec } from '../../../core/schema';
+import { Clock, ClockError, type ClockOptions } from './clock';
+import { DatabaseActions, isDatabaseAction } from './db/actions';
+import { LocalDatabase } from './db/engine';
+import { Store } from './db/store';
+import { Transactions } from './db/transactions';
+import { OpenApi, parseMultipart } from './openapi';
+import { DEFAULT_ENV_ID, FunctionsRuntime } from './runtime';
+import { Storage } from './storage';
+import { TimerScheduler, TriggerNotFoundError } from './timers';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+/** Git-ignored; holds db.sqlite and storage/. */
+export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.local-cloud');
+export const DEFAULT_FUNCTIONS_DIR = join(REPO_ROOT, 'cloudfunctions');
+export const HOST = '127.0.0.1';
+
+/** Uploads go through /storage; nothing the product sends comes near this. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export interface LocalCloudOptions {
+  /** 0 = ephemeral. Default: env PORT, else 0. */
+  port?: number;
+  /** Data folder (db.sqlite, storage/); null = everything in memory. Default: <repo>/.local-cloud. */
+  dataDir?: string | null;
+  /** Default: core/schema.ts. */
+  schema?: readonly CollectionSpec[];
+  /** Default: <repo>/cloudfunctions. */
+  functionsDir?: string;
+  /** A clock to share, or how to make one. */
+  clock?: Clock | ClockOptions;
+  envId?: string;
+  appid?: string;
+  /** Run timer triggers on the clock. Default true. */
+  timers?: boolean;
+  /** Per function. */
+  maxInstances?: number;
+  /** Time zone of function instances; default UTC, like SCF. */
+  tz?: string;
+  /** Where function output goes; default: this process's stdout/stderr, prefixed. */
+  onLog?: (entry: { functionName: string; stream: 'stdout' | 'stderr'; text: string }) => void;
+}
+
+export interface LocalCloudStats {
+  /** HTTP requests served, all routes. */
+  requests: number;
+  /** `/admin` calls per service. */
+  admin: { database: number; functions: number; storage: number; wx: number };
+  /** Documents fetched from the store. */
+  documentsRead: number;
+  documentsWritten: number;
+  fullScans: number;
+  indexScans: number;
+  lastPlan: string;
+  openTransactions: number;
+}
+
+export interface LocalCloud {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** What TCB_CONTEXT_CNFG points the SDK at. */
+  adminUrl: string;
+  port: number;
+  envId: string;
+  db: LocalDatabase;
+  transactions: Transactions;
+  clock: Clock;
+  runtime: FunctionsRuntime;
+  openapi: OpenApi;
+  storage: Storage;
+  timers: TimerScheduler;
+  stats(): LocalCloudStats;
+  resetStats(): void;
+  /** Empties the database, the outbox and any injected failures. */
+  reset(): void;
+  /** The variables that point a wx-server-sdk in this process at this cloud (as an SCF instance has). */
+  sdkEnv(): Record<string, string>;
+  close(): Promise<void>;
+}
+
+type AdminService = 'database' | 'functions' | 'storage' | 'wx';
+
+interface HttpAnswer {
+  status: number;
+  contentType: string;
+  body: Buffer;
+}
+
+interface AdminRequest {
+  action: string;
+  /** JSON body, or the multipart fields as strings. */
+  params: unknown;
+  raw: Buffer;
+  contentType: string;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function jsonAnswer(status: number, value: unknown): HttpAnswer {
+  return { status, contentType: JSON_TYPE, body: Buffer.from(JSON.stringify(value ?? null)) };
+}
+
+function adminError(code: string, message: string): HttpAnswer {
+  // CloudBase answers API errors with HTTP 200 and a code; the SDK maps the code to an errCode.
+  return jsonAnswer(200, { code, message, requestId: randomUUID() });
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpError(413, 'BODY_TOO_LARGE', '请求体过大'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(body: Buffer, what: string): unknown {
+  if (body.length === 0) return {};
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch (err) {
+    throw new HttpError(
+      400,
+      'INVALID_PARAM',
+      `${what}不是合法的 JSON：${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+}
+
+const ROUTE_KEYS = [
+  'GET /health',
+  'GET /clock',
+  'POST /clock',
+  'GET /outbox',
+  'POST /openapi/fail',
+  'POST /openapi/risky',
+  'GET /stats',
+  'POST /stats/reset',
+  'POST /reset',
+] as const;
+type RouteKey = (typeof ROUTE_KEYS)[number];
+function isRouteKey(key: string): key is RouteKey {
+  return (ROUTE_KEYS as readonly string[]).includes(key);
+}
+
+const FailureSchema = v.union([
+  v.picklist(['refused', 'quota', 'busy']),
+  v.object({ errcode: v.number(), errmsg: v.string() }),
+]);
+const FailRequest = v.object({
+  sends: v.optional(v.array(FailureSchema)),
+  checks: v.optional(v.array(FailureSchema)),
+  touser: v.optional(v.string()),
+  failure: v.optional(v.nullable(FailureSchema)),
+});
+const RiskyRequest = v.object({
+  terms: v.array(
+    v.object({ term: v.string(), label: v.optional(v.number()), suggest: v.optional(v.picklist(['review', 'risky'])) }),
+  ),
+});
+
+function validate<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
+  const parsed = v.safeParse(schema, value);
+  if (!parsed.success) throw new HttpError(400, 'INVALID_PARAM', `参数无效：${v.summarize(parsed.issues)}`);
+  return parsed.output;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/**
+ * Deletes a data folder (the CLI's reset). Refuses a folder holding anything the local cloud did
+ * not put there, and one a running local cloud has open.
+ */
+export function wipeDataDir(dir: string = DEFAULT_DATA_DIR): void {
+  if (!existsSync(dir)) return;
+  const foreign = readdirSync(dir).filter((entry) => !/^(db\.sqlite(-wal|-shm|-journal)?|storage)$/.test(entry));
+  if (foreign.length > 0) throw new Error(`拒绝清空 ${dir}：其中有不属于本地云的文件（${foreign.join('、')}）`);
+  const file = join(dir, 'db.sqlite');
+  // Opening takes the store's exclusive lock, which fails while a local cloud is running on it.
+  if (existsSync(file)) new Store({ file }).close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export async function createLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const envId = options.envId ?? DEFAULT_ENV_ID;
+  const dataDir = options.dataDir === undefined ? DEFAULT_DATA_DIR : options.dataDir;
+  const clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock ?? {});
+  let url = '';
+
+  const db = new LocalDatabase({
+    file: dataDir === null ? null : join(dataDir, 'db.sqlite'),
+    schema: options.schema ?? declaredSchema,
+    clock,
+  });
+  const transactions = new Transactions(db);
+  const dbActions = new DatabaseActions(db, transactions);
+  const runtime = new FunctionsRuntime({
+    functionsDir: options.functionsDir ?? DEFAULT_FUNCTIONS_DIR,
+    adminUrl: () => `${url}/admin`,
+    clock,
+    envId,
+    ...(options.appid !== undefined ? { appid: options.appid } : {}),
+    ...(options.maxInstances !== undefined ? { maxInstances: options.maxInstances } : {}),
+    ...(options.tz !== undefined ? { tz: options.tz } : {}),
+    ...(options.onLog !== undefined ? { onLog: options.onLog } : {}),
+  });
+  const openapi = new OpenApi({ clock, callerOf: (token) => runtime.callerOf(token) });
+  const storage = new Storage({
+    envId,
+    clock,
+    baseUrl: () => url,
+    ...(dataDir === null ? {} : { dir: join(dataDir, 'storage') }),
+  });
+  const timers = new TimerScheduler({ clock, target: runtime });
+
+  const counters = { requests: 0, admin: { database: 0, functions: 0, storage: 0, wx: 0 } };
+
+  /** One entry per service: the action's prefix picks it. */
+  const services: { [S in AdminService]: (req: AdminRequest) => Promise<HttpAnswer> } = {
+    database: async (req) => {
+      const reply = isDatabaseAction(req.action)
+        ? dbActions.handle(req.action, req.params, randomUUID())
+        : { code: 'INVALID_ACTION', message: `本地云不支持的操作：${req.action}`, requestId: randomUUID() };
+      return jsonAnswer(200, reply);
+    },
+    functions: async (req) => jsonAnswer(200, await runtime.handleAdmin(req.action, req.params)),
+    storage: async (req) => jsonAnswer(200, storage.handleAdmin(req.action, req.params)),
+    wx: async (req) =>
+      req.contentType.startsWith('multipart/')
+        ? openapi.handle(req.raw, req.contentType)
+        : adminError('INVALID_PARAM', `${req.action} 需以 multipart/form-data 发送`),
+  };
+
+  function isService(prefix: string): prefix is AdminService {
+    return Object.prototype.hasOwnProperty.call(services, prefix);
+  }
+
+  async function admin(req: IncomingMessage, raw: Buffer): Promise<HttpAnswer> {
+    const contentType = header(req, 'content-type') ?? '';
+    let params: unknown;
+    let action: string | undefined;
+    if (contentType.startsWith('multipart/')) {
+      const fields = parseMultipart(raw, contentType);
+      action = fields.get('action')?.toString('utf8');
+      params = Object.fromEntries([...fields].map(([k, v]) => [k, v.toString('utf8')]));
+    } else {
+      try {
+        params = parseJson(raw, '请求体');
+      } catch (err) {
+        return adminError('INVALID_PARAM', err instanceof Error ? err.message : String(err));
+      }
+      const a = record(params)['action'];
+      action = typeof a === 'string' ? a : undefined;
+    }
+    if (action === undefined) return adminError('INVALID_ACTION', '缺少 action 参数');
+    const prefix = action.split('.')[0] ?? '';
+    if (!isService(prefix)) return adminError('INVALID_ACTION', `本地云不支持的操作：${action}`);
+    counters.admin[prefix]++;
+    return services[prefix]({ action, params, raw, contentType });
+  }
+
+  async function invokeFunction(req: IncomingMessage, name: string, raw: Buffer): Promise<HttpAnswer> {
+    const event = parseJson(raw, '事件');
+    const openid = header(req, 'x-wx-openid');
+    const unionid = header(req, 'x-wx-unionid');
+    const appid = header(req, 'x-wx-appid');
+    const outcome = await runtime.invoke(name, event, {
+      source: 'client',
+      ...(openid !== undefined ? { openid } : {}),
+      ...(unionid !== undefined ? { unionid } : {}),
+      ...(appid !== undefined ? { appid } : {}),
+    });
+    if (outcome.ok) return jsonAnswer(200, outcome.result);
+    return jsonAnswer(outcome.kind === 'notFound' ? 404 : 500, {
+      message: outcome.message,
+      kind: outcome.kind,
+      requestId: outcome.requestId,
+    });
+  }
+
+  function clockState(): unknown {
+    return { now: clock.iso(), ms: clock.now(), frozen: clock.frozen };
+  }
+
+  function moveClock(body: unknown): unknown {
+    const b = record(body);
+    if (typeof b['now'] === 'string') clock.set(b['now']);
+    if (b['advanceMs'] !== undefined) clock.advance(typeof b['advanceMs'] === 'number' ? b['advanceMs'] : Number.NaN);
+    if (b['frozen'] === true) clock.freeze();
+    if (b['frozen'] === false) clock.resume();
+    if (b['real'] === true) clock.reset();
+    return clockState();
+  }
+
+  function injectFailures(body: unknown): unknown {
+    const b = validate(FailRequest, body);
+    if (b.sends !== undefined) openapi.failNextSends(...b.sends);
+    if (b.checks !== undefined) openapi.failNextChecks(...b.checks);
+    if (b.touser !== undefined) openapi.failSendsTo(b.touser, b.failure ?? null);
+    return { ok: true };
+  }
+
+  function stats(): LocalCloudStats {
+    const s = db.stats;
+    return {
+      requests: counters.requests,
+      admin: { ...counters.admin },
+      documentsRead: s.documentsRead,
+      documentsWritten: s.documentsWritten,
+      fullScans: s.fullScans,
+      indexScans: s.indexScans,
+      lastPlan: s.lastPlan,
+      openTransactions: transactions.openCount,
+    };
+  }
+
+  function resetStats(): void {
+    counters.requests = 0;
+    counters.admin = { database: 0, functions: 0, storage: 0, wx: 0 };
+    db.resetStats();
+  }
+
+  function reset(): void {
+    db.reset();
+    openapi.reset();
+  }
+
+  async function route(req: IncomingMessage): Promise<HttpAnswer> {
+    const method = req.method ?? 'GET';
+    const reqUrl = req.url ?? '/';
+    const path = new URL(reqUrl, 'http://local').pathname;
+    const raw = await readBody(req);
+
+    if (path.startsWith('/storage/')) {
+      const answer = storage.handleHttp(method, reqUrl, raw);
+      if (answer !== undefined) return answer;
+    }
+    if (method === 'POST' && path === '/admin') return admin(req, raw);
+
+    const fn = /^\/functions\/([^/]+)$/.exec(path);
+    if (method === 'POST' && fn) return invokeFunction(req, decodeURIComponent(fn[1] ?? ''), raw);
+
+    const trigger = /^\/triggers\/([^/]+)$/.exec(path);
+    if (method === 'POST' && trigger) {
+      try {
+        return jsonAnswer(200, await timers.fire(decodeURIComponent(trigger[1] ?? '')));
+      } catch (err) {
+        if (err instanceof TriggerNotFoundError) throw new HttpError(404, err.code, err.message);
+        throw err;
+      }
+    }
+
+    const routes: { [K in RouteKey]: () => unknown } = {
+      'GET /health': () => ({ ok: true, env: envId, functions: runtime.list(), collections: db.collections() }),
+      'GET /clock': () => clockState(),
+      // Answer after the timers the move made due have run, so the caller can assert their effects.
+      'POST /clock': async () => {
+        moveClock(parseJson(raw, '请求体'));
+        await timers.idle();
+        return clockState();
+      },
+      'GET /outbox': () => openapi.outbox(),
+      'POST /openapi/fail': () => injectFailures(parseJson(raw, '请求体')),
+      'POST /openapi/risky': () => {
+        openapi.setRiskyTerms(validate(RiskyRequest, parseJson(raw, '请求体')).terms);
+        return { ok: true };
+      },
+      'GET /stats': () => stats(),
+      'POST /stats/reset': () => {
+        resetStats();
+        return stats();
+      },
+      'POST /reset': () => {
+        reset();
+        return { ok: true };
+      },
+    };
+    const key = `${method} ${path}`;
+    if (!isRouteKey(key)) throw new HttpError(404, 'NOT_FOUND', `没有这个地址：${method} ${path}`);
+    return jsonAnswer(200, await routes[key]());
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    counters.requests++;
+    let answer: HttpAnswer;
+    try {
+      answer = await route(req);
+    } catch (err) {
+      if (err instanceof HttpError) answer = jsonAnswer(err.status, { code: err.code, message: err.message });
+      else if (err instanceof ClockError) answer = jsonAnswer(400, { code: err.code, message: err.message });
+      else
+        answer = jsonAnswer(500, {
+          code: 'INTERNAL_ERROR',
+          message: `本地云内部错误：${err instanceof Error ? err.message : String(err)}`,
+        });
+    }
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': answer.body.length });
+    res.end(answer.body);
+  }
+
+  const server: Server = createServer((req, res) => {
+    void serve(req, res);
+  });
+  const port =
+    options.port ?? (process.env['PORT'] !== undefined && process.env['PORT'] !== '' ? Number(process.env['PORT']) : 0);
+  try {
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(port, HOST, () => {
+        server.off('error', reject);
+        resolveListen();
+      });
+    });
+  } catch (err) {
+    db.close();
+    await runtime.close();
+    throw err;
+  }
+  const actualPort = (server.address() as AddressInfo).port;
+  url = `http://${HOST}:${actualPort}`;
+  if (options.timers !== false) timers.start();
+
+  let closed = false;
+  return {
+    url,
+    adminUrl: `${url}/admin`,
+    port: actualPort,
+    envId,
+    db,
+    transactions,
+    clock,
+    runtime,
+    openapi,
+    storage,
+    timers,
+    stats,
+    resetStats,
+    reset,
+    sdkEnv: () => ({
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+      TENCENTCLOUD_RUNENV: 'SCF',
+      TENCENTCLOUD_REGION: 'ap-shanghai',
+      TENCENTCLOUD_SECRETID: 'local-secret-id',
+      TENCENTCLOUD_SECRETKEY: 'local-secret-key',
+      SCF_NAMESPACE: envId,
+      TCB_ENV: envId,
+    }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      timers.stop();
+      await runtime.close();
+      await new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      });
+      db.close();
+    },
+  };
+}
