@@ -84,8 +84,11 @@ export function createMain<F extends FunctionName>(handlers: Handlers<F>, option
       const def = Object.prototype.hasOwnProperty.call(table, head.output.action) ? table[head.output.action] : undefined;
       if (!def) throw commonErrors.unknownAction(head.output.action);
 
-      const { action: _action, ...rawParams } = event as { action: string };
+      // `userInfo` is added by the platform to every mini-program call; identity comes from the
+      // cloud context instead, so it is dropped rather than trusted or refused.
+      const { action: _action, userInfo: _userInfo, ...rawParams } = event as { action: string; userInfo?: unknown };
       void _action;
+      void _userInfo;
       const parsed = v.safeParse(def.input, rawParams);
       if (!parsed.success) {
         const issue = parsed.issues[0];

@@ -14,6 +14,7 @@ export type NoParams = Record<string, never>;
 
 export interface Api {
   system: import('./system').SystemApi;
+  org: import('./org').OrgApi;
 }
 
 export type FunctionName = keyof Api;

@@ -233,3 +233,46 @@ export interface AuditEntry {
   /** Path of the unit the object belongs to: listings filter by scope with it. */
   unitPath: string[];
 }
+
+// ---- The org function's contract ----
+
+export interface RoleView {
+  role: Role;
+  unitId: string;
+  unitName: string;
+}
+
+export interface MePerson {
+  id: string;
+  name: string;
+  badgeNo: string;
+  unitId: string;
+  unitName: string;
+  roles: RoleView[];
+  /** 第三十五条: new staff may take up the post only after training. */
+  trained: boolean;
+}
+
+/** What waits for the caller, for the workbench badges. */
+export interface PendingCounts {
+  approvals: number;
+  referrals: number;
+  drafts: number;
+  unreadNotifications: number;
+}
+
+export interface MeSummary {
+  person: MePerson;
+  pending: PendingCounts;
+}
+
+export interface BindResult {
+  name: string;
+}
+
+export interface OrgApi {
+  /** The caller: person, unit, roles, training status and pending counts. */
+  me: import('./api').ActionSpec<import('./api').NoParams, MeSummary>;
+  /** Binds the caller's WeChat to the person an invite code was made for (a new phone revokes the old binding). */
+  bind: import('./api').ActionSpec<{ inviteCode: string }, BindResult>;
+}
