@@ -4,7 +4,8 @@
  * has a workflow (posts, referrals) is created afterwards through the functions themselves.
  */
 import { demoOrg } from '../core/org/demo';
-import type { LocalDatabase } from './local-cloud/src';
+import { ROLE_LABELS } from '../core/org/people';
+import type { LocalCloud, LocalDatabase } from './local-cloud/src';
 import type { Doc } from './local-cloud/src/db/ejson';
 
 export interface SeedReport {
@@ -32,6 +33,35 @@ export function demoOpenids(): Array<{ openid: string; name: string; roles: stri
     .map((p) => ({
       openid: p.openid as string,
       name: p.name,
-      roles: p.roles.map((r) => `${r.role}@${unitName.get(r.unitId) ?? r.unitId}`).join(', '),
+      roles: p.roles.map((r) => `${unitName.get(r.unitId) ?? r.unitId}${ROLE_LABELS[r.role]}`).join('、') || '（无角色）',
     }));
+}
+
+/**
+ * A demo scenario creates objects with a workflow through the functions themselves (HTTP, as the
+ * mini-program would), so the demo data is exactly what the product would have made. Each domain
+ * registers its own; they run in order after the organisation is seeded.
+ */
+export type DemoScenario = (call: DemoCall) => Promise<string>;
+export type DemoCall = (fn: string, body: Record<string, unknown>, openid: string) => Promise<unknown>;
+
+export const demoScenarios: DemoScenario[] = [];
+
+export async function seedDemo(cloud: LocalCloud): Promise<string[]> {
+  const org = seedOrg(cloud.db);
+  const report = [`${org.units}个单位`, `${org.people}名人员`, `${org.accounts}个账号`];
+  const call: DemoCall = async (fn, body, openid) => {
+    const res = await fetch(`${cloud.url}/functions/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+      body: JSON.stringify(body),
+    });
+    const answer = (await res.json()) as { ok?: boolean; error?: { message: string } };
+    if (res.status !== 200 || answer.ok !== true) {
+      throw new Error(`演示数据写入失败（${fn}.${String(body['action'])}）：${answer.error?.message ?? res.status}`);
+    }
+    return answer;
+  };
+  for (const scenario of demoScenarios) report.push(await scenario(call));
+  return report;
 }

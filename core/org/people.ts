@@ -38,7 +38,7 @@ const ROLE_UNIT_KINDS: Record<Role, readonly UnitKind[]> = {
 /** Roles that run or review an account, which 第九条 denies to special-work units and their people. */
 const ACCOUNT_ROLES: readonly Role[] = ['operator', 'reviewer'];
 
-const ROLE_LABELS: Record<Role, string> = {
+export const ROLE_LABELS: Record<Role, string> = {
   operator: '运营民警',
   reviewer: '审核民警',
   leader: '分管领导',
