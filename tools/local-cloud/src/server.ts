@@ -25,6 +25,7 @@ import { schema as declaredSchema, type CollectionSpec } from '../../../core/sch
 import { Clock, ClockError, type ClockOptions } from './clock';
 import { DatabaseActions, isDatabaseAction } from './db/actions';
 import { LocalDatabase } from './db/engine';
+import { errorInfo } from './db/errors';
 import { Store } from './db/store';
 import { Transactions } from './db/transactions';
 import { OpenApi, parseMultipart } from './openapi';
@@ -370,6 +371,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
   }
 
   function reset(): void {
+    transactions.clear();
     db.reset();
     openapi.reset();
   }
@@ -440,7 +442,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
       else
         answer = jsonAnswer(500, {
           code: 'INTERNAL_ERROR',
-          message: `本地云内部错误：${err instanceof Error ? err.message : String(err)}`,
+          message: `本地云内部错误：${errorInfo(err).message}`,
         });
     }
     if (res.headersSent || res.destroyed) return;

@@ -36,7 +36,7 @@ export interface SdkCommand {
 }
 
 export interface SdkQuery {
-  where(filter: Doc | unknown): SdkQuery;
+  where(filter: unknown): SdkQuery;
   orderBy(field: string, dir: 'asc' | 'desc'): SdkQuery;
   skip(n: number): SdkQuery;
   limit(n: number): SdkQuery;

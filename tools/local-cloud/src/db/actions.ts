@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { type Doc, isPlainObject, parseEJSON, parseEJSONObject, stringifyEJSON } from './ejson';
 import type { LocalDatabase } from './engine';
-import { DbError, invalidParam } from './errors';
+import { DbError, errorInfo, invalidParam } from './errors';
 import type { SortSpec } from './planner';
 import type { Transactions } from './transactions';
 
@@ -181,7 +181,7 @@ export class DatabaseActions {
         checkDocQuery(p.queryType, filter);
         const deleted =
           p.transactionId !== undefined
-            ? this.tx.remove(p.transactionId, p.collectionName, filter, multi)
+            ? this.tx.remove(p.transactionId, p.collectionName, filter)
             : this.db.remove(p.collectionName, filter, multi);
         return { data: { deleted } };
       },
@@ -216,7 +216,7 @@ export class DatabaseActions {
       return {
         requestId,
         code: 'DATABASE_REQUEST_FAILED',
-        message: `本地云数据库内部错误：${err instanceof Error ? err.message : String(err)}`,
+        message: `本地云数据库内部错误：${errorInfo(err).message}`,
       };
     }
   }

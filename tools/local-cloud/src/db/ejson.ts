@@ -3,8 +3,8 @@
  * Inside the local cloud a document is the relaxed JS form (numbers, Date, bson classes), the form
  * mingo works on; on disk and on the wire it is canonical EJSON, so no type is lost either way.
  */
-import { BSONRegExp, EJSON } from 'bson';
-import { invalidParam, requestFailed } from './errors';
+import { type BSONRegExp, EJSON } from 'bson';
+import { errorInfo, invalidParam, requestFailed } from './errors';
 
 export interface Doc {
   [field: string]: unknown;
@@ -17,7 +17,7 @@ export function isPlainObject(value: unknown): value is Doc {
 }
 
 /** Walks values the way bson does: into arrays and plain objects, never into bson/Date instances. */
-export function mapDeep(value: unknown, fn: (v: unknown) => unknown | typeof KEEP): unknown {
+export function mapDeep(value: unknown, fn: (v: unknown) => unknown): unknown {
   const mapped = fn(value);
   if (mapped !== KEEP) return mapped;
   if (Array.isArray(value)) return value.map((item) => mapDeep(item, fn));
@@ -45,7 +45,7 @@ export function parseEJSON(text: unknown, field: string): unknown {
   try {
     value = decode(text);
   } catch (err) {
-    throw invalidParam(`参数 ${field} 不是合法的 EJSON：${err instanceof Error ? err.message : String(err)}`);
+    throw invalidParam(`参数 ${field} 不是合法的 EJSON：${errorInfo(err).message}`);
   }
   rejectInvalidDates(value, field);
   return value;
@@ -96,7 +96,7 @@ export function stringifyEJSON(value: unknown): string {
   try {
     return EJSON.stringify(value, { relaxed: false });
   } catch (err) {
-    throw requestFailed(`无法序列化数据：${err instanceof Error ? err.message : String(err)}`);
+    throw requestFailed(`无法序列化数据：${errorInfo(err).message}`);
   }
 }
 
@@ -117,6 +117,6 @@ export function toJsRegExp(re: BSONRegExp): RegExp {
   try {
     return new RegExp(re.pattern, flags);
   } catch (err) {
-    throw invalidParam(`正则表达式无效：${re.pattern}（${err instanceof Error ? err.message : String(err)}）`);
+    throw invalidParam(`正则表达式无效：${re.pattern}（${errorInfo(err).message}）`);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The local database: the store's candidates (chosen by the planner) run through mingo for the
  * exact filter, sort, skip, limit and projection. Values here are relaxed JS (Date, numbers, bson
- * types); the wire's EJSON and serverDate are handled by actions.ts before they get here.
+ * types): actions.ts decodes the wire's EJSON; serverDate objects are stamped here, from the clock.
  */
 import { randomBytes } from 'node:crypto';
 import type { CollectionSpec } from '../../../../core/schema';
@@ -11,6 +11,7 @@ import { idKey } from './keys';
 import { type Plan, type SortSpec, describePlan, isOrdered, planQuery } from './planner';
 import {
   type Matcher,
+  type Window,
   applyUpdate,
   applyWindow,
   checkProjection,
@@ -56,9 +57,6 @@ export interface UpdateResult {
   updated: number;
   upsertedId: unknown;
 }
-
-/** A transaction's pending writes on one collection: key → new document, or null when removed. */
-export type Overlay = ReadonlyMap<string, Doc | null>;
 
 export interface DbStats extends StoreStats {
   /** The plan of the most recent query, e.g. "index:account" or "scan" (for tests and benchmarks). */
@@ -196,22 +194,10 @@ export class LocalDatabase {
    * Finds documents. `filter` is a MongoDB filter in relaxed JS values; serverDate objects and
    * BSONRegExp are accepted too.
    */
-  find(collection: string, filter: Doc, options: FindOptions = {}, overlay?: Overlay): Doc[] {
+  find(collection: string, filter: Doc, options: FindOptions = {}): Doc[] {
     const prepared = prepareFilter(filter, this.now());
-    const window = {
-      sort: options.sort ?? [],
-      skip: options.skip ?? 0,
-      limit: options.limit ?? null,
-      projection: options.projection ?? null,
-    };
+    const window = windowOf(options);
     checkProjection(window.projection);
-    if (overlay !== undefined && overlay.size > 0) {
-      return applyWindow(
-        this.overlaid(collection, prepared, overlay).map((r) => r.doc),
-        window,
-        false,
-      );
-    }
     const stopAfter = window.limit === null ? null : window.skip + window.limit;
     const { rows, ordered } = this.matchRows(collection, prepared, window.sort, stopAfter);
     return applyWindow(
@@ -221,40 +207,20 @@ export class LocalDatabase {
     );
   }
 
-  count(collection: string, filter: Doc, overlay?: Overlay): number {
-    const prepared = prepareFilter(filter, this.now());
-    if (overlay !== undefined && overlay.size > 0) return this.overlaid(collection, prepared, overlay).length;
-    return this.matchRows(collection, prepared, [], null).rows.length;
+  /** Sort, skip, limit and project documents already in hand (a transaction's snapshot). */
+  window(docs: Doc[], options: FindOptions): Doc[] {
+    const window = windowOf(options);
+    checkProjection(window.projection);
+    return applyWindow(docs, window, false);
   }
 
-  /** Committed matches with a transaction's own writes laid over them (natural order, new ones last). */
-  private overlaid(collection: string, prepared: Doc, overlay: Overlay): Array<{ key: string; doc: Doc }> {
-    const test = compileFilter(prepared);
-    const out = new Map<string, Doc>();
-    for (const row of this.matchRows(collection, prepared, [], null).rows) out.set(row.key, row.doc);
-    for (const [key, doc] of overlay) {
-      if (doc !== null && test(doc)) out.set(key, doc);
-      else out.delete(key);
-    }
-    return [...out].map(([key, doc]) => ({ key, doc }));
-  }
-
-  /** Keys and versions of every committed match: a transaction re-checks it at commit. */
-  fingerprint(collection: string, filter: Doc): string {
-    const prepared = prepareFilter(filter, this.now());
-    return this.matchRows(collection, prepared, [], null)
-      .rows.map((r) => `${r.key}@${r.ver}`)
-      .sort()
-      .join('\n');
+  count(collection: string, filter: Doc): number {
+    return this.matchRows(collection, prepareFilter(filter, this.now()), [], null).rows.length;
   }
 
   /** Matches for a write: keys and current documents (first match only unless multi). */
-  matchForWrite(collection: string, filter: Doc, multi: boolean, overlay?: Overlay): Array<{ key: string; doc: Doc }> {
+  private matchForWrite(collection: string, filter: Doc, multi: boolean): Array<{ key: string; doc: Doc }> {
     const prepared = prepareFilter(filter, this.now());
-    if (overlay !== undefined && overlay.size > 0) {
-      const all = this.overlaid(collection, prepared, overlay);
-      return multi ? all : all.slice(0, 1);
-    }
     return this.matchRows(collection, prepared, [], multi ? null : 1).rows.map((r) => ({ key: r.key, doc: r.doc }));
   }
 
@@ -273,10 +239,7 @@ export class LocalDatabase {
     // A leading $match picks its candidates through the indexes, like any query.
     const first = stages[0];
     const leading = first !== undefined && isPlainObject(first.$match) ? first.$match : null;
-    const source =
-      leading !== null
-        ? this.matchRows(collection, leading, [], null).rows
-        : [...this.candidates(collection, { kind: 'scan' })];
+    const source = this.matchRows(collection, leading ?? {}, [], null).rows;
     const rest = leading !== null ? stages.slice(1) : stages;
     if (!rest.some((s) => '$limit' in s)) rest.push({ $limit: AGGREGATE_DEFAULT_LIMIT });
     return runAggregate(
@@ -360,11 +323,21 @@ export class LocalDatabase {
     this.requireCollection(collection);
     return this.store.atomically(() => {
       let deleted = 0;
-      for (const { key } of this.matchForWrite(collection, filter, multi))
+      for (const { key } of this.matchForWrite(collection, filter, multi)) {
         if (this.store.remove(collection, key)) deleted++;
+      }
       return deleted;
     });
   }
+}
+
+function windowOf(options: FindOptions): Window {
+  return {
+    sort: options.sort ?? [],
+    skip: options.skip ?? 0,
+    limit: options.limit ?? null,
+    projection: options.projection ?? null,
+  };
 }
 
 /** serverDate stamped; everything else as given. */

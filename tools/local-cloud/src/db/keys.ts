@@ -7,7 +7,7 @@
  * Keys only choose candidates; mingo re-checks every candidate, so an encoding that merges two
  * distinct values (doubles beyond 2^53, Decimal128) costs a read, never a wrong answer.
  */
-import { BSONRegExp } from 'bson';
+import type { BSONRegExp, BSONSymbol, Decimal128, Timestamp } from 'bson';
 import { isPlainObject } from './ejson';
 import { invalidParam } from './errors';
 
@@ -63,7 +63,7 @@ function numericOf(v: object, type: string): number | null {
     case 'Double':
       return Number(v.valueOf());
     case 'Decimal128':
-      return Number.parseFloat(String(v));
+      return Number.parseFloat((v as Decimal128).toString());
     default:
       return null;
   }
@@ -98,7 +98,7 @@ export function encodeValue(v: unknown): string {
     );
   }
   const type = bsonType(v);
-  if (type === null) return TAG.object + String(v);
+  if (type === null) return TAG.object + (JSON.stringify(v) ?? '');
   const num = numericOf(v, type);
   if (num !== null) return TAG.number + encodeNumber(num);
   switch (type) {
@@ -111,9 +111,9 @@ export function encodeValue(v: unknown): string {
     case 'MaxKey':
       return TAG.maxKey;
     case 'BSONSymbol':
-      return TAG.string + String(v.valueOf());
+      return TAG.string + (v as BSONSymbol).value;
     case 'Timestamp':
-      return TAG.timestamp + encodeNumber(Number(String(v)));
+      return TAG.timestamp + encodeNumber((v as Timestamp).t * 2 ** 32 + (v as Timestamp).i);
     case 'Binary': {
       const bin = v as { sub_type: number; buffer: Uint8Array };
       const bytes = Buffer.from(bin.buffer);
@@ -121,7 +121,8 @@ export function encodeValue(v: unknown): string {
       return `${TAG.binary}${bytes.length.toString(16).padStart(8, '0')}${bin.sub_type.toString(16).padStart(2, '0')}${bytes.toString('hex')}`;
     }
     default:
-      return TAG.object + String(v);
+      // Code, DBRef…: never indexed by this product; equal values still share a key.
+      return TAG.object + (JSON.stringify(v) ?? '');
   }
 }
 

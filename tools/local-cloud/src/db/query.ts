@@ -6,7 +6,7 @@ import { BSONRegExp } from 'bson';
 import { Aggregator, Query, find, update as mingoUpdate } from 'mingo';
 import 'mingo/init/system';
 import { type Doc, KEEP, cloneDoc, isPlainObject, mapDeep, toJsRegExp } from './ejson';
-import { DbError, invalidParam, requestFailed } from './errors';
+import { DbError, errorInfo, invalidParam, requestFailed } from './errors';
 import type { SortSpec } from './planner';
 
 /** `db.serverDate({offset})` arrives as {$tcb_server_date:{offset}}; the server stamps its own time. */
@@ -33,7 +33,7 @@ function guarded<T>(what: string, fn: () => T): T {
     return fn();
   } catch (err) {
     if (err instanceof DbError) throw err;
-    throw requestFailed(`${what}：${err instanceof Error ? err.message : String(err)}`);
+    throw requestFailed(`${what}：${errorInfo(err).message}`);
   }
 }
 
@@ -144,8 +144,5 @@ export interface AggregateOptions {
 }
 
 export function runAggregate(docs: Doc[], pipeline: Doc[], options: AggregateOptions): Doc[] {
-  return guarded(
-    '聚合失败',
-    () => new Aggregator(pipeline, { collectionResolver: options.resolve }).run(docs) as Doc[],
-  );
+  return guarded('聚合失败', () => new Aggregator(pipeline, { collectionResolver: options.resolve }).run(docs));
 }

@@ -13,7 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CollectionSpec, IndexSpec } from '../../../../core/schema';
 import { type Doc, parseStored, stringifyEJSON } from './ejson';
-import { DbError, collectionNotExist, invalidParam } from './errors';
+import { DbError, collectionNotExist, errorInfo, invalidParam } from './errors';
 import { indexEntries } from './keys';
 
 export interface Row {
@@ -132,7 +132,7 @@ export class Store {
         this.db.exec('BEGIN EXCLUSIVE; COMMIT;');
       } catch (err) {
         this.db.close();
-        if (err instanceof Error && /locked|busy/i.test(err.message)) {
+        if (/locked|busy/i.test(errorInfo(err).message)) {
           throw new DbError('DATABASE_REQUEST_FAILED', `数据目录正被另一个本地云进程使用：${options.file}`);
         }
         throw err;
@@ -366,13 +366,6 @@ export class Store {
     return ver ?? 0;
   }
 
-  count(collection: string): number {
-    this.requireCollection(collection);
-    return this.stmt(`SELECT COUNT(*) FROM ${docTable(collection)}`)
-      .pluck()
-      .get() as number;
-  }
-
   /** Every document in natural (insertion) order, read lazily so a limit stops the scan. */
   *scan(collection: string): Generator<Row> {
     this.requireCollection(collection);
@@ -438,7 +431,7 @@ export class Store {
       try {
         this.docSql(collection).insert.run(key, stringifyEJSON(doc), ver);
       } catch (err) {
-        if (err instanceof Database.SqliteError && err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        if (errorInfo(err).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
           throw duplicateKey(collection, '_id_', JSON.stringify(doc._id));
         }
         throw err;

@@ -1,32 +1,34 @@
 /**
- * Transactions, optimistic: a transaction's writes stay in its own overlay (invisible to everyone
- * else) and every committed document it read or wrote is remembered with its version. Commit
- * re-checks those versions, and the result of every query it ran, inside one SQLite transaction:
- * if anything changed meanwhile the whole transaction is discarded with
- * DATABASE_TRANSACTION_CONFLICT, which makes the SDK's runTransaction run the callback again.
- * Nothing of a losing transaction is ever written, so nothing is lost or applied twice.
+ * Transactions as CloudBase offers them: single-document operations only (doc().get/set/update/
+ * remove and add; a where() inside a transaction is refused, as in production), writes invisible
+ * outside until commit, and a snapshot per document (a second read returns what the first saw).
+ *
+ * Concurrency is optimistic: every committed document the transaction depends on is remembered
+ * with its version, and commit re-checks them inside one SQLite transaction. If any changed, the
+ * whole transaction is discarded with DATABASE_TRANSACTION_CONFLICT, which makes the SDK's
+ * runTransaction run the callback again. Nothing of a losing transaction is ever written, so no
+ * update is lost or applied twice. (CloudBase itself locks on the first write instead, so there the
+ * second writer fails at its write; either way exactly one of two conflicting transactions wins.)
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { type Doc, stringifyEJSON } from './ejson';
-import type { FindOptions, LocalDatabase, UpdateResult, UpdateOptions } from './engine';
+import { type Doc, isPlainObject, stringifyEJSON } from './ejson';
+import type { FindOptions, LocalDatabase, UpdateOptions, UpdateResult } from './engine';
 import { prepareDoc } from './engine';
-import { DbError, collectionNotExist } from './errors';
+import { DbError, collectionNotExist, requestFailed } from './errors';
 import { idKey } from './keys';
 import { prepareFilter } from './query';
 
-interface QueryRead {
-  collection: string;
-  filter: Doc;
-  fingerprint: string;
+interface Snapshot {
+  /** Committed version seen (0 = absent). */
+  ver: number;
+  doc: Doc | null;
 }
 
 interface TxState {
-  id: string;
   startedAt: number;
-  /** collection → key → version seen (0 = absent). */
-  reads: Map<string, Map<string, number>>;
-  queries: QueryRead[];
+  /** collection → key → what the transaction first saw. */
+  reads: Map<string, Map<string, Snapshot>>;
   /** collection → key → final state (null = removed), in write order. */
   writes: Map<string, Map<string, Doc | null>>;
 }
@@ -36,11 +38,24 @@ export interface TransactionOptions {
   ttlMs?: number;
 }
 
-/** CloudBase aborts long transactions too; a forgotten one must not pin memory forever. */
+/** A forgotten transaction must not pin memory forever. */
 const DEFAULT_TTL_MS = 5 * 60_000;
 
-function conflict(detail: string): DbError {
-  return new DbError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${detail}`);
+function conflict(collection: string): DbError {
+  return new DbError(
+    'DATABASE_TRANSACTION_CONFLICT',
+    `database transaction conflict: ${collection} 中的文档已被其他操作修改`,
+  );
+}
+
+/** The `_id` of a DOC query; anything else is a bulk operation, which transactions do not allow. */
+function docKey(filter: Doc): string {
+  const id = filter._id;
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || (typeof id !== 'string' && typeof id !== 'number') || isPlainObject(id)) {
+    throw requestFailed('事务中不支持批量操作（where），只支持单记录操作（collection.doc、collection.add）');
+  }
+  return idKey(id);
 }
 
 export class Transactions {
@@ -61,13 +76,18 @@ export class Transactions {
   start(): string {
     this.sweep();
     const id = randomUUID();
-    this.open.set(id, { id, startedAt: performance.now(), reads: new Map(), queries: [], writes: new Map() });
+    this.open.set(id, { startedAt: performance.now(), reads: new Map(), writes: new Map() });
     return id;
   }
 
   abort(id: string): void {
     this.state(id);
     this.open.delete(id);
+  }
+
+  /** Drops every open transaction (the database was reset under them). */
+  clear(): void {
+    this.open.clear();
   }
 
   /** Applies the transaction if nothing it depends on changed; it is closed either way. */
@@ -77,13 +97,7 @@ export class Transactions {
     const store = this.db.store;
     store.atomically(() => {
       for (const [collection, reads] of tx.reads) {
-        for (const [key, ver] of reads) {
-          if (store.version(collection, key) !== ver) throw conflict(`${collection} 中的文档已被其他操作修改`);
-        }
-      }
-      for (const q of tx.queries) {
-        if (this.db.fingerprint(q.collection, q.filter) !== q.fingerprint)
-          throw conflict(`${q.collection} 的查询结果已被其他操作改变`);
+        for (const [key, seen] of reads) if (store.version(collection, key) !== seen.ver) throw conflict(collection);
       }
       for (const [collection, writes] of tx.writes) {
         for (const [key, doc] of writes) {
@@ -114,7 +128,7 @@ export class Transactions {
     for (const [id, tx] of this.open) if (tx.startedAt < cutoff) this.open.delete(id);
   }
 
-  private overlay(tx: TxState, collection: string): Map<string, Doc | null> {
+  private own(tx: TxState, collection: string): Map<string, Doc | null> {
     let m = tx.writes.get(collection);
     if (m === undefined) {
       m = new Map();
@@ -123,32 +137,29 @@ export class Transactions {
     return m;
   }
 
-  /** The document as the transaction sees it, remembering the committed version it depends on. */
+  /** The document as this transaction sees it: its own write, else its snapshot of the committed one. */
   private read(tx: TxState, collection: string, key: string): Doc | null {
     if (!this.db.hasCollection(collection)) throw collectionNotExist(collection);
     const own = tx.writes.get(collection);
     if (own?.has(key)) return own.get(key) ?? null;
-    const row = this.db.store.get(collection, key);
     let reads = tx.reads.get(collection);
     if (reads === undefined) {
       reads = new Map();
       tx.reads.set(collection, reads);
     }
-    if (!reads.has(key)) reads.set(key, row?.ver ?? 0);
-    return row?.doc ?? null;
+    let seen = reads.get(key);
+    if (seen === undefined) {
+      const row = this.db.store.get(collection, key);
+      seen = { ver: row?.ver ?? 0, doc: row?.doc ?? null };
+      reads.set(key, seen);
+    }
+    return seen.doc;
   }
 
   find(id: string, collection: string, filter: Doc, options: FindOptions): Doc[] {
     const tx = this.state(id);
-    const docKey = pointKey(filter);
-    if (docKey !== null) {
-      const doc = this.read(tx, collection, docKey.key);
-      if (doc === null) return [];
-      return this.db.find(collection, filter, options, new Map([[docKey.key, doc]]));
-    }
-    if (!this.db.hasCollection(collection)) throw collectionNotExist(collection);
-    tx.queries.push({ collection, filter, fingerprint: this.db.fingerprint(collection, filter) });
-    return this.db.find(collection, filter, options, tx.writes.get(collection));
+    const doc = this.read(tx, collection, docKey(filter));
+    return doc === null ? [] : this.db.window([doc], options);
   }
 
   insert(id: string, collection: string, docs: Doc[]): unknown[] {
@@ -157,67 +168,41 @@ export class Transactions {
     const prepared = docs.map((d) => this.db.prepareInsert(prepareDoc(d, now)));
     for (const { key, doc } of prepared) {
       if (this.read(tx, collection, key) !== null) {
-        throw new DbError(
-          'DATABASE_REQUEST_FAILED',
+        throw requestFailed(
           `[FailedOperation] E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(doc._id)} }`,
         );
       }
     }
-    const own = this.overlay(tx, collection);
+    const own = this.own(tx, collection);
     for (const { key, doc } of prepared) own.set(key, doc);
     return prepared.map((p) => p.doc._id);
   }
 
   update(id: string, collection: string, filter: Doc, data: Doc, options: UpdateOptions): UpdateResult {
     const tx = this.state(id);
+    const key = docKey(filter);
+    const current = this.read(tx, collection, key);
     const resolved = prepareDoc(data, this.db.now());
-    const matches = this.matches(tx, collection, filter, options.multi);
-    const own = this.overlay(tx, collection);
-    let updated = 0;
-    for (const { key, doc } of matches) {
-      const next = this.db.nextState(doc, resolved, options.replace);
-      if (stringifyEJSON(next) === stringifyEJSON(doc)) continue;
-      own.set(key, next);
-      updated++;
+    const own = this.own(tx, collection);
+    if (current === null) {
+      if (!options.upsert) return { updated: 0, upsertedId: undefined };
+      const created = this.db.prepareInsert(
+        this.db.upsertDoc(prepareFilter(filter, this.db.now()), resolved, options.replace),
+      );
+      own.set(key, created.doc);
+      return { updated: 0, upsertedId: created.doc._id };
     }
-    if (matches.length > 0 || !options.upsert) return { updated, upsertedId: undefined };
-    const created = this.db.prepareInsert(
-      this.db.upsertDoc(prepareFilter(filter, this.db.now()), resolved, options.replace),
-    );
-    this.read(tx, collection, created.key);
-    own.set(created.key, created.doc);
-    return { updated: 0, upsertedId: created.doc._id };
+    const next = this.db.nextState(current, resolved, options.replace);
+    if (stringifyEJSON(next) === stringifyEJSON(current)) return { updated: 0, upsertedId: undefined };
+    own.set(key, next);
+    return { updated: 1, upsertedId: undefined };
   }
 
-  remove(id: string, collection: string, filter: Doc, multi: boolean): number {
+  remove(id: string, collection: string, filter: Doc): number {
     const tx = this.state(id);
-    const matches = this.matches(tx, collection, filter, multi);
-    const own = this.overlay(tx, collection);
-    for (const { key } of matches) own.set(key, null);
-    return matches.length;
+    const key = docKey(filter);
+    if (this.read(tx, collection, key) === null) return 0;
+    this.own(tx, collection).set(key, null);
+    return 1;
   }
-
-  /** Documents a write in the transaction applies to, each recorded as read. */
-  private matches(tx: TxState, collection: string, filter: Doc, multi: boolean): Array<{ key: string; doc: Doc }> {
-    const docKey = pointKey(filter);
-    if (docKey !== null) {
-      const doc = this.read(tx, collection, docKey.key);
-      if (doc === null) return [];
-      return this.db.find(collection, filter, {}, new Map([[docKey.key, doc]])).length > 0
-        ? [{ key: docKey.key, doc }]
-        : [];
-    }
-    if (!this.db.hasCollection(collection)) throw collectionNotExist(collection);
-    tx.queries.push({ collection, filter, fingerprint: this.db.fingerprint(collection, filter) });
-    const found = this.db.matchForWrite(collection, filter, multi, tx.writes.get(collection));
-    for (const { key } of found) this.read(tx, collection, key);
-    return found.map(({ key }) => ({ key, doc: this.read(tx, collection, key) ?? {} }));
-  }
-}
-
-/** `{_id: X}` (the SDK's doc() operations): a point read, tracked by version alone. */
-function pointKey(filter: Doc): { key: string } | null {
-  const id = filter._id;
-  if (typeof id !== 'string' && typeof id !== 'number') return null;
-  return { key: idKey(id) };
 }
