@@ -3,6 +3,7 @@
  * that delivers them exactly once per dedupe key. Type-only: the mini-program imports it with
  * `import type`, so nothing here may emit code.
  */
+import type { ActionSpec } from './api';
 import type { IsoTime } from './common';
 
 /** Every kind of notice the product sends. Adding one forces each environment's template config to decide on it. */
@@ -211,3 +212,57 @@ export interface OutboxRecord {
 
 /** What the function shell got back from subscribeMessage.send (a thrown error mapped to its errCode, -1 if none). */
 export type SendResult = { ok: true } | { ok: false; errCode: number; errMsg: string };
+
+// ---- The notify function's contract ----
+
+/** One inbox line as the mini-program lists it. */
+export type InboxItem = Pick<Notification, '_id' | 'kind' | 'title' | 'text' | 'link' | 'createdAt' | 'read'>;
+
+export interface InboxParams {
+  /** `nextCursor` of the previous page; absent = the newest page. */
+  cursor?: string;
+  /** 1–50, default 20. */
+  limit?: number;
+}
+
+export interface InboxPage {
+  /** Newest first. */
+  items: InboxItem[];
+  /** All of the caller's unread notices, for the tab badge. */
+  unread: number;
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Mark the caller's own notices read: these ids, or all of them. */
+export type MarkReadParams = { ids: string[] } | { all: true };
+
+/**
+ * A tap after which the caller will want reminders: the server maps it to the notification kinds
+ * that tap leads to, and those to the templates to ask consent for.
+ */
+export type ConsentMoment =
+  | 'afterSubmit' // an operator submitted a post: review results, publish reminder
+  | 'openApprovals' // a reviewer/leader opened the approvals list: new posts to review
+  | 'afterRefer' // a message was referred to a department: its answer
+  | 'openReferrals' // a department handler opened referrals: assigned, due soon, overdue, extension decisions
+  | 'openWorkbench'; // the workbench: daily cadence, digest, escalations
+
+/** How one of the caller's templates stands after a report. */
+export interface ConsentStatus {
+  templateId: string;
+  subscription: SubscriptionType;
+  /** Sends still allowed: the one-time count, or null for an accepted long-term template. 0 = none. */
+  remaining: number | null;
+}
+
+export interface NotifyApi {
+  /** The caller's notices, newest first, a page at a time, with the unread count. */
+  inbox: ActionSpec<InboxParams, InboxPage>;
+  /** Marks the caller's own notices read (others' ids are refused); answers the unread count left. */
+  markRead: ActionSpec<MarkReadParams, { unread: number }>;
+  /** Records what wx.requestSubscribeMessage answered (template id → accept/reject/ban/filter). */
+  reportConsent: ActionSpec<{ answers: ConsentReport }, { templates: ConsentStatus[] }>;
+  /** The subscribe requests to make at a tap: groups of ≤3 templates of one subscription type. */
+  consentPlan: ActionSpec<{ moment: ConsentMoment }, { requests: ConsentRequest[] }>;
+}

@@ -130,21 +130,25 @@ function build(miniprogramState: EnvTemplates['miniprogramState'], ids: Record<T
 }
 
 /**
- * Environment id → templates. `local` serves the local cloud and tests; a deployed environment is
- * added under its CloudBase env id with the template ids its mini-program was granted.
+ * Environment id → templates. `local-dev` is the local cloud's environment (tools/local-cloud,
+ * DEFAULT_ENV_ID), `local` code run outside any environment; a deployed environment is added under
+ * its CloudBase env id with the template ids its mini-program was granted.
  */
+const LOCAL: EnvTemplates = build('developer', {
+  approvalPending: 'local-tpl-approval-pending',
+  reviewResult: 'local-tpl-review-result',
+  publishReminder: 'local-tpl-publish-reminder',
+  cadenceReminder: 'local-tpl-cadence-reminder',
+  referralAssigned: 'local-tpl-referral-assigned',
+  deadline: 'local-tpl-deadline',
+  referralAnswered: 'local-tpl-referral-answered',
+  dailyDigest: 'local-tpl-daily-digest',
+  escalation: 'local-tpl-escalation',
+});
+
 export const templateConfig: Record<string, EnvTemplates> = {
-  local: build('developer', {
-    approvalPending: 'local-tpl-approval-pending',
-    reviewResult: 'local-tpl-review-result',
-    publishReminder: 'local-tpl-publish-reminder',
-    cadenceReminder: 'local-tpl-cadence-reminder',
-    referralAssigned: 'local-tpl-referral-assigned',
-    deadline: 'local-tpl-deadline',
-    referralAnswered: 'local-tpl-referral-answered',
-    dailyDigest: 'local-tpl-daily-digest',
-    escalation: 'local-tpl-escalation',
-  }),
+  local: LOCAL,
+  'local-dev': LOCAL,
 };
 
 export function templatesFor(envId: string, config: Record<string, EnvTemplates> = templateConfig): EnvTemplates {

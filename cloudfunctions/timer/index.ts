@@ -1,0 +1,3 @@
+import { createTimerMain } from '../../server/notify/timer';
+
+export const main = createTimerMain();

@@ -1,0 +1,128 @@
+/**
+ * Subscribe-message consent on the server: the mini-program asks at natural taps (consentPlan says
+ * for which templates) and reports the answers (reportConsent); the timer spends the quotas. The
+ * consent record (`_id` = person id) is saved by check-and-set on `rev`, because the timer consumes
+ * and revokes on the same record while a report may arrive.
+ */
+import * as v from 'valibot';
+import type {
+  ConsentMoment,
+  ConsentRecord,
+  ConsentReport,
+  ConsentStatus,
+  NotificationKind,
+  SubscriptionType,
+} from '../../typings/notify';
+import { applyConsentReport, emptyConsent, planConsentRequests } from '../../core/notify/consent';
+import { templateCatalog, templatesFor } from '../../core/notify/templates';
+import { commonErrors } from '../../core/errors';
+import { action } from '../dispatch';
+import { loadTree, requireCaller, requirePermission } from '../org';
+import type { Store } from '../store';
+import { currentEnvId } from '../uow';
+
+/** The kinds each tap leads to for the person tapping, in the order they are asked for. */
+export const MOMENT_KINDS: { [M in ConsentMoment]: readonly NotificationKind[] } = {
+  // 第十五条、第十六条: the author hears the review result, then when to publish.
+  afterSubmit: ['postApproved', 'postReturned', 'publishReminder'],
+  openApprovals: ['approvalPending'],
+  // 第二十六条: the referring desk hears the department's answer.
+  afterRefer: ['referralAnswered'],
+  // 第二十七条: the handling department hears of new referrals and their deadlines.
+  openReferrals: ['referralAssigned', 'referralDueSoon', 'referralOverdue', 'extensionDecided'],
+  // 第十九条 daily cadence; 第二十九条 escalations to the responsible person.
+  openWorkbench: ['cadenceReminder', 'dailyDigest', 'escalation'],
+};
+
+const MOMENTS = Object.keys(MOMENT_KINDS) as ConsentMoment[];
+const ANSWERS = ['accept', 'reject', 'ban', 'filter'] as const;
+/** WeChat asks for at most 5 ids at once (3 on older clients); a longer report is not from it. */
+const MAX_REPORTED = 5;
+/** Check-and-set attempts against a timer spending the same record at the same moment. */
+const CAS_ATTEMPTS = 5;
+
+/** The stored record, or an empty one (not stored) for a person who never answered. */
+export async function loadConsent(
+  db: Store,
+  personId: string,
+  now: number,
+): Promise<{ record: ConsentRecord; stored: boolean }> {
+  const found = await db.get<ConsentRecord>('consents', personId);
+  return found ? { record: found, stored: true } : { record: emptyConsent(personId, now), stored: false };
+}
+
+/**
+ * Applies `change` to the person's consent record by check-and-set, reloading and re-applying when
+ * someone else saved in between. `change` returning the same object means nothing to save.
+ */
+export async function updateConsent(
+  db: Store,
+  personId: string,
+  now: number,
+  change: (current: ConsentRecord) => ConsentRecord,
+  /** A copy believed current (the timer's): tried first, saving the read. */
+  known: ConsentRecord | null = null,
+): Promise<ConsentRecord> {
+  for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+    const { record, stored } =
+      attempt === 0 && known ? { record: known, stored: true } : await loadConsent(db, personId, now);
+    const next = change(record);
+    if (next === record) return record;
+    if (!stored) {
+      try {
+        await db.insert('consents', { ...next, rev: 1 });
+        return { ...next, rev: 1 };
+      } catch (err) {
+        // Created meanwhile: apply the change to that one. Anything else is a real failure.
+        if (!(await db.get('consents', personId))) throw err;
+        continue;
+      }
+    }
+    if (await db.replaceIfRev('consents', next, record.rev)) return { ...next, rev: record.rev + 1 };
+  }
+  throw commonErrors.conflict();
+}
+
+function statusOf(record: ConsentRecord, templateId: string, subscription: SubscriptionType): ConsentStatus {
+  const t = record.templates[templateId];
+  if (!t) return { templateId, subscription, remaining: 0 };
+  if (t.subscription === 'oneTime') return { templateId, subscription, remaining: t.remaining };
+  return { templateId, subscription, remaining: t.accepted ? null : 0 };
+}
+
+export const reportConsent = action({
+  access: 'person',
+  input: v.strictObject({
+    answers: v.pipe(
+      v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(128)), v.picklist(ANSWERS)),
+      v.check((a) => Object.keys(a).length <= MAX_REPORTED, '一次最多上报 5 个模板'),
+    ),
+  }),
+  handle: async (params, ctx): Promise<{ templates: ConsentStatus[] }> => {
+    const caller = requireCaller(ctx.caller);
+    requirePermission(caller, 'notify.reportConsent', { kind: 'none' }, await loadTree());
+    const catalog = templateCatalog(templatesFor(currentEnvId()));
+    const report: ConsentReport = params.answers;
+    const saved = await updateConsent(ctx.store, caller._id, ctx.now, (current) =>
+      applyConsentReport(current, report, catalog, ctx.now),
+    );
+    // Ids of other environments or forged ones are ignored by the core, and not echoed back.
+    const templates = Object.keys(report).flatMap((id) => {
+      const subscription = catalog.get(id);
+      return subscription ? [statusOf(saved, id, subscription)] : [];
+    });
+    return { templates };
+  },
+});
+
+export const consentPlan = action({
+  access: 'person',
+  input: v.strictObject({ moment: v.picklist(MOMENTS) }),
+  handle: async (params, ctx) => {
+    const caller = requireCaller(ctx.caller);
+    // Reading one's own consent is the same self-service as reporting it.
+    requirePermission(caller, 'notify.reportConsent', { kind: 'none' }, await loadTree());
+    const consent = await ctx.store.get<ConsentRecord>('consents', caller._id);
+    return { requests: planConsentRequests(MOMENT_KINDS[params.moment], templatesFor(currentEnvId()), consent) };
+  },
+});

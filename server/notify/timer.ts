@@ -1,0 +1,39 @@
+/**
+ * The timer function's entry: every minute (config.json trigger, Beijing time) it runs the reminder
+ * planners, then delivers what is due. It answers timer events only: any mini-program user could
+ * call a cloud function by name, and only the platform's timer comes without an OPENID.
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import * as v from 'valibot';
+import { callerIdentity } from '../cloud';
+import { planners, runPlanners, timerContext, type PlannerRunReport, type ShellPlannerRegistry } from '../planners';
+import { deliverDue, type DeliveryReport } from './deliver';
+
+/**
+ * Work stops being started after this long; config.json gives the function 60 s, so a run ends its
+ * last sends well inside its timeout and far inside the outbox lease (5 min).
+ */
+export const RUN_BUDGET_MS = 40_000;
+
+const timerEvent = v.object({ Type: v.literal('Timer'), TriggerName: v.string() });
+
+export type TimerAnswer =
+  | { ok: true; data: { runId: string; planners: PlannerRunReport[]; delivery: DeliveryReport } }
+  | { ok: false; error: { code: string; message: string } };
+
+export function createTimerMain(registry: ShellPlannerRegistry = planners): (event: unknown) => Promise<TimerAnswer> {
+  return async (event) => {
+    const started = performance.now();
+    if (!v.is(timerEvent, event) || callerIdentity().openid !== null) {
+      return { ok: false, error: { code: 'TIMER_ONLY', message: '该函数仅由定时触发器调用' } };
+    }
+    const runId = randomUUID();
+    const ctx = timerContext(Date.now(), runId, () => randomUUID().replace(/-/g, ''));
+    const plannerReports = await runPlanners(ctx, registry);
+    const delivery = await deliverDue(ctx, { runId, deadline: started + RUN_BUDGET_MS });
+    // One line per run for the operators' log search.
+    console.log(JSON.stringify({ timer: event.TriggerName, runId, planners: plannerReports, delivery }));
+    return { ok: true, data: { runId, planners: plannerReports, delivery } };
+  };
+}
