@@ -9,12 +9,12 @@ import { buildTree, type UnitTree } from '../core/org/tree';
 import { commonErrors } from '../core/errors';
 import { store, type Store } from './store';
 
-interface VersionDoc {
+export interface VersionDoc {
   _id: string;
   value: number;
 }
 
-const UNITS_VERSION_ID = 'unitsVersion';
+export const UNITS_VERSION_ID = 'unitsVersion';
 const PAGE = 1000;
 
 let cached: { version: number; tree: UnitTree } | null = null;
@@ -39,7 +39,12 @@ export function unitsVersionBump(current: number): VersionDoc {
 }
 
 /** The one question every handler asks (core/auth decides; handlers never do). */
-export function requirePermission<A extends Action>(caller: Person | null, action: A, target: TargetFor<A>, tree: UnitTree): RoleGrant | null {
+export function requirePermission<A extends Action>(
+  caller: Person | null,
+  action: A,
+  target: TargetFor<A>,
+  tree: UnitTree,
+): RoleGrant | null {
   return requireAllowed(authorize(caller, action, target, tree));
 }
 

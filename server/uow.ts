@@ -38,13 +38,13 @@ export interface Work {
   setActor(actor: Actor): void;
 }
 
-interface AuditHead {
+export interface AuditHead {
   _id: string;
   seq: number;
   entry: AuditEntry | null;
 }
 
-const AUDIT_HEAD_ID = 'auditHead';
+export const AUDIT_HEAD_ID = 'auditHead';
 
 export interface Actor {
   person: Person;
@@ -59,7 +59,11 @@ export function currentEnvId(): string {
   return process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? 'local';
 }
 
-export async function runWork<R>(ctx: HandlerContext, actor: Actor | null, body: (work: Work) => Promise<R>): Promise<R> {
+export async function runWork<R>(
+  ctx: HandlerContext,
+  actor: Actor | null,
+  body: (work: Work) => Promise<R>,
+): Promise<R> {
   return store.transaction(async (tx: TxStore) => {
     const audits: AuditNote[] = [];
     const drafts: NotificationDraft[] = [];

@@ -29,14 +29,21 @@ describe('org.me and org.bind through the local cloud', () => {
   it('shows the caller with roles in Chinese unit names and training status', async () => {
     const res = await t.call('org', 'me', {}, 'demo-reviewer');
     if (!res.ok) throw new Error(res.error.message);
-    expect(res.data.person).toMatchObject({ name: '张伟', trained: true, roles: [{ role: 'reviewer', unitId: 'u-cs' }] });
+    expect(res.data.person).toMatchObject({
+      name: '张伟',
+      trained: true,
+      roles: [{ role: 'reviewer', unitId: 'u-cs' }],
+    });
     expect(res.data.person.roles[0]?.unitName).toContain('长沙');
     expect(res.data.pending).toEqual({ approvals: 0, referrals: 0, drafts: 0, unreadNotifications: 0 });
   });
 
   it('refuses an unbound caller everything but binding', async () => {
     expect(await t.call('org', 'me', {}, 'stranger')).toMatchObject({ ok: false, error: { code: 'NOT_BOUND' } });
-    expect(await t.call('org', 'bind', { inviteCode: 'ABCD2345' })).toMatchObject({ ok: false, error: { code: 'NOT_BOUND' } });
+    expect(await t.call('org', 'bind', { inviteCode: 'ABCD2345' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_BOUND' },
+    });
   });
 
   it('binds a new phone with a one-time code, revoking the old binding, and audits it', async () => {
@@ -48,7 +55,10 @@ describe('org.me and org.bind through the local cloud', () => {
       ok: false,
       error: { code: 'INVITE_EXPIRED' },
     });
-    expect(await t.call('org', 'bind', { inviteCode: 'abcd 2345' }, 'new-phone')).toEqual({ ok: true, data: { name: '张伟' } });
+    expect(await t.call('org', 'bind', { inviteCode: 'abcd 2345' }, 'new-phone')).toEqual({
+      ok: true,
+      data: { name: '张伟' },
+    });
     expect(await t.call('org', 'me', {}, 'demo-reviewer')).toMatchObject({ ok: false, error: { code: 'NOT_BOUND' } });
     expect(await t.call('org', 'me', {}, 'new-phone')).toMatchObject({ ok: true, data: { person: { name: '张伟' } } });
     expect(await t.call('org', 'bind', { inviteCode: 'ABCD2345' }, 'third-phone')).toMatchObject({

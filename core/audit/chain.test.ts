@@ -1,5 +1,13 @@
 import type { AuditEntry } from '../../typings/org';
-import { canonicalJson, diffFields, GENESIS_HASH, hashEntry, nextAuditEntry, verifyChain, type AuditInput } from './chain';
+import {
+  canonicalJson,
+  diffFields,
+  GENESIS_HASH,
+  hashEntry,
+  nextAuditEntry,
+  verifyChain,
+  type AuditInput,
+} from './chain';
 
 function input(n: number): AuditInput {
   return {
@@ -32,7 +40,19 @@ describe('nextAuditEntry', () => {
   it('hashes content, not key order or storage fields', () => {
     const [entry] = chainOf(1);
     const { seq, prevHash, hash, actor, action, object, summary, changes, at, requestId, unitPath } = entry;
-    const reordered: AuditEntry = { unitPath, requestId, at, changes, summary, object, action, actor, hash, prevHash, seq };
+    const reordered: AuditEntry = {
+      unitPath,
+      requestId,
+      at,
+      changes,
+      summary,
+      object,
+      action,
+      actor,
+      hash,
+      prevHash,
+      seq,
+    };
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(entry));
     expect(hashEntry(reordered)).toBe(entry.hash);
     const stored = { ...entry, _id: 'stored-1' };
@@ -100,9 +120,41 @@ describe('verifyChain', () => {
     const entries = chainOf(5);
     const head = { seq: 5, hash: entries[4].hash };
     const rewritten = entries.slice(0, 2);
-    for (let n = 3; n <= 5; n += 1) rewritten.push(nextAuditEntry(rewritten[rewritten.length - 1], { ...input(n), summary: '伪造' }));
+    for (let n = 3; n <= 5; n += 1)
+      rewritten.push(nextAuditEntry(rewritten[rewritten.length - 1], { ...input(n), summary: '伪造' }));
     expect(verifyChain(rewritten)).toMatchObject({ ok: true });
     expect(verifyChain(rewritten, head)).toMatchObject({ ok: false, badSeq: 5, reason: 'HEAD_MISMATCH' });
+  });
+
+  it('checks a long log page by page, picking up from the previous page', () => {
+    const entries = chainOf(7);
+    const first = verifyChain(entries.slice(0, 3));
+    if (!first.ok || !first.head) throw new Error('first page should verify');
+    expect(verifyChain(entries.slice(3), undefined, first.head)).toEqual({
+      ok: true,
+      count: 4,
+      head: { seq: 7, hash: entries[6].hash },
+    });
+    const head = { seq: 7, hash: entries[6].hash };
+    expect(verifyChain([], head, head)).toEqual({ ok: true, count: 0, head });
+
+    const altered = [...entries.slice(3, 5), { ...entries[5], summary: '改写' }, entries[6]];
+    expect(verifyChain(altered, undefined, first.head)).toMatchObject({
+      ok: false,
+      badSeq: 6,
+      reason: 'HASH_MISMATCH',
+    });
+    expect(verifyChain(entries.slice(4), undefined, first.head)).toMatchObject({
+      ok: false,
+      badSeq: 4,
+      reason: 'SEQ_GAP',
+    });
+    expect(verifyChain([], head, first.head)).toMatchObject({ ok: false, badSeq: 4, reason: 'TRUNCATED' });
+    expect(verifyChain([], { seq: 3, hash: GENESIS_HASH }, first.head)).toMatchObject({
+      ok: false,
+      badSeq: 3,
+      reason: 'HEAD_MISMATCH',
+    });
   });
 
   it('says what is wrong in Chinese', () => {
@@ -115,7 +167,9 @@ describe('verifyChain', () => {
 describe('diffFields', () => {
   it('lists changed fields, and every field of a new object', () => {
     const before = { a: 1, b: ['x'], c: null as string | null };
-    expect(diffFields(before, { ...before, b: ['x', 'y'] }, ['a', 'b', 'c'])).toEqual([{ field: 'b', from: ['x'], to: ['x', 'y'] }]);
+    expect(diffFields(before, { ...before, b: ['x', 'y'] }, ['a', 'b', 'c'])).toEqual([
+      { field: 'b', from: ['x'], to: ['x', 'y'] },
+    ]);
     expect(diffFields(null, before, ['a', 'c'])).toEqual([
       { field: 'a', from: null, to: 1 },
       { field: 'c', from: null, to: null },

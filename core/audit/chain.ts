@@ -36,7 +36,9 @@ function hashedContent(entry: Omit<AuditEntry, 'hash'>): JsonValue {
 }
 
 export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
-  return createHash('sha256').update(canonicalJson(hashedContent(entry)), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(hashedContent(entry)), 'utf8')
+    .digest('hex');
 }
 
 /** The entry that follows `prev` (null for the first one). The log has no update or delete path. */
@@ -49,8 +51,23 @@ export function nextAuditEntry(prev: AuditEntry | null, input: AuditInput): Audi
   return { ...unhashed, hash: hashEntry(unhashed) };
 }
 
+/** The last entry verified so far: where a check of the next page of the log picks up. */
+export interface ChainPosition {
+  seq: number;
+  hash: string;
+}
+
+/** Before the first entry. */
+export const CHAIN_START: ChainPosition = { seq: 0, hash: GENESIS_HASH };
+
 export type ChainReport =
-  | { ok: true; count: number; head: { seq: number; hash: string } | null }
+  | {
+      ok: true;
+      /** Entries checked by this call. */
+      count: number;
+      /** The last entry verified (`from` when no entry was given), null for an empty log. */
+      head: ChainPosition | null;
+    }
   | {
       ok: false;
       /** The first sequence number at which the log is not what was written. */
@@ -68,32 +85,45 @@ const REASON_MESSAGES = {
 } as const;
 
 /**
- * Checks a log read in seq order from seq 1. A removed, altered or reordered entry is reported at the
- * first seq that breaks. Removing the newest entries, or rewriting the log and re-hashing everything
- * after the change, leaves a valid chain: pass the head recorded elsewhere (kept with the counter that
- * hands out seq) to catch those too.
+ * Checks a log read in seq order, from seq 1 or, for a log too long to read at once, from the entry
+ * after `from` (the head of the previous page's report). A removed, altered or reordered entry is
+ * reported at the first seq that breaks. Removing the newest entries, or rewriting the log and
+ * re-hashing everything after the change, leaves a valid chain: pass the head recorded elsewhere
+ * (kept with the counter that hands out seq) to catch those too.
  */
-export function verifyChain(entries: readonly AuditEntry[], expectedHead?: { seq: number; hash: string }): ChainReport {
-  let prevHash = GENESIS_HASH;
+export function verifyChain(
+  entries: readonly AuditEntry[],
+  expectedHead?: ChainPosition,
+  from: ChainPosition = CHAIN_START,
+): ChainReport {
+  let prevHash = from.hash;
   for (let i = 0; i < entries.length; i += 1) {
     const entry = entries[i];
-    const seq = i + 1;
-    const bad = (reason: keyof typeof REASON_MESSAGES): ChainReport => ({ ok: false, badSeq: seq, reason, message: REASON_MESSAGES[reason] });
+    const seq = from.seq + i + 1;
+    const bad = (reason: keyof typeof REASON_MESSAGES): ChainReport => ({
+      ok: false,
+      badSeq: seq,
+      reason,
+      message: REASON_MESSAGES[reason],
+    });
     if (entry.seq !== seq) return bad('SEQ_GAP');
     if (entry.prevHash !== prevHash) return bad('PREV_HASH_MISMATCH');
     if (hashEntry(entry) !== entry.hash) return bad('HASH_MISMATCH');
     prevHash = entry.hash;
   }
+  const last = entries.length > 0 ? entries[entries.length - 1] : null;
+  const head = last ? { seq: last.seq, hash: last.hash } : from.seq > 0 ? from : null;
   if (expectedHead && expectedHead.seq > 0) {
-    if (entries.length < expectedHead.seq) {
-      return { ok: false, badSeq: entries.length + 1, reason: 'TRUNCATED', message: REASON_MESSAGES.TRUNCATED };
+    const lastSeq = head?.seq ?? 0;
+    if (lastSeq < expectedHead.seq) {
+      return { ok: false, badSeq: lastSeq + 1, reason: 'TRUNCATED', message: REASON_MESSAGES.TRUNCATED };
     }
-    if (entries[expectedHead.seq - 1].hash !== expectedHead.hash) {
+    const atHead = expectedHead.seq === from.seq ? from.hash : entries[expectedHead.seq - from.seq - 1]?.hash;
+    if (atHead !== undefined && atHead !== expectedHead.hash) {
       return { ok: false, badSeq: expectedHead.seq, reason: 'HEAD_MISMATCH', message: REASON_MESSAGES.HEAD_MISMATCH };
     }
   }
-  const last = entries.length > 0 ? entries[entries.length - 1] : null;
-  return { ok: true, count: entries.length, head: last ? { seq: last.seq, hash: last.hash } : null };
+  return { ok: true, count: entries.length, head };
 }
 
 /** The listed fields that differ between two versions of an object (all of them for a new object). */

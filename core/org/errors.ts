@@ -24,6 +24,7 @@ export const ORG_ERRORS = {
   PERSON_UNKNOWN: '人员不存在',
   PERSON_INACTIVE: '人员已停用，不能进行此操作',
   UNIT_UNKNOWN: '单位不存在',
+  ACCOUNT_UNKNOWN: '账号不存在',
   INVITE_UNKNOWN: '邀请码无效，请核对后重新输入',
   INVITE_USED: '邀请码已被使用，请联系单位管理员重新生成',
   INVITE_EXPIRED: '邀请码已过期，请联系单位管理员重新生成',
@@ -33,8 +34,10 @@ export const ORG_ERRORS = {
   SPECIAL_WORK_NO_ACCOUNT: '从事特殊工作的警种部门及其民警不得开设或运营公安新媒体（第九条）',
   TRAINING_INVALID: '培训记录不完整：需填写课程、日期（YYYY-MM-DD）和组织单位',
   PERSON_INVALID: '人员信息不完整：需填写姓名、警号和所在单位',
+  BADGE_TAKEN: '该警号已登记给其他人员，请核对后重新输入',
   ACCOUNT_INVALID: '账号设置不符合规定',
   ACCOUNT_USE_MISMATCH: '账号用途不符（第三十三条）',
+  PASSWORD_FORBIDDEN: '系统不保存新媒体平台账号密码，请勿填写密码类字段（第三十三条）',
   RESPONSIBILITY_INVALID: '责任领导、责任部门或责任人员设置有误（第二十九条）',
 } as const;
 

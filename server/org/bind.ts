@@ -31,7 +31,8 @@ export const bind = action({
       for (const holder of holders) {
         if (holder._id === bound._id) continue;
         const current = await work.get<Person>('people', holder._id);
-        if (current && current.openid === openid) await work.put('people', { ...current, openid: null, rev: current.rev + 1 });
+        if (current && current.openid === openid)
+          await work.put('people', { ...current, openid: null, rev: current.rev + 1 });
       }
       work.setActor({ person: bound, grant: null });
       for (const effect of result.effects) if (effect.kind === 'audit') work.audit(effect);

@@ -5,16 +5,16 @@ import type { UnitTree } from '../../core/org/tree';
 import { action } from '../dispatch';
 import { loadTree, requirePermission, requireCaller } from '../org';
 import { pendingFor } from '../pending';
+import { roleViews, unitName } from './views';
 
 export function meView(person: Person, tree: UnitTree): MeSummary['person'] {
-  const unitName = (id: string): string => tree.byId.get(id)?.name ?? '（未知单位）';
   return {
     id: person._id,
     name: person.name,
     badgeNo: person.badgeNo,
     unitId: person.unitId,
-    unitName: unitName(person.unitId),
-    roles: person.roles.map((g) => ({ role: g.role, unitId: g.unitId, unitName: unitName(g.unitId) })),
+    unitName: unitName(person.unitId, tree),
+    roles: roleViews(person.roles, tree),
     trained: isTrained(person),
   };
 }
