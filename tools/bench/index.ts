@@ -1,0 +1,93 @@
+/**
+ * `npm run bench` runs every benchmark in turn; `npm run bench -- posts notify` runs those named.
+ * Benchmarks print figures and ratios measured in the same run; none fails the process on a figure
+ * (a busy machine moves absolute times), only on a crash or an unknown name.
+ *
+ * Each bench module is loaded only when it runs, so one bench's imports (and the wx-server-sdk set-up
+ * some of them do) never touch another's.
+ */
+import { performance } from 'node:perf_hooks';
+import { buildFunctions } from '../build-functions';
+
+interface Bench {
+  title: string;
+  /** Runs the bundled cloud functions, so they are built first. */
+  usesFunctions: boolean;
+  run: () => Promise<unknown>;
+}
+
+const BENCHES = {
+  'local-cloud': {
+    title: '本地云',
+    usesFunctions: true,
+    run: async () => (await import('./local-cloud')).runLocalCloudBench(),
+  },
+  screening: {
+    title: '内容审查',
+    usesFunctions: false,
+    run: async () => (await import('./screening')).runScreeningBench(),
+  },
+  notify: {
+    title: '通知投递',
+    usesFunctions: true,
+    run: async () => (await import('./notify')).runNotifyBench(),
+  },
+  posts: {
+    title: '稿件审批与发布',
+    usesFunctions: true,
+    run: async () => (await import('./posts')).runPostsBench(),
+  },
+  referrals: {
+    title: '流转提醒',
+    usesFunctions: true,
+    run: async () => (await import('./referrals')).runReferralsBench(),
+  },
+} satisfies Record<string, Bench>;
+
+type BenchName = keyof typeof BENCHES;
+const NAMES = Object.keys(BENCHES) as BenchName[];
+
+function isBenchName(name: string): name is BenchName {
+  return Object.prototype.hasOwnProperty.call(BENCHES, name);
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  const unknown = args.filter((a) => !isBenchName(a));
+  if (unknown.length > 0) {
+    console.error(`未知的基准：${unknown.join('、')}。可选：${NAMES.join('、')}`);
+    return 2;
+  }
+  const selected = args.length > 0 ? NAMES.filter((n) => args.includes(n)) : NAMES;
+  if (selected.some((n) => BENCHES[n].usesFunctions)) {
+    // Measure the functions as the source stands now, not a bundle left from an older build.
+    await buildFunctions();
+  }
+  let failed = 0;
+  const started = performance.now();
+  for (const name of selected) {
+    const bench: Bench = BENCHES[name];
+    console.log(`\n=== ${name}（${bench.title}）`);
+    const t0 = performance.now();
+    try {
+      await bench.run();
+      console.log(`--- ${name} 用时 ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (err) {
+      failed += 1;
+      console.error(`--- ${name} 运行失败：`, err);
+    }
+  }
+  console.log(
+    `\n全部基准用时 ${((performance.now() - started) / 1000).toFixed(1)} s${failed > 0 ? `，${failed} 项失败` : ''}`,
+  );
+  return failed > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  },
+);
