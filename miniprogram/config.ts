@@ -20,7 +20,7 @@ export interface AppConfig {
 export const config: AppConfig = {
   backend: 'cloud',
   localUrl: 'http://127.0.0.1:3700',
-  localOpenid: 'local-dev-openid',
+  localOpenid: 'demo-operator-a',
   envId: '',
 };
 
