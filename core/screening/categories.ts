@@ -1,0 +1,257 @@
+/**
+ * The category table: which article and item a rule enforces, and what a hit does. Data, not
+ * code — changing an effect or a level floor is an edit to this table only.
+ */
+import type {
+  ArticleRef,
+  ScreeningCategory,
+  ScreeningCategoryId,
+  ScreeningContext,
+  SensitivityLevel,
+  SpanHit,
+} from '../../typings/screening';
+
+const a17 = (clause: 1 | 2, item: number): ArticleRef => ({ article: 17, clause, item });
+const art = (article: number): ArticleRef => ({ article, clause: null, item: null });
+
+export const SCREENING_CATEGORIES: readonly ScreeningCategory[] = [
+  // 第十七条（一）: never publish or forward — submission refused.
+  { id: 'reputation', ref: a17(1, 1), title: '有损党和国家声誉、公安机关和警察形象', scope: 'all', effect: 'block' },
+  { id: 'massIncident', ref: a17(1, 2), title: '涉及群体性事件', scope: 'all', effect: 'block' },
+  {
+    id: 'politicsEthnicReligion',
+    ref: a17(1, 3),
+    title: '涉及政治、民族、宗教问题的案事件',
+    scope: 'all',
+    effect: 'block',
+  },
+  { id: 'crimeDetail', ref: a17(1, 4), title: '描写犯罪细节、渲染血腥暴力', scope: 'all', effect: 'block' },
+  {
+    id: 'policyCriticism',
+    ref: a17(1, 5),
+    title: '批评现行政策和司法制度、党委政府负面报道或人事安排',
+    scope: 'all',
+    effect: 'block',
+  },
+  { id: 'unverifiedPolice', ref: a17(1, 6), title: '未经核准的涉警信息', scope: 'all', effect: 'block' },
+  { id: 'secret', ref: a17(1, 7), title: '涉及国家秘密、警务工作秘密', scope: 'all', effect: 'block' },
+  { id: 'privacy', ref: a17(1, 8), title: '侵犯公民个人隐私或其他不良、不实信息', scope: 'all', effect: 'block' },
+  { id: 'sobStory', ref: a17(1, 9), title: '“卖惨式”宣传', scope: 'all', effect: 'block' },
+  { id: 'hotIssue', ref: a17(1, 10), title: '社会敏感热点引发的可能产生负面影响的信息', scope: 'all', effect: 'block' },
+  { id: 'commercial', ref: a17(1, 11), title: '商业推广类信息', scope: 'all', effect: 'block' },
+  { id: 'foreignMedia', ref: a17(1, 12), title: '境外媒体网站信息', scope: 'all', effect: 'block' },
+  // 第十七条（二）: publish with caution — the floor decides the approval chain (第十六条).
+  {
+    id: 'stabilityPetition',
+    ref: a17(2, 1),
+    title: '涉及维稳、信访、拆迁、监管场所',
+    scope: 'all',
+    effect: 'caution',
+    levelFloor: 'major',
+  },
+  {
+    id: 'officialCrime',
+    ref: a17(2, 2),
+    title: '涉及官员、民警犯罪的案事件',
+    scope: 'all',
+    effect: 'caution',
+    levelFloor: 'especiallyMajor',
+  },
+  {
+    id: 'majorCase',
+    ref: a17(2, 3),
+    title: '重大刑事案件、治安案件和涉外案件',
+    scope: 'all',
+    effect: 'caution',
+    levelFloor: 'major',
+  },
+  {
+    id: 'vulnerable',
+    ref: a17(2, 4),
+    title: '涉及未成年人、妇女、老人、残疾人等弱势群体的案件',
+    scope: 'all',
+    effect: 'caution',
+    levelFloor: 'major',
+  },
+  {
+    id: 'safetyStats',
+    ref: a17(2, 5),
+    title: '重大公共安全、公共卫生事故或警务统计数据',
+    scope: 'all',
+    effect: 'caution',
+    levelFloor: 'especiallyMajor',
+  },
+  {
+    id: 'publicAnxiety',
+    ref: a17(2, 6),
+    title: '可能危及群众安全感或引起对治安状况不满',
+    scope: 'all',
+    effect: 'caution',
+    levelFloor: 'major',
+  },
+  {
+    id: 'otherPoliceInfo',
+    ref: a17(2, 7),
+    title: '服务指引以外的其他警务信息',
+    scope: 'all',
+    effect: 'caution',
+    levelFloor: 'ordinary',
+  },
+  {
+    id: 'leaderSpeech',
+    ref: a17(2, 8),
+    title: '领导内部讲话或过于突出领导',
+    scope: 'all',
+    effect: 'caution',
+    levelFloor: 'ordinary',
+  },
+  {
+    id: 'largeSecurity',
+    ref: a17(2, 9),
+    title: '大规模安保维稳工作',
+    scope: 'all',
+    effect: 'caution',
+    levelFloor: 'major',
+  },
+  {
+    id: 'unrelated',
+    ref: a17(2, 10),
+    title: '与公安机关职能没有直接关联',
+    scope: 'all',
+    effect: 'caution',
+    levelFloor: 'ordinary',
+  },
+  {
+    id: 'controversial',
+    ref: a17(2, 11),
+    title: '容易引起争议和错误解读',
+    scope: 'all',
+    effect: 'caution',
+    levelFloor: 'ordinary',
+  },
+  // 第十八条: a personal account needs its unit's propaganda desk for these topics, hence the
+  // floor that sends the post up the chain; the 微访谈/微直播 activities are refused outright.
+  {
+    id: 'personalSensitive',
+    ref: art(18),
+    title: '个人账号未经宣传部门同意不得发布的敏感信息',
+    scope: 'personalPost',
+    effect: 'caution',
+    levelFloor: 'major',
+  },
+  {
+    id: 'personalMicroEvent',
+    ref: art(18),
+    title: '个人账号组织或参与与警务无关的“微访谈”“微直播”等活动',
+    scope: 'personalPost',
+    effect: 'block',
+  },
+  // 第二十一条: a repost must name its source.
+  { id: 'sourceMissing', ref: art(21), title: '转发未注明出处', scope: 'all', effect: 'block' },
+  // 第四十条: what a personal account must never spread.
+  {
+    id: 'personalImproper',
+    ref: art(40),
+    title: '个人账号严禁发布传播的信息和不当言论',
+    scope: 'personalPost',
+    effect: 'block',
+  },
+  // Message triage (issue 8): suggestions, not verdicts.
+  { id: 'policeReport', ref: art(22), title: '报警信息（引导拨打110）', scope: 'message', effect: 'triage' },
+  { id: 'abusive', ref: art(23), title: '谩骂性言论', scope: 'message', effect: 'triage' },
+  {
+    id: 'unlawful',
+    ref: art(24),
+    title: '反党反社会主义、攻击领导人或其他违法犯罪信息',
+    scope: 'message',
+    effect: 'triage',
+  },
+  { id: 'complaint', ref: art(25), title: '投诉举报', scope: 'message', effect: 'triage' },
+  { id: 'helpRequest', ref: art(26), title: '咨询和非报警类求助', scope: 'message', effect: 'triage' },
+  { id: 'negativePolice', ref: art(28), title: '涉警负面信息', scope: 'message', effect: 'triage' },
+  // WeChat content security (the platform's own check under the laws 第十七条 opens with).
+  { id: 'platformRisky', ref: art(17), title: '微信内容安全检测：违规', scope: 'all', effect: 'block' },
+  {
+    id: 'platformReview',
+    ref: art(17),
+    title: '微信内容安全检测：疑似',
+    scope: 'all',
+    effect: 'caution',
+    levelFloor: 'ordinary',
+  },
+];
+
+const byId = new Map<ScreeningCategoryId, ScreeningCategory>(SCREENING_CATEGORIES.map((c) => [c.id, c]));
+
+export function categoryOf(id: ScreeningCategoryId): ScreeningCategory {
+  const found = byId.get(id);
+  if (!found) throw new Error(`unknown screening category ${id}`);
+  return found;
+}
+
+export function isCategoryId(value: string): value is ScreeningCategoryId {
+  return byId.has(value as ScreeningCategoryId);
+}
+
+export function levelFloorOf(category: ScreeningCategory): SensitivityLevel | null {
+  return category.effect === 'caution' ? category.levelFloor : null;
+}
+
+/** Whether a category is screened in this context (第十八条/第四十条 only bind personal accounts). */
+export function appliesTo(category: ScreeningCategory, context: ScreeningContext): boolean {
+  switch (category.scope) {
+    case 'all':
+      return true;
+    case 'personalPost':
+      return context.kind === 'post' && context.accountKind === 'personal';
+    case 'message':
+      return context.kind === 'message';
+  }
+}
+
+const LEVEL_RANK: Record<SensitivityLevel, number> = { ordinary: 0, major: 1, especiallyMajor: 2 };
+
+export function higherLevel(a: SensitivityLevel, b: SensitivityLevel): SensitivityLevel {
+  return LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a;
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1–99 in Chinese numerals as articles are numbered (十七, 二十一, 四十). */
+function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
+}
+
+/** e.g. 第十七条（一）8, 第十八条. */
+export function formatRef(ref: ArticleRef): string {
+  const clause = ref.clause === null ? '' : `（${chineseNumber(ref.clause)}）`;
+  const item = ref.item === null ? '' : String(ref.item);
+  return `第${chineseNumber(ref.article)}条${clause}${item}`;
+}
+
+/** A span hit carrying its category's article, title, effect and level floor. */
+export function spanHit(
+  categoryId: ScreeningCategoryId,
+  source: SpanHit['source'],
+  rule: string,
+  where: SpanHit['where'],
+  span: { start: number; end: number; matched: string },
+): SpanHit {
+  const category = categoryOf(categoryId);
+  return {
+    category: categoryId,
+    ref: formatRef(category.ref),
+    title: category.title,
+    effect: category.effect,
+    levelFloor: levelFloorOf(category),
+    source,
+    rule,
+    where,
+    start: span.start,
+    end: span.end,
+    matched: span.matched,
+  };
+}

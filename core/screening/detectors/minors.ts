@@ -1,0 +1,76 @@
+/**
+ * 第十七条（二）4: a case involving a minor must not identify the child. Within a sentence that
+ * marks a minor, a full name, a named school or a class is an identifying detail; 王某、李某某 and
+ * 化名 are how posts are meant to write it and do not fire.
+ */
+import { detectorText, scan, type DetectorHit } from './types';
+
+const MINOR_MARK =
+  /未成年|少年|少女|男童|女童|儿童|幼童|幼儿|婴儿|男孩|女孩|小孩|孩子|学生|同学|小朋友|(?<!\d)(?:[1-9]|1[0-7])(?:岁|周岁)(?!以上)/;
+
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAME = `(?:欧阳|司马|上官|诸葛|[${SURNAMES}])`;
+/** The given name stops where a sentence usually goes on after a name. */
+const NAME_END = '(?=[，,。、；：:（(）)\\s\\d]|同学|小朋友|今年|年仅|的|在|被|因|与|和|等|家|放学|上学|独自)';
+const GIVEN = `[\\u4e00-\\u9fa5]{1,2}?${NAME_END}`;
+const NAME_AFTER_MARK = new RegExp(
+  `(?:姓名|名叫|叫做|学生|男孩|女孩|男童|女童|少年|少女)[:：]?(${SURNAME}${GIVEN})`,
+  'g',
+);
+const NAME_BEFORE_AGE = new RegExp(
+  `(${SURNAME}${GIVEN})(?:[（(，,]\\s*(?:男|女)?[，,]?\\s*\\d{1,2}\\s*岁|同学|小朋友)`,
+  'g',
+);
+const SCHOOL = /[\u4e00-\u9fa5]{2,10}?(?:小学|中学|初级中学|高级中学|幼儿园|学校)/g;
+const GENERIC_SCHOOL = /^(?:一所|该|某|附近|当地|辖区|所在|这所|那所|全市|全县|全区|各|中|大|本|就读|一名|我)/;
+const CLASS = /(?:[一二三四五六1-6]年级|初[一二三]|高[一二三])[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})[）)]?班/g;
+
+interface Detail {
+  start: number;
+  end: number;
+  value: string;
+}
+
+function details(sentence: string, offset: number): Detail[] {
+  const found: Detail[] = [];
+  const add = (start: number, value: string): void => {
+    if (/某|×|\*|X{2}|化名/.test(value)) return;
+    if (found.some((d) => d.start === offset + start)) return;
+    found.push({ start: offset + start, end: offset + start + value.length, value });
+  };
+  for (const re of [NAME_AFTER_MARK, NAME_BEFORE_AGE]) {
+    for (const m of scan(re, sentence)) {
+      const name = m.groups[0] ?? '';
+      const at = m.value.indexOf(name);
+      const after = sentence.slice(m.start + at + name.length, m.start + at + name.length + 4);
+      if (!/^[（(]化名/.test(after)) add(m.start + at, name);
+    }
+  }
+  for (const m of scan(SCHOOL, sentence)) {
+    // The name starts after the last word that cannot be part of one (进, 在, 于 …).
+    const name = m.value.replace(/^.*[进在到于是的了从去读入往向至]/, '');
+    if (name.length > 3 && !GENERIC_SCHOOL.test(name)) add(m.start + (m.value.length - name.length), name);
+  }
+  for (const m of scan(CLASS, sentence)) add(m.start, m.value);
+  return found;
+}
+
+export function detectMinorIdentity(original: string, view = detectorText(original)): DetectorHit[] {
+  const text = view;
+  const hits: DetectorHit[] = [];
+  for (const s of scan(/[^。！？!?\n；;]+/g, text)) {
+    if (!MINOR_MARK.test(s.value)) continue;
+    for (const d of details(s.value, s.start)) {
+      hits.push({
+        start: d.start,
+        end: d.end,
+        category: 'vulnerable',
+        detector: 'minorIdentity',
+        rule: '未成年人身份信息',
+        matched: original.slice(d.start, d.end),
+      });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,325 @@
+/**
+ * Text normalisation for matching, with a map from every normalised unit back to the original.
+ *
+ * Per character (one original code point → at most one normalised code point, never more, so the
+ * map stays a plain index array):
+ *  - NFKC compatibility folding: full-width → half-width, circled/Kangxi/compat forms → base;
+ *  - lower case;
+ *  - traditional → simplified with OpenCC's character-level t→cn table only (its phrase tables
+ *    can change lengths, and a per-character fold is what lets terms and text fold alike);
+ *  - anything that is not a letter or a digit (spaces, punctuation, symbols, emoji, zero-width
+ *    and combining marks) is dropped, so 测*试, 测 试 and 测😀试 all read 测试.
+ * Then runs of the same character collapse to one (测测试试 → 测试). Terms go through the same fold
+ * and remember their own runs: a term's k-fold character needs a run of at least k in the text, so
+ * 谢谢 still needs two 谢 and 110 does not fire on 10 — only extra repetition is forgiven.
+ *
+ * Sentence and clause punctuation (。，、；：！？, their ASCII forms , ; ! ? and line breaks) is
+ * dropped too but is a boundary: it ends a run, and the matcher rejects a hit that spans one, so
+ * 被拉黑。警方 does not read 黑警. (Keeping a separator in the text instead would cost the
+ * automaton a step per punctuation mark; a term never contains one after folding.)
+ */
+import { Locale } from 'opencc-js/t2cn';
+
+const DROP = 0;
+/** Marks a surrogate in the fold table; no kept character folds to U+0001. */
+const SURROGATE = 1;
+/** Marks sentence punctuation: dropped, but it ends a run and no hit may span it. */
+const BOUNDARY = 2;
+const BOUNDARY_CHARS = new Set([...'。，、；：！？,;!?\n\r\u2028\u2029'].map((c) => c.charCodeAt(0)));
+/**
+ * Not computed yet. The special values are all ≤ 3 (control characters fold to DROP), so the hot
+ * loop tests one bound.
+ */
+const UNKNOWN = 3;
+/** An astral code point kept as its two units. */
+const KEEP_PAIR = -1;
+/** Every code unit allowed: the alphabet terms themselves are normalised with. */
+const ANY = new Uint8Array(65536).fill(1);
+
+const WORD = /^[\p{L}\p{N}]$/u;
+
+let fold: Uint16Array | null = null;
+let traditional: Map<number, number> | null = null;
+const astral = new Map<number, number>();
+
+/** OpenCC's t→cn single-character entries (BMP to BMP), in OpenCC's own precedence. */
+function traditionalTable(): Map<number, number> {
+  if (traditional) return traditional;
+  const table = new Map<number, number>();
+  for (const group of Locale.to.cn) {
+    // OpenCC loads a group's dictionaries in reverse, so earlier ones win; do the same.
+    for (const dict of [...group].reverse()) {
+      const pairs: (readonly [string, string])[] =
+        typeof dict === 'string'
+          ? dict.split('|').map((entry) => {
+              const [source, target] = entry.split(' ');
+              return [source, target ?? ''] as const;
+            })
+          : [...dict];
+      for (const [source, target] of pairs) {
+        if (source.length === 1 && target.length >= 1) {
+          const first = target.charCodeAt(0);
+          if (first < 0xd800 || first > 0xdfff) table.set(source.charCodeAt(0), first);
+        }
+      }
+    }
+  }
+  traditional = table;
+  return table;
+}
+
+function foldString(s: string): string {
+  let f = s.normalize('NFKC');
+  if (f.length !== 1) f = s;
+  const lower = f.toLowerCase();
+  if (lower.length === 1) f = lower;
+  const simplified = f.length === 1 ? traditionalTable().get(f.charCodeAt(0)) : undefined;
+  return simplified === undefined ? f : String.fromCharCode(simplified);
+}
+
+function computeFold(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return SURROGATE;
+  if (BOUNDARY_CHARS.has(code)) return BOUNDARY;
+  const f = foldString(String.fromCharCode(code));
+  return f.length === 1 && WORD.test(f) ? f.charCodeAt(0) : DROP;
+}
+
+function foldTable(): Uint16Array {
+  if (!fold) fold = new Uint16Array(65536).fill(UNKNOWN);
+  return fold;
+}
+
+/** Folded BMP code of an astral code point, KEEP_PAIR to keep its two units, or DROP. */
+function foldAstral(codePoint: number): number {
+  const cached = astral.get(codePoint);
+  if (cached !== undefined) return cached;
+  const s = String.fromCodePoint(codePoint);
+  const f = foldString(s);
+  const result = f.length === 1 ? (WORD.test(f) ? f.charCodeAt(0) : DROP) : WORD.test(s) ? KEEP_PAIR : DROP;
+  astral.set(codePoint, result);
+  return result;
+}
+
+/**
+ * The fold of one code point: the normalised code point, or null when it is dropped. Exposed for
+ * tests and the brute-force reference; the hot path uses the table directly.
+ */
+export function foldCodePoint(codePoint: number): number | null {
+  if (codePoint > 0xffff) {
+    const f = foldAstral(codePoint);
+    return f === DROP ? null : f === KEEP_PAIR ? codePoint : f;
+  }
+  const table = foldTable();
+  let f = table[codePoint];
+  if (f === UNKNOWN) f = table[codePoint] = computeFold(codePoint);
+  return f <= UNKNOWN ? null : f;
+}
+
+/** Whether a BMP code unit is sentence punctuation (a boundary no hit may span). */
+export function isBoundary(code: number): boolean {
+  return BOUNDARY_CHARS.has(code);
+}
+
+/**
+ * Whether [from, to) of an already normalised text holds a boundary: sentence punctuation, or a
+ * kept character outside `alphabet`.
+ */
+export function spansBoundary(source: string, from: number, to: number, alphabet: Uint8Array = ANY): boolean {
+  const table = foldTable();
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    let f = table[c];
+    if (f === SURROGATE) {
+      const low = i + 1 < to ? source.charCodeAt(i + 1) : 0;
+      if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) continue; // a lone surrogate is dropped
+      i++;
+      const a = foldAstral(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+      if (a === DROP) continue;
+      if (a === KEEP_PAIR) {
+        if (alphabet[c] === 0 || alphabet[low] === 0) return true;
+        continue;
+      }
+      f = a;
+    }
+    if (f === BOUNDARY || (f > UNKNOWN && alphabet[f] === 0)) return true;
+  }
+  return false;
+}
+
+export interface NormalisedText {
+  /** Folded text with runs collapsed; this is what the automaton reads. */
+  readonly text: string;
+  /**
+   * Per unit of `text`: index into `origin` of the first unit of its run; one extra entry at
+   * `text.length` closes the last run, so a run's length is runFirst[i + 1] - runFirst[i].
+   */
+  readonly runFirst: Int32Array;
+  /** Original offset (UTF-16) of every kept unit, before collapsing. */
+  readonly origin: Int32Array;
+  /**
+   * Whether some kept unit stands for a whole surrogate pair (𝐀 → a). Only then may a unit span
+   * two original units; otherwise every unit ends at origin + 1.
+   */
+  readonly wide: boolean;
+}
+
+const decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+// Scratch reused by every call: screening runs one text at a time, and allocating three arrays
+// per text costs as much as the fold itself.
+let capacity = 0;
+let outBuf = new Uint16Array(0);
+let runBuf = new Int32Array(0);
+let originBuf = new Int32Array(0);
+
+/**
+ * Normalises into the shared scratch. The arrays in the result are only valid until the next call;
+ * `normalise` returns copies.
+ *
+ * `alphabet` (1 per normalised code unit some term contains) lets a matcher treat every other
+ * character as a boundary: a character no term contains can never be inside a hit, and as a
+ * boundary it costs the automaton nothing. Hits are exactly those found without it.
+ */
+export function normaliseShared(source: string, alphabet: Uint8Array = ANY): NormalisedText {
+  const n = source.length;
+  if (n + 1 > capacity) {
+    capacity = Math.max(n + 1, capacity * 2, 1024);
+    outBuf = new Uint16Array(capacity);
+    runBuf = new Int32Array(capacity);
+    originBuf = new Int32Array(capacity);
+  }
+  const table = foldTable();
+  const out = outBuf;
+  const runFirst = runBuf;
+  const origin = originBuf;
+  let len = 0;
+  let kept = 0;
+  let prev = -1;
+  let wide = false;
+  let i = 0;
+  while (i < n) {
+    // The hot loop knows only kept, dropped and boundary characters; anything else (a surrogate,
+    // a character not folded yet) leaves it and is handled below.
+    for (; i < n; i++) {
+      const f = table[source.charCodeAt(i)];
+      if (f <= UNKNOWN) {
+        if (f === DROP) continue;
+        if (f !== BOUNDARY) break;
+        prev = -1;
+        continue;
+      }
+      if (alphabet[f] === 0) {
+        prev = -1;
+        continue;
+      }
+      origin[kept] = i;
+      if (f !== prev) {
+        out[len] = f;
+        runFirst[len++] = kept;
+        prev = f;
+      }
+      kept++;
+    }
+    if (i >= n) break;
+    const c = source.charCodeAt(i);
+    if (table[c] === UNKNOWN) {
+      table[c] = computeFold(c);
+      continue;
+    }
+    // A surrogate: fold the pair it starts, drop it if it pairs with nothing.
+    const low = i + 1 < n ? source.charCodeAt(i + 1) : 0;
+    if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) {
+      i++;
+      continue;
+    }
+    const f = foldAstral(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+    if (
+      (f === KEEP_PAIR && (alphabet[c] === 0 || alphabet[low] === 0)) ||
+      (f > KEEP_PAIR && f !== DROP && alphabet[f] === 0)
+    ) {
+      prev = -1;
+    } else if (f === KEEP_PAIR) {
+      // Kept as two units, each its own run: repeated astral characters are not collapsed.
+      out[len] = c;
+      runFirst[len++] = kept;
+      origin[kept++] = i;
+      out[len] = low;
+      runFirst[len++] = kept;
+      origin[kept++] = i + 1;
+      prev = low;
+    } else if (f !== DROP) {
+      wide = true;
+      origin[kept] = i;
+      if (f !== prev) {
+        out[len] = f;
+        runFirst[len++] = kept;
+        prev = f;
+      }
+      kept++;
+    }
+    i += 2;
+  }
+  runFirst[len] = kept;
+  return { text: decoder.decode(out.subarray(0, len)), runFirst, origin, wide };
+}
+
+export function normalise(source: string): NormalisedText {
+  const shared = normaliseShared(source);
+  const len = shared.text.length;
+  const kept = shared.runFirst[len];
+  return {
+    text: shared.text,
+    runFirst: shared.runFirst.slice(0, len + 1),
+    origin: shared.origin.slice(0, kept),
+    wide: shared.wide,
+  };
+}
+
+export interface NormalisedTerm {
+  /** The collapsed fold the automaton looks for ('' when nothing is left). */
+  key: string;
+  /** Minimum run per unit of `key`; null when every run is 1. */
+  runs: Int32Array | null;
+}
+
+export function normaliseTerm(term: string): NormalisedTerm {
+  const { text, runFirst } = normaliseShared(term);
+  // Every run 1 unless fewer runs than kept units.
+  if (runFirst[text.length] === text.length) return { key: text, runs: null };
+  const runs = new Int32Array(text.length);
+  for (let i = 0; i < runs.length; i++) runs[i] = runFirst[i + 1] - runFirst[i];
+  return { key: text, runs };
+}
+
+/** End (exclusive) in the original of the kept unit `unit`. */
+export function unitEnd(source: string, norm: NormalisedText, unit: number): number {
+  return norm.wide ? codePointEnd(source, norm.origin[unit]) : norm.origin[unit] + 1;
+}
+
+/** End (exclusive) of the original code point starting at `offset`. */
+export function codePointEnd(source: string, offset: number): number {
+  const c = source.charCodeAt(offset);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const low = source.charCodeAt(offset + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return offset + 2;
+  }
+  return offset + 1;
+}
+
+/**
+ * Traditional → simplified, character for character (same length, same offsets), for detectors
+ * that read the text with patterns rather than through the matcher.
+ */
+export function toSimplified(text: string): string {
+  const table = traditionalTable();
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const s = table.get(text.charCodeAt(i));
+    if (s !== undefined) {
+      out += text.slice(from, i) + String.fromCharCode(s);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}

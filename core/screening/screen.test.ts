@@ -1,0 +1,109 @@
+import type { LexiconData, ScreeningContext, SpanHit } from '../../typings/screening';
+import { screen } from './screen';
+
+const lexicon: LexiconData = {
+  version: 'screen-test-1',
+  terms: [
+    { term: '黑警', category: 'reputation' },
+    { term: '疫情', category: 'safetyStats' },
+    { term: '疫情', category: 'personalSensitive' },
+    { term: '拆迁', category: 'stabilityPetition' },
+    { term: '警情通报', category: 'otherPoliceInfo' },
+    { term: '微直播', category: 'personalMicroEvent' },
+    { term: '我要报警', category: 'policeReport' },
+    { term: '请问', category: 'helpRequest' },
+    { term: '傻逼', category: 'abusive' },
+  ],
+  allow: ['保守国家秘密', '举报电话13800000000'],
+};
+
+const institutional: ScreeningContext = { kind: 'post', accountKind: 'institutional' };
+const personal: ScreeningContext = { kind: 'post', accountKind: 'personal' };
+const spans = (hits: readonly { where: string }[]): SpanHit[] =>
+  hits.filter((h): h is SpanHit => h.where !== 'platform');
+
+describe('screen', () => {
+  it('explains each hit with its article, effect and the original text', () => {
+    const text = '網傳黑 警，疫情嚴重';
+    const r = screen({ text, context: institutional }, lexicon);
+    expect(r.lexiconVersion).toBe('screen-test-1');
+    expect(
+      spans(r.hits).map((h) => [
+        h.category,
+        h.ref,
+        h.effect,
+        h.levelFloor,
+        h.source,
+        h.rule,
+        h.matched,
+        h.start,
+        h.end,
+      ]),
+    ).toEqual([
+      ['reputation', '第十七条（一）1', 'block', null, 'lexicon', '黑警', '黑 警', 2, 5],
+      ['safetyStats', '第十七条（二）5', 'caution', 'especiallyMajor', 'lexicon', '疫情', '疫情', 6, 8],
+    ]);
+    for (const h of spans(r.hits)) expect(text.slice(h.start, h.end)).toBe(h.matched);
+    expect(r.blocked).toBe(true);
+    expect(r.level).toBe('especiallyMajor');
+    expect(r.triage).toEqual([]);
+  });
+
+  it('takes the highest floor among cautions and stays unblocked', () => {
+    const r = screen({ text: '警情通报：拆迁现场秩序良好', context: institutional }, lexicon);
+    expect(r.hits.map((h) => h.category)).toEqual(['otherPoliceInfo', 'stabilityPetition']);
+    expect(r.level).toBe('major');
+    expect(r.blocked).toBe(false);
+  });
+
+  it('reports ordinary and no hits for a clean text', () => {
+    const r = screen({ text: '冬季出行注意安全。', context: institutional }, lexicon);
+    expect(r).toEqual({
+      lexiconVersion: 'screen-test-1',
+      context: institutional,
+      hits: [],
+      level: 'ordinary',
+      blocked: false,
+      triage: [],
+    });
+  });
+
+  it('applies 第十八条 categories to personal accounts only', () => {
+    const text = '今晚开微直播聊疫情';
+    expect(screen({ text, context: institutional }, lexicon).hits.map((h) => h.category)).toEqual(['safetyStats']);
+    const r = screen({ text, context: personal }, lexicon);
+    expect(r.hits.map((h) => h.category)).toEqual(['personalMicroEvent', 'safetyStats', 'personalSensitive']);
+    expect(r.blocked).toBe(true);
+  });
+
+  it('suggests triage for messages only, in table order', () => {
+    const text = '傻逼！我要报警，请问找谁';
+    expect(screen({ text, context: institutional }, lexicon).hits).toEqual([]);
+    const r = screen({ text, context: { kind: 'message' } }, lexicon);
+    expect(r.triage).toEqual(['policeReport', 'abusive', 'helpRequest']);
+    expect(r.blocked).toBe(false);
+  });
+
+  it('adds detector hits, and the allow-list suppresses them too', () => {
+    const r = screen({ text: '人人都要保守国家秘密，泄露国家秘密违法', context: institutional }, lexicon);
+    expect(spans(r.hits).map((h) => [h.source, h.matched, h.start])).toEqual([['secretMark', '国家秘密', 13]]);
+    const phone = screen({ text: '举报电话13800000000；失主电话13974125896', context: institutional }, lexicon);
+    expect(spans(phone.hits).map((h) => [h.source, h.matched])).toEqual([['mobile', '139****5896']]);
+  });
+
+  it('checks a repost’s source', () => {
+    const r = screen(
+      { text: '转发：平安提示', context: institutional, repostOf: { outlet: '美国之音', link: '' } },
+      lexicon,
+    );
+    expect(spans(r.hits).map((h) => [h.category, h.where, h.matched])).toEqual([
+      ['foreignMedia', 'outlet', '美国之音'],
+    ]);
+    const missing = screen(
+      { text: '转发：平安提示', context: institutional, repostOf: { outlet: '', link: '' } },
+      lexicon,
+    );
+    expect(missing.hits.map((h) => h.category)).toEqual(['sourceMissing']);
+    expect(missing.blocked).toBe(true);
+  });
+});

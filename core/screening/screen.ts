@@ -1,0 +1,53 @@
+/**
+ * Screening a draft or a netizen message: lexicon hits and detector hits, each explained by its
+ * article, with the level, block and triage that follow. Used before a post is submitted
+ * (第十五条, 第十七条) and to triage messages (第二十二至二十八条).
+ */
+import type { LexiconData, ScreeningHit, ScreeningInput, ScreeningResult } from '../../typings/screening';
+import { appliesTo, categoryOf, SCREENING_CATEGORIES, spanHit } from './categories';
+import { detectCommercial } from './detectors/commercial';
+import { detectMinorIdentity } from './detectors/minors';
+import { detectPersonalData } from './detectors/personal-data';
+import { detectSecretMarks } from './detectors/secrets';
+import { detectorText, type DetectorHit } from './detectors/types';
+import { dropAllowed, getMatcher } from './matcher';
+import { summarise } from './result';
+import { checkSource, detectForeignLinks } from './sources';
+
+/** Each reads the original text through one shared view (width- and 繁简-folded, same offsets). */
+export const DETECTORS: readonly ((original: string, view: string) => DetectorHit[])[] = [
+  detectPersonalData,
+  detectMinorIdentity,
+  detectSecretMarks,
+  detectCommercial,
+  detectForeignLinks,
+];
+
+const WHERE_ORDER = { text: 0, outlet: 1, link: 2, platform: 3 } as const;
+const CATEGORY_ORDER = new Map(SCREENING_CATEGORIES.map((c, i) => [c.id, i]));
+
+function order(a: ScreeningHit, b: ScreeningHit): number {
+  if (a.where !== b.where) return WHERE_ORDER[a.where] - WHERE_ORDER[b.where];
+  if (a.where !== 'platform' && b.where !== 'platform' && (a.start !== b.start || a.end !== b.end)) {
+    return a.start - b.start || a.end - b.end;
+  }
+  return (CATEGORY_ORDER.get(a.category) ?? 0) - (CATEGORY_ORDER.get(b.category) ?? 0);
+}
+
+export function screen(input: ScreeningInput, lexicon: LexiconData): ScreeningResult {
+  const { text, context } = input;
+  const { hits: termHits, allowSpans } = getMatcher(lexicon).match(text);
+  const found: ScreeningHit[] = termHits.map((h) =>
+    spanHit(h.category, 'lexicon', h.term, 'text', { start: h.start, end: h.end, matched: text.slice(h.start, h.end) }),
+  );
+  const view = detectorText(text);
+  const detected = dropAllowed(
+    DETECTORS.flatMap((detect) => detect(text, view)),
+    allowSpans,
+  );
+  for (const d of detected) found.push(spanHit(d.category, d.detector, d.rule, 'text', d));
+  if (input.repostOf) found.push(...checkSource(input.repostOf));
+
+  const hits = found.filter((h) => appliesTo(categoryOf(h.category), context)).sort(order);
+  return summarise(lexicon.version, context, hits);
+}
