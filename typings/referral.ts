@@ -2,6 +2,7 @@
  * Netizen messages, their triage and referrals to internal units (第二十二条 – 第二十八条).
  * Type-only: the mini-program imports it with `import type`, so nothing here may emit code.
  */
+import type { ActionSpec } from './api';
 import type { DayString, IsoTime } from './common';
 import type { DepartmentFunction, Platform, Role, RoleGrant } from './org';
 import type { ScreeningCategoryId } from './screening';
@@ -380,3 +381,230 @@ export type Effect = NotifyEffect | AuditEffect | ScheduleEffect;
 
 /** A referral as the daily digest needs it. */
 export type ReferralDigestItem = Pick<Referral, '_id' | 'departmentId' | 'state' | 'dueAt' | 'open'>;
+
+// ---------------------------------------------------------------------------------------------
+// The referral function's contract (messages, referrals, the working-day calendar)
+// ---------------------------------------------------------------------------------------------
+
+/** How a triage must be handled, as the pages show it (from core/message/triage.ts). */
+export interface TriageRuleView {
+  triage: Triage;
+  label: string;
+  article: string;
+  reply: 'allowed' | 'forbidden' | 'ifProblem';
+  replyTemplate: string | null;
+  /** The notice this kind requires, in words; null when none is required. */
+  noticeLabel: string | null;
+  cleanUp: 'required' | 'allowed' | 'no';
+  referable: boolean;
+  deferrable: boolean;
+  followUp: boolean;
+  outcomes: { outcome: MessageOutcome; label: string }[];
+}
+
+/** An internal unit a message may be noticed or referred to. */
+export interface DepartmentOption {
+  id: string;
+  name: string;
+  departmentFunction: DepartmentFunction;
+}
+
+/** What the caller may do next on a message (decided by the server, shown as buttons). */
+export type MessageStep = 'triage' | 'reply' | 'notice' | 'cleanUp' | 'defer' | 'refer' | 'close' | 'followUp';
+
+/** What the caller may do next on a referral. */
+export type ReferralStep = 'sign' | 'return' | 'requestExtension' | 'decideExtension' | 'answer';
+
+/** due soon: the first reminder instant has come; overdue: past the deadline; done: no longer open. */
+export type Urgency = 'normal' | 'dueSoon' | 'overdue' | 'done';
+
+export interface MessageSummary {
+  id: string;
+  accountId: string;
+  accountName: string;
+  platform: Platform;
+  senderNickname: string | null;
+  excerpt: string;
+  receivedAt: IsoTime;
+  suggestedTriage: Triage | null;
+  triage: Triage | null;
+  state: MessageState;
+  outcome: MessageOutcome | null;
+  replyTargetAt: IsoTime | null;
+  rev: number;
+}
+
+export interface ReferralSummary {
+  id: string;
+  messageId: string;
+  unitId: string;
+  departmentId: string;
+  departmentName: string;
+  deadlineClass: DeadlineClass;
+  question: string;
+  state: ReferralState;
+  handlerId: string | null;
+  dueAt: IsoTime;
+  urgency: Urgency;
+  /** How long past the deadline (open) or how late the answer was (answered); 0 when in time. */
+  overdueMs: number;
+  extensionPending: boolean;
+  rev: number;
+}
+
+export interface MessageDetail {
+  message: Message;
+  accountName: string;
+  /** The rule of the current triage; null until triaged. */
+  rule: TriageRuleView | null;
+  /** Every triage with its rule, for the triage picker. */
+  triageOptions: TriageRuleView[];
+  referrals: ReferralSummary[];
+  /** The internal units of the account's bureau (notices and referrals go there). */
+  departments: DepartmentOption[];
+  steps: MessageStep[];
+  /** Names of the people the message and its replies mention (recorder, repliers). */
+  names: { [personId: string]: string };
+  /** Calendar warnings of deadlines this answer computed or shows (2027年节假日安排未知…). */
+  warnings: string[];
+}
+
+export interface ReferralDetail {
+  referral: Referral;
+  /** The server's clock, for the countdown. */
+  now: IsoTime;
+  message: Pick<Message, '_id' | 'text' | 'senderNickname' | 'platform' | 'receivedAt' | 'link'> & {
+    accountName: string;
+  };
+  urgency: Urgency;
+  steps: ReferralStep[];
+  /** The caller may open the message (its operators reply to the netizen and close it there). */
+  messageVisible: boolean;
+  /** Names of the people in the timeline. */
+  names: { [personId: string]: string };
+  warnings: string[];
+}
+
+export interface MessageRecordOne {
+  accountId: string;
+  senderNickname: string | null;
+  text: string;
+  receivedAt: IsoTime;
+  link: string | null;
+}
+
+/** A pasted batch: one message per line, or blank-line separated, "昵称：内容" allowed (core/message/batch.ts). */
+export interface MessageRecordBatch {
+  accountId: string;
+  pasted: string;
+}
+
+export interface MessageRecordResult {
+  messages: MessageSummary[];
+  /** Notes of the batch parser (duplicates dropped …). */
+  warnings: string[];
+}
+
+export interface MessageRef {
+  messageId: string;
+  expectedRev: number;
+}
+
+export interface ReferralRef {
+  referralId: string;
+  expectedRev: number;
+}
+
+export interface MessagesParams {
+  /** The unit whose accounts' messages are listed; absent = the caller's own unit. */
+  unitId?: string;
+  accountId?: string;
+  state?: MessageState;
+  /** `nextCursor` of the previous page; absent = the newest page. */
+  cursor?: string;
+}
+
+/** An account the caller runs (A角, B角), where they record messages. */
+export interface OperatedAccount {
+  id: string;
+  name: string;
+  platform: Platform;
+}
+
+export interface MessagesPage {
+  items: MessageSummary[];
+  /** The accounts the caller may record messages on. */
+  accounts: OperatedAccount[];
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** open: pending or signed; answered: waiting for the operator's reply; closed: finished. */
+export type ReferralListView = 'open' | 'answered' | 'closed';
+
+export interface ReferralListParams {
+  /** A department (its referrals) or a bureau (its accounts' referrals); absent = the caller's own. */
+  unitId?: string;
+  view?: ReferralListView;
+}
+
+export interface ReferralList {
+  unitId: string;
+  unitName: string;
+  /** The server's clock, for the countdowns. */
+  now: IsoTime;
+  items: ReferralSummary[];
+  warnings: string[];
+}
+
+export interface CalendarYear {
+  year: number;
+  /** chinese-days has the official arrangement of this year. */
+  official: boolean;
+  overrides: CalendarOverride[];
+  warnings: string[];
+}
+
+export interface ReferralApi {
+  /** Records one message received on an account, or a pasted batch; screening suggests a triage. */
+  messageRecord: ActionSpec<MessageRecordOne | MessageRecordBatch, MessageRecordResult>;
+  /** The message log of a unit (or one account), newest first. */
+  messages: ActionSpec<MessagesParams, MessagesPage>;
+  /** One message with its rule, referrals and the steps the caller may take. */
+  message: ActionSpec<{ messageId: string }, MessageDetail>;
+  /** Sets the triage (第二十二至二十八条); locked once a referral exists. */
+  messageTriage: ActionSpec<MessageRef & { triage: Triage; raisesProblem: boolean }, MessageDetail>;
+  /** The operator's reply to the netizen; `followUp` on a closed complaint (第二十五条). */
+  reply: ActionSpec<MessageRef & { text: string; followUp: boolean }, MessageDetail>;
+  /** A notice to a department (通报: 110, 网安, 纪检/督察, 舆情). */
+  notice: ActionSpec<MessageRef & { unitId: string; note: string }, MessageDetail>;
+  /** Records that unlawful content was cleaned up where it stands (第二十六条). */
+  cleanUp: ActionSpec<MessageRef, MessageDetail>;
+  /** Defers a general message for verification, with an internal reply target (第二十三条). */
+  defer: ActionSpec<MessageRef, MessageDetail>;
+  /** Closes the message with its outcome; closes its answered referrals in the same step. */
+  messageClose: ActionSpec<MessageRef & { outcome: MessageOutcome }, MessageDetail>;
+  /** Refers a message to a department with a deadline class (第二十六条, 第二十七条). */
+  refer: ActionSpec<
+    MessageRef & { departmentId: string; deadlineClass: DeadlineClass; question: string },
+    MessageDetail
+  >;
+  /** Referrals of a department or a bureau, soonest deadline first, with urgency. */
+  list: ActionSpec<ReferralListParams, ReferralList>;
+  /** One referral with its timeline and the steps the caller may take. */
+  get: ActionSpec<{ referralId: string }, ReferralDetail>;
+  /** A department handler signs for the referral (签收). */
+  sign: ActionSpec<ReferralRef, ReferralDetail>;
+  /** A department handler returns a referral that is not theirs, with a reason (退回). */
+  return: ActionSpec<ReferralRef & { reason: string }, ReferralDetail>;
+  /** Asks the propaganda desk for more working days, before the deadline. */
+  requestExtension: ActionSpec<ReferralRef & { workingDays: number; reason: string }, ReferralDetail>;
+  /** The propaganda desk approves or rejects the pending extension. */
+  decideExtension: ActionSpec<ReferralRef & { approve: boolean; comment: string | null }, ReferralDetail>;
+  /** The department's outcome and reply wording (回复口径, 第二十七条). */
+  answer: ActionSpec<ReferralRef & { outcome: string; replyWording: string }, ReferralDetail>;
+  /** A year's calendar overrides (the province propaganda desk keeps them). */
+  calendarOverrides: ActionSpec<{ year: number }, CalendarYear>;
+  /** Replaces a year's overrides, e.g. the State Council's arrangement for a year chinese-days lacks. */
+  setCalendarOverrides: ActionSpec<{ year: number; days: CalendarOverride[] }, CalendarYear>;
+}

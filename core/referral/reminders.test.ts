@@ -158,21 +158,29 @@ describe('planDailyDigest', () => {
     item('e', 'dept-a', 'answered', '2026-02-27T23:59:59.999+08:00'),
   ];
 
-  it('sends each department one digest a working day', () => {
+  it('sends each department one digest a working day, of what is due today or overdue', () => {
     const digests = planDailyDigest(items, beijingAt('2026-03-03', 8), calendar);
     expect(digests.map((d) => [d.to, d.title, d.body, d.dedupeKey])).toEqual([
       [
         { type: 'unitRole', unitId: 'dept-a', role: 'departmentHandler' },
-        '今日流转：在办1件',
+        '今日流转：到期及逾期1件',
         '待签收0件，今日到期0件，已逾期1件',
         'digest:dept-a:2026-03-03',
       ],
       [
         { type: 'unitRole', unitId: 'dept-b', role: 'departmentHandler' },
-        '今日流转：在办3件',
+        '今日流转：到期及逾期2件',
         '待签收1件，今日到期1件，已逾期1件',
         'digest:dept-b:2026-03-03',
       ],
+    ]);
+  });
+
+  it('leaves out a department whose referrals are all due later', () => {
+    const later = [item('f', 'dept-c', 'pending', '2026-03-04T23:59:59.999+08:00')];
+    expect(planDailyDigest(later, beijingAt('2026-03-03', 8), calendar)).toEqual([]);
+    expect(planDailyDigest(later, beijingAt('2026-03-04', 8), calendar).map((d) => d.body)).toEqual([
+      '待签收1件，今日到期1件，已逾期0件',
     ]);
   });
 
@@ -185,7 +193,9 @@ describe('planDailyDigest', () => {
 
   it('sends nothing on a non-working day', () => {
     expect(planDailyDigest(items, beijingAt('2026-02-17', 8), calendar)).toEqual([]);
-    expect(planDailyDigest(items, beijingAt('2026-02-14', 8), calendar)).toHaveLength(2);
+    // 2026-02-14 is a Saturday worked in exchange for the Spring Festival (调休)
+    const madeUp = [item('g', 'dept-a', 'signed', '2026-02-14T23:59:59.999+08:00'), ...items];
+    expect(planDailyDigest(madeUp, beijingAt('2026-02-14', 8), calendar).map((d) => d.subject.id)).toEqual(['dept-a']);
   });
 });
 

@@ -114,7 +114,11 @@ export function planReferralReminders(
   return effects;
 }
 
-/** One digest a working day for each department with referrals in hand. */
+/**
+ * One digest a working day for each department with referrals due today or overdue. The digest is
+ * about what needs doing today, so only those count: the shell reads exactly them through the
+ * (open, dueAt) index, and its cost follows them rather than every open referral.
+ */
 export function planDailyDigest(
   referrals: readonly ReferralDigestItem[],
   now: number,
@@ -124,9 +128,9 @@ export function planDailyDigest(
   if (!calendar.isWorkingDay(today)) return [];
   const byDepartment = new Map<string, { pending: number; dueToday: number; overdue: number; open: number }>();
   for (const r of referrals) {
-    if (!r.open) continue;
-    const c = byDepartment.get(r.departmentId) ?? { pending: 0, dueToday: 0, overdue: 0, open: 0 };
     const dueMs = Date.parse(r.dueAt);
+    if (!r.open || beijingDay(dueMs) > today) continue;
+    const c = byDepartment.get(r.departmentId) ?? { pending: 0, dueToday: 0, overdue: 0, open: 0 };
     c.open++;
     if (r.state === 'pending') c.pending++;
     if (now > dueMs) c.overdue++;
@@ -140,7 +144,7 @@ export function planDailyDigest(
       to: { type: 'unitRole', unitId: departmentId, role: 'departmentHandler' },
       notificationKind: 'dailyDigest',
       subject: { type: 'department', id: departmentId },
-      title: `今日流转：在办${c.open}件`,
+      title: `今日流转：到期及逾期${c.open}件`,
       body: `待签收${c.pending}件，今日到期${c.dueToday}件，已逾期${c.overdue}件`,
       dedupeKey: `digest:${departmentId}:${today}`,
     }));
