@@ -5,7 +5,7 @@
  */
 import type { DayString, IsoTime } from './common';
 import type { DeepLink, MessageValues, NotificationKind, SubjectRef } from './notify';
-import type { Platform, Role } from './org';
+import type { AccountKind, Platform, Role } from './org';
 import type { RepostSource, ScreeningHit, SensitivityLevel } from './screening';
 
 /** 第十六条 levels and the 第二十一条 source are the screening module's types, shared as they are. */
@@ -399,4 +399,287 @@ export interface CadenceReminder {
   day: DayString;
   reason: 'nothingToday' | 'behindMonthlyPace';
   notice: PostNotice;
+}
+
+// --- approvals queue --------------------------------------------------------------------------
+
+/**
+ * One line of someone's approvals list (collection `approvalQueue`, `_id` `<postId>|<key>`): one per
+ * key of `Post.pendingWith` while the post waits at a step. A scalar `key` keeps the index ordered by
+ * `submittedAt`, so a page of the list reads a page of entries, however many posts wait.
+ */
+export interface ApprovalQueueEntry {
+  _id: string;
+  /** A `Post.pendingWith` key: `person:<id>` or `role:<role>@<unitId>`. */
+  key: string;
+  postId: string;
+  /** false once the post has left the step (entries are closed, not deleted, inside transactions). */
+  open: boolean;
+  round: number;
+  version: number;
+  stepKey: string;
+  stepLabel: string;
+  level: SensitivityLevel;
+  title: string;
+  accountId: string;
+  accountName: string;
+  platform: Platform;
+  authorId: string;
+  authorName: string;
+  submittedAt: IsoTime;
+  /** When the post reached this step. */
+  since: IsoTime;
+}
+
+// --- the post function's contract ---------------------------------------------------------------
+
+/** What the editor sends on every save. */
+export interface DraftFields {
+  content: PostContent;
+  nature: PostNature;
+  declaredLevel: SensitivityLevel;
+  /** 第二十一条: the operator confirms the repost source was verified. */
+  sourceVerified: boolean;
+  plannedAt: IsoTime | null;
+}
+
+export interface DraftSaveParams extends DraftFields {
+  /** The post being edited; absent for a new post. */
+  postId?: string;
+  /** With `postId`: the rev the editor loaded. */
+  expectedRev?: number;
+  /** A new post: its one account (第三十三条: no sending to several accounts at once). */
+  accountId?: string;
+  /** A new post: a key the editor makes once, so a retried first save creates one post, not two. */
+  clientKey?: string;
+}
+
+export interface PostTarget {
+  postId: string;
+  /** The rev the page showed: a stale one is refused with CONFLICT. */
+  expectedRev: number;
+}
+
+export interface DecisionParams extends PostTarget {
+  /** The version the decider read. */
+  version: number;
+  comment: string;
+}
+
+export interface RaiseLevelParams extends PostTarget {
+  version: number;
+  level: SensitivityLevel;
+}
+
+export interface PublishParams extends PostTarget {
+  /** The approved version that went out. */
+  version: number;
+  /** The content as the operator published it; its hash must equal the approved one. */
+  content: PostContent;
+  /** The link of the published post on the platform. */
+  url: string;
+  publishedAt: IsoTime;
+}
+
+/** One step as the chain is shown: before submission (a preview) and on every post. */
+export interface ChainStepView {
+  key: string;
+  label: string;
+  unitName: string;
+  article: string;
+  status: 'waiting' | 'current' | 'approved' | 'returned';
+  /** Who decided it in the current round. */
+  deciderName: string | null;
+  comment: string | null;
+  decidedAt: IsoTime | null;
+}
+
+export interface ChainPreview {
+  level: SensitivityLevel;
+  levelLabel: string;
+  /** A personal account's ordinary post: logged, no approval (第十八条). */
+  logged: boolean;
+  summary: string;
+  steps: ChainStepView[];
+  /** Why no chain can be built (no reviewer, incomplete units); null when it can. */
+  error: PostError | null;
+}
+
+/** The state after a transition; the page reloads the detail when it needs more. */
+export interface PostChange {
+  id: string;
+  rev: number;
+  state: PostState;
+  version: number;
+  level: SensitivityLevel;
+  /** Label of the step the post now waits at; null when not in review. */
+  pendingStep: string | null;
+}
+
+export interface DraftSaved extends PostChange {
+  /** The screening of the saved content, for the editor's marks. */
+  screening: PostScreening;
+  /** The chain a submission would start now. */
+  chain: ChainPreview;
+}
+
+/** The editor's header and chain before the post exists. */
+export interface AccountChain {
+  account: PostAccountView;
+  chain: ChainPreview;
+}
+
+export interface PostAccountView {
+  id: string;
+  name: string;
+  platform: Platform;
+  platformLabel: string;
+  kind: AccountKind;
+  unitName: string;
+}
+
+export interface PostVersionView {
+  version: number;
+  submittedAt: IsoTime;
+  submittedByName: string;
+  contentHash: string;
+  level: SensitivityLevel;
+}
+
+export interface VersionDiff {
+  from: number;
+  to: number;
+  diff: ContentDiff;
+}
+
+export interface PersonName {
+  id: string;
+  name: string;
+}
+
+/** What the caller may do with the post now (decided by core/auth and the post's state). */
+export interface PostAbilities {
+  edit: boolean;
+  submit: boolean;
+  withdraw: boolean;
+  approve: boolean;
+  sendBack: boolean;
+  raiseLevel: boolean;
+  publish: boolean;
+}
+
+export interface PostDetail {
+  post: Post;
+  account: PostAccountView;
+  chain: ChainPreview;
+  /** Submitted versions, newest first. */
+  versions: PostVersionView[];
+  /** The current content against the previous submitted version (for the reviewer); null for a first version. */
+  diff: VersionDiff | null;
+  /** Names of the people the post mentions (author, deciders, history). */
+  people: PersonName[];
+  can: PostAbilities;
+}
+
+export interface PostSummary {
+  id: string;
+  rev: number;
+  title: string;
+  accountId: string;
+  accountName: string;
+  platformLabel: string;
+  state: PostState;
+  version: number;
+  level: SensitivityLevel;
+  pendingStep: string | null;
+  updatedAt: IsoTime;
+}
+
+export interface ListParams {
+  /** One account's posts; absent = the caller's own posts. */
+  accountId?: string;
+  states?: PostState[];
+  offset?: number;
+  /** 1–50, default 20. */
+  limit?: number;
+}
+
+export interface PostList {
+  /** Newest change first. */
+  items: PostSummary[];
+  hasMore: boolean;
+  /** The accounts the caller may write for (A/B operator, or the personal account's owner). */
+  accounts: PostAccountView[];
+}
+
+export interface ApprovalItem {
+  postId: string;
+  title: string;
+  accountName: string;
+  platformLabel: string;
+  level: SensitivityLevel;
+  stepLabel: string;
+  authorName: string;
+  version: number;
+  submittedAt: IsoTime;
+}
+
+export interface ApprovalList {
+  /** Newest submission first. */
+  items: ApprovalItem[];
+  hasMore: boolean;
+}
+
+export interface PageParams {
+  offset?: number;
+  /** 1–50, default 20. */
+  limit?: number;
+}
+
+export interface CadenceDayCount {
+  day: DayString;
+  count: number;
+}
+
+export interface CadenceAccountView {
+  account: PostAccountView;
+  status: CadenceStatus;
+  /** Published posts per day of the current month, from the 1st to today. */
+  days: CadenceDayCount[];
+}
+
+export interface CadenceParams {
+  /** One account (the reminder's link); absent = the accounts of `unitId`. */
+  accountId?: string;
+  /** Absent with no account: the caller's own unit. */
+  unitId?: string;
+}
+
+export interface PostApi {
+  /** Saves a draft (a new post for one account, or an edit); screens it and answers the chain it would take. */
+  draftSave: import('./api').ActionSpec<DraftSaveParams, DraftSaved>;
+  /** Submits the current version for approval; screening runs again (第十五条, 第十七条). */
+  submit: import('./api').ActionSpec<PostTarget, PostChange>;
+  /** The current step's holder approves the version they read (第十五条, 第十六条). */
+  approve: import('./api').ActionSpec<DecisionParams, PostChange>;
+  /** The current step's holder sends the post back with a comment. */
+  sendBack: import('./api').ActionSpec<DecisionParams, PostChange>;
+  /** The author pulls the post back before the final decision. */
+  withdraw: import('./api').ActionSpec<PostTarget, PostChange>;
+  /** The current approver raises the sensitivity level; the rest of the chain is recomputed. */
+  raiseLevel: import('./api').ActionSpec<RaiseLevelParams, PostChange>;
+  /** An operator of the account records the approved version as published, with its link (第三十三条). */
+  publish: import('./api').ActionSpec<PublishParams, PostChange>;
+  /** An operator moves (or clears) the planned publication time; an approved post stays approved. */
+  setPlannedTime: import('./api').ActionSpec<PostTarget & { plannedAt: IsoTime | null }, PostChange>;
+  /** One post with its chain, versions and the reviewer's diff. */
+  get: import('./api').ActionSpec<{ postId: string }, PostDetail>;
+  /** The chain a post of this level on this account would take, before it is written. */
+  previewChain: import('./api').ActionSpec<{ accountId: string; level: SensitivityLevel }, AccountChain>;
+  /** The caller's own posts, or one account's, newest change first, with the accounts the caller writes for. */
+  list: import('./api').ActionSpec<ListParams, PostList>;
+  /** Posts waiting for the caller's decision, newest submission first. */
+  approvals: import('./api').ActionSpec<PageParams, ApprovalList>;
+  /** 第十九条 cadence of one account or of a unit's accounts: today, this month, days missed. */
+  cadence: import('./api').ActionSpec<CadenceParams, { accounts: CadenceAccountView[] }>;
 }

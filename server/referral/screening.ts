@@ -1,13 +1,12 @@
 /**
- * Screening of a netizen message for its triage suggestion (第二十二至二十八条). Until the screening
- * service (server/screen/service.ts: lexicon from the database) exists, the starter lexicon stands in;
- * switching is this one function.
+ * Screening of a netizen message for its triage suggestion (第二十二至二十八条), on the shared lexicon
+ * (server/screen/service.ts). The platform's msgSecCheck is not asked here: its verdict carries no
+ * triage category, and a pasted batch would cost one platform call per message.
  */
 import type { ScreeningCategoryId } from '../../typings/screening';
-import { screen } from '../../core/screening/screen';
-import { STARTER_LEXICON } from '../../core/screening/starter-lexicon';
+import { screenMessageText } from '../screen/service';
 
 /** The triage categories screening finds in the text (ScreeningResult.triage). */
 export async function screenMessage(text: string): Promise<ScreeningCategoryId[]> {
-  return screen({ text, context: { kind: 'message' } }, STARTER_LEXICON).triage;
+  return (await screenMessageText({ text, openid: null })).triage;
 }

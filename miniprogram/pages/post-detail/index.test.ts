@@ -1,0 +1,237 @@
+import type { PostChange } from '../../../typings/post';
+import { chain, detail, NO_ABILITIES, post, step } from '../../test-utils/post-fixtures';
+import { openPage } from '../../test-utils/simulate';
+import { useWx } from '../../test-utils/wx';
+
+const wxm = useWx();
+
+const change = (over: Partial<PostChange> = {}): PostChange => ({
+  id: 'p1',
+  rev: 4,
+  state: 'inReview',
+  version: 2,
+  level: 'ordinary',
+  pendingStep: null,
+  ...over,
+});
+
+const REVIEWING = detail({
+  post: post({
+    state: 'inReview',
+    version: 2,
+    rev: 3,
+    round: 2,
+    history: [
+      {
+        at: '2026-11-28T01:00:00.000Z',
+        personId: 'p-a',
+        version: 2,
+        action: 'post.submit',
+        summary: '提交第 2 版审核',
+      },
+    ],
+  }),
+  chain: chain([
+    step({ key: 'reviewer', label: '审核民警审核', status: 'current' }),
+    step({ key: 'leader', label: '分管领导审批' }),
+  ]),
+  diff: {
+    from: 1,
+    to: 2,
+    diff: {
+      title: [{ op: 'equal', text: '反诈提醒' }],
+      text: [
+        { op: 'equal', text: '夜间' },
+        { op: 'delete', text: '巡逻' },
+        { op: 'insert', text: '守护' },
+      ],
+      imagesAdded: ['cloud://x/2.jpg'],
+      imagesRemoved: [],
+      kindChanged: null,
+      sourceChanged: null,
+    },
+  },
+  versions: [
+    {
+      version: 2,
+      submittedAt: '2026-11-28T01:00:00.000Z',
+      submittedByName: '王明',
+      contentHash: 'h2',
+      level: 'ordinary',
+    },
+    {
+      version: 1,
+      submittedAt: '2026-11-27T01:00:00.000Z',
+      submittedByName: '王明',
+      contentHash: 'h1',
+      level: 'ordinary',
+    },
+  ],
+  can: { ...NO_ABILITIES, approve: true, sendBack: true, raiseLevel: true },
+});
+
+describe('稿件详情 (pages/post-detail)', () => {
+  it('shows the reviewer the post, its chain, the versions and what changed since the last version', async () => {
+    wxm.cloud.reply('post', 'get', { ok: true, data: REVIEWING });
+    const page = await openPage<{ diff: { text: Array<{ text: string; mark: string }> } }>('pages/post-detail/index', {
+      id: 'p1',
+    });
+    expect(wxm.cloud.sent('post', 'get')).toEqual([{ action: 'get', postId: 'p1' }]);
+    expect(page.text('#head')).toContain('审核中');
+    expect(page.text('#head')).toContain('长沙警事·微博｜一般｜第 2 版');
+    expect(page.text('#chain')).toContain('审核民警审核');
+    expect(page.text('#diff')).toContain('新增图片 1 张');
+    expect(page.data().diff.text).toEqual([
+      { text: '夜间', mark: '' },
+      { text: '巡逻', mark: 'del' },
+      { text: '守护', mark: 'ins' },
+    ]);
+    expect(page.text('#versions')).toContain('第 1 版｜一般｜王明 11-27 09:00 提交');
+    expect(page.text('#history')).toContain('11-28 09:00 王明：提交第 2 版审核');
+    expect(page.exists('#approve')).toBe(true);
+    expect(page.exists('#publish')).toBe(false);
+    expect(page.exists('#raise-major')).toBe(true);
+    expect(page.exists('#raise-ordinary')).toBe(false);
+  });
+
+  it('approves the version read, at the rev shown, then shows the post as it now stands', async () => {
+    wxm.cloud.reply('post', 'get', { ok: true, data: REVIEWING });
+    const page = await openPage('pages/post-detail/index', { id: 'p1' });
+    wxm.cloud.reply('post', 'approve', { ok: true, data: change() });
+    await page.fire('#comment', 'change', ' 同意发布 ');
+    await page.fire('#approve', 'click');
+    expect(wxm.cloud.sent('post', 'approve')).toEqual([
+      { action: 'approve', postId: 'p1', expectedRev: 3, version: 2, comment: '同意发布' },
+    ]);
+    expect(wxm.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已同意' }));
+    expect(wxm.cloud.sent('post', 'get')).toHaveLength(2);
+  });
+
+  it('requires a comment to send back', async () => {
+    wxm.cloud.reply('post', 'get', { ok: true, data: REVIEWING });
+    const page = await openPage('pages/post-detail/index', { id: 'p1' });
+    await page.fire('#send-back', 'click');
+    expect(page.text('#decide')).toContain('退回修改须填写意见');
+    expect(wxm.cloud.sent('post', 'sendBack')).toHaveLength(0);
+    wxm.cloud.reply('post', 'sendBack', { ok: true, data: change({ state: 'returned' }) });
+    await page.fire('#comment', 'change', '标题再准确些');
+    await page.fire('#send-back', 'click');
+    expect(wxm.cloud.sent('post', 'sendBack')).toEqual([
+      { action: 'sendBack', postId: 'p1', expectedRev: 3, version: 2, comment: '标题再准确些' },
+    ]);
+  });
+
+  it('raises the level at the reviewer’s request', async () => {
+    wxm.cloud.reply('post', 'get', { ok: true, data: REVIEWING });
+    const page = await openPage('pages/post-detail/index', { id: 'p1' });
+    wxm.cloud.reply('post', 'raiseLevel', { ok: true, data: change({ level: 'major' }) });
+    await page.fire('#raise-major', 'click');
+    expect(wxm.cloud.sent('post', 'raiseLevel')).toEqual([
+      { action: 'raiseLevel', postId: 'p1', expectedRev: 3, version: 2, level: 'major' },
+    ]);
+  });
+
+  it('tells the decider when someone else acted first, and reloads', async () => {
+    wxm.cloud.reply('post', 'get', { ok: true, data: REVIEWING });
+    const page = await openPage('pages/post-detail/index', { id: 'p1' });
+    wxm.cloud.reply('post', 'approve', {
+      ok: false,
+      error: { code: 'CONFLICT', message: '该稿件已被他人更新，请刷新后重试' },
+    });
+    await page.fire('#approve', 'click');
+    expect(wxm.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '该稿件已被他人更新，请刷新后重试' }));
+    expect(wxm.cloud.sent('post', 'get')).toHaveLength(2);
+  });
+
+  it('records publication only after an explicit confirm naming the platform and account (第三十三条)', async () => {
+    const approved = detail({
+      post: post({ state: 'approved', rev: 7, version: 2, approvedVersion: 2 }),
+      can: { ...NO_ABILITIES, publish: true, edit: true },
+    });
+    wxm.cloud.reply('post', 'get', { ok: true, data: approved });
+    const page = await openPage<{ publishing: boolean; urlError: string }>('pages/post-detail/index', { id: 'p1' });
+    await page.fire('#publish', 'click');
+    expect(page.data().publishing).toBe(true);
+    expect(page.text('#publish-target')).toBe('微博：长沙警事');
+
+    const dialog = { stopLoading: jest.fn() };
+    await page.fire('#publish-dialog', 'confirm', { dialog });
+    expect(page.data().urlError).toBe('请填写发布后的链接');
+    expect(page.data().publishing).toBe(true);
+    expect(dialog.stopLoading).toHaveBeenCalled();
+    expect(wxm.cloud.sent('post', 'publish')).toHaveLength(0);
+
+    wxm.cloud.reply('post', 'publish', { ok: true, data: change({ state: 'published', rev: 8 }) });
+    await page.fire('#url', 'change', ' https://weibo.com/cs/1 ');
+    await page.fire('#publish-dialog', 'confirm', { dialog });
+    expect(page.data().publishing).toBe(false);
+    expect(wxm.cloud.sent('post', 'publish')).toEqual([
+      {
+        action: 'publish',
+        postId: 'p1',
+        expectedRev: 7,
+        version: 2,
+        content: approved.post.content,
+        url: 'https://weibo.com/cs/1',
+        publishedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      },
+    ]);
+    expect(wxm.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已登记发布' }));
+  });
+
+  it('cancelling the dialog records nothing', async () => {
+    wxm.cloud.reply('post', 'get', {
+      ok: true,
+      data: detail({ post: post({ state: 'approved' }), can: { ...NO_ABILITIES, publish: true } }),
+    });
+    const page = await openPage<{ publishing: boolean }>('pages/post-detail/index', { id: 'p1' });
+    await page.fire('#publish', 'click');
+    await page.fire('#publish-dialog', 'cancel');
+    expect(page.data().publishing).toBe(false);
+    expect(wxm.cloud.sent('post', 'publish')).toHaveLength(0);
+  });
+
+  it('lets the author withdraw or edit', async () => {
+    wxm.cloud.reply('post', 'get', {
+      ok: true,
+      data: detail({ post: post({ state: 'inReview', rev: 5 }), can: { ...NO_ABILITIES, withdraw: true, edit: true } }),
+    });
+    const page = await openPage('pages/post-detail/index', { id: 'p1' });
+    expect(page.exists('#approve')).toBe(false);
+    wxm.cloud.reply('post', 'withdraw', { ok: true, data: change({ state: 'withdrawn' }) });
+    await page.fire('#withdraw', 'click');
+    expect(wxm.cloud.sent('post', 'withdraw')).toEqual([{ action: 'withdraw', postId: 'p1', expectedRev: 5 }]);
+    await page.fire('#edit', 'click');
+    expect(wxm.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/post-edit/index?id=p1' }));
+  });
+
+  it('shows a published post’s link', async () => {
+    wxm.cloud.reply('post', 'get', {
+      ok: true,
+      data: detail({
+        post: post({
+          state: 'published',
+          publication: {
+            url: 'https://weibo.com/cs/1',
+            publishedAt: '2026-11-28T02:00:00.000Z',
+            recordedAt: '2026-11-28T02:05:00.000Z',
+            recordedBy: 'p-a',
+            version: 1,
+            contentHash: 'h1',
+          },
+        }),
+      }),
+    });
+    const page = await openPage('pages/post-detail/index', { id: 'p1' });
+    expect(page.text('#publication')).toBe('已于 11-28 10:00 发布：https://weibo.com/cs/1');
+  });
+
+  it('shows why the post cannot be opened', async () => {
+    wxm.cloud.reply('post', 'get', {
+      ok: false,
+      error: { code: 'OUT_OF_SCOPE', message: '超出本人管辖范围，无权操作' },
+    });
+    const page = await openPage('pages/post-detail/index', { id: 'p1' });
+    expect(page.text('#error')).toContain('超出本人管辖范围');
+  });
+});

@@ -1,0 +1,327 @@
+import type {
+  ChainPreview,
+  Post,
+  PostAbilities,
+  PostDetail,
+  SensitivityLevel,
+  VersionDiff,
+} from '../../../typings/post';
+import { call } from '../../services/api';
+import { latestData, type LoadState } from '../../services/load';
+import { openPage } from '../../services/navigation';
+import type { DatasetEvent, ValueEvent } from '../../utils/events';
+import { LEVEL_LABELS, LEVEL_OPTIONS, STATE_LABELS, STATE_TAGS, diffSegments, type Segment } from '../../utils/posts';
+import { formatBeijingShort } from '../../utils/time';
+
+interface StepItem {
+  text: string;
+  desc: string;
+}
+
+interface DiffView {
+  caption: string;
+  title: Segment[];
+  text: Segment[];
+  notes: string[];
+}
+
+interface Line {
+  key: string;
+  text: string;
+}
+
+interface DetailData extends LoadState {
+  postId: string;
+  rev: number;
+  version: number;
+  approvedVersion: number;
+  title: string;
+  text: string;
+  images: string[];
+  source: string;
+  accountLabel: string;
+  accountName: string;
+  platformLabel: string;
+  stateLabel: string;
+  tag: string;
+  levelLabel: string;
+  chainSummary: string;
+  steps: StepItem[];
+  activeStep: number;
+  diff: DiffView | null;
+  versions: Line[];
+  history: Line[];
+  publication: string;
+  can: PostAbilities;
+  raiseOptions: ReadonlyArray<{ value: SensitivityLevel; label: string }>;
+  comment: string;
+  commentError: string;
+  publishing: boolean;
+  url: string;
+  urlError: string;
+  busy: boolean;
+}
+
+/** What van-dialog (async-close) hands its confirm handler. */
+interface VantDialog {
+  stopLoading(): void;
+}
+
+interface DetailCustom {
+  loadSeq: number;
+  postId: string;
+  content: Post['content'] | null;
+  load(): Promise<void>;
+  onRetry(): void;
+  onComment(event: ValueEvent<string>): void;
+  onApprove(): Promise<void>;
+  onSendBack(): Promise<void>;
+  onRaise(event: DatasetEvent<{ level: SensitivityLevel }>): Promise<void>;
+  onWithdraw(): Promise<void>;
+  onEdit(): void;
+  onPublishOpen(): void;
+  onUrl(event: ValueEvent<string>): void;
+  onPublishConfirm(event: ValueEvent<{ dialog: VantDialog }>): Promise<void>;
+  onPublishCancel(): void;
+  done(title: string, answer: { ok: true } | { ok: false; error: { message: string } }): Promise<void>;
+}
+
+const NO_ABILITIES: PostAbilities = {
+  edit: false,
+  submit: false,
+  withdraw: false,
+  approve: false,
+  sendBack: false,
+  raiseLevel: false,
+  publish: false,
+};
+
+const STATUS_TEXT = { waiting: '待审批', current: '审批中', approved: '已同意', returned: '已退回' } as const;
+
+function stepsOf(chain: ChainPreview): { steps: StepItem[]; active: number } {
+  const steps = chain.steps.map((s) => {
+    const who = s.deciderName ? ` ${s.deciderName}` : '';
+    const when = s.decidedAt ? ` ${formatBeijingShort(s.decidedAt)}` : '';
+    const note = s.comment ? `：${s.comment}` : '';
+    return { text: s.label, desc: `${STATUS_TEXT[s.status]}${who}${when}${note}` };
+  });
+  const current = chain.steps.findIndex((s) => s.status === 'current' || s.status === 'returned');
+  const approved = chain.steps.filter((s) => s.status === 'approved').length;
+  return { steps, active: current >= 0 ? current : approved - 1 };
+}
+
+function diffOf(d: VersionDiff | null): DiffView | null {
+  if (!d) return null;
+  const notes: string[] = [];
+  if (d.diff.imagesAdded.length) notes.push(`新增图片 ${d.diff.imagesAdded.length} 张`);
+  if (d.diff.imagesRemoved.length) notes.push(`删除图片 ${d.diff.imagesRemoved.length} 张`);
+  if (d.diff.kindChanged) notes.push(d.diff.kindChanged.to === 'repost' ? '改为转发' : '改为原创');
+  if (d.diff.sourceChanged) notes.push(`来源改为：${d.diff.sourceChanged.to?.outlet ?? '无'}`);
+  return {
+    caption: `第 ${d.from} 版 → 第 ${d.to} 版的修改`,
+    title: diffSegments(d.diff.title),
+    text: diffSegments(d.diff.text),
+    notes,
+  };
+}
+
+function view(detail: PostDetail): Partial<DetailData> {
+  const { post, account } = detail;
+  const names = new Map(detail.people.map((p) => [p.id, p.name]));
+  const chain = stepsOf(detail.chain);
+  const pub = post.publication;
+  return {
+    status: 'ready',
+    postId: post._id,
+    rev: post.rev,
+    version: post.version,
+    approvedVersion: post.approvedVersion ?? post.version,
+    title: post.content.title,
+    text: post.content.text,
+    images: post.content.images,
+    source: post.content.source ? `转发自 ${post.content.source.outlet}（${post.content.source.link}）` : '',
+    accountLabel: `${account.name}·${account.platformLabel}`,
+    accountName: account.name,
+    platformLabel: account.platformLabel,
+    stateLabel: STATE_LABELS[post.state],
+    tag: STATE_TAGS[post.state],
+    levelLabel: LEVEL_LABELS[post.level],
+    chainSummary: detail.chain.summary,
+    steps: chain.steps,
+    activeStep: chain.active,
+    diff: diffOf(detail.diff),
+    versions: detail.versions.map((v) => ({
+      key: `v${v.version}`,
+      text: `第 ${v.version} 版｜${LEVEL_LABELS[v.level]}｜${v.submittedByName} ${formatBeijingShort(v.submittedAt)} 提交`,
+    })),
+    history: [...post.history].reverse().map((h, i) => ({
+      key: `h${i}`,
+      text: `${formatBeijingShort(h.at)} ${names.get(h.personId) ?? ''}：${h.summary}`,
+    })),
+    publication: pub ? `已于 ${formatBeijingShort(pub.publishedAt)} 发布：${pub.url}` : '',
+    can: detail.can,
+    // 第十六条: a reviewer may only raise the level.
+    raiseOptions: LEVEL_OPTIONS.slice(LEVEL_OPTIONS.findIndex((o) => o.value === post.level) + 1),
+  };
+}
+
+Page<DetailData, DetailCustom>({
+  data: {
+    status: 'loading',
+    errorMessage: '',
+    postId: '',
+    rev: 0,
+    version: 1,
+    approvedVersion: 1,
+    title: '',
+    text: '',
+    images: [],
+    source: '',
+    accountLabel: '',
+    accountName: '',
+    platformLabel: '',
+    stateLabel: '',
+    tag: 'default',
+    levelLabel: '',
+    chainSummary: '',
+    steps: [],
+    activeStep: -1,
+    diff: null,
+    versions: [],
+    history: [],
+    publication: '',
+    can: NO_ABILITIES,
+    raiseOptions: [],
+    comment: '',
+    commentError: '',
+    publishing: false,
+    url: '',
+    urlError: '',
+    busy: false,
+  },
+  loadSeq: 0,
+  postId: '',
+  content: null,
+
+  onLoad(query) {
+    this.postId = query.id ?? '';
+  },
+
+  onShow() {
+    void this.load();
+  },
+
+  async onPullDownRefresh() {
+    await this.load();
+    void wx.stopPullDownRefresh();
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading' });
+    void this.load();
+  },
+
+  async load() {
+    const detail = await latestData(this, call('post', 'get', { postId: this.postId }));
+    if (!detail) return;
+    this.content = detail.post.content;
+    this.setData(view(detail));
+  },
+
+  onComment(event) {
+    this.setData({ comment: event.detail, commentError: '' });
+  },
+
+  async done(title, answer) {
+    this.setData({ busy: false });
+    if (!answer.ok) {
+      // CONFLICT and every other refusal: say why, and show the post as it now stands.
+      void wx.showToast({ title: answer.error.message, icon: 'none' });
+      await this.load();
+      return;
+    }
+    void wx.showToast({ title, icon: 'success' });
+    this.setData({ comment: '' });
+    await this.load();
+  },
+
+  async onApprove() {
+    if (this.data.busy) return;
+    this.setData({ busy: true });
+    const { postId, rev, version, comment } = this.data;
+    await this.done(
+      '已同意',
+      await call('post', 'approve', { postId, expectedRev: rev, version, comment: comment.trim() }),
+    );
+  },
+
+  async onSendBack() {
+    if (this.data.busy) return;
+    const comment = this.data.comment.trim();
+    if (!comment) {
+      this.setData({ commentError: '退回修改须填写意见' });
+      return;
+    }
+    this.setData({ busy: true });
+    const { postId, rev, version } = this.data;
+    await this.done('已退回', await call('post', 'sendBack', { postId, expectedRev: rev, version, comment }));
+  },
+
+  async onRaise(event) {
+    if (this.data.busy) return;
+    this.setData({ busy: true });
+    const { postId, rev, version } = this.data;
+    const level = event.currentTarget.dataset.level;
+    await this.done('已提高等级', await call('post', 'raiseLevel', { postId, expectedRev: rev, version, level }));
+  },
+
+  async onWithdraw() {
+    if (this.data.busy) return;
+    this.setData({ busy: true });
+    await this.done('已撤回', await call('post', 'withdraw', { postId: this.data.postId, expectedRev: this.data.rev }));
+  },
+
+  onEdit() {
+    openPage(`/pages/post-edit/index?id=${this.data.postId}`);
+  },
+
+  onPublishOpen() {
+    this.setData({ publishing: true, urlError: '' });
+  },
+
+  onUrl(event) {
+    this.setData({ url: event.detail, urlError: '' });
+  },
+
+  onPublishCancel() {
+    this.setData({ publishing: false });
+  },
+
+  // 第三十三条: the operator publishes on the platform, then confirms here what went out and where.
+  async onPublishConfirm(event) {
+    const url = this.data.url.trim();
+    if (!url) {
+      // The dialog waits (async-close): it stays open, showing what is missing.
+      event.detail.dialog.stopLoading();
+      this.setData({ urlError: '请填写发布后的链接' });
+      return;
+    }
+    if (this.data.busy || !this.content) {
+      event.detail.dialog.stopLoading();
+      return;
+    }
+    this.setData({ busy: true, publishing: false });
+    const { postId, rev, approvedVersion } = this.data;
+    await this.done(
+      '已登记发布',
+      await call('post', 'publish', {
+        postId,
+        expectedRev: rev,
+        version: approvedVersion,
+        content: this.content,
+        url,
+        publishedAt: new Date().toISOString(),
+      }),
+    );
+  },
+});

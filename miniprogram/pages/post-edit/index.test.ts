@@ -1,0 +1,266 @@
+import type { DraftSaved, ScreeningHit } from '../../../typings/post';
+import { accountView, chain, detail, post, step } from '../../test-utils/post-fixtures';
+import { openPage } from '../../test-utils/simulate';
+import { useWx } from '../../test-utils/wx';
+import { LIVE_CHECK_DELAY_MS } from '../../utils/posts';
+
+const wxm = useWx();
+
+interface EditData {
+  postId: string;
+  rev: number;
+  kind: string;
+  images: string[];
+  formError: string;
+  dirty: boolean;
+}
+
+const REVIEW = chain([step({ key: 'reviewer', label: '审核民警审核' })]);
+const MAJOR = chain(
+  [step({ key: 'reviewer', label: '审核民警审核' }), step({ key: 'leader', label: '分管领导审批' })],
+  {
+    level: 'major',
+    summary: '重大敏感信息：审核民警审核 → 分管领导审批',
+  },
+);
+
+function saved(over: Partial<DraftSaved> = {}): DraftSaved {
+  return {
+    id: 'p-new',
+    rev: 1,
+    state: 'draft',
+    version: 1,
+    level: 'ordinary',
+    pendingStep: null,
+    screening: { blocked: false, minLevel: 'ordinary', hits: [] },
+    chain: REVIEW,
+    ...over,
+  };
+}
+
+const blockHit: ScreeningHit = {
+  category: 'reputation',
+  ref: '第十七条（一）1',
+  title: '损害公安形象',
+  effect: 'block',
+  levelFloor: null,
+  source: 'lexicon',
+  rule: '黑警',
+  where: 'text',
+  // Offsets run over title + '\n' + text: "通报\n网传黑警打人".
+  start: 5,
+  end: 7,
+  matched: '黑警',
+};
+
+async function newEditor() {
+  wxm.cloud.reply('post', 'previewChain', { ok: true, data: { account: accountView(), chain: REVIEW } });
+  return openPage<EditData>('pages/post-edit/index', { accountId: 'acc-cs-weibo' });
+}
+
+describe('编辑稿件 (pages/post-edit)', () => {
+  it('shows the account and the chain a new post would take before anything is saved', async () => {
+    const page = await newEditor();
+    expect(page.text('#account')).toContain('长沙警事·微博');
+    expect(page.text('#chain')).toContain('一般信息：审核民警审核');
+    expect(wxm.cloud.sent('post', 'previewChain')).toEqual([
+      { action: 'previewChain', accountId: 'acc-cs-weibo', level: 'ordinary' },
+    ]);
+  });
+
+  it('shows the longer chain when the author declares a higher level (第十六条)', async () => {
+    const page = await newEditor();
+    wxm.cloud.reply('post', 'previewChain', { ok: true, data: { account: accountView(), chain: MAJOR } });
+    await page.fire('#level', 'change', 'major');
+    expect(wxm.cloud.sent('post', 'previewChain')[1]).toEqual({
+      action: 'previewChain',
+      accountId: 'acc-cs-weibo',
+      level: 'major',
+    });
+    expect(page.text('#chain')).toContain('分管领导审批');
+  });
+
+  it('saves a new post once for its one account, then saves edits against its rev', async () => {
+    const page = await newEditor();
+    await page.fire('#title', 'change', '夜巡');
+    await page.fire('#text', 'change', '守护平安');
+    wxm.cloud.reply('post', 'draftSave', { ok: true, data: saved() });
+    await page.fire('#save', 'click');
+    const [first] = wxm.cloud.sent('post', 'draftSave') as Array<Record<string, unknown>>;
+    expect(first).toMatchObject({
+      accountId: 'acc-cs-weibo',
+      clientKey: expect.stringMatching(/^ck-/),
+      content: { title: '夜巡', text: '守护平安', images: [], kind: 'original', source: null },
+      nature: 'official',
+      declaredLevel: 'ordinary',
+      plannedAt: null,
+    });
+    expect(page.data()).toMatchObject({ postId: 'p-new', rev: 1, dirty: false });
+    expect(wxm.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存' }));
+
+    wxm.cloud.reply('post', 'draftSave', { ok: true, data: saved({ rev: 2 }) });
+    await page.fire('#text', 'change', '守护平安，夜巡不停');
+    await page.fire('#save', 'click');
+    const second = wxm.cloud.sent('post', 'draftSave')[1] as Record<string, unknown>;
+    expect(second).toMatchObject({ postId: 'p-new', expectedRev: 1 });
+    expect(second).not.toHaveProperty('accountId');
+  });
+
+  it('marks what screening found, with the article (第十七条)', async () => {
+    const page = await newEditor();
+    await page.fire('#title', 'change', '通报');
+    await page.fire('#text', 'change', '网传黑警打人');
+    wxm.cloud.reply('post', 'draftSave', {
+      ok: true,
+      data: saved({ screening: { blocked: true, minLevel: 'ordinary', hits: [blockHit] } }),
+    });
+    await page.fire('#save', 'click');
+    expect(page.text('#marks')).toContain('“黑警”：损害公安形象（第十七条（一）1）');
+    const marked = (page.data() as unknown as { marks: { text: Array<{ text: string; mark: string }> } }).marks.text;
+    expect(marked.filter((seg) => seg.mark === 'block').map((seg) => seg.text)).toEqual(['黑警']);
+  });
+
+  it('screens as the author types, once typing pauses (screen.check)', async () => {
+    const page = await newEditor();
+    wxm.cloud.reply('screen', 'check', {
+      ok: true,
+      data: {
+        lexiconVersion: '3',
+        context: { kind: 'post', accountKind: 'institutional' },
+        // "警情通报\n网传黑警打人": the text starts at 5.
+        hits: [{ ...blockHit, start: 7, end: 9 }],
+        level: 'ordinary',
+        blocked: true,
+        triage: [],
+        msgSecCheck: { state: 'skipped' },
+      },
+    });
+    // Only this editor's checks (an earlier test's editor may still have one pending).
+    const checks = (): object[] =>
+      wxm.cloud.sent('screen', 'check').filter((c) => (c as { title?: string }).title === '警情通报');
+    await page.fire('#title', 'change', '警情通报');
+    await page.fire('#text', 'change', '网传黑');
+    await page.fire('#text', 'change', '网传黑警打人');
+    expect(checks()).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, LIVE_CHECK_DELAY_MS + 100));
+    expect(checks()).toEqual([
+      { action: 'check', title: '警情通报', text: '网传黑警打人', accountKind: 'institutional' },
+    ]);
+    expect(page.text('#marks')).toContain('“黑警”：损害公安形象（第十七条（一）1）');
+    const marked = (page.data() as unknown as { marks: { text: Array<{ text: string; mark: string }> } }).marks.text;
+    expect(marked.filter((x) => x.mark === 'block').map((x) => x.text)).toEqual(['黑警']);
+  });
+
+  it('asks for the repost source and its verification (第二十一条)', async () => {
+    const page = await newEditor();
+    expect(page.exists('#outlet')).toBe(false);
+    await page.fire('#kind', 'change', 'repost');
+    await page.fire('#outlet', 'change', '新华网');
+    await page.fire('#link', 'change', ' https://www.news.cn/a.html ');
+    await page.fire('#verified', 'change', true);
+    wxm.cloud.reply('post', 'draftSave', { ok: true, data: saved() });
+    await page.fire('#save', 'click');
+    expect(wxm.cloud.sent('post', 'draftSave')[0]).toMatchObject({
+      content: { kind: 'repost', source: { outlet: '新华网', link: 'https://www.news.cn/a.html' } },
+      sourceVerified: true,
+    });
+  });
+
+  it('uploads chosen images to cloud storage and keeps their file ids', async () => {
+    const uploadFile = jest.fn((o: { cloudPath: string }) => Promise.resolve({ fileID: `cloud://env/${o.cloudPath}` }));
+    Object.assign(wx.cloud, { uploadFile });
+    jest.spyOn(wx, 'chooseMedia').mockImplementation((o) => {
+      o.success?.({
+        tempFiles: [{ tempFilePath: 'wxfile://a.png' }, { tempFilePath: 'wxfile://b.jpg' }],
+        type: 'image',
+        errMsg: 'ok',
+      } as never);
+      return undefined as never;
+    });
+    const page = await newEditor();
+    await page.fire('#add-image', 'tap');
+    expect(uploadFile).toHaveBeenCalledTimes(2);
+    expect(page.data().images).toEqual([expect.stringMatching(/\.png$/), expect.stringMatching(/\.jpg$/)]);
+    await page.fire('#remove-0', 'click');
+    expect(page.data().images).toEqual([expect.stringMatching(/\.jpg$/)]);
+  });
+
+  it('submits: asks for reminders within the tap, saves what changed, then opens the post', async () => {
+    wxm.cloud.reply('notify', 'consentPlan', {
+      ok: true,
+      data: { requests: [{ subscription: 'oneTime', templateIds: ['tpl-review'] }] },
+    });
+    const ask = jest.spyOn(wx, 'requestSubscribeMessage').mockImplementation((o) => {
+      o.success?.({ errMsg: 'ok', 'tpl-review': 'accept' } as never);
+      return undefined as never;
+    });
+    wxm.cloud.reply('notify', 'reportConsent', { ok: true, data: { templates: [] } });
+    const redirect = jest.spyOn(wx, 'redirectTo').mockImplementation(() => undefined as never);
+    const page = await newEditor();
+    await page.fire('#title', 'change', '夜巡');
+    wxm.cloud.reply('post', 'draftSave', { ok: true, data: saved({ rev: 4 }) });
+    wxm.cloud.reply('post', 'submit', {
+      ok: true,
+      data: { id: 'p-new', rev: 5, state: 'inReview', version: 1, level: 'ordinary', pendingStep: '审核民警审核' },
+    });
+    await page.fire('#submit', 'click');
+    expect(ask).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tpl-review'] }));
+    expect(wxm.cloud.sent('notify', 'reportConsent')).toEqual([
+      { action: 'reportConsent', answers: { 'tpl-review': 'accept' } },
+    ]);
+    expect(wxm.cloud.sent('post', 'submit')).toEqual([{ action: 'submit', postId: 'p-new', expectedRev: 4 }]);
+    expect(redirect).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/post-detail/index?id=p-new' }));
+  });
+
+  it('shows why a submission was refused and stays on the editor', async () => {
+    const redirect = jest.spyOn(wx, 'redirectTo').mockImplementation(() => undefined as never);
+    wxm.cloud.reply('post', 'get', { ok: true, data: detail({ post: post({ _id: 'p1', rev: 3 }) }) });
+    const page = await openPage<EditData>('pages/post-edit/index', { id: 'p1' });
+    wxm.cloud.reply('post', 'submit', {
+      ok: false,
+      error: { code: 'SCREENING_BLOCKED', message: '内容含有严禁发布的信息，不能提交（第十七条）' },
+    });
+    await page.fire('#submit', 'click');
+    expect(wxm.cloud.sent('post', 'draftSave')).toHaveLength(0);
+    expect(wxm.cloud.sent('post', 'submit')).toEqual([{ action: 'submit', postId: 'p1', expectedRev: 3 }]);
+    expect(page.text('#form-error')).toContain('第十七条');
+    expect(redirect).not.toHaveBeenCalled();
+  });
+
+  it('opens a saved post with its content, level and planned time in Beijing time', async () => {
+    wxm.cloud.reply('post', 'get', {
+      ok: true,
+      data: detail({
+        post: post({
+          content: {
+            title: '转发通报',
+            text: '全文',
+            images: ['cloud://x/1.jpg'],
+            kind: 'repost',
+            source: { outlet: '新华网', link: 'https://www.news.cn/1' },
+          },
+          declaredLevel: 'major',
+          plannedAt: '2026-12-01T02:30:00.000Z',
+        }),
+      }),
+    });
+    const page = await openPage<EditData & { plannedDate: string; plannedTime: string; declaredLevel: string }>(
+      'pages/post-edit/index',
+      { id: 'p1' },
+    );
+    expect(page.data()).toMatchObject({
+      kind: 'repost',
+      declaredLevel: 'major',
+      plannedDate: '2026-12-01',
+      plannedTime: '10:30',
+      images: ['cloud://x/1.jpg'],
+    });
+    expect(page.exists('#outlet')).toBe(true);
+  });
+
+  it('shows the error with 重试 when the post cannot be loaded', async () => {
+    wxm.cloud.reply('post', 'get', { ok: false, error: { code: 'NOT_FOUND', message: '稿件不存在' } });
+    const page = await openPage('pages/post-edit/index', { id: 'gone' });
+    expect(page.text('#error')).toContain('稿件不存在');
+  });
+});

@@ -1,0 +1,360 @@
+import type { AccountKind } from '../../../typings/org';
+import type {
+  ChainPreview,
+  DraftFields,
+  PostContent,
+  PostKind,
+  PostScreening,
+  SensitivityLevel,
+} from '../../../typings/post';
+import { call } from '../../services/api';
+import { latestData, type LoadState } from '../../services/load';
+import { askConsent, prepareConsent } from '../../services/subscribe';
+import type { DatasetEvent, ValueEvent } from '../../utils/events';
+import {
+  LEVEL_LABELS,
+  LEVEL_OPTIONS,
+  LIVE_CHECK_DELAY_MS,
+  beijingIso,
+  beijingPickerParts,
+  markContent,
+  type HitNote,
+  type Segment,
+} from '../../utils/posts';
+
+const MAX_IMAGES = 20;
+/** screen.check's own limits; longer content is screened when saved. */
+const CHECK_MAX_TEXT = 20_000;
+const CHECK_MAX_TITLE = 200;
+
+interface StepItem {
+  text: string;
+  desc: string;
+}
+
+interface EditData extends LoadState {
+  postId: string;
+  rev: number;
+  accountId: string;
+  accountLabel: string;
+  accountKind: AccountKind;
+  title: string;
+  text: string;
+  kind: PostKind;
+  outlet: string;
+  link: string;
+  sourceVerified: boolean;
+  declaredLevel: SensitivityLevel;
+  levelOptions: ReadonlyArray<{ value: SensitivityLevel; label: string }>;
+  images: string[];
+  plannedDate: string;
+  plannedTime: string;
+  chainSummary: string;
+  chainError: string;
+  steps: StepItem[];
+  marks: { title: Segment[]; text: Segment[]; notes: HitNote[] };
+  floorNote: string;
+  dirty: boolean;
+  busy: boolean;
+  formError: string;
+}
+
+interface EditCustom {
+  loadSeq: number;
+  clientKey: string;
+  checkSeq: number;
+  checkTimer: number | null;
+  query: { id?: string; accountId?: string };
+  load(): Promise<void>;
+  onRetry(): void;
+  onTitle(event: ValueEvent<string>): void;
+  onText(event: ValueEvent<string>): void;
+  onKind(event: ValueEvent<PostKind>): void;
+  onOutlet(event: ValueEvent<string>): void;
+  onLink(event: ValueEvent<string>): void;
+  onVerified(event: ValueEvent<boolean>): void;
+  onLevel(event: ValueEvent<SensitivityLevel>): Promise<void>;
+  onPlannedDate(event: ValueEvent<{ value: string }>): void;
+  onPlannedTime(event: ValueEvent<{ value: string }>): void;
+  onPlannedClear(): void;
+  onAddImage(): Promise<void>;
+  onRemoveImage(event: DatasetEvent<{ index: number }>): void;
+  onSave(): Promise<void>;
+  onSubmit(): Promise<void>;
+  save(): Promise<boolean>;
+  edited(patch: Partial<EditData>): void;
+  liveCheck(): Promise<void>;
+  showChain(chain: ChainPreview): void;
+  showScreening(screening: PostScreening, title: string, text: string): void;
+}
+
+const NO_MARKS = { title: [], text: [], notes: [] };
+
+function stepsOf(chain: ChainPreview): StepItem[] {
+  return chain.steps.map((s) => ({ text: s.label, desc: `${s.unitName}（${s.article}）` }));
+}
+
+function chooseImages(count: number): Promise<string[]> {
+  return new Promise((resolve) => {
+    wx.chooseMedia({
+      count,
+      mediaType: ['image'],
+      sourceType: ['album', 'camera'],
+      success: (res) => resolve(res.tempFiles.map((f) => f.tempFilePath)),
+      fail: () => resolve([]),
+    });
+  });
+}
+
+async function upload(filePath: string, n: number): Promise<string> {
+  const ext = /\.[a-z0-9]+$/i.exec(filePath)?.[0] ?? '.jpg';
+  const res = await wx.cloud.uploadFile({ cloudPath: `posts/${Date.now()}-${n}${ext}`, filePath });
+  return res.fileID;
+}
+
+Page<EditData, EditCustom>({
+  data: {
+    status: 'loading',
+    errorMessage: '',
+    postId: '',
+    rev: 0,
+    accountId: '',
+    accountLabel: '',
+    accountKind: 'institutional',
+    title: '',
+    text: '',
+    kind: 'original',
+    outlet: '',
+    link: '',
+    sourceVerified: false,
+    declaredLevel: 'ordinary',
+    levelOptions: LEVEL_OPTIONS,
+    images: [],
+    plannedDate: '',
+    plannedTime: '',
+    chainSummary: '',
+    chainError: '',
+    steps: [],
+    marks: NO_MARKS,
+    floorNote: '',
+    dirty: false,
+    busy: false,
+    formError: '',
+  },
+  loadSeq: 0,
+  clientKey: '',
+  checkSeq: 0,
+  checkTimer: null,
+  query: {},
+
+  onLoad(query) {
+    this.query = { id: query.id, accountId: query.accountId };
+    // Made once per editor: a retried first save finds the post it made instead of making another.
+    this.clientKey = `ck-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    void prepareConsent('afterSubmit');
+    void this.load();
+  },
+
+  onUnload() {
+    if (this.checkTimer !== null) clearTimeout(this.checkTimer);
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading' });
+    void this.load();
+  },
+
+  async load() {
+    if (this.query.id) {
+      const detail = await latestData(this, call('post', 'get', { postId: this.query.id }));
+      if (!detail) return;
+      const { post, account } = detail;
+      const planned = beijingPickerParts(post.plannedAt);
+      this.setData({
+        status: 'ready',
+        postId: post._id,
+        rev: post.rev,
+        accountId: account.id,
+        accountLabel: `${account.name}·${account.platformLabel}`,
+        accountKind: account.kind,
+        title: post.content.title,
+        text: post.content.text,
+        kind: post.content.kind,
+        outlet: post.content.source?.outlet ?? '',
+        link: post.content.source?.link ?? '',
+        sourceVerified: post.sourceVerified,
+        declaredLevel: post.declaredLevel,
+        images: post.content.images,
+        plannedDate: planned.date,
+        plannedTime: planned.time,
+      });
+      this.showChain(detail.chain);
+      this.showScreening(post.screening, post.content.title, post.content.text);
+      return;
+    }
+    const accountId = this.query.accountId ?? '';
+    const preview = await latestData(this, call('post', 'previewChain', { accountId, level: this.data.declaredLevel }));
+    if (!preview) return;
+    this.setData({
+      status: 'ready',
+      accountId,
+      accountLabel: `${preview.account.name}·${preview.account.platformLabel}`,
+      accountKind: preview.account.kind,
+    });
+    this.showChain(preview.chain);
+  },
+
+  showChain(chain) {
+    this.setData({ chainSummary: chain.summary, chainError: chain.error?.message ?? '', steps: stepsOf(chain) });
+  },
+
+  showScreening(screening, title, text) {
+    const floor = screening.minLevel;
+    this.setData({
+      marks: markContent(title, text, screening.hits),
+      floorNote: floor === 'ordinary' ? '' : `内容筛查：本稿至少为“${LEVEL_LABELS[floor]}”信息`,
+    });
+  },
+
+  /** A content change: marked dirty, and screened again once typing pauses (screen.check). */
+  edited(patch) {
+    this.setData({ ...patch, dirty: true });
+    if (this.checkTimer !== null) clearTimeout(this.checkTimer);
+    this.checkTimer = setTimeout(() => {
+      this.checkTimer = null;
+      void this.liveCheck();
+    }, LIVE_CHECK_DELAY_MS);
+  },
+
+  async liveCheck() {
+    const { title, text, kind, outlet, link, accountKind } = this.data;
+    if (text.length > CHECK_MAX_TEXT || title.length > CHECK_MAX_TITLE) return;
+    const seq = ++this.checkSeq;
+    const source =
+      kind === 'repost' && outlet.trim() && link.trim() ? { outlet: outlet.trim(), link: link.trim() } : null;
+    const res = await call('screen', 'check', { text, title, accountKind, ...(source ? { source } : {}) });
+    // Quiet on failure (saving screens anyway); an answer for text since changed is dropped.
+    if (!res.ok || seq !== this.checkSeq || title !== this.data.title || text !== this.data.text) return;
+    this.showScreening({ blocked: res.data.blocked, minLevel: res.data.level, hits: res.data.hits }, title, text);
+  },
+
+  onTitle(event) {
+    this.edited({ title: event.detail });
+  },
+  onText(event) {
+    this.edited({ text: event.detail });
+  },
+  onKind(event) {
+    this.edited({ kind: event.detail });
+  },
+  onOutlet(event) {
+    this.edited({ outlet: event.detail });
+  },
+  onLink(event) {
+    this.edited({ link: event.detail });
+  },
+  onVerified(event) {
+    this.setData({ sourceVerified: event.detail, dirty: true });
+  },
+
+  async onLevel(event) {
+    this.setData({ declaredLevel: event.detail, dirty: true });
+    // 第十六条: the chain follows the level; show it before anything is sent.
+    const res = await call('post', 'previewChain', { accountId: this.data.accountId, level: event.detail });
+    if (res.ok) this.showChain(res.data.chain);
+  },
+
+  onPlannedDate(event) {
+    this.setData({ plannedDate: event.detail.value, plannedTime: this.data.plannedTime || '09:00', dirty: true });
+  },
+  onPlannedTime(event) {
+    this.setData({ plannedTime: event.detail.value, dirty: true });
+  },
+  onPlannedClear() {
+    this.setData({ plannedDate: '', plannedTime: '', dirty: true });
+  },
+
+  async onAddImage() {
+    const room = MAX_IMAGES - this.data.images.length;
+    if (room <= 0 || this.data.busy) return;
+    const files = await chooseImages(Math.min(9, room));
+    if (files.length === 0) return;
+    this.setData({ busy: true });
+    try {
+      const ids = await Promise.all(files.map((f, i) => upload(f, i)));
+      this.setData({ images: [...this.data.images, ...ids], dirty: true });
+    } catch {
+      void wx.showToast({ title: '图片上传失败，请重试', icon: 'none' });
+    } finally {
+      this.setData({ busy: false });
+    }
+  },
+
+  onRemoveImage(event) {
+    const index = Number(event.currentTarget.dataset.index);
+    this.setData({ images: this.data.images.filter((_, i) => i !== index), dirty: true });
+  },
+
+  async save() {
+    const d = this.data;
+    const content: PostContent = {
+      title: d.title,
+      text: d.text,
+      images: d.images,
+      kind: d.kind,
+      source: d.kind === 'repost' ? { outlet: d.outlet.trim(), link: d.link.trim() } : null,
+    };
+    const fields: DraftFields = {
+      content,
+      // 第三十三条: an official account speaks officially, a personal account personally.
+      nature: d.accountKind === 'personal' ? 'personal' : 'official',
+      declaredLevel: d.declaredLevel,
+      sourceVerified: d.kind === 'repost' && d.sourceVerified,
+      plannedAt: d.plannedDate ? beijingIso(d.plannedDate, d.plannedTime || '09:00') : null,
+    };
+    const res = await call(
+      'post',
+      'draftSave',
+      d.postId
+        ? { postId: d.postId, expectedRev: d.rev, ...fields }
+        : { accountId: d.accountId, clientKey: this.clientKey, ...fields },
+    );
+    if (!res.ok) {
+      this.setData({ formError: res.error.message });
+      return false;
+    }
+    this.setData({ postId: res.data.id, rev: res.data.rev, dirty: false, formError: '' });
+    this.showChain(res.data.chain);
+    this.showScreening(res.data.screening, d.title, d.text);
+    return true;
+  },
+
+  async onSave() {
+    if (this.data.busy) return;
+    this.setData({ busy: true });
+    const saved = await this.save();
+    this.setData({ busy: false });
+    if (saved) void wx.showToast({ title: '已保存', icon: 'success' });
+  },
+
+  async onSubmit() {
+    if (this.data.busy) return;
+    // Inside the tap itself, as WeChat requires: review results and publish reminders (订阅消息).
+    const consent = askConsent('afterSubmit');
+    this.setData({ busy: true });
+    const saved = this.data.dirty || !this.data.postId ? await this.save() : true;
+    if (!saved) {
+      this.setData({ busy: false });
+      return;
+    }
+    const res = await call('post', 'submit', { postId: this.data.postId, expectedRev: this.data.rev });
+    this.setData({ busy: false });
+    if (!res.ok) {
+      this.setData({ formError: res.error.message });
+      return;
+    }
+    await consent;
+    void wx.showToast({ title: res.data.state === 'approved' ? '已登记，可发布' : '已提交审核', icon: 'success' });
+    void wx.redirectTo({ url: `/pages/post-detail/index?id=${res.data.id}` });
+  },
+});

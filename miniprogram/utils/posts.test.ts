@@ -1,0 +1,64 @@
+import type { ScreeningHit } from '../../typings/post';
+import { beijingIso, beijingPickerParts, diffSegments, markContent } from './posts';
+
+const span = (start: number, end: number, matched: string, effect: 'block' | 'caution'): ScreeningHit => ({
+  category: effect === 'block' ? 'reputation' : 'majorCase',
+  ref: effect === 'block' ? '第十七条（一）1' : '第十七条（二）3',
+  title: effect === 'block' ? '损害公安形象' : '重大刑事案件',
+  effect,
+  levelFloor: effect === 'caution' ? 'major' : null,
+  source: 'lexicon',
+  rule: matched,
+  where: 'text',
+  start,
+  end,
+  matched,
+});
+
+describe('post marks and diffs', () => {
+  it('splits screening spans over title + newline + text back into the two fields', () => {
+    const title = '命案通报';
+    const text = '网传黑警打人';
+    // "命案" at 0–2 in the title; "黑警" at 2–4 of the text, i.e. 5 + 2 in the combined string.
+    const marks = markContent(title, text, [span(0, 2, '命案', 'caution'), span(7, 9, '黑警', 'block')]);
+    expect(marks.title).toEqual([
+      { text: '命案', mark: 'caution' },
+      { text: '通报', mark: '' },
+    ]);
+    expect(marks.text).toEqual([
+      { text: '网传', mark: '' },
+      { text: '黑警', mark: 'block' },
+      { text: '打人', mark: '' },
+    ]);
+    expect(marks.notes.map((n) => n.text)).toEqual([
+      '“命案”：重大刑事案件（第十七条（二）3）',
+      '“黑警”：损害公安形象（第十七条（一）1）',
+    ]);
+  });
+
+  it('shows the stronger mark where a block and a caution overlap', () => {
+    // An empty title still leaves its newline: the text starts at offset 1.
+    const marks = markContent('', 'abcdef', [span(2, 6, 'bcde', 'caution'), span(4, 5, 'd', 'block')]);
+    expect(marks.text.map((s) => `${s.text}:${s.mark}`)).toEqual(['a:', 'bc:caution', 'd:block', 'e:caution', 'f:']);
+  });
+
+  it('colours a diff by operation', () => {
+    expect(
+      diffSegments([
+        { op: 'equal', text: '夜间' },
+        { op: 'delete', text: '巡逻' },
+        { op: 'insert', text: '守护' },
+      ]),
+    ).toEqual([
+      { text: '夜间', mark: '' },
+      { text: '巡逻', mark: 'del' },
+      { text: '守护', mark: 'ins' },
+    ]);
+  });
+
+  it('reads and writes planned times in Beijing time', () => {
+    expect(beijingIso('2026-11-30', '09:05')).toBe('2026-11-30T09:05:00.000+08:00');
+    expect(beijingPickerParts('2026-11-30T01:05:00.000Z')).toEqual({ date: '2026-11-30', time: '09:05' });
+    expect(beijingPickerParts(null)).toEqual({ date: '', time: '' });
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * Every change to a post: "load → apply one event → save" in one transaction (server/uow.ts). The
+ * refusals come from core/auth (who may act) and core/post (what the state allows); the rev the page
+ * showed is checked before anything else, so of two racing calls exactly one lands.
+ */
+import { createHash } from 'node:crypto';
+import * as v from 'valibot';
+import type { Account, Person, PostAction, RoleGrant } from '../../typings/org';
+import type { DraftSaved, Post, PostChange, PostEvent, PostScreening, PostTarget } from '../../typings/post';
+import { applyPostEvent, createDraft, previewChain, type PostContext } from '../../core/post';
+import { commonErrors } from '../../core/errors';
+import type { UnitTree } from '../../core/org/tree';
+import { action, type HandlerContext } from '../dispatch';
+import { loadTree, requireCaller, requirePermission } from '../org';
+import { runWork, type Work } from '../uow';
+import {
+  chainUnits,
+  conflict,
+  loadAccount,
+  loadPost,
+  postContext,
+  recipientsOf,
+  resolveRoleHolders,
+  toDomainError,
+  unitPathOf,
+} from './context';
+import { applyEffects, syncQueue } from './effects';
+import { screenPost } from './screening';
+import {
+  decisionParams,
+  draftFields,
+  newPostFields,
+  plannedTimeParams,
+  publishParams,
+  raiseLevelParams,
+  target,
+} from './schemas';
+import { changeOf, failedPreview, planPreview } from './views';
+
+interface Loaded {
+  caller: Person;
+  tree: UnitTree;
+  post: Post;
+  account: Account;
+  grant: RoleGrant | null;
+}
+
+/** The post as the caller saw it: a rev other than the stored one is refused before any work. */
+async function loadForAction(ctx: HandlerContext, t: PostTarget, act: PostAction): Promise<Loaded> {
+  const caller = requireCaller(ctx.caller);
+  const tree = await loadTree();
+  const post = await loadPost(t.postId);
+  if (post.rev !== t.expectedRev) throw conflict();
+  const account = await loadAccount(post.accountId);
+  const grant = requirePermission(caller, act, { kind: 'post', account, post }, tree);
+  return { caller, tree, post, account, grant };
+}
+
+/**
+ * Decides the event once outside the transaction (refusals cost no transaction; role recipients are
+ * looked up), then again inside it on the post re-read at the expected rev, and saves.
+ */
+async function transition(ctx: HandlerContext, loaded: Loaded, event: PostEvent): Promise<Post> {
+  const { caller, tree, post, account, grant } = loaded;
+  const pctx: PostContext = postContext(ctx.now, caller, account, tree);
+  const dry = applyPostEvent(post, event, pctx);
+  if (!dry.ok) throw toDomainError(dry.error);
+  const holders = await resolveRoleHolders(recipientsOf(dry.effects));
+
+  return runWork(ctx, { person: caller, grant }, async (work: Work) => {
+    const current = await work.load<Post>('posts', post._id, '稿件', event.expectedRev);
+    const fresh = (await work.get<Account>('accounts', account._id)) ?? account;
+    const result = applyPostEvent(current, event, { ...pctx, account: fresh });
+    if (!result.ok) throw toDomainError(result.error);
+    await work.put('posts', result.next);
+    const scope = { now: ctx.now, account: fresh, unitPath: unitPathOf(fresh.unitId, tree), holders };
+    await applyEffects(work, result.effects, scope);
+    await syncQueue(work, current, result.next, scope);
+    return result.next;
+  });
+}
+
+function saved(post: Post, account: Account, screening: PostScreening, tree: UnitTree): DraftSaved {
+  const chain = previewChain(post, { account, units: chainUnits(account.unitId, tree) });
+  return {
+    ...changeOf(post),
+    screening,
+    chain: chain.ok ? planPreview(chain.plan) : failedPreview(post.level, chain.error),
+  };
+}
+
+/** A new post's id from the caller and the editor's key: a retried first save finds the post it made. */
+const newPostId = (personId: string, clientKey: string): string =>
+  `post-${createHash('sha256').update(`${personId}\n${clientKey}`, 'utf8').digest('hex').slice(0, 24)}`;
+
+export const draftSave = action({
+  access: 'person',
+  input: v.strictObject({
+    ...draftFields,
+    ...newPostFields,
+    postId: v.optional(target.entries.postId),
+    expectedRev: v.optional(target.entries.expectedRev),
+  }),
+  handle: async (params, ctx): Promise<DraftSaved> => {
+    const caller = requireCaller(ctx.caller);
+    const fields = {
+      content: params.content,
+      nature: params.nature,
+      declaredLevel: params.declaredLevel,
+      sourceVerified: params.sourceVerified,
+      plannedAt: params.plannedAt,
+    };
+
+    if (params.postId !== undefined) {
+      if (params.expectedRev === undefined) throw commonErrors.invalidInput('expectedRev');
+      const tree = await loadTree();
+      const post = await loadPost(params.postId);
+      if (post.rev !== params.expectedRev) throw conflict();
+      if (params.accountId !== undefined && params.accountId !== post.accountId)
+        throw commonErrors.invalidInput('accountId');
+      const account = await loadAccount(post.accountId);
+      const grant = requirePermission(caller, 'post.draftSave', { kind: 'account', account }, tree);
+      const screening = await screenPost(params.content, account.kind, ctx.openid);
+      const next = await transition(
+        ctx,
+        { caller, tree, post, account, grant },
+        { type: 'saveDraft', expectedRev: params.expectedRev, ...fields, screening },
+      );
+      return saved(next, account, screening, tree);
+    }
+
+    // A new post: exactly one account (第三十三条).
+    if (params.accountId === undefined) throw commonErrors.invalidInput('accountId');
+    if (params.clientKey === undefined) throw commonErrors.invalidInput('clientKey');
+    const tree = await loadTree();
+    const account = await loadAccount(params.accountId);
+    const grant = requirePermission(caller, 'post.draftSave', { kind: 'account', account }, tree);
+    const screening = await screenPost(params.content, account.kind, ctx.openid);
+    const id = newPostId(caller._id, params.clientKey);
+    const pctx = postContext(ctx.now, caller, account, tree);
+    const created = createDraft({ accountId: account._id, ...fields, screening }, { ...pctx, newId: () => id });
+    if (!created.ok) throw toDomainError(created.error);
+
+    const holders = await resolveRoleHolders(recipientsOf(created.effects));
+    const post = await runWork(ctx, { person: caller, grant }, async (work) => {
+      const existing = await work.get<Post>('posts', id);
+      // The same first save again (a retry, a double tap): the post it made, unchanged.
+      if (existing) return existing;
+      await work.put('posts', created.next);
+      await applyEffects(work, created.effects, {
+        now: ctx.now,
+        account,
+        unitPath: unitPathOf(account.unitId, tree),
+        holders,
+      });
+      return created.next;
+    });
+    return saved(post, account, post.screening, tree);
+  },
+});
+
+export const submit = action({
+  access: 'person',
+  input: target,
+  handle: async (params, ctx): Promise<PostChange> => {
+    const loaded = await loadForAction(ctx, params, 'post.submit');
+    // 第十五条/第十七条: the content is screened again at submission, for the account it goes out on.
+    const screening = await screenPost(loaded.post.content, loaded.account.kind, ctx.openid);
+    return changeOf(await transition(ctx, loaded, { type: 'submit', expectedRev: params.expectedRev, screening }));
+  },
+});
+
+export const approve = action({
+  access: 'person',
+  input: decisionParams,
+  handle: async (params, ctx): Promise<PostChange> => {
+    const loaded = await loadForAction(ctx, params, 'post.approve');
+    const { expectedRev, version, comment } = params;
+    return changeOf(await transition(ctx, loaded, { type: 'approve', expectedRev, version, comment }));
+  },
+});
+
+export const sendBack = action({
+  access: 'person',
+  input: decisionParams,
+  handle: async (params, ctx): Promise<PostChange> => {
+    const loaded = await loadForAction(ctx, params, 'post.sendBack');
+    const { expectedRev, version, comment } = params;
+    return changeOf(await transition(ctx, loaded, { type: 'sendBack', expectedRev, version, comment }));
+  },
+});
+
+export const withdraw = action({
+  access: 'person',
+  input: target,
+  handle: async (params, ctx): Promise<PostChange> => {
+    const loaded = await loadForAction(ctx, params, 'post.withdraw');
+    return changeOf(await transition(ctx, loaded, { type: 'withdraw', expectedRev: params.expectedRev }));
+  },
+});
+
+export const raiseLevel = action({
+  access: 'person',
+  input: raiseLevelParams,
+  handle: async (params, ctx): Promise<PostChange> => {
+    const loaded = await loadForAction(ctx, params, 'post.raiseLevel');
+    const { expectedRev, version, level } = params;
+    return changeOf(await transition(ctx, loaded, { type: 'raiseLevel', expectedRev, version, level }));
+  },
+});
+
+export const publish = action({
+  access: 'person',
+  input: publishParams,
+  handle: async (params, ctx): Promise<PostChange> => {
+    const loaded = await loadForAction(ctx, params, 'post.publish');
+    const { expectedRev, version, content, url, publishedAt } = params;
+    return changeOf(
+      await transition(ctx, loaded, { type: 'recordPublication', expectedRev, version, content, url, publishedAt }),
+    );
+  },
+});
+
+export const setPlannedTime = action({
+  access: 'person',
+  input: plannedTimeParams,
+  handle: async (params, ctx): Promise<PostChange> => {
+    const loaded = await loadForAction(ctx, params, 'post.setPlannedTime');
+    const { expectedRev, plannedAt } = params;
+    return changeOf(await transition(ctx, loaded, { type: 'setPlannedTime', expectedRev, plannedAt }));
+  },
+});
