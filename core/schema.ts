@@ -45,6 +45,8 @@ export const schema: CollectionSpec[] = [
       { name: 'badgeNo', keys: [asc('badgeNo')], unique: true },
       { name: 'openid', keys: [asc('openid')] },
       { name: 'unitId', keys: [asc('unitId')] },
+      // who holds a role in a unit (a department's handlers, a desk's staff), for notices
+      { name: 'roleUnit', keys: [asc('roles.unitId')] },
     ],
   },
   {
@@ -94,11 +96,17 @@ export const schema: CollectionSpec[] = [
     name: 'posts',
     indexes: [
       { name: 'account', keys: [asc('accountId'), desc('updatedAt')] },
+      // counts what waits for a person (the list itself reads approvalQueue: an array key gives no order)
       { name: 'pending', keys: [asc('pendingWith'), desc('submittedAt')] },
-      { name: 'author', keys: [asc('authorId'), desc('updatedAt')] },
+      // the author's posts, newest change first, optionally by state (the drafts badge counts one range)
+      { name: 'author', keys: [asc('authorId'), asc('state'), desc('updatedAt')] },
+      // the publish-reminder planner reads approved posts whose planned time has come
       { name: 'planned', keys: [asc('state'), asc('plannedAt')] },
     ],
   },
+  // One entry per post and pendingWith key while the post waits (_id `<postId>|<key>`); a scalar key,
+  // so one reviewer's page of approvals reads one page of entries.
+  { name: 'approvalQueue', indexes: [{ name: 'open', keys: [asc('key'), asc('open'), desc('submittedAt')] }] },
   // One document per submitted version (_id `<postId>#<version>`), never rewritten.
   { name: 'postVersions', indexes: [{ name: 'post', keys: [asc('postId'), desc('version')], unique: true }] },
   // One document per account and Beijing day; `day` lets the 16:00 planner read only today's rows.
@@ -114,21 +122,31 @@ export const schema: CollectionSpec[] = [
     name: 'messages',
     indexes: [
       { name: 'account', keys: [asc('accountId'), desc('receivedAt')] },
+      { name: 'unit', keys: [asc('unitId'), desc('receivedAt')] },
       // a unit's messages still without an outcome (第二十二至二十八条: none is left without one)
       { name: 'unitState', keys: [asc('unitId'), asc('state'), desc('receivedAt')] },
+      // 第二十三条 reply-target reminders: deferred messages still being handled, by target time
+      { name: 'replyTarget', keys: [asc('state'), asc('replyTargetAt')] },
     ],
   },
   {
     name: 'referrals',
     indexes: [
       { name: 'department', keys: [asc('departmentId'), asc('state'), asc('dueAt')] },
+      { name: 'departmentOpen', keys: [asc('departmentId'), asc('open'), asc('dueAt')] },
+      { name: 'unit', keys: [asc('unitId'), asc('state'), asc('dueAt')] },
+      { name: 'unitOpen', keys: [asc('unitId'), asc('open'), asc('dueAt')] },
+      // the workbench counter: what a handler signed and still holds
+      { name: 'handler', keys: [asc('handlerId'), asc('state')] },
+      // overdue and hours-before reminders, and the daily digest
       { name: 'due', keys: [asc('open'), asc('dueAt')] },
       // reminder runs: open referrals whose first reminder (core/referral/reminders dueSoonAt) has come
       { name: 'reminder', keys: [asc('open'), asc('dueSoonAt')] },
       { name: 'message', keys: [asc('messageId')] },
     ],
   },
-  { name: 'calendarOverrides', indexes: [{ name: 'day', keys: [asc('day')], unique: true }] },
+  // One document per year (_id `year-2027`): the admin's arrangement of the days chinese-days lacks.
+  { name: 'calendarOverrides', indexes: [{ name: 'year', keys: [asc('year')], unique: true }] },
   // --- runtime bookkeeping ---
   { name: 'leases', indexes: [] },
   { name: 'counters', indexes: [] },

@@ -2,16 +2,31 @@
  * What waits for a person, per kind, for the workbench badges (org.me). Each domain owns its counter;
  * each is one indexed count query, so the workbench costs a handful of requests whatever the data size.
  */
-import type { PendingCounts, Person } from '../typings/org';
+import type { PendingCounts, Person, Role } from '../typings/org';
 import type { UnitTree } from '../core/org/tree';
-import { store } from './store';
+import { pendingKeysOfPerson } from '../core/post/chain';
+import { command, store } from './store';
 
 export type PendingCounter = (person: Person, tree: UnitTree) => Promise<number>;
 
 export const pendingCounters: { [K in keyof PendingCounts]: PendingCounter } = {
-  approvals: async (person) => store.count('posts', { pendingWith: person._id }),
-  referrals: async (person) => store.count('referrals', { handlerIds: person._id, open: true }),
-  drafts: async (person) => store.count('posts', { authorId: person._id, state: 'draft' }),
+  // posts.pending: the posts waiting at a step the person holds, by name or by role (core/post).
+  approvals: async (person) => store.count('posts', { pendingWith: command().in(pendingKeysOfPerson(person)) }),
+  // referrals.department / .handler / .unit: unsigned in the person's departments, signed by them and
+  // still open, and answered ones waiting for the operator's reply (第二十六条, 第二十七条).
+  referrals: async (person) => {
+    const units = (role: Role): string[] => person.roles.filter((g) => g.role === role).map((g) => g.unitId);
+    const [departments, operated] = [units('departmentHandler'), units('operator')];
+    const counts = await Promise.all([
+      departments.length ? store.count('referrals', { departmentId: command().in(departments), state: 'pending' }) : 0,
+      departments.length ? store.count('referrals', { handlerId: person._id, state: 'signed' }) : 0,
+      operated.length ? store.count('referrals', { unitId: command().in(operated), state: 'answered' }) : 0,
+    ]);
+    return counts.reduce((a, b) => a + b, 0);
+  },
+  // posts.author: the person's posts not yet (or no longer) on their way to approval.
+  drafts: async (person) =>
+    store.count('posts', { authorId: person._id, state: command().in(['draft', 'returned', 'withdrawn']) }),
   unreadNotifications: async (person) => store.count('notifications', { recipientId: person._id, read: false }),
 };
 

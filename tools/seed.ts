@@ -3,7 +3,8 @@
  * straight into the local cloud's store the way an administrator's import would be. Everything that
  * has a workflow (posts, referrals) is created afterwards through the functions themselves.
  */
-import { demoOrg } from '../core/org/demo';
+import { DEMO_TIME, demoOrg } from '../core/org/demo';
+import { LEXICON_HEAD_ID, starterDocs, versionDocId } from '../server/screen/docs';
 import { ROLE_LABELS } from '../core/org/people';
 import type { LocalCloud, LocalDatabase } from './local-cloud/src';
 import type { Doc } from './local-cloud/src/db/ejson';
@@ -33,7 +34,8 @@ export function demoOpenids(): Array<{ openid: string; name: string; roles: stri
     .map((p) => ({
       openid: p.openid as string,
       name: p.name,
-      roles: p.roles.map((r) => `${unitName.get(r.unitId) ?? r.unitId}${ROLE_LABELS[r.role]}`).join('、') || '（无角色）',
+      roles:
+        p.roles.map((r) => `${unitName.get(r.unitId) ?? r.unitId}${ROLE_LABELS[r.role]}`).join('、') || '（无角色）',
     }));
 }
 
@@ -46,6 +48,7 @@ export type DemoScenario = (call: DemoCall) => Promise<string>;
 export type DemoCall = (fn: string, body: Record<string, unknown>, openid: string) => Promise<unknown>;
 
 export const demoScenarios: DemoScenario[] = [];
+// Registered at the end of the file, once every scenario is defined.
 
 export async function seedDemo(cloud: LocalCloud): Promise<string[]> {
   const org = seedOrg(cloud.db);
@@ -62,6 +65,225 @@ export async function seedDemo(cloud: LocalCloud): Promise<string[]> {
     }
     return answer;
   };
+  report.push(seedLexicon(cloud.db));
   for (const scenario of demoScenarios) report.push(await scenario(call));
   return report;
 }
+
+/**
+ * The starter lexicon (core/screening/starter-lexicon.ts) as version 1 of the shared lexicon, the way
+ * the first edit of a fresh database would write it, so the lexicon page has entries to show.
+ */
+export function seedLexicon(db: LocalDatabase): string {
+  const docs = starterDocs(1, DEMO_TIME);
+  db.insert('lexicon', asDocs(docs));
+  db.insert(
+    'lexiconVersions',
+    asDocs([
+      {
+        _id: versionDocId(1),
+        version: 1,
+        at: DEMO_TIME,
+        by: null,
+        summary: `词库 v1：随系统提供的初始词库（${docs.length} 条）`,
+        added: docs.length,
+        removed: 0,
+        sample: [],
+      },
+    ]),
+  );
+  db.insert('counters', asDocs([{ _id: LEXICON_HEAD_ID, value: 1, updatedAt: DEMO_TIME }]));
+  return `词库 v1（${docs.length}条）`;
+}
+
+/**
+ * Posts for the demo, made through the post function by the demo people: one published, one waiting
+ * for the 长沙 leader, one from 浏阳 waiting at the 长沙 desk (特别重大), one sent back, one draft.
+ */
+export const seedPosts: DemoScenario = async (call) => {
+  interface Answer<T> {
+    data: T;
+  }
+  interface Change {
+    id: string;
+    rev: number;
+  }
+  let n = 0;
+  const draft = async (
+    openid: string,
+    accountId: string,
+    title: string,
+    text: string,
+    level: string,
+  ): Promise<Change> => {
+    n += 1;
+    const body = {
+      action: 'draftSave',
+      accountId,
+      clientKey: `demo-post-${n}`,
+      content: { title, text, images: [], kind: 'original', source: null },
+      nature: 'official',
+      declaredLevel: level,
+      sourceVerified: false,
+      plannedAt: null,
+    };
+    return ((await call('post', body, openid)) as Answer<Change>).data;
+  };
+  const step = async (
+    openid: string,
+    action: string,
+    post: Change,
+    extra: Record<string, unknown> = {},
+  ): Promise<Change> =>
+    ((await call('post', { action, postId: post.id, expectedRev: post.rev, ...extra }, openid)) as Answer<Change>).data;
+  const decide = { version: 1, comment: '' };
+
+  let published = await draft(
+    'demo-operator-a',
+    'acc-cs-weibo',
+    '冬季防火提示',
+    '天干物燥，请注意用火用电安全。',
+    'ordinary',
+  );
+  published = await step('demo-operator-a', 'submit', published);
+  published = await step('demo-reviewer', 'approve', published, { ...decide, comment: '同意发布' });
+  const detail = (await call('post', { action: 'get', postId: published.id }, 'demo-operator-b')) as Answer<{
+    post: { content: unknown; approvedAt: string };
+  }>;
+  await step('demo-operator-b', 'publish', published, {
+    version: 1,
+    content: detail.data.post.content,
+    url: 'https://weibo.com/demo/1',
+    publishedAt: detail.data.post.approvedAt,
+  });
+
+  let major = await draft(
+    'demo-operator-a',
+    'acc-cs-wechat-sub',
+    '跨省追逃专项行动通报',
+    '专项行动成果通报（稿）。',
+    'major',
+  );
+  major = await step('demo-operator-a', 'submit', major);
+  await step('demo-reviewer', 'approve', major, decide);
+
+  let county = await draft(
+    'demo-county-operator',
+    'acc-ly-weibo',
+    '全省统一行动浏阳战果',
+    '浏阳市公安局参加全省统一行动（稿）。',
+    'especiallyMajor',
+  );
+  county = await step('demo-county-operator', 'submit', county);
+  county = await step('demo-county-reviewer', 'approve', county, decide);
+  await step('demo-county-leader', 'approve', county, decide);
+
+  let returned = await draft('demo-operator-b', 'acc-cs-weibo', '夜间巡逻纪实', '民警夜间巡逻。', 'ordinary');
+  returned = await step('demo-operator-b', 'submit', returned);
+  await step('demo-reviewer', 'sendBack', returned, { ...decide, comment: '请补充巡逻路段和时间' });
+
+  await draft('demo-operator-a', 'acc-cs-weibo', '反诈宣传周预告', '下周将开展反诈宣传进社区活动。', 'ordinary');
+  return '5篇稿件（1篇已发布，2篇待审批，1篇已退回，1篇草稿）';
+};
+
+/**
+ * Messages and referrals for the demo, made through the referral function: a pasted batch on 长沙警事,
+ * a police report guided to 110 and noticed, a consultation referred to 刑侦 (waiting to be signed),
+ * one answered by 网安 and closed, and one message still to triage.
+ */
+export const seedReferrals: DemoScenario = async (call) => {
+  interface Answer<T> {
+    data: T;
+  }
+  interface Recorded {
+    messages: { id: string; rev: number }[];
+  }
+  interface Detail {
+    message: { _id: string; rev: number };
+    referrals: { id: string; rev: number }[];
+  }
+  interface ReferralAnswer {
+    referral: { _id: string; rev: number };
+  }
+  const operator = 'demo-operator-a';
+  const pasted = [
+    '江边散步：请问无犯罪记录证明在网上怎么申请？',
+    '',
+    '路过的人：小区门口有人打架，快来人！',
+    '',
+    '老张：网上说的那个诈骗电话，网警能查吗？',
+    '',
+    '热心市民：建议学校门口早晚高峰增派警力',
+  ].join('\n');
+  const recorded = (
+    (await call(
+      'referral',
+      { action: 'messageRecord', accountId: 'acc-cs-weibo', pasted },
+      operator,
+    )) as Answer<Recorded>
+  ).data;
+  const [certificate, fight, fraud] = recorded.messages;
+  if (!certificate || !fight || !fraud) throw new Error('演示留言登记不完整');
+  const step = async (
+    action: string,
+    m: { id: string; rev: number },
+    extra: Record<string, unknown>,
+    openid = operator,
+  ): Promise<Detail> =>
+    ((await call('referral', { action, messageId: m.id, expectedRev: m.rev, ...extra }, openid)) as Answer<Detail>)
+      .data;
+  const next = (d: Detail): { id: string; rev: number } => ({ id: d.message._id, rev: d.message.rev });
+
+  // 第二十六条、第二十七条: referred to 刑侦, five working days, waiting to be signed.
+  let d = await step('messageTriage', certificate, { triage: 'consultation', raisesProblem: false });
+  await step('refer', next(d), {
+    departmentId: 'u-cs-xz',
+    deadlineClass: 'complex',
+    question: '请核实网上申请无犯罪记录证明的流程和时限，并提供回复口径',
+  });
+
+  // 第二十二条: guided to 110 and noticed to 治安.
+  d = await step('messageTriage', fight, { triage: 'policeReport', raisesProblem: false });
+  d = await step('reply', next(d), {
+    text: '您好！公安新媒体不受理报警。如遇警情，请立即拨打110报警电话，我们已将情况通报有关部门。',
+    followUp: false,
+  });
+  d = await step('notice', next(d), { unitId: 'u-cs-za', note: '网民反映小区门口有人打架' });
+  await step('messageClose', next(d), { outcome: 'guidedTo110' });
+
+  // Referred to 网安, signed, answered, replied with its wording and closed.
+  d = await step('messageTriage', fraud, { triage: 'consultation', raisesProblem: false });
+  d = await step('refer', next(d), {
+    departmentId: 'u-cs-wa',
+    deadlineClass: 'ordinary',
+    question: '网民咨询诈骗电话能否查处，请提供回复口径',
+  });
+  const referral = d.referrals[d.referrals.length - 1];
+  if (!referral) throw new Error('演示流转未生成');
+  const cyber = 'demo-handler-cyber';
+  const signed = (
+    (await call(
+      'referral',
+      { action: 'sign', referralId: referral.id, expectedRev: referral.rev },
+      cyber,
+    )) as Answer<ReferralAnswer>
+  ).data;
+  const wording = '您好！遇到疑似诈骗电话请拨打96110或110反映，网安部门将依法核查处置。';
+  await call(
+    'referral',
+    {
+      action: 'answer',
+      referralId: referral.id,
+      expectedRev: signed.referral.rev,
+      outcome: '已核查，相关号码已依法处置',
+      replyWording: wording,
+    },
+    cyber,
+  );
+  d = ((await call('referral', { action: 'message', messageId: fraud.id }, operator)) as Answer<Detail>).data;
+  d = await step('reply', next(d), { text: wording, followUp: false });
+  await step('messageClose', next(d), { outcome: 'answeredAfterReferral' });
+  return '4条网民留言（1条待分类，2条已办结，1条流转待签收）';
+};
+
+demoScenarios.push(seedPosts, seedReferrals);

@@ -15,6 +15,10 @@ export type NoParams = Record<string, never>;
 export interface Api {
   system: import('./system').SystemApi;
   org: import('./org').OrgApi;
+  notify: import('./notify').NotifyApi;
+  post: import('./post').PostApi;
+  referral: import('./referral').ReferralApi;
+  screen: import('./screening').ScreenApi;
 }
 
 export type FunctionName = keyof Api;

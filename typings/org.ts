@@ -2,6 +2,7 @@
  * Units, people, roles and accounts (第二条, 第七条, 第九条, 第十一条, 第十六条, 第二十九条, 第三十三条,
  * 第三十五条, 第三十九条). Type-only.
  */
+import type { ActionSpec, NoParams } from './api';
 import type { IsoTime } from './common';
 
 /** 省厅 → 市州公安局 → 县市区公安（分）局; internal units (内设机构/警种) hang under a bureau. */
@@ -176,7 +177,10 @@ export type PostAction =
   | 'post.publish'
   | 'post.list'
   | 'post.approvals'
-  | 'post.cadence';
+  | 'post.cadence'
+  | 'post.get'
+  | 'post.setPlannedTime'
+  | 'post.previewChain';
 
 export type ReferralAction =
   | 'referral.messageRecord'
@@ -188,7 +192,16 @@ export type ReferralAction =
   | 'referral.requestExtension'
   | 'referral.decideExtension'
   | 'referral.answer'
-  | 'referral.list';
+  | 'referral.list'
+  | 'referral.get'
+  | 'referral.message'
+  | 'referral.messages'
+  | 'referral.reply'
+  | 'referral.notice'
+  | 'referral.cleanUp'
+  | 'referral.defer'
+  | 'referral.calendarOverrides'
+  | 'referral.setCalendarOverrides';
 
 export type Action = OrgAction | NotifyAction | ScreenAction | PostAction | ReferralAction;
 
@@ -240,6 +253,9 @@ export interface RoleView {
   role: Role;
   unitId: string;
   unitName: string;
+  /** The unit whose subtree the role reaches: the bureau for a role held in its propaganda desk (第七条). */
+  scopeUnitId: string;
+  scopeUnitName: string;
 }
 
 export interface MePerson {
@@ -270,9 +286,190 @@ export interface BindResult {
   name: string;
 }
 
+/** A unit as lists and pickers show it. */
+export interface UnitSummary {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  level: UnitLevel;
+  /** 第九条 */
+  specialWork: boolean;
+}
+
+/** 第二十九条, with the names the page shows. */
+export interface ResponsibilityView extends Responsibility {
+  leaderName: string | null;
+  departmentName: string | null;
+  personName: string | null;
+}
+
+export interface UnitView extends UnitSummary {
+  parentId: string | null;
+  /** The bureau the unit belongs to (itself for a bureau): responsibility is named within it. */
+  bureauId: string;
+  /** The units above it, from the province down, for the breadcrumb. */
+  ancestors: UnitSummary[];
+  responsibility: ResponsibilityView;
+  rev: number;
+}
+
+/** A person as the admin pages show them. The OPENID itself is never shown, only whether one is bound. */
+export interface PersonView {
+  id: string;
+  name: string;
+  badgeNo: string;
+  unitId: string;
+  unitName: string;
+  phone: string;
+  auxiliary: boolean;
+  classifiedPost: boolean;
+  active: boolean;
+  roles: RoleView[];
+  trainings: TrainingRecord[];
+  /** 第三十五条 */
+  trained: boolean;
+  bound: boolean;
+  rev: number;
+}
+
+/** What an admin edits of a person (roles and trainings have their own actions). */
+export type PersonFields = Pick<
+  Person,
+  'name' | 'badgeNo' | 'unitId' | 'phone' | 'auxiliary' | 'classifiedPost' | 'active'
+>;
+
+export interface PeoplePage {
+  unit: UnitView;
+  /** The unit's direct sub-units, to browse down. */
+  children: UnitSummary[];
+  items: PersonView[];
+  total: number;
+  /** Pass as `offset` for the next page; null on the last page. */
+  nextOffset: number | null;
+}
+
+export interface PeopleQuery {
+  unitId: string;
+  /** `unit`: the unit's own people; `subtree` (default): with every unit under it. */
+  scope?: 'unit' | 'subtree';
+  /** Only people holding this role (anywhere). */
+  role?: Role;
+  /** Only this person, if they are in the listed units. */
+  personId?: string;
+  offset?: number;
+  /** 0 lists no one: the unit and its sub-units only. Default 20, at most 100. */
+  limit?: number;
+}
+
+export interface InviteIssued {
+  inviteId: string;
+  /** Shown to the admin only, once: the person types it to bind their WeChat. */
+  code: string;
+  personId: string;
+  personName: string;
+  expiresAt: IsoTime;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/** A rule an account's settings break, with its article (validateAccount). */
+export interface AccountViolation {
+  code: string;
+  message: string;
+  article: string;
+}
+
+export interface AccountView {
+  id: string;
+  platform: Platform;
+  name: string;
+  platformId: string;
+  unitId: string;
+  unitName: string;
+  kind: AccountKind;
+  owner: PersonRef | null;
+  realNameVerified: boolean;
+  operatorA: PersonRef | null;
+  operatorB: PersonRef | null;
+  reviewers: PersonRef[];
+  state: AccountState;
+  exceptionApproval: string | null;
+  /** What the account breaks today (a person untrained or moved since): empty when it may operate. */
+  violations: AccountViolation[];
+  rev: number;
+}
+
+/** What an admin registers or edits of an account. Never a password (第三十三条). */
+export type AccountFields = Omit<Account, '_id' | 'createdAt' | 'updatedAt' | 'rev'>;
+
+export interface AccountsQuery {
+  unitId: string;
+  scope?: 'unit' | 'subtree';
+  accountId?: string;
+  offset?: number;
+  /** Default 20, at most 100. */
+  limit?: number;
+}
+
+export interface AccountsPage {
+  items: AccountView[];
+  total: number;
+  nextOffset: number | null;
+}
+
+export interface AuditItem {
+  seq: number;
+  at: IsoTime;
+  action: Action;
+  summary: string;
+  changes: FieldChange[];
+  actor: AuditActor & { name: string; unitName: string };
+  object: AuditObject;
+  requestId: string;
+}
+
+export interface AuditPage {
+  /** Newest first. */
+  items: AuditItem[];
+  /** Pass as `before` for older entries; null when there are none. */
+  nextBefore: number | null;
+}
+
+export type AuditVerifyReport =
+  | { ok: true; checked: number; headSeq: number }
+  | { ok: false; checked: number; badSeq: number; reason: string; message: string };
+
 export interface OrgApi {
   /** The caller: person, unit, roles, training status and pending counts. */
-  me: import('./api').ActionSpec<import('./api').NoParams, MeSummary>;
+  me: ActionSpec<NoParams, MeSummary>;
   /** Binds the caller's WeChat to the person an invite code was made for (a new phone revokes the old binding). */
-  bind: import('./api').ActionSpec<{ inviteCode: string }, BindResult>;
+  bind: ActionSpec<{ inviteCode: string }, BindResult>;
+  /** A one-time sign-in code for a person, for the admin to hand over; the same requestKey gives back the same code (a double tap makes one). */
+  createInvite: ActionSpec<{ personId: string; requestKey: string }, InviteIssued>;
+  /** The people of a unit in the caller's scope, by badge number, paged; with the unit and its sub-units. */
+  listPeople: ActionSpec<PeopleQuery, PeoplePage>;
+  /** Registers (id null, expectedRev 0) or edits a person; a badge number is unique, a move needs scope over both units. */
+  upsertPerson: ActionSpec<{ id: string | null; expectedRev: number; person: PersonFields }, PersonView>;
+  /** Replaces a person's roles, each within the admin's scope. */
+  setRoles: ActionSpec<{ personId: string; expectedRev: number; roles: RoleGrant[] }, PersonView>;
+  /** Records a training (第三十五条): a completed one lets the person run or review accounts. */
+  addTraining: ActionSpec<{ personId: string; expectedRev: number; training: TrainingRecord }, PersonView>;
+  /** The accounts of a unit in the caller's scope, with what each breaks today. */
+  listAccounts: ActionSpec<AccountsQuery, AccountsPage>;
+  /** Registers (id null, expectedRev 0) or edits an account; refused with every rule broken and its article. */
+  upsertAccount: ActionSpec<{ id: string | null; expectedRev: number; account: AccountFields }, AccountView>;
+  /** Sets an account's A角 and B角 operators (第十一条) on the rev the editor loaded. */
+  setOperators: ActionSpec<
+    { accountId: string; expectedRev: number; operatorA: string | null; operatorB: string | null },
+    AccountView
+  >;
+  /** Names a unit's responsible leader, department and person (第二十九条). */
+  setResponsibility: ActionSpec<{ unitId: string; expectedRev: number; responsibility: Responsibility }, UnitView>;
+  /** The audit log of a unit's subtree, newest first, paged by seq. */
+  auditLog: ActionSpec<{ unitId: string; before?: number; limit?: number }, AuditPage>;
+  /** Walks the whole audit chain against the recorded head: ok, or the first seq that was altered or removed. */
+  auditVerify: ActionSpec<NoParams, AuditVerifyReport>;
 }

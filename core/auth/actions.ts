@@ -35,6 +35,9 @@ export const ACTIONS = [
   'post.list',
   'post.approvals',
   'post.cadence',
+  'post.get',
+  'post.setPlannedTime',
+  'post.previewChain',
   'referral.messageRecord',
   'referral.messageTriage',
   'referral.messageClose',
@@ -45,6 +48,15 @@ export const ACTIONS = [
   'referral.decideExtension',
   'referral.answer',
   'referral.list',
+  'referral.get',
+  'referral.message',
+  'referral.messages',
+  'referral.reply',
+  'referral.notice',
+  'referral.cleanUp',
+  'referral.defer',
+  'referral.calendarOverrides',
+  'referral.setCalendarOverrides',
 ] as const satisfies readonly Action[];
 
 type Unlisted = Exclude<Action, (typeof ACTIONS)[number]>;

@@ -123,7 +123,7 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'notify.inbox': everyone,
   'notify.markRead': everyone,
   'notify.reportConsent': everyone,
-  'screen.check': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], ALL) },
+  'screen.check': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], ALL), trained: true },
   'screen.lexiconList': { reach: to(['reviewer', 'leader', 'propagandaStaff'], ALL) },
   'screen.lexiconEdit': { reach: to(['propagandaStaff'], PROVINCE) },
   'screen.lexiconImport': { reach: to(['propagandaStaff'], PROVINCE) },
@@ -137,6 +137,9 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'post.list': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], LOCAL) },
   'post.approvals': { reach: to(['reviewer', 'leader', 'propagandaStaff'], ALL) },
   'post.cadence': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'post.get': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], LOCAL) },
+  'post.previewChain': { reach: to(['operator'], LOCAL) },
+  'post.setPlannedTime': { reach: to(['operator'], LOCAL), trained: true },
   'referral.messageRecord': { reach: to(['operator'], LOCAL), trained: true },
   'referral.messageTriage': { reach: to(['operator', 'propagandaStaff'], LOCAL), trained: true },
   'referral.messageClose': { reach: to(['operator', 'propagandaStaff'], LOCAL), trained: true },
@@ -147,6 +150,15 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'referral.decideExtension': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
   'referral.answer': { reach: to(['departmentHandler'], CITY) },
   'referral.list': { reach: { ...to(['operator', 'propagandaStaff', 'leader'], LOCAL), departmentHandler: CITY } },
+  'referral.get': { reach: { ...to(['operator', 'propagandaStaff', 'leader'], LOCAL), departmentHandler: CITY } },
+  'referral.message': { reach: to(['operator', 'propagandaStaff', 'leader'], LOCAL) },
+  'referral.messages': { reach: to(['operator', 'propagandaStaff', 'leader'], LOCAL) },
+  'referral.reply': { reach: to(['operator', 'propagandaStaff'], LOCAL), trained: true },
+  'referral.notice': { reach: to(['operator', 'propagandaStaff'], LOCAL), trained: true },
+  'referral.cleanUp': { reach: to(['operator', 'propagandaStaff'], LOCAL), trained: true },
+  'referral.defer': { reach: to(['operator', 'propagandaStaff'], LOCAL), trained: true },
+  'referral.calendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
+  'referral.setCalendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
 };
 
 const DENIAL_CODES = [
@@ -323,6 +335,24 @@ describe('object rules', () => {
     const personal = { kind: 'account', account: demoAccount('acc-cs-personal') } as const;
     expect(denial(authorize(demoPerson('p-cs-personal'), 'post.draftSave', personal, tree))).toBe('ALLOWED');
     expect(denial(authorize(demoPerson('p-cs-operator-a'), 'post.draftSave', personal, tree))).toBe('NOT_ACCOUNT_OPERATOR');
+  });
+
+  it('shows a post to its operators, the reviewers, leaders and desks above it, and its current approver', () => {
+    const countyPost: Extract<Target, { kind: 'post' }> = {
+      kind: 'post',
+      account: demoAccount('acc-ly-weibo'),
+      post: { authorId: 'p-ly-operator', contributorIds: ['p-ly-operator'], chain: [], stepIndex: null },
+    };
+    expect(denial(authorize(demoPerson('p-ly-operator'), 'post.get', countyPost, tree))).toBe('ALLOWED');
+    expect(denial(authorize(demoPerson('p-cs-reviewer'), 'post.get', countyPost, tree))).toBe('ALLOWED');
+    expect(denial(authorize(demoPerson('p-cs-propaganda'), 'post.get', countyPost, tree))).toBe('ALLOWED');
+    expect(denial(authorize(demoPerson('p-cs-operator-a'), 'post.get', countyPost, tree))).toBe('NOT_ACCOUNT_OPERATOR');
+    // A county reviewer does not read the city's posts, unless one waits at their step.
+    const countyReviewer = demoPerson('p-ly-reviewer');
+    expect(denial(authorize(countyReviewer, 'post.get', cityPost(0), tree))).toBe('NOT_CURRENT_APPROVER');
+    const waitingForCounty = cityPost(0);
+    waitingForCounty.post.chain = [step('reviewer', [{ role: 'reviewer', unitId: 'u-ly', personIds: ['p-ly-reviewer'] }])];
+    expect(denial(authorize(countyReviewer, 'post.get', waitingForCounty, tree))).toBe('ALLOWED');
   });
 
   it('lets only the author withdraw', () => {

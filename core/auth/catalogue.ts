@@ -99,10 +99,11 @@ export const RULES = {
   'notify.markRead': { target: 'own', permits: [{ role: 'signedIn', scope: 'any', checks: ['owner'] }], training: false },
   'notify.reportConsent': { target: 'none', permits: [signedIn], training: false },
 
+  // 第三十五条: screening shows which words the lexicon holds, so only the trained may probe it.
   'screen.check': {
     target: 'none',
     permits: (['operator', 'reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({ role, scope: 'any' })),
-    training: false,
+    training: true,
   },
   'screen.lexiconList': {
     target: 'none',
@@ -137,6 +138,23 @@ export const RULES = {
     permits: inUnit('operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'),
     training: false,
   },
+  // Reading one post: its account's operators, the reviewers, leaders and desks of its unit and above,
+  // and whoever holds the step it waits at (a notification's deep link opens it).
+  'post.get': {
+    target: 'post',
+    permits: [
+      operatorOfAccount,
+      ...inUnit('reviewer', 'leader', 'propagandaStaff'),
+      ...(['reviewer', 'leader', 'propagandaStaff'] as const).map(
+        (role): Permit => ({ role, scope: 'any', checks: ['currentApprover'] }),
+      ),
+    ],
+    training: false,
+  },
+  // Moving the planned time of an approved post changes no content, so it needs no new approval.
+  'post.setPlannedTime': { target: 'post', permits: [operatorOfAccount], training: true },
+  // The chain shown in the editor before a post exists (第十六条).
+  'post.previewChain': { target: 'account', permits: [operatorOfAccount], training: false },
 
   'referral.messageRecord': { target: 'account', permits: [operatorOfAccount], training: true },
   'referral.messageTriage': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
@@ -154,6 +172,22 @@ export const RULES = {
     permits: inUnit('departmentHandler', 'operator', 'propagandaStaff', 'leader'),
     training: false,
   },
+  // Whoever works the referral reads it: the account's operators, the desk and leaders above, the department.
+  'referral.get': {
+    target: 'referral',
+    permits: [operatorOfAccount, ...inUnit('propagandaStaff', 'leader'), handlerOfDepartment],
+    training: false,
+  },
+  'referral.message': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff', 'leader')], training: false },
+  'referral.messages': { target: 'unit', permits: inUnit('operator', 'propagandaStaff', 'leader'), training: false },
+  // 第二十二条至第二十八条: the handling steps of a message are the operators' work, like triage.
+  'referral.reply': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
+  'referral.notice': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
+  'referral.cleanUp': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
+  'referral.defer': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
+  // 第七条: the province's 政治部宣传处 guides the whole province; the working-day calendar is one for all.
+  'referral.calendarOverrides': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'referral.setCalendarOverrides': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
 } as const satisfies { readonly [A in Action]: Rule };
 
 /** The target an action takes, from its rule: `authorize('post.approve', …)` needs a post. */

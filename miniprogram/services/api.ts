@@ -1,7 +1,7 @@
 import type { ApiError, ApiResult } from '../../typings/common';
 import { config, currentBackend } from '../config';
 import type { ActionSpec } from '../../typings/api';
-import type { ShellApi } from './contract';
+import type { ClientApi } from './contract';
 
 export const NETWORK_ERROR: ApiError = { code: 'NETWORK', message: '网络异常，请稍后重试' };
 export const BAD_RESPONSE_ERROR: ApiError = { code: 'BAD_RESPONSE', message: '服务返回异常，请稍后重试' };
@@ -75,4 +75,4 @@ export function createCall<C>(transport: () => Transport = defaultTransport): Ca
   };
 }
 
-export const call: Call<ShellApi> = createCall<ShellApi>();
+export const call: Call<ClientApi> = createCall<ClientApi>();

@@ -4,7 +4,7 @@
  */
 import type { ApiResult } from '../../typings/common';
 import type { ResultIn } from '../services/api';
-import type { ShellApi } from '../services/contract';
+import type { ClientApi } from '../services/contract';
 
 interface CallFunctionParam {
   name: string;
@@ -17,7 +17,7 @@ export interface Deferred<R> {
   resolve(result: ApiResult<R>): Promise<void>;
 }
 
-export interface CloudMock<C = ShellApi> {
+export interface CloudMock<C = ClientApi> {
   /** Every call to fn.action answers `result` from now on. */
   reply<F extends keyof C & string, A extends keyof C[F] & string>(
     fn: F,

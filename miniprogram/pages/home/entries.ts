@@ -36,6 +36,22 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     count: 'drafts',
     pendingLabel: '未提交草稿',
   },
+  // 第十九条: each account's posting cadence, watched by its operators, leaders and desks.
+  {
+    key: 'cadence',
+    title: '更新频次',
+    icon: 'chart-trending-o',
+    url: '/pages/cadence/index',
+    roles: ['operator', 'leader', 'propagandaStaff'],
+  },
+  // 第二十二条至第二十八条: every netizen message is triaged and ends in a recorded outcome.
+  {
+    key: 'messages',
+    title: '网民留言',
+    icon: 'chat-o',
+    url: '/pages/messages/index',
+    roles: ['operator', 'propagandaStaff', 'leader'],
+  },
   // 第二十六条、第二十七条: consultations handed to departments, to be answered within set days.
   {
     key: 'referrals',
@@ -53,6 +69,36 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     icon: 'manager-o',
     url: '/pages/accounts/index',
     roles: ['unitAdmin', 'propagandaStaff'],
+  },
+  {
+    key: 'people',
+    title: '人员管理',
+    icon: 'friends-o',
+    url: '/pages/people/index',
+    roles: ['unitAdmin', 'propagandaStaff', 'leader'],
+  },
+  // 第二十九条: each unit names who answers for its new media.
+  {
+    key: 'unit',
+    title: '单位责任',
+    icon: 'cluster-o',
+    url: '/pages/unit/index',
+    roles: ['unitAdmin'],
+  },
+  // 第十七条、第十八条、第四十条: what screening looks for; 省厅政治部宣传处 keeps it (第七条).
+  {
+    key: 'lexicon',
+    title: '敏感词库',
+    icon: 'shield-o',
+    url: '/pages/lexicon/index',
+    roles: ['reviewer', 'leader', 'propagandaStaff'],
+  },
+  {
+    key: 'audit',
+    title: '审计日志',
+    icon: 'records',
+    url: '/pages/audit/index',
+    roles: ['unitAdmin', 'propagandaStaff', 'leader'],
   },
 ];
 

@@ -44,10 +44,10 @@ describe('工作台 (pages/home)', () => {
     expect(wxm.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 1, text: '5' }));
   });
 
-  it('shows the unit admin the account entry only', async () => {
+  it('shows the unit admin the org entries only', async () => {
     wxm.cloud.reply('org', 'me', { ok: true, data: me({ roles: [{ role: 'unitAdmin', unitName: '长沙市公安局' }] }) });
     const page = await openPage<{ entries: { key: string }[] }>('pages/home/index');
-    expect(page.data().entries.map((entry) => entry.key)).toEqual(['accounts']);
+    expect(page.data().entries.map((entry) => entry.key)).toEqual(['accounts', 'people', 'unit', 'audit']);
   });
 
   it('shows an empty state when nothing is pending, and clears the tab badge', async () => {
