@@ -1,4 +1,13 @@
-import { addDays, beijingAt, beijingDay, beijingDayEnd, beijingDayStart, beijingParts, formatBeijing, toBeijingIso } from './time';
+import {
+  addDays,
+  beijingAt,
+  beijingDay,
+  beijingDayEnd,
+  beijingDayStart,
+  beijingParts,
+  formatBeijing,
+  toBeijingIso,
+} from './time';
 
 describe('Beijing time, whatever the machine TZ', () => {
   it('puts 16:30 UTC on the next Beijing day', () => {

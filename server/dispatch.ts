@@ -81,7 +81,9 @@ export function createMain<F extends FunctionName>(handlers: Handlers<F>, option
     try {
       const head = v.safeParse(eventSchema, event);
       if (!head.success) throw commonErrors.invalidInput('action');
-      const def = Object.prototype.hasOwnProperty.call(table, head.output.action) ? table[head.output.action] : undefined;
+      const def = Object.prototype.hasOwnProperty.call(table, head.output.action)
+        ? table[head.output.action]
+        : undefined;
       if (!def) throw commonErrors.unknownAction(head.output.action);
 
       // `userInfo` is added by the platform to every mini-program call; identity comes from the

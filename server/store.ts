@@ -127,13 +127,18 @@ export const store = {
   /** Inserts with the caller's id; a duplicate id is an error from the database. */
   async insert<T extends Doc>(collection: CollectionName, doc: T): Promise<void> {
     storeStats.requests++;
-    await db().collection(collection).add({ data: { _id: doc._id, ...withoutId(doc) } });
+    await db()
+      .collection(collection)
+      .add({ data: { _id: doc._id, ...withoutId(doc) } });
   },
 
   /** Replaces the whole document (creating it if absent). */
   async put<T extends Doc>(collection: CollectionName, doc: T): Promise<void> {
     storeStats.requests++;
-    await db().collection(collection).doc(doc._id).set({ data: withoutId(doc) });
+    await db()
+      .collection(collection)
+      .doc(doc._id)
+      .set({ data: withoutId(doc) });
   },
 
   /**
@@ -185,7 +190,10 @@ function txStore(tx: SdkTransaction): TxStore {
     },
     async put<T extends Doc>(collection: CollectionName, doc: T): Promise<void> {
       storeStats.requests++;
-      await tx.collection(collection).doc(doc._id).set({ data: withoutId(doc) });
+      await tx
+        .collection(collection)
+        .doc(doc._id)
+        .set({ data: withoutId(doc) });
     },
     async update(collection: CollectionName, id: string, patch: Filter): Promise<void> {
       storeStats.requests++;

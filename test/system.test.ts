@@ -13,7 +13,10 @@ describe('system function through the local cloud', () => {
   });
 
   it('takes identity from the cloud context, never from the event', async () => {
-    expect(await t.call('system', 'whoami', {}, 'demo-reviewer')).toEqual({ ok: true, data: { openid: 'demo-reviewer' } });
+    expect(await t.call('system', 'whoami', {}, 'demo-reviewer')).toEqual({
+      ok: true,
+      data: { openid: 'demo-reviewer' },
+    });
     const forged = await t.post('system', { action: 'whoami', OPENID: 'demo-leader' }, 'demo-reviewer');
     expect(forged.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await t.call('system', 'whoami', {})).toEqual({ ok: true, data: { openid: null } });
@@ -24,7 +27,10 @@ describe('system function through the local cloud', () => {
       ok: false,
       error: { code: 'UNKNOWN_ACTION', message: '未知的操作：dropTables' },
     });
-    expect((await t.post('system', { nothing: true })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await t.post('system', { nothing: true })).body).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect((await t.post('system', ['ping'])).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

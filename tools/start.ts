@@ -14,7 +14,9 @@ import { demoOpenids, seedDemo } from './seed';
 const DEFAULT_PORT = 3700;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false }, memory: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { reset: { type: 'boolean', default: false }, memory: { type: 'boolean', default: false } },
+  });
   const portText = process.env['PORT'];
   const port = portText ? Number(portText) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口无效：${portText ?? ''}`);
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
   }
 
   console.log(`本地云已启动 ${cloud.url}`);
-  console.log(`调用方式：POST ${cloud.url}/functions/<云函数名>，请求体为 { "action": …, …参数 }，请求头 x-wx-openid 为调用者`);
+  console.log(
+    `调用方式：POST ${cloud.url}/functions/<云函数名>，请求体为 { "action": …, …参数 }，请求头 x-wx-openid 为调用者`,
+  );
   console.log('演示身份（x-wx-openid）：');
   for (const who of demoOpenids()) console.log(`  ${who.openid.padEnd(26)} ${who.name}  ${who.roles}`);
 

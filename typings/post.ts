@@ -3,6 +3,7 @@
  * (第十五条–第二十一条, 第三十三条, 第四十条–第四十一条). Type-only: the mini-program imports it with
  * `import type`, so nothing here may emit code.
  */
+import type { ActionSpec } from './api';
 import type { DayString, IsoTime } from './common';
 import type { DeepLink, MessageValues, NotificationKind, SubjectRef } from './notify';
 import type { AccountKind, Platform, Role } from './org';
@@ -657,29 +658,29 @@ export interface CadenceParams {
 
 export interface PostApi {
   /** Saves a draft (a new post for one account, or an edit); screens it and answers the chain it would take. */
-  draftSave: import('./api').ActionSpec<DraftSaveParams, DraftSaved>;
+  draftSave: ActionSpec<DraftSaveParams, DraftSaved>;
   /** Submits the current version for approval; screening runs again (第十五条, 第十七条). */
-  submit: import('./api').ActionSpec<PostTarget, PostChange>;
+  submit: ActionSpec<PostTarget, PostChange>;
   /** The current step's holder approves the version they read (第十五条, 第十六条). */
-  approve: import('./api').ActionSpec<DecisionParams, PostChange>;
+  approve: ActionSpec<DecisionParams, PostChange>;
   /** The current step's holder sends the post back with a comment. */
-  sendBack: import('./api').ActionSpec<DecisionParams, PostChange>;
+  sendBack: ActionSpec<DecisionParams, PostChange>;
   /** The author pulls the post back before the final decision. */
-  withdraw: import('./api').ActionSpec<PostTarget, PostChange>;
+  withdraw: ActionSpec<PostTarget, PostChange>;
   /** The current approver raises the sensitivity level; the rest of the chain is recomputed. */
-  raiseLevel: import('./api').ActionSpec<RaiseLevelParams, PostChange>;
+  raiseLevel: ActionSpec<RaiseLevelParams, PostChange>;
   /** An operator of the account records the approved version as published, with its link (第三十三条). */
-  publish: import('./api').ActionSpec<PublishParams, PostChange>;
+  publish: ActionSpec<PublishParams, PostChange>;
   /** An operator moves (or clears) the planned publication time; an approved post stays approved. */
-  setPlannedTime: import('./api').ActionSpec<PostTarget & { plannedAt: IsoTime | null }, PostChange>;
+  setPlannedTime: ActionSpec<PostTarget & { plannedAt: IsoTime | null }, PostChange>;
   /** One post with its chain, versions and the reviewer's diff. */
-  get: import('./api').ActionSpec<{ postId: string }, PostDetail>;
+  get: ActionSpec<{ postId: string }, PostDetail>;
   /** The chain a post of this level on this account would take, before it is written. */
-  previewChain: import('./api').ActionSpec<{ accountId: string; level: SensitivityLevel }, AccountChain>;
+  previewChain: ActionSpec<{ accountId: string; level: SensitivityLevel }, AccountChain>;
   /** The caller's own posts, or one account's, newest change first, with the accounts the caller writes for. */
-  list: import('./api').ActionSpec<ListParams, PostList>;
+  list: ActionSpec<ListParams, PostList>;
   /** Posts waiting for the caller's decision, newest submission first. */
-  approvals: import('./api').ActionSpec<PageParams, ApprovalList>;
+  approvals: ActionSpec<PageParams, ApprovalList>;
   /** 第十九条 cadence of one account or of a unit's accounts: today, this month, days missed. */
-  cadence: import('./api').ActionSpec<CadenceParams, { accounts: CadenceAccountView[] }>;
+  cadence: ActionSpec<CadenceParams, { accounts: CadenceAccountView[] }>;
 }

@@ -36,7 +36,11 @@ const PLACES: Record<Placement, { bureau: string; desk: string; department: stri
   otherCity: { bureau: 'u-zz', desk: 'u-zz-xcc', department: 'u-zz-wa' },
 };
 const grantUnit = (role: Role, place: Placement): string =>
-  role === 'propagandaStaff' ? PLACES[place].desk : role === 'departmentHandler' ? PLACES[place].department : PLACES[place].bureau;
+  role === 'propagandaStaff'
+    ? PLACES[place].desk
+    : role === 'departmentHandler'
+      ? PLACES[place].department
+      : PLACES[place].bureau;
 
 const TRAINED = [{ course: '公安新媒体业务培训', date: '2025-12-20', issuer: '省厅政治部宣传处', completed: true }];
 
@@ -229,7 +233,11 @@ describe('the authorization matrix: every action × every role × inside and out
       expect([role, decision]).toEqual([
         role,
         row.trained
-          ? { allowed: false, code: 'TRAINING_REQUIRED', message: '未完成新媒体业务培训，暂不能进行运营或审核操作（第三十五条）' }
+          ? {
+              allowed: false,
+              code: 'TRAINING_REQUIRED',
+              message: '未完成新媒体业务培训，暂不能进行运营或审核操作（第三十五条）',
+            }
           : { allowed: true, grant: untrained.roles[0] },
       ]);
     }
@@ -276,7 +284,11 @@ const cityLeader = step('leader', [
 const provinceDesk = step('propagandaDesk', [{ role: 'propagandaStaff', unitId: 'u-hn-xcc', personIds: null }]);
 const cityDesk = step('propagandaDesk', [{ role: 'propagandaStaff', unitId: 'u-cs-xcc', personIds: null }]);
 
-function cityPost(at: number | null, authorId = 'p-cs-operator-a', contributorIds = [authorId]): Extract<Target, { kind: 'post' }> {
+function cityPost(
+  at: number | null,
+  authorId = 'p-cs-operator-a',
+  contributorIds = [authorId],
+): Extract<Target, { kind: 'post' }> {
   return {
     kind: 'post',
     account: demoAccount('acc-cs-weibo'),
@@ -315,9 +327,11 @@ describe('object rules', () => {
       code: 'AUTHOR_CANNOT_REVIEW',
       message: '不能审核本人撰写的信息（第十五条）',
     });
-    expect(denial(authorize(leader, 'post.approve', cityPost(1, 'p-cs-operator-a', ['p-cs-operator-a', 'p-cs-leader']), tree))).toBe(
-      'AUTHOR_CANNOT_REVIEW',
-    );
+    expect(
+      denial(
+        authorize(leader, 'post.approve', cityPost(1, 'p-cs-operator-a', ['p-cs-operator-a', 'p-cs-leader']), tree),
+      ),
+    ).toBe('AUTHOR_CANNOT_REVIEW');
   });
 
   it('lets only the operators of THIS account write and publish on it', () => {
@@ -334,7 +348,9 @@ describe('object rules', () => {
   it('keeps a personal account to its owner (第三十三条)', () => {
     const personal = { kind: 'account', account: demoAccount('acc-cs-personal') } as const;
     expect(denial(authorize(demoPerson('p-cs-personal'), 'post.draftSave', personal, tree))).toBe('ALLOWED');
-    expect(denial(authorize(demoPerson('p-cs-operator-a'), 'post.draftSave', personal, tree))).toBe('NOT_ACCOUNT_OPERATOR');
+    expect(denial(authorize(demoPerson('p-cs-operator-a'), 'post.draftSave', personal, tree))).toBe(
+      'NOT_ACCOUNT_OPERATOR',
+    );
   });
 
   it('shows a post to its operators, the reviewers, leaders and desks above it, and its current approver', () => {
@@ -351,7 +367,9 @@ describe('object rules', () => {
     const countyReviewer = demoPerson('p-ly-reviewer');
     expect(denial(authorize(countyReviewer, 'post.get', cityPost(0), tree))).toBe('NOT_CURRENT_APPROVER');
     const waitingForCounty = cityPost(0);
-    waitingForCounty.post.chain = [step('reviewer', [{ role: 'reviewer', unitId: 'u-ly', personIds: ['p-ly-reviewer'] }])];
+    waitingForCounty.post.chain = [
+      step('reviewer', [{ role: 'reviewer', unitId: 'u-ly', personIds: ['p-ly-reviewer'] }]),
+    ];
     expect(denial(authorize(countyReviewer, 'post.get', waitingForCounty, tree))).toBe('ALLOWED');
   });
 
@@ -361,11 +379,20 @@ describe('object rules', () => {
   });
 
   it('lets only the handler of THIS department work a referral', () => {
-    const referral = (departmentId: string) => ({ kind: 'referral', account: demoAccount('acc-ly-weibo'), departmentId }) as const;
-    expect(denial(authorize(demoPerson('p-cs-handler-cyber'), 'referral.sign', referral('u-cs-wa'), tree))).toBe('ALLOWED');
-    expect(denial(authorize(demoPerson('p-cs-handler-cyber'), 'referral.answer', referral('u-cs-xz'), tree))).toBe('NOT_DEPARTMENT_HANDLER');
-    expect(denial(authorize(demoPerson('p-cs-handler-criminal'), 'referral.answer', referral('u-cs-xz'), tree))).toBe('ALLOWED');
-    expect(denial(authorize(demoPerson('p-cs-leader'), 'referral.answer', referral('u-cs-xz'), tree))).toBe('ROLE_REQUIRED');
+    const referral = (departmentId: string) =>
+      ({ kind: 'referral', account: demoAccount('acc-ly-weibo'), departmentId }) as const;
+    expect(denial(authorize(demoPerson('p-cs-handler-cyber'), 'referral.sign', referral('u-cs-wa'), tree))).toBe(
+      'ALLOWED',
+    );
+    expect(denial(authorize(demoPerson('p-cs-handler-cyber'), 'referral.answer', referral('u-cs-xz'), tree))).toBe(
+      'NOT_DEPARTMENT_HANDLER',
+    );
+    expect(denial(authorize(demoPerson('p-cs-handler-criminal'), 'referral.answer', referral('u-cs-xz'), tree))).toBe(
+      'ALLOWED',
+    );
+    expect(denial(authorize(demoPerson('p-cs-leader'), 'referral.answer', referral('u-cs-xz'), tree))).toBe(
+      'ROLE_REQUIRED',
+    );
   });
 
   it("keeps one person's notifications from another", () => {
@@ -394,7 +421,10 @@ describe('scope', () => {
   it('names training only when training is all that is missing', () => {
     const untrained = demoPerson('p-cs-untrained');
     const county = { kind: 'account', account: demoAccount('acc-ly-weibo') } as const;
-    const zz = { kind: 'account', account: { ...demoAccount('acc-ly-weibo'), unitId: 'u-zz', operatorA: 'p-cs-untrained' } } as const;
+    const zz = {
+      kind: 'account',
+      account: { ...demoAccount('acc-ly-weibo'), unitId: 'u-zz', operatorA: 'p-cs-untrained' },
+    } as const;
     expect(denial(authorize(untrained, 'post.draftSave', county, tree))).toBe('NOT_ACCOUNT_OPERATOR');
     expect(denial(authorize(untrained, 'post.draftSave', zz, tree))).toBe('OUT_OF_SCOPE');
     expect(denial(authorize(untrained, 'org.listAccounts', { kind: 'unit', unitId: 'u-cs' }, tree))).toBe('ALLOWED');
@@ -419,7 +449,9 @@ describe('decisions', () => {
   it('refuse a target of the wrong kind', () => {
     // As a caller that lost the static types (plain JS, a decoded request) would send it.
     const widen = (a: Action): Action => a;
-    expect(denial(authorize(demoPerson('p-cs-reviewer'), widen('post.approve'), { kind: 'none' }, tree))).toBe('BAD_TARGET');
+    expect(denial(authorize(demoPerson('p-cs-reviewer'), widen('post.approve'), { kind: 'none' }, tree))).toBe(
+      'BAD_TARGET',
+    );
   });
 
   it('turn into a thrown DomainError on refusal', () => {

@@ -2,7 +2,16 @@ import type { Action, Person, RoleGrant } from '../../typings/org';
 import { DomainError } from '../errors';
 import { isTrained } from '../org/people';
 import { inScope, scopeRootOf, type UnitTree } from '../org/tree';
-import { RULES, type AccountRef, type ObjectCheck, type Permit, type Rule, type Scope, type Target, type TargetFor } from './catalogue';
+import {
+  RULES,
+  type AccountRef,
+  type ObjectCheck,
+  type Permit,
+  type Rule,
+  type Scope,
+  type Target,
+  type TargetFor,
+} from './catalogue';
 
 export type AuthDecision =
   | {
@@ -63,7 +72,11 @@ const CHECKS: { readonly [C in ObjectCheck]: (input: CheckInput) => Denial | nul
     const step = target.post.stepIndex === null ? undefined : target.post.chain[target.post.stepIndex];
     // The grant itself must be the one the step names: role and unit exactly, and the person if listed.
     const holds = step?.holders.some(
-      (h) => grant !== null && h.role === grant.role && h.unitId === grant.unitId && (h.personIds === null || h.personIds.includes(actor._id)),
+      (h) =>
+        grant !== null &&
+        h.role === grant.role &&
+        h.unitId === grant.unitId &&
+        (h.personIds === null || h.personIds.includes(actor._id)),
     );
     return holds ? null : deny('NOT_CURRENT_APPROVER');
   },
@@ -109,7 +122,12 @@ const DEPTH_OBJECT = 2;
  * The one place that decides whether `actor` may perform `action` on `target`: role × unit scope, then
  * the object's own rules, then training (第三十五条). `actor` is null for a caller no person is bound to.
  */
-export function authorize<A extends Action>(actor: Person | null, action: A, target: TargetFor<A>, tree: UnitTree): AuthDecision {
+export function authorize<A extends Action>(
+  actor: Person | null,
+  action: A,
+  target: TargetFor<A>,
+  tree: UnitTree,
+): AuthDecision {
   const rule: Rule = RULES[action];
   if (rule.public) return { allowed: true, grant: null };
   if (!actor) return deny('NOT_BOUND');

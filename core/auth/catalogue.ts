@@ -2,7 +2,10 @@ import type { Account, Action, Person, Role } from '../../typings/org';
 import type { Post } from '../../typings/post';
 
 /** The parts of an account that decide who may act on it. */
-export type AccountRef = Pick<Account, '_id' | 'unitId' | 'kind' | 'ownerId' | 'operatorA' | 'operatorB' | 'reviewerIds'>;
+export type AccountRef = Pick<
+  Account,
+  '_id' | 'unitId' | 'kind' | 'ownerId' | 'operatorA' | 'operatorB' | 'reviewerIds'
+>;
 
 /** The parts of a post that decide who may act on it (第十五条, 第十六条). */
 export type PostRef = Pick<Post, 'authorId' | 'contributorIds' | 'chain' | 'stepIndex'>;
@@ -96,7 +99,11 @@ export const RULES = {
   },
 
   'notify.inbox': { target: 'none', permits: [signedIn], training: false },
-  'notify.markRead': { target: 'own', permits: [{ role: 'signedIn', scope: 'any', checks: ['owner'] }], training: false },
+  'notify.markRead': {
+    target: 'own',
+    permits: [{ role: 'signedIn', scope: 'any', checks: ['owner'] }],
+    training: false,
+  },
   'notify.reportConsent': { target: 'none', permits: [signedIn], training: false },
 
   // 第三十五条: screening shows which words the lexicon holds, so only the trained may probe it.
@@ -126,7 +133,11 @@ export const RULES = {
   'post.raiseLevel': { target: 'post', permits: reviewStages, training: true },
   // 第三十三条: only the A/B operator of THIS account presses publish.
   'post.publish': { target: 'post', permits: [operatorOfAccount], training: true },
-  'post.list': { target: 'unit', permits: inUnit('operator', 'reviewer', 'leader', 'propagandaStaff'), training: false },
+  'post.list': {
+    target: 'unit',
+    permits: inUnit('operator', 'reviewer', 'leader', 'propagandaStaff'),
+    training: false,
+  },
   'post.approvals': {
     target: 'none',
     permits: (['reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({ role, scope: 'any' })),
@@ -157,8 +168,16 @@ export const RULES = {
   'post.previewChain': { target: 'account', permits: [operatorOfAccount], training: false },
 
   'referral.messageRecord': { target: 'account', permits: [operatorOfAccount], training: true },
-  'referral.messageTriage': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
-  'referral.messageClose': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
+  'referral.messageTriage': {
+    target: 'account',
+    permits: [operatorOfAccount, ...inUnit('propagandaStaff')],
+    training: true,
+  },
+  'referral.messageClose': {
+    target: 'account',
+    permits: [operatorOfAccount, ...inUnit('propagandaStaff')],
+    training: true,
+  },
   // 第二十六条: the new-media desk passes what it cannot answer to the department concerned.
   'referral.refer': { target: 'referral', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
   // 第二十七条: the department concerned signs, answers or asks for more time.
@@ -178,7 +197,11 @@ export const RULES = {
     permits: [operatorOfAccount, ...inUnit('propagandaStaff', 'leader'), handlerOfDepartment],
     training: false,
   },
-  'referral.message': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff', 'leader')], training: false },
+  'referral.message': {
+    target: 'account',
+    permits: [operatorOfAccount, ...inUnit('propagandaStaff', 'leader')],
+    training: false,
+  },
   'referral.messages': { target: 'unit', permits: inUnit('operator', 'propagandaStaff', 'leader'), training: false },
   // 第二十二条至第二十八条: the handling steps of a message are the operators' work, like triage.
   'referral.reply': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
@@ -186,8 +209,16 @@ export const RULES = {
   'referral.cleanUp': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
   'referral.defer': { target: 'account', permits: [operatorOfAccount, ...inUnit('propagandaStaff')], training: true },
   // 第七条: the province's 政治部宣传处 guides the whole province; the working-day calendar is one for all.
-  'referral.calendarOverrides': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
-  'referral.setCalendarOverrides': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'referral.calendarOverrides': {
+    target: 'none',
+    permits: [{ role: 'propagandaStaff', scope: 'tree' }],
+    training: false,
+  },
+  'referral.setCalendarOverrides': {
+    target: 'none',
+    permits: [{ role: 'propagandaStaff', scope: 'tree' }],
+    training: false,
+  },
 } as const satisfies { readonly [A in Action]: Rule };
 
 /** The target an action takes, from its rule: `authorize('post.approve', …)` needs a post. */

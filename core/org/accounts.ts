@@ -35,14 +35,22 @@ function checkStaff(account: Account, id: string, pos: Position, ctx: AccountCon
     out.push({ code: 'TRAINING_REQUIRED', message: `${who}未完成新媒体业务培训，不能上岗`, article: '第三十五条' });
   }
   if (isSpecialWork(person.unitId, ctx.tree)) {
-    out.push({ code: 'SPECIAL_WORK_PERSON', message: `${who}所在部门从事特殊工作，不得运营公安新媒体`, article: '第九条' });
+    out.push({
+      code: 'SPECIAL_WORK_PERSON',
+      message: `${who}所在部门从事特殊工作，不得运营公安新媒体`,
+      article: '第九条',
+    });
   }
   if (person.classifiedPost && account.exceptionApproval === null) {
     out.push({ code: 'CLASSIFIED_POST', message: `${who}为涉密岗位民警，须经本单位批准`, article: '第三十九条' });
   }
   // The approval chain names reviewers by the role held in the account's own unit: held elsewhere, it never matches.
   if (!holdsRoleIn(person, pos.role, account.unitId)) {
-    out.push({ code: 'ROLE_MISSING', message: `${who}未在账号所属单位被授予${pos.label.replace(/^[AB]角/, '')}角色`, article: pos.article });
+    out.push({
+      code: 'ROLE_MISSING',
+      message: `${who}未在账号所属单位被授予${pos.label.replace(/^[AB]角/, '')}角色`,
+      article: pos.article,
+    });
   }
   return out;
 }
@@ -65,7 +73,11 @@ export function validateAccount(account: Account, ctx: AccountContext): Violatio
         out.push({ code: 'OWNER_UNIT_MISMATCH', message: '个人账号须在所属民警本单位报备', article: '第三十九条' });
       }
       if (owner.classifiedPost && account.exceptionApproval === null) {
-        out.push({ code: 'CLASSIFIED_POST', message: `${owner.name}为涉密岗位民警，开设个人账号须经本单位批准`, article: '第三十九条' });
+        out.push({
+          code: 'CLASSIFIED_POST',
+          message: `${owner.name}为涉密岗位民警，开设个人账号须经本单位批准`,
+          article: '第三十九条',
+        });
       }
     }
     // 第三十三条: no switching between personal and official accounts — only the owner posts on a personal one.
@@ -73,7 +85,11 @@ export function validateAccount(account: Account, ctx: AccountContext): Violatio
       out.push({ code: 'PERSONAL_OPERATOR', message: '个人账号只能由本人运营', article: '第三十三条' });
     }
   } else if (account.ownerId !== null) {
-    out.push({ code: 'OWNER_ON_INSTITUTIONAL', message: '机构公安新媒体属于单位，不得登记为个人所有', article: '第三十三条' });
+    out.push({
+      code: 'OWNER_ON_INSTITUTIONAL',
+      message: '机构公安新媒体属于单位，不得登记为个人所有',
+      article: '第三十三条',
+    });
   }
   if (account.state === 'closed') return out;
 
@@ -81,7 +97,11 @@ export function validateAccount(account: Account, ctx: AccountContext): Violatio
     out.push({ code: 'OPERATOR_A_REQUIRED', message: '须确定A角运营民警', article: '第十一条' });
   }
   if (account.kind === 'institutional' && unit.level === 'city' && account.operatorB === null) {
-    out.push({ code: 'OPERATOR_B_REQUIRED', message: '市州公安局新媒体须由两名以上民警（AB角）负责', article: '第十一条' });
+    out.push({
+      code: 'OPERATOR_B_REQUIRED',
+      message: '市州公安局新媒体须由两名以上民警（AB角）负责',
+      article: '第十一条',
+    });
   }
   if (account.operatorA !== null && account.operatorA === account.operatorB) {
     out.push({ code: 'SAME_OPERATOR', message: 'A角和B角不能是同一人', article: '第十一条' });
@@ -167,7 +187,12 @@ function saveAccount(
   const violations = validateAccount(candidate, ctx);
   if (violations.length > 0) return fail(invalid(violations));
   const at = toBeijingIso(ctx.now);
-  const next: Account = { ...candidate, createdAt: current?.createdAt ?? at, updatedAt: at, rev: (current?.rev ?? 0) + 1 };
+  const next: Account = {
+    ...candidate,
+    createdAt: current?.createdAt ?? at,
+    updatedAt: at,
+    rev: (current?.rev ?? 0) + 1,
+  };
   return {
     ok: true,
     next,

@@ -23,13 +23,16 @@ describe('demo organisation', () => {
   it('has a sound tree: province, 长沙, 浏阳, each with its desk; 国保 flagged', () => {
     expect(checkTree(org.units)).toEqual([]);
     const names = org.units.map((u) => u.name);
-    expect(names).toEqual(expect.arrayContaining(['湖南省公安厅政治部宣传处', '长沙市公安局政治部宣传处', '浏阳市公安局']));
+    expect(names).toEqual(
+      expect.arrayContaining(['湖南省公安厅政治部宣传处', '长沙市公安局政治部宣传处', '浏阳市公安局']),
+    );
     expect(org.units.filter((u) => u.specialWork).map((u) => u.name)).toEqual(['长沙市公安局国保支队']);
     expect(org.units.filter((u) => u.kind === 'bureau').map((u) => u.level)).toEqual(['province', 'city', 'county']);
   });
 
   it('has valid accounts of every kind asked for', () => {
-    for (const account of org.accounts) expect([account._id, validateAccount(account, { tree, people })]).toEqual([account._id, []]);
+    for (const account of org.accounts)
+      expect([account._id, validateAccount(account, { tree, people })]).toEqual([account._id, []]);
     expect(org.accounts.map((a) => `${a.unitId}:${a.platform}:${a.kind}`)).toEqual([
       'u-cs:weibo:institutional',
       'u-cs:wechatSubscription:institutional',
@@ -93,6 +96,8 @@ describe('demo organisation', () => {
     const weibo = { kind: 'account', account: org.accounts[0] } as const;
     expect(authorize(byOpenid('demo-operator-a'), 'post.draftSave', weibo, tree).allowed).toBe(true);
     const asB = { kind: 'account', account: { ...org.accounts[0], operatorB: 'p-cs-untrained' } } as const;
-    expect(authorize(byOpenid('demo-untrained'), 'post.draftSave', asB, tree)).toMatchObject({ code: 'TRAINING_REQUIRED' });
+    expect(authorize(byOpenid('demo-untrained'), 'post.draftSave', asB, tree)).toMatchObject({
+      code: 'TRAINING_REQUIRED',
+    });
   });
 });

@@ -16,7 +16,16 @@
  *   demo-untrained                       an operator without completed training (第三十五条)
  * The 国保 person (p-cs-guobao) has no OPENID and no role: 第九条.
  */
-import type { Account, DepartmentFunction, Person, Responsibility, RoleGrant, TrainingRecord, Unit, UnitKind } from '../../typings/org';
+import type {
+  Account,
+  DepartmentFunction,
+  Person,
+  Responsibility,
+  RoleGrant,
+  TrainingRecord,
+  Unit,
+  UnitKind,
+} from '../../typings/org';
 
 export const DEMO_TIME = '2026-01-05T09:00:00.000+08:00';
 
@@ -32,7 +41,13 @@ function units(): Unit[] {
     extra: { fn?: DepartmentFunction; specialWork?: boolean; responsibility?: Responsibility } = {},
   ): void => {
     const parent = out.find((u) => u._id === parentId);
-    const level = !parent ? 'province' : kind !== 'bureau' ? parent.level : parent.level === 'province' ? 'city' : 'county';
+    const level = !parent
+      ? 'province'
+      : kind !== 'bureau'
+        ? parent.level
+        : parent.level === 'province'
+          ? 'city'
+          : 'county';
     out.push({
       _id,
       name,
@@ -79,8 +94,18 @@ function units(): Unit[] {
   return out;
 }
 
-const TRAINED: TrainingRecord = { course: '公安新媒体业务培训', date: '2025-12-20', issuer: '湖南省公安厅政治部宣传处', completed: true };
-const ENROLLED: TrainingRecord = { course: '公安新媒体业务培训', date: '2026-01-10', issuer: '长沙市公安局政治部宣传处', completed: false };
+const TRAINED: TrainingRecord = {
+  course: '公安新媒体业务培训',
+  date: '2025-12-20',
+  issuer: '湖南省公安厅政治部宣传处',
+  completed: true,
+};
+const ENROLLED: TrainingRecord = {
+  course: '公安新媒体业务培训',
+  date: '2026-01-10',
+  issuer: '长沙市公安局政治部宣传处',
+  completed: false,
+};
 
 function people(): Person[] {
   let n = 0;
@@ -112,15 +137,21 @@ function people(): Person[] {
     };
   };
   return [
-    person('p-hn-propaganda', '周芳', 'u-hn-xcc', 'demo-province-propaganda', [{ role: 'propagandaStaff', unitId: 'u-hn-xcc' }]),
+    person('p-hn-propaganda', '周芳', 'u-hn-xcc', 'demo-province-propaganda', [
+      { role: 'propagandaStaff', unitId: 'u-hn-xcc' },
+    ]),
     person('p-hn-admin', '唐敏', 'u-hn', 'demo-province-admin', [{ role: 'unitAdmin', unitId: 'u-hn' }]),
     person('p-hn-leader', '邓文', 'u-hn', 'demo-province-leader', [{ role: 'leader', unitId: 'u-hn' }]),
     person('p-cs-operator-a', '王明', 'u-cs-xcc', 'demo-operator-a', [{ role: 'operator', unitId: 'u-cs' }]),
     person('p-cs-operator-b', '李娜', 'u-cs-xcc', 'demo-operator-b', [{ role: 'operator', unitId: 'u-cs' }]),
     person('p-cs-reviewer', '张伟', 'u-cs-xcc', 'demo-reviewer', [{ role: 'reviewer', unitId: 'u-cs' }]),
     person('p-cs-leader', '刘强', 'u-cs', 'demo-leader', [{ role: 'leader', unitId: 'u-cs' }]),
-    person('p-cs-propaganda', '陈静', 'u-cs-xcc', 'demo-city-propaganda', [{ role: 'propagandaStaff', unitId: 'u-cs-xcc' }]),
-    person('p-cs-handler-cyber', '赵磊', 'u-cs-wa', 'demo-handler-cyber', [{ role: 'departmentHandler', unitId: 'u-cs-wa' }]),
+    person('p-cs-propaganda', '陈静', 'u-cs-xcc', 'demo-city-propaganda', [
+      { role: 'propagandaStaff', unitId: 'u-cs-xcc' },
+    ]),
+    person('p-cs-handler-cyber', '赵磊', 'u-cs-wa', 'demo-handler-cyber', [
+      { role: 'departmentHandler', unitId: 'u-cs-wa' },
+    ]),
     person('p-cs-handler-criminal', '孙杰', 'u-cs-xz', 'demo-handler-criminal', [
       { role: 'departmentHandler', unitId: 'u-cs-xz' },
     ]),

@@ -86,7 +86,14 @@ describe('createInvite', () => {
   });
 
   it('takes another validity when asked', () => {
-    const result = createInvite(newcomer, { createdBy: 'p-cs-admin', now: NOW, random: seeded(1), newId: () => 'i', tree, validityHours: 1 });
+    const result = createInvite(newcomer, {
+      createdBy: 'p-cs-admin',
+      now: NOW,
+      random: seeded(1),
+      newId: () => 'i',
+      tree,
+      validityHours: 1,
+    });
     expect(result.ok && result.next.expiresAt).toBe('2026-03-03T00:30:00.000+08:00');
   });
 
@@ -94,11 +101,18 @@ describe('createInvite', () => {
     const { next, effects } = invite();
     expect(effects).toHaveLength(1);
     expect(JSON.stringify(effects)).not.toContain(next.code);
-    expect(effects[0]).toMatchObject({ kind: 'audit', action: 'org.createInvite', unitPath: ['u-hn', 'u-cs', 'u-ly', 'u-ly-xc'] });
+    expect(effects[0]).toMatchObject({
+      kind: 'audit',
+      action: 'org.createInvite',
+      unitPath: ['u-hn', 'u-cs', 'u-ly', 'u-ly-xc'],
+    });
   });
 
   it('refuses an inactive person', () => {
-    const result = createInvite({ ...newcomer, active: false }, { createdBy: 'p-cs-admin', now: NOW, random: seeded(1), newId: () => 'i', tree });
+    const result = createInvite(
+      { ...newcomer, active: false },
+      { createdBy: 'p-cs-admin', now: NOW, random: seeded(1), newId: () => 'i', tree },
+    );
     expect(!result.ok && result.error.code).toBe('PERSON_INACTIVE');
   });
 });
@@ -121,7 +135,10 @@ describe('redeemInvite', () => {
     const first = redeemInvite(next, newcomer, 'wx-openid-1', NOW, tree);
     if (!first.ok) throw first.error;
     const again = redeemInvite(first.next.invite, first.next.person, 'wx-openid-2', NOW, tree);
-    expect(!again.ok && [again.error.code, again.error.message]).toEqual(['INVITE_USED', '邀请码已被使用，请联系单位管理员重新生成']);
+    expect(!again.ok && [again.error.code, again.error.message]).toEqual([
+      'INVITE_USED',
+      '邀请码已被使用，请联系单位管理员重新生成',
+    ]);
   });
 
   it('expires at the stated instant, not a millisecond later', () => {
@@ -156,7 +173,10 @@ describe('redeemInvite', () => {
   it('an unbound caller can only bind; once bound, the person is who the caller is', () => {
     expect(authorize(null, 'org.bind', { kind: 'none' }, tree)).toEqual({ allowed: true, grant: null });
     expect(authorize(null, 'org.me', { kind: 'none' }, tree)).toMatchObject({ allowed: false, code: 'NOT_BOUND' });
-    expect(authorize(null, 'notify.inbox', { kind: 'none' }, tree)).toMatchObject({ allowed: false, code: 'NOT_BOUND' });
+    expect(authorize(null, 'notify.inbox', { kind: 'none' }, tree)).toMatchObject({
+      allowed: false,
+      code: 'NOT_BOUND',
+    });
     const result = redeemInvite(invite().next, newcomer, 'wx-openid-1', NOW, tree);
     if (!result.ok) throw result.error;
     expect(authorize(result.next.person, 'org.me', { kind: 'none' }, tree)).toEqual({ allowed: true, grant: null });

@@ -19,7 +19,8 @@ export function generateInviteCode(random: RandomBytes): string {
   let code = '';
   while (code.length < INVITE_CODE_LENGTH) {
     for (const byte of random(INVITE_CODE_LENGTH)) {
-      if (byte < UNBIASED_LIMIT && code.length < INVITE_CODE_LENGTH) code += INVITE_ALPHABET[byte % INVITE_ALPHABET.length];
+      if (byte < UNBIASED_LIMIT && code.length < INVITE_CODE_LENGTH)
+        code += INVITE_ALPHABET[byte % INVITE_ALPHABET.length];
     }
   }
   return code;

@@ -14,9 +14,14 @@ function person(id: string): Person {
 }
 const cityAdmin = person('p-cs-admin');
 const provinceAdmin = person('p-hn-admin');
-const countyAdmin: Person = { ...person('p-ly-leader'), _id: 'p-ly-admin', roles: [{ role: 'unitAdmin', unitId: 'u-ly' }] };
+const countyAdmin: Person = {
+  ...person('p-ly-leader'),
+  _id: 'p-ly-admin',
+  roles: [{ role: 'unitAdmin', unitId: 'u-ly' }],
+};
 
-const code = <T>(r: { ok: true; next: T } | { ok: false; error: { code: string } }): string => (r.ok ? 'OK' : r.error.code);
+const code = <T>(r: { ok: true; next: T } | { ok: false; error: { code: string } }): string =>
+  r.ok ? 'OK' : r.error.code;
 
 describe('upsertPerson', () => {
   const input: PersonInput = {
@@ -43,24 +48,42 @@ describe('upsertPerson', () => {
       updatedAt: '2026-03-03T00:00:00.000+08:00',
       rev: 1,
     });
-    expect(result.effects[0]).toMatchObject({ kind: 'audit', summary: '新增人员：钱程（浏阳市公安局网安大队）', unitPath: ['u-hn', 'u-cs', 'u-ly', 'u-ly-wa'] });
+    expect(result.effects[0]).toMatchObject({
+      kind: 'audit',
+      summary: '新增人员：钱程（浏阳市公安局网安大队）',
+      unitPath: ['u-hn', 'u-cs', 'u-ly', 'u-ly-wa'],
+    });
   });
 
   it('refuses a stale copy, an unknown unit and blank fields', () => {
     const current = person('p-ly-operator');
     expect(code(upsertPerson(current, input, { tree, now: NOW, expectedRev: 0, newId: () => 'x' }))).toBe('CONFLICT');
-    expect(code(upsertPerson(null, { ...input, unitId: 'u-gone' }, { tree, now: NOW, expectedRev: 0, newId: () => 'x' }))).toBe('UNIT_UNKNOWN');
-    expect(code(upsertPerson(null, { ...input, badgeNo: ' ' }, { tree, now: NOW, expectedRev: 0, newId: () => 'x' }))).toBe('PERSON_INVALID');
+    expect(
+      code(upsertPerson(null, { ...input, unitId: 'u-gone' }, { tree, now: NOW, expectedRev: 0, newId: () => 'x' })),
+    ).toBe('UNIT_UNKNOWN');
+    expect(
+      code(upsertPerson(null, { ...input, badgeNo: ' ' }, { tree, now: NOW, expectedRev: 0, newId: () => 'x' })),
+    ).toBe('PERSON_INVALID');
   });
 
   it('ends the WeChat binding on deactivation, and hides phone numbers from the log', () => {
     const current = person('p-ly-operator');
-    const result = upsertPerson(current, { ...current, phone: '13800000000', active: false }, { tree, now: NOW, expectedRev: 1, newId: () => 'x' });
+    const result = upsertPerson(
+      current,
+      { ...current, phone: '13800000000', active: false },
+      { tree, now: NOW, expectedRev: 1, newId: () => 'x' },
+    );
     if (!result.ok) throw result.error;
     expect(result.next).toMatchObject({ openid: null, active: false, roles: current.roles, rev: 2 });
-    expect(result.effects).toContainEqual({ kind: 'bindingRevoked', personId: 'p-ly-operator', openid: 'demo-county-operator' });
+    expect(result.effects).toContainEqual({
+      kind: 'bindingRevoked',
+      personId: 'p-ly-operator',
+      openid: 'demo-county-operator',
+    });
     expect(JSON.stringify(result.effects)).not.toContain('13800000000');
-    expect(result.effects[0]).toMatchObject({ changes: [{ field: 'active', from: true, to: false }, { field: 'phone' }] });
+    expect(result.effects[0]).toMatchObject({
+      changes: [{ field: 'active', from: true, to: false }, { field: 'phone' }],
+    });
   });
 });
 
@@ -70,7 +93,11 @@ describe('setRoles', () => {
     setRoles(who, grants, { actor, tree, now: NOW, expectedRev });
 
   it('lets a city admin assign roles in its county', () => {
-    const result = apply(cityAdmin, [...target.roles, { role: 'reviewer', unitId: 'u-ly' }, { role: 'reviewer', unitId: 'u-ly' }]);
+    const result = apply(cityAdmin, [
+      ...target.roles,
+      { role: 'reviewer', unitId: 'u-ly' },
+      { role: 'reviewer', unitId: 'u-ly' },
+    ]);
     if (!result.ok) throw result.error;
     expect(result.next.roles).toEqual([
       { role: 'operator', unitId: 'u-ly' },
@@ -78,7 +105,9 @@ describe('setRoles', () => {
     ]);
     expect(result.effects[0]).toMatchObject({
       action: 'org.setRoles',
-      changes: [{ field: 'roles', from: ['运营民警@浏阳市公安局'], to: ['运营民警@浏阳市公安局', '审核民警@浏阳市公安局'] }],
+      changes: [
+        { field: 'roles', from: ['运营民警@浏阳市公安局'], to: ['运营民警@浏阳市公安局', '审核民警@浏阳市公安局'] },
+      ],
     });
   });
 
@@ -129,7 +158,12 @@ describe('setRoles', () => {
 
 describe('addTraining (第三十五条)', () => {
   const untrained = person('p-cs-untrained');
-  const record = { course: '公安新媒体业务培训', date: '2026-03-01', issuer: '长沙市公安局政治部宣传处', completed: true };
+  const record = {
+    course: '公安新媒体业务培训',
+    date: '2026-03-01',
+    issuer: '长沙市公安局政治部宣传处',
+    completed: true,
+  };
 
   it('a completed training lifts TRAINING_REQUIRED', () => {
     const account = { ...org.accounts[0], operatorB: untrained._id };
@@ -153,8 +187,12 @@ describe('addTraining (第三十五条)', () => {
   });
 
   it('refuses an incomplete record and a stale copy', () => {
-    expect(code(addTraining(untrained, { ...record, date: '2026-13-01' }, { tree, now: NOW, expectedRev: 1 }))).toBe('TRAINING_INVALID');
-    expect(code(addTraining(untrained, { ...record, course: '' }, { tree, now: NOW, expectedRev: 1 }))).toBe('TRAINING_INVALID');
+    expect(code(addTraining(untrained, { ...record, date: '2026-13-01' }, { tree, now: NOW, expectedRev: 1 }))).toBe(
+      'TRAINING_INVALID',
+    );
+    expect(code(addTraining(untrained, { ...record, course: '' }, { tree, now: NOW, expectedRev: 1 }))).toBe(
+      'TRAINING_INVALID',
+    );
     expect(code(addTraining(untrained, record, { tree, now: NOW, expectedRev: 5 }))).toBe('CONFLICT');
   });
 });

@@ -54,7 +54,10 @@ export interface TransitionContext {
   expectedRev: number;
 }
 
-export type PersonInput = Pick<Person, 'name' | 'badgeNo' | 'unitId' | 'phone' | 'auxiliary' | 'classifiedPost' | 'active'>;
+export type PersonInput = Pick<
+  Person,
+  'name' | 'badgeNo' | 'unitId' | 'phone' | 'auxiliary' | 'classifiedPost' | 'active'
+>;
 
 const PERSON_AUDIT_FIELDS = ['name', 'badgeNo', 'unitId', 'auxiliary', 'classifiedPost', 'active'] as const;
 
@@ -92,7 +95,8 @@ export function upsertPerson(
       unitPath: unit.path,
     },
   ];
-  if (current?.openid && next.openid === null) effects.push({ kind: 'bindingRevoked', personId: next._id, openid: current.openid });
+  if (current?.openid && next.openid === null)
+    effects.push({ kind: 'bindingRevoked', personId: next._id, openid: current.openid });
   return { ok: true, next, effects };
 }
 
@@ -114,7 +118,10 @@ export function setRoles(
   const wanted = [...new Map(grants.map((g) => [grantKey(g), { role: g.role, unitId: g.unitId }])).values()];
   const before = new Set(person.roles.map(grantKey));
   const after = new Set(wanted.map(grantKey));
-  const touched = [...wanted.filter((g) => !before.has(grantKey(g))), ...person.roles.filter((g) => !after.has(grantKey(g)))];
+  const touched = [
+    ...wanted.filter((g) => !before.has(grantKey(g))),
+    ...person.roles.filter((g) => !after.has(grantKey(g))),
+  ];
   const reaches = (unitId: string): boolean => holdsRoleOver(ctx.actor, 'unitAdmin', unitId, tree);
 
   if (!reaches(person.unitId)) return fail(orgError('ROLE_OUT_OF_SCOPE'));
@@ -122,7 +129,9 @@ export function setRoles(
     const unit = tree.byId.get(grant.unitId);
     if (!unit) return fail(orgError('UNIT_UNKNOWN'));
     if (!reaches(unit._id)) {
-      return fail(orgError('ROLE_OUT_OF_SCOPE', `${ROLE_LABELS[grant.role]}（${unit.name}）超出本人管理范围，不能分配或撤销`));
+      return fail(
+        orgError('ROLE_OUT_OF_SCOPE', `${ROLE_LABELS[grant.role]}（${unit.name}）超出本人管理范围，不能分配或撤销`),
+      );
     }
   }
   for (const grant of wanted.filter((g) => !before.has(grantKey(g)))) {
@@ -164,8 +173,14 @@ export function addTraining(
 ): Transition<Person> {
   const conflict = revConflict(person.rev, ctx.expectedRev);
   if (conflict) return fail(conflict);
-  if (!record.course.trim() || !record.issuer.trim() || !DAY.test(record.date)) return fail(orgError('TRAINING_INVALID'));
-  const next: Person = { ...person, trainings: [...person.trainings, record], updatedAt: toBeijingIso(ctx.now), rev: person.rev + 1 };
+  if (!record.course.trim() || !record.issuer.trim() || !DAY.test(record.date))
+    return fail(orgError('TRAINING_INVALID'));
+  const next: Person = {
+    ...person,
+    trainings: [...person.trainings, record],
+    updatedAt: toBeijingIso(ctx.now),
+    rev: person.rev + 1,
+  };
   return {
     ok: true,
     next,

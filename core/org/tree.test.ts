@@ -37,15 +37,53 @@ describe('buildTree / checkTree', () => {
   });
 
   const broken: [string, (list: Unit[]) => Unit[], string, string][] = [
-    ['a path that skips the parent', (l) => l.map((u) => (u._id === 'u-ly-wa' ? { ...u, path: ['u-hn', 'u-ly-wa'] } : u)), 'u-ly-wa', 'PATH'],
-    ['a county bureau marked city', (l) => l.map((u) => (u._id === 'u-ly' ? { ...u, level: 'city' } : u)), 'u-ly', 'LEVEL'],
-    ['a department with another level than its bureau', (l) => l.map((u) => (u._id === 'u-cs-wa' ? { ...u, level: 'county' } : u)), 'u-cs-wa', 'LEVEL'],
+    [
+      'a path that skips the parent',
+      (l) => l.map((u) => (u._id === 'u-ly-wa' ? { ...u, path: ['u-hn', 'u-ly-wa'] } : u)),
+      'u-ly-wa',
+      'PATH',
+    ],
+    [
+      'a county bureau marked city',
+      (l) => l.map((u) => (u._id === 'u-ly' ? { ...u, level: 'city' } : u)),
+      'u-ly',
+      'LEVEL',
+    ],
+    [
+      'a department with another level than its bureau',
+      (l) => l.map((u) => (u._id === 'u-cs-wa' ? { ...u, level: 'county' } : u)),
+      'u-cs-wa',
+      'LEVEL',
+    ],
     ['a bureau without its propaganda desk', (l) => l.filter((u) => u._id !== 'u-ly-xc'), 'u-ly', 'DESK'],
-    ['a bureau with two desks', (l) => [...l, { ...unit('u-ly-xc'), _id: 'u-ly-xc2', path: ['u-hn', 'u-cs', 'u-ly', 'u-ly-xc2'] }], 'u-ly', 'DESK'],
-    ['a dangling parent', (l) => l.map((u) => (u._id === 'u-ly-za' ? { ...u, parentId: 'u-gone' } : u)), 'u-ly-za', 'PARENT_UNKNOWN'],
+    [
+      'a bureau with two desks',
+      (l) => [...l, { ...unit('u-ly-xc'), _id: 'u-ly-xc2', path: ['u-hn', 'u-cs', 'u-ly', 'u-ly-xc2'] }],
+      'u-ly',
+      'DESK',
+    ],
+    [
+      'a dangling parent',
+      (l) => l.map((u) => (u._id === 'u-ly-za' ? { ...u, parentId: 'u-gone' } : u)),
+      'u-ly-za',
+      'PARENT_UNKNOWN',
+    ],
     ['a duplicate id', (l) => [...l, { ...l[3] }], units[3]._id, 'DUPLICATE_ID'],
-    ['a department under a desk', (l) => l.map((u) => (u._id === 'u-ly-za' ? { ...u, parentId: 'u-ly-xc', path: ['u-hn', 'u-cs', 'u-ly', 'u-ly-xc', 'u-ly-za'] } : u)), 'u-ly-za', 'KIND'],
-    ['a root below province level', (l) => l.map((u) => (u._id === 'u-hn' ? { ...u, level: 'city' } : u)), 'u-hn', 'ROOT'],
+    [
+      'a department under a desk',
+      (l) =>
+        l.map((u) =>
+          u._id === 'u-ly-za' ? { ...u, parentId: 'u-ly-xc', path: ['u-hn', 'u-cs', 'u-ly', 'u-ly-xc', 'u-ly-za'] } : u,
+        ),
+      'u-ly-za',
+      'KIND',
+    ],
+    [
+      'a root below province level',
+      (l) => l.map((u) => (u._id === 'u-hn' ? { ...u, level: 'city' } : u)),
+      'u-hn',
+      'ROOT',
+    ],
   ];
   it.each(broken)('reports %s', (_label, mutate, unitId, code) => {
     expect(checkTree(mutate(units.map((u) => ({ ...u }))))).toContainEqual(expect.objectContaining({ unitId, code }));
@@ -118,7 +156,12 @@ describe('finding units', () => {
   });
 
   it('flags special-work units and everything inside them (第九条)', () => {
-    const inner: Unit = { ...unit('u-cs-za'), _id: 'u-cs-gb-1', parentId: 'u-cs-gb', path: ['u-hn', 'u-cs', 'u-cs-gb', 'u-cs-gb-1'] };
+    const inner: Unit = {
+      ...unit('u-cs-za'),
+      _id: 'u-cs-gb-1',
+      parentId: 'u-cs-gb',
+      path: ['u-hn', 'u-cs', 'u-cs-gb', 'u-cs-gb-1'],
+    };
     const withInner = buildTree([...units, inner]);
     expect(isSpecialWork('u-cs-gb', withInner)).toBe(true);
     expect(isSpecialWork('u-cs-gb-1', withInner)).toBe(true);
@@ -143,7 +186,9 @@ describe('escalationTargets (第二十九条)', () => {
 
   it("puts the unit's own named people first and names nobody twice", () => {
     const own = units.map((u) =>
-      u._id === 'u-cs-wa' ? { ...u, responsibility: { leaderId: 'p-cs-leader', departmentId: null, personId: 'p-cs-handler-cyber' } } : u,
+      u._id === 'u-cs-wa'
+        ? { ...u, responsibility: { leaderId: 'p-cs-leader', departmentId: null, personId: 'p-cs-handler-cyber' } }
+        : u,
     );
     const targets = escalationTargets('u-cs-wa', buildTree(own));
     expect(targets.slice(0, 3).map((t) => `${t.unitId}:${t.kind}:${t.id}`)).toEqual([

@@ -161,8 +161,7 @@ export function checkTree(units: readonly Unit[]): TreeProblem[] {
     if (parent === null) continue;
     const expectedLevel = u.kind === 'bureau' ? CHILD_BUREAU_LEVEL[parent.level] : parent.level;
     if (u.level !== expectedLevel) problems.push({ unitId: u._id, code: 'LEVEL', message: '单位层级与上级单位不符' });
-    const kindOk =
-      u.kind === 'department' ? parent.kind !== 'propagandaDesk' : parent.kind === 'bureau';
+    const kindOk = u.kind === 'department' ? parent.kind !== 'propagandaDesk' : parent.kind === 'bureau';
     if (!kindOk || (u.departmentFunction !== undefined && u.kind !== 'department')) {
       problems.push({ unitId: u._id, code: 'KIND', message: '单位类型与上级单位不符' });
     }

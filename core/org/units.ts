@@ -52,9 +52,16 @@ export function setResponsibility(
   const violations = checkResponsibility(unit, responsibility, ctx.tree, ctx.people);
   if (violations.length > 0) {
     const detail = violations.map((v) => v.message).join('；');
-    return fail(new ViolationsError('RESPONSIBILITY_INVALID', `${ORG_ERRORS.RESPONSIBILITY_INVALID}：${detail}`, violations));
+    return fail(
+      new ViolationsError('RESPONSIBILITY_INVALID', `${ORG_ERRORS.RESPONSIBILITY_INVALID}：${detail}`, violations),
+    );
   }
-  const next: Unit = { ...unit, responsibility: { ...responsibility }, updatedAt: toBeijingIso(ctx.now), rev: unit.rev + 1 };
+  const next: Unit = {
+    ...unit,
+    responsibility: { ...responsibility },
+    updatedAt: toBeijingIso(ctx.now),
+    rev: unit.rev + 1,
+  };
   return {
     ok: true,
     next,

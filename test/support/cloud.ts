@@ -30,7 +30,12 @@ export interface TestCloudOptions {
 }
 
 export async function startTestCloud(options: TestCloudOptions = {}): Promise<TestCloud> {
-  const cloud = await createLocalCloud({ port: 0, dataDir: null, timers: options.timers ?? false, onLog: () => undefined });
+  const cloud = await createLocalCloud({
+    port: 0,
+    dataDir: null,
+    timers: options.timers ?? false,
+    onLog: () => undefined,
+  });
   if (options.now) cloud.clock.set(options.now);
   if (options.seed ?? true) seedOrg(cloud.db);
 
@@ -47,7 +52,8 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     post,
     async call(fn, action, params, openid) {
       const res = await post(fn, { action, ...(params as object) }, openid);
-      if (res.status !== 200) throw new Error(`function ${fn} answered HTTP ${res.status}: ${JSON.stringify(res.body)}`);
+      if (res.status !== 200)
+        throw new Error(`function ${fn} answered HTTP ${res.status}: ${JSON.stringify(res.body)}`);
       return res.body as never;
     },
     async setNow(iso) {
