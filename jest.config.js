@@ -2,6 +2,8 @@
 // node-side tests that go through the local cloud, and mini-program UI tests under jsdom.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }];
 const mpJest = ['ts-jest', { tsconfig: '<rootDir>/miniprogram/tsconfig.json' }];
+// Function folders (real and fixtures) hold package.json files with the same names; none is a module to resolve.
+const modulePathIgnorePatterns = ['<rootDir>/tools/local-cloud/test/fixtures/', '<rootDir>/tools/bench/fixtures/'];
 
 module.exports = {
   projects: [
@@ -9,12 +11,14 @@ module.exports = {
       displayName: 'core',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
+      modulePathIgnorePatterns,
       testMatch: ['<rootDir>/core/**/*.test.ts'],
     },
     {
       displayName: 'node',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
+      modulePathIgnorePatterns,
       testMatch: [
         '<rootDir>/server/**/*.test.ts',
         '<rootDir>/tools/**/*.test.ts',

@@ -117,6 +117,12 @@ describe('computeChain: every level × institutional/personal × county/city/pro
     );
   });
 
+  it('does not repeat the bureau name when a desk is named in full', () => {
+    const named = units.map((u) => (u._id === cityDesk._id ? { ...u, name: `${city.name}政治部宣传处` } : u));
+    const plan = planOf(institutional(county), 'especiallyMajor', false, named);
+    expect(plan.steps[2]?.label).toBe(`${city.name}政治部宣传处审批`);
+  });
+
   it('sends a personal post that touches 第十八条 to its desk even when declared ordinary', () => {
     const plan = planOf(personal(county), 'ordinary', true);
     expect(plan.logged).toBe(false);

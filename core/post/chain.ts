@@ -35,13 +35,15 @@ function superiorBureaus(bureau: Unit, tree: UnitTree): Unit[] {
 const unresolved = (detail: string): ChainResult => ({ ok: false, error: postError('CHAIN_UNRESOLVED', detail) });
 
 function deskStep(bureau: Unit, desk: Unit, article: string): ChainStep {
+  // A desk may be named in full (长沙市公安局政治部宣传处) or by its own name only (政治部宣传处).
+  const fullName = desk.name.startsWith(bureau.name) ? desk.name : `${bureau.name}${desk.name}`;
   return {
     key: `desk:${desk._id}`,
     kind: 'propagandaDesk',
     holders: [{ role: 'propagandaStaff', unitId: desk._id, personIds: null }],
     unitId: desk._id,
-    unitName: `${bureau.name}${desk.name}`,
-    label: `${bureau.name}${desk.name}审批`,
+    unitName: fullName,
+    label: `${fullName}审批`,
     article,
   };
 }
