@@ -200,7 +200,7 @@ describe('submission and the ordinary chain', () => {
       dedupeKey: `approvalPending:posts/${post._id}:r1-reviewer`,
       subject: { collection: 'posts', id: post._id },
       link: `/pages/post-detail/index?id=${post._id}`,
-      values: { subject: post.content.title, account: cityWeibo.name, status: '审核民警审核' },
+      values: { subject: post.content.title, actor: s.city.opA.name, account: cityWeibo.name, status: '审核民警审核' },
     });
     // Per recipient, the outbox key is the notify module's own.
     expect(`${notice.dedupeKey}:city-reviewer`).toBe(

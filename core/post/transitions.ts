@@ -53,7 +53,8 @@ export const defaultPostConfig: PostConfig = {
 export interface PostContext {
   /** Epoch ms (the injected clock). */
   now: number;
-  actor: Pick<Person, '_id' | 'roles'>;
+  /** `name` shows who sent the post on to the next approver (the subscribe message's 提交人). */
+  actor: Pick<Person, '_id' | 'roles'> & { name?: string };
   /** The post's account as loaded; null when it does not exist. */
   account: Account | null;
   /** The account's unit, its ancestors and their propaganda desks (see computeChain). */
@@ -208,6 +209,7 @@ function pendingNotice(post: Post, step: ChainStep, account: Account, ctx: PostC
       text: `${account.name}｜${levelLabels[post.level]}｜${step.label}`,
       values: {
         subject: post.content.title,
+        actor: ctx.actor.name,
         account: account.name,
         status: step.label,
         eventAt: toBeijingIso(ctx.now),
