@@ -5,10 +5,10 @@
  */
 import type { IsoTime } from '../../typings/common';
 import type { Account, Person, Unit } from '../../typings/org';
-import type { Actor, CalendarOverride, Effect, Message, Referral } from '../../typings/referral';
+import type { Actor, CalendarOverride, Effect, Message, Referral, ReferralConfig } from '../../typings/referral';
 import { createWorkCalendar, missingYearWarning, type WorkCalendar } from '../../core/calendar/calendar';
 import { commonErrors, DomainError, isDomainError } from '../../core/errors';
-import { DEFAULT_REFERRAL_CONFIG, type DomainCtx, type Transition } from '../../core/referral/common';
+import { referralConfigFrom, type DomainCtx, type Transition } from '../../core/referral/common';
 import { beijingParts } from '../../core/time';
 import type { UnitTree } from '../../core/org/tree';
 import type { VersionDoc } from '../org';
@@ -66,8 +66,16 @@ export function actorOf(person: Person): Actor {
   return { personId: person._id, roles: person.roles };
 }
 
+let config: ReferralConfig | null = null;
+
+/** The deployment's referral rules (config.json envVariables of the referral and timer functions), read once. */
+export function referralConfig(): ReferralConfig {
+  config ??= referralConfigFrom(process.env);
+  return config;
+}
+
 export function domainCtx(now: number, person: Person, calendar: WorkCalendar): DomainCtx {
-  return { now, actor: actorOf(person), calendar, config: DEFAULT_REFERRAL_CONFIG };
+  return { now, actor: actorOf(person), calendar, config: referralConfig() };
 }
 
 /** The core answers a refusal as a value; the shell throws it so dispatch answers it. */

@@ -21,13 +21,12 @@ import type { Account } from '../../typings/org';
 import type { Message, Referral } from '../../typings/referral';
 import type { WorkCalendar } from '../../core/calendar/calendar';
 import { planReplyTargetReminders } from '../../core/message/reminders';
-import { DEFAULT_REFERRAL_CONFIG } from '../../core/referral/common';
 import { overdueAt, planDailyDigest, planReferralReminders } from '../../core/referral/reminders';
 import { beijingDay, beijingDayEnd, beijingParts, toBeijingIso } from '../../core/time';
 import type { DueWindow } from '../../core/notify/planners';
 import type { Doc } from '../store';
 import type { PlannerContext, ShellPlanner } from '../planners';
-import { loadCalendar } from './context';
+import { loadCalendar, referralConfig } from './context';
 import { draftsFor, excerpt, Recipients, type RoleWanted } from './notices';
 
 const HOUR = 60 * 60 * 1000;
@@ -37,8 +36,6 @@ const PAGE = 100;
 const DIGEST_HOUR = 8;
 const DIGEST_MINUTES = 10;
 
-const config = DEFAULT_REFERRAL_CONFIG;
-
 export interface ReferralReminderItem {
   referral: Referral;
   calendar: WorkCalendar;
@@ -47,7 +44,7 @@ export interface ReferralReminderItem {
 
 function referralDrafts(item: ReferralReminderItem, now: number): NotificationDraft[] {
   const r = item.referral;
-  return planReferralReminders([r], now, item.calendar, config).flatMap((effect) =>
+  return planReferralReminders([r], now, item.calendar, referralConfig()).flatMap((effect) =>
     draftsFor(effect, item.recipients, {
       now,
       subjectText: excerpt(r.question),
@@ -99,7 +96,7 @@ export const referralDueSoon = referralPlanner('referralDueSoon', 'reminder', 'd
 
 export const referralDeadline = referralPlanner('referralDeadline', 'due', 'dueAt', (now) => ({
   dueAfter: toBeijingIso(now - LOOKBACK_MS),
-  dueBy: toBeijingIso(now + config.dueSoon.hours * HOUR),
+  dueBy: toBeijingIso(now + referralConfig().dueSoon.hours * HOUR),
 }));
 
 // --- the daily digest ---------------------------------------------------------------------------------
