@@ -1,7 +1,18 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { API_FILE, ApiDocError, DOC_FILE, REGENERATE, collectApi, generateApiDoc, renderApiDoc } from './api-doc';
+import { join, resolve } from 'node:path';
+import {
+  API_FILE,
+  ApiDocError,
+  DOC_FILE,
+  REGENERATE,
+  collectApi,
+  generateApiDoc,
+  renderApiDoc,
+  type ActionDoc,
+  type FieldDoc,
+} from './api-doc';
 
 describe('docs/api.md', () => {
   it('matches typings/api.ts', () => {
@@ -34,6 +45,7 @@ export interface Api {
   alpha: import('./alpha').AlphaApi;
   /** Overrides the interface's own comment. */
   beta: BetaApi;
+  gamma: import('./gamma').GammaApi;
 }
 `,
     );
@@ -72,15 +84,66 @@ export interface BetaApi {
 }
 `,
     );
+    write(
+      'gamma.ts',
+      `import type { ActionSpec, NoParams } from './api';
+type Stamp = string;
+interface Ref {
+  /** The target.
+   *
+   * Not this paragraph.
+   */
+  id: string;
+  rev?: number;
+}
+interface Edit extends Ref {
+  note: string | null;
+}
+interface EditParams extends Edit {
+  /** Labels. */
+  tags: Array<\`t-\${string}\`>;
+}
+interface Page<T> {
+  items: T[];
+  /** Pass back for more. */
+  next: number | null;
+}
+type Marks = { ids: string[] } | { all: true };
+interface One { text: string }
+interface Many { pasted: string }
+export interface GammaApi {
+  edit: ActionSpec<EditParams, Ref | null>;
+  plan: ActionSpec<Ref & { plannedAt: Stamp | null }, NoParams>;
+  page: ActionSpec<Partial<Ref>, Page<{ n: number }>>;
+  mark: ActionSpec<Marks, string[]>;
+  record: ActionSpec<One | Many, { when: Date; counts: Record<string, number> } | boolean>;
+}
+`,
+    );
   });
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const gamma = (action: string): ActionDoc => {
+    const found = collectApi(join(dir, 'api.ts'))
+      .find((fn) => fn.name === 'gamma')
+      ?.actions.find((a) => a.name === action);
+    if (!found) throw new Error(`gamma.${action} missing`);
+    return found;
+  };
+  const field = (name: string, type: string, optional = false, description = ''): FieldDoc => ({
+    name,
+    optional,
+    type,
+    description,
+  });
 
   it('walks functions and actions in declaration order, inherited actions included', () => {
     const api = collectApi(join(dir, 'api.ts'));
     expect(api.map((fn) => [fn.name, fn.actions.map((a) => a.name)])).toEqual([
       ['alpha', ['write', 'read']],
       ['beta', ['count']],
+      ['gamma', ['edit', 'plan', 'page', 'mark', 'record']],
     ]);
   });
 
@@ -109,9 +172,108 @@ export interface BetaApi {
     const md = renderApiDoc(collectApi(join(dir, 'api.ts')));
     expect(md).toContain('- [alpha](#alpha)（2 个 action）');
     expect(md).toContain('### alpha.write\n\n（缺少说明）\n');
-    expect(md).toContain('- params: `` { id: string; tag: `t-${string}`; } ``');
-    expect(md).toContain('### beta.count\n\nCounts.\n\n- params: `{ n: number; }`\n- result: `{ total: number; }`\n');
+    expect(md).toContain('- params: ``{ id: string; tag: `t-${string}`; }``');
+    expect(md).toContain(
+      '### beta.count\n\nCounts.\n\n- params: `{ n: number; }`\n  - `n`: `number`\n- result: `{ total: number; }`\n  - `total`: `number`\n',
+    );
     expect(md.endsWith('\n')).toBe(true);
+  });
+
+  it('opens params and results one level, through extends chains', () => {
+    const edit = gamma('edit');
+    expect(edit.params).toBe('EditParams');
+    expect(edit.paramsShape).toEqual({
+      kind: 'fields',
+      fields: [
+        field('tags', 'Array<`t-${string}`>', false, 'Labels.'),
+        field('note', 'string | null'),
+        field('id', 'string', false, 'The target.'),
+        field('rev', 'number', true),
+      ],
+    });
+    // `| null` is in the type text; the fields are the object's.
+    expect(edit.resultShape).toEqual({
+      kind: 'fields',
+      fields: [field('id', 'string', false, 'The target.'), field('rev', 'number', true)],
+    });
+  });
+
+  it('flattens intersections, keeps aliases as written and shows NoParams as none', () => {
+    const plan = gamma('plan');
+    expect(plan.paramsShape).toEqual({
+      kind: 'fields',
+      fields: [
+        field('id', 'string', false, 'The target.'),
+        field('rev', 'number', true),
+        field('plannedAt', 'Stamp | null'),
+      ],
+    });
+    expect(plan.resultShape).toEqual({ kind: 'none' });
+  });
+
+  it('prints a property the checker derived (generic, mapped) as the checker sees it', () => {
+    const page = gamma('page');
+    expect(page.paramsShape).toEqual({
+      kind: 'fields',
+      fields: [field('id', 'string | undefined', true, 'The target.'), field('rev', 'number', true)],
+    });
+    expect(page.resultShape).toEqual({
+      kind: 'fields',
+      fields: [field('items', '{ n: number; }[]'), field('next', 'number | null', false, 'Pass back for more.')],
+    });
+  });
+
+  it('lists each object of a union in the order written, and leaves other types closed', () => {
+    expect(gamma('mark').paramsShape).toEqual({
+      kind: 'variants',
+      variants: [
+        { type: '{ ids: string[]; }', fields: [field('ids', 'string[]')] },
+        { type: '{ all: true; }', fields: [field('all', 'true')] },
+      ],
+    });
+    expect(gamma('mark').resultShape).toEqual({ kind: 'opaque' });
+    const record = gamma('record');
+    expect(record.paramsShape).toEqual({
+      kind: 'variants',
+      variants: [
+        { type: 'One', fields: [field('text', 'string')] },
+        { type: 'Many', fields: [field('pasted', 'string')] },
+      ],
+    });
+    // An object or a boolean is not one object's fields.
+    expect(record.resultShape).toEqual({ kind: 'opaque' });
+  });
+
+  it('renders the opened types as nested lists that prettier leaves as they are', () => {
+    const md = renderApiDoc(collectApi(join(dir, 'api.ts')));
+    expect(md).toContain(
+      [
+        '### gamma.plan',
+        '',
+        '（缺少说明）',
+        '',
+        '- params: `Ref & { plannedAt: Stamp | null; }`',
+        '  - `id`: `string` — The target.',
+        '  - `rev`（可选）: `number`',
+        '  - `plannedAt`: `Stamp | null`',
+        '- result: 无',
+        '',
+      ].join('\n'),
+    );
+    expect(md).toContain('  - `tags`: ``Array<`t-${string}`>`` — Labels.\n  - `note`: `string | null`\n');
+    expect(md).toContain(
+      '- params: `One | Many`，以下形式之一：\n  - `One`\n    - `text`: `string`\n  - `Many`\n    - `pasted`: `string`\n',
+    );
+    expect(md).toContain('  - `tag`: `` `t-${string}` ``\n');
+    expect(md).toContain('- result: `string[]`\n');
+
+    const prettier = require.resolve('prettier/bin/prettier.cjs');
+    const config = resolve(__dirname, '..', '.prettierrc.json');
+    const formatted = execFileSync(process.execPath, [prettier, '--config', config, '--stdin-filepath', 'api.md'], {
+      input: md,
+      encoding: 'utf8',
+    });
+    expect(formatted).toBe(md);
   });
 
   it('refuses a member that is not an action spec', () => {

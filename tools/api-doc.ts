@@ -1,6 +1,7 @@
 /**
  * Renders docs/api.md from the API contract in typings/api.ts: every function of `interface Api`,
- * every action of its spec interface, with the action's JSDoc and its params/result type text.
+ * every action of its spec interface, with the action's JSDoc and its params/result type text, each
+ * opened one level into its fields (so a reader knows what to send without opening the typings).
  *
  * Read through the TypeScript compiler rather than by regex so that new functions (added by
  * anyone, in any of the forms TypeScript allows: `import('./x').XApi`, an imported name, an
@@ -16,11 +17,33 @@ export const API_FILE = resolve(__dirname, '..', 'typings', 'api.ts');
 export const DOC_FILE = resolve(__dirname, '..', 'docs', 'api.md');
 export const REGENERATE = 'npx tsx tools/api-doc.ts';
 
+/** One property of a params/result type. */
+export interface FieldDoc {
+  name: string;
+  optional: boolean;
+  /** As written in the declaration, or as the checker sees it when the property is derived (generics, mapped types). */
+  type: string;
+  description: string;
+}
+
+/** A params/result type opened one level. */
+export type ShapeDoc =
+  /** `NoParams` or `{}`: nothing to send / nothing returned. */
+  | { kind: 'none' }
+  /** A scalar, array, record or anything else whose type text already says it all. */
+  | { kind: 'opaque' }
+  /** An object (interfaces flattened through `extends` and `&`; `| null` set aside). */
+  | { kind: 'fields'; fields: FieldDoc[] }
+  /** A union of objects, in the order written. */
+  | { kind: 'variants'; variants: { type: string; fields: FieldDoc[] }[] };
+
 export interface ActionDoc {
   name: string;
   description: string;
   params: string;
   result: string;
+  paramsShape: ShapeDoc;
+  resultShape: ShapeDoc;
 }
 
 export interface FunctionDoc {
@@ -97,22 +120,108 @@ export function collectApi(apiFile: string = API_FILE): FunctionDoc[] {
   const typeText = (node: ts.TypeNode): string =>
     printer.printNode(ts.EmitHint.Unspecified, node, node.getSourceFile()).replace(/\s+/g, ' ').trim();
 
+  const show = (type: ts.Type): string => checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+
+  /** A property's type as written, unless the checker derived a different one (generic, mapped). */
+  const fieldType = (prop: ts.Symbol): string => {
+    const decl = prop.valueDeclaration ?? prop.declarations?.[0];
+    const derived = show(checker.getTypeOfSymbol(prop));
+    if (!decl || !(ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl)) || !decl.type) return derived;
+    const own = checker.getSymbolAtLocation(decl.name);
+    return own && checker.getTypeOfSymbol(own) === checker.getTypeOfSymbol(prop) ? typeText(decl.type) : derived;
+  };
+
+  // Date, Map, Promise…: their members are not fields a caller sends.
+  const isLibraryObject = (type: ts.Type): boolean => {
+    const symbol = type.getSymbol();
+    if (!symbol || !(symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class))) return false;
+    return (symbol.declarations ?? []).some((d) => program.isSourceFileDefaultLibrary(d.getSourceFile()));
+  };
+
+  /** The properties of a plain object type (intersections and `extends` flattened), or undefined for anything else. */
+  const fieldsOf = (type: ts.Type): FieldDoc[] | undefined => {
+    const parts = type.isIntersection() ? type.types : [type];
+    const plain = (t: ts.Type): boolean =>
+      (t.flags & ts.TypeFlags.Object) !== 0 &&
+      !checker.isArrayType(t) &&
+      !checker.isTupleType(t) &&
+      !isLibraryObject(t);
+    if (!parts.every(plain)) return undefined;
+    if (checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0) return undefined;
+    if (checker.getSignaturesOfType(type, ts.SignatureKind.Construct).length > 0) return undefined;
+    // `Record<string, never>` (NoParams) has an index signature that admits nothing; any other is a map, not fields.
+    if (checker.getIndexInfosOfType(type).some((info) => !(info.type.flags & ts.TypeFlags.Never))) return undefined;
+    return checker.getPropertiesOfType(type).map((prop) => ({
+      name: prop.name,
+      optional: (prop.flags & ts.SymbolFlags.Optional) !== 0,
+      type: fieldType(prop),
+      description: oneLine(prop, checker),
+    }));
+  };
+
+  /** A union's members in the order written (through type aliases), else in the checker's order. */
+  const unionMembers = (type: ts.UnionType, written: ts.TypeNode | undefined): { type: ts.Type; text: string }[] => {
+    const seen = new Set<ts.Node>();
+    let node = written;
+    while (node && !seen.has(node)) {
+      seen.add(node);
+      if (ts.isParenthesizedTypeNode(node)) node = node.type;
+      else if (ts.isUnionTypeNode(node))
+        return node.types.map((m) => ({ type: checker.getTypeFromTypeNode(m), text: typeText(m) }));
+      else if (ts.isTypeReferenceNode(node)) {
+        const target = resolveAlias(checker.getSymbolAtLocation(node.typeName), checker);
+        const alias = target?.declarations?.find(ts.isTypeAliasDeclaration);
+        node = alias && !alias.typeParameters ? alias.type : undefined;
+      } else node = undefined;
+    }
+    return type.types.map((t) => ({ type: t, text: show(t) }));
+  };
+
+  const absent = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+  const shapeOf = (type: ts.Type, written: ts.TypeNode | undefined): ShapeDoc => {
+    if (type.isUnion()) {
+      const members = unionMembers(type, written).filter((m) => !(m.type.flags & absent));
+      const opened = members.map((m) => ({ type: m.text, fields: fieldsOf(m.type) }));
+      if (opened.length === 0 || !opened.every((m): m is { type: string; fields: FieldDoc[] } => !!m.fields))
+        return { kind: 'opaque' };
+      const [only] = opened;
+      return opened.length === 1 && only
+        ? { kind: 'fields', fields: only.fields }
+        : { kind: 'variants', variants: opened };
+    }
+    const fields = fieldsOf(type);
+    if (!fields) return { kind: 'opaque' };
+    return fields.length === 0 ? { kind: 'none' } : { kind: 'fields', fields };
+  };
+
+  type SpecTypes = Pick<ActionDoc, 'params' | 'result' | 'paramsShape' | 'resultShape'>;
   /** params/result as written in `ActionSpec<P, R>`, or as the checker sees them for any other form. */
-  const specTypes = (action: ts.Symbol, where: string): { params: string; result: string } => {
+  const specTypes = (action: ts.Symbol, where: string): SpecTypes => {
     const decl = action.valueDeclaration ?? action.declarations?.[0];
     const node = decl && (ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl)) ? decl.type : undefined;
     if (node && ts.isTypeReferenceNode(node) && node.typeArguments?.length === 2) {
       const target = resolveAlias(checker.getSymbolAtLocation(node.typeName), checker);
       const [p, r] = node.typeArguments;
-      if (target === actionSpec && p && r) return { params: typeText(p), result: typeText(r) };
+      if (target === actionSpec && p && r)
+        return {
+          params: typeText(p),
+          result: typeText(r),
+          paramsShape: shapeOf(checker.getTypeFromTypeNode(p), p),
+          resultShape: shapeOf(checker.getTypeFromTypeNode(r), r),
+        };
     }
     const type = decl ? checker.getTypeOfSymbolAtLocation(action, decl) : undefined;
     const params = type?.getProperty('params');
     const result = type?.getProperty('result');
     if (!decl || !params || !result) throw new ApiDocError(`${where} 不是 ActionSpec<P, R>`);
-    const show = (s: ts.Symbol): string =>
-      checker.typeToString(checker.getTypeOfSymbolAtLocation(s, decl), undefined, ts.TypeFormatFlags.NoTruncation);
-    return { params: show(params), result: show(result) };
+    const paramsType = checker.getTypeOfSymbolAtLocation(params, decl);
+    const resultType = checker.getTypeOfSymbolAtLocation(result, decl);
+    return {
+      params: show(paramsType),
+      result: show(resultType),
+      paramsShape: shapeOf(paramsType, undefined),
+      resultShape: shapeOf(resultType, undefined),
+    };
   };
 
   const apiType = checker.getTypeAtLocation(apiDecl);
@@ -136,7 +245,36 @@ export function collectApi(apiFile: string = API_FILE): FunctionDoc[] {
 function code(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
-  return longest > 0 ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
+  // CommonMark strips one space each side; prettier keeps it only where the text starts or ends with a backtick.
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+function renderField(field: FieldDoc): string {
+  const optional = field.optional ? '（可选）' : '';
+  const description = field.description ? ` — ${field.description}` : '';
+  return `- ${code(field.name)}${optional}: ${code(field.type)}${description}`;
+}
+
+/** `- params: T` and, nested under it, T's fields (one level). */
+function renderShape(label: 'params' | 'result', text: string, shape: ShapeDoc): string[] {
+  const head = `- ${label}: ${code(text)}`;
+  switch (shape.kind) {
+    case 'none':
+      return [`- ${label}: 无`];
+    case 'opaque':
+      return [head];
+    case 'fields':
+      return [head, ...shape.fields.map((f) => `  ${renderField(f)}`)];
+    case 'variants':
+      return [
+        `${head}，以下形式之一：`,
+        ...shape.variants.flatMap((v) => [
+          `  - ${code(v.type)}`,
+          ...(v.fields.length > 0 ? v.fields.map((f) => `    ${renderField(f)}`) : ['    - 无']),
+        ]),
+      ];
+  }
 }
 
 /** Markdown already in prettier's shape (no tables, one blank line between blocks), so `prettier --check` passes. */
@@ -164,8 +302,8 @@ export function renderApiDoc(functions: FunctionDoc[]): string {
         '',
         action.description || MISSING_DESCRIPTION,
         '',
-        `- params: ${code(action.params)}`,
-        `- result: ${code(action.result)}`,
+        ...renderShape('params', action.params, action.paramsShape),
+        ...renderShape('result', action.result, action.resultShape),
       );
     }
   }
