@@ -1,10 +1,25 @@
 import type { DraftSaved, ScreeningHit } from '../../../typings/post';
+import type { NodeJson } from '../../test-utils/simulate';
 import { accountView, chain, detail, post, step } from '../../test-utils/post-fixtures';
 import { openPage } from '../../test-utils/simulate';
 import { useWx } from '../../test-utils/wx';
 import { LIVE_CHECK_DELAY_MS } from '../../utils/posts';
 
 const wxm = useWx();
+
+/** The src of every thumbnail, in order. */
+function thumbs(node: NodeJson | string): string[] {
+  if (typeof node === 'string') return [];
+  const own = node.tagName === 'wx-image' ? [String(node.attrs.find((a) => a.name === 'src')?.value)] : [];
+  return [...own, ...node.children.flatMap(thumbs)];
+}
+
+function choose(paths: string[]): void {
+  jest.spyOn(wx, 'chooseMedia').mockImplementation((o) => {
+    o.success?.({ tempFiles: paths.map((tempFilePath) => ({ tempFilePath })), type: 'image', errMsg: 'ok' } as never);
+    return undefined as never;
+  });
+}
 
 interface EditData {
   postId: string;
@@ -169,20 +184,31 @@ describe('编辑稿件 (pages/post-edit)', () => {
   it('uploads chosen images to cloud storage and keeps their file ids', async () => {
     const uploadFile = jest.fn((o: { cloudPath: string }) => Promise.resolve({ fileID: `cloud://env/${o.cloudPath}` }));
     Object.assign(wx.cloud, { uploadFile });
-    jest.spyOn(wx, 'chooseMedia').mockImplementation((o) => {
-      o.success?.({
-        tempFiles: [{ tempFilePath: 'wxfile://a.png' }, { tempFilePath: 'wxfile://b.jpg' }],
-        type: 'image',
-        errMsg: 'ok',
-      } as never);
-      return undefined as never;
-    });
+    choose(['wxfile://a.png', 'wxfile://b.jpg']);
     const page = await newEditor();
     await page.fire('#add-image', 'tap');
     expect(uploadFile).toHaveBeenCalledTimes(2);
     expect(page.data().images).toEqual([expect.stringMatching(/\.png$/), expect.stringMatching(/\.jpg$/)]);
+    // The thumbnails show the chosen files themselves.
+    expect(thumbs(page.root.toJSON())).toEqual(['wxfile://a.png', 'wxfile://b.jpg']);
     await page.fire('#remove-0', 'click');
     expect(page.data().images).toEqual([expect.stringMatching(/\.jpg$/)]);
+    expect(thumbs(page.root.toJSON())).toEqual(['wxfile://b.jpg']);
+  });
+
+  it('keeps the images that uploaded and says why the others did not', async () => {
+    const uploadFile = jest.fn((o: { cloudPath: string }) =>
+      o.cloudPath.endsWith('.png')
+        ? Promise.resolve({ fileID: `cloud://env/${o.cloudPath}` })
+        : Promise.reject(new Error('cloud.uploadFile:fail timeout')),
+    );
+    Object.assign(wx.cloud, { uploadFile });
+    choose(['wxfile://a.png', 'wxfile://b.jpg']);
+    const page = await newEditor();
+    await page.fire('#add-image', 'tap');
+    expect(page.data().images).toEqual([expect.stringMatching(/^cloud:\/\/env\/posts\/.*\.png$/)]);
+    expect(page.data().dirty).toBe(true);
+    expect(wxm.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '图片上传失败，请重试' }));
   });
 
   it('submits: asks for reminders within the tap, saves what changed, then opens the post', async () => {
@@ -255,6 +281,8 @@ describe('编辑稿件 (pages/post-edit)', () => {
       plannedTime: '10:30',
       images: ['cloud://x/1.jpg'],
     });
+    // On the cloud, <image> shows a saved file ID as it is.
+    expect(thumbs(page.root.toJSON())).toEqual(['cloud://x/1.jpg']);
     expect(page.exists('#outlet')).toBe(true);
   });
 

@@ -9,6 +9,7 @@ import type {
 } from '../../../typings/post';
 import { call } from '../../services/api';
 import { latestData, type LoadState } from '../../services/load';
+import { imageUrls, uploadImage } from '../../services/storage';
 import { askConsent, prepareConsent } from '../../services/subscribe';
 import type { DatasetEvent, ValueEvent } from '../../utils/events';
 import {
@@ -47,6 +48,8 @@ interface EditData extends LoadState {
   declaredLevel: SensitivityLevel;
   levelOptions: ReadonlyArray<{ value: SensitivityLevel; label: string }>;
   images: string[];
+  /** What each image's thumbnail shows, by file ID, when it is not the file ID itself. */
+  thumbs: Record<string, string>;
   plannedDate: string;
   plannedTime: string;
   chainSummary: string;
@@ -79,6 +82,7 @@ interface EditCustom {
   onPlannedClear(): void;
   onAddImage(): Promise<void>;
   onRemoveImage(event: DatasetEvent<{ index: number }>): void;
+  showThumbs(fileIDs: string[]): Promise<void>;
   onSave(): Promise<void>;
   onSubmit(): Promise<void>;
   save(): Promise<boolean>;
@@ -106,10 +110,9 @@ function chooseImages(count: number): Promise<string[]> {
   });
 }
 
-async function upload(filePath: string, n: number): Promise<string> {
+function cloudPathFor(filePath: string, n: number): string {
   const ext = /\.[a-z0-9]+$/i.exec(filePath)?.[0] ?? '.jpg';
-  const res = await wx.cloud.uploadFile({ cloudPath: `posts/${Date.now()}-${n}${ext}`, filePath });
-  return res.fileID;
+  return `posts/${Date.now()}-${n}${ext}`;
 }
 
 Page<EditData, EditCustom>({
@@ -130,6 +133,7 @@ Page<EditData, EditCustom>({
     declaredLevel: 'ordinary',
     levelOptions: LEVEL_OPTIONS,
     images: [],
+    thumbs: {},
     plannedDate: '',
     plannedTime: '',
     chainSummary: '',
@@ -190,6 +194,7 @@ Page<EditData, EditCustom>({
       });
       this.showChain(detail.chain);
       this.showScreening(post.screening, post.content.title, post.content.text);
+      void this.showThumbs(post.content.images);
       return;
     }
     const accountId = this.query.accountId ?? '';
@@ -280,14 +285,31 @@ Page<EditData, EditCustom>({
     const files = await chooseImages(Math.min(9, room));
     if (files.length === 0) return;
     this.setData({ busy: true });
-    try {
-      const ids = await Promise.all(files.map((f, i) => upload(f, i)));
-      this.setData({ images: [...this.data.images, ...ids], dirty: true });
-    } catch {
-      void wx.showToast({ title: '图片上传失败，请重试', icon: 'none' });
-    } finally {
-      this.setData({ busy: false });
-    }
+    const results = await Promise.all(files.map((f, i) => uploadImage(f, cloudPathFor(f, i))));
+    const ids: string[] = [];
+    // The just-chosen local file is the thumbnail: no round trip, on either backend.
+    const thumbs = { ...this.data.thumbs };
+    let failure = '';
+    results.forEach((res, i) => {
+      if (!res.ok) {
+        failure ||= res.error.message;
+        return;
+      }
+      ids.push(res.data.fileID);
+      thumbs[res.data.fileID] = files[i] ?? res.data.fileID;
+    });
+    this.setData({
+      busy: false,
+      thumbs,
+      ...(ids.length > 0 ? { images: [...this.data.images, ...ids], dirty: true } : {}),
+    });
+    if (failure) void wx.showToast({ title: failure, icon: 'none' });
+  },
+
+  async showThumbs(fileIDs) {
+    const urls = await imageUrls(fileIDs);
+    const fresh = fileIDs.flatMap((id, i) => (urls[i] && urls[i] !== id ? [[id, urls[i]] as const] : []));
+    if (fresh.length > 0) this.setData({ thumbs: { ...this.data.thumbs, ...Object.fromEntries(fresh) } });
   },
 
   onRemoveImage(event) {

@@ -13,6 +13,8 @@
  *   GET  /stats, POST /stats/reset
  *   POST /reset                 empty database, outbox and injected failures
  *   GET  /health
+ *   POST /storage/upload        the mini-program's upload in DevTools (wx.uploadFile): multipart `file` + `cloudPath` → {fileID}
+ *   POST /storage/temp-urls     {"fileList": [fileID], "maxAge"?} → {"fileList": [{fileID, tempFileURL, status}]}
  *   /storage/*                  the object-storage side of uploads and temp URLs
  */
 import { randomUUID } from 'node:crypto';
@@ -30,7 +32,7 @@ import { Store } from './db/store';
 import { Transactions } from './db/transactions';
 import { OpenApi, parseMultipart } from './openapi';
 import { DEFAULT_ENV_ID, FunctionsRuntime } from './runtime';
-import { Storage } from './storage';
+import { Storage, StorageError } from './storage';
 import { TimerScheduler, TriggerNotFoundError } from './timers';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -180,6 +182,8 @@ const ROUTE_KEYS = [
   'GET /stats',
   'POST /stats/reset',
   'POST /reset',
+  'POST /storage/upload',
+  'POST /storage/temp-urls',
 ] as const;
 type RouteKey = (typeof ROUTE_KEYS)[number];
 function isRouteKey(key: string): key is RouteKey {
@@ -195,6 +199,10 @@ const FailRequest = v.object({
   checks: v.optional(v.array(FailureSchema)),
   touser: v.optional(v.string()),
   failure: v.optional(v.nullable(FailureSchema)),
+});
+const TempUrlsRequest = v.object({
+  fileList: v.array(v.string()),
+  maxAge: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 const RiskyRequest = v.object({
   terms: v.array(
@@ -350,6 +358,34 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
     return { ok: true };
   }
 
+  /** What wx.cloud.uploadFile does for the mini-program, as wx.uploadFile can send it: one file, one cloud path. */
+  function uploadFromClient(contentType: string, raw: Buffer): { fileID: string } {
+    if (!contentType.startsWith('multipart/')) {
+      throw new HttpError(400, 'INVALID_PARAM', '上传需以 multipart/form-data 发送');
+    }
+    const fields = parseMultipart(raw, contentType);
+    const file = fields.get('file');
+    const cloudPath = fields.get('cloudPath')?.toString('utf8') ?? '';
+    if (file === undefined) throw new HttpError(400, 'INVALID_PARAM', '缺少上传的文件（file）');
+    try {
+      return { fileID: storage.put(cloudPath, file) };
+    } catch (err) {
+      if (err instanceof StorageError) throw new HttpError(400, err.code, err.message);
+      throw err;
+    }
+  }
+
+  function tempUrls(body: unknown): { fileList: { fileID: string; tempFileURL: string; status: number }[] } {
+    const { fileList, maxAge } = validate(TempUrlsRequest, body);
+    return {
+      fileList: fileList.map((fileID) => {
+        const tempFileURL = storage.tempUrl(fileID, maxAge);
+        // status as wx.cloud.getTempFileURL reports it: 0 = issued.
+        return tempFileURL === undefined ? { fileID, tempFileURL: '', status: 1 } : { fileID, tempFileURL, status: 0 };
+      }),
+    };
+  }
+
   function stats(): LocalCloudStats {
     const s = db.stats;
     return {
@@ -425,6 +461,8 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
         reset();
         return { ok: true };
       },
+      'POST /storage/upload': () => uploadFromClient(header(req, 'content-type') ?? '', raw),
+      'POST /storage/temp-urls': () => tempUrls(parseJson(raw, '请求体')),
     };
     const key = `${method} ${path}`;
     if (!isRouteKey(key)) throw new HttpError(404, 'NOT_FOUND', `没有这个地址：${method} ${path}`);

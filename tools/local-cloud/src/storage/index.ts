@@ -5,6 +5,8 @@
  * - getTempFileURL / downloadFile: `storage.batchGetDownloadUrl`, then a GET of the temp URL
  *   (/storage/files/<cloudPath>?t=<expiry>), which expires on the local-cloud clock;
  * - deleteFile: `storage.batchDeleteFile`.
+ * The mini-program's own uploads and temp URLs (wx.uploadFile / plain requests in DevTools) go
+ * through server.ts's POST /storage/upload and POST /storage/temp-urls, which call put / tempUrl.
  * Files live on disk (e.g. .local-cloud/storage/) or, without a directory, in memory.
  */
 import { randomUUID } from 'node:crypto';
@@ -131,6 +133,14 @@ export class Storage {
     return existsSync(file) ? readFileSync(file) : undefined;
   }
 
+  /** A temp URL for the file, valid for maxAgeS on the local-cloud clock; undefined when it does not exist. */
+  tempUrl(fileId: string, maxAgeS: number = DEFAULT_MAX_AGE_S): string | undefined {
+    const cloudPath = this.cloudPathOf(fileId);
+    if (cloudPath === undefined || this.get(fileId) === undefined) return undefined;
+    const nowS = Math.floor(this.opts.clock.now() / 1000);
+    return `${this.opts.baseUrl()}/storage/files/${cloudPath}?t=${nowS + maxAgeS}`;
+  }
+
   remove(fileId: string): boolean {
     const cloudPath = this.cloudPathOf(fileId);
     if (cloudPath === undefined || this.get(fileId) === undefined) return false;
@@ -168,16 +178,14 @@ export class Storage {
       }
       case 'storage.batchGetDownloadUrl': {
         const list = Array.isArray(params['file_list']) ? params['file_list'] : [];
-        const nowS = Math.floor(this.opts.clock.now() / 1000);
         const download_list = list.map((item: unknown) => {
           const entry = asRecord(item);
           const fileID = typeof entry['fileid'] === 'string' ? entry['fileid'] : '';
           const maxAge = typeof entry['max_age'] === 'number' ? entry['max_age'] : DEFAULT_MAX_AGE_S;
-          const cloudPath = this.cloudPathOf(fileID);
-          if (cloudPath === undefined || this.get(fileID) === undefined) {
+          const tempFileURL = this.tempUrl(fileID, maxAge);
+          if (tempFileURL === undefined) {
             return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: '文件不存在' };
           }
-          const tempFileURL = `${this.opts.baseUrl()}/storage/files/${cloudPath}?t=${nowS + maxAge}`;
           return { fileID, tempFileURL, code: 'SUCCESS', maxAge };
         });
         return { requestId, data: { download_list } };
