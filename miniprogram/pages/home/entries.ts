@@ -62,6 +62,14 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     count: 'referrals',
     pendingLabel: '待办转办',
   },
+  // 第二十七条、第七条: deadlines count working days; 省厅政治部宣传处 enters a year's arrangement.
+  {
+    key: 'calendar',
+    title: '节假日安排',
+    icon: 'calendar-o',
+    url: '/pages/calendar/index',
+    roles: ['propagandaStaff'],
+  },
   // 第十条至第十四条: opening, closing and filing accounts go through approval.
   {
     key: 'accounts',

@@ -50,6 +50,30 @@ describe('工作台 (pages/home)', () => {
     expect(page.data().entries.map((entry) => entry.key)).toEqual(['accounts', 'people', 'unit', 'audit']);
   });
 
+  it('shows propaganda staff the working-day calendar entry, and no one else', async () => {
+    wxm.cloud.reply('org', 'me', {
+      ok: true,
+      data: me({ roles: [{ role: 'propagandaStaff', unitName: '省厅政治部宣传处' }] }),
+    });
+    const page = await openPage<{ entries: { key: string }[] }>('pages/home/index');
+    expect(page.data().entries.map((entry) => entry.key)).toEqual([
+      'approvals',
+      'cadence',
+      'messages',
+      'calendar',
+      'accounts',
+      'people',
+      'lexicon',
+      'audit',
+    ]);
+    await page.fire('#entry-calendar', 'click');
+    expect(wxm.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/calendar/index' }));
+
+    wxm.cloud.reply('org', 'me', { ok: true, data: me({ roles: REVIEWER_AND_OPERATOR }) });
+    await page.show();
+    expect(page.exists('#entry-calendar')).toBe(false);
+  });
+
   it('shows an empty state when nothing is pending, and clears the tab badge', async () => {
     wxm.cloud.reply('org', 'me', { ok: true, data: me({ roles: REVIEWER_AND_OPERATOR }) });
     const page = await openPage('pages/home/index');
