@@ -90,10 +90,10 @@ describe('deadlines in working days on the official calendar', () => {
       { day: '2027-01-01', kind: 'holiday' as const, name: '元旦' },
       { day: '2027-02-06', kind: 'working' as const, name: '春节调休上班' },
     ];
-    expect(code(await t.call('referral', 'setCalendarOverrides', { year: 2027, days }, CITY_DESK))).toBe(
-      'OUT_OF_SCOPE',
-    );
-    expect(code(await t.call('referral', 'setCalendarOverrides', { year: 2027, days }, OPERATOR))).toBe(
+    expect(
+      code(await t.call('referral', 'setCalendarOverrides', { year: 2027, days, expectedRev: 0 }, CITY_DESK)),
+    ).toBe('OUT_OF_SCOPE');
+    expect(code(await t.call('referral', 'setCalendarOverrides', { year: 2027, days, expectedRev: 0 }, OPERATOR))).toBe(
       'ROLE_REQUIRED',
     );
     expect(
@@ -101,13 +101,24 @@ describe('deadlines in working days on the official calendar', () => {
         await t.call(
           'referral',
           'setCalendarOverrides',
-          { year: 2027, days: [{ day: '2028-01-01', kind: 'holiday', name: '元旦' }] },
+          { year: 2027, days: [{ day: '2028-01-01', kind: 'holiday', name: '元旦' }], expectedRev: 0 },
           PROVINCE_DESK,
         ),
       ),
     ).toBe('CALENDAR_INVALID');
-    const set = ok(await t.call('referral', 'setCalendarOverrides', { year: 2027, days }, PROVINCE_DESK));
-    expect(set).toEqual({ year: 2027, official: false, overrides: days, warnings: [] });
+    // Two admins save the same year from the same revision: one wins, the other is told to reload.
+    const [first, second] = await Promise.all([
+      t.call('referral', 'setCalendarOverrides', { year: 2027, days, expectedRev: 0 }, PROVINCE_DESK),
+      t.call('referral', 'setCalendarOverrides', { year: 2027, days: days.slice(0, 1), expectedRev: 0 }, PROVINCE_DESK),
+    ]);
+    expect([first, second].filter((a) => a.ok)).toHaveLength(1);
+    expect([first, second].filter((a) => !a.ok).map(code)).toEqual(['CONFLICT']);
+    const stored = ok(await t.call('referral', 'calendarOverrides', { year: 2027 }, PROVINCE_DESK));
+    expect(stored.rev).toBe(1);
+    const set = ok(
+      await t.call('referral', 'setCalendarOverrides', { year: 2027, days, expectedRev: stored.rev }, PROVINCE_DESK),
+    );
+    expect(set).toEqual({ year: 2027, official: false, overrides: days, warnings: [], rev: 2 });
     expect(ok(await t.call('referral', 'calendarOverrides', { year: 2027 }, PROVINCE_DESK)).overrides).toEqual(days);
 
     // every instance reloads the calendar: New Year's Day is now a holiday, and nothing is unknown

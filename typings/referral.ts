@@ -563,6 +563,8 @@ export interface CalendarYear {
   official: boolean;
   overrides: CalendarOverride[];
   warnings: string[];
+  /** The stored table's revision (0 while none is stored): a save names it, so two admins cannot overwrite each other. */
+  rev: number;
 }
 
 export interface ReferralApi {
@@ -606,5 +608,5 @@ export interface ReferralApi {
   /** A year's calendar overrides (the province propaganda desk keeps them). */
   calendarOverrides: ActionSpec<{ year: number }, CalendarYear>;
   /** Replaces a year's overrides, e.g. the State Council's arrangement for a year chinese-days lacks. */
-  setCalendarOverrides: ActionSpec<{ year: number; days: CalendarOverride[] }, CalendarYear>;
+  setCalendarOverrides: ActionSpec<{ year: number; days: CalendarOverride[]; expectedRev: number }, CalendarYear>;
 }

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { CalendarOverride, CalendarYear } from '../../typings/referral';
 import { createWorkCalendar, missingYearWarning, OFFICIAL_YEARS } from '../../core/calendar/calendar';
+import { commonErrors } from '../../core/errors';
 import { toBeijingIso } from '../../core/time';
 import { action } from '../dispatch';
 import type { VersionDoc } from '../org';
@@ -21,13 +22,14 @@ import {
 } from './context';
 import { day, text, year } from './input';
 
-function yearView(y: number, days: readonly CalendarOverride[]): CalendarYear {
+function yearView(y: number, days: readonly CalendarOverride[], rev: number): CalendarYear {
   const calendar = createWorkCalendar(days);
   return {
     year: y,
     official: OFFICIAL_YEARS.has(y),
     overrides: [...days].sort((a, b) => (a.day < b.day ? -1 : 1)),
     warnings: calendar.yearKnown(y) ? [] : [missingYearWarning(y)],
+    rev,
   };
 }
 
@@ -38,7 +40,7 @@ export const calendarOverrides = action({
     const caller = requireCaller(ctx.caller);
     requirePermission(caller, 'referral.calendarOverrides', { kind: 'none' }, await loadTree());
     const doc = await store.get<CalendarYearDoc>('calendarOverrides', calendarYearId(params.year));
-    return yearView(params.year, doc?.days ?? []);
+    return yearView(params.year, doc?.days ?? [], doc?.rev ?? 0);
   },
 });
 
@@ -51,7 +53,11 @@ const override = v.strictObject({
 /** Replaces the year's overrides as a whole (an empty list removes them). */
 export const setCalendarOverrides = action({
   access: 'person',
-  input: v.strictObject({ year, days: v.pipe(v.array(override), v.maxLength(366)) }),
+  input: v.strictObject({
+    year,
+    days: v.pipe(v.array(override), v.maxLength(366)),
+    expectedRev: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
   handle: async (params, ctx): Promise<CalendarYear> => {
     const caller = requireCaller(ctx.caller);
     const tree = await loadTree();
@@ -66,9 +72,11 @@ export const setCalendarOverrides = action({
       seen.add(d.day);
     }
     const days: CalendarOverride[] = params.days.map((d) => ({ day: d.day, kind: d.kind, name: d.name }));
-    await runWork(ctx, { person: caller, grant }, async (work) => {
+    const rev = await runWork(ctx, { person: caller, grant }, async (work) => {
       const id = calendarYearId(params.year);
       const current = await work.get<CalendarYearDoc>('calendarOverrides', id);
+      // Two admins editing the same year: the second save names a stale revision and is refused.
+      if ((current?.rev ?? 0) !== params.expectedRev) throw commonErrors.conflict();
       const next: CalendarYearDoc = {
         _id: id,
         year: params.year,
@@ -87,7 +95,8 @@ export const setCalendarOverrides = action({
         // The calendar is the province's: its entries sit at the root of the audit log's scopes.
         unitPath: [tree.root._id],
       });
+      return next.rev;
     });
-    return yearView(params.year, days);
+    return yearView(params.year, days, rev);
   },
 });

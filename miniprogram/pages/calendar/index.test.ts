@@ -11,13 +11,14 @@ const WARNING_2027 = '2027年节假日安排未知，暂按周一至周五上班
 const NEW_YEAR: CalendarOverride = { day: '2027-01-01', kind: 'holiday', name: '元旦' };
 const SPRING_WORK: CalendarOverride = { day: '2027-02-06', kind: 'working', name: '春节调休上班' };
 
-const answer = (year: number, overrides: CalendarOverride[], official = false): ApiResult<CalendarYear> => ({
+const answer = (year: number, overrides: CalendarOverride[], official = false, rev = 3): ApiResult<CalendarYear> => ({
   ok: true,
   data: {
     year,
     official,
     overrides,
     warnings: official || overrides.length ? [] : [`${year}${WARNING_2027.slice(4)}`],
+    rev,
   },
 });
 
@@ -128,11 +129,11 @@ describe('节假日安排 (pages/calendar)', () => {
 
     wxm.cloud.reply('referral', 'setCalendarOverrides', {
       ok: true,
-      data: { year: 2027, official: false, overrides: [NEW_YEAR, SPRING_WORK], warnings: [] },
+      data: { year: 2027, official: false, overrides: [NEW_YEAR, SPRING_WORK], warnings: [], rev: 4 },
     });
     await page.fire('#save', 'click');
     expect(wxm.cloud.sent('referral', 'setCalendarOverrides')).toEqual([
-      { action: 'setCalendarOverrides', year: 2027, days: [NEW_YEAR, SPRING_WORK] },
+      { action: 'setCalendarOverrides', year: 2027, days: [NEW_YEAR, SPRING_WORK], expectedRev: 3 },
     ]);
     expect(wxm.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存' }));
     expect(page.data().dirty).toBe(false);
@@ -149,7 +150,7 @@ describe('节假日安排 (pages/calendar)', () => {
     wxm.cloud.reply('referral', 'setCalendarOverrides', answer(2027, []));
     await page.fire('#save', 'click');
     expect(wxm.cloud.sent('referral', 'setCalendarOverrides')).toEqual([
-      { action: 'setCalendarOverrides', year: 2027, days: [] },
+      { action: 'setCalendarOverrides', year: 2027, days: [], expectedRev: 3 },
     ]);
     expect(page.text('#warning-0')).toContain(WARNING_2027);
   });
@@ -178,6 +179,22 @@ describe('节假日安排 (pages/calendar)', () => {
     expect(page.data().days).toEqual([]);
     expect(page.data().dirty).toBe(false);
     expect(page.exists('#save-error')).toBe(false);
+  });
+
+  it('tells the admin to reload when another admin saved the year first', async () => {
+    wxm.cloud.reply('referral', 'calendarOverrides', answer(2027, [], false, 0));
+    const page = await openAt('2027-01-01T00:30:00+08:00');
+    await addDay(page, '2027-01-01', 'holiday', '元旦');
+    wxm.cloud.reply('referral', 'setCalendarOverrides', {
+      ok: false,
+      error: { code: 'CONFLICT', message: '数据已被他人修改，请刷新后重试' },
+    });
+    await page.fire('#save', 'click');
+    expect(wxm.cloud.sent('referral', 'setCalendarOverrides')).toEqual([
+      { action: 'setCalendarOverrides', year: 2027, days: [NEW_YEAR], expectedRev: 0 },
+    ]);
+    expect(page.text('#save-error')).toContain('其他管理员刚刚修改了该年安排');
+    expect(page.data().dirty).toBe(true);
   });
 
   it('shows the error with 重试', async () => {

@@ -30,6 +30,8 @@ interface CalendarData extends LoadState {
   days: DayView[];
   /** The list differs from what the server holds. */
   dirty: boolean;
+  /** The revision the list was loaded at; the save names it. */
+  rev: number;
   kinds: { key: Kind; label: string }[];
   newDay: string;
   newKind: Kind;
@@ -91,6 +93,7 @@ Page<CalendarData, CalendarCustom>({
     warnings: [],
     days: [],
     dirty: false,
+    rev: 0,
     kinds: (['holiday', 'working'] as const).map((key) => ({ key, label: KIND_LABELS[key] })),
     newDay: '',
     newKind: 'holiday',
@@ -132,6 +135,7 @@ Page<CalendarData, CalendarCustom>({
       warnings: calendar.warnings,
       days: calendar.overrides.map(toView).sort(byDay),
       dirty: false,
+      rev: calendar.rev,
       saveError: '',
       ...EMPTY_FORM,
     });
@@ -189,10 +193,18 @@ Page<CalendarData, CalendarCustom>({
     this.setData({ saving: true, saveError: '' });
     const days: CalendarOverride[] = this.data.days.map((d) => ({ day: d.day, kind: d.kind, name: d.name }));
     // The server replaces the year's list as a whole (an empty list removes every override).
-    const res = await call('referral', 'setCalendarOverrides', { year: this.data.year, days });
+    const res = await call('referral', 'setCalendarOverrides', {
+      year: this.data.year,
+      days,
+      expectedRev: this.data.rev,
+    });
     this.setData({ saving: false });
     if (!res.ok) {
-      this.setData({ saveError: res.error.message });
+      const saveError =
+        res.error.code === 'CONFLICT'
+          ? '其他管理员刚刚修改了该年安排，请放弃修改并重新加载后再编辑'
+          : res.error.message;
+      this.setData({ saveError });
       return;
     }
     this.show(res.data);
