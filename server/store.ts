@@ -90,6 +90,13 @@ function withoutId<T extends Doc>(doc: T): Filter {
   return rest;
 }
 
+/** Rounds of the SDK's own three tries before a conflict reaches the caller. */
+const TRANSACTION_ROUNDS = 8;
+
+function isTransactionConflict(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && err.code === 'DATABASE_TRANSACTION_CONFLICT';
+}
+
 /** Counters of what this instance asked of the database, for benchmarks and tests. */
 export const storeStats = { requests: 0, documentsRead: 0 };
 
@@ -163,9 +170,22 @@ export const store = {
     await db().collection(collection).doc(id).remove();
   },
 
+  /**
+   * Runs `fn` in a transaction. The SDK re-runs a transaction that lost a conflict three times, then
+   * gives up; changes that share a hot document (the audit chain's head) can lose more often than that
+   * at busy moments, so a lost transaction is run again after a short random pause, a few more times.
+   * `fn` must therefore only read and write through `tx` (it does: load → apply → save).
+   */
   async transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
-    storeStats.requests++;
-    return db().runTransaction(async (sdkTx) => fn(txStore(sdkTx)));
+    for (let attempt = 1; ; attempt++) {
+      storeStats.requests++;
+      try {
+        return await db().runTransaction(async (sdkTx) => fn(txStore(sdkTx)));
+      } catch (err) {
+        if (!isTransactionConflict(err) || attempt >= TRANSACTION_ROUNDS) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
   },
 };
 
