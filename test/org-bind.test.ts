@@ -35,6 +35,7 @@ describe('org.me and org.bind through the local cloud', () => {
       roles: [{ role: 'reviewer', unitId: 'u-cs' }],
     });
     expect(res.data.person.roles[0]?.unitName).toContain('长沙');
+    expect(res.data.person.roles[0]?.scopeLevel).toBe('city');
     expect(res.data.pending).toEqual({ approvals: 0, referrals: 0, drafts: 0, unreadNotifications: 0 });
   });
 

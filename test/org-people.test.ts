@@ -239,6 +239,7 @@ describe('people, roles, training and invites through the local cloud', () => {
         unitName: '浏阳市公安局',
         scopeUnitId: 'u-ly',
         scopeUnitName: '浏阳市公安局',
+        scopeLevel: 'county',
       },
     ]);
     expect(log().at(-1)).toMatchObject({

@@ -256,6 +256,8 @@ export interface RoleView {
   /** The unit whose subtree the role reaches: the bureau for a role held in its propaganda desk (第七条). */
   scopeUnitId: string;
   scopeUnitName: string;
+  /** The level of that unit: some work is the province's alone (第七条). */
+  scopeLevel: UnitLevel;
 }
 
 export interface MePerson {

@@ -5,7 +5,7 @@ export type RoleFixture = Pick<RoleView, 'role' | 'unitName'> & Partial<RoleView
 
 export function roleView({ role, unitName, ...rest }: RoleFixture): RoleView {
   const unitId = rest.unitId ?? `u-${unitName}`;
-  return { role, unitName, unitId, scopeUnitId: unitId, scopeUnitName: unitName, ...rest };
+  return { role, unitName, unitId, scopeUnitId: unitId, scopeUnitName: unitName, scopeLevel: 'city', ...rest };
 }
 
 export type PersonFixture = Partial<Omit<MePerson, 'roles'>> & { roles?: RoleFixture[] };

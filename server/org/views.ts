@@ -33,6 +33,7 @@ export function roleViews(grants: readonly RoleGrant[], tree: UnitTree): RoleVie
       unitName: unitName(g.unitId, tree),
       scopeUnitId,
       scopeUnitName: unitName(scopeUnitId, tree),
+      scopeLevel: tree.byId.get(scopeUnitId)?.level ?? 'county',
     };
   });
 }

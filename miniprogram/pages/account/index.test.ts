@@ -16,6 +16,7 @@ const grant = (role: 'operator' | 'reviewer', unitId = 'u-cs') => ({
   unitName: '长沙市公安局',
   scopeUnitId: unitId,
   scopeUnitName: '长沙市公安局',
+  scopeLevel: 'city' as const,
 });
 const staff = peoplePage({
   unit: unitView(),

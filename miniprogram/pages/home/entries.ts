@@ -1,4 +1,4 @@
-import type { Role } from '../../../typings/org';
+import type { Role, UnitLevel } from '../../../typings/org';
 import type { PendingCounts, RoleView } from '../../services/contract';
 import { INBOX_PAGE } from '../../services/navigation';
 
@@ -10,6 +10,8 @@ interface EntryDef {
   url: string;
   /** Shown to anyone holding one of these roles. */
   roles: readonly Role[];
+  /** Only where the role reaches from this level (the server refuses the others anyway). */
+  level?: UnitLevel;
   count?: keyof PendingCounts;
   /** How a pending count of this entry reads in the 待办 list. */
   pendingLabel?: string;
@@ -69,6 +71,7 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     icon: 'calendar-o',
     url: '/pages/calendar/index',
     roles: ['propagandaStaff'],
+    level: 'province',
   },
   // 第十条至第十四条: opening, closing and filing accounts go through approval.
   {
@@ -127,8 +130,9 @@ export interface PendingItem {
 }
 
 export function entriesFor(roles: readonly RoleView[], pending: PendingCounts): HomeEntry[] {
-  const held = new Set(roles.map((grant) => grant.role));
-  return ENTRY_DEFS.filter((def) => def.roles.some((role) => held.has(role))).map((def) => ({
+  const holds = (def: EntryDef): boolean =>
+    roles.some((grant) => def.roles.includes(grant.role) && (!def.level || grant.scopeLevel === def.level));
+  return ENTRY_DEFS.filter(holds).map((def) => ({
     key: def.key,
     title: def.title,
     icon: def.icon,

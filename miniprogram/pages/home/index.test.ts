@@ -50,10 +50,10 @@ describe('工作台 (pages/home)', () => {
     expect(page.data().entries.map((entry) => entry.key)).toEqual(['accounts', 'people', 'unit', 'audit']);
   });
 
-  it('shows propaganda staff the working-day calendar entry, and no one else', async () => {
+  it('shows the province propaganda staff the working-day calendar entry, and no one else', async () => {
     wxm.cloud.reply('org', 'me', {
       ok: true,
-      data: me({ roles: [{ role: 'propagandaStaff', unitName: '省厅政治部宣传处' }] }),
+      data: me({ roles: [{ role: 'propagandaStaff', unitName: '省厅政治部宣传处', scopeLevel: 'province' }] }),
     });
     const page = await openPage<{ entries: { key: string }[] }>('pages/home/index');
     expect(page.data().entries.map((entry) => entry.key)).toEqual([
@@ -72,6 +72,15 @@ describe('工作台 (pages/home)', () => {
     wxm.cloud.reply('org', 'me', { ok: true, data: me({ roles: REVIEWER_AND_OPERATOR }) });
     await page.show();
     expect(page.exists('#entry-calendar')).toBe(false);
+
+    // A city desk reviews and supervises, but the calendar is the province's (第七条).
+    wxm.cloud.reply('org', 'me', {
+      ok: true,
+      data: me({ roles: [{ role: 'propagandaStaff', unitName: '长沙市公安局政治部宣传处', scopeLevel: 'city' }] }),
+    });
+    await page.show();
+    expect(page.exists('#entry-calendar')).toBe(false);
+    expect(page.exists('#entry-approvals')).toBe(true);
   });
 
   it('shows an empty state when nothing is pending, and clears the tab badge', async () => {

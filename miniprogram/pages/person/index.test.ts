@@ -17,6 +17,7 @@ const ROLE = {
   unitName: '长沙市公安局',
   scopeUnitId: 'u-cs',
   scopeUnitName: '长沙市公安局',
+  scopeLevel: 'city' as const,
 };
 const saved = personView({ id: 'p-1', name: '王明', rev: 2, roles: [ROLE] });
 const page1 = peoplePage({ items: [saved], children: [unitSummary({ id: 'u-cs-xz', name: '长沙市公安局刑侦支队' })] });

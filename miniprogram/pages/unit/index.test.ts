@@ -30,6 +30,7 @@ const LEADER_ROLE = {
   unitName: '浏阳市公安局',
   scopeUnitId: 'u-ly',
   scopeUnitName: '浏阳市公安局',
+  scopeLevel: 'county' as const,
 };
 const countyPage = peoplePage({
   unit: county,
