@@ -1,6 +1,6 @@
 import type { PersonView, Role } from '../../../typings/org';
 import { call } from '../../services/api';
-import { latestData } from '../../services/load';
+import { latestData, loadMoreInto } from '../../services/load';
 import type { LoadState } from '../../services/load';
 import { openPage } from '../../services/navigation';
 import { homeUnitFor } from '../../services/scope';
@@ -133,22 +133,8 @@ Page<PeopleData, PeopleCustom>({
   },
 
   async loadMore() {
-    const offset = this.data.nextOffset;
-    if (offset === null || this.data.loadingMore || this.data.status !== 'ready') return;
-    this.setData({ loadingMore: true, moreFailed: false });
-    const seq = this.loadSeq;
-    const res = await call('org', 'listPeople', { unitId: this.data.unitId, offset, limit: PAGE_SIZE });
-    if (seq !== this.loadSeq) return;
-    if (!res.ok) {
-      this.setData({ loadingMore: false, moreFailed: true });
-      return;
-    }
-    this.setData({
-      items: [...this.data.items, ...res.data.items.map(toRow)],
-      total: res.data.total,
-      nextOffset: res.data.nextOffset,
-      loadingMore: false,
-    });
+    const { unitId } = this.data;
+    await loadMoreInto(this, (offset) => call('org', 'listPeople', { unitId, offset, limit: PAGE_SIZE }), toRow);
   },
 
   onChildTap(event) {
