@@ -546,6 +546,12 @@ export interface ReferralListParams {
   /** A department (its referrals) or a bureau (its accounts' referrals); absent = the caller's own. */
   unitId?: string;
   view?: ReferralListView;
+  /** A bureau's list: only what it referred to this department. Ignored on a department's own list. */
+  departmentId?: string;
+  /** 0–10000, default 0. */
+  offset?: number;
+  /** 1–50, default 20. */
+  limit?: number;
 }
 
 export interface ReferralList {
@@ -554,6 +560,10 @@ export interface ReferralList {
   /** The server's clock, for the countdowns. */
   now: IsoTime;
   items: ReferralSummary[];
+  /** Pass as `offset` for the next page; null on the last page. */
+  nextOffset: number | null;
+  /** A bureau's list: its departments, to narrow the list to one (`departmentId`); empty on a department's. */
+  departments: { id: string; name: string }[];
   warnings: string[];
 }
 

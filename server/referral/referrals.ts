@@ -181,7 +181,10 @@ export const answer = action({
 
 // --- the list -------------------------------------------------------------------------------------------
 
-const LIST_LIMIT = 100;
+/** A page of the list; the offset is bounded like every other list's (deep paging reads nothing useful). */
+const LIST_PAGE = 20;
+const LIST_MAX_PAGE = 50;
+const LIST_MAX_OFFSET = 10_000;
 
 /** Where a person's list opens: their department, else the bureau of their operator, desk or leader grant. */
 function defaultUnit(caller: Person, tree: UnitTree): string {
@@ -197,7 +200,13 @@ function defaultUnit(caller: Person, tree: UnitTree): string {
  */
 export const list = action({
   access: 'person',
-  input: v.strictObject({ unitId: v.optional(id), view: v.optional(listView) }),
+  input: v.strictObject({
+    unitId: v.optional(id),
+    view: v.optional(listView),
+    departmentId: v.optional(id),
+    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIST_MAX_OFFSET))),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIST_MAX_PAGE))),
+  }),
   handle: async (params, ctx): Promise<ReferralList> => {
     const caller = requireCaller(ctx.caller);
     const [tree, calendar] = await Promise.all([loadTree(), loadCalendar()]);
@@ -205,17 +214,33 @@ export const list = action({
     requirePermission(caller, 'referral.list', { kind: 'unit', unitId: unit._id }, tree);
     const view = params.view ?? 'open';
     const filter: Filter = unit.kind === 'department' ? { departmentId: unit._id } : { unitId: unit._id };
+    // A bureau's list narrowed to one of the departments it referred to (indexes department*, unit*).
+    if (params.departmentId && unit.kind !== 'department') filter.departmentId = params.departmentId;
     if (view === 'open') filter.open = true;
     else filter.state = view;
-    const items = await store.find<Referral>('referrals', filter, {
-      orderBy: [['dueAt', view === 'closed' ? 'desc' : 'asc']],
-      limit: LIST_LIMIT,
+    const offset = params.offset ?? 0;
+    const limit = params.limit ?? LIST_PAGE;
+    const found = await store.find<Referral>('referrals', filter, {
+      orderBy: [
+        ['dueAt', view === 'closed' ? 'desc' : 'asc'],
+        ['_id', 'asc'],
+      ],
+      skip: offset,
+      limit: limit + 1,
     });
+    const items = found.slice(0, limit);
     return {
       unitId: unit._id,
       unitName: unit.name,
       now: toBeijingIso(ctx.now),
       items: items.map((r) => referralSummary(r, ctx.now)),
+      nextOffset: found.length > limit ? offset + limit : null,
+      departments:
+        unit.kind === 'department'
+          ? []
+          : (tree.children.get(unit._id) ?? [])
+              .filter((u) => u.kind === 'department')
+              .map((u) => ({ id: u._id, name: u.name })),
       warnings: mergeWarnings(
         ...items.filter((r) => r.open).map((r) => r.calendarWarnings),
         upcomingYearWarnings(ctx.now, calendar),
