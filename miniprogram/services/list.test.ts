@@ -32,7 +32,10 @@ const page = (items: Row[], next: number | null, total: number | null = null): A
   ok: true,
   data: { rows: items, next, total, extra: { note: `共 ${total ?? '?'}` } },
 });
-const failure = (message = '网络异常，请稍后重试', code = 'NETWORK'): Answer => ({ ok: false, error: { code, message } });
+const failure = (message = '网络异常，请稍后重试', code = 'NETWORK'): Answer => ({
+  ok: false,
+  error: { code, message },
+});
 
 const ids = (p: PageHarness<Data>): string[] => p.data().list.items.map((r) => r.id);
 
