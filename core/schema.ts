@@ -162,8 +162,8 @@ export const schema: CollectionSpec[] = [
   {
     name: 'directiveTargets',
     indexes: [
-      // reminder runs read only the targets still pending
-      { name: 'directive', keys: [asc('directiveId'), asc('state'), desc('rank')] },
+      // reminder, late and closing runs read only the targets still pending, a page at a time by account
+      { name: 'directive', keys: [asc('directiveId'), asc('state'), asc('accountId')] },
       // the board: one bureau's accounts, silent first then slowest (optionally one state)
       { name: 'board', keys: [asc('directiveId'), asc('unitPath'), desc('rank')] },
       { name: 'boardState', keys: [asc('directiveId'), asc('unitPath'), asc('state'), desc('rank')] },

@@ -418,8 +418,8 @@ export interface MyDirective {
 }
 
 export interface MineParams {
-  /** open: waiting for a response (default); done: responded, closed or withdrawn. */
-  view?: 'open' | 'done';
+  /** open: still to respond (default); all: every directive that called the caller, newest first. */
+  view?: 'open' | 'all';
   offset?: number;
   /** 1–50, default 20. */
   limit?: number;

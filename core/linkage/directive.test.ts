@@ -268,9 +268,7 @@ describe('a response', () => {
       'KIND_NOT_ACCEPTED',
     );
     expect(codeOf(respond(target(), directive(), input(at, { link: '' }), at))).toBe('LINK_REQUIRED');
-    expect(codeOf(respond(target(), directive(), input(at, { link: 'javascript:alert(1)' }), at))).toBe(
-      'INVALID_LINK',
-    );
+    expect(codeOf(respond(target(), directive(), input(at, { link: 'javascript:alert(1)' }), at))).toBe('INVALID_LINK');
     expect(codeOf(respond(target(), directive(), input(at, { screenshot: 'http://x/y.png' }), at))).toBe(
       'INVALID_SCREENSHOT',
     );
@@ -284,7 +282,11 @@ describe('withdrawal', () => {
     const now = ISSUED + 10 * MIN;
     const ok = withdraw(directive(), '信息有误，另发更正', actor, now);
     if (!ok.ok) throw ok.error;
-    expect(ok.next).toMatchObject({ state: 'withdrawn', open: true, fanout: { purpose: 'withdraw', phase: 'targets' } });
+    expect(ok.next).toMatchObject({
+      state: 'withdrawn',
+      open: true,
+      fanout: { purpose: 'withdraw', phase: 'targets' },
+    });
     expect(ok.next.withdrawal).toMatchObject({ reason: '信息有误，另发更正', byName: '周芳' });
     const code = (r: ReturnType<typeof withdraw>) => (r.ok ? 'ok' : r.error.code);
     expect(code(withdraw(directive(), ' ', actor, now))).toBe('REASON_REQUIRED');

@@ -189,7 +189,12 @@ export function afterStep(d: Directive, step: DirectiveStep, now: number): Direc
 }
 
 /** The fan-out moved on to `phase` (done: the last notice is queued). */
-export function afterFanout(d: Directive, phase: Directive['fanout']['phase'], notices: number, now: number): Directive {
+export function afterFanout(
+  d: Directive,
+  phase: Directive['fanout']['phase'],
+  notices: number,
+  now: number,
+): Directive {
   const at = toBeijingIso(now);
   const done = phase === 'done';
   const next: Directive = {
@@ -225,7 +230,15 @@ export function withdraw(
     ...d,
     state: 'withdrawn',
     withdrawal: { reason: text, byId: actor.id, byName: actor.name, at },
-    fanout: { purpose: 'withdraw', phase: 'targets', leaseOwner: null, leaseUntil: null, startedAt: at, doneAt: null, notices: 0 },
+    fanout: {
+      purpose: 'withdraw',
+      phase: 'targets',
+      leaseOwner: null,
+      leaseUntil: null,
+      startedAt: at,
+      doneAt: null,
+      notices: 0,
+    },
     updatedAt: at,
   };
   return { ok: true, next: { ...next, open: true, nextStepAt: at } };

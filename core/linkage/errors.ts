@@ -34,7 +34,6 @@ export const LINKAGE_ERRORS = {
   POST_NOT_PUBLISHED: '原创稿件须经审核并发布后才能登记为响应（第十五条、第十六条）',
   POST_NOT_LINKED: '该稿件不是为此联动指令撰写的响应稿',
   POST_OTHER_ACCOUNT: '该稿件不是此账号发布的',
-  DIRECTIVE_NOT_OPEN: '该联动指令已结束或已撤回，不能再为其撰写响应稿',
   NOT_INVOLVED: '您不在此联动指令的范围内',
   UNIT_NOT_IN_DIRECTIVE: '该单位不在此联动指令的范围内',
   SETTINGS_INVALID: '设置不合法：市州须为本省的市州公安局，时限与宽限期须在允许范围内',

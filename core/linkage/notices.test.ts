@@ -74,7 +74,9 @@ describe('linkage notices', () => {
       link: '/packages/linkage/pages/directive/index?id=d1',
       dedupeKey: 'linkageIssued:directives/d1:issue:p1',
     });
-    expect(n.text).toBe('重大正面宣传，请在 60 分钟内（10:00 前）以长沙警事（微博）、长沙警事（微信订阅号）等 3 个账号响应');
+    expect(n.text).toBe(
+      '重大正面宣传，请在 60 分钟内（10:00 前）以长沙警事（微博）、长沙警事（微信订阅号）等 3 个账号响应',
+    );
   });
 
   it('fit the linkage subscribe template (a one-time template of its own) within WeChat’s field rules', () => {

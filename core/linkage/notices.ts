@@ -118,7 +118,10 @@ export function withdrawnNotice(d: Directive, r: RecipientAccounts): Notificatio
 }
 
 /** At closing: the issuer, with the final figures. */
-export function closedNotice(d: Directive, figures: { onTime: number; late: number; silent: number }): NotificationDraft {
+export function closedNotice(
+  d: Directive,
+  figures: { onTime: number; late: number; silent: number },
+): NotificationDraft {
   return {
     kind: 'linkageClosed',
     recipientId: d.issuerId,

@@ -38,7 +38,13 @@ const accounts: Account[] = [
   acc('acc-zz-weibo', { name: '株洲公安', unitId: 'u-zz', operatorA: 'p-zz-a', operatorB: 'p-zz-b' }),
   acc('acc-zz-closed', { name: '株洲旧号', unitId: 'u-zz', state: 'closed' }),
   acc('acc-hn-weibo', { name: '湖南公安', unitId: 'u-hn-xcc', operatorA: 'p-hn-a', operatorB: null }),
-  acc('acc-cs-jj', { name: '长沙交警', unitId: 'u-cs-jj', platform: 'douyin', operatorA: 'p-cs-operator-a', operatorB: null }),
+  acc('acc-cs-jj', {
+    name: '长沙交警',
+    unitId: 'u-cs-jj',
+    platform: 'douyin',
+    operatorA: 'p-cs-operator-a',
+    operatorB: null,
+  }),
 ];
 const reach = (ids: string[]): Map<string, OperatorReach> => new Map(ids.map((id) => [id, { reachable: true }]));
 
@@ -118,7 +124,13 @@ describe('the targets of a directive', () => {
     );
     expect(checkTargets({ mode: 'accounts', accountIds: [] }, unit('u-hn'), tree)?.code).toBe('TARGETS_EMPTY');
     const picked = (ids: string[], scope = 'u-hn') =>
-      resolveTargets({ targets: { mode: 'accounts', accountIds: ids }, scope: unit(scope), tree, accounts, operators: new Map() });
+      resolveTargets({
+        targets: { mode: 'accounts', accountIds: ids },
+        scope: unit(scope),
+        tree,
+        accounts,
+        operators: new Map(),
+      });
     const ok = picked(['acc-cs-personal', 'acc-zz-weibo', 'acc-zz-weibo']);
     expect(ok.ok && ok.targets.map((t) => t.accountId)).toEqual(['acc-cs-personal', 'acc-zz-weibo']);
     // A personal account is operated by its owner.
@@ -154,10 +166,21 @@ describe('tallies', () => {
     if (!r.ok) throw r.error;
     const tallies = talliesOf('d1', r.targets, unit('u-hn'), tree);
     const by = new Map(tallies.map((t) => [t.key, t]));
-    expect(by.get('u-cs')).toMatchObject({ _id: 'd1|u-cs', parentId: 'u-hn', targets: 5, reachable: 4, hasChildren: true });
+    expect(by.get('u-cs')).toMatchObject({
+      _id: 'd1|u-cs',
+      parentId: 'u-hn',
+      targets: 5,
+      reachable: 4,
+      hasChildren: true,
+    });
     expect(by.get('u-ly')).toMatchObject({ parentId: 'u-cs', targets: 1, reachable: 0, hasChildren: false });
     expect(by.get('u-zz')).toMatchObject({ parentId: 'u-hn', targets: 1, reachable: 1 });
-    expect(by.get('u-hn#direct')).toMatchObject({ unitId: 'u-hn', unitName: '湖南省公安厅本级', parentId: 'u-hn', targets: 1 });
+    expect(by.get('u-hn#direct')).toMatchObject({
+      unitId: 'u-hn',
+      unitName: '湖南省公安厅本级',
+      parentId: 'u-hn',
+      targets: 1,
+    });
     // The scope's totals are the sum of its children: every account counted once among them.
     const top = tallies.filter((t) => t.parentId === 'u-hn');
     expect(top.reduce((n, t) => n + t.targets, 0)).toBe(r.targets.length);

@@ -20,9 +20,7 @@ export interface OperatorReach {
 export function tallyKeysOf(unitPath: readonly string[], scope: Unit, tree: UnitTree): string[] {
   const at = unitPath.indexOf(scope._id);
   if (at < 0) return [];
-  const below = unitPath
-    .slice(at + 1)
-    .filter((id) => tree.byId.get(id)?.kind === 'bureau');
+  const below = unitPath.slice(at + 1).filter((id) => tree.byId.get(id)?.kind === 'bureau');
   return below.length > 0 ? below : [directKey(scope._id)];
 }
 
@@ -68,7 +66,9 @@ export interface ResolveInput {
  * The accounts called, in id order. A filter calls the active institutional accounts (the matrix) it
  * covers; a hand-picked list must name only active accounts under the desk's bureau.
  */
-export function resolveTargets(input: ResolveInput): { ok: true; targets: PlannedTarget[] } | { ok: false; error: DomainError } {
+export function resolveTargets(
+  input: ResolveInput,
+): { ok: true; targets: PlannedTarget[] } | { ok: false; error: DomainError } {
   const { targets, scope, tree } = input;
   const byId = new Map(input.accounts.map((a) => [a._id, a]));
   let chosen: Account[];

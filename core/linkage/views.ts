@@ -101,7 +101,10 @@ export function targetRow(t: DirectiveTarget): TargetRow {
   };
 }
 
-export function tallyRow(t: Pick<DirectiveTally, 'unitId' | 'unitName' | 'targets' | 'reachable' | 'onTime' | 'late' | 'afterClose'>, drillable: boolean): TallyRow {
+export function tallyRow(
+  t: Pick<DirectiveTally, 'unitId' | 'unitName' | 'targets' | 'reachable' | 'onTime' | 'late' | 'afterClose'>,
+  drillable: boolean,
+): TallyRow {
   return {
     unitId: t.unitId,
     unitName: t.unitName,
@@ -139,7 +142,12 @@ export function sumRows(unitId: string, unitName: string, rows: readonly TallyRo
 }
 
 /** What is left of a bureau after its sub-bureaus (its own accounts): total − Σ children. */
-export function remainderRow(unitId: string, unitName: string, total: TallyRow, children: readonly TallyRow[]): TallyRow | null {
+export function remainderRow(
+  unitId: string,
+  unitName: string,
+  total: TallyRow,
+  children: readonly TallyRow[],
+): TallyRow | null {
   const sum = sumRows(unitId, unitName, children);
   const rest: TallyRow = {
     unitId,
