@@ -203,7 +203,22 @@ export type ReferralAction =
   | 'referral.calendarOverrides'
   | 'referral.setCalendarOverrides';
 
-export type Action = OrgAction | NotifyAction | ScreenAction | PostAction | ReferralAction;
+// linkage directives (第三十四条)
+export type LinkageAction =
+  | 'linkage.issue'
+  | 'linkage.preview'
+  | 'linkage.targetOptions'
+  | 'linkage.withdraw'
+  | 'linkage.list'
+  | 'linkage.board'
+  | 'linkage.get'
+  | 'linkage.mine'
+  | 'linkage.respond'
+  | 'linkage.records'
+  | 'linkage.settings'
+  | 'linkage.setSettings';
+
+export type Action = OrgAction | NotifyAction | ScreenAction | PostAction | ReferralAction | LinkageAction;
 
 // ---- Audit log: append-only, hash-chained ----
 

@@ -522,6 +522,8 @@ export interface MessagesParams {
   state?: MessageState;
   /** `nextCursor` of the previous page; absent = the newest page. */
   cursor?: string;
+  /** 0–100 (the shared list bound, server/schemas.ts), default 20. */
+  limit?: number;
 }
 
 /** An account the caller runs (A角, B角), where they record messages. */
@@ -548,9 +550,9 @@ export interface ReferralListParams {
   view?: ReferralListView;
   /** A bureau's list: only what it referred to this department. Ignored on a department's own list. */
   departmentId?: string;
-  /** 0–10000, default 0. */
+  /** 0–10000 (the shared list bound, server/schemas.ts), default 0. */
   offset?: number;
-  /** 1–50, default 20. */
+  /** 0–100 (the shared list bound, server/schemas.ts), default 100. */
   limit?: number;
 }
 

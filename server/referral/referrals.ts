@@ -28,6 +28,7 @@ import {
   unwrap,
 } from './context';
 import { applyEffects, changesOf, excerpt, Recipients, REFERRAL_FIELDS, type RoleWanted } from './notices';
+import { pageParams } from '../schemas';
 import { id, listView, referralRef, text } from './input';
 import { referralDetail, referralPeople, referralSummary } from './views';
 
@@ -181,10 +182,8 @@ export const answer = action({
 
 // --- the list -------------------------------------------------------------------------------------------
 
-/** A page of the list; the offset is bounded like every other list's (deep paging reads nothing useful). */
-const LIST_PAGE = 20;
-const LIST_MAX_PAGE = 50;
-const LIST_MAX_OFFSET = 10_000;
+/** A page of the list when the caller names no limit (bounded by the shared list bound, server/schemas.ts). */
+const LIST_LIMIT = 100;
 
 /** Where a person's list opens: their department, else the bureau of their operator, desk or leader grant. */
 function defaultUnit(caller: Person, tree: UnitTree): string {
@@ -204,8 +203,7 @@ export const list = action({
     unitId: v.optional(id),
     view: v.optional(listView),
     departmentId: v.optional(id),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIST_MAX_OFFSET))),
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIST_MAX_PAGE))),
+    ...pageParams,
   }),
   handle: async (params, ctx): Promise<ReferralList> => {
     const caller = requireCaller(ctx.caller);
@@ -219,22 +217,25 @@ export const list = action({
     if (view === 'open') filter.open = true;
     else filter.state = view;
     const offset = params.offset ?? 0;
-    const limit = params.limit ?? LIST_PAGE;
-    const found = await store.find<Referral>('referrals', filter, {
-      orderBy: [
-        ['dueAt', view === 'closed' ? 'desc' : 'asc'],
-        ['_id', 'asc'],
-      ],
-      skip: offset,
-      limit: limit + 1,
-    });
-    const items = found.slice(0, limit);
+    const size = params.limit ?? LIST_LIMIT;
+    const found =
+      size === 0
+        ? []
+        : await store.find<Referral>('referrals', filter, {
+            orderBy: [
+              ['dueAt', view === 'closed' ? 'desc' : 'asc'],
+              ['_id', 'asc'],
+            ],
+            skip: offset,
+            limit: size + 1,
+          });
+    const items = found.slice(0, size);
     return {
       unitId: unit._id,
       unitName: unit.name,
       now: toBeijingIso(ctx.now),
       items: items.map((r) => referralSummary(r, ctx.now)),
-      nextOffset: found.length > limit ? offset + limit : null,
+      nextOffset: found.length > size ? offset + size : null,
       departments:
         unit.kind === 'department'
           ? []
