@@ -106,7 +106,29 @@ export const schema: CollectionSpec[] = [
   },
   // One entry per post and pendingWith key while the post waits (_id `<postId>|<key>`); a scalar key,
   // so one reviewer's page of approvals reads one page of entries.
-  { name: 'approvalQueue', indexes: [{ name: 'open', keys: [asc('key'), asc('open'), desc('submittedAt')] }] },
+  {
+    name: 'approvalQueue',
+    indexes: [
+      { name: 'open', keys: [asc('key'), asc('open'), desc('submittedAt')] },
+      // waiting-step reminders (issue 16): the approver at remindAt, the leader above at escalateAt
+      { name: 'remind', keys: [asc('open'), asc('remindAt')] },
+      { name: 'escalate', keys: [asc('open'), asc('escalateAt')] },
+    ],
+  },
+  // --- approvals page (issue 16): 我已处理 / 抄送我 lines, nudges and comments, bureaus' 抄送 rules ---
+  // One line per person and decision or copy (_id `<postId>|<round>|<stepKey>|<box>|<personId>`).
+  {
+    name: 'approvalRecords',
+    indexes: [
+      { name: 'personBox', keys: [asc('personId'), asc('box'), desc('at')] },
+      // a post's copies (its timeline) and whether someone is involved with it (may comment)
+      { name: 'post', keys: [asc('postId'), asc('at')] },
+    ],
+  },
+  // Nudges and comments on a post's timeline; they never change the post (its rev stays).
+  { name: 'postNotes', indexes: [{ name: 'post', keys: [asc('postId'), asc('at')] }] },
+  // One document per bureau that has its own 抄送 rules (_id = the bureau's unit id).
+  { name: 'copyRules', indexes: [] },
   // One document per submitted version (_id `<postId>#<version>`), never rewritten.
   { name: 'postVersions', indexes: [{ name: 'post', keys: [asc('postId'), desc('version')], unique: true }] },
   // One document per account and Beijing day; `day` lets the 16:00 planner read only today's rows.

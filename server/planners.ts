@@ -16,6 +16,7 @@ import { loadTree } from './org';
 import { command, store, type Doc, type Filter, type Store } from './store';
 import { runWork } from './uow';
 import { publishReminders } from './post/planners';
+import { approvalEscalations, approvalWaitingReminders } from './post/waiting';
 import { messageReplyTarget, referralDeadline, referralDigest, referralDueSoon } from './referral/planners';
 
 /** What a planner's `enrich` may use: by-id reads and the cached unit tree, never a scan. */
@@ -69,7 +70,10 @@ export const planners = new ShellPlannerRegistry()
   .register(referralDueSoon)
   .register(referralDeadline)
   .register(referralDigest)
-  .register(messageReplyTarget);
+  .register(messageReplyTarget)
+  // approvals page (issue 16): a step waiting past its threshold, then the leader above
+  .register(approvalWaitingReminders)
+  .register(approvalEscalations);
 
 /** Safety stop per planner and run; what is left is due again next minute. */
 const MAX_PAGES = 50;

@@ -25,7 +25,13 @@ export type NotificationKind =
   | 'linkageReminder' // +30 / +50 minutes: not yet responded
   | 'linkageLate' // +60: to the responsible leader (第二十九条) and the city desk, the accounts that are late
   | 'linkageWithdrawn' // the directive was withdrawn, with the reason
-  | 'linkageClosed'; // to the issuer: the directive closed, its record is final
+  | 'linkageClosed' // to the issuer: the directive closed, its record is final
+  // approvals page (issue 16)
+  | 'approvalNudge' // 催办: the submitter nudges the step a post waits at
+  | 'approvalWaiting' // a step has waited past its threshold: its approver is reminded
+  | 'approvalOverdue' // … and then the leader above (第二十九条)
+  | 'approvalCopied' // 抄送: a step's result, to people who must know but do not decide
+  | 'postComment'; // someone added a comment (意见) to a post's timeline
 
 /**
  * A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`; feature pages live

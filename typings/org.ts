@@ -180,7 +180,12 @@ export type PostAction =
   | 'post.cadence'
   | 'post.get'
   | 'post.setPlannedTime'
-  | 'post.previewChain';
+  | 'post.previewChain'
+  // approvals page (issue 16)
+  | 'post.nudge'
+  | 'post.comment'
+  | 'post.copyRules'
+  | 'post.setCopyRules';
 
 export type ReferralAction =
   | 'referral.messageRecord'

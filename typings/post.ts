@@ -325,7 +325,14 @@ export type PostErrorCode =
   | 'INVALID_TIME'
   | 'PUBLISHED_IN_FUTURE'
   | 'PUBLISHED_BEFORE_APPROVAL'
-  | 'PLANNED_IN_PAST';
+  | 'PLANNED_IN_PAST'
+  // approvals page (issue 16)
+  | 'NUDGE_TOO_SOON'
+  | 'NOT_SUBMITTER'
+  | 'NOTHING_TO_NUDGE'
+  | 'NOT_INVOLVED'
+  | 'COMMENT_TOO_LONG'
+  | 'COPY_RULES_INVALID';
 
 /** Assignable to the API's error shape (typings/common.ts ApiError). */
 export interface PostError {
@@ -446,6 +453,12 @@ export interface ApprovalQueueEntry {
   submittedAt: IsoTime;
   /** When the post reached this step. */
   since: IsoTime;
+  /** The unit deciding the step (its leader is reminded when the step waits too long). */
+  unitId: string;
+  /** When the step's approver is reminded (core/post/waiting.ts: working hours, or a linkage response's minutes). */
+  remindAt: IsoTime;
+  /** When the leader above is reminded, if the step still waits. */
+  escalateAt: IsoTime;
 }
 
 // --- the post function's contract ---------------------------------------------------------------
@@ -585,6 +598,10 @@ export interface PostAbilities {
   sendBack: boolean;
   raiseLevel: boolean;
   publish: boolean;
+  /** The author, while the post waits at a step (催办). */
+  nudge: boolean;
+  /** Copied people, the author and the chain's approvers (意见; not a decision). */
+  comment: boolean;
 }
 
 export interface PostDetail {
@@ -598,6 +615,12 @@ export interface PostDetail {
   /** Names of the people the post mentions (author, deciders, history). */
   people: PersonName[];
   can: PostAbilities;
+  /** Every step, decision, nudge, copy and comment, oldest first, with full times. */
+  timeline: TimelineEntry[];
+  /** The author may nudge the waiting step from this time on; null when there is nothing to nudge. */
+  nudgeAvailableAt: IsoTime | null;
+  /** The server's clock. */
+  now: IsoTime;
 }
 
 export interface PostSummary {
@@ -631,22 +654,155 @@ export interface PostList {
   accounts: PostAccountView[];
 }
 
+/**
+ * The boxes of the approvals page (the way 企业微信审批 sorts them): what waits for the caller, what they
+ * decided, what they submitted, and what was copied to them (抄送: they may comment, not decide).
+ */
+export type ApprovalBox = 'pending' | 'decided' | 'submitted' | 'copied';
+
+export interface ApprovalsParams {
+  /** Default `pending`. */
+  box?: ApprovalBox;
+  /** 0–10000 (the shared list bound), default 0. */
+  offset?: number;
+  /** 0–100 (the shared list bound), default 20. */
+  limit?: number;
+}
+
+/** One line of a box: enough to decide without another call (`rev`, `version`). */
 export interface ApprovalItem {
   postId: string;
   title: string;
   accountName: string;
   platformLabel: string;
   level: SensitivityLevel;
+  /** The step the line is about: the one waiting (pending), decided (decided, copied) or current (submitted). */
   stepLabel: string;
   authorName: string;
+  /** The post's version and rev now: `post.approve` takes them as `version` and `expectedRev`. */
   version: number;
+  rev: number;
+  state: PostState;
   submittedAt: IsoTime;
+  /** pending: when the post reached the caller's step (it has waited since). */
+  waitingSince: IsoTime | null;
+  /** The planned publication time, if any. */
+  plannedAt: IsoTime | null;
+  /** decided / copied: when, what was decided and by whom, with the comment. */
+  decidedAt: IsoTime | null;
+  decision: DecisionKind | null;
+  deciderName: string | null;
+  comment: string | null;
 }
 
 export interface ApprovalList {
-  /** Newest submission first. */
+  /** pending: newest submission first; the other boxes: newest first. */
   items: ApprovalItem[];
   hasMore: boolean;
+  /** The server's clock, for "waited 2 小时" on the caller's phone whatever its own clock says. */
+  now: IsoTime;
+}
+
+// --- 抄送 (copies), notes and nudges ----------------------------------------------------------------
+
+/** When a unit's rule copies a post: after a step of this kind is decided, or when the chain ends. */
+export type CopyOccasion = ChainStepKind | 'approved' | 'returned';
+
+/**
+ * Who is copied, resolved in the post's bureau (第二十九条 责任领导、责任人员; the propaganda staff of its
+ * 政工宣传部门). Copied people see the post in 抄送我 and may comment; they never decide.
+ */
+export type CopyTarget = 'responsibleLeader' | 'responsiblePerson' | 'propagandaStaff';
+
+export interface CopyRule {
+  on: CopyOccasion;
+  to: CopyTarget[];
+}
+
+/** A bureau's copy rules (collection `copyRules`, `_id` = the bureau's unit id). */
+export interface CopyRules {
+  _id: string;
+  unitId: string;
+  rules: CopyRule[];
+  rev: number;
+  updatedAt: IsoTime;
+  updatedBy: string | null;
+}
+
+export interface CopyRulesView {
+  unitId: string;
+  unitName: string;
+  rules: CopyRule[];
+  /** 0 while the bureau keeps the default rules. */
+  rev: number;
+  /** true while no rule has been saved for the bureau. */
+  isDefault: boolean;
+}
+
+/**
+ * One person's line in 我已处理 or 抄送我 (collection `approvalRecords`, `_id`
+ * `<postId>|<round>|<stepKey>|<box>|<personId>`, so a retried decision records once).
+ */
+export interface ApprovalRecord {
+  _id: string;
+  personId: string;
+  box: 'decided' | 'copied';
+  postId: string;
+  round: number;
+  stepKey: string;
+  stepLabel: string;
+  occasion: CopyOccasion;
+  decision: DecisionKind;
+  deciderId: string;
+  comment: string;
+  at: IsoTime;
+  title: string;
+  accountName: string;
+  platform: Platform;
+  authorName: string;
+  level: SensitivityLevel;
+  submittedAt: IsoTime;
+}
+
+/** What happened around a post that does not change it (collection `postNotes`): a nudge or a comment. */
+export interface PostNote {
+  _id: string;
+  postId: string;
+  kind: 'nudge' | 'comment';
+  personId: string;
+  round: number;
+  /** The step waiting when a nudge was sent; '' for a comment. */
+  stepKey: string;
+  stepLabel: string;
+  text: string;
+  at: IsoTime;
+}
+
+/** The last nudge of each step (collection `counters`, `_id` `nudge|<postId>|<round>|<stepKey>`). */
+export interface NudgeCounter {
+  _id: string;
+  count: number;
+  lastAt: IsoTime;
+}
+
+export interface NudgeResult {
+  /** The people the nudge reached. */
+  notified: number;
+  /** The next nudge of this step is possible from then (at most one an hour). */
+  nextAllowedAt: IsoTime;
+}
+
+/** One line of a post's timeline: who did what, when, with their comment and the screening marks. */
+export interface TimelineEntry {
+  at: IsoTime;
+  personName: string;
+  /** Chinese, e.g. 提交审核 / 同意 / 退回修改 / 催办 / 抄送 / 意见. */
+  action: string;
+  /** The step concerned, where there is one. */
+  stepLabel: string;
+  comment: string;
+  /** What screening marked in the version concerned (category labels with counts). */
+  marks: string[];
 }
 
 export interface PageParams {
@@ -698,7 +854,16 @@ export interface PostApi {
   /** The caller's own posts, or one account's, newest change first, with the accounts the caller writes for. */
   list: ActionSpec<ListParams, PostList>;
   /** Posts waiting for the caller's decision, newest submission first. */
-  approvals: ActionSpec<PageParams, ApprovalList>;
+  approvals: ActionSpec<ApprovalsParams, ApprovalList>;
+  // --- approvals page (issue 16): nudges, comments, copy rules ---
+  /** The submitter nudges the step the post waits at (催办): once per step per hour, logged, notified. */
+  nudge: ActionSpec<{ postId: string }, NudgeResult>;
+  /** Someone the post was copied to (or its author or an approver) adds a comment to its timeline; decides nothing. */
+  comment: ActionSpec<{ postId: string; text: string }, { at: IsoTime }>;
+  /** A bureau's 抄送 rules (the defaults until one is saved). */
+  copyRules: ActionSpec<{ unitId: string }, CopyRulesView>;
+  /** Replaces a bureau's 抄送 rules (its unit admin); `expectedRev` 0 for the first save. */
+  setCopyRules: ActionSpec<{ unitId: string; rules: CopyRule[]; expectedRev: number }, CopyRulesView>;
   /** 第十九条 cadence of one account or of a unit's accounts: today, this month, days missed. */
   cadence: ActionSpec<CadenceParams, { accounts: CadenceAccountView[] }>;
 }

@@ -1,6 +1,7 @@
 import { createMain, type Handlers } from '../../server/dispatch';
 import { cadence } from '../../server/post/cadence';
-import { approvals, get, list, previewChainAction } from '../../server/post/read';
+import { approvals, comment, copyRules, nudge, setCopyRules } from '../../server/post/approvals';
+import { get, list, previewChainAction } from '../../server/post/read';
 import { withCadenceTimer } from '../../server/post/timer';
 import {
   approve,
@@ -27,6 +28,10 @@ const handlers: Handlers<'post'> = {
   list,
   approvals,
   cadence,
+  nudge,
+  comment,
+  copyRules,
+  setCopyRules,
 };
 
 export const main = withCadenceTimer(createMain(handlers));

@@ -70,6 +70,11 @@ export const ACTIONS = [
   'linkage.records',
   'linkage.settings',
   'linkage.setSettings',
+  // approvals page (issue 16)
+  'post.nudge',
+  'post.comment',
+  'post.copyRules',
+  'post.setCopyRules',
 ] as const satisfies readonly Action[];
 
 type Unlisted = Exclude<Action, (typeof ACTIONS)[number]>;

@@ -138,11 +138,9 @@ export const RULES = {
     permits: inUnit('operator', 'reviewer', 'leader', 'propagandaStaff'),
     training: false,
   },
-  'post.approvals': {
-    target: 'none',
-    permits: (['reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({ role, scope: 'any' })),
-    training: false,
-  },
+  // The approvals page's boxes are the caller's own: what waits for them, what they decided, what they
+  // submitted, what was copied to them (issue 16) — open to every bound person.
+  'post.approvals': { target: 'none', permits: [signedIn], training: false },
   // 第十九条 cadence is watched by the unit and by the desks above it.
   'post.cadence': {
     target: 'unit',
@@ -166,6 +164,18 @@ export const RULES = {
   'post.setPlannedTime': { target: 'post', permits: [operatorOfAccount], training: true },
   // The chain shown in the editor before a post exists (第十六条).
   'post.previewChain': { target: 'account', permits: [operatorOfAccount], training: false },
+  // --- approvals page (issue 16) ---
+  // 催办: the post's author, who submitted it (the once-an-hour rule is the post core's).
+  'post.nudge': {
+    target: 'post',
+    permits: [{ role: 'operator', scope: 'subtree', checks: ['accountOperator', 'author'] }],
+    training: false,
+  },
+  // 意见: whoever is involved with THIS post (author, approver, copied); the shell checks the involvement.
+  'post.comment': { target: 'none', permits: [signedIn], training: false },
+  // A bureau's 抄送 rules (第二十九条): read by its admin, desk and leaders, kept by its admin.
+  'post.copyRules': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff', 'leader'), training: false },
+  'post.setCopyRules': { target: 'unit', permits: inUnit('unitAdmin'), training: false },
 
   'referral.messageRecord': { target: 'account', permits: [operatorOfAccount], training: true },
   'referral.messageTriage': { target: 'account', permits: [operatorOfAccount], training: true },

@@ -135,6 +135,13 @@ const templateOf: { [K in NotificationKind]: TemplateName | null } = {
   linkageWithdrawn: 'linkage',
   linkageLate: 'escalation',
   linkageClosed: null,
+  // approvals page (issue 16): a nudge and a waiting reminder are 待审核提醒 to the approver; the
+  // leader above gets a 督办提醒 (第二十九条); copies and comments stay in the inbox.
+  approvalNudge: 'approvalPending',
+  approvalWaiting: 'approvalPending',
+  approvalOverdue: 'escalation',
+  approvalCopied: null,
+  postComment: null,
 };
 
 function build(miniprogramState: EnvTemplates['miniprogramState'], ids: Record<TemplateName, string>): EnvTemplates {

@@ -42,6 +42,13 @@ const messages: { [K in PostErrorCode]: string } = {
   PUBLISHED_IN_FUTURE: '发布时间不能晚于当前时间',
   PUBLISHED_BEFORE_APPROVAL: '发布时间早于审批通过时间：信息未经审核不得发布（第十五条），请核对发布时间',
   PLANNED_IN_PAST: '计划发布时间不能早于当前时间',
+  // approvals page (issue 16)
+  NUDGE_TOO_SOON: '同一审批步骤每小时只能催办一次',
+  NOT_SUBMITTER: '只有提交人可以催办',
+  NOTHING_TO_NUDGE: '稿件不在等待审核或审批，无需催办',
+  NOT_INVOLVED: '只有提交人、审批人和抄送人可以填写意见',
+  COMMENT_TOO_LONG: '意见不能超过 500 字',
+  COPY_RULES_INVALID: '抄送规则无效',
 };
 
 export function postError(code: PostErrorCode, detail?: string): PostError {

@@ -4,6 +4,7 @@
  */
 import type { Account, Person } from '../../typings/org';
 import type { ApprovalQueueEntry, CadenceDay, Post, PostEffect } from '../../typings/post';
+import type { WaitingTimes } from '../../core/post/waiting';
 import { toBeijingIso } from '../../core/time';
 import type { Work } from '../uow';
 import type { RoleHolders } from './context';
@@ -13,7 +14,16 @@ export interface EffectScope {
   account: Account;
   unitPath: string[];
   holders: RoleHolders;
+  /** When a step that starts waiting now reminds its approver, then the leader above (core/post/waiting.ts). */
+  waiting?: (sinceMs: number, post: Post) => WaitingTimes;
 }
+
+const HOUR = 60 * 60 * 1000;
+/** Without a calendar at hand (benchmarks building queues directly): plain hours. */
+const plainHours = (sinceMs: number): WaitingTimes => ({
+  remindAt: sinceMs + 2 * HOUR,
+  escalateAt: sinceMs + 4 * HOUR,
+});
 
 async function countPublished(work: Work, e: Extract<PostEffect, { type: 'countPublished' }>): Promise<void> {
   const id = `${e.accountId}:${e.day}`;
@@ -90,15 +100,22 @@ export async function syncQueue(work: Work, before: Post | null, after: Post, sc
   }
   if (now.keys.length === 0) return;
   const author = await work.get<Person>('people', after.authorId);
-  for (const entry of queueEntries(after, scope.account, author?.name ?? '', scope.now)) {
+  for (const entry of queueEntries(after, scope.account, author?.name ?? '', scope.now, scope.waiting)) {
     await work.put<ApprovalQueueEntry>('approvalQueue', entry);
   }
 }
 
 /** The open entries of a post waiting at a step, one per pendingWith key. */
-export function queueEntries(post: Post, account: Account, authorName: string, now: number): ApprovalQueueEntry[] {
+export function queueEntries(
+  post: Post,
+  account: Account,
+  authorName: string,
+  now: number,
+  waiting: (sinceMs: number, post: Post) => WaitingTimes = plainHours,
+): ApprovalQueueEntry[] {
   const step = post.state === 'inReview' && post.stepIndex !== null ? post.chain[post.stepIndex] : undefined;
   if (!step) return [];
+  const times = waiting(now, post);
   return post.pendingWith.map((key) => ({
     _id: entryId(post._id, key),
     key,
@@ -117,5 +134,8 @@ export function queueEntries(post: Post, account: Account, authorName: string, n
     authorName,
     submittedAt: post.submittedAt ?? toBeijingIso(now),
     since: toBeijingIso(now),
+    unitId: step.unitId,
+    remindAt: toBeijingIso(times.remindAt),
+    escalateAt: toBeijingIso(times.escalateAt),
   }));
 }

@@ -3,21 +3,24 @@ import * as v from 'valibot';
 import type { Account, Person } from '../../typings/org';
 import type {
   AccountChain,
-  ApprovalItem,
-  ApprovalList,
-  ApprovalQueueEntry,
+  ApprovalRecord,
   ChainPreview,
+  NudgeCounter,
   Post,
   PostAbilities,
   PostDetail,
   PostList,
+  PostNote,
   PostState,
   PostVersion,
   VersionDiff,
 } from '../../typings/post';
 import { authorize } from '../../core/auth/authorize';
-import { computeChain, diffContent, pendingKeysOfPerson, previewChain } from '../../core/post';
-import { platformLabels } from '../../core/cadence';
+import { computeChain, diffContent, previewChain } from '../../core/post';
+import { nudgeAvailableAt, nudgeCounterId, timelineOf, waitingStep } from '../../core/post/approvals';
+import { isDomainError } from '../../core/errors';
+import { toBeijingIso } from '../../core/time';
+import { involvedWith } from './approvals';
 import type { UnitTree } from '../../core/org/tree';
 import { action } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
@@ -28,9 +31,11 @@ import { accountView, failedPreview, planPreview, roundChain, summaryOf } from '
 
 const DEFAULT_PAGE = 20;
 const MAX_VERSIONS = 50;
+/** A post's timeline notes and copies read at most (a post is nudged at most once an hour per step). */
+const MAX_NOTES = 200;
 
 /** Buttons follow the same rules the actions enforce: core/auth for who, the state for when. */
-function abilitiesOf(caller: Person, post: Post, account: Account, tree: UnitTree): PostAbilities {
+function abilitiesOf(caller: Person, post: Post, account: Account, tree: UnitTree, involved: boolean): PostAbilities {
   const target = { kind: 'post' as const, account, post };
   const may = (
     a: 'post.submit' | 'post.approve' | 'post.sendBack' | 'post.withdraw' | 'post.raiseLevel' | 'post.publish',
@@ -44,7 +49,20 @@ function abilitiesOf(caller: Person, post: Post, account: Account, tree: UnitTre
     sendBack: inReview && may('post.sendBack'),
     raiseLevel: inReview && post.level !== 'especiallyMajor' && may('post.raiseLevel'),
     publish: post.state === 'approved' && may('post.publish'),
+    nudge: inReview && post.authorId === caller._id && authorize(caller, 'post.nudge', target, tree).allowed,
+    comment: involved,
   };
+}
+
+/** Reading a post: the catalogue's readers, or someone it was copied to (抄送我 opens it). */
+async function requireReader(caller: Person, post: Post, account: Account, tree: UnitTree): Promise<boolean> {
+  try {
+    requirePermission(caller, 'post.get', { kind: 'post', account, post }, tree);
+    return involvedWith(caller, post);
+  } catch (err) {
+    if (isDomainError(err) && (await involvedWith(caller, post))) return true;
+    throw err;
+  }
 }
 
 function chainOf(post: Post, account: Account, tree: UnitTree, names: ReadonlyMap<string, string>): ChainPreview {
@@ -62,8 +80,18 @@ export const get = action({
     const tree = await loadTree();
     const post = await loadPost(params.postId);
     const account = await loadAccount(post.accountId);
-    requirePermission(caller, 'post.get', { kind: 'post', account, post }, tree);
+    const involved = await requireReader(caller, post, account, tree);
 
+    const step = waitingStep(post);
+    const [notes, copies, counter] = await Promise.all([
+      store.find<PostNote>('postNotes', { postId: post._id }, { orderBy: [['at', 'asc']], limit: MAX_NOTES }),
+      store.find<ApprovalRecord>(
+        'approvalRecords',
+        { postId: post._id, box: 'copied' },
+        { orderBy: [['at', 'asc']], limit: MAX_NOTES },
+      ),
+      step ? store.get<NudgeCounter>('counters', nudgeCounterId(post, step.key)) : Promise.resolve(null),
+    ]);
     const versions = await store.find<PostVersion>(
       'postVersions',
       { postId: post._id },
@@ -76,7 +104,10 @@ export const get = action({
       ...post.history.map((h) => h.personId),
       ...versions.map((x) => x.submittedBy),
       ...(post.publication ? [post.publication.recordedBy] : []),
+      ...notes.map((n) => n.personId),
+      ...copies.map((c) => c.personId),
     ]);
+    const nextNudge = nudgeAvailableAt(post, counter, ctx.now);
     // The reviewer compares what they are asked to approve with the version submitted before it.
     const previous = versions.find((x) => x.version < post.version);
     const diff: VersionDiff | null = previous
@@ -95,7 +126,10 @@ export const get = action({
       })),
       diff,
       people: [...names].map(([id, name]) => ({ id, name })),
-      can: abilitiesOf(caller, post, account, tree),
+      can: abilitiesOf(caller, post, account, tree, involved),
+      timeline: timelineOf({ post, versions, notes, copies, names }),
+      nudgeAvailableAt: nextNudge === null ? null : toBeijingIso(nextNudge),
+      now: toBeijingIso(ctx.now),
     };
   },
 });
@@ -180,43 +214,5 @@ export const list = action({
       hasMore: posts.length > limit,
       accounts: accounts.filter((a) => a.state === 'active').map((a) => accountView(a, tree)),
     };
-  },
-});
-
-export const approvals = action({
-  access: 'person',
-  input: v.strictObject(page),
-  handle: async (params, ctx): Promise<ApprovalList> => {
-    const caller = requireCaller(ctx.caller);
-    const tree = await loadTree();
-    requirePermission(caller, 'post.approvals', { kind: 'none' }, tree);
-    const limit = params.limit ?? DEFAULT_PAGE;
-    const keys = pendingKeysOfPerson(caller);
-    // One ordered index range (key, open, submittedAt): a page of entries, however many posts wait.
-    const entries = await store.find<ApprovalQueueEntry>(
-      'approvalQueue',
-      { key: command().in(keys), open: true },
-      { orderBy: [['submittedAt', 'desc']], skip: params.offset ?? 0, limit: limit + 1 },
-    );
-    const seen = new Set<string>();
-    const items: ApprovalItem[] = [];
-    for (const e of entries.slice(0, limit)) {
-      // Someone holding two keys of one step sees the post once.
-      if (seen.has(e.postId)) continue;
-      seen.add(e.postId);
-      items.push({
-        postId: e.postId,
-        title: e.title,
-        accountName: e.accountName,
-        platformLabel: platformLabels[e.platform],
-        level: e.level,
-        stepLabel: e.stepLabel,
-        authorName: e.authorName,
-        version: e.version,
-        submittedAt: e.submittedAt,
-      });
-    }
-    // No total here: counting reads every waiting post; the workbench badge (org.me) carries it.
-    return { items, hasMore: entries.length > limit };
   },
 });

@@ -26,6 +26,7 @@ import {
 } from './context';
 import { linkageMarker } from '../linkage/marker';
 import { applyEffects, syncQueue } from './effects';
+import { approvalTrail, loadCalendar, waitingFor, writeTrail } from './approvals';
 import { screenPost } from './screening';
 import {
   decisionParams,
@@ -67,6 +68,9 @@ async function transition(ctx: HandlerContext, loaded: Loaded, event: PostEvent)
   const dry = applyPostEvent(post, event, pctx);
   if (!dry.ok) throw toDomainError(dry.error);
   const holders = await resolveRoleHolders(recipientsOf(dry.effects));
+  // 我已处理 and 抄送 lines (issue 16) and the waiting-step reminder times, decided before the transaction.
+  const trail = await approvalTrail(post, dry.next, account, tree, ctx.now);
+  const waiting = waitingFor(await loadCalendar());
 
   return runWork(ctx, { person: caller, grant }, async (work: Work) => {
     const current = await work.load<Post>('posts', post._id, '稿件', event.expectedRev);
@@ -74,9 +78,10 @@ async function transition(ctx: HandlerContext, loaded: Loaded, event: PostEvent)
     const result = applyPostEvent(current, event, { ...pctx, account: fresh });
     if (!result.ok) throw toDomainError(result.error);
     await work.put('posts', result.next);
-    const scope = { now: ctx.now, account: fresh, unitPath: unitPathOf(fresh.unitId, tree), holders };
+    const scope = { now: ctx.now, account: fresh, unitPath: unitPathOf(fresh.unitId, tree), holders, waiting };
     await applyEffects(work, result.effects, scope);
     await syncQueue(work, current, result.next, scope);
+    await writeTrail(work, trail);
     return result.next;
   });
 }
