@@ -34,6 +34,12 @@ export const KIND_MOMENT: { [K in NotificationKind]: ConsentMoment } = {
   linkageWithdrawn: 'openLinkage',
   linkageLate: 'openWorkbench',
   linkageClosed: 'openWorkbench',
+  // approvals page (issue 16): nudges and waiting reminders share 待审核提醒 with approvalPending
+  approvalNudge: 'openApprovals',
+  approvalWaiting: 'openApprovals',
+  approvalOverdue: 'openWorkbench',
+  approvalCopied: 'openApprovals',
+  postComment: 'afterSubmit',
 };
 
 const ANSWERS: readonly string[] = ['accept', 'reject', 'ban', 'filter'] satisfies ConsentAnswer[];

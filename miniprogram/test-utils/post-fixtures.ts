@@ -108,6 +108,8 @@ export const NO_ABILITIES = {
   sendBack: false,
   raiseLevel: false,
   publish: false,
+  nudge: false,
+  comment: false,
 };
 
 export function detail(over: Partial<PostDetail> = {}): PostDetail {
@@ -119,6 +121,9 @@ export function detail(over: Partial<PostDetail> = {}): PostDetail {
     diff: null,
     people: [{ id: 'p-a', name: '王明' }],
     can: NO_ABILITIES,
+    timeline: [],
+    nudgeAvailableAt: null,
+    now: '2026-11-28T12:00:00.000+08:00',
     ...over,
   };
 }
@@ -132,7 +137,15 @@ export function approvalItem(over: Partial<ApprovalItem> & Pick<ApprovalItem, 'p
     stepLabel: '审核民警审核',
     authorName: '王明',
     version: 1,
+    rev: 2,
+    state: 'inReview',
     submittedAt: '2026-11-28T09:30:00.000+08:00',
+    waitingSince: '2026-11-28T09:30:00.000+08:00',
+    plannedAt: null,
+    decidedAt: null,
+    decision: null,
+    deciderName: null,
+    comment: null,
     ...over,
   };
 }

@@ -62,6 +62,13 @@ export const screens: ScreenSpec[] = [
     },
   },
   { route: 'pages/approvals/index', as: 'demo-city-propaganda' },
+  {
+    route: 'pages/approvals/index',
+    as: 'demo-operator-a',
+    variant: 'submitted',
+    query: async () => ({ box: 'submitted' }),
+  },
+  { route: 'pages/approvals/index', as: 'demo-reviewer', variant: 'decided', query: async () => ({ box: 'decided' }) },
   { route: 'pages/cadence/index', as: 'demo-operator-a' },
 
   // --- messages and referrals ---

@@ -22,12 +22,12 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
   // 第十五条、第十六条: nothing is published unreviewed; reviewers and leaders approve.
   {
     key: 'approvals',
-    title: '审核待办',
+    title: '审核审批',
     icon: 'passed',
     url: '/pages/approvals/index',
     roles: ['reviewer', 'leader', 'propagandaStaff'],
     count: 'approvals',
-    pendingLabel: '待审核稿件',
+    pendingLabel: '待我审核审批的稿件',
   },
   {
     key: 'drafts',

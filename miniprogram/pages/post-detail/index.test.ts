@@ -1,5 +1,6 @@
 import type { PostChange } from '../../../typings/post';
 import { chain, detail, NO_ABILITIES, post, step } from '../../test-utils/post-fixtures';
+import { MINIPROGRAM_ROOT, fs, path } from '../../test-utils/node';
 import { openPage } from '../../test-utils/simulate';
 import { useWx } from '../../test-utils/wx';
 
@@ -68,6 +69,25 @@ const REVIEWING = detail({
     },
   ],
   can: { ...NO_ABILITIES, approve: true, sendBack: true, raiseLevel: true },
+  timeline: [
+    {
+      at: '2026-11-27T01:00:00.000Z',
+      personName: '王明',
+      action: '提交',
+      stepLabel: '',
+      comment: '',
+      marks: ['第十七条（二）4 涉及未成年人'],
+    },
+    {
+      at: '2026-11-27T02:00:00.000Z',
+      personName: '张伟',
+      action: '退回修改',
+      stepLabel: '审核民警审核',
+      comment: '请核实时间',
+      marks: [],
+    },
+    { at: '2026-11-28T01:00:00.000Z', personName: '王明', action: '提交', stepLabel: '', comment: '', marks: [] },
+  ],
 });
 
 describe('稿件详情 (pages/post-detail)', () => {
@@ -87,7 +107,9 @@ describe('稿件详情 (pages/post-detail)', () => {
       { text: '守护', mark: 'ins' },
     ]);
     expect(page.text('#versions')).toContain('第 1 版｜一般｜王明 11-27 09:00 提交');
-    expect(page.text('#history')).toContain('11-28 09:00 王明：提交第 2 版审核');
+    // The timeline, newest first: person, full date and time, step, comment and the screening marks.
+    expect(page.text('#timeline-1')).toBe('张伟 退回修改 2026-11-27 10:00 审核民警审核 请核实时间');
+    expect(page.text('#timeline-2')).toBe('王明 提交 2026-11-27 09:00 第十七条（二）4 涉及未成年人');
     expect(page.exists('#approve')).toBe(true);
     expect(page.exists('#publish')).toBe(false);
     expect(page.exists('#raise-major')).toBe(true);
@@ -121,11 +143,56 @@ describe('稿件详情 (pages/post-detail)', () => {
     ]);
   });
 
-  it('raises the level at the reviewer’s request', async () => {
+  it('keeps the decision bar fixed at the bottom of the page', async () => {
     wxm.cloud.reply('post', 'get', { ok: true, data: REVIEWING });
     const page = await openPage('pages/post-detail/index', { id: 'p1' });
+    const bar = page.root.querySelector('#bar')?.toJSON();
+    expect(bar?.attrs.find((a) => a.name === 'class')?.value).toBe('bar');
+    expect(page.text('#bar')).toContain('退回修改');
+    expect(page.text('#bar')).toContain('同意');
+    // The bar holds the comment box too; the page reserves its height so the end of the post shows above it.
+    expect(page.exists('#bar #comment')).toBe(true);
+    const wxss = fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'pages/post-detail/index.wxss'), 'utf8');
+    expect(wxss).toMatch(/\.bar \{[^}]*position: fixed;[^}]*bottom: 0;/);
+  });
+
+  it('asks before approving a major post, and approves nothing when the officer cancels', async () => {
+    wxm.cloud.reply('post', 'get', { ok: true, data: { ...REVIEWING, post: { ...REVIEWING.post, level: 'major' } } });
+    const page = await openPage<{ confirm: { show: boolean; title: string } }>('pages/post-detail/index', { id: 'p1' });
+    await page.fire('#approve', 'click');
+    expect(page.data().confirm).toMatchObject({ show: true, title: '确认同意发布？' });
+    expect(page.data().confirm).toMatchObject({ message: expect.stringContaining('重大敏感信息') });
+    await page.fire('#confirm', 'cancel');
+    expect(page.data().confirm.show).toBe(false);
+    expect(wxm.cloud.sent('post', 'approve')).toHaveLength(0);
+    wxm.cloud.reply('post', 'approve', { ok: true, data: change() });
+    await page.fire('#approve', 'click');
+    await page.fire('#confirm', 'confirm');
+    expect(wxm.cloud.sent('post', 'approve')).toHaveLength(1);
+  });
+
+  it('opens an image full screen', async () => {
+    wxm.cloud.reply('post', 'get', {
+      ok: true,
+      data: {
+        ...REVIEWING,
+        post: { ...REVIEWING.post, content: { ...REVIEWING.post.content, images: ['cloud://a.jpg', 'cloud://b.jpg'] } },
+      },
+    });
+    const preview = jest.spyOn(wx, 'previewImage').mockImplementation(() => undefined);
+    const page = await openPage('pages/post-detail/index', { id: 'p1' });
+    await page.fire('#image-1', 'tap');
+    expect(preview).toHaveBeenCalledWith({ current: 'cloud://b.jpg', urls: ['cloud://a.jpg', 'cloud://b.jpg'] });
+  });
+
+  it('raises the level at the reviewer’s request, after confirming', async () => {
+    wxm.cloud.reply('post', 'get', { ok: true, data: REVIEWING });
+    const page = await openPage<{ confirm: { title: string } }>('pages/post-detail/index', { id: 'p1' });
     wxm.cloud.reply('post', 'raiseLevel', { ok: true, data: change({ level: 'major' }) });
     await page.fire('#raise-major', 'click');
+    expect(wxm.cloud.sent('post', 'raiseLevel')).toHaveLength(0);
+    expect(page.data().confirm.title).toBe('提高为重大敏感？');
+    await page.fire('#confirm', 'confirm');
     expect(wxm.cloud.sent('post', 'raiseLevel')).toEqual([
       { action: 'raiseLevel', postId: 'p1', expectedRev: 3, version: 2, level: 'major' },
     ]);
@@ -196,10 +263,13 @@ describe('稿件详情 (pages/post-detail)', () => {
       ok: true,
       data: detail({ post: post({ state: 'inReview', rev: 5 }), can: { ...NO_ABILITIES, withdraw: true, edit: true } }),
     });
-    const page = await openPage('pages/post-detail/index', { id: 'p1' });
+    const page = await openPage<{ confirm: { title: string } }>('pages/post-detail/index', { id: 'p1' });
     expect(page.exists('#approve')).toBe(false);
     wxm.cloud.reply('post', 'withdraw', { ok: true, data: change({ state: 'withdrawn' }) });
     await page.fire('#withdraw', 'click');
+    expect(page.data().confirm.title).toBe('确认撤回？');
+    expect(wxm.cloud.sent('post', 'withdraw')).toHaveLength(0);
+    await page.fire('#confirm', 'confirm');
     expect(wxm.cloud.sent('post', 'withdraw')).toEqual([{ action: 'withdraw', postId: 'p1', expectedRev: 5 }]);
     await page.fire('#edit', 'click');
     expect(wxm.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/post-edit/index?id=p1' }));
@@ -233,5 +303,47 @@ describe('稿件详情 (pages/post-detail)', () => {
     });
     const page = await openPage('pages/post-detail/index', { id: 'p1' });
     expect(page.text('#error')).toContain('超出本人管辖范围');
+  });
+
+  it('lets the submitter nudge the waiting step, and shows when the next nudge is possible', async () => {
+    const waiting = detail({
+      post: post({ state: 'inReview', rev: 5 }),
+      can: { ...NO_ABILITIES, withdraw: true, nudge: true },
+      nudgeAvailableAt: '2026-11-28T12:00:00.000+08:00',
+    });
+    wxm.cloud.reply('post', 'get', { ok: true, data: waiting });
+    const page = await openPage('pages/post-detail/index', { id: 'p1' });
+    wxm.cloud.reply('post', 'nudge', {
+      ok: true,
+      data: { notified: 1, nextAllowedAt: '2026-11-28T13:00:00.000+08:00' },
+    });
+    wxm.cloud.reply('post', 'get', {
+      ok: true,
+      data: { ...waiting, nudgeAvailableAt: '2026-11-28T13:00:00.000+08:00' },
+    });
+    await page.fire('#nudge', 'click');
+    expect(wxm.cloud.sent('post', 'nudge')).toEqual([{ action: 'nudge', postId: 'p1' }]);
+    expect(wxm.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已催办' }));
+    expect(page.text('#nudge-hint')).toBe('11-28 13:00 后可再催办');
+  });
+
+  it('lets someone the post was copied to write an opinion, never decide', async () => {
+    wxm.cloud.reply('post', 'get', {
+      ok: true,
+      data: detail({ post: post({ state: 'inReview' }), can: { ...NO_ABILITIES, comment: true } }),
+    });
+    const page = await openPage<{ commenting: boolean; noteError: string }>('pages/post-detail/index', { id: 'p1' });
+    expect(page.exists('#approve')).toBe(false);
+    expect(page.exists('#send-back')).toBe(false);
+    await page.fire('#note', 'click');
+    expect(page.data().commenting).toBe(true);
+    const dialog = { stopLoading: jest.fn() };
+    await page.fire('#note-dialog', 'confirm', { dialog });
+    expect(page.data().noteError).toBe('请填写意见');
+    wxm.cloud.reply('post', 'comment', { ok: true, data: { at: '2026-11-28T12:00:00.000+08:00' } });
+    await page.fire('#note-text', 'change', '请注意配图版权');
+    await page.fire('#note-dialog', 'confirm', { dialog });
+    expect(wxm.cloud.sent('post', 'comment')).toEqual([{ action: 'comment', postId: 'p1', text: '请注意配图版权' }]);
+    expect(page.data().commenting).toBe(false);
   });
 });

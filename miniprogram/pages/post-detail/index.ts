@@ -6,12 +6,14 @@ import type {
   SensitivityLevel,
   VersionDiff,
 } from '../../../typings/post';
+import type { TimelineEntry } from '../../../typings/post';
 import { call } from '../../services/api';
+import { NO_CONFIRM, answer, ask, type ConfirmView } from '../../services/confirm';
 import { latestData, type LoadState } from '../../services/load';
 import { openPage } from '../../services/navigation';
 import type { DatasetEvent, ValueEvent } from '../../utils/events';
 import { LEVEL_LABELS, LEVEL_OPTIONS, STATE_LABELS, STATE_TAGS, diffSegments, type Segment } from '../../utils/posts';
-import { formatBeijingShort } from '../../utils/time';
+import { formatBeijingFull, formatBeijingShort } from '../../utils/time';
 
 interface StepItem {
   text: string;
@@ -28,6 +30,15 @@ interface DiffView {
 interface Line {
   key: string;
   text: string;
+}
+
+interface TimelineView {
+  key: string;
+  time: string;
+  who: string;
+  step: string;
+  comment: string;
+  marks: string[];
 }
 
 interface DetailData extends LoadState {
@@ -50,9 +61,18 @@ interface DetailData extends LoadState {
   activeStep: number;
   diff: DiffView | null;
   versions: Line[];
-  history: Line[];
+  timeline: TimelineView[];
   publication: string;
   can: PostAbilities;
+  /** Any button for the fixed bar at the bottom. */
+  hasBar: boolean;
+  /** 第十六条 major steps ask before 同意. */
+  major: boolean;
+  nudgeHint: string;
+  confirm: ConfirmView;
+  commenting: boolean;
+  note: string;
+  noteError: string;
   raiseOptions: ReadonlyArray<{ value: SensitivityLevel; label: string }>;
   comment: string;
   commentError: string;
@@ -71,6 +91,15 @@ interface DetailCustom {
   loadSeq: number;
   postId: string;
   content: Post['content'] | null;
+  confirmAnswer: ((yes: boolean) => void) | null;
+  onConfirmYes(): void;
+  onConfirmNo(): void;
+  onImageTap(event: DatasetEvent<{ url: string }>): void;
+  onNudge(): Promise<void>;
+  onNoteOpen(): void;
+  onNote(event: ValueEvent<string>): void;
+  onNoteConfirm(event: ValueEvent<{ dialog: VantDialog }>): Promise<void>;
+  onNoteCancel(): void;
   load(): Promise<void>;
   onRetry(): void;
   onComment(event: ValueEvent<string>): void;
@@ -94,9 +123,23 @@ const NO_ABILITIES: PostAbilities = {
   sendBack: false,
   raiseLevel: false,
   publish: false,
+  nudge: false,
+  comment: false,
 };
 
-const STATUS_TEXT = { waiting: '待审批', current: '审批中', approved: '已同意', returned: '已退回' } as const;
+/** A step's state as its holder reads it: 审核 for the reviewer's step, 审批 for the others (第十六条). */
+const STATUS_TEXT = { waiting: '待处理', current: '处理中', approved: '已同意', returned: '已退回' } as const;
+
+function timelineOf(entries: readonly TimelineEntry[]): TimelineView[] {
+  return [...entries].reverse().map((e, i) => ({
+    key: `t${i}`,
+    time: formatBeijingFull(e.at),
+    who: [e.personName, e.action].filter((x) => x).join(' '),
+    step: e.stepLabel,
+    comment: e.comment,
+    marks: e.marks,
+  }));
+}
 
 function stepsOf(chain: ChainPreview): { steps: StepItem[]; active: number } {
   const steps = chain.steps.map((s) => {
@@ -127,7 +170,6 @@ function diffOf(d: VersionDiff | null): DiffView | null {
 
 function view(detail: PostDetail): Partial<DetailData> {
   const { post, account } = detail;
-  const names = new Map(detail.people.map((p) => [p.id, p.name]));
   const chain = stepsOf(detail.chain);
   const pub = post.publication;
   return {
@@ -154,12 +196,15 @@ function view(detail: PostDetail): Partial<DetailData> {
       key: `v${v.version}`,
       text: `第 ${v.version} 版｜${LEVEL_LABELS[v.level]}｜${v.submittedByName} ${formatBeijingShort(v.submittedAt)} 提交`,
     })),
-    history: [...post.history].reverse().map((h, i) => ({
-      key: `h${i}`,
-      text: `${formatBeijingShort(h.at)} ${names.get(h.personId) ?? ''}：${h.summary}`,
-    })),
+    timeline: timelineOf(detail.timeline),
     publication: pub ? `已于 ${formatBeijingShort(pub.publishedAt)} 发布：${pub.url}` : '',
     can: detail.can,
+    hasBar: Object.values(detail.can).some((v) => v),
+    major: post.level !== 'ordinary',
+    nudgeHint:
+      detail.nudgeAvailableAt && Date.parse(detail.nudgeAvailableAt) > Date.parse(detail.now)
+        ? `${formatBeijingShort(detail.nudgeAvailableAt)} 后可再催办`
+        : '',
     // 第十六条: a reviewer may only raise the level.
     raiseOptions: LEVEL_OPTIONS.slice(LEVEL_OPTIONS.findIndex((o) => o.value === post.level) + 1),
   };
@@ -188,9 +233,16 @@ Page<DetailData, DetailCustom>({
     activeStep: -1,
     diff: null,
     versions: [],
-    history: [],
+    timeline: [],
     publication: '',
     can: NO_ABILITIES,
+    hasBar: false,
+    major: false,
+    nudgeHint: '',
+    confirm: NO_CONFIRM,
+    commenting: false,
+    note: '',
+    noteError: '',
     raiseOptions: [],
     comment: '',
     commentError: '',
@@ -202,6 +254,7 @@ Page<DetailData, DetailCustom>({
   loadSeq: 0,
   postId: '',
   content: null,
+  confirmAnswer: null,
 
   onLoad(query) {
     this.postId = query.id ?? '';
@@ -247,6 +300,16 @@ Page<DetailData, DetailCustom>({
 
   async onApprove() {
     if (this.data.busy) return;
+    // 第十六条: a major or especially major post is approved only after a second look.
+    if (
+      this.data.major &&
+      !(await ask(this, {
+        title: '确认同意发布？',
+        message: `「${this.data.title}」为${this.data.levelLabel}信息，同意后将进入下一步或可以发布。`,
+        confirmText: '同意',
+      }))
+    )
+      return;
     this.setData({ busy: true });
     const { postId, rev, version, comment } = this.data;
     await this.done(
@@ -269,14 +332,31 @@ Page<DetailData, DetailCustom>({
 
   async onRaise(event) {
     if (this.data.busy) return;
+    const level = event.currentTarget.dataset.level;
+    const label = LEVEL_LABELS[level];
+    if (
+      !(await ask(this, {
+        title: `提高为${label}？`,
+        message: '提高敏感等级后审批流程将重新确定，不能再降低（第十六条）。',
+        confirmText: '提高等级',
+      }))
+    )
+      return;
     this.setData({ busy: true });
     const { postId, rev, version } = this.data;
-    const level = event.currentTarget.dataset.level;
     await this.done('已提高等级', await call('post', 'raiseLevel', { postId, expectedRev: rev, version, level }));
   },
 
   async onWithdraw() {
     if (this.data.busy) return;
+    if (
+      !(await ask(this, {
+        title: '确认撤回？',
+        message: '撤回后审批流程终止，修改后需重新提交。',
+        confirmText: '撤回',
+      }))
+    )
+      return;
     this.setData({ busy: true });
     await this.done('已撤回', await call('post', 'withdraw', { postId: this.data.postId, expectedRev: this.data.rev }));
   },
@@ -323,5 +403,59 @@ Page<DetailData, DetailCustom>({
         publishedAt: new Date().toISOString(),
       }),
     );
+  },
+
+  onConfirmYes() {
+    answer(this, true);
+  },
+
+  onConfirmNo() {
+    answer(this, false);
+  },
+
+  onImageTap(event) {
+    const current = event.currentTarget.dataset.url;
+    void wx.previewImage({ current, urls: this.data.images });
+  },
+
+  // 催办: the server keeps the once-an-hour rule and says when the next is possible.
+  async onNudge() {
+    if (this.data.busy) return;
+    this.setData({ busy: true });
+    const res = await call('post', 'nudge', { postId: this.data.postId });
+    this.setData({ busy: false });
+    void wx.showToast({ title: res.ok ? '已催办' : res.error.message, icon: res.ok ? 'success' : 'none' });
+    if (res.ok) await this.load();
+  },
+
+  onNoteOpen() {
+    this.setData({ commenting: true, noteError: '' });
+  },
+
+  onNote(event) {
+    this.setData({ note: event.detail, noteError: '' });
+  },
+
+  onNoteCancel() {
+    this.setData({ commenting: false });
+  },
+
+  // 抄送: a copied person writes an opinion; it joins the timeline and decides nothing.
+  async onNoteConfirm(event) {
+    const text = this.data.note.trim();
+    if (!text) {
+      event.detail.dialog.stopLoading();
+      this.setData({ noteError: '请填写意见' });
+      return;
+    }
+    const res = await call('post', 'comment', { postId: this.data.postId, text });
+    event.detail.dialog.stopLoading();
+    if (!res.ok) {
+      this.setData({ noteError: res.error.message });
+      return;
+    }
+    this.setData({ commenting: false, note: '' });
+    void wx.showToast({ title: '已提交意见', icon: 'success' });
+    await this.load();
   },
 });
