@@ -19,7 +19,8 @@ export type NotificationKind =
   | 'referralAnswered'
   | 'extensionDecided'
   | 'dailyDigest'
-  | 'escalation'; // 第二十九条: a reminder that did not reach its recipient, sent to the responsible person
+  | 'escalation' // 第二十九条: a reminder that did not reach its recipient, sent to the responsible person
+  | 'bindingChanged'; // 第三十三条: a person bound another WeChat; they and their unit admin are told
 
 /** A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`. */
 export type DeepLink = `/pages/${string}`;

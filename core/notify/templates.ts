@@ -118,6 +118,8 @@ const templateOf: { [K in NotificationKind]: TemplateName | null } = {
   extensionDecided: 'reviewResult',
   dailyDigest: 'dailyDigest',
   escalation: 'escalation',
+  // 第三十三条: in the inbox only (the person's and their admins'); no template is asked for.
+  bindingChanged: null,
 };
 
 function build(miniprogramState: EnvTemplates['miniprogramState'], ids: Record<TemplateName, string>): EnvTemplates {
