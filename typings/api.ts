@@ -3,6 +3,7 @@
  * mini-program's API client and by the function handlers. `docs/api.md` is checked against it.
  */
 import type { ApiResult } from './common';
+import type { EvaluationApi } from './evaluation';
 import type { NotifyApi } from './notify';
 import type { OrgApi } from './org';
 import type { PostApi } from './post';
@@ -25,6 +26,8 @@ export interface Api {
   post: PostApi;
   referral: ReferralApi;
   screen: ScreenApi;
+  // evaluation (issue 14)
+  evaluation: EvaluationApi;
 }
 
 export type FunctionName = keyof Api;

@@ -225,6 +225,9 @@ export interface EvaluationMonth {
   cursor: string | null;
   accountsDone: number;
   chunks: number;
+  /** Time spent by this run's chunks so far, and the longest one (ms): against the function time limit. */
+  runMs: number;
+  longestChunkMs: number;
   /** sha256 of every result of the run, in _id order: the same records give the same digest. */
   digest: string | null;
   startedAt: IsoTime;
@@ -369,6 +372,8 @@ export interface MonthProgress {
   accountsDone: number;
   chunks: number;
   runNo: number;
+  runMs: number;
+  longestChunkMs: number;
   rev: number;
   digest: string | null;
 }
@@ -503,7 +508,10 @@ export interface EvaluationApi {
   /** Temporary download links of a published month's circular. */
   circular: ActionSpec<{ month: MonthString }, CircularLinks>;
   /** 失声失语: the desk declares a public-opinion event during which the accounts under a unit must speak. */
-  declareEvent: ActionSpec<{ title: string; unitId: string; from: IsoTime; to: IsoTime; requestKey: string }, OpinionEvent>;
+  declareEvent: ActionSpec<
+    { title: string; unitId: string; from: IsoTime; to: IsoTime; requestKey: string },
+    OpinionEvent
+  >;
   /** A year's published months, the cities ranked by their mean, a unit's or account's months ranked. */
   year: ActionSpec<{ year: number; unitId?: string; accountId?: string }, YearView>;
   /** 第三十八条: the desk marks a unit or account 年度优秀. */

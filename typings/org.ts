@@ -203,7 +203,27 @@ export type ReferralAction =
   | 'referral.calendarOverrides'
   | 'referral.setCalendarOverrides';
 
-export type Action = OrgAction | NotifyAction | ScreenAction | PostAction | ReferralAction;
+/** The monthly evaluation and circular (issue 14, 第三十六条—第三十八条). */
+export type EvaluationAction =
+  | 'evaluation.scheme'
+  | 'evaluation.schemeSave'
+  | 'evaluation.run'
+  | 'evaluation.month'
+  | 'evaluation.ranking'
+  | 'evaluation.result'
+  | 'evaluation.unitResult'
+  | 'evaluation.release'
+  | 'evaluation.adjust'
+  | 'evaluation.object'
+  | 'evaluation.objections'
+  | 'evaluation.decide'
+  | 'evaluation.publish'
+  | 'evaluation.circular'
+  | 'evaluation.declareEvent'
+  | 'evaluation.year'
+  | 'evaluation.markExcellent';
+
+export type Action = OrgAction | NotifyAction | ScreenAction | PostAction | ReferralAction | EvaluationAction;
 
 // ---- Audit log: append-only, hash-chained ----
 

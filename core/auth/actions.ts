@@ -57,6 +57,24 @@ export const ACTIONS = [
   'referral.defer',
   'referral.calendarOverrides',
   'referral.setCalendarOverrides',
+  // evaluation (issue 14)
+  'evaluation.scheme',
+  'evaluation.schemeSave',
+  'evaluation.run',
+  'evaluation.month',
+  'evaluation.ranking',
+  'evaluation.result',
+  'evaluation.unitResult',
+  'evaluation.release',
+  'evaluation.adjust',
+  'evaluation.object',
+  'evaluation.objections',
+  'evaluation.decide',
+  'evaluation.publish',
+  'evaluation.circular',
+  'evaluation.declareEvent',
+  'evaluation.year',
+  'evaluation.markExcellent',
 ] as const satisfies readonly Action[];
 
 type Unlisted = Exclude<Action, (typeof ACTIONS)[number]>;

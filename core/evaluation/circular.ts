@@ -4,7 +4,14 @@
  * and articles, the problems found and the requirements. The shell writes it as .docx and .xlsx; the
  * tests read it back from both.
  */
-import type { AccountResult, AutoDeductionKey, MonthString, SchemeData, ScoreLine, Standings } from '../../typings/evaluation';
+import type {
+  AccountResult,
+  AutoDeductionKey,
+  MonthString,
+  SchemeData,
+  ScoreLine,
+  Standings,
+} from '../../typings/evaluation';
 import { platformLabels } from '../cadence/cadence';
 import { monthLabel } from './month';
 
@@ -92,7 +99,14 @@ export function circularContent(input: CircularInput): CircularContent {
     rows: sorted
       .filter((r) => r.kind === kind)
       .slice(0, CIRCULAR_LIST_LIMIT)
-      .map((r) => [kindRank(r.accountId), r.accountName, platformLabels[r.platform], input.unitName(r.unitId), r.score.toFixed(2), r.grade]),
+      .map((r) => [
+        kindRank(r.accountId),
+        r.accountName,
+        platformLabels[r.platform],
+        input.unitName(r.unitId),
+        r.score.toFixed(2),
+        r.grade,
+      ]),
   }));
   const rankings: CircularSection = {
     heading: '排名情况',
@@ -114,7 +128,9 @@ export function circularContent(input: CircularInput): CircularContent {
         ? `以下账号本月工作落实好、评估得分居前，予以通报表扬（第三十六条）：${commendedList.map((r) => `${accountLine(r)}（${r.score.toFixed(2)} 分）`).join('；')}。`
         : '本月无评为最高等次的账号。',
       ...bonusList.slice(0, CIRCULAR_LIST_LIMIT).map((r) => {
-        const reasons = r.lines.filter((l) => l.kind === 'bonus' && !l.withdrawn).map((l) => `${l.reason}（${l.article}）`);
+        const reasons = r.lines
+          .filter((l) => l.kind === 'bonus' && !l.withdrawn)
+          .map((l) => `${l.reason}（${l.article}）`);
         return `${accountLine(r)}：${reasons.join('；')}。`;
       }),
     ],
@@ -145,8 +161,11 @@ export function circularContent(input: CircularInput): CircularContent {
                 e.points += Math.round(l.points * 100);
                 byRule.set(key, e);
               }
-              const reasons = [...byRule.values()].map((e) => `${e.label} ${e.n} 次（违反${e.article}，扣 ${(e.points / 100).toFixed(2)} 分）`);
-              if (r.score < scheme.criticiseBelow) reasons.unshift(`评估得分 ${r.score.toFixed(2)} 分，低于 ${scheme.criticiseBelow} 分`);
+              const reasons = [...byRule.values()].map(
+                (e) => `${e.label} ${e.n} 次（违反${e.article}，扣 ${(e.points / 100).toFixed(2)} 分）`,
+              );
+              if (r.score < scheme.criticiseBelow)
+                reasons.unshift(`评估得分 ${r.score.toFixed(2)} 分，低于 ${scheme.criticiseBelow} 分`);
               return `${i + 1}. ${accountLine(r)}：${reasons.join('；')}。`;
             }),
           ],
@@ -155,9 +174,11 @@ export function circularContent(input: CircularInput): CircularContent {
 
   const problems: string[] = [];
   if (t.missedDays > 0) problems.push(`更新不及时：共 ${t.missedDays} 个账号日未按第十九条要求发布信息。`);
-  if (t.messagesUnanswered > 0) problems.push(`互动回应不及时：${t.messagesUnanswered} 条网民留言月底前未办结（第二十三条、第二十六条）。`);
+  if (t.messagesUnanswered > 0)
+    problems.push(`互动回应不及时：${t.messagesUnanswered} 条网民留言月底前未办结（第二十三条、第二十六条）。`);
   if (t.referralsLate > 0) problems.push(`转办反馈逾期：${t.referralsLate} 件转办事项未在时限内反馈（第二十七条）。`);
-  if (t.refusedPublish > 0) problems.push(`审核制度落实不严：${t.refusedPublish} 次试图发布未经审核通过的信息，均被系统拦截（第十五条）。`);
+  if (t.refusedPublish > 0)
+    problems.push(`审核制度落实不严：${t.refusedPublish} 次试图发布未经审核通过的信息，均被系统拦截（第十五条）。`);
   if (t.sentBack > 0) problems.push(`稿件质量有待提高：${t.sentBack} 次稿件被审核退回（第十七条）。`);
   if (t.silent > 0) problems.push(`舆情期间失声失语：${t.silent} 个账号次在舆情事件期间未发声（第三十六条）。`);
   if (t.incidents > 0) problems.push(`账号安全：发生安全事故 ${t.incidents} 起（第三十三条）。`);

@@ -40,13 +40,14 @@ export function monthLabel(month: MonthString): string {
 
 export const evaluationErrors = {
   monthInvalid: () => new DomainError('MONTH_INVALID', '月份格式应为 YYYY-MM'),
-  monthNotOver: (month: MonthString) => new DomainError('MONTH_NOT_OVER', `${monthLabel(month)}尚未结束，月末后才能评估`),
+  monthNotOver: (month: MonthString) =>
+    new DomainError('MONTH_NOT_OVER', `${monthLabel(month)}尚未结束，月末后才能评估`),
   monthNotRun: (month: MonthString) => new DomainError('MONTH_NOT_RUN', `${monthLabel(month)}尚未评估`),
-  monthRunning: (month: MonthString) =>
-    new DomainError('MONTH_RUNNING', `${monthLabel(month)}正在计算，请稍后再试`),
+  monthRunning: (month: MonthString) => new DomainError('MONTH_RUNNING', `${monthLabel(month)}正在计算，请稍后再试`),
   monthPublished: (month: MonthString) =>
     new DomainError('MONTH_PUBLISHED', `${monthLabel(month)}评估结果已发布，不能再修改`),
   notDraft: () => new DomainError('NOT_DRAFT', '只有待发布前的草稿可以下发征求意见'),
+  notPublished: () => new DomainError('NOT_PUBLISHED', '评估结果尚未发布，暂无通报'),
   notReleased: () => new DomainError('NOT_RELEASED', '评估结果尚未下发，暂不能查看或提出异议'),
   objectionClosed: () => new DomainError('OBJECTION_CLOSED', '异议期已过，不能再提出异议（第三十七条）'),
   objectionWindowOpen: (deadline: string) =>
@@ -66,6 +67,9 @@ export const evaluationErrors = {
     new DomainError('SCHEME_PERIOD_CLOSED', `评估办法只能从下一周期起修改（最早 ${monthLabel(first)}）`),
   schemeInvalid: (what: string) => new DomainError('SCHEME_INVALID', `评估办法不合法：${what}`),
   eventInvalid: (what: string) => new DomainError('EVENT_INVALID', `舆情事件不合法：${what}`),
+  adjustClosed: () => new DomainError('ADJUST_CLOSED', '异议期已过，不能再增加扣分或加分'),
+  targetNotFound: () => new DomainError('TARGET_NOT_FOUND', '表彰对象不存在'),
+  noPublishedMonth: () => new DomainError('NO_PUBLISHED_MONTH', '该年度尚无已发布的月度评估'),
   alreadyMarked: () => new DomainError('ALREADY_MARKED', '已标记为年度优秀'),
   yearInvalid: () => new DomainError('YEAR_INVALID', '年份不合法'),
 } as const;
@@ -113,11 +117,17 @@ export function requireObjectable(
   return line;
 }
 
-export function requirePublishable(doc: EvaluationMonth | null, month: MonthString, pending: number, now: number): void {
+export function requirePublishable(
+  doc: EvaluationMonth | null,
+  month: MonthString,
+  pending: number,
+  now: number,
+): void {
   const d = requireNotPublished(doc, month);
   if (d.state === 'running') throw evaluationErrors.monthRunning(month);
   if (d.state !== 'review' || d.objectionDeadline === null) throw evaluationErrors.notReleased();
-  if (now <= Date.parse(d.objectionDeadline)) throw evaluationErrors.objectionWindowOpen(d.objectionDeadline.slice(0, 16).replace('T', ' '));
+  if (now <= Date.parse(d.objectionDeadline))
+    throw evaluationErrors.objectionWindowOpen(d.objectionDeadline.slice(0, 16).replace('T', ' '));
   if (pending > 0) throw evaluationErrors.objectionsPending(pending);
 }
 

@@ -3,7 +3,14 @@
  * each bureau's accounts rolled up the unit tree (mean score, deductions, indicators), the cities
  * ranked, and the totals the circular reports. Equal scores share a rank (1, 2, 2, 4).
  */
-import type { AccountResult, MonthString, MonthTotals, SchemeData, Standings, UnitResult } from '../../typings/evaluation';
+import type {
+  AccountResult,
+  MonthString,
+  MonthTotals,
+  SchemeData,
+  Standings,
+  UnitResult,
+} from '../../typings/evaluation';
 import type { UnitTree } from '../org/tree';
 
 /** What the roll-up reads of each result (the finish step reads these fields only). */
@@ -42,7 +49,10 @@ export function rollUp(
   const sorted = [...results].sort(bestFirst);
   const ranks: Standings['ranks'] = {};
   const all = ranksOf(sorted, (r) => r.score);
-  const byKind = { institutional: sorted.filter((r) => r.kind === 'institutional'), personal: sorted.filter((r) => r.kind === 'personal') };
+  const byKind = {
+    institutional: sorted.filter((r) => r.kind === 'institutional'),
+    personal: sorted.filter((r) => r.kind === 'personal'),
+  };
   const kindRank = new Map<string, number>();
   for (const list of Object.values(byKind)) {
     const rk = ranksOf(list, (r) => r.score);
@@ -126,7 +136,8 @@ export function rollUp(
 function totalsOf(results: readonly ResultSummary[], scheme: Pick<SchemeData, 'grades'>): MonthTotals {
   const t: MonthTotals = {
     accounts: results.length,
-    meanScore: results.length === 0 ? 0 : Math.round(results.reduce((n, r) => n + centi(r.score), 0) / results.length) / 100,
+    meanScore:
+      results.length === 0 ? 0 : Math.round(results.reduce((n, r) => n + centi(r.score), 0) / results.length) / 100,
     grades: scheme.grades.map((g) => ({ label: g.label, count: results.filter((r) => r.grade === g.label).length })),
     missedDays: 0,
     messagesReceived: 0,

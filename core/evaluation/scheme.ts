@@ -3,7 +3,13 @@
  * the next one starts. The desk edits for the next period only, so a month being run, in review or
  * published is always scored by the version it started with.
  */
-import type { EvaluationScheme, IndicatorKey, AutoDeductionKey, MonthString, SchemeData } from '../../typings/evaluation';
+import type {
+  EvaluationScheme,
+  IndicatorKey,
+  AutoDeductionKey,
+  MonthString,
+  SchemeData,
+} from '../../typings/evaluation';
 import { defaultScheme } from './default-scheme';
 import { addMonths, evaluationErrors, isMonth, monthOf, requireArticle } from './month';
 

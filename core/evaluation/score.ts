@@ -20,7 +20,10 @@ import { gradeOf } from './scheme';
 
 const centi = (points: number): number => Math.round(points * 100);
 const points = (c: number): number => c / 100;
-const fmt = (c: number): string => points(c).toFixed(2).replace(/\.?0+$/, '');
+const fmt = (c: number): string =>
+  points(c)
+    .toFixed(2)
+    .replace(/\.?0+$/, '');
 
 interface Earned {
   applicable: boolean;
@@ -40,7 +43,9 @@ function earnedOf(ind: IndicatorDef, f: AccountMonthFacts): Earned {
     case 'cadence': {
       const c = f.cadence;
       if (!c.applicable) return na('不适用（个人账号或账号未在用）');
-      const evidence = c.missedDays.map((day): EvidenceRef => ({ collection: 'cadenceDays', id: `${f.accountId}:${day}`, note: `${day} 未发布` }));
+      const evidence = c.missedDays.map(
+        (day): EvidenceRef => ({ collection: 'cadenceDays', id: `${f.accountId}:${day}`, note: `${day} 未发布` }),
+      );
       if (c.rule === 'daily')
         return {
           applicable: true,
