@@ -9,6 +9,7 @@ import { authorize } from '../../core/auth/authorize';
 import type { UnitTree } from '../../core/org/tree';
 import { evaluationErrors, isMonth } from '../../core/evaluation/month';
 import { schemeFor } from '../../core/evaluation/scheme';
+import { pageParams } from '../schemas';
 import { store, type Store } from '../store';
 
 export const monthDocId = (month: MonthString): string => `month-${month}`;
@@ -28,11 +29,8 @@ export const isoTime = v.pipe(
   v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/),
   v.check((s) => !Number.isNaN(Date.parse(s))),
 );
-/** The one bound of every evaluation list: offset up to 10,000, pages of 1–50 (default 20). */
-export const page = {
-  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))),
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
-};
+/** THE list bound (server/schemas.ts, issue 11): offset 0–10,000, limit 0–100. */
+export const page = pageParams;
 export const DEFAULT_LIMIT = 20;
 
 /** Every scheme version (a handful per year: one page holds them). */
