@@ -4,6 +4,7 @@
  */
 import type { ApiResult } from './common';
 import type { EvaluationApi } from './evaluation';
+import type { LinkageApi } from './linkage';
 import type { NotifyApi } from './notify';
 import type { OrgApi } from './org';
 import type { PostApi } from './post';
@@ -28,6 +29,8 @@ export interface Api {
   screen: ScreenApi;
   // evaluation (issue 14)
   evaluation: EvaluationApi;
+  // linkage directives (第三十四条)
+  linkage: LinkageApi;
 }
 
 export type FunctionName = keyof Api;

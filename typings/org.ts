@@ -223,7 +223,29 @@ export type EvaluationAction =
   | 'evaluation.year'
   | 'evaluation.markExcellent';
 
-export type Action = OrgAction | NotifyAction | ScreenAction | PostAction | ReferralAction | EvaluationAction;
+// linkage directives (第三十四条)
+export type LinkageAction =
+  | 'linkage.issue'
+  | 'linkage.preview'
+  | 'linkage.targetOptions'
+  | 'linkage.withdraw'
+  | 'linkage.list'
+  | 'linkage.board'
+  | 'linkage.get'
+  | 'linkage.mine'
+  | 'linkage.respond'
+  | 'linkage.records'
+  | 'linkage.settings'
+  | 'linkage.setSettings';
+
+export type Action =
+  | OrgAction
+  | NotifyAction
+  | ScreenAction
+  | PostAction
+  | ReferralAction
+  | LinkageAction
+  | EvaluationAction;
 
 // ---- Audit log: append-only, hash-chained ----
 
