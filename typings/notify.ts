@@ -31,7 +31,8 @@ export type NotificationKind =
   | 'approvalWaiting' // a step has waited past its threshold: its approver is reminded
   | 'approvalOverdue' // … and then the leader above (第二十九条)
   | 'approvalCopied' // 抄送: a step's result, to people who must know but do not decide
-  | 'postComment'; // someone added a comment (意见) to a post's timeline
+  | 'postComment' // someone added a comment (意见) to a post's timeline
+  | 'bindingChanged'; // 第三十三条: a person bound another WeChat; they and their unit admin are told
 
 /**
  * A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`; feature pages live

@@ -142,6 +142,8 @@ const templateOf: { [K in NotificationKind]: TemplateName | null } = {
   approvalOverdue: 'escalation',
   approvalCopied: null,
   postComment: null,
+  // 第三十三条: in the inbox only (the person's and their admins'); no template is asked for.
+  bindingChanged: null,
 };
 
 function build(miniprogramState: EnvTemplates['miniprogramState'], ids: Record<TemplateName, string>): EnvTemplates {

@@ -106,7 +106,8 @@ export function checkNudge(
 ): { ok: true; step: ChainStep } | { ok: false; error: PostError } {
   const step = waitingStep(post);
   if (!step) return { ok: false, error: postError('NOTHING_TO_NUDGE') };
-  if (post.authorId !== personId) return { ok: false, error: postError('NOT_SUBMITTER') };
+  if (post.authorId !== personId && !post.contributorIds.includes(personId))
+    return { ok: false, error: postError('NOT_SUBMITTER') };
   if (counter) {
     const next = Date.parse(counter.lastAt) + NUDGE_INTERVAL_MS;
     if (now < next) {

@@ -40,6 +40,8 @@ export const KIND_MOMENT: { [K in NotificationKind]: ConsentMoment } = {
   approvalOverdue: 'openWorkbench',
   approvalCopied: 'openApprovals',
   postComment: 'afterSubmit',
+  // hardening (第三十三条)
+  bindingChanged: 'openWorkbench',
 };
 
 const ANSWERS: readonly string[] = ['accept', 'reject', 'ban', 'filter'] satisfies ConsentAnswer[];

@@ -79,6 +79,7 @@ export function post(over: Partial<Post> = {}): Post {
     declaredLevel: 'ordinary',
     floorLevel: 'ordinary',
     level: 'ordinary',
+    levelChanges: [],
     screening: { blocked: false, minLevel: 'ordinary', hits: [] },
     chain: [],
     logged: false,
@@ -107,6 +108,7 @@ export const NO_ABILITIES = {
   approve: false,
   sendBack: false,
   raiseLevel: false,
+  lowerLevel: false,
   publish: false,
   nudge: false,
   comment: false,
@@ -124,6 +126,8 @@ export function detail(over: Partial<PostDetail> = {}): PostDetail {
     timeline: [],
     nudgeAvailableAt: null,
     now: '2026-11-28T12:00:00.000+08:00',
+    levelFloor: null,
+    lowerOptions: [],
     ...over,
   };
 }

@@ -13,10 +13,11 @@ import type {
   PostNote,
   PostState,
   PostVersion,
+  SensitivityLevel,
   VersionDiff,
 } from '../../typings/post';
 import { authorize } from '../../core/auth/authorize';
-import { computeChain, diffContent, previewChain } from '../../core/post';
+import { computeChain, diffContent, levelDiff, levelFloorOf, lowerOptions, previewChain } from '../../core/post';
 import { nudgeAvailableAt, nudgeCounterId, timelineOf, waitingStep } from '../../core/post/approvals';
 import { isDomainError } from '../../core/errors';
 import { toBeijingIso } from '../../core/time';
@@ -38,7 +39,14 @@ const MAX_NOTES = 200;
 function abilitiesOf(caller: Person, post: Post, account: Account, tree: UnitTree, involved: boolean): PostAbilities {
   const target = { kind: 'post' as const, account, post };
   const may = (
-    a: 'post.submit' | 'post.approve' | 'post.sendBack' | 'post.withdraw' | 'post.raiseLevel' | 'post.publish',
+    a:
+      | 'post.submit'
+      | 'post.approve'
+      | 'post.sendBack'
+      | 'post.withdraw'
+      | 'post.raiseLevel'
+      | 'post.lowerLevel'
+      | 'post.publish',
   ): boolean => authorize(caller, a, target, tree).allowed;
   const inReview = post.state === 'inReview';
   return {
@@ -48,6 +56,7 @@ function abilitiesOf(caller: Person, post: Post, account: Account, tree: UnitTre
     approve: inReview && may('post.approve'),
     sendBack: inReview && may('post.sendBack'),
     raiseLevel: inReview && post.level !== 'especiallyMajor' && may('post.raiseLevel'),
+    lowerLevel: inReview && lowerOptionsFor(post).length > 0 && may('post.lowerLevel'),
     publish: post.state === 'approved' && may('post.publish'),
     nudge: inReview && post.authorId === caller._id && authorize(caller, 'post.nudge', target, tree).allowed,
     comment: involved,
@@ -63,6 +72,11 @@ async function requireReader(caller: Person, post: Post, account: Account, tree:
     if (isDomainError(err) && (await involvedWith(caller, post))) return true;
     throw err;
   }
+}
+
+/** 第十六条: the levels the decider at the current step may lower to (none outside review). */
+function lowerOptionsFor(post: Post): SensitivityLevel[] {
+  return post.state === 'inReview' && post.stepIndex !== null ? lowerOptions(post, post.stepIndex) : [];
 }
 
 function chainOf(post: Post, account: Account, tree: UnitTree, names: ReadonlyMap<string, string>): ChainPreview {
@@ -111,8 +125,14 @@ export const get = action({
     // The reviewer compares what they are asked to approve with the version submitted before it.
     const previous = versions.find((x) => x.version < post.version);
     const diff: VersionDiff | null = previous
-      ? { from: previous.version, to: post.version, diff: diffContent(previous.content, post.content) }
+      ? {
+          from: previous.version,
+          to: post.version,
+          diff: diffContent(previous.content, post.content),
+          ...levelDiff(previous, post),
+        }
       : null;
+    const can = abilitiesOf(caller, post, account, tree, involved);
     return {
       post,
       account: accountView(account, tree),
@@ -126,10 +146,12 @@ export const get = action({
       })),
       diff,
       people: [...names].map(([id, name]) => ({ id, name })),
-      can: abilitiesOf(caller, post, account, tree, involved),
+      can,
       timeline: timelineOf({ post, versions, notes, copies, names }),
       nudgeAvailableAt: nextNudge === null ? null : toBeijingIso(nextNudge),
       now: toBeijingIso(ctx.now),
+      levelFloor: levelFloorOf(post),
+      lowerOptions: can.lowerLevel ? lowerOptionsFor(post) : [],
     };
   },
 });

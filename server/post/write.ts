@@ -27,10 +27,12 @@ import {
 import { linkageMarker } from '../linkage/marker';
 import { applyEffects, syncQueue } from './effects';
 import { approvalTrail, loadCalendar, waitingFor, writeTrail } from './approvals';
+import { recordRefusedPublication } from './refusals';
 import { screenPost } from './screening';
 import {
   decisionParams,
   draftFields,
+  lowerLevelParams,
   newPostFields,
   plannedTimeParams,
   publishParams,
@@ -230,15 +232,31 @@ export const raiseLevel = action({
   },
 });
 
+export const lowerLevel = action({
+  access: 'person',
+  input: lowerLevelParams,
+  handle: async (params, ctx): Promise<PostChange> => {
+    const loaded = await loadForAction(ctx, params, 'post.lowerLevel');
+    const { expectedRev, version, level, reason } = params;
+    return changeOf(await transition(ctx, loaded, { type: 'lowerLevel', expectedRev, version, level, reason }));
+  },
+});
+
 export const publish = action({
   access: 'person',
   input: publishParams,
   handle: async (params, ctx): Promise<PostChange> => {
     const loaded = await loadForAction(ctx, params, 'post.publish');
     const { expectedRev, version, content, url, publishedAt } = params;
-    return changeOf(
-      await transition(ctx, loaded, { type: 'recordPublication', expectedRev, version, content, url, publishedAt }),
-    );
+    try {
+      return changeOf(
+        await transition(ctx, loaded, { type: 'recordPublication', expectedRev, version, content, url, publishedAt }),
+      );
+    } catch (err) {
+      // 第十五条: an attempt to publish what was not approved is kept for the monthly evaluation.
+      await recordRefusedPublication(ctx, loaded.post, loaded.caller._id, err);
+      throw err;
+    }
   },
 });
 

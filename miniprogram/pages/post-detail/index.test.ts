@@ -51,6 +51,8 @@ const REVIEWING = detail({
       kindChanged: null,
       sourceChanged: null,
     },
+    level: null,
+    levelChanges: [],
   },
   versions: [
     {
