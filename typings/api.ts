@@ -6,6 +6,7 @@ import type { ApiResult } from './common';
 import type { NotifyApi } from './notify';
 import type { OrgApi } from './org';
 import type { PostApi } from './post';
+import type { ReaderApi } from './reader';
 import type { ReferralApi } from './referral';
 import type { ScreenApi } from './screening';
 import type { SystemApi } from './system';
@@ -25,6 +26,8 @@ export interface Api {
   post: PostApi;
   referral: ReferralApi;
   screen: ScreenApi;
+  /** The reader (大模型审读): the platform's large model as a second reader beside the rules. */
+  reader: ReaderApi;
 }
 
 export type FunctionName = keyof Api;

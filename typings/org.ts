@@ -203,7 +203,23 @@ export type ReferralAction =
   | 'referral.calendarOverrides'
   | 'referral.setCalendarOverrides';
 
-export type Action = OrgAction | NotifyAction | ScreenAction | PostAction | ReferralAction;
+// The reader (大模型审读, typings/reader.ts).
+export type ReaderAction =
+  | 'reader.check'
+  | 'reader.forPost'
+  | 'reader.judge'
+  | 'reader.settings'
+  | 'reader.settingsSave'
+  | 'reader.probe'
+  | 'reader.prompt'
+  | 'reader.promptSave'
+  | 'reader.promptVersions'
+  | 'reader.promptPreview'
+  | 'reader.calls'
+  | 'reader.usage'
+  | 'reader.stats';
+
+export type Action = OrgAction | NotifyAction | ScreenAction | PostAction | ReferralAction | ReaderAction;
 
 // ---- Audit log: append-only, hash-chained ----
 

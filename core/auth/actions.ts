@@ -57,6 +57,20 @@ export const ACTIONS = [
   'referral.defer',
   'referral.calendarOverrides',
   'referral.setCalendarOverrides',
+  // reader (issue 19)
+  'reader.check',
+  'reader.forPost',
+  'reader.judge',
+  'reader.settings',
+  'reader.settingsSave',
+  'reader.probe',
+  'reader.prompt',
+  'reader.promptSave',
+  'reader.promptVersions',
+  'reader.promptPreview',
+  'reader.calls',
+  'reader.usage',
+  'reader.stats',
 ] as const satisfies readonly Action[];
 
 type Unlisted = Exclude<Action, (typeof ACTIONS)[number]>;

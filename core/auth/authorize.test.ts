@@ -163,6 +163,20 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'referral.defer': { reach: to(['operator'], LOCAL), trained: true },
   'referral.calendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
   'referral.setCalendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
+  // reader (issue 19)
+  'reader.check': { reach: to(['operator'], LOCAL), trained: true },
+  'reader.forPost': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], LOCAL) },
+  'reader.judge': { reach: to(['reviewer', 'leader', 'propagandaStaff'], LOCAL), trained: true },
+  'reader.settings': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.settingsSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.probe': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.prompt': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptVersions': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptPreview': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.calls': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.usage': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.stats': { reach: to(['propagandaStaff'], PROVINCE) },
 };
 
 const DENIAL_CODES = [
@@ -183,7 +197,7 @@ describe('the action catalogue', () => {
 
   it('covers every function planned', () => {
     const namespaces = new Set(ACTIONS.map((a) => a.split('.')[0]));
-    expect([...namespaces].sort()).toEqual(['notify', 'org', 'post', 'referral', 'screen']);
+    expect([...namespaces].sort()).toEqual(['notify', 'org', 'post', 'reader', 'referral', 'screen']);
   });
 
   it('never asks for a unit scope on a target without a unit', () => {

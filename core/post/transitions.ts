@@ -435,7 +435,10 @@ function submit(post: Post, event: EventOf<'submit'>, ctx: PostContext): PostTra
   if (compareLevels(post.declaredLevel, floor) < 0)
     return fail('LEVEL_BELOW_FLOOR', `本稿至少为“${levelLabels[floor]}”`);
 
-  const level = post.declaredLevel;
+  // The reader (typings/reader.ts) may lift the level when the province desk allows it; it never refuses.
+  const lift =
+    event.readerLift && compareLevels(event.readerLift.level, post.declaredLevel) > 0 ? event.readerLift : null;
+  const level = lift ? lift.level : post.declaredLevel;
   const chain = computeChain({ account, units: ctx.units, level, touchesArticle18: touchesArticle18(event.screening) });
   if (!chain.ok) return chain;
   const steps = chain.plan.steps;
@@ -475,7 +478,7 @@ function submit(post: Post, event: EventOf<'submit'>, ctx: PostContext): PostTra
   const store: PostEffect[] = post.submittedVersion === post.version ? [] : [{ type: 'storeVersion', version }];
 
   if (chain.plan.logged) {
-    const summary = `提交第 ${post.version} 版：${chain.plan.summary}`;
+    const summary = `提交第 ${post.version} 版：${chain.plan.summary}${lift ? `；${lift.summary}` : ''}`;
     const next: Post = {
       ...base,
       state: 'approved',
@@ -493,7 +496,7 @@ function submit(post: Post, event: EventOf<'submit'>, ctx: PostContext): PostTra
     };
   }
 
-  const summary = `提交第 ${post.version} 版审核：${chain.plan.summary}`;
+  const summary = `提交第 ${post.version} 版审核：${chain.plan.summary}${lift ? `；${lift.summary}` : ''}`;
   const next: Post = {
     ...base,
     state: 'inReview',
