@@ -9,7 +9,7 @@ import type { ReaderSettings, ReadingState, ReadingView } from '../../typings/re
 import { mergeFindings, parseAnswer, type LocatedFinding } from '../../core/reader/answer';
 import { itemsFor } from '../../core/reader/items';
 import { partsOf } from '../../core/reader/parts';
-import { messagesFor } from '../../core/reader/prompt';
+import { messagesFor, type PromptData } from '../../core/reader/prompt';
 import { estimateTokens, findingViews, monthOf, noteFor } from '../../core/reader/reading';
 import { budgetOf } from '../../core/reader/settings';
 import { toBeijingIso } from '../../core/time';
@@ -94,12 +94,72 @@ async function settle(unitId: string, month: string, delta: number, calls: numbe
   );
 }
 
-interface PartResult {
+export interface PartResult {
   answer: ModelAnswer;
   outcome: CallDoc['outcome'];
   findings: LocatedFinding[];
   drops: string[];
+  /** What the platform counted, or the reservation when it did not say. */
   tokens: number;
+}
+
+export interface PartsAsked {
+  parts: number;
+  /** Tokens reserved per part before asking (core/reader/reading.ts estimateTokens). */
+  estimates: number[];
+  ask(): Promise<PartResult[]>;
+}
+
+/**
+ * A text cut into parts within the limit, each with its messages: `ask()` puts every part to the
+ * model at once under one deadline and parses each answer strictly. No database: the evaluation
+ * script reads the corpus through exactly this.
+ */
+export function inParts(
+  model: string,
+  prompt: PromptData,
+  accountKind: AccountKind,
+  full: string,
+  chunkChars: number,
+  timeoutMs: number,
+  label: string,
+): PartsAsked {
+  const parts = partsOf(full, chunkChars);
+  const items = itemsFor(accountKind);
+  const requests = parts.map((part, i) => messagesFor(prompt, accountKind, part.text, i, parts.length));
+  const estimates = requests.map(estimateTokens);
+  return {
+    parts: parts.length,
+    estimates,
+    async ask() {
+      const answers = await Promise.all(requests.map((messages) => askModel(model, messages, timeoutMs)));
+      return answers.map((answer, i) => {
+        const part = parts[i] ?? { start: 0, text: '' };
+        const reserved = estimates[i] ?? 0;
+        if (!answer.ok) return { answer, outcome: answer.outcome, findings: [], drops: [], tokens: reserved };
+        const tokens =
+          answer.promptTokens !== null && answer.completionTokens !== null
+            ? answer.promptTokens + answer.completionTokens
+            : reserved;
+        const parsed = parseAnswer(answer.text, part, items);
+        const drops = parsed.drops.map((d) => (d.index === null ? d.reason : `#${d.index + 1}: ${d.reason}`));
+        for (const drop of drops)
+          console.warn(`[reader] ${model} part ${i + 1}/${parts.length}: dropped ${drop} (${label})`);
+        return { answer, outcome: parsed.ok ? 'ok' : 'malformed', findings: parsed.findings, drops, tokens };
+      });
+    },
+  };
+}
+
+/** How a set of part results ends: whole, or the first failure that leaves the post on the rules. */
+export function outcomeOf(
+  results: readonly PartResult[],
+): { state: 'done'; findings: LocatedFinding[] } | { state: 'timeout' } | { state: 'error'; code: string | null } {
+  if (results.some((r) => r.outcome === 'timeout')) return { state: 'timeout' };
+  const failed = results.find((r) => r.outcome === 'error');
+  if (failed) return { state: 'error', code: failed.answer.ok ? null : failed.answer.code };
+  if (results.some((r) => r.outcome === 'malformed')) return { state: 'error', code: 'MALFORMED' };
+  return { state: 'done', findings: mergeFindings(results.map((r) => r.findings)) };
 }
 
 export async function readText(req: ReadRequest): Promise<ReadResult> {
@@ -119,33 +179,22 @@ export async function readText(req: ReadRequest): Promise<ReadResult> {
     return { view: { ...view, tokens: hit.tokens, latencyMs: hit.latencyMs, cached: true }, settings };
   }
 
-  const parts = partsOf(full, settings.chunkChars);
-  const items = itemsFor(req.accountKind);
-  const requests = parts.map((part, i) => messagesFor(prompt, req.accountKind, part.text, i, parts.length));
-  const estimates = requests.map(estimateTokens);
-  const estimate = estimates.reduce((a, b) => a + b, 0);
+  const asked = inParts(
+    model,
+    prompt,
+    req.accountKind,
+    full,
+    settings.chunkChars,
+    settings.timeoutSeconds * 1000,
+    `post ${req.postId ?? '-'}`,
+  );
+  const estimate = asked.estimates.reduce((a, b) => a + b, 0);
   const month = monthOf(req.now);
   const budget = budgetOf(settings, req.unitId);
   const used = await reserve(req.unitId, month, budget, estimate);
   if (used !== null) return { view: emptyView('overBudget', noteFor('overBudget', { used, budget }), base), settings };
 
-  const timeoutMs = settings.timeoutSeconds * 1000;
-  const answers = await Promise.all(requests.map((messages) => askModel(model, messages, timeoutMs)));
-  const results: PartResult[] = answers.map((answer, i) => {
-    const part = parts[i] ?? { start: 0, text: '' };
-    const reserved = estimates[i] ?? 0;
-    if (!answer.ok) return { answer, outcome: answer.outcome, findings: [], drops: [], tokens: reserved };
-    const tokens =
-      answer.promptTokens !== null && answer.completionTokens !== null
-        ? answer.promptTokens + answer.completionTokens
-        : reserved;
-    const parsed = parseAnswer(answer.text, part, items);
-    const drops = parsed.drops.map((d) => (d.index === null ? d.reason : `#${d.index + 1}: ${d.reason}`));
-    for (const drop of drops)
-      console.warn(`[reader] ${model} part ${i + 1}/${parts.length}: dropped ${drop} (post ${req.postId ?? '-'})`);
-    return { answer, outcome: parsed.ok ? 'ok' : 'malformed', findings: parsed.findings, drops, tokens };
-  });
-
+  const results = await asked.ask();
   const at = toBeijingIso(req.now);
   await Promise.all(
     results.map((r, i) =>
@@ -161,7 +210,7 @@ export async function readText(req: ReadRequest): Promise<ReadResult> {
         model,
         promptVersion: prompt.version,
         part: i + 1,
-        parts: parts.length,
+        parts: asked.parts,
         promptTokens: r.answer.ok ? (r.answer.promptTokens ?? 0) : 0,
         completionTokens: r.answer.ok ? (r.answer.completionTokens ?? 0) : 0,
         totalTokens: r.tokens,
@@ -181,19 +230,16 @@ export async function readText(req: ReadRequest): Promise<ReadResult> {
   const dropped = results.reduce((sum, r) => sum + r.drops.length, 0);
   const spent = { ...base, tokens, latencyMs, dropped, at };
   // A reading is whole or it is not shown: a part unread leaves the post on the rules alone.
-  const timedOut = results.find((r) => r.outcome === 'timeout');
-  if (timedOut)
+  const outcome = outcomeOf(results);
+  if (outcome.state === 'timeout')
     return {
       view: emptyView('timeout', noteFor('timeout', { timeoutSeconds: settings.timeoutSeconds }), spent),
       settings,
     };
-  const failed = results.find((r) => r.outcome === 'error');
-  if (failed && !failed.answer.ok)
-    return { view: emptyView('error', noteFor('error', { errorCode: failed.answer.code }), spent), settings };
-  if (results.some((r) => r.outcome === 'malformed'))
-    return { view: emptyView('error', noteFor('error', { errorCode: 'MALFORMED' }), spent), settings };
+  if (outcome.state === 'error')
+    return { view: emptyView('error', noteFor('error', { errorCode: outcome.code }), spent), settings };
 
-  const findings = findingViews(mergeFindings(results.map((r) => r.findings)));
+  const findings = findingViews(outcome.findings);
   const doc: ReadingDoc = {
     _id: key,
     model,
@@ -203,7 +249,7 @@ export async function readText(req: ReadRequest): Promise<ReadResult> {
     dropped,
     tokens,
     latencyMs,
-    parts: parts.length,
+    parts: asked.parts,
     at,
   };
   try {

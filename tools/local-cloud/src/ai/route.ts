@@ -36,9 +36,13 @@ class GatewayAgent extends https.Agent {
   }
 }
 
-/** Sends gateway connections of this process to `target()` (null: to the real gateway). */
-export function routeGateway(target: () => GatewayTarget | null): void {
+/** Sends gateway connections of this process to `target()` (null: to the real gateway); answers the undo. */
+export function routeGateway(target: () => GatewayTarget | null): () => void {
+  const previous = https.globalAgent;
   https.globalAgent = new GatewayAgent(target);
+  return () => {
+    https.globalAgent = previous;
+  };
 }
 
 /** The local cloud a function instance belongs to, from the context the runtime injects per call. */
