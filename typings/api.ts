@@ -3,6 +3,7 @@
  * mini-program's API client and by the function handlers. `docs/api.md` is checked against it.
  */
 import type { ApiResult } from './common';
+import type { LinkageApi } from './linkage';
 import type { NotifyApi } from './notify';
 import type { OrgApi } from './org';
 import type { PostApi } from './post';
@@ -26,6 +27,8 @@ export interface Api {
   post: PostApi;
   referral: ReferralApi;
   screen: ScreenApi;
+  // linkage directives (第三十四条)
+  linkage: LinkageApi;
   /** The reader (大模型审读): the platform's large model as a second reader beside the rules. */
   reader: ReaderApi;
 }

@@ -203,6 +203,21 @@ export type ReferralAction =
   | 'referral.calendarOverrides'
   | 'referral.setCalendarOverrides';
 
+// linkage directives (第三十四条)
+export type LinkageAction =
+  | 'linkage.issue'
+  | 'linkage.preview'
+  | 'linkage.targetOptions'
+  | 'linkage.withdraw'
+  | 'linkage.list'
+  | 'linkage.board'
+  | 'linkage.get'
+  | 'linkage.mine'
+  | 'linkage.respond'
+  | 'linkage.records'
+  | 'linkage.settings'
+  | 'linkage.setSettings';
+
 // The reader (大模型审读, typings/reader.ts).
 export type ReaderAction =
   | 'reader.check'
@@ -219,7 +234,14 @@ export type ReaderAction =
   | 'reader.usage'
   | 'reader.stats';
 
-export type Action = OrgAction | NotifyAction | ScreenAction | PostAction | ReferralAction | ReaderAction;
+export type Action =
+  | OrgAction
+  | NotifyAction
+  | ScreenAction
+  | PostAction
+  | ReferralAction
+  | LinkageAction
+  | ReaderAction;
 
 // ---- Audit log: append-only, hash-chained ----
 

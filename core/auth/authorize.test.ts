@@ -163,6 +163,19 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'referral.defer': { reach: to(['operator'], LOCAL), trained: true },
   'referral.calendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
   'referral.setCalendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
+  // linkage directives (第三十四条); whether a city desk may issue is core/linkage's (settings)
+  'linkage.issue': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.preview': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.targetOptions': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.withdraw': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.list': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
+  'linkage.board': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
+  'linkage.get': everyone,
+  'linkage.mine': { reach: to(['operator'], ALL) },
+  'linkage.respond': { reach: to(['operator'], LOCAL), trained: true },
+  'linkage.records': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.settings': { reach: to(['propagandaStaff'], ALL) },
+  'linkage.setSettings': { reach: to(['propagandaStaff'], PROVINCE) },
   // reader (issue 19)
   'reader.check': { reach: to(['operator'], LOCAL), trained: true },
   'reader.forPost': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], LOCAL) },
@@ -197,7 +210,7 @@ describe('the action catalogue', () => {
 
   it('covers every function planned', () => {
     const namespaces = new Set(ACTIONS.map((a) => a.split('.')[0]));
-    expect([...namespaces].sort()).toEqual(['notify', 'org', 'post', 'reader', 'referral', 'screen']);
+    expect([...namespaces].sort()).toEqual(['linkage', 'notify', 'org', 'post', 'reader', 'referral', 'screen']);
   });
 
   it('never asks for a unit scope on a target without a unit', () => {
