@@ -225,7 +225,7 @@ export interface MonthParams {
   /** YYYY-MM (Beijing); absent: this month. */
   month?: string;
   offset?: number;
-  /** 1–50, default 20. */
+  /** 0–100 (0: the header only), default 20. */
   limit?: number;
 }
 

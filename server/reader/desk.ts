@@ -43,6 +43,7 @@ import { action, type HandlerContext } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
 import { namesOf } from '../post/context';
 import { store } from '../store';
+import { pageParams } from '../schemas';
 import { runWork } from '../uow';
 import { environmentModels, loadPrompt, loadSettings, promptVersion } from './config';
 import {
@@ -60,10 +61,7 @@ import { readerErrors } from './errors';
 import { askModel } from './model';
 
 const DEFAULT_PAGE = 20;
-const page = {
-  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))),
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
-};
+const page = pageParams;
 const month = v.optional(v.pipe(v.string(), v.regex(MONTH_PATTERN)));
 const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 

@@ -14,6 +14,7 @@ import { toBeijingIso } from '../../core/time';
 import { action } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
 import { loadAccount, loadPost, namesOf } from '../post/context';
+import { ruleText } from '../schemas';
 import { store } from '../store';
 import { runWork } from '../uow';
 import { judgementId, postReadingId, statsId, type JudgementDoc, type PostReadingDoc, type StatsDoc } from './docs';
@@ -30,7 +31,7 @@ export const check = action({
   input: v.strictObject({
     accountId: id,
     title: v.pipe(v.string(), v.maxLength(200)),
-    text: v.pipe(v.string(), v.maxLength(TEXT_MAX * 4)),
+    text: ruleText(TEXT_MAX, () => readerErrors.tooLong(TEXT_MAX)),
   }),
   handle: async (params, ctx): Promise<ReadingView> => {
     const caller = requireCaller(ctx.caller);
@@ -38,7 +39,6 @@ export const check = action({
     const account = await loadAccount(params.accountId);
     requirePermission(caller, 'reader.check', { kind: 'account', account }, tree);
     if (`${params.title}${params.text}`.trim() === '') throw readerErrors.empty();
-    if ([...params.text].length > TEXT_MAX) throw readerErrors.tooLong(TEXT_MAX);
     const { view } = await readText({
       unitId: account.unitId,
       accountId: account._id,
