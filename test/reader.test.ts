@@ -73,6 +73,7 @@ describe('the reader (大模型审读)', () => {
     expect(t.cloud.ai.received()).toEqual([]);
     const view = await readingOf(id);
     expect(view.reading).toMatchObject({ state: 'off', note: null, findings: [] });
+    expect(await ok(t.call('reader', 'status', {}, WHO.opA))).toEqual({ enabled: false });
   });
 
   it('lets only the province desk change the settings, to one of the environment’s models, with a fresh rev', async () => {
@@ -89,6 +90,7 @@ describe('the reader (大模型审读)', () => {
     expect(await refusal(bad)).toBe('READER_SETTINGS_INVALID');
     const saved = await configure();
     expect(saved.settings).toMatchObject({ enabled: true, model: MODEL, rev: 1, updatedBy: 'p-hn-propaganda' });
+    expect(await ok(t.call('reader', 'status', {}, WHO.opA))).toEqual({ enabled: true });
     const stale = t.call('reader', 'settingsSave', { settings: ON, expectedRev: 0 }, WHO.provinceDesk);
     expect(await refusal(stale)).toBe('CONFLICT');
     const log = await ok(t.call('org', 'auditLog', { unitId: 'u-hn' }, 'demo-province-admin'));
@@ -329,6 +331,7 @@ describe('the reader (大模型审读)', () => {
       ['p-cs-reviewer', 'right'],
       ['p-cs-propaganda', 'right'],
     ]);
+    expect(view.mine).toEqual([{ findingId: 'f1', verdict: 'right' }]);
     expect(
       await refusal(
         t.call('reader', 'judge', { postId: id, version: 1, findingId: 'f9', verdict: 'right' }, WHO.reviewer),

@@ -66,6 +66,8 @@ export async function seedDemo(cloud: LocalCloud): Promise<string[]> {
     return answer;
   };
   report.push(seedLexicon(cloud.db));
+  // The scripted model's demo phrases (reader), so the demo posts it reads carry its marks.
+  cloud.ai.script({ rules: DEMO_MODEL_RULES });
   for (const scenario of demoScenarios) report.push(await scenario(call));
   return report;
 }

@@ -240,6 +240,7 @@ export type LinkageAction =
 
 // The reader (大模型审读, typings/reader.ts).
 export type ReaderAction =
+  | 'reader.status'
   | 'reader.check'
   | 'reader.forPost'
   | 'reader.judge'

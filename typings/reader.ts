@@ -104,8 +104,15 @@ export interface PostReadingView {
   version: number | null;
   reading: ReadingView | null;
   judgements: JudgementView[];
+  /** The caller's own judgements (what their 判断正确 / 判断有误 buttons show). */
+  mine: Array<{ findingId: string; verdict: JudgementVerdict }>;
   /** Whether the caller may mark findings right or wrong (an approver of the post, not one of its writers). */
   canJudge: boolean;
+}
+
+/** Whether the editor offers a reading on demand: the reader is switched on in this environment. */
+export interface ReaderStatus {
+  enabled: boolean;
 }
 
 // ---- settings (province desk, per environment) ----
@@ -296,6 +303,8 @@ export interface JudgeParams {
 }
 
 export interface ReaderApi {
+  /** Whether the reader is on in this environment (the editor shows its button only then). */
+  status: ActionSpec<Record<string, never>, ReaderStatus>;
   /** The editor's on-demand reading of a draft; the same content at submission reuses it (no second call). */
   check: ActionSpec<CheckParams, ReadingView>;
   /** The model's reading of a post's submitted version, with approvers' judgements, for its operators and approvers. */

@@ -11,9 +11,10 @@ import {
   stats,
   usage,
 } from '../../server/reader/desk';
-import { check, forPost, judge } from '../../server/reader/posts';
+import { check, forPost, judge, status } from '../../server/reader/posts';
 
 const handlers: Handlers<'reader'> = {
+  status,
   check,
   forPost,
   judge,

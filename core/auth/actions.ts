@@ -89,6 +89,7 @@ export const ACTIONS = [
   'linkage.settings',
   'linkage.setSettings',
   // reader (issue 19)
+  'reader.status',
   'reader.check',
   'reader.forPost',
   'reader.judge',

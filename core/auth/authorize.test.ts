@@ -195,6 +195,7 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'linkage.settings': { reach: to(['propagandaStaff'], ALL) },
   'linkage.setSettings': { reach: to(['propagandaStaff'], PROVINCE) },
   // reader (issue 19)
+  'reader.status': everyone,
   'reader.check': { reach: to(['operator'], LOCAL), trained: true },
   'reader.forPost': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], LOCAL) },
   'reader.judge': { reach: to(['reviewer', 'leader', 'propagandaStaff'], LOCAL), trained: true },

@@ -286,6 +286,8 @@ export const RULES = {
   },
   'linkage.setSettings': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
   // --- reader (大模型审读, issue 19) ---
+  // Whether the reader is on: the editor shows its button only then.
+  'reader.status': { target: 'none', permits: [signedIn], training: false },
   // The editor's on-demand reading is the operator's, like saving the draft; its tokens are the unit's.
   'reader.check': { target: 'account', permits: [operatorOfAccount], training: true },
   // The model's marks are shown to whoever reads the post (its operators and its approvers).

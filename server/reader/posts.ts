@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { Person } from '../../typings/org';
 import type { Post } from '../../typings/post';
-import type { JudgementVerdict, PostReadingView, ReadingView } from '../../typings/reader';
+import type { JudgementVerdict, PostReadingView, ReaderStatus, ReadingView } from '../../typings/reader';
 import { authorize } from '../../core/auth/authorize';
 import type { UnitTree } from '../../core/org/tree';
 import { monthOf } from '../../core/reader/reading';
@@ -18,6 +18,7 @@ import { ruleText } from '../schemas';
 import { store } from '../store';
 import { runWork } from '../uow';
 import { judgementId, postReadingId, statsId, type JudgementDoc, type PostReadingDoc, type StatsDoc } from './docs';
+import { loadSettings } from './config';
 import { readerErrors } from './errors';
 import { readText } from './read';
 
@@ -25,6 +26,17 @@ const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 /** The post's own limits (core/post): a title of 64 characters, a text of 20,000. */
 const TEXT_MAX = 20_000;
 const JUDGEMENTS_MAX = 500;
+
+export const status = action({
+  access: 'person',
+  input: v.strictObject({}),
+  handle: async (_params, ctx): Promise<ReaderStatus> => {
+    const caller = requireCaller(ctx.caller);
+    requirePermission(caller, 'reader.status', { kind: 'none' }, await loadTree());
+    const settings = await loadSettings();
+    return { enabled: settings.enabled && settings.model !== null };
+  },
+});
 
 export const check = action({
   access: 'person',
@@ -74,7 +86,8 @@ function readingView(doc: PostReadingDoc): ReadingView {
 async function postReadingView(caller: Person, post: Post, tree: UnitTree): Promise<PostReadingView> {
   const account = await loadAccount(post.accountId);
   const version = post.submittedVersion;
-  if (version === null) return { postId: post._id, version: null, reading: null, judgements: [], canJudge: false };
+  if (version === null)
+    return { postId: post._id, version: null, reading: null, judgements: [], mine: [], canJudge: false };
   const doc = await store.get<PostReadingDoc>('postReadings', postReadingId(post._id, version));
   const judgements = doc
     ? await store.find<JudgementDoc>(
@@ -100,6 +113,9 @@ async function postReadingView(caller: Person, post: Post, tree: UnitTree): Prom
       personName: names.get(j.personId) ?? '',
       at: j.at,
     })),
+    mine: judgements
+      .filter((j) => j.personId === caller._id)
+      .map((j) => ({ findingId: j.findingId, verdict: j.verdict })),
     canJudge,
   };
 }
