@@ -517,6 +517,9 @@ export interface ApprovalQueueEntry {
   remindAt: IsoTime;
   /** When the leader above is reminded, if the step still waits. */
   escalateAt: IsoTime;
+  /** The post's rev and planned time now, kept in step with it: the pending box reads no post. */
+  rev: number;
+  plannedAt: IsoTime | null;
 }
 
 // --- the post function's contract ---------------------------------------------------------------

@@ -212,19 +212,19 @@ async function postsById(ids: readonly string[]): Promise<Map<string, Post>> {
   return new Map(found.map((p) => [p._id, p]));
 }
 
-function itemOf(
-  base: Omit<ApprovalItem, 'rev' | 'state' | 'version' | 'plannedAt'>,
-  post: Post | undefined,
-  version: number,
-): ApprovalItem {
-  return {
-    ...base,
-    version: post?.version ?? version,
-    rev: post?.rev ?? 0,
-    state: post?.state ?? 'inReview',
-    plannedAt: post?.plannedAt ?? null,
-  };
+type Live = Pick<ApprovalItem, 'rev' | 'state' | 'version' | 'plannedAt'>;
+
+function itemOf(base: Omit<ApprovalItem, keyof Live>, live: Live): ApprovalItem {
+  return { ...base, ...live };
 }
+
+/** A record's post as it stands now (its state may have moved on since the record was made). */
+const liveOf = (post: Post | undefined): Live => ({
+  rev: post?.rev ?? 0,
+  state: post?.state ?? 'inReview',
+  version: post?.version ?? 0,
+  plannedAt: post?.plannedAt ?? null,
+});
 
 async function pendingBox(
   caller: Person,
@@ -239,7 +239,6 @@ async function pendingBox(
     { orderBy: [['submittedAt', 'desc']], skip: offset, limit: limit + 1 },
   );
   const page = entries.slice(0, limit);
-  const posts = await postsById(page.map((e) => e.postId));
   const seen = new Set<string>();
   const items: ApprovalItem[] = [];
   for (const e of page) {
@@ -263,8 +262,8 @@ async function pendingBox(
           deciderName: null,
           comment: null,
         },
-        posts.get(e.postId),
-        e.version,
+        // The entry keeps the post's rev and planned time (server/post/effects.ts): no post read per line.
+        { rev: e.rev, state: 'inReview', plannedAt: e.plannedAt, version: e.version },
       ),
     );
   }
@@ -304,8 +303,7 @@ async function recordBox(
         deciderName: names.get(r.deciderId) ?? '',
         comment: r.comment,
       },
-      posts.get(r.postId),
-      0,
+      liveOf(posts.get(r.postId)),
     ),
   );
   return { items, hasMore: records.length > limit };

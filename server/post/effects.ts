@@ -92,7 +92,16 @@ function waitOf(post: Post | null): { id: string; keys: string[] } {
 export async function syncQueue(work: Work, before: Post | null, after: Post, scope: EffectScope): Promise<void> {
   const was = waitOf(before);
   const now = waitOf(after);
-  if (was.id === now.id) return;
+  if (was.id === now.id) {
+    // Same wait, new rev (or planned time): the entries keep what a decision from the list needs.
+    if (before && before.rev === after.rev && before.plannedAt === after.plannedAt) return;
+    for (const key of now.keys) {
+      const entry = await work.get<ApprovalQueueEntry>('approvalQueue', entryId(after._id, key));
+      if (entry?.open)
+        await work.put<ApprovalQueueEntry>('approvalQueue', { ...entry, rev: after.rev, plannedAt: after.plannedAt });
+    }
+    return;
+  }
   for (const key of was.keys) {
     if (now.keys.includes(key)) continue;
     const entry = await work.get<ApprovalQueueEntry>('approvalQueue', entryId(after._id, key));
@@ -137,5 +146,7 @@ export function queueEntries(
     unitId: step.unitId,
     remindAt: toBeijingIso(times.remindAt),
     escalateAt: toBeijingIso(times.escalateAt),
+    rev: post.rev,
+    plannedAt: post.plannedAt,
   }));
 }
