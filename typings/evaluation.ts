@@ -17,7 +17,7 @@ export type MonthString = string;
 export type IndicatorKey =
   | 'cadence' // 第十九条 更新频次
   | 'messagesAnswered' // 第二十三条、第二十六条 网民留言回应
-  | 'referralsOnTime' // 第二十七条 转办按时反馈
+  | 'referralsOnTime' // 第二十七条 流转按时反馈
   | 'linkageResponses' // 第三十四条 联动响应
   | 'reviewDiscipline' // 第十五条至第十七条 审核纪律
   | 'security'; // 第三十三条 账号安全

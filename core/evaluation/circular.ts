@@ -83,7 +83,7 @@ export function circularContent(input: CircularInput): CircularContent {
     paragraphs: [
       `${monthLabel(month)}，全省纳入评估的公安新媒体账号共 ${t.accounts} 个（机构账号 ${s.counts.institutional} 个、个人账号 ${s.counts.personal} 个），平均得分 ${t.meanScore.toFixed(2)} 分。`,
       `评定等次：${t.grades.map((g) => `${g.label} ${g.count} 个`).join('，')}。`,
-      `本月收到网民留言 ${t.messagesReceived} 条，月底前未办结 ${t.messagesUnanswered} 条；到期转办事项 ${t.referralsDue} 件，逾期反馈 ${t.referralsLate} 件。`,
+      `本月收到网民留言 ${t.messagesReceived} 条，月底前未办结 ${t.messagesUnanswered} 条；到期流转事项 ${t.referralsDue} 件，逾期反馈 ${t.referralsLate} 件。`,
     ],
     tables: [],
   };
@@ -176,7 +176,7 @@ export function circularContent(input: CircularInput): CircularContent {
   if (t.missedDays > 0) problems.push(`更新不及时：共 ${t.missedDays} 个账号日未按第十九条要求发布信息。`);
   if (t.messagesUnanswered > 0)
     problems.push(`互动回应不及时：${t.messagesUnanswered} 条网民留言月底前未办结（第二十三条、第二十六条）。`);
-  if (t.referralsLate > 0) problems.push(`转办反馈逾期：${t.referralsLate} 件转办事项未在时限内反馈（第二十七条）。`);
+  if (t.referralsLate > 0) problems.push(`流转反馈逾期：${t.referralsLate} 件流转事项未在时限内反馈（第二十七条）。`);
   if (t.refusedPublish > 0)
     problems.push(`审核制度落实不严：${t.refusedPublish} 次试图发布未经审核通过的信息，均被系统拦截（第十五条）。`);
   if (t.sentBack > 0) problems.push(`稿件质量有待提高：${t.sentBack} 次稿件被审核退回（第十七条）。`);

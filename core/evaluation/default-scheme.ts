@@ -9,7 +9,7 @@ export const DEFAULT_SCHEME_DATA: SchemeData = {
   indicators: [
     { key: 'cadence', label: '更新频次', article: '第十九条', weight: 25, params: {} },
     { key: 'messagesAnswered', label: '网民留言回应', article: '第二十三条', weight: 15, params: {} },
-    { key: 'referralsOnTime', label: '转办按时反馈', article: '第二十七条', weight: 15, params: {} },
+    { key: 'referralsOnTime', label: '流转按时反馈', article: '第二十七条', weight: 15, params: {} },
     {
       key: 'linkageResponses',
       label: '联动指令响应',
@@ -28,7 +28,7 @@ export const DEFAULT_SCHEME_DATA: SchemeData = {
     { key: 'security', label: '账号安全', article: '第三十三条', weight: 10, params: { perIncident: 10 } },
   ],
   autoDeductions: [
-    { key: 'referralOverdue', label: '转办事项逾期反馈', article: '第二十七条', points: 1 },
+    { key: 'referralOverdue', label: '流转事项逾期反馈', article: '第二十七条', points: 1 },
     { key: 'publishRefused', label: '未经审核试图发布', article: '第十五条', points: 2 },
     { key: 'silence', label: '重大舆情期间失声失语', article: '第三十六条', points: 5 },
     { key: 'securityIncident', label: '发生账号安全事故', article: '第三十三条', points: 5 },
@@ -49,7 +49,7 @@ export const DEFAULT_SCHEME_DATA: SchemeData = {
   requirements: [
     '各单位要对照本通报逐项整改，内容长期不更新、互动回应不及时的账号要明确责任人限期改正（第三十六条）。',
     '严格落实信息发布审核制度，信息未经审核不得发布（第十五条）。',
-    '转办事项要按期办理反馈，当日内、5个工作日内、7个工作日内的时限不得突破（第二十七条）。',
+    '流转事项要按期办理反馈，当日内、5个工作日内、7个工作日内的时限不得突破（第二十七条）。',
     '加强账号及密码管理，发生信息安全问题立即报告（第三十三条）；联动指令下达后1小时内响应（第三十四条）。',
   ],
 };

@@ -75,12 +75,12 @@ function earnedOf(ind: IndicatorDef, f: AccountMonthFacts): Earned {
     }
     case 'referralsOnTime': {
       const r = f.referrals;
-      if (r.due === 0) return na('本月无到期转办事项');
+      if (r.due === 0) return na('本月无到期流转事项');
       const days = r.late.reduce((n, x) => n + x.overdueDays, 0);
       return {
         applicable: true,
         earned: ratio(w, r.onTime, r.due),
-        detail: `到期转办 ${r.due} 件，按时反馈 ${r.onTime} 件，逾期 ${r.late.length} 件共 ${days} 天`,
+        detail: `到期流转 ${r.due} 件，按时反馈 ${r.onTime} 件，逾期 ${r.late.length} 件共 ${days} 天`,
         evidence: r.late.slice(0, EVIDENCE_LIMIT),
         evidenceTotal: r.late.length,
       };

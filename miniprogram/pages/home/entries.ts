@@ -31,7 +31,7 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
   },
   {
     key: 'drafts',
-    title: '稿件草稿',
+    title: '我的稿件',
     icon: 'edit',
     url: '/pages/drafts/index',
     roles: ['operator'],
@@ -57,12 +57,12 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
   // 第二十六条、第二十七条: consultations handed to departments, to be answered within set days.
   {
     key: 'referrals',
-    title: '转办事项',
+    title: '流转事项',
     icon: 'exchange',
     url: '/pages/referrals/index',
     roles: ['operator', 'departmentHandler'],
     count: 'referrals',
-    pendingLabel: '待办转办',
+    pendingLabel: '待办流转',
   },
   // 第二十七条、第七条: deadlines count working days; 省厅政治部宣传处 enters a year's arrangement.
   {

@@ -34,10 +34,10 @@ describe('工作台 (pages/home)', () => {
     expect(page.exists('#entry-referrals')).toBe(true);
     expect(page.exists('#entry-accounts')).toBe(false);
     expect(page.text('#entry-approvals')).toBe('3 审核审批');
-    expect(page.text('#entry-drafts')).toBe('稿件草稿');
+    expect(page.text('#entry-drafts')).toBe('我的稿件');
 
     expect(page.text('#pending-approvals')).toContain('待我审核审批的稿件 3');
-    expect(page.text('#pending-referrals')).toContain('待办转办 2');
+    expect(page.text('#pending-referrals')).toContain('待办流转 2');
     expect(page.text('#pending-unread')).toContain('未读消息 5');
     expect(page.exists('#pending-drafts')).toBe(false);
     expect(page.exists('#no-pending')).toBe(false);

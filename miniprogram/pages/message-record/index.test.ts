@@ -98,6 +98,6 @@ describe('登记留言 (pages/message-record)', () => {
 
   it('asks to come from the log when no account is given', async () => {
     const page = await openPage('pages/message-record/index');
-    expect(page.text('#no-account')).toContain('请从留言台账选择账号后登记');
+    expect(page.text('#no-account')).toContain('请从网民留言页选择账号后登记');
   });
 });

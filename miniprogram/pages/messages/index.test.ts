@@ -22,7 +22,7 @@ interface MessagesData {
   list: { items: { id: string; triage: string }[] };
 }
 
-describe('留言台账 (pages/messages)', () => {
+describe('网民留言 (pages/messages)', () => {
   it('lists the unit’s messages with state, triage or suggestion, and Beijing times', async () => {
     const pending = wxm.cloud.hold('referral', 'messages');
     const page = await openPage<MessagesData>('pages/messages/index');
