@@ -49,6 +49,7 @@ const simulate = jest.requireActual<SimulateApi>('miniprogram-simulate');
 interface PageLifetimes {
   onLoad?(query: Record<string, string | undefined>): void;
   onShow?(): void;
+  onHide?(): void;
   onPullDownRefresh?(): void;
   onReachBottom?(): void;
 }
@@ -163,6 +164,8 @@ export interface PageHarness<D> {
   /** Fires eventName (e.g. Vant's `click`) on the first node matching selector and lets handlers settle. */
   fire(selector: string, eventName: string, detail?: unknown): Promise<void>;
   show(): Promise<void>;
+  /** The page goes to the background (another app, the phone locked, or a page opened over it). */
+  hide(): Promise<void>;
   pullDown(): Promise<void>;
   /** Scrolls to the bottom of the page (onReachBottom). */
   reachBottom(): Promise<void>;
@@ -194,6 +197,10 @@ export function harness<D>(root: SimNode): PageHarness<D> {
     },
     show: async () => {
       lifetimes.onShow?.();
+      await flush();
+    },
+    hide: async () => {
+      lifetimes.onHide?.();
       await flush();
     },
     pullDown: async () => {

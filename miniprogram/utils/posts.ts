@@ -7,6 +7,12 @@ import type { DiffOp, PostState, ScreeningHit, SensitivityLevel } from '../../ty
 /** The editor screens again once typing pauses this long (screen.check). */
 export const LIVE_CHECK_DELAY_MS = 600;
 
+/** The editor saves a changed draft by itself once the author has paused this long (issue 16). */
+export const AUTOSAVE_DELAY_MS = 15_000;
+
+/** What WeChat asks before the editor is left with changes not yet saved (back button or gesture). */
+export const LEAVE_WARNING = '稿件有未保存的修改，离开后将丢失。确定离开吗？';
+
 export const LEVEL_LABELS: Readonly<Record<SensitivityLevel, string>> = {
   ordinary: '一般',
   major: '重大敏感',

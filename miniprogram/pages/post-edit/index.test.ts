@@ -3,7 +3,7 @@ import type { NodeJson } from '../../test-utils/simulate';
 import { accountView, chain, detail, post, step } from '../../test-utils/post-fixtures';
 import { openPage } from '../../test-utils/simulate';
 import { useWx } from '../../test-utils/wx';
-import { LIVE_CHECK_DELAY_MS } from '../../utils/posts';
+import { AUTOSAVE_DELAY_MS, LEAVE_WARNING, LIVE_CHECK_DELAY_MS } from '../../utils/posts';
 
 const wxm = useWx();
 
@@ -28,7 +28,19 @@ interface EditData {
   images: string[];
   formError: string;
   dirty: boolean;
+  autosaved: string;
 }
+
+/** Autosave fires after 30 ms instead of its real pause; every other timer keeps its delay. */
+function quickAutosave(): void {
+  const real = globalThis.setTimeout;
+  jest
+    .spyOn(globalThis, 'setTimeout')
+    .mockImplementation(((fn: () => void, ms?: number) =>
+      real(fn, ms === AUTOSAVE_DELAY_MS ? 30 : ms)) as unknown as typeof setTimeout);
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const REVIEW = chain([step({ key: 'reviewer', label: '审核民警审核' })]);
 const MAJOR = chain(
@@ -290,5 +302,76 @@ describe('编辑稿件 (pages/post-edit)', () => {
     wxm.cloud.reply('post', 'get', { ok: false, error: { code: 'NOT_FOUND', message: '稿件不存在' } });
     const page = await openPage('pages/post-edit/index', { id: 'gone' });
     expect(page.text('#error')).toContain('稿件不存在');
+  });
+
+  it('asks before the editor is left with unsaved changes, and stops asking once saved', async () => {
+    const enable = jest.spyOn(wx, 'enableAlertBeforeUnload');
+    const disable = jest.spyOn(wx, 'disableAlertBeforeUnload');
+    const page = await newEditor();
+    expect(enable).not.toHaveBeenCalled();
+    expect(page.exists('#unsaved')).toBe(false);
+
+    await page.fire('#title', 'change', '夜巡');
+    await page.fire('#text', 'change', '守护平安');
+    expect(enable).toHaveBeenCalledTimes(1);
+    expect(enable).toHaveBeenCalledWith({ message: LEAVE_WARNING });
+    expect(page.text('#unsaved')).toContain('有未保存的修改');
+
+    wxm.cloud.reply('post', 'draftSave', { ok: true, data: saved() });
+    await page.fire('#save', 'click');
+    expect(disable).toHaveBeenCalledTimes(1);
+    expect(page.exists('#unsaved')).toBe(false);
+
+    // A refused save keeps the guard on: nothing was saved.
+    wxm.cloud.reply('post', 'draftSave', { ok: false, error: { code: 'CONFLICT', message: '稿件已被他人修改' } });
+    await page.fire('#text', 'change', '守护平安，夜巡不停');
+    await page.fire('#save', 'click');
+    expect(enable).toHaveBeenCalledTimes(2);
+    expect(disable).toHaveBeenCalledTimes(1);
+    expect(page.text('#form-error')).toContain('稿件已被他人修改');
+  });
+
+  it('saves the draft by itself once the author pauses, and says so', async () => {
+    quickAutosave();
+    const disable = jest.spyOn(wx, 'disableAlertBeforeUnload');
+    const page = await newEditor();
+    wxm.cloud.reply('post', 'draftSave', { ok: true, data: saved() });
+    await page.fire('#title', 'change', '夜巡');
+    await page.fire('#text', 'change', '守护平安');
+    expect(wxm.cloud.sent('post', 'draftSave')).toHaveLength(0);
+    await pause(80);
+
+    // One save for the pause, with what was typed last.
+    const sent = wxm.cloud.sent('post', 'draftSave') as Array<Record<string, unknown>>;
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ content: { title: '夜巡', text: '守护平安' }, clientKey: expect.any(String) });
+    expect(page.data()).toMatchObject({ postId: 'p-new', rev: 1, dirty: false });
+    expect(page.text('#autosaved')).toMatch(/^已自动保存 \d\d:\d\d$/);
+    expect(disable).toHaveBeenCalledTimes(1);
+  });
+
+  it('saves at once when the officer leaves the app, and makes no post of an untouched editor', async () => {
+    const page = await newEditor();
+    await page.hide();
+    expect(wxm.cloud.sent('post', 'draftSave')).toHaveLength(0);
+
+    wxm.cloud.reply('post', 'draftSave', { ok: true, data: saved() });
+    await page.fire('#text', 'change', '守护平安');
+    await page.hide();
+    expect(wxm.cloud.sent('post', 'draftSave')).toHaveLength(1);
+    expect(page.data()).toMatchObject({ postId: 'p-new', dirty: false });
+  });
+
+  it('keeps a change typed while a save was on its way unsaved and guarded', async () => {
+    const disable = jest.spyOn(wx, 'disableAlertBeforeUnload');
+    const page = await newEditor();
+    await page.fire('#text', 'change', '守护平安');
+    const pending = wxm.cloud.hold('post', 'draftSave');
+    const click = page.fire('#save', 'click');
+    await page.fire('#text', 'change', '守护平安，夜巡不停');
+    await pending.resolve({ ok: true, data: saved() });
+    await click;
+    expect(page.data()).toMatchObject({ postId: 'p-new', dirty: true });
+    expect(disable).not.toHaveBeenCalled();
   });
 });

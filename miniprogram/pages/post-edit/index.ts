@@ -12,7 +12,10 @@ import { latestData, type LoadState } from '../../services/load';
 import { imageUrls, uploadImage } from '../../services/storage';
 import { askConsent, prepareConsent } from '../../services/subscribe';
 import type { DatasetEvent, ValueEvent } from '../../utils/events';
+import { formatBeijingFull } from '../../utils/time';
 import {
+  AUTOSAVE_DELAY_MS,
+  LEAVE_WARNING,
   LEVEL_LABELS,
   LEVEL_OPTIONS,
   LIVE_CHECK_DELAY_MS,
@@ -60,6 +63,8 @@ interface EditData extends LoadState {
   /** 第十六条: a level raised on the chain, which this version keeps. */
   raisedNote: string;
   dirty: boolean;
+  /** "已自动保存 10:05" once an autosave went through; empty otherwise. */
+  autosaved: string;
   busy: boolean;
   formError: string;
 }
@@ -69,6 +74,11 @@ interface EditCustom {
   clientKey: string;
   checkSeq: number;
   checkTimer: number | null;
+  saveTimer: number | null;
+  /** Counts changes, so a save answered after further typing leaves the editor dirty. */
+  editSeq: number;
+  /** Whether WeChat's leave confirmation is on (it is while there are unsaved changes). */
+  guarded: boolean;
   query: { id?: string; accountId?: string };
   load(): Promise<void>;
   onRetry(): void;
@@ -88,6 +98,9 @@ interface EditCustom {
   onSave(): Promise<void>;
   onSubmit(): Promise<void>;
   save(): Promise<boolean>;
+  autosave(): Promise<void>;
+  changed(patch: Partial<EditData>): void;
+  guard(): void;
   edited(patch: Partial<EditData>): void;
   liveCheck(): Promise<void>;
   showChain(chain: ChainPreview): void;
@@ -145,6 +158,7 @@ Page<EditData, EditCustom>({
     floorNote: '',
     raisedNote: '',
     dirty: false,
+    autosaved: '',
     busy: false,
     formError: '',
   },
@@ -152,6 +166,9 @@ Page<EditData, EditCustom>({
   clientKey: '',
   checkSeq: 0,
   checkTimer: null,
+  saveTimer: null,
+  editSeq: 0,
+  guarded: false,
   query: {},
 
   onLoad(query) {
@@ -164,6 +181,12 @@ Page<EditData, EditCustom>({
 
   onUnload() {
     if (this.checkTimer !== null) clearTimeout(this.checkTimer);
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+  },
+
+  /** The officer switches to a chat or locks the phone: what was typed is saved now, not lost. */
+  onHide() {
+    if (this.data.dirty) void this.autosave();
   },
 
   onRetry() {
@@ -200,11 +223,11 @@ Page<EditData, EditCustom>({
         raisedNote: raised
           ? `审批中已由${raised.stepLabel}将敏感等级提高为“${LEVEL_LABELS[raised.level]}”，本稿以后各版不得低于此等级（第十六条）`
           : '',
-        dirty: Boolean(lifted),
         images: post.content.images,
         plannedDate: planned.date,
         plannedTime: planned.time,
       });
+      if (lifted) this.changed({});
       this.showChain(detail.chain);
       this.showScreening(post.screening, post.content.title, post.content.text);
       void this.showThumbs(post.content.images);
@@ -234,9 +257,45 @@ Page<EditData, EditCustom>({
     });
   },
 
-  /** A content change: marked dirty, and screened again once typing pauses (screen.check). */
-  edited(patch) {
+  /**
+   * Any change: marked dirty, WeChat asks before the page is left, and the draft saves itself once
+   * the author pauses.
+   */
+  changed(patch) {
+    this.editSeq += 1;
     this.setData({ ...patch, dirty: true });
+    this.guard();
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.autosave();
+    }, AUTOSAVE_DELAY_MS);
+  },
+
+  guard() {
+    if (this.data.dirty === this.guarded) return;
+    this.guarded = this.data.dirty;
+    if (this.guarded) wx.enableAlertBeforeUnload({ message: LEAVE_WARNING });
+    else wx.disableAlertBeforeUnload();
+  },
+
+  async autosave() {
+    const { dirty, busy, postId, title, text, images } = this.data;
+    // An untouched new editor makes no post; a save in flight is followed by the next change's timer.
+    if (!dirty || (!postId && !title.trim() && !text.trim() && images.length === 0)) return;
+    if (busy) {
+      this.changed({});
+      return;
+    }
+    this.setData({ busy: true });
+    const saved = await this.save();
+    this.setData({ busy: false });
+    if (saved) this.setData({ autosaved: `已自动保存 ${formatBeijingFull(new Date().toISOString()).slice(11)}` });
+  },
+
+  /** A content change: as any change, and screened again once typing pauses (screen.check). */
+  edited(patch) {
+    this.changed(patch);
     if (this.checkTimer !== null) clearTimeout(this.checkTimer);
     this.checkTimer = setTimeout(() => {
       this.checkTimer = null;
@@ -272,24 +331,24 @@ Page<EditData, EditCustom>({
     this.edited({ link: event.detail });
   },
   onVerified(event) {
-    this.setData({ sourceVerified: event.detail, dirty: true });
+    this.changed({ sourceVerified: event.detail });
   },
 
   async onLevel(event) {
-    this.setData({ declaredLevel: event.detail, dirty: true });
+    this.changed({ declaredLevel: event.detail });
     // 第十六条: the chain follows the level; show it before anything is sent.
     const res = await call('post', 'previewChain', { accountId: this.data.accountId, level: event.detail });
     if (res.ok) this.showChain(res.data.chain);
   },
 
   onPlannedDate(event) {
-    this.setData({ plannedDate: event.detail.value, plannedTime: this.data.plannedTime || '09:00', dirty: true });
+    this.changed({ plannedDate: event.detail.value, plannedTime: this.data.plannedTime || '09:00' });
   },
   onPlannedTime(event) {
-    this.setData({ plannedTime: event.detail.value, dirty: true });
+    this.changed({ plannedTime: event.detail.value });
   },
   onPlannedClear() {
-    this.setData({ plannedDate: '', plannedTime: '', dirty: true });
+    this.changed({ plannedDate: '', plannedTime: '' });
   },
 
   async onAddImage() {
@@ -311,11 +370,8 @@ Page<EditData, EditCustom>({
       ids.push(res.data.fileID);
       thumbs[res.data.fileID] = files[i] ?? res.data.fileID;
     });
-    this.setData({
-      busy: false,
-      thumbs,
-      ...(ids.length > 0 ? { images: [...this.data.images, ...ids], dirty: true } : {}),
-    });
+    this.setData({ busy: false, thumbs });
+    if (ids.length > 0) this.changed({ images: [...this.data.images, ...ids] });
     if (failure) void wx.showToast({ title: failure, icon: 'none' });
   },
 
@@ -327,11 +383,12 @@ Page<EditData, EditCustom>({
 
   onRemoveImage(event) {
     const index = Number(event.currentTarget.dataset.index);
-    this.setData({ images: this.data.images.filter((_, i) => i !== index), dirty: true });
+    this.changed({ images: this.data.images.filter((_, i) => i !== index) });
   },
 
   async save() {
     const d = this.data;
+    const seq = this.editSeq;
     const content: PostContent = {
       title: d.title,
       text: d.text,
@@ -358,7 +415,9 @@ Page<EditData, EditCustom>({
       this.setData({ formError: res.error.message });
       return false;
     }
-    this.setData({ postId: res.data.id, rev: res.data.rev, dirty: false, formError: '' });
+    // Typed while the save was on its way: still unsaved, still guarded.
+    this.setData({ postId: res.data.id, rev: res.data.rev, dirty: seq !== this.editSeq, formError: '' });
+    this.guard();
     this.showChain(res.data.chain);
     this.showScreening(res.data.screening, d.title, d.text);
     return true;
