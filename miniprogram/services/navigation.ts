@@ -20,3 +20,18 @@ export function openPage(url: string): void {
   // Entries may name pages a later release brings; until then the tap explains itself.
   wx.navigateTo({ url, fail: tell('该功能暂未开放') });
 }
+
+/** A page of this mini-program by its full path (a subscribe message's, a shared link's), nothing else. */
+export function isPageUrl(url: string): boolean {
+  return /^\/(pages|packages)\/[\w\-/]+\/index(\?[\w\-=&%.]*)?$/.test(url);
+}
+
+/** Lands on `url` in place of the current page stack (after binding: no way back to the bind page). */
+export function landOn(url: string): void {
+  const path = url.split('?')[0] ?? url;
+  if (TAB_PAGES.includes(path)) {
+    wx.switchTab({ url: path, fail: tell('页面打开失败，请重试') });
+    return;
+  }
+  wx.reLaunch({ url, fail: () => wx.switchTab({ url: HOME_PAGE }) });
+}

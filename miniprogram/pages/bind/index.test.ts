@@ -77,4 +77,60 @@ describe('绑定账号 (pages/bind)', () => {
     await page.fire('#submit', 'click');
     expect(page.text('#code')).toContain(NETWORK_ERROR.message);
   });
+
+  describe('a deep link opened before binding (a leader taps a subscribe message)', () => {
+    const stack = (route: string, options: Record<string, string>): void => {
+      Object.assign(globalThis, { getCurrentPages: () => [{ route, options }] });
+    };
+    afterEach(() => {
+      Reflect.deleteProperty(globalThis, 'getCurrentPages');
+    });
+
+    it('sends the unbound caller to bind with the page they opened, and binding lands there', async () => {
+      stack('pages/post-detail/index', { id: 'p-42' });
+      wxm.cloud.reply('post', 'get', { ok: false, error: { code: 'NOT_BOUND', message: '请先绑定' } });
+      await openPage('pages/post-detail/index', { id: 'p-42' });
+      const next = encodeURIComponent('/pages/post-detail/index?id=p-42');
+      expect(wxm.reLaunch).toHaveBeenCalledWith(expect.objectContaining({ url: `/pages/bind/index?next=${next}` }));
+
+      wxm.cloud.reply('org', 'bind', { ok: true, data: { name: '刘局' } });
+      const page = await openPage<BindData>('pages/bind/index', { next });
+      await typeCode(page, 'HN-7Q4K2');
+      await page.fire('#submit', 'click');
+      expect(wxm.reLaunch).toHaveBeenLastCalledWith(
+        expect.objectContaining({ url: '/pages/post-detail/index?id=p-42' }),
+      );
+      expect(wxm.switchTab).not.toHaveBeenCalled();
+    });
+
+    it('lands on a subpackage page too', async () => {
+      wxm.cloud.reply('org', 'bind', { ok: true, data: { name: '刘局' } });
+      const next = encodeURIComponent('/packages/reader/pages/calls/index?month=2026-03');
+      const page = await openPage<BindData>('pages/bind/index', { next });
+      await typeCode(page, 'HN-7Q4K2');
+      await page.fire('#submit', 'click');
+      expect(wxm.reLaunch).toHaveBeenCalledWith(
+        expect.objectContaining({ url: '/packages/reader/pages/calls/index?month=2026-03' }),
+      );
+    });
+
+    it('goes to the workbench when the link is not a page of the mini-program', async () => {
+      wxm.cloud.reply('org', 'bind', { ok: true, data: { name: '刘局' } });
+      for (const next of ['https://example.com/x', '/pages/../evil/index', 'javascript:alert(1)']) {
+        const page = await openPage<BindData>('pages/bind/index', { next: encodeURIComponent(next) });
+        await typeCode(page, 'HN-7Q4K2');
+        await page.fire('#submit', 'click');
+      }
+      expect(wxm.reLaunch).not.toHaveBeenCalled();
+      expect(wxm.switchTab).toHaveBeenCalledTimes(3);
+      expect(wxm.switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/home/index' }));
+    });
+
+    it('sends a caller who opened the workbench itself to bind without a link', async () => {
+      stack('pages/home/index', {});
+      wxm.cloud.reply('org', 'me', { ok: false, error: { code: 'NOT_BOUND', message: '请先绑定' } });
+      await openPage('pages/home/index');
+      expect(wxm.reLaunch).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/bind/index' }));
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { call } from '../../services/api';
-import { HOME_PAGE, openPage } from '../../services/navigation';
+import { HOME_PAGE, isPageUrl, landOn } from '../../services/navigation';
 import type { ValueEvent } from '../../utils/events';
 
 interface BindData {
@@ -8,10 +8,12 @@ interface BindData {
   submitting: boolean;
   /** 第三十三条: this WeChat's binding moved to another WeChat; said plainly, with what to do. */
   movedNotice: string;
+  /** The page the caller was opening when sent here; binding lands there. Empty: the workbench. */
+  next: string;
 }
 
 interface BindCustom {
-  onLoad(): void;
+  onLoad(query: Record<string, string | undefined>): void;
   onCodeChange(event: ValueEvent<string>): void;
   onSubmit(): Promise<void>;
 }
@@ -22,9 +24,13 @@ Page<BindData, BindCustom>({
     codeError: '',
     submitting: false,
     movedNotice: '',
+    next: '',
   },
 
-  onLoad() {
+  onLoad(query) {
+    const next = query.next ? decodeURIComponent(query.next) : '';
+    // Only a page of this mini-program: the parameter comes from a link anyone can craft.
+    if (isPageUrl(next)) this.setData({ next });
     // Quiet on failure: the page works without it.
     void call('org', 'bindingNotice', {}).then((res) => {
       if (res.ok && res.data.message) this.setData({ movedNotice: res.data.message });
@@ -50,6 +56,6 @@ Page<BindData, BindCustom>({
       return;
     }
     void wx.showToast({ title: '绑定成功', icon: 'success' });
-    openPage(HOME_PAGE);
+    landOn(this.data.next || HOME_PAGE);
   },
 });
