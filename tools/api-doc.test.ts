@@ -2,12 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { defaultPostConfig } from '../core/post';
 import {
   API_FILE,
   ApiDocError,
   DOC_FILE,
   REGENERATE,
   collectApi,
+  collectContract,
   generateApiDoc,
   renderApiDoc,
   type ActionDoc,
@@ -19,6 +21,24 @@ describe('docs/api.md', () => {
     const expected = generateApiDoc(API_FILE);
     const actual = readFileSync(DOC_FILE, 'utf8');
     if (actual !== expected) throw new Error(`docs/api.md 已过期：run ${REGENERATE}`);
+  });
+
+  it('opens every named type the contract mentions, field by field, with the limits the functions enforce', () => {
+    const { types } = collectContract(API_FILE);
+    const byName = new Map(types.map((t) => [t.name, t]));
+    const content = byName.get('PostContent');
+    expect(content?.shape.kind).toBe('fields');
+    const fields = content?.shape.kind === 'fields' ? content.shape.fields : [];
+    const about = (name: string): string => fields.find((f) => f.name === name)?.description ?? '';
+    expect(about('title')).toContain(String(defaultPostConfig.maxTitleChars));
+    expect(about('text')).toContain(defaultPostConfig.maxTextChars.toLocaleString('en-US'));
+    expect(about('images')).toContain(String(defaultPostConfig.maxImages));
+    expect(byName.get('SensitivityLevel')?.values).toEqual(["'ordinary'", "'major'", "'especiallyMajor'"]);
+    // Reached through other types, not only from the actions' own fields.
+    expect(byName.has('RepostSource')).toBe(true);
+    expect(byName.has('ActionSpec')).toBe(false);
+    const doc = readFileSync(DOC_FILE, 'utf8');
+    for (const t of types) expect(doc).toContain(`\n### ${t.name}\n`);
   });
 
   it('lists every function of the real Api interface', () => {

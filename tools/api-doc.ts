@@ -10,7 +10,7 @@
  * `npx tsx tools/api-doc.ts` writes the file; tools/api-doc.test.ts fails when it is stale.
  */
 import { writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { edgeRulesSection } from './api-doc-edge';
 
@@ -51,6 +51,24 @@ export interface FunctionDoc {
   name: string;
   description: string;
   actions: ActionDoc[];
+}
+
+/** A named type the contract mentions (PostContent, SensitivityLevel …), opened field by field. */
+export interface TypeDoc {
+  name: string;
+  description: string;
+  /** Where it is declared, from the repository root (typings/post.ts). */
+  file: string;
+  /** The aliased type as written; '' for an interface. */
+  text: string;
+  /** A union of literals: its values, in the order written. */
+  values: string[];
+  shape: ShapeDoc;
+}
+
+export interface ContractDoc {
+  functions: FunctionDoc[];
+  types: TypeDoc[];
 }
 
 export class ApiDocError extends Error {
@@ -102,6 +120,11 @@ function createHost(): ts.CompilerHost {
 
 /** Collects the contract from `apiFile` (default: typings/api.ts). Throws ApiDocError on a malformed contract. */
 export function collectApi(apiFile: string = API_FILE): FunctionDoc[] {
+  return collectContract(apiFile).functions;
+}
+
+/** The contract's functions and every named type reachable from their params and results. */
+export function collectContract(apiFile: string = API_FILE): ContractDoc {
   const program = ts.createProgram([apiFile], COMPILER_OPTIONS, createHost());
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(apiFile);
@@ -195,6 +218,47 @@ export function collectApi(apiFile: string = API_FILE): FunctionDoc[] {
     return fields.length === 0 ? { kind: 'none' } : { kind: 'fields', fields };
   };
 
+  // --- named types, reached from the params and results as written ---
+  const root = resolve(dirname(apiFile), '..');
+  const named = new Map<ts.Symbol, ts.Declaration>();
+  const queue: ts.Symbol[] = [];
+  const SKIPPED = new Set(['ActionSpec', 'NoParams']);
+  const note = (symbol: ts.Symbol | undefined): void => {
+    const target = resolveAlias(symbol, checker);
+    const decl = target?.declarations?.find((d) => ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d));
+    if (!target || !decl || named.has(target) || SKIPPED.has(target.name)) return;
+    const file = decl.getSourceFile();
+    if (program.isSourceFileDefaultLibrary(file) || file.fileName.includes('/node_modules/')) return;
+    named.set(target, decl);
+    queue.push(target);
+  };
+  const noteRefs = (node: ts.Node): void => {
+    if (ts.isTypeReferenceNode(node)) note(checker.getSymbolAtLocation(node.typeName));
+    else if (ts.isExpressionWithTypeArguments(node)) note(checker.getSymbolAtLocation(node.expression));
+    else if (ts.isImportTypeNode(node)) {
+      const type = checker.getTypeFromTypeNode(node);
+      note(type.aliasSymbol ?? type.getSymbol());
+    }
+    ts.forEachChild(node, noteRefs);
+  };
+  const literalValues = (node: ts.TypeNode | undefined): string[] => {
+    if (!node || !ts.isUnionTypeNode(node)) return [];
+    return node.types.every(ts.isLiteralTypeNode) ? node.types.map(typeText) : [];
+  };
+  const typeDoc = (symbol: ts.Symbol, decl: ts.Declaration): TypeDoc => {
+    noteRefs(decl);
+    const alias = ts.isTypeAliasDeclaration(decl) ? decl : undefined;
+    const values = literalValues(alias?.type);
+    return {
+      name: symbol.name,
+      description: oneLine(symbol, checker),
+      file: relative(root, decl.getSourceFile().fileName).split(sep).join('/'),
+      text: alias ? typeText(alias.type) : '',
+      values,
+      shape: values.length > 0 ? { kind: 'opaque' } : shapeOf(checker.getDeclaredTypeOfSymbol(symbol), alias?.type),
+    };
+  };
+
   type SpecTypes = Pick<ActionDoc, 'params' | 'result' | 'paramsShape' | 'resultShape'>;
   /** params/result as written in `ActionSpec<P, R>`, or as the checker sees them for any other form. */
   const specTypes = (action: ts.Symbol, where: string): SpecTypes => {
@@ -203,13 +267,16 @@ export function collectApi(apiFile: string = API_FILE): FunctionDoc[] {
     if (node && ts.isTypeReferenceNode(node) && node.typeArguments?.length === 2) {
       const target = resolveAlias(checker.getSymbolAtLocation(node.typeName), checker);
       const [p, r] = node.typeArguments;
-      if (target === actionSpec && p && r)
+      if (target === actionSpec && p && r) {
+        noteRefs(p);
+        noteRefs(r);
         return {
           params: typeText(p),
           result: typeText(r),
           paramsShape: shapeOf(checker.getTypeFromTypeNode(p), p),
           resultShape: shapeOf(checker.getTypeFromTypeNode(r), r),
         };
+      }
     }
     const type = decl ? checker.getTypeOfSymbolAtLocation(action, decl) : undefined;
     const params = type?.getProperty('params');
@@ -226,7 +293,7 @@ export function collectApi(apiFile: string = API_FILE): FunctionDoc[] {
   };
 
   const apiType = checker.getTypeAtLocation(apiDecl);
-  return checker.getPropertiesOfType(apiType).map((fn): FunctionDoc => {
+  const functions = checker.getPropertiesOfType(apiType).map((fn): FunctionDoc => {
     const fnType = checker.getTypeOfSymbolAtLocation(fn, apiDecl);
     const actions = checker.getPropertiesOfType(fnType);
     if (actions.length === 0) throw new ApiDocError(`云函数 ${fn.name} 没有任何 action`);
@@ -240,6 +307,13 @@ export function collectApi(apiFile: string = API_FILE): FunctionDoc[] {
       })),
     };
   });
+  const types: TypeDoc[] = [];
+  for (let symbol = queue.shift(); symbol; symbol = queue.shift()) {
+    const decl = named.get(symbol);
+    if (decl) types.push(typeDoc(symbol, decl));
+  }
+  types.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.file.localeCompare(b.file, 'en'));
+  return { functions, types };
 }
 
 /** A code span that survives backticks inside the type text (template literal types). */
@@ -251,9 +325,17 @@ function code(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+/** A JSDoc sentence as markdown prettier leaves alone: `_id` and `post.*` outside code spans escaped. */
+function prose(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^\w\\])_(?=\w)/g, '$1\\_').replace(/(?<!\\)\*/g, '\\*')))
+    .join('');
+}
+
 function renderField(field: FieldDoc): string {
   const optional = field.optional ? '（可选）' : '';
-  const description = field.description ? ` — ${field.description}` : '';
+  const description = field.description ? ` — ${prose(field.description)}` : '';
   return `- ${code(field.name)}${optional}: ${code(field.type)}${description}`;
 }
 
@@ -278,8 +360,35 @@ function renderShape(label: 'params' | 'result', text: string, shape: ShapeDoc):
   }
 }
 
+/** The 类型 section: each named type with its comment, where it is declared, and its fields or values. */
+function renderTypes(types: TypeDoc[]): string[] {
+  if (types.length === 0) return [];
+  const lines = [
+    '',
+    '## 类型',
+    '',
+    '上文参数与结果中出现的命名类型，按名称排序，逐字段展开；字段说明中写明长度、数量等上限。',
+  ];
+  for (const type of types) {
+    lines.push('', `### ${type.name}`, '');
+    if (type.description) lines.push(prose(type.description), '');
+    lines.push(`定义于 ${code(type.file)}。`, '');
+    if (type.values.length > 0) lines.push(`- 取值：${type.values.map(code).join('、')}`);
+    else if (type.shape.kind === 'fields')
+      lines.push(
+        type.text ? `- 类型：${code(type.text)}` : '- 字段：',
+        ...type.shape.fields.map((f) => `  ${renderField(f)}`),
+      );
+    else if (type.shape.kind === 'variants')
+      lines.push(...renderShape('result', type.text, type.shape).map((l) => l.replace(/^- result: /, '- 类型：')));
+    else if (type.shape.kind === 'none') lines.push('- 字段：无');
+    else lines.push(`- 类型：${code(type.text || type.name)}`);
+  }
+  return lines;
+}
+
 /** Markdown already in prettier's shape (no tables, one blank line between blocks), so `prettier --check` passes. */
-export function renderApiDoc(functions: FunctionDoc[]): string {
+export function renderApiDoc(functions: FunctionDoc[], types: TypeDoc[] = []): string {
   const lines: string[] = [
     '# 云函数接口',
     '',
@@ -294,6 +403,7 @@ export function renderApiDoc(functions: FunctionDoc[]): string {
     '## 目录',
     '',
     ...functions.map((fn) => `- [${fn.name}](#${fn.name.toLowerCase()})（${fn.actions.length} 个 action）`),
+    ...(types.length > 0 ? [`- [类型](#类型)（${types.length} 个命名类型，如 \`PostContent\`，逐字段展开）`] : []),
   ];
   for (const fn of functions) {
     lines.push('', `## ${fn.name}`);
@@ -310,11 +420,13 @@ export function renderApiDoc(functions: FunctionDoc[]): string {
       );
     }
   }
+  lines.push(...renderTypes(types));
   return `${lines.join('\n')}\n`;
 }
 
 export function generateApiDoc(apiFile: string = API_FILE): string {
-  return renderApiDoc(collectApi(apiFile));
+  const { functions, types } = collectContract(apiFile);
+  return renderApiDoc(functions, types);
 }
 
 if (require.main === module) {

@@ -22,9 +22,11 @@ export type PostNature = 'official' | 'personal';
 
 /** Everything the content hash covers; what is published must be exactly this. */
 export interface PostContent {
+  /** Required; at most 64 characters (TITLE_REQUIRED, TITLE_TOO_LONG). */
   title: string;
+  /** At most 20,000 characters, an emoji counting as one (TEXT_TOO_LONG); text and images not both empty (EMPTY_CONTENT). */
   text: string;
-  /** Cloud storage file ids. */
+  /** Cloud storage file ids (cloud://…), at most 20 (TOO_MANY_IMAGES, INVALID_IMAGE). */
   images: string[];
   kind: PostKind;
   /** Required for a repost, null for an original. */
@@ -556,6 +558,7 @@ export interface PostTarget {
 export interface DecisionParams extends PostTarget {
   /** The version the decider read. */
   version: number;
+  /** What the decider says, at most 500 characters (INVALID_INPUT); required to send back (COMMENT_REQUIRED), may be '' to approve. */
   comment: string;
 }
 
@@ -937,7 +940,14 @@ export interface PostApi {
   /** The submitter nudges the step the post waits at (催办): once per step per hour, logged, notified. */
   nudge: ActionSpec<{ postId: string }, NudgeResult>;
   /** Someone the post was copied to (or its author or an approver) adds a comment to its timeline; decides nothing. */
-  comment: ActionSpec<{ postId: string; text: string }, { at: IsoTime }>;
+  comment: ActionSpec<
+    {
+      postId: string;
+      /** 1 to 500 characters (INVALID_INPUT when empty, COMMENT_TOO_LONG when longer). */
+      text: string;
+    },
+    { at: IsoTime }
+  >;
   /** A bureau's 抄送 rules (the defaults until one is saved). */
   copyRules: ActionSpec<{ unitId: string }, CopyRulesView>;
   /** Replaces a bureau's 抄送 rules (its unit admin); `expectedRev` 0 for the first save. */
