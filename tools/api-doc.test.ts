@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defaultPostConfig } from '../core/post';
+import { errorMessages, functionCodes } from './api-doc-errors';
 import {
   API_FILE,
   ApiDocError,
@@ -39,6 +40,19 @@ describe('docs/api.md', () => {
     expect(byName.has('ActionSpec')).toBe(false);
     const doc = readFileSync(DOC_FILE, 'utf8');
     for (const t of types) expect(doc).toContain(`\n### ${t.name}\n`);
+  });
+
+  it("lists each function's error codes under it, and every code with its message", () => {
+    const messages = errorMessages();
+    expect(messages.get('NUDGE_TOO_SOON')).toMatch(/[\u4e00-\u9fff]/);
+    const post = functionCodes('post', messages);
+    expect(post).toEqual(expect.arrayContaining(['NUDGE_TOO_SOON', 'SCREENING_BLOCKED', 'COMMENT_REQUIRED']));
+    expect(post).not.toContain('CONFLICT'); // common to every action, listed once
+    expect(functionCodes('referral', messages)).toEqual(expect.arrayContaining(['BATCH_TOO_LARGE']));
+    const doc = readFileSync(DOC_FILE, 'utf8');
+    const postSection = doc.slice(doc.indexOf('\n## post\n'), doc.indexOf('\n### post.'));
+    expect(postSection).toContain('`NUDGE_TOO_SOON`');
+    expect(doc).toContain(`- \`NUDGE_TOO_SOON\`：${messages.get('NUDGE_TOO_SOON')}`);
   });
 
   it('lists every function of the real Api interface', () => {

@@ -13,6 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { edgeRulesSection } from './api-doc-edge';
+import { COMMON_CODES, errorMessages, functionCodes } from './api-doc-errors';
 
 export const API_FILE = resolve(__dirname, '..', 'typings', 'api.ts');
 export const DOC_FILE = resolve(__dirname, '..', 'docs', 'api.md');
@@ -387,8 +388,30 @@ function renderTypes(types: TypeDoc[]): string[] {
   return lines;
 }
 
+/** The error codes: the common ones, each function's own, and every code's message. */
+export interface ErrorsDoc {
+  common: readonly string[];
+  byFunction: ReadonlyMap<string, readonly string[]>;
+  messages: ReadonlyMap<string, string>;
+}
+
+function renderErrors(errors: ErrorsDoc): string[] {
+  const lines = [
+    '',
+    '## 错误码',
+    '',
+    `任何 action 都可能返回：${errors.common.map(code).join('、')}。` +
+      '各云函数另外可能返回的错误码列在该函数的标题下（由代码扫描得出：该函数及其规则目录中出现的错误码）。' +
+      '同一错误码在不同函数中的说明可能更具体，以应答中的 `message` 为准。',
+    '',
+  ];
+  const all = new Set([...errors.common, ...[...errors.byFunction.values()].flat()]);
+  for (const c of [...all].sort()) lines.push(`- ${code(c)}：${errors.messages.get(c) ?? '（见应答 message）'}`);
+  return lines;
+}
+
 /** Markdown already in prettier's shape (no tables, one blank line between blocks), so `prettier --check` passes. */
-export function renderApiDoc(functions: FunctionDoc[], types: TypeDoc[] = []): string {
+export function renderApiDoc(functions: FunctionDoc[], types: TypeDoc[] = [], errors?: ErrorsDoc): string {
   const lines: string[] = [
     '# 云函数接口',
     '',
@@ -403,11 +426,14 @@ export function renderApiDoc(functions: FunctionDoc[], types: TypeDoc[] = []): s
     '## 目录',
     '',
     ...functions.map((fn) => `- [${fn.name}](#${fn.name.toLowerCase()})（${fn.actions.length} 个 action）`),
+    ...(errors ? ['- [错误码](#错误码)（通用的与各函数的）'] : []),
     ...(types.length > 0 ? [`- [类型](#类型)（${types.length} 个命名类型，如 \`PostContent\`，逐字段展开）`] : []),
   ];
   for (const fn of functions) {
     lines.push('', `## ${fn.name}`);
     if (fn.description) lines.push('', fn.description);
+    const own = errors?.byFunction.get(fn.name) ?? [];
+    if (own.length > 0) lines.push('', `错误码（通用的之外，见 [错误码](#错误码)）：${own.map(code).join('、')}。`);
     for (const action of fn.actions) {
       lines.push(
         '',
@@ -420,13 +446,16 @@ export function renderApiDoc(functions: FunctionDoc[], types: TypeDoc[] = []): s
       );
     }
   }
+  if (errors) lines.push(...renderErrors(errors));
   lines.push(...renderTypes(types));
   return `${lines.join('\n')}\n`;
 }
 
 export function generateApiDoc(apiFile: string = API_FILE): string {
   const { functions, types } = collectContract(apiFile);
-  return renderApiDoc(functions, types);
+  const messages = errorMessages();
+  const byFunction = new Map(functions.map((fn) => [fn.name, functionCodes(fn.name, messages)]));
+  return renderApiDoc(functions, types, { common: COMMON_CODES, byFunction, messages });
 }
 
 if (require.main === module) {
