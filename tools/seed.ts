@@ -381,3 +381,113 @@ export const seedReader: DemoScenario = async (call) => {
 };
 
 demoScenarios.push(seedReader);
+
+// --- every demo identity has something to do (issue 16) ---
+
+/**
+ * Work waiting for the identities the other scenarios leave idle: 浏阳's reviewer and leader each have
+ * a post to decide, 网安's handler a referral to sign, 省厅政治部宣传处 an especially major post at the
+ * province step, and the personal account's owner a draft.
+ */
+export const seedEveryone: DemoScenario = async (call) => {
+  interface Answer<T> {
+    data: T;
+  }
+  interface Change {
+    id: string;
+    rev: number;
+  }
+  const draft = async (openid: string, accountId: string, title: string, text: string, level: string) =>
+    (
+      (await call(
+        'post',
+        {
+          action: 'draftSave',
+          accountId,
+          clientKey: `demo-everyone-${title}`,
+          content: { title, text, images: [], kind: 'original', source: null },
+          nature: accountId === 'acc-cs-personal' ? 'personal' : 'official',
+          declaredLevel: level,
+          sourceVerified: false,
+          plannedAt: null,
+        },
+        openid,
+      )) as Answer<Change>
+    ).data;
+  const step = async (openid: string, action: string, post: Change, extra: Record<string, unknown> = {}) =>
+    ((await call('post', { action, postId: post.id, expectedRev: post.rev, ...extra }, openid)) as Answer<Change>).data;
+  const decide = { version: 1, comment: '' };
+
+  // 浏阳: an ordinary post at the reviewer, a major one past the reviewer at the leader (第十六条).
+  const ordinary = await draft(
+    'demo-county-operator',
+    'acc-ly-weibo',
+    '浏阳交警节日出行提示',
+    '节日期间请错峰出行。',
+    'ordinary',
+  );
+  await step('demo-county-operator', 'submit', ordinary);
+  let major = await draft(
+    'demo-county-operator',
+    'acc-ly-weibo',
+    '浏阳破获系列盗窃案',
+    '浏阳警方破获系列盗窃案（稿）。',
+    'major',
+  );
+  major = await step('demo-county-operator', 'submit', major);
+  await step('demo-county-reviewer', 'approve', major, decide);
+
+  // 长沙: an especially major post through reviewer and leader, at the province desk (第十六条 逐级上报).
+  let province = await draft(
+    'demo-operator-b',
+    'acc-cs-wechat-service',
+    '全省夏季治安打击整治行动长沙成果',
+    '长沙市公安局夏季治安打击整治行动阶段成果（稿）。',
+    'especiallyMajor',
+  );
+  province = await step('demo-operator-b', 'submit', province);
+  province = await step('demo-reviewer', 'approve', province, decide);
+  await step('demo-leader', 'approve', province, decide);
+
+  // 个人公安新媒体: its owner's draft (第三十三条: personal account, personal nature).
+  await draft('demo-personal', 'acc-cs-personal', '交警的一天', '早高峰执勤记录。', 'ordinary');
+
+  // 网安: a consultation referred by 长沙警事's operator, waiting to be signed (第二十六条).
+  const recorded = (
+    (await call(
+      'referral',
+      { action: 'messageRecord', accountId: 'acc-cs-weibo', pasted: '小李：收到自称网警的短信让我转账，是真的吗？' },
+      'demo-operator-a',
+    )) as Answer<{ messages: Change[] }>
+  ).data;
+  const [message] = recorded.messages;
+  if (!message) throw new Error('演示留言登记失败');
+  const triaged = (
+    (await call(
+      'referral',
+      {
+        action: 'messageTriage',
+        messageId: message.id,
+        expectedRev: message.rev,
+        triage: 'consultation',
+        raisesProblem: false,
+      },
+      'demo-operator-a',
+    )) as Answer<{ message: { _id: string; rev: number } }>
+  ).data;
+  await call(
+    'referral',
+    {
+      action: 'refer',
+      messageId: triaged.message._id,
+      expectedRev: triaged.message.rev,
+      departmentId: 'u-cs-wa',
+      deadlineClass: 'ordinary',
+      question: '网民反映收到冒充网警的转账短信，请核实并提供回复口径',
+    },
+    'demo-operator-a',
+  );
+  return '每个演示身份都有待办：浏阳审核民警与分管领导各1篇、省厅宣传处1篇特别重大稿件、个人账号1篇草稿、网安1件流转待签收';
+};
+
+demoScenarios.push(seedEveryone);

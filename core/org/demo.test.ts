@@ -67,6 +67,7 @@ describe('demo organisation', () => {
       'demo-county-operator': ['operator@u-ly'],
       'demo-county-reviewer': ['reviewer@u-ly'],
       'demo-county-leader': ['leader@u-ly'],
+      'demo-county-admin': ['unitAdmin@u-ly'],
       'demo-personal': ['operator@u-cs-jj'],
       'demo-untrained': ['operator@u-cs'],
     };

@@ -12,6 +12,7 @@
  *   demo-admin                           长沙市公安局 单位管理员
  *   demo-province-admin, demo-province-leader   省厅 单位管理员 / 分管领导
  *   demo-county-operator, demo-county-reviewer, demo-county-leader   浏阳
+ *   demo-county-admin                    浏阳市公安局 单位管理员
  *   demo-personal                        交警 with a personal account (个人公安新媒体)
  *   demo-untrained                       an operator without completed training (第三十五条)
  * The 国保 person (p-cs-guobao) has no OPENID and no role: 第九条.
@@ -164,6 +165,8 @@ function people(): Person[] {
       trainings: [ENROLLED],
     }),
     person('p-cs-guobao', '罗斌', 'u-cs-gb', null, [], { classifiedPost: true }),
+    // Demo for every identity (issue 16): a county's own admin, within 浏阳 only.
+    person('p-ly-admin', '谢红', 'u-ly', 'demo-county-admin', [{ role: 'unitAdmin', unitId: 'u-ly' }]),
   ];
 }
 
