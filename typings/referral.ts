@@ -215,10 +215,26 @@ export interface ExtensionRequest {
   comment: string | null;
 }
 
+/**
+ * A file a department attaches to its answer (issue 16): a photo of a notice, a scanned reply, a
+ * document. Uploaded by the phone to cloud storage; the answer keeps its file ID.
+ */
+export interface ReferralAttachment {
+  /** The cloud storage file ID (cloud://…, at most 512 characters). */
+  fileID: string;
+  /** The name the handler chose it under, 1 to 100 characters. */
+  name: string;
+  kind: 'image' | 'file';
+  /** Bytes, at most 20 MB. */
+  size: number;
+}
+
 export interface ReferralAnswer {
   outcome: string;
   /** 回复口径 (第二十七条) */
   replyWording: string;
+  /** At most 9; absent on answers recorded before attachments existed. */
+  attachments?: ReferralAttachment[];
   answeredBy: string;
   answeredAt: IsoTime;
 }
@@ -291,7 +307,13 @@ export type ReferralEvent =
   | { type: 'return'; reason: string; expectedRev: number }
   | { type: 'requestExtension'; workingDays: number; reason: string; expectedRev: number }
   | { type: 'decideExtension'; approve: boolean; comment: string | null; expectedRev: number }
-  | { type: 'answer'; outcome: string; replyWording: string; expectedRev: number }
+  | {
+      type: 'answer';
+      outcome: string;
+      replyWording: string;
+      attachments: ReferralAttachment[];
+      expectedRev: number;
+    }
   | { type: 'close'; expectedRev: number };
 
 export type ReferralEventType = ReferralEvent['type'];
@@ -616,7 +638,15 @@ export interface ReferralApi {
   /** The propaganda desk approves or rejects the pending extension. */
   decideExtension: ActionSpec<ReferralRef & { approve: boolean; comment: string | null }, ReferralDetail>;
   /** The department's outcome and reply wording (回复口径, 第二十七条). */
-  answer: ActionSpec<ReferralRef & { outcome: string; replyWording: string }, ReferralDetail>;
+  answer: ActionSpec<
+    ReferralRef & {
+      outcome: string;
+      replyWording: string;
+      /** Images and files uploaded to cloud storage first; at most 9 (ATTACHMENT_INVALID). */
+      attachments?: ReferralAttachment[];
+    },
+    ReferralDetail
+  >;
   /** A year's calendar overrides (the province propaganda desk keeps them). */
   calendarOverrides: ActionSpec<{ year: number }, CalendarYear>;
   /** Replaces a year's overrides, e.g. the State Council's arrangement for a year chinese-days lacks. */

@@ -44,6 +44,8 @@ export const REFERRAL_ERRORS = {
   OUTCOME_NOT_ALLOWED: '该结果不适用于此类留言',
   STEPS_MISSING: '结案前须完成规定的处置步骤',
   FOLLOW_UP_NOT_ALLOWED: '只有已办结的投诉举报可以补充回复核查处置情况',
+  // answer attachments (issue 16)
+  ATTACHMENT_INVALID: '附件无效：最多 9 个，须先上传到云存储，单个不超过 20 MB',
   // batches
   BATCH_EMPTY: '没有识别出留言',
   BATCH_TOO_LARGE: '一次粘贴的留言过多',

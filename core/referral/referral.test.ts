@@ -293,7 +293,7 @@ describe('answer', () => {
   ) =>
     applyReferralEvent(
       r,
-      { type: 'answer', outcome: '已派员修复', replyWording: wording, expectedRev: r.rev },
+      { type: 'answer', outcome: '已派员修复', replyWording: wording, attachments: [], expectedRev: r.rev },
       ctxAt(actor, day, hour),
     );
 
@@ -310,6 +310,7 @@ describe('answer', () => {
     expect(next.answer).toEqual({
       outcome: '已派员修复',
       replyWording: '信号灯已于10月9日修复，感谢您的反映。',
+      attachments: [],
       answeredBy: 'h1',
       answeredAt: '2026-10-09T09:00:00.000+08:00',
     });
@@ -346,7 +347,7 @@ describe('close', () => {
     const answered = ok(
       applyReferralEvent(
         r,
-        { type: 'answer', outcome: '已处理', replyWording: '已处理完毕', expectedRev: r.rev },
+        { type: 'answer', outcome: '已处理', replyWording: '已处理完毕', attachments: [], expectedRev: r.rev },
         ctxAt(handler, '2026-10-09', 10),
       ),
     ).next;

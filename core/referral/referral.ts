@@ -13,6 +13,7 @@ import type {
   Recipient,
   Referral,
   ReferralAction,
+  ReferralAttachment,
   ReferralEvent,
   ReferralEventType,
   ReferralInput,
@@ -163,6 +164,25 @@ function checkHandler(r: Referral, ctx: DomainCtx): DomainError | null {
   return null;
 }
 
+/** Issue 16: a department's answer carries at most this many images and files. */
+export const MAX_ATTACHMENTS = 9;
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+/** Uploaded files only (a cloud file ID), named, within the size, and not too many. */
+function validAttachments(list: readonly ReferralAttachment[]): boolean {
+  return (
+    list.length <= MAX_ATTACHMENTS &&
+    list.every(
+      (a) =>
+        a.fileID.startsWith('cloud://') &&
+        a.name.trim() !== '' &&
+        Number.isInteger(a.size) &&
+        a.size >= 0 &&
+        a.size <= MAX_ATTACHMENT_BYTES,
+    )
+  );
+}
+
 function pendingExtension(r: Referral): number {
   return r.extensions.findIndex((x) => x.decision === 'pending');
 }
@@ -296,13 +316,20 @@ const handlers: Handlers = {
     const outcome = text(e.outcome);
     const replyWording = text(e.replyWording);
     if (!outcome || !replyWording) return fail('ANSWER_INCOMPLETE');
+    if (!validAttachments(e.attachments)) return fail('ATTACHMENT_INVALID');
     // Kept for the monthly evaluation (第三十六条): how long past the deadline the answer came.
     const overdueMs = Math.max(0, ctx.now - Date.parse(r.dueAt));
     const at = toBeijingIso(ctx.now);
     const next = touched(r, ctx, {
       state: 'answered',
       open: false,
-      answer: { outcome, replyWording, answeredBy: ctx.actor.personId, answeredAt: at },
+      answer: {
+        outcome,
+        replyWording,
+        attachments: e.attachments.map((a) => ({ ...a, name: a.name.trim() })),
+        answeredBy: ctx.actor.personId,
+        answeredAt: at,
+      },
       overdueMs,
       log: logged(r, 'answer', ctx, null),
     });

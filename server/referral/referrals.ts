@@ -168,13 +168,32 @@ export const decideExtension = action({
 
 export const answer = action({
   access: 'person',
-  input: v.strictObject({ ...referralRef, outcome: text(2000), replyWording: text(2000) }),
+  input: v.strictObject({
+    ...referralRef,
+    outcome: text(2000),
+    replyWording: text(2000),
+    // The count and sizes are the core's rule (ATTACHMENT_INVALID); the edge bounds the shape.
+    attachments: v.optional(
+      v.pipe(
+        v.array(
+          v.strictObject({
+            fileID: text(512),
+            name: text(100),
+            kind: v.picklist(['image', 'file']),
+            size: v.number(),
+          }),
+        ),
+        v.maxLength(50),
+      ),
+    ),
+  }),
   handle: async (params, ctx): Promise<ReferralDetail> => {
     const loaded = await loadForReferral(ctx, params.referralId, 'referral.answer');
     return referralStep(ctx, loaded, {
       type: 'answer',
       outcome: params.outcome,
       replyWording: params.replyWording,
+      attachments: params.attachments ?? [],
       expectedRev: params.expectedRev,
     });
   },

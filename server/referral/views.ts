@@ -219,7 +219,7 @@ export function referralSteps(
       apply({ type: 'decideExtension', approve: false, comment: null, expectedRev }),
     answer: () =>
       allowed(caller, 'referral.answer', target, tree) &&
-      apply({ type: 'answer', outcome: '办理情况', replyWording: '回复口径', expectedRev }),
+      apply({ type: 'answer', outcome: '办理情况', replyWording: '回复口径', attachments: [], expectedRev }),
   };
   return (Object.keys(checks) as ReferralStep[]).filter((s) => checks[s]());
 }
