@@ -98,7 +98,8 @@ export function seedLexicon(db: LocalDatabase): string {
 
 /**
  * Posts for the demo, made through the post function by the demo people: one published, one waiting
- * for the 长沙 leader, one from 浏阳 waiting at the 长沙 desk (特别重大), one sent back, one draft.
+ * for the 长沙 leader (declared 一般, raised to 重大敏感 by the reviewer: 第十六条's floor), one from
+ * 浏阳 waiting at the 长沙 desk (特别重大), one sent back, one draft.
  */
 export const seedPosts: DemoScenario = async (call) => {
   interface Answer<T> {
@@ -162,9 +163,10 @@ export const seedPosts: DemoScenario = async (call) => {
     'acc-cs-wechat-sub',
     '跨省追逃专项行动通报',
     '专项行动成果通报（稿）。',
-    'major',
+    'ordinary',
   );
   major = await step('demo-operator-a', 'submit', major);
+  major = await step('demo-reviewer', 'raiseLevel', major, { version: 1, level: 'major' });
   await step('demo-reviewer', 'approve', major, decide);
 
   let county = await draft(
