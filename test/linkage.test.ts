@@ -237,6 +237,17 @@ describe('a directive from issue to its final record', () => {
     // directive + tallies of the rows + the page + the caller and tree bookkeeping — not the accounts.
     expect(reads).toBeLessThan(20);
     expect(t.cloud.stats().fullScans).toBe(0);
+    const byStatus = async (status: 'silent' | 'late' | 'onTime') =>
+      (await ok(t.call('linkage', 'board', { directiveId: id, status }, WHO.provinceDesk))).items.map(
+        (i) => i.accountId,
+      );
+    expect(await byStatus('silent')).toEqual(['acc-cs-wechat-service']);
+    expect(await byStatus('late')).toEqual(['acc-ly-weibo']);
+    expect(await byStatus('onTime')).toEqual(['acc-cs-wechat-sub', 'acc-cs-weibo']);
+    const first = await ok(t.call('linkage', 'board', { directiveId: id, limit: 1 }, WHO.provinceDesk));
+    expect([first.items.length, first.nextOffset]).toEqual([1, 1]);
+    const header = await ok(t.call('linkage', 'board', { directiveId: id, limit: 0 }, WHO.provinceDesk));
+    expect([header.items, header.nextOffset, header.total.targets]).toEqual([[], null, 4]);
     // The city desk sees its own city: its counties, and its own accounts as the rest.
     const city = await ok(t.call('linkage', 'board', { directiveId: id }, WHO.cityDesk));
     expect(city.unitId).toBe('u-cs');

@@ -196,6 +196,12 @@ export interface DirectiveTarget {
   unitId: string;
   unitName: string;
   unitPath: string[];
+  /**
+   * The bureaus under the directive's scope the account belongs to: one level down (a city for the
+   * province) and two (its county); null where there is none. The board's scalar keys.
+   */
+  tier1Id: string | null;
+  tier2Id: string | null;
   tallyIds: string[];
   operatorIds: string[];
   reachable: boolean;
@@ -374,7 +380,7 @@ export interface BoardParams {
   /** Only these accounts: not yet / late / on time. */
   status?: 'silent' | 'late' | 'onTime';
   offset?: number;
-  /** 1–50, default 20. */
+  /** 0–100 (0: the header only), default 20. */
   limit?: number;
 }
 
@@ -398,7 +404,7 @@ export interface Board {
 
 export interface ListParams {
   offset?: number;
-  /** 1–50, default 20. */
+  /** 0–100 (0: the header only), default 20. */
   limit?: number;
 }
 
@@ -421,7 +427,7 @@ export interface MineParams {
   /** open: still to respond (default); all: every directive that called the caller, newest first. */
   view?: 'open' | 'all';
   offset?: number;
-  /** 1–50, default 20. */
+  /** 0–100 (0: the header only), default 20. */
   limit?: number;
 }
 
@@ -469,7 +475,7 @@ export interface RecordsParams {
   month: string;
   accountId?: string;
   offset?: number;
-  /** 1–100, default 50. */
+  /** 0–100 (0: none), default 50. */
   limit?: number;
 }
 
