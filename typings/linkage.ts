@@ -386,6 +386,8 @@ export interface BoardParams {
 
 export interface Board {
   directive: DirectiveSummary;
+  /** Milliseconds left in the window at the moment of the answer (negative: past it). */
+  remainingMs: number;
   /** The bureau shown. */
   unitId: string;
   unitName: string;
@@ -413,6 +415,8 @@ export interface DirectiveList {
   nextOffset: number | null;
   /** The caller's desk may issue (province desk; a city desk where allowed). */
   canIssue: boolean;
+  /** The caller may change the settings (the province desk). */
+  canConfigure: boolean;
 }
 
 /** One directive in the operator's list, with the caller's accounts it calls. */

@@ -31,6 +31,7 @@ import {
   tallyRow,
   targetRow,
 } from '../../core/linkage';
+import { authorize } from '../../core/auth/authorize';
 import { commonErrors } from '../../core/errors';
 import type { UnitTree } from '../../core/org/tree';
 import { action } from '../dispatch';
@@ -115,6 +116,7 @@ export const list = action({
       items: found.items.map(summaryOf),
       nextOffset: found.nextOffset,
       canIssue: staff !== undefined && mayIssue(staff, await loadSettings()) === null,
+      canConfigure: authorize(caller, 'linkage.setSettings', { kind: 'none' }, tree).allowed,
     };
   },
 });
@@ -185,6 +187,7 @@ export const board = action({
     }
     return {
       directive: summaryOf(d),
+      remainingMs: Date.parse(d.dueAt) - ctx.now,
       unitId,
       unitName: unit?.name ?? '',
       total,
