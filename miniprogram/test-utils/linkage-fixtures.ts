@@ -9,6 +9,21 @@ import type {
   TallyRow,
   TargetRow,
 } from '../../typings/linkage';
+import { openPage, type PageHarness } from './simulate';
+
+const opened: PageHarness<unknown>[] = [];
+
+/** Opens a linkage page and remembers it, so `unloadPages` stops its countdown as WeChat would. */
+export async function openTicking<D>(route: string, query: Record<string, string> = {}): Promise<PageHarness<D>> {
+  const page = await openPage<D>(route, query);
+  opened.push(page as PageHarness<unknown>);
+  return page;
+}
+
+/** Unloads every page opened by `openTicking` (their timers stop). */
+export function unloadPages(): void {
+  for (const page of opened.splice(0)) (page.root.instance as { onUnload?(): void }).onUnload?.();
+}
 
 export function summary(over: Partial<DirectiveSummary> = {}): DirectiveSummary {
   return {

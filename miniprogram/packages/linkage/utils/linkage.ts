@@ -62,6 +62,17 @@ export function countdown(remainingMs: number): { text: string; overdue: boolean
   return { text: h > 0 ? `剩余 ${h} 小时 ${two(m)} 分` : `剩余 ${two(m)}:${two(s % 60)}`, overdue: false };
 }
 
+/** The same to the minute, for lists and the board: 剩余 23 分钟 / 剩余 1 小时 05 分 / 已超时 5 分钟. */
+export function countdownMinutes(remainingMs: number): { text: string; overdue: boolean } {
+  if (remainingMs <= 0) return countdown(remainingMs);
+  const m = Math.ceil(remainingMs / 60_000);
+  const h = Math.floor(m / 60);
+  return { text: h > 0 ? `剩余 ${h} 小时 ${two(m % 60)} 分` : `剩余 ${m} 分钟`, overdue: false };
+}
+
+/** How often lists and the board re-read their countdowns (minute precision). */
+export const LIST_TICK_MS = 10_000;
+
 export interface RowView {
   key: string;
   accountId: string;
@@ -84,7 +95,7 @@ export function rowView(row: TargetRow): RowView {
     key: `${row.directiveId}|${row.accountId}`,
     accountId: row.accountId,
     title: `${row.accountName}（${row.platformLabel}）`,
-    label: row.unitName + (row.reachable ? '' : '｜下发时未能微信触达'),
+    label: row.unitName + (row.reachable ? '' : '｜下发时未能微信触达，仅站内消息'),
     state: row.state,
     stateLabel: row.stateLabel,
     tag: STATE_TAGS[row.state],

@@ -18,7 +18,7 @@ import { openPage } from '../../../../services/navigation';
 import { imageUrls } from '../../../../services/storage';
 import type { DatasetEvent, ValueEvent } from '../../../../utils/events';
 import { formatBeijingShort } from '../../../../utils/time';
-import { DIRECTIVE_TAGS, PAGES, countdown, rowView, type RowView } from '../../utils/linkage';
+import { DIRECTIVE_TAGS, LIST_TICK_MS, PAGES, countdownMinutes, rowView, type RowView } from '../../utils/linkage';
 
 const PAGE_SIZE = 20;
 /** How often an open board reloads while on screen. */
@@ -121,7 +121,7 @@ function headOf(b: Board, now: number): Head {
   const open = d.state === 'open';
   // The server's clock, not the phone's: the window ends remainingMs after the answer came.
   const dueMs = now + b.remainingMs;
-  const left = countdown(dueMs - now);
+  const left = countdownMinutes(dueMs - now);
   return {
     id: d.id,
     rev: d.rev,
@@ -174,7 +174,7 @@ Page<BoardData, BoardCustom>({
   onShow() {
     void this.refreshList();
     this.stopTicking();
-    this.timer = setInterval(() => this.tick(), 1000) as unknown as number;
+    this.timer = setInterval(() => this.tick(), LIST_TICK_MS) as unknown as number;
   },
 
   onHide() {
@@ -219,8 +219,8 @@ Page<BoardData, BoardCustom>({
   tick() {
     const head = this.data.head;
     if (!head?.open) return;
-    const left = countdown(head.dueMs - Date.now());
-    this.setData({ 'head.clock': left.text, 'head.overdue': left.overdue });
+    const left = countdownMinutes(head.dueMs - Date.now());
+    if (left.text !== head.clock) this.setData({ 'head.clock': left.text, 'head.overdue': left.overdue });
     // Live while the clock runs: the counts and the first page again, rows kept on screen.
     if (Date.now() - this.refreshedAt >= REFRESH_MS && this.data.list.status === 'ready') void this.refreshList();
   },

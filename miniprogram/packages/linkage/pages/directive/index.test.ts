@@ -1,8 +1,8 @@
-import { detail, response, row, view } from '../../../../test-utils/linkage-fixtures';
-import { openPage } from '../../../../test-utils/simulate';
+import { detail, response, row, view, openTicking, unloadPages } from '../../../../test-utils/linkage-fixtures';
 import { useWx } from '../../../../test-utils/wx';
 
 const wxm = useWx();
+afterEach(unloadPages);
 const ROUTE = 'packages/linkage/pages/directive/index';
 
 describe('联动指令 (packages/linkage/pages/directive)', () => {
@@ -12,7 +12,7 @@ describe('联动指令 (packages/linkage/pages/directive)', () => {
 
   it('opens from the notification: content, wording, the time left and the caller’s accounts', async () => {
     const pending = wxm.cloud.hold('linkage', 'get');
-    const page = await openPage(ROUTE, { id: 'd1' });
+    const page = await openTicking(ROUTE, { id: 'd1' });
     expect(page.exists('#loading')).toBe(true);
     await pending.resolve({
       ok: true,
@@ -44,7 +44,7 @@ describe('联动指令 (packages/linkage/pages/directive)', () => {
 
   it('goes to respond for one account, or to the editor for an original post (through the chain)', async () => {
     wxm.cloud.reply('linkage', 'get', { ok: true, data: view() });
-    const page = await openPage(ROUTE, { id: 'd1' });
+    const page = await openTicking(ROUTE, { id: 'd1' });
     await page.fire('#respond-acc-cs-weibo', 'click');
     expect(wxm.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/packages/linkage/pages/respond/index?id=d1&accountId=acc-cs-weibo' }),
@@ -68,7 +68,7 @@ describe('联动指令 (packages/linkage/pages/directive)', () => {
         },
       ),
     });
-    const page = await openPage(ROUTE, { id: 'd1' });
+    const page = await openTicking(ROUTE, { id: 'd1' });
     expect(page.text('#withdrawn')).toContain('12-01 09:10 撤回：信息有误');
     expect(page.exists('#respond-acc-cs-weibo')).toBe(false);
     expect(page.exists('#countdown')).toBe(false);
@@ -83,7 +83,7 @@ describe('联动指令 (packages/linkage/pages/directive)', () => {
       ok: true,
       data: view({ mine: [], canBoard: true }, detail({ correctionOf: 'd0', correctionOfTitle: '旧指令' })),
     });
-    const page = await openPage(ROUTE, { id: 'd1' });
+    const page = await openTicking(ROUTE, { id: 'd1' });
     expect(page.text('#correction-of')).toContain('更正《旧指令》');
     await page.fire('#board', 'click');
     expect(wxm.navigateTo).toHaveBeenCalledWith(
@@ -96,7 +96,7 @@ describe('联动指令 (packages/linkage/pages/directive)', () => {
       ok: false,
       error: { code: 'NOT_INVOLVED', message: '您不在此联动指令的范围内' },
     });
-    const page = await openPage(ROUTE, { id: 'd1' });
+    const page = await openTicking(ROUTE, { id: 'd1' });
     expect(page.text('#error')).toContain('您不在此联动指令的范围内');
   });
 });

@@ -1,8 +1,8 @@
-import { mine, row } from '../../../../test-utils/linkage-fixtures';
-import { openPage } from '../../../../test-utils/simulate';
+import { mine, row, openTicking, unloadPages } from '../../../../test-utils/linkage-fixtures';
 import { useWx } from '../../../../test-utils/wx';
 
 const wxm = useWx();
+afterEach(unloadPages);
 const ROUTE = 'packages/linkage/pages/mine/index';
 
 describe('我的联动指令 (packages/linkage/pages/mine)', () => {
@@ -22,10 +22,10 @@ describe('我的联动指令 (packages/linkage/pages/mine)', () => {
         openCount: 3,
       },
     });
-    const page = await openPage(ROUTE);
+    const page = await openTicking(ROUTE);
     expect(wxm.cloud.sent('linkage', 'mine')).toEqual([{ action: 'mine', view: 'open', offset: 0, limit: 20 }]);
     expect(page.text('#directive-d1')).toContain('澄清网传不实信息');
-    expect(page.text('#directive-d1')).toMatch(/剩余 48:0\d/u);
+    expect(page.text('#directive-d1')).toContain('剩余 49 分钟');
     expect(page.text('#directive-d1')).toContain('长沙警事（微博）未响应；长沙警事（微信订阅号）未响应');
     expect(page.text('#directive-d2')).toContain('已超时 5 分钟');
     expect(page.text('#filters')).toContain('待响应（3）');
@@ -37,7 +37,7 @@ describe('我的联动指令 (packages/linkage/pages/mine)', () => {
 
   it('shows every directive that called the caller on the second tab', async () => {
     wxm.cloud.reply('linkage', 'mine', { ok: true, data: { items: [], nextOffset: null, openCount: 0 } });
-    const page = await openPage(ROUTE);
+    const page = await openTicking(ROUTE);
     expect(page.text('#list')).toContain('没有待响应的联动指令');
     wxm.cloud.reply('linkage', 'mine', {
       ok: true,

@@ -16,7 +16,7 @@ import { openPage } from '../../../../services/navigation';
 import { prepareConsent } from '../../../../services/subscribe';
 import type { DatasetEvent, ValueEvent } from '../../../../utils/events';
 import { formatBeijingShort } from '../../../../utils/time';
-import { PAGES, countdown } from '../../utils/linkage';
+import { LIST_TICK_MS, PAGES, countdownMinutes } from '../../utils/linkage';
 
 const PAGE_SIZE = 20;
 
@@ -64,7 +64,7 @@ function toRow(item: MyDirective, now: number): MineRow {
   const d = item.directive;
   const dueMs = now + item.remainingMs;
   const waiting = d.state === 'open' && item.accounts.some((a) => a.state === 'pending');
-  const left = countdown(item.remainingMs);
+  const left = countdownMinutes(item.remainingMs);
   return {
     id: d.id,
     title: d.title,
@@ -93,7 +93,7 @@ Page<MineData, MineCustom>({
     void prepareConsent('openLinkage');
     void this.refreshList();
     this.stopTicking();
-    this.timer = setInterval(() => this.tick(), 1000) as unknown as number;
+    this.timer = setInterval(() => this.tick(), LIST_TICK_MS) as unknown as number;
   },
 
   onHide() {
@@ -122,11 +122,12 @@ Page<MineData, MineCustom>({
     const patch: Record<string, unknown> = {};
     items.forEach((r, i) => {
       if (!r.waiting) return;
-      const left = countdown(r.dueMs - now);
+      const left = countdownMinutes(r.dueMs - now);
+      if (left.text === r.clock) return;
       patch[`list.items[${i}].clock`] = left.text;
       patch[`list.items[${i}].overdue`] = left.overdue;
     });
-    this.setData(patch);
+    if (Object.keys(patch).length > 0) this.setData(patch);
   },
 
   stopTicking() {
