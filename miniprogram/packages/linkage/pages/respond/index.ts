@@ -47,7 +47,7 @@ interface RespondCustom {
   onKind(event: ValueEvent<ResponseKind>): void;
   onLink(event: ValueEvent<string>): void;
   onNote(event: ValueEvent<string>): void;
-  onShot(): void;
+  onShot(): Promise<void>;
   onClearShot(): void;
   onWrite(): void;
   onSubmit(): Promise<void>;
