@@ -268,6 +268,23 @@ export type LinkageAction =
   | 'linkage.settings'
   | 'linkage.setSettings';
 
+// The reader (大模型审读, typings/reader.ts).
+export type ReaderAction =
+  | 'reader.status'
+  | 'reader.check'
+  | 'reader.forPost'
+  | 'reader.judge'
+  | 'reader.settings'
+  | 'reader.settingsSave'
+  | 'reader.probe'
+  | 'reader.prompt'
+  | 'reader.promptSave'
+  | 'reader.promptVersions'
+  | 'reader.promptPreview'
+  | 'reader.calls'
+  | 'reader.usage'
+  | 'reader.stats';
+
 export type Action =
   | OrgAction
   | NotifyAction
@@ -275,7 +292,8 @@ export type Action =
   | PostAction
   | ReferralAction
   | LinkageAction
-  | EvaluationAction;
+  | EvaluationAction
+  | ReaderAction;
 
 // ---- Audit log: append-only, hash-chained ----
 
@@ -349,6 +367,8 @@ export interface PendingCounts {
   referrals: number;
   drafts: number;
   unreadNotifications: number;
+  /** 第三十四条: the caller's accounts still to respond to a linkage directive. */
+  linkage: number;
 }
 
 export interface MeSummary {
