@@ -9,6 +9,10 @@ import type { PostApi } from './post';
 import type { ReferralApi } from './referral';
 import type { ScreenApi } from './screening';
 import type { SystemApi } from './system';
+// security (issue 15)
+import type { ArchiveApi } from './archive';
+import type { SecurityApi } from './security';
+import type { TrainingApi } from './training';
 
 /** Declares one action: what the client sends besides `action`, and what `data` holds on success. */
 export interface ActionSpec<P, R> {
@@ -25,6 +29,10 @@ export interface Api {
   post: PostApi;
   referral: ReferralApi;
   screen: ScreenApi;
+  // security (issue 15): 第三十三条 passwords and incidents, 第三十五条 training, 第三十二条 archives
+  security: SecurityApi;
+  training: TrainingApi;
+  archive: ArchiveApi;
 }
 
 export type FunctionName = keyof Api;

@@ -19,10 +19,17 @@ export type NotificationKind =
   | 'referralAnswered'
   | 'extensionDecided'
   | 'dailyDigest'
-  | 'escalation'; // 第二十九条: a reminder that did not reach its recipient, sent to the responsible person
+  | 'escalation' // 第二十九条: a reminder that did not reach its recipient, sent to the responsible person
+  // security (issue 15)
+  | 'securityIncident' // 第三十三条: an incident reported on an account, to the desks and the responsible leader
+  | 'rotationReminder' // 第三十三条: a password rotation due soon or overdue (第二十九条: then the responsible person)
+  | 'trainingReminder'; // 第三十五条: short of the year's training hours
 
-/** A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`. */
-export type DeepLink = `/pages/${string}`;
+/**
+ * A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`; feature pages live
+ * in subpackages (`/packages/<feature>/pages/<page>/index`).
+ */
+export type DeepLink = `/pages/${string}` | `/packages/${string}`;
 
 /** The stored object a notice concerns. */
 export interface SubjectRef {
@@ -246,7 +253,8 @@ export type ConsentMoment =
   | 'openApprovals' // a reviewer/leader opened the approvals list: new posts to review
   | 'afterRefer' // a message was referred to a department: its answer
   | 'openReferrals' // a department handler opened referrals: assigned, due soon, overdue, extension decisions
-  | 'openWorkbench'; // the workbench: daily cadence, digest, escalations
+  | 'openWorkbench' // the workbench: daily cadence, digest, escalations
+  | 'openSecurity'; // security (issue 15): account security, incidents, training pages
 
 /** How one of the caller's templates stands after a report. */
 export interface ConsentStatus {

@@ -28,6 +28,10 @@ export const KIND_MOMENT: { [K in NotificationKind]: ConsentMoment } = {
   extensionDecided: 'openReferrals',
   dailyDigest: 'openWorkbench',
   escalation: 'openWorkbench',
+  // security (issue 15)
+  securityIncident: 'openSecurity',
+  rotationReminder: 'openSecurity',
+  trainingReminder: 'openSecurity',
 };
 
 const ANSWERS: readonly string[] = ['accept', 'reject', 'ban', 'filter'] satisfies ConsentAnswer[];
