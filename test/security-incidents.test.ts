@@ -29,7 +29,9 @@ describe('security incidents (第三十三条)', () => {
 
   it('a report tells the desks above and the responsible leader at once, and suspends posting with the article', async () => {
     const post = await approvedPost(t, 'acc-cs-weibo');
-    await ok(t.call('notify', 'reportConsent', { answers: { 'local-tpl-security-incident': 'accept' } }, WHO.provinceDesk));
+    await ok(
+      t.call('notify', 'reportConsent', { answers: { 'local-tpl-security-incident': 'accept' } }, WHO.provinceDesk),
+    );
     const reported = await ok(
       t.call(
         'security',
@@ -53,18 +55,30 @@ describe('security incidents (第三十三条)', () => {
       can: { record: true, lift: false, close: false },
     });
     // 长沙 desk (陈静), 省厅 desk (周芳: 上级主管部门), 长沙 responsible leader (刘强); inbox always.
-    const told = notices(t, 'securityIncident').map((n) => n.recipientId).sort();
+    const told = notices(t, 'securityIncident')
+      .map((n) => n.recipientId)
+      .sort();
     expect(told).toEqual(['p-cs-leader', 'p-cs-propaganda', 'p-hn-propaganda'].sort());
     // A subscribe message where consent exists (the province desk accepted above).
     await fire(t, 'timer');
-    const outbox = (await (await fetch(`${t.cloud.url}/outbox`)).json()) as Array<{ templateId?: string; template_id?: string }>;
+    const outbox = (await (await fetch(`${t.cloud.url}/outbox`)).json()) as Array<{
+      templateId?: string;
+      template_id?: string;
+    }>;
     expect(JSON.stringify(outbox)).toContain('local-tpl-security-incident');
 
     expect(security(t, 'acc-cs-weibo')?.postingHolds).toHaveLength(1);
     const publish = await t.call(
       'post',
       'publish',
-      { postId: post.id, expectedRev: post.rev, version: 1, content: post.post.content, url: 'https://weibo.com/x/1', publishedAt: post.post.approvedAt ?? '' },
+      {
+        postId: post.id,
+        expectedRev: post.rev,
+        version: 1,
+        content: post.post.content,
+        url: 'https://weibo.com/x/1',
+        publishedAt: post.post.approvedAt ?? '',
+      },
       WHO.opA,
     );
     expect(publish).toEqual({
@@ -81,7 +95,14 @@ describe('security incidents (第三十三条)', () => {
       t.call(
         'post',
         'publish',
-        { postId: other.id, expectedRev: other.rev, version: 1, content: other.post.content, url: 'https://mp.weixin.qq.com/s/1', publishedAt: other.post.approvedAt ?? '' },
+        {
+          postId: other.id,
+          expectedRev: other.rev,
+          version: 1,
+          content: other.post.content,
+          url: 'https://mp.weixin.qq.com/s/1',
+          publishedAt: other.post.approvedAt ?? '',
+        },
         WHO.opA,
       ),
     );
@@ -107,7 +128,9 @@ describe('security incidents (第三十三条)', () => {
       'NOT_ON_ACCOUNT',
     );
     expect(
-      await refusal(t.call('security', 'incidentReport', { ...body, requestKey: key(), description: '  ' }, WHO.countyOp)),
+      await refusal(
+        t.call('security', 'incidentReport', { ...body, requestKey: key(), description: '  ' }, WHO.countyOp),
+      ),
     ).toBe('TEXT_REQUIRED');
     expect(t.cloud.db.find('incidents', { accountId: 'acc-ly-weibo' })).toHaveLength(1);
   });
@@ -118,9 +141,11 @@ describe('security incidents (第三十三条)', () => {
     let view = await ok(t.call('security', 'incident', { incidentId: open._id }, WHO.cityDesk));
     expect(view.can).toEqual({ record: true, lift: true, close: true });
     // Lifting before the account is secured is refused.
-    expect(await refusal(t.call('security', 'incidentLift', { incidentId: open._id, expectedRev: view.rev, note: '' }, WHO.cityDesk))).toBe(
-      'LIFT_NEEDS_SECURED',
-    );
+    expect(
+      await refusal(
+        t.call('security', 'incidentLift', { incidentId: open._id, expectedRev: view.rev, note: '' }, WHO.cityDesk),
+      ),
+    ).toBe('LIFT_NEEDS_SECURED');
     view = await ok(
       t.call(
         'security',
@@ -128,7 +153,13 @@ describe('security incidents (第三十三条)', () => {
         {
           incidentId: open._id,
           expectedRev: view.rev,
-          step: { kind: 'platformContacted', at: '2026-11-28T09:00:00+08:00', platformContact: '微博政务客服', ticket: 'WB-2026-1128-001', note: '已申请冻结' },
+          step: {
+            kind: 'platformContacted',
+            at: '2026-11-28T09:00:00+08:00',
+            platformContact: '微博政务客服',
+            ticket: 'WB-2026-1128-001',
+            note: '已申请冻结',
+          },
         },
         WHO.opA,
       ),
@@ -136,36 +167,113 @@ describe('security incidents (第三十三条)', () => {
     // Twice the same step, or a stale revision: refused, nothing changed.
     expect(
       await refusal(
-        t.call('security', 'incidentStep', { incidentId: open._id, expectedRev: view.rev, step: { kind: 'platformContacted', at: '2026-11-28T09:00:00+08:00', platformContact: 'x', ticket: '', note: '' } }, WHO.opA),
+        t.call(
+          'security',
+          'incidentStep',
+          {
+            incidentId: open._id,
+            expectedRev: view.rev,
+            step: {
+              kind: 'platformContacted',
+              at: '2026-11-28T09:00:00+08:00',
+              platformContact: 'x',
+              ticket: '',
+              note: '',
+            },
+          },
+          WHO.opA,
+        ),
       ),
     ).toBe('INCIDENT_STEP_DONE');
     expect(
       await refusal(
-        t.call('security', 'incidentStep', { incidentId: open._id, expectedRev: view.rev - 1, step: { kind: 'note', at: '2026-11-28T09:00:00+08:00', note: '补充' } }, WHO.opA),
+        t.call(
+          'security',
+          'incidentStep',
+          {
+            incidentId: open._id,
+            expectedRev: view.rev - 1,
+            step: { kind: 'note', at: '2026-11-28T09:00:00+08:00', note: '补充' },
+          },
+          WHO.opA,
+        ),
       ),
     ).toBe('CONFLICT');
-    expect(await refusal(t.call('security', 'incidentClose', { incidentId: open._id, expectedRev: view.rev, summary: '已处置' }, WHO.cityDesk))).toBe(
-      'CLOSE_MISSING_STEPS',
-    );
+    expect(
+      await refusal(
+        t.call(
+          'security',
+          'incidentClose',
+          { incidentId: open._id, expectedRev: view.rev, summary: '已处置' },
+          WHO.cityDesk,
+        ),
+      ),
+    ).toBe('CLOSE_MISSING_STEPS');
     view = await ok(
-      t.call('security', 'incidentStep', { incidentId: open._id, expectedRev: view.rev, step: { kind: 'secured', at: '2026-11-28T09:00:00+08:00', note: '已找回账号并更换密码' } }, WHO.opA),
+      t.call(
+        'security',
+        'incidentStep',
+        {
+          incidentId: open._id,
+          expectedRev: view.rev,
+          step: { kind: 'secured', at: '2026-11-28T09:00:00+08:00', note: '已找回账号并更换密码' },
+        },
+        WHO.opA,
+      ),
     );
     // Operators may not lift: that is the desk's.
-    expect(await refusal(t.call('security', 'incidentLift', { incidentId: open._id, expectedRev: view.rev, note: '' }, WHO.opA))).toBe(
-      'ROLE_REQUIRED',
+    expect(
+      await refusal(
+        t.call('security', 'incidentLift', { incidentId: open._id, expectedRev: view.rev, note: '' }, WHO.opA),
+      ),
+    ).toBe('ROLE_REQUIRED');
+    view = await ok(
+      t.call(
+        'security',
+        'incidentLift',
+        { incidentId: open._id, expectedRev: view.rev, note: '账号已安全' },
+        WHO.cityDesk,
+      ),
     );
-    view = await ok(t.call('security', 'incidentLift', { incidentId: open._id, expectedRev: view.rev, note: '账号已安全' }, WHO.cityDesk));
     expect(view).toMatchObject({ state: 'open', suspended: false });
     expect(security(t, 'acc-cs-weibo')?.postingHolds).toEqual([]);
     expect(notices(t, 'securityIncident', 'p-cs-operator-a').map((n) => n.title)).toEqual(['长沙警事已解除暂停发布']);
 
-    view = await ok(t.call('security', 'incidentClose', { incidentId: open._id, expectedRev: view.rev, summary: '账号被盗，已找回并改密，非本单位内容已删除' }, WHO.cityDesk));
-    expect(view).toMatchObject({ state: 'closed', summary: '账号被盗，已找回并改密，非本单位内容已删除' });
-    expect(view.steps.map((s) => s.kind)).toEqual(['reported', 'platformContacted', 'secured', 'suspensionLifted', 'closed']);
-    expect(view.steps[1]).toMatchObject({ platformContact: '微博政务客服', ticket: 'WB-2026-1128-001', byName: '王明' });
-    expect(await refusal(t.call('security', 'incidentStep', { incidentId: open._id, expectedRev: view.rev, step: { kind: 'note', at: '2026-11-28T09:00:00+08:00', note: 'x' } }, WHO.opA))).toBe(
-      'INCIDENT_CLOSED',
+    view = await ok(
+      t.call(
+        'security',
+        'incidentClose',
+        { incidentId: open._id, expectedRev: view.rev, summary: '账号被盗，已找回并改密，非本单位内容已删除' },
+        WHO.cityDesk,
+      ),
     );
+    expect(view).toMatchObject({ state: 'closed', summary: '账号被盗，已找回并改密，非本单位内容已删除' });
+    expect(view.steps.map((s) => s.kind)).toEqual([
+      'reported',
+      'platformContacted',
+      'secured',
+      'suspensionLifted',
+      'closed',
+    ]);
+    expect(view.steps[1]).toMatchObject({
+      platformContact: '微博政务客服',
+      ticket: 'WB-2026-1128-001',
+      byName: '王明',
+    });
+    expect(
+      await refusal(
+        t.call(
+          'security',
+          'incidentStep',
+          {
+            incidentId: open._id,
+            expectedRev: view.rev,
+            step: { kind: 'note', at: '2026-11-28T09:00:00+08:00', note: 'x' },
+          },
+          WHO.opA,
+        ),
+      ),
+    ).toBe('INCIDENT_CLOSED');
   });
 
   it('lists incidents for the unit and the desks above, by state, each indexed', async () => {

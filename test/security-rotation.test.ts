@@ -74,7 +74,12 @@ describe('password rotation kept as attested facts (第三十三条)', () => {
   });
 
   it('refuses an attestation for an account the caller does not operate, in the future, or before the last one', async () => {
-    const body = { accountId: 'acc-cs-weibo', expectedRev: 1, requestKey: key(), changedAt: '2026-11-28T08:45:00+08:00' };
+    const body = {
+      accountId: 'acc-cs-weibo',
+      expectedRev: 1,
+      requestKey: key(),
+      changedAt: '2026-11-28T08:45:00+08:00',
+    };
     // An operator of the unit who is not this account's A or B; a reviewer; another bureau's operator.
     expect(await refusal(t.call('security', 'attest', body, WHO.untrained))).toBe('NOT_ACCOUNT_OPERATOR');
     expect(await refusal(t.call('security', 'attest', body, WHO.reviewer))).toBe('ROLE_REQUIRED');
@@ -101,7 +106,12 @@ describe('password rotation kept as attested facts (第三十三条)', () => {
     };
     const keyed = await t.post(
       'security',
-      { action: 'declareSettings', accountId: 'acc-cs-weibo', expectedRev: 1, settings: { ...settings, loginPwd: 'x' } },
+      {
+        action: 'declareSettings',
+        accountId: 'acc-cs-weibo',
+        expectedRev: 1,
+        settings: { ...settings, loginPwd: 'x' },
+      },
       WHO.opA,
     );
     expect(keyed.body).toEqual({
@@ -113,24 +123,61 @@ describe('password rotation kept as attested facts (第三十三条)', () => {
     });
     const stated = await t.post(
       'security',
-      { action: 'attest', accountId: 'acc-cs-weibo', expectedRev: 1, requestKey: key(), changedAt: '2026-11-28T08:50:00+08:00', note: '新密码：Abc@12345' },
+      {
+        action: 'attest',
+        accountId: 'acc-cs-weibo',
+        expectedRev: 1,
+        requestKey: key(),
+        changedAt: '2026-11-28T08:50:00+08:00',
+        note: '新密码：Abc@12345',
+      },
       WHO.opA,
     );
-    expect(stated.body).toMatchObject({ ok: false, error: { code: 'PASSWORD_FORBIDDEN', message: expect.stringContaining('note') } });
+    expect(stated.body).toMatchObject({
+      ok: false,
+      error: { code: 'PASSWORD_FORBIDDEN', message: expect.stringContaining('note') },
+    });
     // Every other function's edge too: a post, a message.
     const inPost = await t.post(
       'post',
-      { action: 'draftSave', accountId: 'acc-cs-weibo', clientKey: key(), content: { title: 't', text: '账号 password=hunter2x', images: [], kind: 'original', source: null }, nature: 'official', declaredLevel: 'ordinary', sourceVerified: false, plannedAt: null },
+      {
+        action: 'draftSave',
+        accountId: 'acc-cs-weibo',
+        clientKey: key(),
+        content: { title: 't', text: '账号 password=hunter2x', images: [], kind: 'original', source: null },
+        nature: 'official',
+        declaredLevel: 'ordinary',
+        sourceVerified: false,
+        plannedAt: null,
+      },
       WHO.opA,
     );
     expect(inPost.body).toMatchObject({ ok: false, error: { code: 'PASSWORD_FORBIDDEN' } });
-    const inMessage = await t.post('referral', { action: 'messageRecord', accountId: 'acc-cs-weibo', pasted: '网友：x', secret: 'y' }, WHO.opA);
+    const inMessage = await t.post(
+      'referral',
+      { action: 'messageRecord', accountId: 'acc-cs-weibo', pasted: '网友：x', secret: 'y' },
+      WHO.opA,
+    );
     expect(inMessage.body).toMatchObject({ ok: false, error: { code: 'PASSWORD_FORBIDDEN' } });
     // Words about passwords are not passwords.
     const fine = await ok(
-      t.call('security', 'declareSettings', { accountId: 'acc-cs-weibo', expectedRev: 1, settings: settings as never, note: '已开启登录保护，密码是否过弱已自查' }, WHO.opA),
+      t.call(
+        'security',
+        'declareSettings',
+        {
+          accountId: 'acc-cs-weibo',
+          expectedRev: 1,
+          settings: settings as never,
+          note: '已开启登录保护，密码是否过弱已自查',
+        },
+        WHO.opA,
+      ),
     );
-    expect(fine.settings).toMatchObject({ boundPhone: 'unitPhone', boundPhoneTail: '1234', adminWechatHolderName: '王明' });
+    expect(fine.settings).toMatchObject({
+      boundPhone: 'unitPhone',
+      boundPhoneTail: '1234',
+      adminWechatHolderName: '王明',
+    });
     expect(stored(t, 'acc-cs-weibo').rev).toBe(2);
   });
 
@@ -151,7 +198,12 @@ describe('password rotation kept as attested facts (第三十三条)', () => {
         {
           personId: 'p-cs-untrained',
           expectedRev: person.rev,
-          training: { course: '公安新媒体业务培训', date: '2026-11-20', issuer: '长沙市公安局政治部宣传处', completed: true },
+          training: {
+            course: '公安新媒体业务培训',
+            date: '2026-11-20',
+            issuer: '长沙市公安局政治部宣传处',
+            completed: true,
+          },
         },
         'demo-admin',
       ),
@@ -161,14 +213,26 @@ describe('password rotation kept as attested facts (第三十三条)', () => {
       t.call(
         'org',
         'setOperators',
-        { accountId: 'acc-cs-weibo', expectedRev: account.rev, operatorA: 'p-cs-operator-a', operatorB: 'p-cs-untrained' },
+        {
+          accountId: 'acc-cs-weibo',
+          expectedRev: account.rev,
+          operatorA: 'p-cs-operator-a',
+          operatorB: 'p-cs-untrained',
+        },
         'demo-admin',
       ),
     );
-    const synced = await fire<{ sync: { auditEntries: number; written: number }; rotation: { reminded: number } }>(t, 'securityMinute');
+    const synced = await fire<{ sync: { auditEntries: number; written: number }; rotation: { reminded: number } }>(
+      t,
+      'securityMinute',
+    );
     expect(synced.sync.written).toBe(1);
     const record = stored(t, 'acc-cs-weibo');
-    expect(record.holderChange).toMatchObject({ left: ['p-cs-operator-b'], joined: ['p-cs-untrained'], dueAt: '2026-12-01T23:59:59.999+08:00' });
+    expect(record.holderChange).toMatchObject({
+      left: ['p-cs-operator-b'],
+      joined: ['p-cs-untrained'],
+      dueAt: '2026-12-01T23:59:59.999+08:00',
+    });
     expect(record).toMatchObject({ dueReason: 'holdersChanged', dueAt: '2026-12-01T23:59:59.999+08:00' });
     // The short deadline is already within the lead days: the operators hear of it in the same run.
     expect(synced.rotation.reminded).toBeGreaterThanOrEqual(1);
@@ -178,7 +242,17 @@ describe('password rotation kept as attested facts (第三十三条)', () => {
     const view = await ok(t.call('security', 'status', { accountId: 'acc-cs-weibo' }, WHO.opA));
     expect(
       await refusal(
-        t.call('security', 'attest', { accountId: 'acc-cs-weibo', expectedRev: view.rev, requestKey: key(), changedAt: '2026-11-28T08:55:00+08:00' }, WHO.opA),
+        t.call(
+          'security',
+          'attest',
+          {
+            accountId: 'acc-cs-weibo',
+            expectedRev: view.rev,
+            requestKey: key(),
+            changedAt: '2026-11-28T08:55:00+08:00',
+          },
+          WHO.opA,
+        ),
       ),
     ).toBe('CHANGE_BEFORE_HOLDER_CHANGE');
   });
@@ -195,7 +269,9 @@ describe('password rotation kept as attested facts (第三十三条)', () => {
     await t.setNow('2026-12-02T09:00:00+08:00');
     const overdue = await fire<{ rotation: { read: number; reminded: number } }>(t, 'securityMinute');
     expect(overdue.rotation.reminded).toBeGreaterThanOrEqual(1);
-    expect(notices(t, 'rotationReminder', 'p-cs-operator-a').map((n) => n.title)).toContain('密码已逾期未更换：长沙警事');
+    expect(notices(t, 'rotationReminder', 'p-cs-operator-a').map((n) => n.title)).toContain(
+      '密码已逾期未更换：长沙警事',
+    );
     const repeat = await fire<{ rotation: { read: number } }>(t, 'securityMinute');
     expect(repeat.rotation.read).toBe(0);
 

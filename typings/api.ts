@@ -10,7 +10,6 @@ import type { ReferralApi } from './referral';
 import type { ScreenApi } from './screening';
 import type { SystemApi } from './system';
 // security (issue 15)
-import type { ArchiveApi } from './archive';
 import type { SecurityApi } from './security';
 import type { TrainingApi } from './training';
 
@@ -32,7 +31,6 @@ export interface Api {
   // security (issue 15): 第三十三条 passwords and incidents, 第三十五条 training, 第三十二条 archives
   security: SecurityApi;
   training: TrainingApi;
-  archive: ArchiveApi;
 }
 
 export type FunctionName = keyof Api;

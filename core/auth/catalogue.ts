@@ -64,8 +64,12 @@ export interface Rule {
 const signedIn: Permit = { role: 'signedIn', scope: 'any' };
 const inUnit = (...roles: Role[]): Permit[] => roles.map((role) => ({ role, scope: 'subtree' }));
 const operatorOfAccount: Permit = { role: 'operator', scope: 'subtree', checks: ['accountOperator'] };
-/** Anyone on THIS account (A角, B角, owner, reviewer), whatever their roles (security, issue 15). */
-const onAccount: Permit = { role: 'signedIn', scope: 'any', checks: ['accountStaff'] };
+/** Anyone working on THIS account: its A角, B角 or owner, or one of its reviewers (security, issue 15). */
+const onAccount: Permit[] = (['operator', 'reviewer'] as const).map((role) => ({
+  role,
+  scope: 'subtree',
+  checks: ['accountStaff'],
+}));
 const handlerOfDepartment: Permit = { role: 'departmentHandler', scope: 'any', checks: ['departmentHandler'] };
 /** 第十六条: whoever holds the post's current approval step decides it — never one of its writers. */
 const reviewStages: Permit[] = (['reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({
@@ -221,13 +225,21 @@ export const RULES = {
 
   // --- security (issue 15) ---
   // 第三十三条: the rotation facts of an account are read by everyone on it and the desks above.
-  'security.status': { target: 'account', permits: [onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')], training: false },
+  'security.status': {
+    target: 'account',
+    permits: [...onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
+    training: false,
+  },
   // 第三十三条: the A/B operators change the password and the settings, and attest it. Security is never
   // held back by training (第三十五条 governs publishing work, not guarding the account).
   'security.attest': { target: 'account', permits: [operatorOfAccount], training: false },
   'security.declareSettings': { target: 'account', permits: [operatorOfAccount], training: false },
   'security.setRotationDays': { target: 'account', permits: inUnit('unitAdmin', 'propagandaStaff'), training: false },
-  'security.history': { target: 'account', permits: [onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')], training: false },
+  'security.history': {
+    target: 'account',
+    permits: [...onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
+    training: false,
+  },
   'security.rotations': {
     target: 'unit',
     permits: inUnit('operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'),
@@ -236,12 +248,12 @@ export const RULES = {
   // 第三十三条 "应立即报告": anyone on the account reports, whatever their role or training.
   'security.incidentReport': {
     target: 'account',
-    permits: [onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
+    permits: [...onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
     training: false,
   },
   'security.incidentStep': {
     target: 'account',
-    permits: [onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
+    permits: [...onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
     training: false,
   },
   // 第七条、第三十三条: the propaganda desk over the account lifts the suspension and closes the incident.
@@ -249,7 +261,7 @@ export const RULES = {
   'security.incidentClose': { target: 'account', permits: inUnit('propagandaStaff'), training: false },
   'security.incident': {
     target: 'account',
-    permits: [onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
+    permits: [...onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
     training: false,
   },
   'security.incidents': {
@@ -269,7 +281,10 @@ export const RULES = {
   'training.recordAttendance': { target: 'person', permits: inUnit('unitAdmin', 'propagandaStaff'), training: false },
   'training.history': {
     target: 'person',
-    permits: [{ role: 'signedIn', scope: 'any', checks: ['self'] }, ...inUnit('unitAdmin', 'propagandaStaff', 'leader')],
+    permits: [
+      { role: 'signedIn', scope: 'any', checks: ['self'] },
+      ...inUnit('unitAdmin', 'propagandaStaff', 'leader'),
+    ],
     training: false,
   },
   'training.shortfall': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff', 'leader'), training: false },

@@ -107,7 +107,12 @@ export function missingForClose(incident: Pick<Incident, 'kind' | 'steps'>): Inc
 }
 
 /** One timeline step. Platform contact, securing and content handling are recorded once each; notes any time. */
-export function recordStep(incident: Incident, input: IncidentStepInput, by: string, now: number): Incident | DomainError {
+export function recordStep(
+  incident: Incident,
+  input: IncidentStepInput,
+  by: string,
+  now: number,
+): Incident | DomainError {
   if (incident.state === 'closed') return securityError('INCIDENT_CLOSED');
   if (input.kind !== 'note' && incident.steps.some((s) => s.kind === input.kind)) {
     return securityError('INCIDENT_STEP_DONE', `“${STEP_LABELS[input.kind]}”已登记，如有补充请登记情况说明`);
@@ -165,5 +170,7 @@ export function closeIncident(incident: Incident, summary: string, by: string, n
 /** The account's holds after an incident changed: one per open, still-suspending incident. */
 export function holdsAfter(security: AccountSecurity, incident: Incident): AccountSecurity['postingHolds'] {
   const others = security.postingHolds.filter((h) => h.incidentId !== incident._id);
-  return incident.suspended ? [...others, { incidentId: incident._id, kind: incident.kind, since: incident.reportedAt }] : others;
+  return incident.suspended
+    ? [...others, { incidentId: incident._id, kind: incident.kind, since: incident.reportedAt }]
+    : others;
 }

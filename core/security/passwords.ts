@@ -12,8 +12,7 @@ const PASSWORD_KEY = /^pass$|password|passwd|pwd|passcode|secret|口令|密码/i
  * A text that states a password: the word, a "is" sign, then a credential-like token of printable
  * ASCII (a Chinese phrase such as "密码为弱密码" or "密码是不是太简单" is not one).
  */
-const PASSWORD_STATEMENT =
-  /(?:密码|口令|password|passwd|pwd|passcode)\s*(?:是|为|:|：|=|＝)\s*["'“‘]?[\x21-\x7e]{4,}/i;
+const PASSWORD_STATEMENT = /(?:密码|口令|password|passwd|pwd|passcode)\s*(?:是|为|:|：|=|＝)\s*["'“‘]?[\x21-\x7e]{4,}/i;
 
 export interface PasswordFinding {
   /** Dot path of the field. */

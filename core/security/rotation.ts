@@ -77,7 +77,9 @@ export interface CredentialPeople {
 }
 
 function watchOf(security: Pick<AccountSecurity, 'holders' | 'holderChange'>, people: CredentialPeople): string[] {
-  return [...new Set([...security.holders, ...(security.holderChange?.joined ?? []), ...people.holders, ...people.named])].sort();
+  return [
+    ...new Set([...security.holders, ...(security.holderChange?.joined ?? []), ...people.holders, ...people.named]),
+  ].sort();
 }
 
 /** Every person a settings declaration names, to be checked as existing and active. */
@@ -122,7 +124,9 @@ export interface StageAt {
  */
 export function nextStage(dueAt: number, policy: SecurityPolicy, after: number | null): StageAt {
   const fixed: StageAt[] = [
-    ...(policy.rotationLeadDays > 0 ? [{ stage: 'dueSoon' as const, at: dueAt - policy.rotationLeadDays * DAY_MS }] : []),
+    ...(policy.rotationLeadDays > 0
+      ? [{ stage: 'dueSoon' as const, at: dueAt - policy.rotationLeadDays * DAY_MS }]
+      : []),
     ...(policy.escalateAfterDays > 0 ? [{ stage: 'overdue' as const, at: dueAt }] : []),
   ];
   const first = fixed.find((s) => after === null || s.at > after);
@@ -134,9 +138,15 @@ export function nextStage(dueAt: number, policy: SecurityPolicy, after: number |
 }
 
 /** The latest stage at or before `now` that is after `remindedThrough`; null when none is due. */
-export function dueStage(dueAt: number, policy: SecurityPolicy, remindedThrough: number | null, now: number): StageAt | null {
+export function dueStage(
+  dueAt: number,
+  policy: SecurityPolicy,
+  remindedThrough: number | null,
+  now: number,
+): StageAt | null {
   let candidate: StageAt | null = null;
-  for (let s = nextStage(dueAt, policy, remindedThrough); s.at <= now; s = nextStage(dueAt, policy, s.at)) candidate = s;
+  for (let s = nextStage(dueAt, policy, remindedThrough); s.at <= now; s = nextStage(dueAt, policy, s.at))
+    candidate = s;
   return candidate;
 }
 
@@ -219,7 +229,12 @@ export function enrolSecurity(
  * means the password must be changed within `holderChangeDays` (第三十三条). A change is never undone
  * by a change back — whoever held the password meanwhile knows it — only by an attested rotation.
  */
-export function applyHolders(security: AccountSecurity, holdersNow: readonly string[], now: number, policy: SecurityPolicy): HolderChange | null {
+export function applyHolders(
+  security: AccountSecurity,
+  holdersNow: readonly string[],
+  now: number,
+  policy: SecurityPolicy,
+): HolderChange | null {
   const before = new Set(security.holders);
   const after = new Set(holdersNow);
   const left = security.holders.filter((id) => !after.has(id));
@@ -350,7 +365,10 @@ export function setRotationDays(
   rotationDays: number | null,
   ctx: SecurityContext,
 ): AccountSecurity | DomainError {
-  if (rotationDays !== null && !(Number.isInteger(rotationDays) && rotationDays >= ROTATION_DAYS_MIN && rotationDays <= ROTATION_DAYS_MAX)) {
+  if (
+    rotationDays !== null &&
+    !(Number.isInteger(rotationDays) && rotationDays >= ROTATION_DAYS_MIN && rotationDays <= ROTATION_DAYS_MAX)
+  ) {
     return securityError('ROTATION_DAYS_INVALID');
   }
   return withSchedule({ ...security, rotationDays, updatedAt: toBeijingIso(ctx.now) }, ctx.policy, ctx.policyRev);

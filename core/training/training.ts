@@ -5,7 +5,7 @@
  * newcomer may run or review an account once a session is recorded for them. The province's yearly
  * requirement is counted in hours of completed training in the calendar year. Pure.
  */
-import type { DayString, IsoTime } from '../../typings/common';
+import type { DayString } from '../../typings/common';
 import type { Account, Person, TrainingRecord } from '../../typings/org';
 import type { TrainingAttendance, TrainingSession } from '../../typings/training';
 import type { DomainError } from '../errors';
@@ -109,7 +109,7 @@ export function countAttendance(
     ...session,
     attended: session.attended + (before ? 0 : 1),
     completed: session.completed + (after.completed ? 1 : 0) - (before?.completed ? 1 : 0),
-    updatedAt: toBeijingIso(now) as IsoTime,
+    updatedAt: toBeijingIso(now),
   };
 }
 
@@ -121,7 +121,14 @@ export function hoursInYear(person: Pick<Person, 'trainings'>, year: number): nu
 }
 
 /** The people an account's training requirement covers: its operators, owner and reviewers. */
-export function accountStaff(account: Pick<Account, 'operatorA' | 'operatorB' | 'ownerId' | 'kind' | 'reviewerIds'>): string[] {
-  const ids = [account.operatorA, account.operatorB, account.kind === 'personal' ? account.ownerId : null, ...account.reviewerIds];
+export function accountStaff(
+  account: Pick<Account, 'operatorA' | 'operatorB' | 'ownerId' | 'kind' | 'reviewerIds'>,
+): string[] {
+  const ids = [
+    account.operatorA,
+    account.operatorB,
+    account.kind === 'personal' ? account.ownerId : null,
+    ...account.reviewerIds,
+  ];
   return ids.filter((id, i): id is string => id !== null && ids.indexOf(id) === i);
 }

@@ -92,7 +92,12 @@ export async function securityOrNew(
   const stored = await db.get<AccountSecurity>('accountSecurity', account._id);
   if (stored) return stored;
   const people = await peopleById(namedPeople(account, null), db);
-  return enrolSecurity(account, unitPathOf(account.unitId, tree), credentialPeople(account, null, people), securityContext(now, loaded));
+  return enrolSecurity(
+    account,
+    unitPathOf(account.unitId, tree),
+    credentialPeople(account, null, people),
+    securityContext(now, loaded),
+  );
 }
 
 /** Inside a transaction: the stored record, or a new one written now. */
@@ -106,7 +111,12 @@ export async function securityIn(
 ): Promise<AccountSecurity> {
   const stored = await work.get<AccountSecurity>('accountSecurity', account._id);
   if (stored) return stored;
-  return enrolSecurity(account, unitPathOf(account.unitId, tree), credentialPeople(account, null, people), securityContext(now, loaded));
+  return enrolSecurity(
+    account,
+    unitPathOf(account.unitId, tree),
+    credentialPeople(account, null, people),
+    securityContext(now, loaded),
+  );
 }
 
 export const UNKNOWN_PERSON = '（未知人员）';

@@ -29,7 +29,19 @@ import { loadTree, requireCaller, requirePermission } from '../org';
 import { store, type Filter } from '../store';
 import { runWork, type Work } from '../uow';
 import { loadAccount, loadPolicyIn, peopleById, securityIn, unitPathOf } from './context';
-import { id, incidentKind, isoTime, limit, nextOffsetOf, offset, page, requestKey, rev, stepInput, text } from './input';
+import {
+  id,
+  incidentKind,
+  isoTime,
+  limit,
+  nextOffsetOf,
+  offset,
+  page,
+  requestKey,
+  rev,
+  stepInput,
+  text,
+} from './input';
 import { stableId } from './rotation';
 import { incidentItem, incidentView } from './views';
 
@@ -49,10 +61,13 @@ const holds = (p: Person, role: Role, unitId: string): boolean =>
  * bureau above, and the unit's responsible leader (第二十九条, the nearest one named up the tree).
  */
 export async function incidentRecipients(account: Account, tree: UnitTree): Promise<string[]> {
-  const desks = [propagandaDeskOf(account.unitId, tree), (() => {
-    const above = superiorBureauOf(account.unitId, tree);
-    return above ? propagandaDeskOf(above._id, tree) : undefined;
-  })()].filter((d): d is NonNullable<typeof d> => d !== undefined);
+  const desks = [
+    propagandaDeskOf(account.unitId, tree),
+    (() => {
+      const above = superiorBureauOf(account.unitId, tree);
+      return above ? propagandaDeskOf(above._id, tree) : undefined;
+    })(),
+  ].filter((d): d is NonNullable<typeof d> => d !== undefined);
   const out = new Set<string>();
   for (const desk of desks) {
     const staff = await store.find<Person>('people', { 'roles.unitId': desk._id, active: true }, { limit: 50 });
@@ -91,7 +106,13 @@ function incidentNotices(
 }
 
 /** The account's record with this incident's hold put on or taken off, saved in the same transaction. */
-async function updateHolds(work: Work, incident: Incident, account: Account, tree: UnitTree, now: number): Promise<void> {
+async function updateHolds(
+  work: Work,
+  incident: Incident,
+  account: Account,
+  tree: UnitTree,
+  now: number,
+): Promise<void> {
   const loaded = await loadPolicyIn(work);
   const stored = await work.get<AccountSecurity>('accountSecurity', account._id);
   const people = new Map<string, Person>();

@@ -25,7 +25,9 @@ export const page = (params: { offset?: number; limit?: number }): { from: numbe
 
 /** Reads one more than the page to know whether another follows, without counting. */
 export function nextOffsetOf<T>(rows: T[], from: number, size: number): { items: T[]; nextOffset: number | null } {
-  return rows.length > size ? { items: rows.slice(0, size), nextOffset: from + size } : { items: rows, nextOffset: null };
+  return rows.length > size
+    ? { items: rows.slice(0, size), nextOffset: from + size }
+    : { items: rows, nextOffset: null };
 }
 
 const BOUND_PHONES = keysOf<BoundPhone>({ none: true, unitPhone: true, personalPhone: true });

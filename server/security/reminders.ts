@@ -201,7 +201,13 @@ export async function runTrainingSweep(ctx: HandlerContext, outOfTime: () => boo
     return { day: null, accounts: 0, reminded: 0, done: true };
   }
   const id = `trainingSweep-${day}`;
-  let sweep = (await ctx.store.get<TrainingSweep>('counters', id)) ?? { _id: id, after: null, done: false, reminded: 0, rev: 0 };
+  let sweep = (await ctx.store.get<TrainingSweep>('counters', id)) ?? {
+    _id: id,
+    after: null,
+    done: false,
+    reminded: 0,
+    rev: 0,
+  };
   const report: TrainingSweepReport = { day, accounts: 0, reminded: 0, done: sweep.done };
   const year = Number(day.slice(0, 4));
   let tree: UnitTree | null = null;
@@ -260,7 +266,11 @@ export function trainingDrafts(
         text: `您今年已完成培训 ${hours} 学时，全省要求每年 ${required} 学时，请及时参加培训（第三十五条）`,
         link: deepLink(TRAINING_HISTORY_PAGE, { personId }),
         subject: { collection: 'people', id: personId },
-        values: { subject: `${year}年度培训`, remark: `已完成${hours}学时，要求${required}学时`, dueAt: `${year}-12-31T23:59:59.999+08:00` },
+        values: {
+          subject: `${year}年度培训`,
+          remark: `已完成${hours}学时，要求${required}学时`,
+          dueAt: `${year}-12-31T23:59:59.999+08:00`,
+        },
         dedupeKey: `trainingReminder:people/${personId}:${day}:${personId}`,
         escalation: null,
       });
@@ -276,7 +286,11 @@ export function trainingDrafts(
       text: `${tree.byId.get(unitId)?.name ?? ''}有运营或审核人员年度培训学时不足 ${required} 学时，请组织培训（第三十五条）`,
       link: deepLink('/packages/security/pages/training/index', { unitId, tab: 'shortfall' }),
       subject: { collection: 'units', id: unitId },
-      values: { subject: `${year}年度培训`, remark: '有人员学时不足，请组织培训', dueAt: `${year}-12-31T23:59:59.999+08:00` },
+      values: {
+        subject: `${year}年度培训`,
+        remark: '有人员学时不足，请组织培训',
+        dueAt: `${year}-12-31T23:59:59.999+08:00`,
+      },
       dedupeKey: `trainingReminder:units/${unitId}:${day}:${responsible}`,
       escalation: null,
     });

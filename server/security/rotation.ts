@@ -171,14 +171,27 @@ export const status = action({
 
 export const attest = action({
   access: 'person',
-  input: v.strictObject({ accountId: id, expectedRev: rev, requestKey, changedAt: isoTime, note: v.optional(text(200)) }),
+  input: v.strictObject({
+    accountId: id,
+    expectedRev: rev,
+    requestKey,
+    changedAt: isoTime,
+    note: v.optional(text(200)),
+  }),
   handle: async (params, ctx): Promise<AccountSecurityView> => {
     const c = await prepare(ctx, params.accountId, 'security.attest');
     const attId = stableId('att', c.account._id, c.caller._id, params.requestKey);
     // The same tap again (a retry, a double tap): the record it made, nothing new.
     if (await store.get<SecurityAttestation>('securityAttestations', attId)) {
       const loaded = await loadPolicy();
-      return viewOf(c.account, await securityOrNew(c.account, c.tree, loaded, ctx.now), c.tree, loaded, c.caller, ctx.now);
+      return viewOf(
+        c.account,
+        await securityOrNew(c.account, c.tree, loaded, ctx.now),
+        c.tree,
+        loaded,
+        c.caller,
+        ctx.now,
+      );
     }
     return change(ctx, c, 'security.attest', params.expectedRev, async (security, account, loaded, work) => {
       const people = await peopleIn(work, namedPeople(account, security.settings));
@@ -285,7 +298,9 @@ export const history = action({
     );
     const { items, nextOffset } = nextOffsetOf(rows, from, size);
     const people = await peopleById(
-      items.flatMap((a) => [a.recordedBy, a.settings?.boundPhoneHolderId ?? '', a.settings?.adminWechatHolderId ?? '']).filter((x) => x !== ''),
+      items
+        .flatMap((a) => [a.recordedBy, a.settings?.boundPhoneHolderId ?? '', a.settings?.adminWechatHolderId ?? ''])
+        .filter((x) => x !== ''),
     );
     return { items: items.map((a) => attestationView(a, people)), nextOffset };
   },

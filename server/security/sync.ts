@@ -57,7 +57,10 @@ export async function syncAccount(
       return true;
     }
     // Settings may have changed since the read above: their holders are what the record now names.
-    const fresh = stored.settings === (current?.settings ?? null) ? credentials : credentialPeople(account, stored.settings, people);
+    const fresh =
+      stored.settings === (current?.settings ?? null)
+        ? credentials
+        : credentialPeople(account, stored.settings, people);
     const next = syncSecurity(stored, account, unitPath, fresh, sctx);
     if (!next) return false;
     await work.put('accountSecurity', { ...next, rev: stored.rev + 1 });
