@@ -205,6 +205,38 @@ export const schema: CollectionSpec[] = [
       { name: 'building', keys: [asc('state'), asc('updatedAt')] },
     ],
   },
+  // --- linkage directives (第三十四条) ---
+  {
+    name: 'directives',
+    indexes: [
+      // the timer: directives with a step due (fan-out, reminders, late report, closing)
+      { name: 'steps', keys: [asc('open'), asc('nextStepAt')] },
+      // a desk's list: the directives reaching its bureau, newest first
+      { name: 'reach', keys: [asc('reach'), desc('issuedAt')] },
+      { name: 'correction', keys: [asc('correctionOf'), desc('issuedAt')] },
+    ],
+  },
+  // One per account and directive (_id `<directiveId>|<accountId>`): the board, the to-do, the record.
+  {
+    name: 'directiveTargets',
+    indexes: [
+      // reminder, late and closing runs read only the targets still pending, a page at a time by account
+      { name: 'directive', keys: [asc('directiveId'), asc('state'), asc('accountId')] },
+      // the board: one bureau's accounts, silent first then slowest (optionally one state)
+      { name: 'board', keys: [asc('directiveId'), asc('unitPath'), desc('rank')] },
+      { name: 'boardState', keys: [asc('directiveId'), asc('unitPath'), asc('state'), desc('rank')] },
+      // an operator's open directives: their accounts' pending targets by deadline
+      { name: 'account', keys: [asc('accountId'), asc('state'), asc('dueAt')] },
+      // an operator's history, as the directive called them
+      { name: 'operator', keys: [asc('operatorIds'), desc('issuedAt')] },
+      // 第三十六条: the monthly evaluation reads a month's records by account
+      { name: 'month', keys: [asc('month'), asc('accountId'), asc('issuedAt')] },
+    ],
+  },
+  { name: 'directiveTallies', indexes: [{ name: 'parent', keys: [asc('directiveId'), asc('parentId')] }] },
+  // The frozen target list of a directive, in chunks (_id `<planId>#<n>`), read by id.
+  { name: 'linkagePlans', indexes: [] },
+  { name: 'linkageSettings', indexes: [] },
   // --- runtime bookkeeping ---
   { name: 'leases', indexes: [] },
   { name: 'counters', indexes: [] },

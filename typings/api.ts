@@ -3,6 +3,7 @@
  * mini-program's API client and by the function handlers. `docs/api.md` is checked against it.
  */
 import type { ApiResult } from './common';
+import type { LinkageApi } from './linkage';
 import type { NotifyApi } from './notify';
 import type { OrgApi } from './org';
 import type { PostApi } from './post';
@@ -31,6 +32,8 @@ export interface Api {
   // security (issue 15): 第三十三条 passwords and incidents, 第三十五条 training, 第三十二条 archives
   security: SecurityApi;
   training: TrainingApi;
+  // linkage directives (第三十四条)
+  linkage: LinkageApi;
 }
 
 export type FunctionName = keyof Api;

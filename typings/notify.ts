@@ -20,6 +20,12 @@ export type NotificationKind =
   | 'extensionDecided'
   | 'dailyDigest'
   | 'escalation' // 第二十九条: a reminder that did not reach its recipient, sent to the responsible person
+  // linkage directives (第三十四条)
+  | 'linkageIssued' // a directive calls the operator's accounts: respond within the window
+  | 'linkageReminder' // +30 / +50 minutes: not yet responded
+  | 'linkageLate' // +60: to the responsible leader (第二十九条) and the city desk, the accounts that are late
+  | 'linkageWithdrawn' // the directive was withdrawn, with the reason
+  | 'linkageClosed' // to the issuer: the directive closed, its record is final
   // security (issue 15)
   | 'securityIncident' // 第三十三条: an incident reported on an account, to the desks and the responsible leader
   | 'rotationReminder' // 第三十三条: a password rotation due soon or overdue (第二十九条: then the responsible person)
@@ -27,7 +33,7 @@ export type NotificationKind =
 
 /**
  * A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`; feature pages live
- * in subpackages (`/packages/<feature>/pages/<page>/index`).
+ * in subpackages (`/packages/linkage/pages/directive/index?id=d1`).
  */
 export type DeepLink = `/pages/${string}` | `/packages/${string}`;
 
@@ -228,7 +234,7 @@ export type InboxItem = Pick<Notification, '_id' | 'kind' | 'title' | 'text' | '
 export interface InboxParams {
   /** `nextCursor` of the previous page; absent = the newest page. */
   cursor?: string;
-  /** 1–50, default 20. */
+  /** 0–100 (the shared list bound, server/schemas.ts), default 20. */
   limit?: number;
 }
 
@@ -254,6 +260,7 @@ export type ConsentMoment =
   | 'afterRefer' // a message was referred to a department: its answer
   | 'openReferrals' // a department handler opened referrals: assigned, due soon, overdue, extension decisions
   | 'openWorkbench' // the workbench: daily cadence, digest, escalations
+  | 'openLinkage' // an operator opened their linkage directives or responded: the next directive
   | 'openSecurity'; // security (issue 15): account security, incidents, training pages
 
 /** How one of the caller's templates stands after a report. */

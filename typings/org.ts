@@ -207,6 +207,21 @@ export type ReferralAction =
   | 'referral.calendarOverrides'
   | 'referral.setCalendarOverrides';
 
+// linkage directives (第三十四条)
+export type LinkageAction =
+  | 'linkage.issue'
+  | 'linkage.preview'
+  | 'linkage.targetOptions'
+  | 'linkage.withdraw'
+  | 'linkage.list'
+  | 'linkage.board'
+  | 'linkage.get'
+  | 'linkage.mine'
+  | 'linkage.respond'
+  | 'linkage.records'
+  | 'linkage.settings'
+  | 'linkage.setSettings';
+
 // security (issue 15)
 export type SecurityAction =
   | 'security.status'
@@ -240,6 +255,7 @@ export type Action =
   | ScreenAction
   | PostAction
   | ReferralAction
+  | LinkageAction
   | SecurityAction
   | TrainingAction
   | ArchiveAction;

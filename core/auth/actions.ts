@@ -83,6 +83,19 @@ export const ACTIONS = [
   'archive.links',
   'archive.verify',
   'archive.exportStart',
+  // linkage directives (第三十四条)
+  'linkage.issue',
+  'linkage.preview',
+  'linkage.targetOptions',
+  'linkage.withdraw',
+  'linkage.list',
+  'linkage.board',
+  'linkage.get',
+  'linkage.mine',
+  'linkage.respond',
+  'linkage.records',
+  'linkage.settings',
+  'linkage.setSettings',
 ] as const satisfies readonly Action[];
 
 type Unlisted = Exclude<Action, (typeof ACTIONS)[number]>;

@@ -189,6 +189,19 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'archive.links': { reach: to(['unitAdmin', 'propagandaStaff', 'leader'], LOCAL) },
   'archive.verify': { reach: to(['unitAdmin', 'propagandaStaff', 'leader'], LOCAL) },
   'archive.exportStart': { reach: to(['unitAdmin', 'propagandaStaff', 'leader'], LOCAL) },
+  // linkage directives (第三十四条); whether a city desk may issue is core/linkage's (settings)
+  'linkage.issue': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.preview': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.targetOptions': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.withdraw': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.list': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
+  'linkage.board': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
+  'linkage.get': everyone,
+  'linkage.mine': { reach: to(['operator'], ALL) },
+  'linkage.respond': { reach: to(['operator'], LOCAL), trained: true },
+  'linkage.records': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.settings': { reach: to(['propagandaStaff'], ALL) },
+  'linkage.setSettings': { reach: to(['propagandaStaff'], PROVINCE) },
 };
 
 const DENIAL_CODES = [
@@ -213,6 +226,7 @@ describe('the action catalogue', () => {
     const namespaces = new Set(ACTIONS.map((a) => a.split('.')[0]));
     expect([...namespaces].sort()).toEqual([
       'archive',
+      'linkage',
       'notify',
       'org',
       'post',

@@ -295,6 +295,31 @@ export const RULES = {
   'archive.links': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff', 'leader'), training: false },
   'archive.verify': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff', 'leader'), training: false },
   'archive.exportStart': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff', 'leader'), training: false },
+  // --- linkage directives (第三十四条) ---
+  // 第三十四条: 省厅政治部宣传处 issues for the province; a city desk for its own matrix only where the
+  // province allows it (core/linkage decides that from the settings). The unit is the bureau called.
+  'linkage.issue': { target: 'unit', permits: inUnit('propagandaStaff'), training: false },
+  'linkage.preview': { target: 'unit', permits: inUnit('propagandaStaff'), training: false },
+  'linkage.targetOptions': { target: 'unit', permits: inUnit('propagandaStaff'), training: false },
+  'linkage.withdraw': { target: 'unit', permits: inUnit('propagandaStaff'), training: false },
+  // The desks watch the directives reaching their bureau; 第二十九条 the responsible leaders are told of
+  // late accounts and open the board of their own bureau.
+  'linkage.list': { target: 'unit', permits: inUnit('propagandaStaff', 'leader'), training: false },
+  'linkage.board': { target: 'unit', permits: inUnit('propagandaStaff', 'leader'), training: false },
+  // Anyone signed in may ask; the directive is shown only to whoever `linkage.board` or
+  // `linkage.respond` allows for one of its bureaus or accounts.
+  'linkage.get': { target: 'none', permits: [signedIn], training: false },
+  'linkage.mine': { target: 'none', permits: [{ role: 'operator', scope: 'any' }], training: false },
+  // 第三十四条 / 第三十三条: the A/B operator of THIS account responds for it (第三十五条: trained).
+  'linkage.respond': { target: 'account', permits: [operatorOfAccount], training: true },
+  // 第三十六条: the records the monthly evaluation reads; all accounts' are the province desk's.
+  'linkage.records': { target: 'unit', permits: inUnit('propagandaStaff'), training: false },
+  'linkage.settings': {
+    target: 'none',
+    permits: [{ role: 'propagandaStaff', scope: 'any' }],
+    training: false,
+  },
+  'linkage.setSettings': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
 } as const satisfies { readonly [A in Action]: Rule };
 
 /** The target an action takes, from its rule: `authorize('post.approve', …)` needs a post. */

@@ -127,6 +127,16 @@ const templates = {
       { key: 'date3', type: 'date', from: 'dueAt' },
     ],
   },
+  // 联动指令提醒 (第三十四条): a directive, its reminders and its withdrawal reach the operators
+  linkage: {
+    subscription: 'oneTime',
+    fields: [
+      { key: 'thing1', type: 'thing', from: 'subject' },
+      { key: 'phrase2', type: 'phrase', from: 'status' },
+      { key: 'time3', type: 'time', from: 'dueAt' },
+      { key: 'thing4', type: 'thing', from: 'remark' },
+    ],
+  },
 } satisfies Record<string, Layout>;
 
 type TemplateName = keyof typeof templates;
@@ -152,6 +162,13 @@ const templateOf: { [K in NotificationKind]: TemplateName | null } = {
   securityIncident: 'securityIncident',
   rotationReminder: 'rotationReminder',
   trainingReminder: 'trainingReminder',
+  // linkage directives (第三十四条): the operators' notices share one one-time template; the late report
+  // to leaders and desks is a 督办提醒 (第二十九条); the issuer's closing summary stays in the inbox.
+  linkageIssued: 'linkage',
+  linkageReminder: 'linkage',
+  linkageWithdrawn: 'linkage',
+  linkageLate: 'escalation',
+  linkageClosed: null,
 };
 
 function build(miniprogramState: EnvTemplates['miniprogramState'], ids: Record<TemplateName, string>): EnvTemplates {
@@ -182,6 +199,7 @@ const LOCAL: EnvTemplates = build('developer', {
   securityIncident: 'local-tpl-security-incident',
   rotationReminder: 'local-tpl-rotation-reminder',
   trainingReminder: 'local-tpl-training-reminder',
+  linkage: 'local-tpl-linkage',
 });
 
 export const templateConfig: Record<string, EnvTemplates> = {

@@ -32,6 +32,12 @@ export const KIND_MOMENT: { [K in NotificationKind]: ConsentMoment } = {
   securityIncident: 'openSecurity',
   rotationReminder: 'openSecurity',
   trainingReminder: 'openSecurity',
+  // linkage directives (第三十四条): a tap on one is the moment to hold a consent for the next
+  linkageIssued: 'openLinkage',
+  linkageReminder: 'openLinkage',
+  linkageWithdrawn: 'openLinkage',
+  linkageLate: 'openWorkbench',
+  linkageClosed: 'openWorkbench',
 };
 
 const ANSWERS: readonly string[] = ['accept', 'reject', 'ban', 'filter'] satisfies ConsentAnswer[];

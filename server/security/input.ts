@@ -1,6 +1,7 @@
 /** Request shapes of the security, training and archive functions, checked at the edge. */
 import * as v from 'valibot';
 import type { BoundPhone, IncidentKind } from '../../typings/security';
+import { listLimit, listOffset } from '../schemas';
 
 const keysOf = <K extends string>(all: Record<K, true>): K[] => Object.keys(all) as K[];
 
@@ -12,11 +13,10 @@ export const requestKey = v.pipe(v.string(), v.minLength(8), v.maxLength(64), v.
 export const isoTime = v.pipe(v.string(), v.maxLength(40));
 export const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-/** Lists: a page of at most LIST_MAX, LIST_DEFAULT when not asked. */
+/** Lists page the way every list does (server/schemas.ts, issue 11); LIST_DEFAULT items when not asked. */
 export const LIST_DEFAULT = 20;
-export const LIST_MAX = 50;
-export const offset = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)));
-export const limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIST_MAX)));
+export const offset = listOffset;
+export const limit = listLimit;
 
 export const page = (params: { offset?: number; limit?: number }): { from: number; size: number } => ({
   from: params.offset ?? 0,
@@ -25,6 +25,7 @@ export const page = (params: { offset?: number; limit?: number }): { from: numbe
 
 /** Reads one more than the page to know whether another follows, without counting. */
 export function nextOffsetOf<T>(rows: T[], from: number, size: number): { items: T[]; nextOffset: number | null } {
+  if (size === 0) return { items: [], nextOffset: null };
   return rows.length > size
     ? { items: rows.slice(0, size), nextOffset: from + size }
     : { items: rows, nextOffset: null };
