@@ -3,6 +3,7 @@
  * mini-program's API client and by the function handlers. `docs/api.md` is checked against it.
  */
 import type { ApiResult } from './common';
+import type { EvaluationApi } from './evaluation';
 import type { LinkageApi } from './linkage';
 import type { NotifyApi } from './notify';
 import type { OrgApi } from './org';
@@ -29,6 +30,8 @@ export interface Api {
   post: PostApi;
   referral: ReferralApi;
   screen: ScreenApi;
+  // evaluation (issue 14)
+  evaluation: EvaluationApi;
   // security (issue 15): 第三十三条 passwords and incidents, 第三十五条 training, 第三十二条 archives
   security: SecurityApi;
   training: TrainingApi;

@@ -163,6 +163,24 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'referral.defer': { reach: to(['operator'], LOCAL), trained: true },
   'referral.calendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
   'referral.setCalendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
+  // evaluation (issue 14): the province desk runs it; each account and unit reads its own month.
+  'evaluation.scheme': everyone,
+  'evaluation.schemeSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.run': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.month': everyone,
+  'evaluation.ranking': everyone,
+  'evaluation.result': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'evaluation.unitResult': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'evaluation.release': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.adjust': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.object': { reach: to(['operator', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'evaluation.objections': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.decide': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.publish': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.circular': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], ALL) },
+  'evaluation.declareEvent': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.year': everyone,
+  'evaluation.markExcellent': { reach: to(['propagandaStaff'], PROVINCE) },
   // security (issue 15)
   'security.status': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
   'security.attest': { reach: to(['operator'], LOCAL) },
@@ -226,6 +244,7 @@ describe('the action catalogue', () => {
     const namespaces = new Set(ACTIONS.map((a) => a.split('.')[0]));
     expect([...namespaces].sort()).toEqual([
       'archive',
+      'evaluation',
       'linkage',
       'notify',
       'org',

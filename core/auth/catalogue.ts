@@ -64,6 +64,8 @@ export interface Rule {
 const signedIn: Permit = { role: 'signedIn', scope: 'any' };
 const inUnit = (...roles: Role[]): Permit[] => roles.map((role) => ({ role, scope: 'subtree' }));
 const operatorOfAccount: Permit = { role: 'operator', scope: 'subtree', checks: ['accountOperator'] };
+/** 第七条: 省厅政治部宣传处 (the propaganda desk's staff at the province) guides the whole province. */
+const provinceDesk: Permit = { role: 'propagandaStaff', scope: 'tree' };
 /** Anyone working on THIS account: its A角, B角 or owner, or one of its reviewers (security, issue 15). */
 const onAccount: Permit[] = (['operator', 'reviewer'] as const).map((role) => ({
   role,
@@ -222,6 +224,50 @@ export const RULES = {
     permits: [{ role: 'propagandaStaff', scope: 'tree' }],
     training: false,
   },
+  // --- evaluation (issue 14) ---
+  // 第三十六条: 省厅制定评估办法，每月评估通报 — the province's 政治部宣传处 runs it (第七条).
+  'evaluation.scheme': { target: 'none', permits: [signedIn], training: false },
+  'evaluation.schemeSave': { target: 'none', permits: [provinceDesk], training: false },
+  'evaluation.run': { target: 'none', permits: [provinceDesk], training: false },
+  // The month's standings: the draft is the desk's alone (checked by the handler), the released month everyone's.
+  'evaluation.month': { target: 'none', permits: [signedIn], training: false },
+  'evaluation.ranking': { target: 'none', permits: [signedIn], training: false },
+  // Each account and unit sees its own month; the desks and leaders above them see theirs too.
+  'evaluation.result': {
+    target: 'account',
+    permits: [operatorOfAccount, ...inUnit('reviewer', 'leader', 'propagandaStaff', 'unitAdmin')],
+    training: false,
+  },
+  'evaluation.unitResult': {
+    target: 'unit',
+    permits: inUnit('operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'),
+    training: false,
+  },
+  'evaluation.release': { target: 'none', permits: [provinceDesk], training: false },
+  // 第三十七条: deductions by hand are the desk's, with article and evidence.
+  'evaluation.adjust': { target: 'none', permits: [provinceDesk], training: false },
+  // A unit objects to a deduction of its own account: its leaders, desk and admin, or the account's operators.
+  'evaluation.object': {
+    target: 'account',
+    permits: [operatorOfAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
+    training: false,
+  },
+  'evaluation.objections': { target: 'none', permits: [provinceDesk], training: false },
+  'evaluation.decide': { target: 'none', permits: [provinceDesk], training: false },
+  'evaluation.publish': { target: 'none', permits: [provinceDesk], training: false },
+  // The circular goes to every unit (主送各市州公安局): whoever leads or runs new-media work there.
+  'evaluation.circular': {
+    target: 'none',
+    permits: (['leader', 'propagandaStaff', 'unitAdmin', 'operator', 'reviewer'] as const).map((role) => ({
+      role,
+      scope: 'any',
+    })),
+    training: false,
+  },
+  'evaluation.declareEvent': { target: 'none', permits: [provinceDesk], training: false },
+  'evaluation.year': { target: 'none', permits: [signedIn], training: false },
+  // 第三十八条: 年度工作评估优秀的，省厅予以通报表扬.
+  'evaluation.markExcellent': { target: 'none', permits: [provinceDesk], training: false },
 
   // --- security (issue 15) ---
   // 第三十三条: the rotation facts of an account are read by everyone on it and the desks above.

@@ -26,6 +26,7 @@ import {
 } from './context';
 import { linkageMarker } from '../linkage/marker';
 import { applyEffects, syncQueue } from './effects';
+import { recordRefusedPublication } from './refusals';
 import { screenPost } from './screening';
 import type { AccountSecurity } from '../../typings/security';
 import { postingSuspension } from '../../core/security/incidents';
@@ -245,9 +246,15 @@ export const publish = action({
   handle: async (params, ctx): Promise<PostChange> => {
     const loaded = await loadForAction(ctx, params, 'post.publish');
     const { expectedRev, version, content, url, publishedAt } = params;
-    return changeOf(
-      await transition(ctx, loaded, { type: 'recordPublication', expectedRev, version, content, url, publishedAt }),
-    );
+    try {
+      return changeOf(
+        await transition(ctx, loaded, { type: 'recordPublication', expectedRev, version, content, url, publishedAt }),
+      );
+    } catch (err) {
+      // 第十五条: an attempt to publish what was not approved is kept for the monthly evaluation.
+      await recordRefusedPublication(ctx, loaded.post, loaded.caller._id, err);
+      throw err;
+    }
   },
 });
 
