@@ -62,8 +62,13 @@ export const schema: CollectionSpec[] = [
       { name: 'unitId', keys: [asc('unitId')] },
       { name: 'operatorA', keys: [asc('operatorA')] },
       { name: 'operatorB', keys: [asc('operatorB')] },
+      // hardening (issue 11): every account naming a person, for the person's page (第十一条, 第十六条)
+      { name: 'reviewerIds', keys: [asc('reviewerIds')] },
+      { name: 'ownerId', keys: [asc('ownerId')] },
     ],
   },
+  // hardening (issue 11, 第三十三条): a WeChat whose binding moved to another; `_id` from the OPENID.
+  { name: 'bindingRevocations', indexes: [] },
   {
     name: 'auditLog',
     indexes: [

@@ -26,6 +26,7 @@ export type NotificationKind =
   | 'linkageLate' // +60: to the responsible leader (第二十九条) and the city desk, the accounts that are late
   | 'linkageWithdrawn' // the directive was withdrawn, with the reason
   | 'linkageClosed' // to the issuer: the directive closed, its record is final
+  | 'bindingChanged' // 第三十三条: a person bound another WeChat; they and their unit admin are told
   // security (issue 15)
   | 'securityIncident' // 第三十三条: an incident reported on an account, to the desks and the responsible leader
   | 'rotationReminder' // 第三十三条: a password rotation due soon or overdue (第二十九条: then the responsible person)
