@@ -4,6 +4,7 @@
  * forms always had, now at every function's edge), nor a text that states one ("密码：Abc@1234",
  * "password=…"). Pure: the dispatch edge calls `passwordFindings` on every request before anything else.
  */
+import { echo } from '../errors';
 
 /** Field names that ask for a secret. `passed`, `passage` and the like are not. */
 const PASSWORD_KEY = /^pass$|password|passwd|pwd|passcode|secret|口令|密码/i;
@@ -38,13 +39,20 @@ export function passwordLikeFields(value: unknown): string[] {
     .map((f) => f.path);
 }
 
-/** What the refusal says: which fields, so the person knows what to remove. */
+/** What the refusal says: a few of the fields, shortened (they are the caller's), so the person knows what to remove. */
 export function passwordRefusal(findings: readonly PasswordFinding[]): string {
+  const few = (paths: string[]): string => {
+    const named = paths
+      .slice(0, 3)
+      .map((p) => echo(p))
+      .join('、');
+    return paths.length > 3 ? `${named}等 ${paths.length} 个字段` : named;
+  };
   const keys = findings.filter((f) => f.why === 'key').map((f) => f.path);
   const values = findings.filter((f) => f.why === 'value').map((f) => f.path);
   const parts = [
-    ...(keys.length > 0 ? [`请删除字段：${keys.join('、')}`] : []),
-    ...(values.length > 0 ? [`请勿在内容中填写密码：${values.join('、')}`] : []),
+    ...(keys.length > 0 ? [`请删除字段：${few(keys)}`] : []),
+    ...(values.length > 0 ? [`请勿在内容中填写密码：${few(values)}`] : []),
   ];
   return `系统不保存新媒体平台账号密码，${parts.join('；')}（第三十三条）`;
 }
