@@ -272,6 +272,23 @@ export type LinkageAction =
   | 'linkage.settings'
   | 'linkage.setSettings';
 
+// The reader (大模型审读, typings/reader.ts).
+export type ReaderAction =
+  | 'reader.status'
+  | 'reader.check'
+  | 'reader.forPost'
+  | 'reader.judge'
+  | 'reader.settings'
+  | 'reader.settingsSave'
+  | 'reader.probe'
+  | 'reader.prompt'
+  | 'reader.promptSave'
+  | 'reader.promptVersions'
+  | 'reader.promptPreview'
+  | 'reader.calls'
+  | 'reader.usage'
+  | 'reader.stats';
+
 // security (issue 15)
 export type SecurityAction =
   | 'security.status'
@@ -307,6 +324,7 @@ export type Action =
   | ReferralAction
   | LinkageAction
   | EvaluationAction
+  | ReaderAction
   | SecurityAction
   | TrainingAction
   | ArchiveAction;

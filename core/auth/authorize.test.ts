@@ -222,6 +222,21 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'linkage.records': { reach: to(['propagandaStaff'], LOCAL) },
   'linkage.settings': { reach: to(['propagandaStaff'], ALL) },
   'linkage.setSettings': { reach: to(['propagandaStaff'], PROVINCE) },
+  // reader (issue 19)
+  'reader.status': everyone,
+  'reader.check': { reach: to(['operator'], LOCAL), trained: true },
+  'reader.forPost': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], LOCAL) },
+  'reader.judge': { reach: to(['reviewer', 'leader', 'propagandaStaff'], LOCAL), trained: true },
+  'reader.settings': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.settingsSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.probe': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.prompt': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptVersions': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptPreview': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.calls': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.usage': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.stats': { reach: to(['propagandaStaff'], PROVINCE) },
 };
 
 const DENIAL_CODES = [
@@ -251,6 +266,7 @@ describe('the action catalogue', () => {
       'notify',
       'org',
       'post',
+      'reader',
       'referral',
       'screen',
       'security',
