@@ -401,6 +401,8 @@ export interface PendingCounts {
   referrals: number;
   drafts: number;
   unreadNotifications: number;
+  /** 第三十四条: the caller's accounts still to respond to a linkage directive. */
+  linkage: number;
 }
 
 export interface MeSummary {
