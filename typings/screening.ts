@@ -38,10 +38,14 @@ export type ScreeningCategoryId =
   | 'largeSecurity'
   | 'unrelated'
   | 'controversial'
-  // 第十八条 / 第四十条: personal accounts
+  // 第十八条 / 第四十条 / 第四十一条: personal accounts
   | 'personalSensitive'
   | 'personalMicroEvent'
   | 'personalImproper'
+  | 'personalCriticism'
+  | 'personalPayment'
+  // 第三十三条: an account's password or a verification code written into a post
+  | 'credential'
   // 第二十一条: a repost names its source
   | 'sourceMissing'
   // message triage (第二十二至二十八条)

@@ -146,6 +146,24 @@ export const SCREENING_CATEGORIES: readonly ScreeningCategory[] = [
     scope: 'personalPost',
     effect: 'block',
   },
+  // 第四十一条: an officer's personal account never criticises superior or other local police organs'
+  // work, and is never used for improper dealings or payments that trade power for money.
+  {
+    id: 'personalCriticism',
+    ref: art(41),
+    title: '个人账号批评指责上级公安机关和其他地方公安机关工作',
+    scope: 'personalPost',
+    effect: 'block',
+  },
+  {
+    id: 'personalPayment',
+    ref: art(41),
+    title: '个人账号不正当交往或利用支付、红包、转账、打赏变相进行权钱交易',
+    scope: 'personalPost',
+    effect: 'block',
+  },
+  // 第三十三条: keep account passwords from leaking — a password or verification code in a post.
+  { id: 'credential', ref: art(33), title: '帐号密码或验证码（防止密码泄露）', scope: 'all', effect: 'block' },
   // 第二十一条: a repost must name its source.
   { id: 'sourceMissing', ref: art(21), title: '转发未注明出处', scope: 'all', effect: 'block' },
   // 第四十条: what a personal account must never spread.
