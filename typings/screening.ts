@@ -105,12 +105,67 @@ export interface LexiconTerm {
   category: ScreeningCategoryId;
 }
 
+/** Where the groups of a combination rule must all be found. */
+export type RuleWithin =
+  /** One sentence (ended by 。！？；, their ASCII forms or a line break). */
+  | { kind: 'sentence' }
+  /** Within `chars` characters of the original text, from the first part's start to the last part's end. */
+  | { kind: 'window'; chars: number };
+
+/**
+ * A combination rule (第十七条 and the personal-account articles): terms of every group found
+ * together, matched exactly with the lexicon's normalisation, unless an exclusion term stands in the
+ * same sentence. A rule is data; the province desk edits it like the lexicon.
+ */
+export interface CombinationRule {
+  /** Stable: edits, hits and the audit name the rule by it. */
+  id: string;
+  /** Chinese name shown in the editor and on every hit. */
+  name: string;
+  /** The item the rule serves (its article and title come from the category table). */
+  category: ScreeningCategoryId;
+  /** block or caution (with its level floor) for posts; triage for netizen messages. */
+  effect: ScreeningEffect;
+  /** Set for caution, null otherwise. */
+  levelFloor: SensitivityLevel | null;
+  /** One term of every group must be found; each group a set of terms. */
+  groups: string[][];
+  /** Any term of any exclusion group in the sentence where the match starts cancels it. */
+  exclude: string[][];
+  within: RuleWithin;
+  /** The groups must follow one another in the order written, without overlapping. */
+  ordered: boolean;
+  /** Why the rule exists, for whoever edits it next. */
+  note: string;
+}
+
+/** A rule as the editor sends it: everything but the id. */
+export type RuleDraft = Omit<CombinationRule, 'id'>;
+
+/**
+ * 规范表述: a wrong or non-standard expression and the form to use, with why and on whose
+ * authority. Flagged as a suggestion, never a refusal.
+ */
+export interface WordingRule {
+  id: string;
+  wrong: string;
+  correct: string;
+  reason: string;
+  source: string;
+}
+
+export type WordingDraft = Omit<WordingRule, 'id'>;
+
 /** Plain lexicon data; a matcher is built once per `version`, so a version must name one content. */
 export interface LexiconData {
   version: string;
   terms: LexiconTerm[];
   /** Phrases whose occurrences suppress hits lying fully inside them (known false positives). */
   allow: string[];
+  /** Combination rules, matched in the same automaton pass as the terms. */
+  rules?: readonly CombinationRule[];
+  /** Standard wording, matched in the same pass. */
+  wording?: readonly WordingRule[];
 }
 
 interface HitBase {
@@ -121,19 +176,35 @@ interface HitBase {
   effect: ScreeningEffect;
   /** Set for caution hits. */
   levelFloor: SensitivityLevel | null;
-  /** What fired: a lexicon term or a detector. */
-  source: 'lexicon' | ScreeningDetectorId;
-  /** The lexicon term as written, or the detector's Chinese name. */
+  /** What fired: a lexicon term, a combination rule or a detector. */
+  source: 'lexicon' | 'rule' | ScreeningDetectorId;
+  /** The lexicon term as written, the rule's name, or the detector's Chinese name. */
   rule: string;
+}
+
+/** One group's part of a combination rule hit. */
+export interface RulePart {
+  /** 0-based index of the group in the rule. */
+  group: number;
+  /** The group's term as written. */
+  term: string;
+  start: number;
+  end: number;
+  matched: string;
 }
 
 /** Offsets are UTF-16 code units into the original string, end exclusive. */
 export interface SpanHit extends HitBase {
   where: 'text' | 'outlet' | 'link';
+  /** A rule hit spans its first part's start to its last part's end. */
   start: number;
   end: number;
   /** The original text of the span; masked for personal data (never the full number). */
   matched: string;
+  /** Set for a rule hit: the rule's id. */
+  ruleId?: string;
+  /** Set for a rule hit: one part per group, in group order. */
+  parts?: RulePart[];
 }
 
 /** A verdict about the whole text (WeChat content security). */
@@ -161,6 +232,18 @@ export interface ScreeningInput {
   repostOf?: RepostSource;
 }
 
+/** A standard-wording finding: replace [start, end) with `correct` (one tap in the editor). */
+export interface WordingSuggestion {
+  ruleId: string;
+  start: number;
+  end: number;
+  matched: string;
+  wrong: string;
+  correct: string;
+  reason: string;
+  source: string;
+}
+
 export interface ScreeningResult {
   lexiconVersion: string;
   context: ScreeningContext;
@@ -170,6 +253,8 @@ export interface ScreeningResult {
   blocked: boolean;
   /** Distinct triage categories suggested, in table order. */
   triage: ScreeningCategoryId[];
+  /** 规范表述: suggestions only; they never block nor raise the level. */
+  suggestions: WordingSuggestion[];
 }
 
 /** WeChat security.msgSecCheck v2 result.suggest / result.label. */
@@ -179,10 +264,36 @@ export interface MsgSecCheckVerdict {
 }
 
 export interface LexiconProblem {
-  code: 'TERM_EMPTY_AFTER_NORMALISATION' | 'UNKNOWN_CATEGORY' | 'DUPLICATE_TERM' | 'ALLOW_EMPTY_AFTER_NORMALISATION';
+  code:
+    | 'TERM_EMPTY_AFTER_NORMALISATION'
+    | 'UNKNOWN_CATEGORY'
+    | 'DUPLICATE_TERM'
+    | 'ALLOW_EMPTY_AFTER_NORMALISATION'
+    | 'RULE_INVALID'
+    | 'WORDING_INVALID';
   message: string;
-  /** The offending term or allow phrase as written. */
+  /** The offending term, allow phrase, rule name or wrong form as written. */
   value: string;
+}
+
+/** Why a rule cannot be saved: a stable code, the field, and what the editor reads. */
+export interface RuleProblem {
+  code:
+    | 'NAME'
+    | 'CATEGORY'
+    | 'EFFECT'
+    | 'NO_GROUPS'
+    | 'EMPTY_GROUP'
+    | 'TERM'
+    | 'SINGLE_CHARACTER'
+    | 'DUPLICATE_TERM'
+    | 'EXCLUDED_TERM'
+    | 'WINDOW'
+    | 'TOO_LARGE'
+    | 'NOTE';
+  /** e.g. groups.1.0 for the first term of the second group. */
+  field: string;
+  message: string;
 }
 
 // ---- The screen function's contract ----

@@ -4,6 +4,8 @@
  */
 import type {
   ArticleRef,
+  CombinationRule,
+  RulePart,
   ScreeningCategory,
   ScreeningCategoryId,
   ScreeningContext,
@@ -271,5 +273,39 @@ export function spanHit(
     start: span.start,
     end: span.end,
     matched: span.matched,
+  };
+}
+
+/** A combination rule's hit: its category's article and title, the rule's own effect, one part per group. */
+export function ruleHit(
+  rule: CombinationRule,
+  parts: readonly { group: number; term: string; start: number; end: number }[],
+  text: string,
+): SpanHit {
+  const category = categoryOf(rule.category);
+  const start = Math.min(...parts.map((p) => p.start));
+  const end = Math.max(...parts.map((p) => p.end));
+  return {
+    category: rule.category,
+    ref: formatRef(category.ref),
+    title: category.title,
+    effect: rule.effect,
+    levelFloor: rule.effect === 'caution' ? rule.levelFloor : null,
+    source: 'rule',
+    rule: rule.name,
+    where: 'text',
+    start,
+    end,
+    matched: text.slice(start, end),
+    ruleId: rule.id,
+    parts: parts.map(
+      (p): RulePart => ({
+        group: p.group,
+        term: p.term,
+        start: p.start,
+        end: p.end,
+        matched: text.slice(p.start, p.end),
+      }),
+    ),
   };
 }

@@ -1,15 +1,35 @@
 /**
  * The lexicon matcher: every occurrence of every term, overlapping ones included, on normalised
- * text, with each hit mapped back to its span in the original text. Terms and allow phrases share
- * one Aho–Corasick automaton (@monyone/aho-corasick's double-array build, which reports all
- * outputs along the failure chain, unlike mint-filter), so one pass finds both. A hit never spans
- * sentence punctuation, nor a character that no term contains (both read as boundaries, which the
- * automaton then never has to step through).
+ * text, with each hit mapped back to its span in the original text. Terms, allow phrases, the terms
+ * of every combination rule's groups and exclusions, and the wrong forms of standard wording share
+ * one Aho–Corasick automaton (@monyone/aho-corasick's double-array build, which reports all outputs
+ * along the failure chain, unlike mint-filter), so one pass finds them all; rules are then decided
+ * per sentence from the positions found (rules.ts), with no further pass over the text. A hit never
+ * spans sentence punctuation, nor a character that no term contains (both read as boundaries, which
+ * the automaton then never has to step through). A term that starts or ends with a Latin letter or
+ * digit matches only on a word boundary there (CNN does not fire inside CNNIC); CJK stays exact
+ * substrings.
  */
 import { AhoCorasick } from '@monyone/aho-corasick/fast';
-import type { LexiconData, LexiconProblem, ScreeningCategoryId } from '../../typings/screening';
+import type {
+  CombinationRule,
+  LexiconData,
+  LexiconProblem,
+  ScreeningCategoryId,
+  WordingRule,
+} from '../../typings/screening';
 import { isCategoryId } from './categories';
-import { normaliseShared, normaliseTerm, spansBoundary, unitEnd, type NormalisedText } from './normalize';
+import {
+  normaliseShared,
+  normaliseTerm,
+  spansBoundary,
+  unitEnd,
+  wordClassNear,
+  wordClassOfUnit,
+  type NormalisedText,
+} from './normalize';
+import { evaluateRules, ruleProblems, type RuleMatch, type RuleOccurrence } from './rules';
+import { wordingProblems } from './wording';
 
 export interface Span {
   start: number;
@@ -21,10 +41,24 @@ export interface TermHit extends Span {
   category: ScreeningCategoryId;
 }
 
+export interface WordingHit extends Span {
+  /** Index into the matcher's `wording`. */
+  wording: number;
+}
+
 export interface LexiconMatch {
   hits: TermHit[];
   /** Spans of allow-list occurrences (whole runs at both ends), already applied to `hits`. */
   allowSpans: Span[];
+  /** Combination rules that fired, one per rule and sentence (rule indexes into `Matcher.rules`). */
+  rules: RuleMatch[];
+  wording: WordingHit[];
+}
+
+/** What the editor's test bench needs besides the matches: every rule term found, and the sentences. */
+export interface DetailedMatch extends LexiconMatch {
+  occurrences: RuleOccurrence[];
+  sentenceEnds: number[];
 }
 
 export interface Matcher {
@@ -32,24 +66,42 @@ export interface Matcher {
   /** Distinct (term, category) rules compiled. */
   readonly ruleCount: number;
   readonly problems: readonly LexiconProblem[];
+  /** The valid combination rules, in the order `RuleMatch.rule` indexes. */
+  readonly rules: readonly CombinationRule[];
+  readonly wording: readonly WordingRule[];
   match(text: string): LexiconMatch;
+  matchDetailed(text: string): DetailedMatch;
 }
 
-/** One shape for terms and allow phrases keeps the hot loop monomorphic. */
+const TERM = 0;
+const ALLOW = 1;
+const RULE = 2;
+const WORDING = 3;
+
+/** One shape for every kind of pattern keeps the hot loop monomorphic. */
 interface Pattern {
+  kind: number;
   runs: Int32Array | null;
   /** The term as written; '' for an allow phrase. */
   term: string;
-  /** null for an allow phrase. */
+  /** Set for a term. */
   category: ScreeningCategoryId | null;
+  /** Rule index and slot (≥ 0 group, < 0 exclusion) for a rule term; wording index for wording. */
+  index: number;
+  slot: number;
+  /**
+   * Word classes at the ends (bits 0–1: first unit, bits 2–3: last unit; 1 Latin letter, 2 digit):
+   * a neighbour of the same class means the match sits inside a longer word or number.
+   */
+  edges: number;
   /** The next pattern with the same key. */
   next: Pattern | null;
 }
 
 /**
  * What a key stands for. Most keys are one term written exactly as its key, without doubled
- * characters: for those the category alone is stored, so a hit costs one lookup in a structure
- * the automaton has just pushed out of the cache, not three.
+ * characters or Latin edges: for those the category alone is stored, so a hit costs one lookup in
+ * a structure the automaton has just pushed out of the cache, not three.
  */
 type Entry = ScreeningCategoryId | Pattern;
 
@@ -60,31 +112,33 @@ function runsHold(norm: NormalisedText, begin: number, runs: Int32Array): boolea
 }
 
 /**
- * A term hit on collapsed units [begin, end), spanning the fewest original characters that spell
- * the term — the last needed ones of the first run, the first needed ones of the last.
+ * The span of a match on collapsed units [begin, end): the fewest original characters that spell
+ * the pattern — the last needed ones of the first run, the first needed ones of the last.
  */
-function termHit(
-  source: string,
-  norm: NormalisedText,
-  begin: number,
-  end: number,
-  runs: Int32Array | null,
-  term: string,
-  category: ScreeningCategoryId,
-): TermHit {
+function spanOf(source: string, norm: NormalisedText, begin: number, end: number, runs: Int32Array | null): Span {
   const { runFirst, origin } = norm;
   const len = end - begin;
   const firstNeed = runs === null ? 1 : runs[0];
   const lastNeed = runs === null ? 1 : runs[len - 1];
   const startUnit = len === 1 ? runFirst[begin] : runFirst[begin + 1] - firstNeed;
   const endUnit = runFirst[end - 1] + lastNeed - 1;
-  return { start: origin[startUnit], end: unitEnd(source, norm, endUnit), term, category };
+  return { start: origin[startUnit], end: unitEnd(source, norm, endUnit) };
 }
 
 /** An allow occurrence covers its runs whole, so whatever a term hit inside it spans, it fits. */
 function wholeSpan(source: string, norm: NormalisedText, begin: number, end: number): Span {
   const { runFirst, origin } = norm;
   return { start: origin[runFirst[begin]], end: unitEnd(source, norm, runFirst[end] - 1) };
+}
+
+/** A Latin or digit edge needs a word boundary: no neighbour of the same class in the original. */
+function onWordBoundary(source: string, span: Span, edges: number): boolean {
+  const first = edges & 3;
+  const last = edges >> 2;
+  return !(
+    (first !== 0 && wordClassNear(source, span.start, true) === first) ||
+    (last !== 0 && wordClassNear(source, span.end, false) === last)
+  );
 }
 
 /** Drops every span lying fully inside an allow span. */
@@ -103,15 +157,35 @@ export function dropAllowed<T extends Span>(hits: T[], allow: readonly Span[]): 
   return hits.filter((_, i) => dropped[i] === 0);
 }
 
+/** Word classes at the ends of a normalised key. */
+function edgesOf(key: string): number {
+  if (key === '') return 0;
+  return wordClassOfUnit(key.charCodeAt(0)) | (wordClassOfUnit(key.charCodeAt(key.length - 1)) << 2);
+}
+
 export function buildMatcher(lexicon: LexiconData): Matcher {
   const lists = new Map<string, Pattern[]>();
   const problems: LexiconProblem[] = [];
   const seen = new Set<string>();
   let ruleCount = 0;
-  const add = (key: string, pattern: Pattern): void => {
+  const add = (phrase: string, kind: number, fields: Partial<Pattern>): boolean => {
+    const { key, runs } = normaliseTerm(phrase);
+    if (key === '') return false;
+    const pattern: Pattern = {
+      kind,
+      runs,
+      term: kind === ALLOW ? '' : phrase,
+      category: null,
+      index: -1,
+      slot: 0,
+      edges: edgesOf(key),
+      next: null,
+      ...fields,
+    };
     const list = lists.get(key);
     if (list) list.push(pattern);
     else lists.set(key, [pattern]);
+    return true;
   };
   for (const { term, category } of lexicon.terms) {
     if (!isCategoryId(category)) {
@@ -122,8 +196,12 @@ export function buildMatcher(lexicon: LexiconData): Matcher {
       });
       continue;
     }
-    const { key, runs } = normaliseTerm(term);
-    if (key === '') {
+    const id = `${category}\u0000${term}`;
+    if (seen.has(id)) {
+      problems.push({ code: 'DUPLICATE_TERM', message: `词条“${term}”在同一类别中重复`, value: term });
+      continue;
+    }
+    if (!add(term, TERM, { category })) {
       problems.push({
         code: 'TERM_EMPTY_AFTER_NORMALISATION',
         message: `词条“${term}”规范化后为空（只含符号或空白）`,
@@ -131,31 +209,61 @@ export function buildMatcher(lexicon: LexiconData): Matcher {
       });
       continue;
     }
-    const id = `${category}\u0000${term}`;
-    if (seen.has(id)) {
-      problems.push({ code: 'DUPLICATE_TERM', message: `词条“${term}”在同一类别中重复`, value: term });
-      continue;
-    }
     seen.add(id);
     ruleCount++;
-    add(key, { runs, term, category, next: null });
   }
   for (const phrase of new Set(lexicon.allow)) {
-    const { key, runs } = normaliseTerm(phrase);
-    if (key === '') {
+    if (!add(phrase, ALLOW, {})) {
       problems.push({
         code: 'ALLOW_EMPTY_AFTER_NORMALISATION',
         message: `白名单短语“${phrase}”规范化后为空`,
         value: phrase,
       });
+    }
+  }
+  // A stored rule that no longer validates (say, a category since retired) is reported, not run.
+  const rules: CombinationRule[] = [];
+  for (const rule of lexicon.rules ?? []) {
+    const bad = ruleProblems(rule);
+    if (bad.length > 0) {
+      problems.push({
+        code: 'RULE_INVALID',
+        message: `规则“${rule.name}”：${bad[0]?.message ?? ''}`,
+        value: rule.name,
+      });
       continue;
     }
-    add(key, { runs, term: '', category: null, next: null });
+    const index = rules.length;
+    rules.push(rule);
+    rule.groups.forEach((group, g) => {
+      for (const term of group) add(term.trim(), RULE, { index, slot: g });
+    });
+    rule.exclude.forEach((group, g) => {
+      for (const term of group) add(term.trim(), RULE, { index, slot: -1 - g });
+    });
   }
+  const wording: WordingRule[] = [];
+  for (const w of lexicon.wording ?? []) {
+    const bad = wordingProblems(w);
+    if (bad.length > 0) {
+      problems.push({ code: 'WORDING_INVALID', message: `规范表述“${w.wrong}”：${bad[0] ?? ''}`, value: w.wrong });
+      continue;
+    }
+    add(w.wrong.trim(), WORDING, { index: wording.length });
+    wording.push(w);
+  }
+
   const patterns = new Map<string, Entry>();
   for (const [key, list] of lists) {
     const [only] = list;
-    if (list.length === 1 && only.category !== null && only.runs === null && only.term === key) {
+    if (
+      list.length === 1 &&
+      only.kind === TERM &&
+      only.category !== null &&
+      only.runs === null &&
+      only.edges === 0 &&
+      only.term === key
+    ) {
       patterns.set(key, only.category);
     } else {
       list.forEach((p, i) => (p.next = list[i + 1] ?? null));
@@ -166,53 +274,88 @@ export function buildMatcher(lexicon: LexiconData): Matcher {
   const alphabet = new Uint8Array(65536);
   for (const key of patterns.keys()) for (let i = 0; i < key.length; i++) alphabet[key.charCodeAt(i)] = 1;
 
+  const run = (text: string, detailed: boolean): DetailedMatch => {
+    const norm = normaliseShared(text, alphabet);
+    const { runFirst, origin } = norm;
+    const hits: TermHit[] = [];
+    const allowSpans: Span[] = [];
+    let occurrences: RuleOccurrence[] = [];
+    let wordingHits: WordingHit[] = [];
+    const found = automaton.matchInText(norm.text);
+    for (let k = 0; k < found.length; k++) {
+      const { begin, end, keyword } = found[k];
+      const entry = patterns.get(keyword);
+      if (entry === undefined) continue;
+      // Runs end at boundaries, so only the gaps between runs can hold one.
+      if (
+        end - begin > 1 &&
+        spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
+      )
+        continue;
+      if (typeof entry === 'string') {
+        // Every run 1: from the last unit of the first run to the first unit of the last.
+        const startUnit = end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1;
+        hits.push({
+          start: origin[startUnit],
+          end: unitEnd(text, norm, runFirst[end - 1]),
+          term: keyword,
+          category: entry,
+        });
+        continue;
+      }
+      for (let p: Pattern | null = entry; p !== null; p = p.next) {
+        if (p.runs !== null && !runsHold(norm, begin, p.runs)) continue;
+        const span = p.kind === ALLOW ? wholeSpan(text, norm, begin, end) : spanOf(text, norm, begin, end, p.runs);
+        if (
+          p.edges !== 0 &&
+          !onWordBoundary(text, p.kind === ALLOW ? spanOf(text, norm, begin, end, p.runs) : span, p.edges)
+        )
+          continue;
+        if (p.kind === TERM && p.category !== null) {
+          hits.push({ start: span.start, end: span.end, term: p.term, category: p.category });
+        } else if (p.kind === ALLOW) {
+          allowSpans.push(span);
+        } else if (p.kind === RULE) {
+          occurrences.push({ rule: p.index, slot: p.slot, term: p.term, start: span.start, end: span.end });
+        } else {
+          wordingHits.push({ start: span.start, end: span.end, wording: p.index });
+        }
+      }
+    }
+    occurrences = dropAllowed(occurrences, allowSpans);
+    wordingHits = dropAllowed(wordingHits, allowSpans);
+    const sentenceEnds = norm.sentenceEnds;
+    const sentenceCount = norm.sentenceCount;
+    return {
+      hits: dropAllowed(hits, allowSpans),
+      allowSpans,
+      rules: evaluateRules(rules, occurrences, sentenceEnds, sentenceCount),
+      wording: wordingHits.sort((a, b) => a.start - b.start || a.end - b.end),
+      occurrences: detailed ? occurrences : [],
+      sentenceEnds: detailed ? Array.from(sentenceEnds.subarray(0, sentenceCount)) : [],
+    };
+  };
+
   return {
     version: lexicon.version,
     ruleCount,
     problems,
+    rules,
+    wording,
     match(text: string): LexiconMatch {
-      const norm = normaliseShared(text, alphabet);
-      const { runFirst, origin } = norm;
-      const hits: TermHit[] = [];
-      const allowSpans: Span[] = [];
-      const found = automaton.matchInText(norm.text);
-      for (let k = 0; k < found.length; k++) {
-        const { begin, end, keyword } = found[k];
-        const entry = patterns.get(keyword);
-        if (entry === undefined) continue;
-        // Runs end at boundaries, so only the gaps between runs can hold one.
-        if (
-          end - begin > 1 &&
-          spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
-        )
-          continue;
-        if (typeof entry === 'string') {
-          // Every run 1: from the last unit of the first run to the first unit of the last.
-          const startUnit = end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1;
-          hits.push({
-            start: origin[startUnit],
-            end: unitEnd(text, norm, runFirst[end - 1]),
-            term: keyword,
-            category: entry,
-          });
-          continue;
-        }
-        for (let p: Pattern | null = entry; p !== null; p = p.next) {
-          const { runs, term, category } = p;
-          if (category === null) {
-            if (runs === null || runsHold(norm, begin, runs)) allowSpans.push(wholeSpan(text, norm, begin, end));
-          } else if (runs === null || runsHold(norm, begin, runs)) {
-            hits.push(termHit(text, norm, begin, end, runs, term, category));
-          }
-        }
-      }
-      return { hits: dropAllowed(hits, allowSpans), allowSpans };
+      const { hits, allowSpans, rules: fired, wording: suggestions } = run(text, false);
+      return { hits, allowSpans, rules: fired, wording: suggestions };
     },
+    matchDetailed: (text: string): DetailedMatch => run(text, true),
   };
 }
 
 const CACHE_LIMIT = 4;
-const cache = new Map<string, { matcher: Matcher; terms: number; allow: number }>();
+const cache = new Map<string, { matcher: Matcher; size: string }>();
+
+/** The counts of every part: a guard against content changed without a new version. */
+const sizeOf = (lexicon: LexiconData): string =>
+  `${lexicon.terms.length}/${lexicon.allow.length}/${lexicon.rules?.length ?? 0}/${lexicon.wording?.length ?? 0}`;
 
 /**
  * The matcher for a lexicon version, built on first use. A version names one content; the counts
@@ -220,10 +363,11 @@ const cache = new Map<string, { matcher: Matcher; terms: number; allow: number }
  */
 export function getMatcher(lexicon: LexiconData): Matcher {
   const hit = cache.get(lexicon.version);
-  if (hit && hit.terms === lexicon.terms.length && hit.allow === lexicon.allow.length) return hit.matcher;
+  const size = sizeOf(lexicon);
+  if (hit && hit.size === size) return hit.matcher;
   const matcher = buildMatcher(lexicon);
   cache.delete(lexicon.version);
-  cache.set(lexicon.version, { matcher, terms: lexicon.terms.length, allow: lexicon.allow.length });
+  cache.set(lexicon.version, { matcher, size });
   // A warm instance keeps the few versions in use; the oldest built goes first.
   while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   return matcher;

@@ -40,5 +40,5 @@ export function mergeMsgSecCheck(result: ScreeningResult, verdict: MsgSecCheckVe
     label: verdict.label,
     labelName,
   };
-  return summarise(result.lexiconVersion, result.context, [...result.hits, hit]);
+  return summarise(result.lexiconVersion, result.context, [...result.hits, hit], result.suggestions);
 }

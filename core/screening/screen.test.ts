@@ -65,6 +65,7 @@ describe('screen', () => {
       level: 'ordinary',
       blocked: false,
       triage: [],
+      suggestions: [],
     });
   });
 

@@ -3,8 +3,14 @@
  * article, with the level, block and triage that follow. Used before a post is submitted
  * (第十五条, 第十七条) and to triage messages (第二十二至二十八条).
  */
-import type { LexiconData, ScreeningHit, ScreeningInput, ScreeningResult } from '../../typings/screening';
-import { appliesTo, categoryOf, SCREENING_CATEGORIES, spanHit } from './categories';
+import type {
+  LexiconData,
+  ScreeningHit,
+  ScreeningInput,
+  ScreeningResult,
+  WordingSuggestion,
+} from '../../typings/screening';
+import { appliesTo, categoryOf, ruleHit, SCREENING_CATEGORIES, spanHit } from './categories';
 import { detectCommercial } from './detectors/commercial';
 import { detectMinorIdentity } from './detectors/minors';
 import { detectPersonalData } from './detectors/personal-data';
@@ -36,10 +42,15 @@ function order(a: ScreeningHit, b: ScreeningHit): number {
 
 export function screen(input: ScreeningInput, lexicon: LexiconData): ScreeningResult {
   const { text, context } = input;
-  const { hits: termHits, allowSpans } = getMatcher(lexicon).match(text);
+  const matcher = getMatcher(lexicon);
+  const { hits: termHits, allowSpans, rules: fired, wording } = matcher.match(text);
   const found: ScreeningHit[] = termHits.map((h) =>
     spanHit(h.category, 'lexicon', h.term, 'text', { start: h.start, end: h.end, matched: text.slice(h.start, h.end) }),
   );
+  for (const m of fired) {
+    const rule = matcher.rules[m.rule];
+    if (rule) found.push(ruleHit(rule, m.parts, text));
+  }
   const view = detectorText(text);
   const detected = dropAllowed(
     DETECTORS.flatMap((detect) => detect(text, view)),
@@ -49,5 +60,22 @@ export function screen(input: ScreeningInput, lexicon: LexiconData): ScreeningRe
   if (input.repostOf) found.push(...checkSource(input.repostOf));
 
   const hits = found.filter((h) => appliesTo(categoryOf(h.category), context)).sort(order);
-  return summarise(lexicon.version, context, hits);
+  const suggestions = wording.flatMap((w): WordingSuggestion[] => {
+    const rule = matcher.wording[w.wording];
+    return rule
+      ? [
+          {
+            ruleId: rule.id,
+            start: w.start,
+            end: w.end,
+            matched: text.slice(w.start, w.end),
+            wrong: rule.wrong,
+            correct: rule.correct,
+            reason: rule.reason,
+            source: rule.source,
+          },
+        ]
+      : [];
+  });
+  return summarise(lexicon.version, context, hits, suggestions);
 }
