@@ -5,6 +5,7 @@
  * article forbids (a victim named, a bloody detail), not the subject itself.
  */
 import type { LexiconData, LexiconTerm, ScreeningCategoryId } from '../../typings/screening';
+import { DEFAULT_RULES } from './default-rules';
 
 const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
   // 第十七条（一）1
@@ -14,8 +15,6 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
     '暴力执法',
     '钓鱼执法',
     '刑讯逼供',
-    '警察打人',
-    '民警打人',
     '警察醉驾',
     '民警醉驾',
     '警察嫖娼',
@@ -176,7 +175,6 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
   stabilityPetition: [
     '维稳',
     '信访',
-    '上访',
     '拆迁',
     '强拆',
     '征地补偿',
@@ -217,7 +215,6 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
     '特大系列',
     '涉外案件',
     '外籍嫌疑人',
-    '外籍人员',
     '恶性案件',
   ],
   // 第十七条（二）4 (identifying details near a minor are a detector)
@@ -235,8 +232,6 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
     '校园欺凌',
     '未成年犯罪嫌疑人',
     '孕妇被',
-    '老人被',
-    '老人遭',
   ],
   // 第十七条（二）5
   safetyStats: [
@@ -304,7 +299,7 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
     '伤害未成年人',
     '群体性事件',
   ],
-  personalMicroEvent: ['微访谈', '微直播', '微研讨', '微调查', '直播连麦'],
+  // 第十八条's activities are refused only when unrelated to police work: a combination rule decides.
   // 第四十条
   personalImproper: [
     '诋毁党',
@@ -430,4 +425,5 @@ export const STARTER_LEXICON: LexiconData = {
     (terms ?? []).map((term): LexiconTerm => ({ term, category: category as ScreeningCategoryId })),
   ),
   allow: ALLOW,
+  rules: DEFAULT_RULES,
 };

@@ -28,10 +28,11 @@ export function wordingProblems(draft: WordingDraft): string[] {
   field(draft.reason.trim(), '理由', WORDING_REASON_MAX, true);
   field(draft.source.trim(), '依据', WORDING_SOURCE_MAX, true);
   if (wrong !== '' && !LINE_BREAK.test(wrong)) {
-    const w = normaliseTerm(wrong).key;
+    const { key: w, runs } = normaliseTerm(wrong);
     const c = normaliseTerm(correct).key;
     if (w === '') problems.push('不规范表述只含符号或空白，无法匹配');
-    else if ([...w].length < 2) problems.push(`“${wrong}”只有一个字，几乎处处出现`);
+    else if ((runs ? runs.reduce((a, b) => a + b, 0) : w.length) < 2)
+      problems.push(`“${wrong}”只有一个字，几乎处处出现`);
     // Applying the suggestion must not produce the same flag again.
     else if (c.includes(w)) problems.push(`规范表述“${correct}”本身含有“${wrong}”，替换后仍会被提示`);
   }
