@@ -143,7 +143,6 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
   hotIssue: ['引发众怒', '网友怒批', '舆论哗然', '激起民愤', '全网声讨', '热搜事件', '舆情发酵'],
   // 第十七条（一）11 (prices, calls and links are a detector)
   commercial: [
-    '直播带货',
     '扫码领红包',
     '加盟代理',
     '招商加盟',
