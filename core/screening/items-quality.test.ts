@@ -53,7 +53,10 @@ describe('screening quality on the held-out part', () => {
     `%s (%s): recall ≥ ${RECALL_TARGET * 100}%`,
     (item) => {
       const q = report.items.find((i) => i.item === item);
-      expect({ item, recall: q?.recall ?? 0, met: (q?.recall ?? 0) >= RECALL_TARGET }).toMatchObject({ item, met: true });
+      expect({ item, recall: q?.recall ?? 0, met: (q?.recall ?? 0) >= RECALL_TARGET }).toMatchObject({
+        item,
+        met: true,
+      });
     },
   );
 

@@ -28,8 +28,8 @@ export const RULE_NAME_MAX = 40;
 export const RULE_NOTE_MAX = 200;
 export const RULE_GROUPS_MAX = 6;
 export const RULE_EXCLUDE_MAX = 6;
-export const RULE_GROUP_TERMS_MAX = 100;
-export const RULE_TERMS_MAX = 300;
+export const RULE_GROUP_TERMS_MAX = 200;
+export const RULE_TERMS_MAX = 400;
 /** A window wider than a long paragraph is no longer a combination. */
 export const RULE_WINDOW_MAX = 300;
 
