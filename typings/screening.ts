@@ -98,6 +98,7 @@ export type ScreeningDetectorId =
   | 'foreignDomain'
   | 'foreignOutlet'
   | 'sourceMissing'
+  | 'credential'
   | 'msgSecCheck';
 
 export interface LexiconTerm {

@@ -20,6 +20,8 @@ import type {
 } from '../../typings/screening';
 import { isCategoryId } from './categories';
 import {
+  foldCodePoint,
+  isBoundary,
   normaliseShared,
   normaliseTerm,
   spansBoundary,
@@ -28,6 +30,7 @@ import {
   wordClassOfUnit,
   type NormalisedText,
 } from './normalize';
+import { DETECTOR_CUES, type Cue, type CueKind } from './detectors/cues';
 import { evaluateRules, ruleProblems, type RuleMatch, type RuleOccurrence } from './rules';
 import { wordingProblems } from './wording';
 
@@ -53,12 +56,16 @@ export interface LexiconMatch {
   /** Combination rules that fired, one per rule and sentence (rule indexes into `Matcher.rules`). */
   rules: RuleMatch[];
   wording: WordingHit[];
+  /** Where the detectors look (detectors/scan.ts): their cue words and the ASCII runs. */
+  cues: Cue[];
+  ascii: Span[];
+  /** Original offsets of the sentence-ending marks. */
+  sentenceEnds: Int32Array;
 }
 
-/** What the editor's test bench needs besides the matches: every rule term found, and the sentences. */
+/** What the editor's test bench needs besides the matches: every rule term found. */
 export interface DetailedMatch extends LexiconMatch {
   occurrences: RuleOccurrence[];
-  sentenceEnds: number[];
 }
 
 export interface Matcher {
@@ -73,10 +80,22 @@ export interface Matcher {
   matchDetailed(text: string): DetailedMatch;
 }
 
+export interface MatcherOptions {
+  /** Also find the detectors' cue words (default true; a matcher of outlet names needs none). */
+  cues?: boolean;
+}
+
 const TERM = 0;
 const ALLOW = 1;
 const RULE = 2;
 const WORDING = 3;
+const CUE = 4;
+
+const CUE_KINDS = Object.keys(DETECTOR_CUES) as CueKind[];
+
+/** A rule reference packs the rule index and the slot (group ≥ 0, exclusion < 0) in one integer. */
+const SLOT_BIAS = 32;
+const packRef = (rule: number, slot: number): number => rule * 64 + slot + SLOT_BIAS;
 
 /** One shape for every kind of pattern keeps the hot loop monomorphic. */
 interface Pattern {
@@ -86,9 +105,11 @@ interface Pattern {
   term: string;
   /** Set for a term. */
   category: ScreeningCategoryId | null;
-  /** Rule index and slot (≥ 0 group, < 0 exclusion) for a rule term; wording index for wording. */
+  /** Wording index, or cue kind index. */
   index: number;
-  slot: number;
+  /** Rule terms: every (rule, slot) the key stands for, and the term as each rule wrote it. */
+  refs: number[];
+  refTerms: string[];
   /**
    * Word classes at the ends (bits 0–1: first unit, bits 2–3: last unit; 1 Latin letter, 2 digit):
    * a neighbour of the same class means the match sits inside a longer word or number.
@@ -163,29 +184,81 @@ function edgesOf(key: string): number {
   return wordClassOfUnit(key.charCodeAt(0)) | (wordClassOfUnit(key.charCodeAt(key.length - 1)) << 2);
 }
 
-export function buildMatcher(lexicon: LexiconData): Matcher {
+const sameRuns = (a: Int32Array | null, b: Int32Array | null): boolean =>
+  a === b || (a !== null && b !== null && a.length === b.length && a.every((v, i) => v === b[i]));
+
+/**
+ * Original spans of the runs of ASCII letters and digits in the normalised text. A run is cut where
+ * the original holds CJK punctuation, or a character the alphabet left out of the normalised text:
+ * spaces, symbols and ASCII punctuation (1 2 3, 4-4-4, a.b/c?d=1) stay inside one.
+ */
+function asciiRuns(source: string, norm: NormalisedText): Span[] {
+  const runs: Span[] = [];
+  const { text, runFirst, origin } = norm;
+  let first = -1;
+  let lastEnd = -1;
+  for (let k = 0; k <= text.length; k++) {
+    const ascii = k < text.length && text.charCodeAt(k) < 128;
+    if (ascii && first >= 0 && !quietGap(source, lastEnd, origin[runFirst[k]])) {
+      runs.push({ start: origin[runFirst[first]], end: lastEnd });
+      first = -1;
+    }
+    if (ascii) {
+      if (first < 0) first = k;
+      lastEnd = unitEnd(source, norm, runFirst[k + 1] - 1);
+    } else if (first >= 0) {
+      runs.push({ start: origin[runFirst[first]], end: lastEnd });
+      first = -1;
+    }
+  }
+  return runs;
+}
+
+/** Whether source[from, to) holds only ASCII punctuation or characters normalisation drops. */
+function quietGap(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c >= 128 && (isBoundary(c) || foldCodePoint(c) !== null)) return false;
+  }
+  return true;
+}
+
+export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {}): Matcher {
   const lists = new Map<string, Pattern[]>();
   const problems: LexiconProblem[] = [];
   const seen = new Set<string>();
   let ruleCount = 0;
+  const blank = (kind: number, runs: Int32Array | null, key: string): Pattern => ({
+    kind,
+    runs,
+    term: '',
+    category: null,
+    index: -1,
+    refs: [],
+    refTerms: [],
+    edges: edgesOf(key),
+    next: null,
+  });
+  const listOf = (key: string): Pattern[] => {
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = []));
+    return list;
+  };
   const add = (phrase: string, kind: number, fields: Partial<Pattern>): boolean => {
     const { key, runs } = normaliseTerm(phrase);
     if (key === '') return false;
-    const pattern: Pattern = {
-      kind,
-      runs,
-      term: kind === ALLOW ? '' : phrase,
-      category: null,
-      index: -1,
-      slot: 0,
-      edges: edgesOf(key),
-      next: null,
-      ...fields,
-    };
-    const list = lists.get(key);
-    if (list) list.push(pattern);
-    else lists.set(key, [pattern]);
+    listOf(key).push({ ...blank(kind, runs, key), term: kind === ALLOW ? '' : phrase, ...fields });
     return true;
+  };
+  /** Rule terms of one key and runs share one pattern: its span is computed once per occurrence. */
+  const addRef = (phrase: string, rule: number, slot: number): void => {
+    const { key, runs } = normaliseTerm(phrase);
+    if (key === '') return;
+    const list = listOf(key);
+    let p = list.find((x) => x.kind === RULE && sameRuns(x.runs, runs));
+    if (!p) list.push((p = blank(RULE, runs, key)));
+    p.refs.push(packRef(rule, slot));
+    p.refTerms.push(phrase);
   };
   for (const { term, category } of lexicon.terms) {
     if (!isCategoryId(category)) {
@@ -236,10 +309,10 @@ export function buildMatcher(lexicon: LexiconData): Matcher {
     const index = rules.length;
     rules.push(rule);
     rule.groups.forEach((group, g) => {
-      for (const term of group) add(term.trim(), RULE, { index, slot: g });
+      for (const term of group) addRef(term.trim(), index, g);
     });
     rule.exclude.forEach((group, g) => {
-      for (const term of group) add(term.trim(), RULE, { index, slot: -1 - g });
+      for (const term of group) addRef(term.trim(), index, -1 - g);
     });
   }
   const wording: WordingRule[] = [];
@@ -251,6 +324,11 @@ export function buildMatcher(lexicon: LexiconData): Matcher {
     }
     add(w.wrong.trim(), WORDING, { index: wording.length });
     wording.push(w);
+  }
+  if (options.cues !== false) {
+    CUE_KINDS.forEach((kind, index) => {
+      for (const word of DETECTOR_CUES[kind]) add(word, CUE, { index });
+    });
   }
 
   const patterns = new Map<string, Entry>();
@@ -273,14 +351,27 @@ export function buildMatcher(lexicon: LexiconData): Matcher {
   const automaton = new AhoCorasick([...patterns.keys()]);
   const alphabet = new Uint8Array(65536);
   for (const key of patterns.keys()) for (let i = 0; i < key.length; i++) alphabet[key.charCodeAt(i)] = 1;
+  // Digits and Latin letters always stay in the normalised text: the detectors find their runs there.
+  for (let c = 0x30; c <= 0x39; c++) alphabet[c] = 1;
+  for (let c = 0x61; c <= 0x7a; c++) alphabet[c] = 1;
+
+  /** Groups a rule needs, as a bit mask; a rule is looked at only once every group has occurred. */
+  const needed = Int32Array.from(rules, (r) => (1 << r.groups.length) - 1);
+  const present = new Int32Array(rules.length);
 
   const run = (text: string, detailed: boolean): DetailedMatch => {
     const norm = normaliseShared(text, alphabet);
     const { runFirst, origin } = norm;
     const hits: TermHit[] = [];
     const allowSpans: Span[] = [];
-    let occurrences: RuleOccurrence[] = [];
+    const cues: Cue[] = [];
     let wordingHits: WordingHit[] = [];
+    // Rule occurrences, flat: packed reference, span, and which pattern's term.
+    const refs: number[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const terms: string[] = [];
+    const touched: number[] = [];
     const found = automaton.matchInText(norm.text);
     for (let k = 0; k < found.length; k++) {
       const { begin, end, keyword } = found[k];
@@ -311,28 +402,67 @@ export function buildMatcher(lexicon: LexiconData): Matcher {
           !onWordBoundary(text, p.kind === ALLOW ? spanOf(text, norm, begin, end, p.runs) : span, p.edges)
         )
           continue;
-        if (p.kind === TERM && p.category !== null) {
-          hits.push({ start: span.start, end: span.end, term: p.term, category: p.category });
-        } else if (p.kind === ALLOW) {
-          allowSpans.push(span);
-        } else if (p.kind === RULE) {
-          occurrences.push({ rule: p.index, slot: p.slot, term: p.term, start: span.start, end: span.end });
-        } else {
-          wordingHits.push({ start: span.start, end: span.end, wording: p.index });
+        switch (p.kind) {
+          case TERM:
+            if (p.category !== null)
+              hits.push({ start: span.start, end: span.end, term: p.term, category: p.category });
+            break;
+          case ALLOW:
+            allowSpans.push(span);
+            break;
+          case RULE:
+            for (let r = 0; r < p.refs.length; r++) {
+              const ref = p.refs[r];
+              const rule = Math.floor(ref / 64);
+              const slot = (ref % 64) - SLOT_BIAS;
+              if (slot >= 0) {
+                if (present[rule] === 0) touched.push(rule);
+                present[rule] |= 1 << slot;
+              }
+              refs.push(ref);
+              starts.push(span.start);
+              ends.push(span.end);
+              terms.push(p.refTerms[r] ?? '');
+            }
+            break;
+          case WORDING:
+            wordingHits.push({ start: span.start, end: span.end, wording: p.index });
+            break;
+          default:
+            cues.push({ kind: CUE_KINDS[p.index] ?? 'minor', start: span.start, end: span.end });
         }
       }
     }
+    // Only the rules every group of which occurred are decided; the others cost nothing more.
+    const complete = new Set<number>();
+    for (const rule of touched) {
+      if (present[rule] === needed[rule]) complete.add(rule);
+      present[rule] = 0;
+    }
+    let occurrences: RuleOccurrence[] = [];
+    for (let i = 0; i < refs.length; i++) {
+      const rule = Math.floor(refs[i] / 64);
+      if (detailed || complete.has(rule))
+        occurrences.push({ rule, slot: (refs[i] % 64) - SLOT_BIAS, term: terms[i], start: starts[i], end: ends[i] });
+    }
     occurrences = dropAllowed(occurrences, allowSpans);
     wordingHits = dropAllowed(wordingHits, allowSpans);
-    const sentenceEnds = norm.sentenceEnds;
-    const sentenceCount = norm.sentenceCount;
+    const sentenceEnds = norm.sentenceEnds.slice(0, norm.sentenceCount);
+    const ascii = asciiRuns(text, norm);
     return {
       hits: dropAllowed(hits, allowSpans),
       allowSpans,
-      rules: evaluateRules(rules, occurrences, sentenceEnds, sentenceCount),
+      rules: evaluateRules(
+        rules,
+        detailed ? occurrences.filter((o) => complete.has(o.rule)) : occurrences,
+        sentenceEnds,
+        sentenceEnds.length,
+      ),
       wording: wordingHits.sort((a, b) => a.start - b.start || a.end - b.end),
+      cues,
+      ascii,
+      sentenceEnds,
       occurrences: detailed ? occurrences : [],
-      sentenceEnds: detailed ? Array.from(sentenceEnds.subarray(0, sentenceCount)) : [],
     };
   };
 
@@ -343,8 +473,9 @@ export function buildMatcher(lexicon: LexiconData): Matcher {
     rules,
     wording,
     match(text: string): LexiconMatch {
-      const { hits, allowSpans, rules: fired, wording: suggestions } = run(text, false);
-      return { hits, allowSpans, rules: fired, wording: suggestions };
+      const { occurrences: _unused, ...rest } = run(text, false);
+      void _unused;
+      return rest;
     },
     matchDetailed: (text: string): DetailedMatch => run(text, true),
   };

@@ -6,6 +6,9 @@
  */
 import type { CombinationRule, LexiconData, ScreeningCategoryId } from '../../typings/screening';
 import type { LexiconMatch, Span, TermHit, WordingHit } from './matcher';
+
+/** What the brute force states: the matcher's terms, allow spans, rules and wording. */
+export type ReferenceMatch = Pick<LexiconMatch, 'hits' | 'allowSpans' | 'rules' | 'wording'>;
 import { codePointEnd, foldCodePoint, isBoundary, isSentenceEnd } from './normalize';
 import { ruleProblems, type RuleMatch, type RuleMatchPart } from './rules';
 import { wordingProblems } from './wording';
@@ -140,7 +143,7 @@ function refFires(rule: CombinationRule, occ: readonly RefOccurrence[], s: numbe
 }
 
 /** Compiles the lexicon once; the returned function screens one text by brute force. */
-export function buildReference(lexicon: LexiconData): (text: string) => LexiconMatch {
+export function buildReference(lexicon: LexiconData): (text: string) => ReferenceMatch {
   const byFirst = new Map<number, RefPattern[]>();
   const seen = new Set<string>();
   const patterns: RefPattern[] = [];
@@ -168,7 +171,7 @@ export function buildReference(lexicon: LexiconData): (text: string) => LexiconM
     byFirst.set(p.need[0].code, list);
   }
 
-  return (text: string): LexiconMatch => {
+  return (text: string): ReferenceMatch => {
     const runs = runsOf(text);
     const hits: TermHit[] = [];
     const allowSpans: Span[] = [];
@@ -232,6 +235,6 @@ export function buildReference(lexicon: LexiconData): (text: string) => LexiconM
   };
 }
 
-export function referenceMatch(lexicon: LexiconData, text: string): LexiconMatch {
+export function referenceMatch(lexicon: LexiconData, text: string): ReferenceMatch {
   return buildReference(lexicon)(text);
 }

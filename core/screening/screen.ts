@@ -12,6 +12,8 @@ import type {
 } from '../../typings/screening';
 import { appliesTo, categoryOf, ruleHit, SCREENING_CATEGORIES, spanHit } from './categories';
 import { detectCommercial } from './detectors/commercial';
+import { detectCredentials } from './detectors/credentials';
+import { detectAll } from './detectors/scan';
 import { detectMinorIdentity } from './detectors/minors';
 import { detectPersonalData } from './detectors/personal-data';
 import { detectSecretMarks } from './detectors/secrets';
@@ -20,14 +22,31 @@ import { dropAllowed, getMatcher } from './matcher';
 import { summarise } from './result';
 import { checkSource, detectForeignLinks } from './sources';
 
-/** Each reads the original text through one shared view (width- and 繁简-folded, same offsets). */
+/**
+ * The brute-force detectors: each one regex pass over one shared view of the whole text (width- and
+ * 繁简-folded, same offsets). screen() runs them all in one scan instead (detectors/scan.ts); these
+ * stay as the reference the tests and the bench compare it with.
+ */
 export const DETECTORS: readonly ((original: string, view: string) => DetectorHit[])[] = [
   detectPersonalData,
   detectMinorIdentity,
   detectSecretMarks,
   detectCommercial,
   detectForeignLinks,
+  detectCredentials,
 ];
+
+/** The reference detectors over a whole text, allow-list applied as screen() applies it. */
+export function referenceDetect(
+  text: string,
+  allowSpans: readonly { start: number; end: number }[] = [],
+): DetectorHit[] {
+  const view = detectorText(text);
+  return dropAllowed(
+    DETECTORS.flatMap((detect) => detect(text, view)),
+    allowSpans,
+  );
+}
 
 const WHERE_ORDER = { text: 0, outlet: 1, link: 2, platform: 3 } as const;
 const CATEGORY_ORDER = new Map(SCREENING_CATEGORIES.map((c, i) => [c.id, i]));
@@ -43,18 +62,26 @@ function order(a: ScreeningHit, b: ScreeningHit): number {
 export function screen(input: ScreeningInput, lexicon: LexiconData): ScreeningResult {
   const { text, context } = input;
   const matcher = getMatcher(lexicon);
-  const { hits: termHits, allowSpans, rules: fired, wording } = matcher.match(text);
+  const match = matcher.match(text);
+  const { hits: termHits, rules: fired, wording } = match;
   const found: ScreeningHit[] = termHits.map((h) =>
     spanHit(h.category, 'lexicon', h.term, 'text', { start: h.start, end: h.end, matched: text.slice(h.start, h.end) }),
   );
   for (const m of fired) {
     const rule = matcher.rules[m.rule];
-    if (rule) found.push(ruleHit(rule, m.parts, text));
+    // The rules enforce what accounts may publish (第十七条, 第十八、四十、四十一条); a netizen's
+    // message is only triaged, by the rules written for triage.
+    if (!rule || (context.kind === 'message' && categoryOf(rule.category).scope !== 'message')) continue;
+    found.push(ruleHit(rule, m.parts, text));
   }
-  const view = detectorText(text);
   const detected = dropAllowed(
-    DETECTORS.flatMap((detect) => detect(text, view)),
-    allowSpans,
+    detectAll(text, {
+      cues: match.cues,
+      ascii: match.ascii,
+      sentenceEnds: match.sentenceEnds,
+      sentenceCount: match.sentenceEnds.length,
+    }),
+    match.allowSpans,
   );
   for (const d of detected) found.push(spanHit(d.category, d.detector, d.rule, 'text', d));
   if (input.repostOf) found.push(...checkSource(input.repostOf));

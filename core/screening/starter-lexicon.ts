@@ -9,18 +9,7 @@ import { DEFAULT_RULES } from './default-rules';
 
 const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
   // 第十七条（一）1
-  reputation: [
-    '黑警',
-    '警匪一家',
-    '暴力执法',
-    '钓鱼执法',
-    '刑讯逼供',
-    '警察醉驾',
-    '民警醉驾',
-    '警察嫖娼',
-    '执法犯法',
-    '官匪勾结',
-  ],
+  reputation: ['黑警', '警匪一家', '钓鱼执法', '刑讯逼供', '警察醉驾', '民警醉驾', '警察嫖娼', '执法犯法', '官匪勾结'],
   // 第十七条（一）2
   massIncident: [
     '群体性事件',
