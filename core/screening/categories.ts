@@ -252,6 +252,31 @@ export function formatRef(ref: ArticleRef): string {
   return `第${chineseNumber(ref.article)}条${clause}${item}`;
 }
 
+/** What every hit of a category carries, worked out once per category. */
+interface CategoryFacts {
+  ref: string;
+  title: string;
+  effect: ScreeningCategory['effect'];
+  levelFloor: SensitivityLevel | null;
+}
+
+const facts = new Map<ScreeningCategoryId, CategoryFacts>();
+
+function factsOf(id: ScreeningCategoryId): CategoryFacts {
+  let f = facts.get(id);
+  if (!f) {
+    const category = categoryOf(id);
+    f = {
+      ref: formatRef(category.ref),
+      title: category.title,
+      effect: category.effect,
+      levelFloor: levelFloorOf(category),
+    };
+    facts.set(id, f);
+  }
+  return f;
+}
+
 /** A span hit carrying its category's article, title, effect and level floor. */
 export function spanHit(
   categoryId: ScreeningCategoryId,
@@ -260,13 +285,13 @@ export function spanHit(
   where: SpanHit['where'],
   span: { start: number; end: number; matched: string },
 ): SpanHit {
-  const category = categoryOf(categoryId);
+  const f = factsOf(categoryId);
   return {
     category: categoryId,
-    ref: formatRef(category.ref),
-    title: category.title,
-    effect: category.effect,
-    levelFloor: levelFloorOf(category),
+    ref: f.ref,
+    title: f.title,
+    effect: f.effect,
+    levelFloor: f.levelFloor,
     source,
     rule,
     where,
@@ -282,13 +307,17 @@ export function ruleHit(
   parts: readonly { group: number; term: string; start: number; end: number }[],
   text: string,
 ): SpanHit {
-  const category = categoryOf(rule.category);
-  const start = Math.min(...parts.map((p) => p.start));
-  const end = Math.max(...parts.map((p) => p.end));
+  const f = factsOf(rule.category);
+  let start = Infinity;
+  let end = -Infinity;
+  for (const p of parts) {
+    if (p.start < start) start = p.start;
+    if (p.end > end) end = p.end;
+  }
   return {
     category: rule.category,
-    ref: formatRef(category.ref),
-    title: category.title,
+    ref: f.ref,
+    title: f.title,
     effect: rule.effect,
     levelFloor: rule.effect === 'caution' ? rule.levelFloor : null,
     source: 'rule',

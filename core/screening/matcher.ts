@@ -10,7 +10,6 @@
  * digit matches only on a word boundary there (CNN does not fire inside CNNIC); CJK stays exact
  * substrings.
  */
-import { AhoCorasick } from '@monyone/aho-corasick/fast';
 import type {
   CombinationRule,
   LexiconData,
@@ -18,6 +17,7 @@ import type {
   ScreeningCategoryId,
   WordingRule,
 } from '../../typings/screening';
+import { Automaton } from './automaton';
 import { isCategoryId } from './categories';
 import {
   foldCodePoint,
@@ -31,7 +31,15 @@ import {
   type NormalisedText,
 } from './normalize';
 import { DETECTOR_CUES, type Cue, type CueKind } from './detectors/cues';
-import { evaluateRules, ruleProblems, type RuleMatch, type RuleOccurrence } from './rules';
+import {
+  evaluateOne,
+  ruleProblems,
+  sentenceAt,
+  type Occ,
+  type RuleMatch,
+  type RuleMatchPart,
+  type RuleOccurrence,
+} from './rules';
 import { wordingProblems } from './wording';
 
 export interface Span {
@@ -110,6 +118,12 @@ interface Pattern {
   /** Rule terms: every (rule, slot) the key stands for, and the term as each rule wrote it. */
   refs: number[];
   refTerms: string[];
+  /** The same, unpacked once built: rule, slot, and the group's bit (0 for an exclusion). */
+  ruleOf: Int32Array;
+  slotOf: Int32Array;
+  bitOf: Int32Array;
+  /** Index among the rule patterns, for the flat occurrence buffers. */
+  id: number;
   /**
    * Word classes at the ends (bits 0–1: first unit, bits 2–3: last unit; 1 Latin letter, 2 digit):
    * a neighbour of the same class means the match sits inside a longer word or number.
@@ -144,6 +158,12 @@ function spanOf(source: string, norm: NormalisedText, begin: number, end: number
   const startUnit = len === 1 ? runFirst[begin] : runFirst[begin + 1] - firstNeed;
   const endUnit = runFirst[end - 1] + lastNeed - 1;
   return { start: origin[startUnit], end: unitEnd(source, norm, endUnit) };
+}
+
+/** The start of `spanOf` alone, without building the span. */
+function startOf(norm: NormalisedText, begin: number, end: number, runs: Int32Array | null): number {
+  const { runFirst, origin } = norm;
+  return origin[end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - (runs === null ? 1 : runs[0])];
 }
 
 /** An allow occurrence covers its runs whole, so whatever a term hit inside it spans, it fits. */
@@ -194,11 +214,11 @@ const sameRuns = (a: Int32Array | null, b: Int32Array | null): boolean =>
  */
 function asciiRuns(source: string, norm: NormalisedText): Span[] {
   const runs: Span[] = [];
-  const { text, runFirst, origin } = norm;
+  const { units, length, runFirst, origin } = norm;
   let first = -1;
   let lastEnd = -1;
-  for (let k = 0; k <= text.length; k++) {
-    const ascii = k < text.length && text.charCodeAt(k) < 128;
+  for (let k = 0; k <= length; k++) {
+    const ascii = k < length && units[k] < 128;
     if (ascii && first >= 0 && !quietGap(source, lastEnd, origin[runFirst[k]])) {
       runs.push({ start: origin[runFirst[first]], end: lastEnd });
       first = -1;
@@ -236,6 +256,10 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     index: -1,
     refs: [],
     refTerms: [],
+    ruleOf: new Int32Array(0),
+    slotOf: new Int32Array(0),
+    bitOf: new Int32Array(0),
+    id: -1,
     edges: edgesOf(key),
     next: null,
   });
@@ -331,8 +355,21 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     });
   }
 
-  const patterns = new Map<string, Entry>();
+  const keys: string[] = [];
+  const entries: Entry[] = [];
+  const rulePatterns: Pattern[] = [];
+  for (const list of lists.values()) {
+    for (const p of list) {
+      if (p.kind !== RULE) continue;
+      p.id = rulePatterns.length;
+      rulePatterns.push(p);
+      p.ruleOf = Int32Array.from(p.refs, (ref) => Math.floor(ref / 64));
+      p.slotOf = Int32Array.from(p.refs, (ref) => (ref % 64) - SLOT_BIAS);
+      p.bitOf = Int32Array.from(p.slotOf, (slot) => (slot >= 0 ? 1 << slot : 0));
+    }
+  }
   for (const [key, list] of lists) {
+    keys.push(key);
     const [only] = list;
     if (
       list.length === 1 &&
@@ -342,15 +379,20 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
       only.edges === 0 &&
       only.term === key
     ) {
-      patterns.set(key, only.category);
+      entries.push(only.category);
     } else {
       list.forEach((p, i) => (p.next = list[i + 1] ?? null));
-      patterns.set(key, only);
+      entries.push(only);
     }
   }
-  const automaton = new AhoCorasick([...patterns.keys()]);
+  const automaton = new Automaton(keys);
+  const allowKey = Uint8Array.from(entries, (e) => {
+    for (let p = typeof e === 'string' ? null : e; p !== null; p = p.next) if (p.kind === ALLOW) return 1;
+    return 0;
+  });
+  const lengths = automaton.lengths;
   const alphabet = new Uint8Array(65536);
-  for (const key of patterns.keys()) for (let i = 0; i < key.length; i++) alphabet[key.charCodeAt(i)] = 1;
+  for (const key of keys) for (let i = 0; i < key.length; i++) alphabet[key.charCodeAt(i)] = 1;
   // Digits and Latin letters always stay in the normalised text: the detectors find their runs there.
   for (let c = 0x30; c <= 0x39; c++) alphabet[c] = 1;
   for (let c = 0x61; c <= 0x7a; c++) alphabet[c] = 1;
@@ -359,23 +401,91 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
   const needed = Int32Array.from(rules, (r) => (1 << r.groups.length) - 1);
   const present = new Int32Array(rules.length);
 
+  // ---- per-text scratch for the rules, reused: most rules are decided sentence by sentence in the
+  // first pass, from bit masks; only rules that need positions (ordered or windowed) and texts with
+  // an allow-listed phrase take the second pass.
+  const R = rules.length;
+  const G = 8;
+  const positional = Uint8Array.from(rules, (r) => (r.ordered || r.within.kind === 'window' ? 1 : 0));
+  const sentenceMask = new Int32Array(R);
+  const sentenceExcluded = new Uint8Array(R);
+  const sentenceOfRule = new Int32Array(R).fill(-1);
+  const firstStart = new Int32Array(R * G);
+  const firstOutput = new Int32Array(R * G);
+  const firstPattern = new Int32Array(R * G);
+  const firstRef = new Int32Array(R * G);
+  const complete = new Uint8Array(R);
+  /** Rule patterns seen in the current text: group presence is marked once per pattern, not per occurrence. */
+  const seenPattern = new Uint8Array(rulePatterns.length);
+  /** Whether a rule pattern belongs to some rule that takes the second pass in the current text. */
+  const wantedPattern = new Uint8Array(rulePatterns.length);
+
   const run = (text: string, detailed: boolean): DetailedMatch => {
-    const norm = normaliseShared(text, alphabet);
-    const { runFirst, origin } = norm;
+    const norm = normaliseShared(text, alphabet, false);
+    const { runFirst, origin, sentenceUnits, sentenceCount } = norm;
     const hits: TermHit[] = [];
     const allowSpans: Span[] = [];
     const cues: Cue[] = [];
-    let wordingHits: WordingHit[] = [];
-    // Rule occurrences, flat: packed reference, span, and which pattern's term.
-    const refs: number[] = [];
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const terms: string[] = [];
-    const touched: number[] = [];
-    const found = automaton.matchInText(norm.text);
-    for (let k = 0; k < found.length; k++) {
-      const { begin, end, keyword } = found[k];
-      const entry = patterns.get(keyword);
+    const wordingHits: WordingHit[] = [];
+    const seen: number[] = [];
+    const fired: RuleMatch[] = [];
+    /** Rules touched in the sentence being read. */
+    const inSentence: number[] = [];
+    let sentence = 0;
+    const partOf = (rule: number, g: number): RuleMatchPart => {
+      const slot = rule * G + g;
+      const p = rulePatterns[firstPattern[slot]];
+      const end = found.ends[firstOutput[slot]];
+      const span = spanOf(text, norm, end - lengths[found.keys[firstOutput[slot]]], end, p?.runs ?? null);
+      return { group: g, term: p?.refTerms[firstRef[slot]] ?? '', start: span.start, end: span.end };
+    };
+    const closeSentence = (): void => {
+      for (const rule of inSentence) {
+        if (sentenceMask[rule] === needed[rule] && sentenceExcluded[rule] === 0 && positional[rule] === 0) {
+          const parts: RuleMatchPart[] = [];
+          for (let g = 0; g < (rules[rule]?.groups.length ?? 0); g++) parts.push(partOf(rule, g));
+          fired.push({ rule, sentence: sentenceOfRule[rule], parts });
+        }
+        sentenceOfRule[rule] = -1;
+      }
+      inSentence.length = 0;
+    };
+    const found = automaton.scan(norm.units, norm.length);
+    // Allow-listed phrases first (rare: a flag per key says where to look), so that the first pass
+    // already leaves out the rule terms inside them.
+    const allowed: Span[] = [];
+    for (let k = 0; k < found.count; k++) {
+      const index = found.keys[k];
+      if (allowKey[index] === 0) continue;
+      const end = found.ends[k];
+      const begin = end - lengths[index];
+      if (
+        end - begin > 1 &&
+        spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
+      )
+        continue;
+      for (let p = entries[index] as Pattern | null; p !== null; p = p.next) {
+        if (p.kind !== ALLOW || (p.runs !== null && !runsHold(norm, begin, p.runs))) continue;
+        if (p.edges !== 0 && !onWordBoundary(text, spanOf(text, norm, begin, end, p.runs), p.edges)) continue;
+        allowed.push(wholeSpan(text, norm, begin, end));
+      }
+    }
+    allowed.sort((a, b) => a.start - b.start);
+    /** Whether [start, the original end of unit `end` - 1] lies inside an allow span. */
+    const insideAllow = (start: number, end: number): boolean => {
+      const stop = unitEnd(text, norm, runFirst[end - 1]);
+      for (const a of allowed) {
+        if (a.start > start) return false;
+        if (a.end >= stop) return true;
+      }
+      return false;
+    };
+    // First pass: terms, allow phrases, wording and cues in full; rule terms by sentence, as masks.
+    for (let k = 0; k < found.count; k++) {
+      const end = found.ends[k];
+      const index = found.keys[k];
+      const begin = end - lengths[index];
+      const entry = entries[index];
       if (entry === undefined) continue;
       // Runs end at boundaries, so only the gaps between runs can hold one.
       if (
@@ -389,13 +499,51 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
         hits.push({
           start: origin[startUnit],
           end: unitEnd(text, norm, runFirst[end - 1]),
-          term: keyword,
+          term: keys[index] ?? '',
           category: entry,
         });
         continue;
       }
       for (let p: Pattern | null = entry; p !== null; p = p.next) {
         if (p.runs !== null && !runsHold(norm, begin, p.runs)) continue;
+        if (p.kind === RULE) {
+          if (p.edges !== 0 && !onWordBoundary(text, spanOf(text, norm, begin, end, p.runs), p.edges)) continue;
+          const start = startOf(norm, begin, end, p.runs);
+          if (allowed.length > 0 && insideAllow(start, end)) continue;
+          if (seenPattern[p.id] === 0) {
+            seenPattern[p.id] = 1;
+            seen.push(p.id);
+          }
+          // Outputs come in order of their end, so the sentence only moves forward.
+          if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
+            closeSentence();
+            while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
+          }
+          const { ruleOf, slotOf, bitOf } = p;
+          for (let r = 0; r < ruleOf.length; r++) {
+            const rule = ruleOf[r];
+            if (sentenceOfRule[rule] !== sentence) {
+              sentenceOfRule[rule] = sentence;
+              sentenceMask[rule] = 0;
+              sentenceExcluded[rule] = 0;
+              inSentence.push(rule);
+            }
+            const slot = slotOf[r];
+            if (slot < 0) {
+              sentenceExcluded[rule] = 1;
+              continue;
+            }
+            const at = rule * G + slot;
+            if ((sentenceMask[rule] & bitOf[r]) === 0 || start < firstStart[at]) {
+              firstStart[at] = start;
+              firstOutput[at] = k;
+              firstPattern[at] = p.id;
+              firstRef[at] = r;
+            }
+            sentenceMask[rule] |= bitOf[r];
+          }
+          continue;
+        }
         const span = p.kind === ALLOW ? wholeSpan(text, norm, begin, end) : spanOf(text, norm, begin, end, p.runs);
         if (
           p.edges !== 0 &&
@@ -410,21 +558,6 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
           case ALLOW:
             allowSpans.push(span);
             break;
-          case RULE:
-            for (let r = 0; r < p.refs.length; r++) {
-              const ref = p.refs[r];
-              const rule = Math.floor(ref / 64);
-              const slot = (ref % 64) - SLOT_BIAS;
-              if (slot >= 0) {
-                if (present[rule] === 0) touched.push(rule);
-                present[rule] |= 1 << slot;
-              }
-              refs.push(ref);
-              starts.push(span.start);
-              ends.push(span.end);
-              terms.push(p.refTerms[r] ?? '');
-            }
-            break;
           case WORDING:
             wordingHits.push({ start: span.start, end: span.end, wording: p.index });
             break;
@@ -433,36 +566,94 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
         }
       }
     }
-    // Only the rules every group of which occurred are decided; the others cost nothing more.
-    const complete = new Set<number>();
+    closeSentence();
+    // The rules the masks cannot decide: every group occurred somewhere in the text, and the rule
+    // needs positions — or an allow-listed phrase may cover some of the occurrences.
+    const slow = detailed;
+    if (slow) fired.length = 0;
+    const touched: number[] = [];
+    for (const id of seen) {
+      const p = rulePatterns[id];
+      if (!p) continue;
+      const { ruleOf, bitOf } = p;
+      for (let r = 0; r < ruleOf.length; r++) {
+        const rule = ruleOf[r];
+        if (present[rule] === 0) touched.push(rule);
+        present[rule] |= bitOf[r] | 0x40000000;
+      }
+    }
+    let second = false;
     for (const rule of touched) {
-      if (present[rule] === needed[rule]) complete.add(rule);
+      if ((present[rule] & ~0x40000000) === needed[rule] && (slow || positional[rule] === 1)) {
+        complete[rule] = 1;
+        second = true;
+      }
       present[rule] = 0;
     }
-    let occurrences: RuleOccurrence[] = [];
-    for (let i = 0; i < refs.length; i++) {
-      const rule = Math.floor(refs[i] / 64);
-      if (detailed || complete.has(rule))
-        occurrences.push({ rule, slot: (refs[i] % 64) - SLOT_BIAS, term: terms[i], start: starts[i], end: ends[i] });
+    for (const id of seen) {
+      seenPattern[id] = 0;
+      const p = rulePatterns[id];
+      if (!p) continue;
+      for (let r = 0; r < p.ruleOf.length; r++) if (detailed || complete[p.ruleOf[r]] === 1) wantedPattern[id] = 1;
     }
-    occurrences = dropAllowed(occurrences, allowSpans);
-    wordingHits = dropAllowed(wordingHits, allowSpans);
-    const sentenceEnds = norm.sentenceEnds.slice(0, norm.sentenceCount);
-    const ascii = asciiRuns(text, norm);
+    const sentenceEnds = norm.sentenceEnds.slice(0, sentenceCount);
+    const occurrences: RuleOccurrence[] = [];
+    const byRule = new Map<number, { occ: Occ[]; excluded: Set<number> }>();
+    if (second || detailed) {
+      for (let k = 0; k < found.count; k++) {
+        const index = found.keys[k];
+        const entry = entries[index];
+        if (entry === undefined || typeof entry === 'string') continue;
+        const end = found.ends[k];
+        const begin = end - lengths[index];
+        let crossed = -1;
+        for (let p: Pattern | null = entry; p !== null; p = p.next) {
+          if (p.kind !== RULE || wantedPattern[p.id] === 0) continue;
+          if (crossed < 0)
+            crossed =
+              end - begin > 1 &&
+              spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
+                ? 1
+                : 0;
+          if (crossed === 1) break;
+          if (p.runs !== null && !runsHold(norm, begin, p.runs)) continue;
+          const span = spanOf(text, norm, begin, end, p.runs);
+          if (p.edges !== 0 && !onWordBoundary(text, span, p.edges)) continue;
+          if (allowed.length > 0 && insideAllow(span.start, end)) continue;
+          const at = sentenceAt(sentenceEnds, sentenceEnds.length, span.start);
+          for (let r = 0; r < p.ruleOf.length; r++) {
+            const rule = p.ruleOf[r];
+            const slot = p.slotOf[r];
+            const term = p.refTerms[r] ?? '';
+            if (detailed) occurrences.push({ rule, slot, term, start: span.start, end: span.end });
+            if (complete[rule] !== 1) continue;
+            let of = byRule.get(rule);
+            if (!of) byRule.set(rule, (of = { occ: [], excluded: new Set() }));
+            if (slot < 0) of.excluded.add(at);
+            else of.occ.push({ group: slot, term, start: span.start, end: span.end, sentence: at });
+          }
+        }
+      }
+    }
+    for (const id of seen) wantedPattern[id] = 0;
+    for (const rule of [...byRule.keys()].sort((a, b) => a - b)) {
+      const of = byRule.get(rule);
+      const r = rules[rule];
+      if (!of || !r) continue;
+      of.occ.sort((a, b) => a.start - b.start || a.end - b.end);
+      fired.push(...evaluateOne(r, rule, of.occ, of.excluded));
+    }
+    for (const rule of touched) complete[rule] = 0;
+    fired.sort((a, b) => a.rule - b.rule || a.sentence - b.sentence);
     return {
       hits: dropAllowed(hits, allowSpans),
       allowSpans,
-      rules: evaluateRules(
-        rules,
-        detailed ? occurrences.filter((o) => complete.has(o.rule)) : occurrences,
-        sentenceEnds,
-        sentenceEnds.length,
-      ),
-      wording: wordingHits.sort((a, b) => a.start - b.start || a.end - b.end),
+      rules: fired,
+      wording: dropAllowed(wordingHits, allowSpans).sort((a, b) => a.start - b.start || a.end - b.end),
       cues,
-      ascii,
+      ascii: asciiRuns(text, norm),
       sentenceEnds,
-      occurrences: detailed ? occurrences : [],
+      occurrences,
     };
   };
 

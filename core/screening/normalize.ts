@@ -158,8 +158,11 @@ export function spansBoundary(source: string, from: number, to: number, alphabet
 }
 
 export interface NormalisedText {
-  /** Folded text with runs collapsed; this is what the automaton reads. */
+  /** Folded text with runs collapsed ('' when asked for units only). */
   readonly text: string;
+  /** The same as code units, `length` of them valid: this is what the automaton reads. */
+  readonly units: Uint16Array;
+  readonly length: number;
   /**
    * Per unit of `text`: index into `origin` of the first unit of its run; one extra entry at
    * `text.length` closes the last run, so a run's length is runFirst[i + 1] - runFirst[i].
@@ -174,6 +177,8 @@ export interface NormalisedText {
   readonly wide: boolean;
   /** Original offsets of the sentence-ending marks, ascending; `sentenceCount` of them are valid. */
   readonly sentenceEnds: Int32Array;
+  /** For each of those marks, how many units of `units` come before it. */
+  readonly sentenceUnits: Int32Array;
   readonly sentenceCount: number;
 }
 
@@ -186,6 +191,7 @@ let outBuf = new Uint16Array(0);
 let runBuf = new Int32Array(0);
 let originBuf = new Int32Array(0);
 let sentenceBuf = new Int32Array(0);
+let sentenceUnitBuf = new Int32Array(0);
 
 /**
  * Normalises into the shared scratch. The arrays in the result are only valid until the next call;
@@ -195,7 +201,7 @@ let sentenceBuf = new Int32Array(0);
  * character as a boundary: a character no term contains can never be inside a hit, and as a
  * boundary it costs the automaton nothing. Hits are exactly those found without it.
  */
-export function normaliseShared(source: string, alphabet: Uint8Array = ANY): NormalisedText {
+export function normaliseShared(source: string, alphabet: Uint8Array = ANY, withText = true): NormalisedText {
   const n = source.length;
   if (n + 1 > capacity) {
     capacity = Math.max(n + 1, capacity * 2, 1024);
@@ -203,12 +209,14 @@ export function normaliseShared(source: string, alphabet: Uint8Array = ANY): Nor
     runBuf = new Int32Array(capacity);
     originBuf = new Int32Array(capacity);
     sentenceBuf = new Int32Array(capacity);
+    sentenceUnitBuf = new Int32Array(capacity);
   }
   const table = foldTable();
   const out = outBuf;
   const runFirst = runBuf;
   const origin = originBuf;
   const sentenceEnds = sentenceBuf;
+  const sentenceUnits = sentenceUnitBuf;
   let sentences = 0;
   let len = 0;
   let kept = 0;
@@ -227,6 +235,7 @@ export function normaliseShared(source: string, alphabet: Uint8Array = ANY): Nor
           continue;
         }
         if (f !== SENTENCE) break;
+        sentenceUnits[sentences] = len;
         sentenceEnds[sentences++] = i;
         prev = -1;
         continue;
@@ -284,11 +293,14 @@ export function normaliseShared(source: string, alphabet: Uint8Array = ANY): Nor
   }
   runFirst[len] = kept;
   return {
-    text: decoder.decode(out.subarray(0, len)),
+    text: withText ? decoder.decode(out.subarray(0, len)) : '',
+    units: out,
+    length: len,
     runFirst,
     origin,
     wide,
     sentenceEnds,
+    sentenceUnits,
     sentenceCount: sentences,
   };
 }
@@ -299,10 +311,13 @@ export function normalise(source: string): NormalisedText {
   const kept = shared.runFirst[len];
   return {
     text: shared.text,
+    units: shared.units.slice(0, len),
+    length: len,
     runFirst: shared.runFirst.slice(0, len + 1),
     origin: shared.origin.slice(0, kept),
     wide: shared.wide,
     sentenceEnds: shared.sentenceEnds.slice(0, shared.sentenceCount),
+    sentenceUnits: shared.sentenceUnits.slice(0, shared.sentenceCount),
     sentenceCount: shared.sentenceCount,
   };
 }

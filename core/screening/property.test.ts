@@ -140,6 +140,13 @@ describe('combination rules equal the brute-force reference', () => {
         const got = matcher.matchDetailed(text);
         const want = referenceMatch(lexicon, text);
         expect({ text, fired: got.rules.map(fired).sort() }).toEqual({ text, fired: want.rules.map(fired).sort() });
+        // The plain match decides most rules from masks in its first pass: it must agree.
+        const quick = matcher.match(text);
+        expect({ text, fired: quick.rules.map(fired).sort() }).toEqual({ text, fired: want.rules.map(fired).sort() });
+        for (const m of quick.rules) {
+          const rule = rules[m.rule];
+          for (const p of m.parts) expect(rule?.groups[p.group]).toContain(p.term);
+        }
         for (const m of got.rules) {
           const rule = rules[m.rule];
           if (!rule) throw new Error('unknown rule');

@@ -224,7 +224,8 @@ export function sentenceAt(ends: ArrayLike<number>, count: number, offset: numbe
   return lo;
 }
 
-interface Occ {
+/** A group occurrence with the sentence it starts in. */
+export interface Occ {
   group: number;
   term: string;
   start: number;
@@ -297,8 +298,11 @@ function chain(groups: readonly Occ[][], first: Occ, limit: number, sentence: nu
   return parts;
 }
 
-/** Whether one rule fires in each sentence its occurrences touch; `occ` sorted by start. */
-function evaluateOne(
+/**
+ * Whether one rule fires in each sentence its occurrences touch; `occ` sorted by start, `excluded`
+ * the sentences holding an exclusion term.
+ */
+export function evaluateOne(
   rule: Pick<CombinationRule, 'groups' | 'within' | 'ordered'>,
   index: number,
   occ: readonly Occ[],

@@ -5,6 +5,8 @@
  */
 import type {
   LexiconData,
+  ScreeningCategoryId,
+  ScreeningContext,
   ScreeningHit,
   ScreeningInput,
   ScreeningResult,
@@ -48,6 +50,19 @@ export function referenceDetect(
   );
 }
 
+/** Which categories are screened in a context, worked out once per kind of context. */
+const applying = new Map<string, (id: ScreeningCategoryId) => boolean>();
+function appliesIn(context: ScreeningContext): (id: ScreeningCategoryId) => boolean {
+  const key = context.kind === 'post' ? `post:${context.accountKind}` : 'message';
+  let f = applying.get(key);
+  if (!f) {
+    const yes = new Set(SCREENING_CATEGORIES.filter((c) => appliesTo(c, context)).map((c) => c.id));
+    f = (id) => yes.has(id);
+    applying.set(key, f);
+  }
+  return f;
+}
+
 const WHERE_ORDER = { text: 0, outlet: 1, link: 2, platform: 3 } as const;
 const CATEGORY_ORDER = new Map(SCREENING_CATEGORIES.map((c, i) => [c.id, i]));
 
@@ -64,14 +79,24 @@ export function screen(input: ScreeningInput, lexicon: LexiconData): ScreeningRe
   const matcher = getMatcher(lexicon);
   const match = matcher.match(text);
   const { hits: termHits, rules: fired, wording } = match;
-  const found: ScreeningHit[] = termHits.map((h) =>
-    spanHit(h.category, 'lexicon', h.term, 'text', { start: h.start, end: h.end, matched: text.slice(h.start, h.end) }),
-  );
+  const applies = appliesIn(context);
+  const found: ScreeningHit[] = [];
+  for (const h of termHits) {
+    if (applies(h.category))
+      found.push(
+        spanHit(h.category, 'lexicon', h.term, 'text', {
+          start: h.start,
+          end: h.end,
+          matched: text.slice(h.start, h.end),
+        }),
+      );
+  }
   for (const m of fired) {
     const rule = matcher.rules[m.rule];
     // The rules enforce what accounts may publish (第十七条, 第十八、四十、四十一条); a netizen's
     // message is only triaged, by the rules written for triage.
-    if (!rule || (context.kind === 'message' && categoryOf(rule.category).scope !== 'message')) continue;
+    if (!rule || !applies(rule.category)) continue;
+    if (context.kind === 'message' && categoryOf(rule.category).scope !== 'message') continue;
     found.push(ruleHit(rule, m.parts, text));
   }
   const detected = dropAllowed(
@@ -83,10 +108,10 @@ export function screen(input: ScreeningInput, lexicon: LexiconData): ScreeningRe
     }),
     match.allowSpans,
   );
-  for (const d of detected) found.push(spanHit(d.category, d.detector, d.rule, 'text', d));
-  if (input.repostOf) found.push(...checkSource(input.repostOf));
+  for (const d of detected) if (applies(d.category)) found.push(spanHit(d.category, d.detector, d.rule, 'text', d));
+  if (input.repostOf) for (const h of checkSource(input.repostOf)) if (applies(h.category)) found.push(h);
 
-  const hits = found.filter((h) => appliesTo(categoryOf(h.category), context)).sort(order);
+  const hits = found.sort(order);
   const suggestions = wording.flatMap((w): WordingSuggestion[] => {
     const rule = matcher.wording[w.wording];
     return rule

@@ -43,7 +43,13 @@ export function details(sentence: string, offset: number): Detail[] {
     if (found.some((d) => d.start === offset + start)) return;
     found.push({ start: offset + start, end: offset + start + value.length, value });
   };
-  for (const re of [NAME_AFTER_MARK, NAME_BEFORE_AGE]) {
+  // Each pattern needs a word of its own; a sentence without one is not read with it.
+  const withNames = [
+    /姓名|名叫|叫做|学生|男孩|女孩|男童|女童|少年|少女/.test(sentence) ? NAME_AFTER_MARK : null,
+    /岁|同学|小朋友/.test(sentence) ? NAME_BEFORE_AGE : null,
+  ];
+  for (const re of withNames) {
+    if (!re) continue;
     for (const m of scan(re, sentence)) {
       const name = m.groups[0] ?? '';
       const at = m.value.indexOf(name);
@@ -51,14 +57,14 @@ export function details(sentence: string, offset: number): Detail[] {
       if (!/^[（(]化名/.test(after)) add(m.start + at, name);
     }
   }
-  for (const m of scan(SCHOOL, sentence)) {
+  for (const m of /小学|中学|幼儿园|学校/.test(sentence) ? scan(SCHOOL, sentence) : []) {
     // The name starts after the last word that cannot be part of one (进, 在, 于 …).
     const name = m.value.replace(/^.*[进在到于是的了从去读入往向至和与及因对把被让给晒露满]/, '');
     if (name.length <= 3 || GENERIC_SCHOOL.test(name) || NOT_A_NAME.test(name)) continue;
     if (name.endsWith('学校') && !/(?:小学|中学)$/.test(name) && !NAMED_SCHOOL.test(name.slice(0, -2))) continue;
     add(m.start + (m.value.length - name.length), name);
   }
-  for (const m of scan(CLASS, sentence)) add(m.start, m.value);
+  if (sentence.includes('班')) for (const m of scan(CLASS, sentence)) add(m.start, m.value);
   return found;
 }
 

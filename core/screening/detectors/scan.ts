@@ -65,26 +65,42 @@ const push = (list: Candidate[], seen: Set<number>, start: number, end: number, 
 
 const byStart = (a: Candidate, b: Candidate): number => a.start - b.start || a.end - b.end;
 
-/** Every match of `pattern` in the view of text[from, to), in original offsets, overlapping [near). */
-function matchesAround(
-  text: string,
-  pattern: RegExp,
-  from: number,
-  to: number,
-  near: Span,
-  yuan = false,
-): { start: number; end: number; value: string; groups: (string | undefined)[] }[] {
+type Match = { start: number; end: number; value: string; groups: (string | undefined)[] };
+
+/** A window of the text and its detector view (built once, read by every pattern that needs it). */
+interface Window {
+  from: number;
+  view: string;
+  /** The view with ￥ read as ¥ (the commercial patterns' form). */
+  yuan: string;
+}
+
+function windowOf(text: string, from: number, to: number): Window {
   const a = Math.max(0, from);
-  const b = Math.min(text.length, to);
-  const out: { start: number; end: number; value: string; groups: (string | undefined)[] }[] = [];
-  const view = detectorText(text.slice(a, b));
-  for (const m of scan(pattern, yuan ? view.replace(/￥/g, '¥') : view)) {
-    const start = a + m.start;
-    const end = a + m.end;
+  const view = detectorText(text.slice(a, Math.min(text.length, to)));
+  return { from: a, view, yuan: view.includes('￥') ? view.replace(/￥/g, '¥') : view };
+}
+
+/** Every match of `pattern` in the window, in original offsets, overlapping `near`. */
+function matchesIn(w: Window, pattern: RegExp, near: Span, yuan = false): Match[] {
+  const out: Match[] = [];
+  for (const m of scan(pattern, yuan ? w.yuan : w.view)) {
+    const start = w.from + m.start;
+    const end = w.from + m.end;
     if (start < near.end && end > near.start) out.push({ start, end, value: m.value, groups: m.groups });
   }
   return out;
 }
+
+const PROVINCES = new Set([...'京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼']);
+const CURRENCY = new Set([...'¥$￥₤€¢₳₴'].map((c) => c.charCodeAt(0)));
+const YEN = 0xa5;
+const DOLLAR = 0x24;
+const FULL_YEN = 0xffe5;
+const YUAN = '元'.charCodeAt(0);
+const SUI = '岁'.charCodeAt(0);
+const ZHOU = '周'.charCodeAt(0);
+const NUMERALS = new Set([...'0123456789０１２３４５６７８９一二三四五六七八九十']);
 
 export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   const { cues, ascii, sentenceEnds, sentenceCount } = where;
@@ -141,42 +157,69 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   const seenCode = new Set<number>();
 
   for (const run of ascii) {
-    // Three characters each side: a currency sign, a province character, a lookbehind.
-    const from = run.start - 3;
-    const to = run.end + 3;
-    for (const m of matchesAround(text, ID18, from, to, run)) push(ids18, seenId, m.start, m.end, m.value);
-    for (const m of matchesAround(text, ID15, from, to, run)) push(ids15, seenId, m.start, m.end, m.value);
-    for (const m of matchesAround(text, CARD, from, to, run)) push(cards, seenCard, m.start, m.end, m.value);
-    for (const m of matchesAround(text, MOBILE, from, to, run)) push(mobiles, seenMobile, m.start, m.end, m.value);
-    for (const m of matchesAround(text, PLATE, from, to, run)) push(plates, seenPlate, m.start, m.end, m.value);
-    for (const m of matchesAround(text, SHOP_LINK, from, to, run)) push(shopLinks, seenShop, m.start, m.end, m.value);
-    for (const m of matchesAround(text, TAOKOULING, from, to, run, true))
-      push(codes, seenCode, m.start, m.end, m.value);
-    for (const m of matchesAround(text, URL_IN_TEXT, from, to, run)) {
-      const host = m.groups[2] ?? '';
-      const isUrl = m.groups[0] !== undefined || m.groups[1] !== undefined;
-      const key = m.start * 65536 + (m.end - m.start);
-      if (seen.has(key) || !isForeignHost(host, isUrl)) continue;
-      seen.add(key);
-      links.push({
-        start: m.start,
-        end: m.end,
-        category: 'foreignMedia',
-        detector: 'foreignDomain',
-        rule: '境外网站链接',
-        matched: text.slice(m.start, m.end),
-      });
+    // What the run holds decides which patterns can match it at all.
+    let digits = 0;
+    let letters = 0;
+    let dot = false;
+    for (let i = run.start; i < run.end; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) digits++;
+      else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
+      else if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) letters++;
+      else if (c === 0x2e || c === 0xff0e) dot = true;
+    }
+    // A currency sign before or after, or anywhere inside (¥ is dropped, so runs close over it).
+    let currency = false;
+    for (let i = Math.max(0, run.start - 2), to = Math.min(text.length, run.end + 2); i < to && !currency; i++)
+      currency = CURRENCY.has(text.charCodeAt(i));
+    const province = PROVINCES.has(text.charAt(run.start - 1)) || PROVINCES.has(text.charAt(run.start - 2));
+    if (digits >= 11 || (letters > 0 && (dot || province || currency))) {
+      // Three characters each side: a currency sign, a province character, a lookbehind.
+      const w = windowOf(text, run.start - 3, run.end + 3);
+      if (digits >= 15) {
+        for (const m of matchesIn(w, ID18, run)) push(ids18, seenId, m.start, m.end, m.value);
+        for (const m of matchesIn(w, ID15, run)) push(ids15, seenId, m.start, m.end, m.value);
+        for (const m of matchesIn(w, CARD, run)) push(cards, seenCard, m.start, m.end, m.value);
+      }
+      if (digits >= 11) for (const m of matchesIn(w, MOBILE, run)) push(mobiles, seenMobile, m.start, m.end, m.value);
+      if (province) for (const m of matchesIn(w, PLATE, run)) push(plates, seenPlate, m.start, m.end, m.value);
+      if (dot) {
+        for (const m of matchesIn(w, SHOP_LINK, run)) push(shopLinks, seenShop, m.start, m.end, m.value);
+        for (const m of matchesIn(w, URL_IN_TEXT, run)) {
+          const host = m.groups[2] ?? '';
+          const isUrl = m.groups[0] !== undefined || m.groups[1] !== undefined;
+          const key = m.start * 65536 + (m.end - m.start);
+          if (seen.has(key) || !isForeignHost(host, isUrl)) continue;
+          seen.add(key);
+          links.push({
+            start: m.start,
+            end: m.end,
+            category: 'foreignMedia',
+            detector: 'foreignDomain',
+            rule: '境外网站链接',
+            matched: text.slice(m.start, m.end),
+          });
+        }
+      }
+      if (letters > 0 && currency)
+        for (const m of matchesIn(w, TAOKOULING, run, true)) push(codes, seenCode, m.start, m.end, m.value);
     }
     // A number next to 元, ¥ or 岁 makes its sentence worth a look.
-    for (let i = run.start; i < run.end; i++) {
-      if (!isDigit(text.charCodeAt(i))) continue;
-      let j = i;
-      while (j < run.end && isDigit(text.charCodeAt(j))) j++;
-      const before = text.slice(Math.max(0, i - 2), i);
-      const after = text.slice(j, j + 3);
-      if (/[¥$￥]/.test(before) || /^\s?元/.test(after)) commercialSentences.add(sentenceOf(i));
-      if (/^(?:岁|周岁)/.test(after)) minorSentences.add(sentenceOf(i));
-      i = j;
+    if (digits > 0) {
+      for (let i = run.start; i < run.end; i++) {
+        if (!isDigit(text.charCodeAt(i))) continue;
+        let j = i;
+        while (j < run.end && isDigit(text.charCodeAt(j))) j++;
+        const b1 = text.charCodeAt(i - 1);
+        const b2 = text.charCodeAt(i - 2);
+        const a0 = text.charCodeAt(j);
+        const a1 = text.charCodeAt(j + 1);
+        if (b1 === YEN || b1 === DOLLAR || b1 === FULL_YEN || b2 === YEN || b2 === DOLLAR || b2 === FULL_YEN)
+          commercialSentences.add(sentenceOf(i));
+        if (a0 === YUAN || (a1 === YUAN && /\s/.test(text.charAt(j)))) commercialSentences.add(sentenceOf(i));
+        if (a0 === SUI || (a0 === ZHOU && a1 === SUI)) minorSentences.add(sentenceOf(i));
+        i = j;
+      }
     }
   }
 
@@ -194,11 +237,13 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
         credentialSentences.add(s);
         break;
       case 'shop':
-        for (const m of matchesAround(text, TAOKOULING, cue.start - 40, cue.end + 2, cue, true))
+        for (const m of matchesIn(windowOf(text, cue.start - 40, cue.end + 2), TAOKOULING, cue, true))
           push(codes, seenCode, m.start, m.end, m.value);
         break;
       case 'address':
-        for (const m of matchesAround(text, ADDRESS, cue.start - 30, cue.end + 40, cue))
+        // Every address names a dwelling by number: 5栋, 十二单元, 702室.
+        if (!NUMERALS.has(text.charAt(cue.start - 1))) break;
+        for (const m of matchesIn(windowOf(text, cue.start - 30, cue.end + 40), ADDRESS, cue))
           push(addresses, seenAddress, m.start, m.end, m.value);
         break;
       case 'secret':
@@ -256,12 +301,14 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   const marks: DetectorHit[] = [];
   const secretCues = cues.filter((c) => c.kind === 'secret');
   if (secretCues.length > 0) {
+    const windows = secretCues.map((cue) => windowOf(text, cue.start - 12, cue.end + 12));
     for (const { rule, pattern } of MARKS) {
       const found: Candidate[] = [];
       const seenMark = new Set<number>();
-      for (const cue of secretCues)
-        for (const m of matchesAround(text, pattern, cue.start - 12, cue.end + 12, cue))
-          push(found, seenMark, m.start, m.end, m.value);
+      secretCues.forEach((cue, i) => {
+        const w = windows[i];
+        if (w) for (const m of matchesIn(w, pattern, cue)) push(found, seenMark, m.start, m.end, m.value);
+      });
       for (const m of found.sort(byStart)) {
         if (marks.some((h) => h.start <= m.start && m.end <= h.end)) continue;
         marks.push({
