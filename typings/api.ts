@@ -3,6 +3,8 @@
  * mini-program's API client and by the function handlers. `docs/api.md` is checked against it.
  */
 import type { ApiResult } from './common';
+import type { EvaluationApi } from './evaluation';
+import type { LinkageApi } from './linkage';
 import type { NotifyApi } from './notify';
 import type { OrgApi } from './org';
 import type { PostApi } from './post';
@@ -25,6 +27,10 @@ export interface Api {
   post: PostApi;
   referral: ReferralApi;
   screen: ScreenApi;
+  // evaluation (issue 14)
+  evaluation: EvaluationApi;
+  // linkage directives (第三十四条)
+  linkage: LinkageApi;
 }
 
 export type FunctionName = keyof Api;

@@ -19,10 +19,20 @@ export type NotificationKind =
   | 'referralAnswered'
   | 'extensionDecided'
   | 'dailyDigest'
-  | 'escalation'; // 第二十九条: a reminder that did not reach its recipient, sent to the responsible person
+  | 'escalation' // 第二十九条: a reminder that did not reach its recipient, sent to the responsible person
+  // linkage directives (第三十四条)
+  | 'linkageIssued' // a directive calls the operator's accounts: respond within the window
+  | 'linkageReminder' // +30 / +50 minutes: not yet responded
+  | 'linkageLate' // +60: to the responsible leader (第二十九条) and the city desk, the accounts that are late
+  | 'linkageWithdrawn' // the directive was withdrawn, with the reason
+  | 'linkageClosed' // to the issuer: the directive closed, its record is final
+  | 'bindingChanged'; // 第三十三条: a person bound another WeChat; they and their unit admin are told
 
-/** A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`. */
-export type DeepLink = `/pages/${string}`;
+/**
+ * A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`; feature pages live
+ * in subpackages (`/packages/linkage/pages/directive/index?id=d1`).
+ */
+export type DeepLink = `/pages/${string}` | `/packages/${string}`;
 
 /** The stored object a notice concerns. */
 export interface SubjectRef {
@@ -221,7 +231,7 @@ export type InboxItem = Pick<Notification, '_id' | 'kind' | 'title' | 'text' | '
 export interface InboxParams {
   /** `nextCursor` of the previous page; absent = the newest page. */
   cursor?: string;
-  /** 1–50, default 20. */
+  /** 0–100 (the shared list bound, server/schemas.ts), default 20. */
   limit?: number;
 }
 
@@ -246,7 +256,8 @@ export type ConsentMoment =
   | 'openApprovals' // a reviewer/leader opened the approvals list: new posts to review
   | 'afterRefer' // a message was referred to a department: its answer
   | 'openReferrals' // a department handler opened referrals: assigned, due soon, overdue, extension decisions
-  | 'openWorkbench'; // the workbench: daily cadence, digest, escalations
+  | 'openWorkbench' // the workbench: daily cadence, digest, escalations
+  | 'openLinkage'; // an operator opened their linkage directives or responded: the next directive
 
 /** How one of the caller's templates stands after a report. */
 export interface ConsentStatus {

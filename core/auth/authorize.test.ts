@@ -113,6 +113,7 @@ const everyone: Row = { reach: { everyone: ALL } };
 const EXPECTED: Partial<Record<Action, Row>> = {
   'org.me': everyone,
   'org.bind': everyone,
+  'org.bindingNotice': everyone,
   'org.createInvite': { reach: to(['unitAdmin'], LOCAL) },
   'org.listPeople': { reach: to(['unitAdmin', 'leader', 'propagandaStaff'], LOCAL) },
   'org.upsertPerson': { reach: to(['unitAdmin'], LOCAL) },
@@ -137,6 +138,7 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'post.sendBack': { reach: to(['reviewer'], CITY), trained: true },
   'post.withdraw': { reach: to(['operator'], LOCAL), trained: true },
   'post.raiseLevel': { reach: to(['reviewer'], CITY), trained: true },
+  'post.lowerLevel': { reach: to(['reviewer'], CITY), trained: true },
   'post.publish': { reach: to(['operator'], LOCAL), trained: true },
   'post.list': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], LOCAL) },
   'post.approvals': { reach: to(['reviewer', 'leader', 'propagandaStaff'], ALL) },
@@ -163,6 +165,37 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'referral.defer': { reach: to(['operator'], LOCAL), trained: true },
   'referral.calendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
   'referral.setCalendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
+  // evaluation (issue 14): the province desk runs it; each account and unit reads its own month.
+  'evaluation.scheme': everyone,
+  'evaluation.schemeSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.run': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.month': everyone,
+  'evaluation.ranking': everyone,
+  'evaluation.result': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'evaluation.unitResult': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'evaluation.release': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.adjust': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.object': { reach: to(['operator', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'evaluation.objections': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.decide': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.publish': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.circular': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], ALL) },
+  'evaluation.declareEvent': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.year': everyone,
+  'evaluation.markExcellent': { reach: to(['propagandaStaff'], PROVINCE) },
+  // linkage directives (第三十四条); whether a city desk may issue is core/linkage's (settings)
+  'linkage.issue': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.preview': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.targetOptions': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.withdraw': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.list': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
+  'linkage.board': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
+  'linkage.get': everyone,
+  'linkage.mine': { reach: to(['operator'], ALL) },
+  'linkage.respond': { reach: to(['operator'], LOCAL), trained: true },
+  'linkage.records': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.settings': { reach: to(['propagandaStaff'], ALL) },
+  'linkage.setSettings': { reach: to(['propagandaStaff'], PROVINCE) },
 };
 
 const DENIAL_CODES = [
@@ -183,7 +216,7 @@ describe('the action catalogue', () => {
 
   it('covers every function planned', () => {
     const namespaces = new Set(ACTIONS.map((a) => a.split('.')[0]));
-    expect([...namespaces].sort()).toEqual(['notify', 'org', 'post', 'referral', 'screen']);
+    expect([...namespaces].sort()).toEqual(['evaluation', 'linkage', 'notify', 'org', 'post', 'referral', 'screen']);
   });
 
   it('never asks for a unit scope on a target without a unit', () => {
@@ -243,14 +276,15 @@ describe('the authorization matrix: every action × every role × inside and out
     }
   });
 
+  const PUBLIC: readonly string[] = ['org.bind', 'org.bindingNotice'];
   it.each([...ACTIONS])('%s: unbound and inactive callers', (action) => {
     const kind = RULES[action].target;
     const unbound = authorize(null, action, targetFor(kind, actor(null, 'city'), null), tree);
-    expect(unbound.allowed).toBe(action === 'org.bind');
+    expect(unbound.allowed).toBe(PUBLIC.includes(action));
     if (!unbound.allowed) expect(unbound.code).toBe('NOT_BOUND');
     const gone = { ...actor('unitAdmin', 'province'), active: false };
     const inactive = authorize(gone, action, targetFor(kind, gone, 'unitAdmin'), tree);
-    expect(inactive.allowed).toBe(action === 'org.bind');
+    expect(inactive.allowed).toBe(PUBLIC.includes(action));
     if (!inactive.allowed) expect(inactive.code).toBe('PERSON_INACTIVE');
   });
 });
@@ -325,7 +359,7 @@ describe('object rules', () => {
     expect(authorize(reviewer, 'post.approve', cityPost(0, 'p-cs-reviewer'), tree)).toEqual({
       allowed: false,
       code: 'AUTHOR_CANNOT_REVIEW',
-      message: '不能审核本人撰写的信息（第十五条）',
+      message: '不能审核本人撰写、修改或提交的信息（第十五条）',
     });
     expect(
       denial(
@@ -418,14 +452,19 @@ describe('scope', () => {
     expect(denial(authorize(provinceAdmin, 'org.createInvite', personIn('u-zz-wa'), tree))).toBe('ALLOWED');
   });
 
-  it('names training only when training is all that is missing', () => {
+  it('names training (第三十五条) for an untrained person in the role and scope, before the object’s rules (issue 11)', () => {
     const untrained = demoPerson('p-cs-untrained');
     const county = { kind: 'account', account: demoAccount('acc-ly-weibo') } as const;
     const zz = {
       kind: 'account',
       account: { ...demoAccount('acc-ly-weibo'), unitId: 'u-zz', operatorA: 'p-cs-untrained' },
     } as const;
-    expect(denial(authorize(untrained, 'post.draftSave', county, tree))).toBe('NOT_ACCOUNT_OPERATOR');
+    // Not this account's operator either, but what stops an untrained person is 第三十五条, not 第三十三条.
+    expect(authorize(untrained, 'post.draftSave', county, tree)).toEqual({
+      allowed: false,
+      code: 'TRAINING_REQUIRED',
+      message: '未完成新媒体业务培训，暂不能进行运营或审核操作（第三十五条）',
+    });
     expect(denial(authorize(untrained, 'post.draftSave', zz, tree))).toBe('OUT_OF_SCOPE');
     expect(denial(authorize(untrained, 'org.listAccounts', { kind: 'unit', unitId: 'u-cs' }, tree))).toBe('ALLOWED');
   });

@@ -28,6 +28,14 @@ export const KIND_MOMENT: { [K in NotificationKind]: ConsentMoment } = {
   extensionDecided: 'openReferrals',
   dailyDigest: 'openWorkbench',
   escalation: 'openWorkbench',
+  // linkage directives (第三十四条): a tap on one is the moment to hold a consent for the next
+  linkageIssued: 'openLinkage',
+  linkageReminder: 'openLinkage',
+  linkageWithdrawn: 'openLinkage',
+  linkageLate: 'openWorkbench',
+  linkageClosed: 'openWorkbench',
+  // hardening (第三十三条)
+  bindingChanged: 'openWorkbench',
 };
 
 const ANSWERS: readonly string[] = ['accept', 'reject', 'ban', 'filter'] satisfies ConsentAnswer[];

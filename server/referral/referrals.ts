@@ -28,6 +28,7 @@ import {
   unwrap,
 } from './context';
 import { applyEffects, changesOf, excerpt, Recipients, REFERRAL_FIELDS, type RoleWanted } from './notices';
+import { pageParams } from '../schemas';
 import { id, listView, referralRef, text } from './input';
 import { referralDetail, referralPeople, referralSummary } from './views';
 
@@ -181,6 +182,7 @@ export const answer = action({
 
 // --- the list -------------------------------------------------------------------------------------------
 
+/** A page of the list when the caller names no limit (bounded by the shared list bound, server/schemas.ts). */
 const LIST_LIMIT = 100;
 
 /** Where a person's list opens: their department, else the bureau of their operator, desk or leader grant. */
@@ -197,7 +199,12 @@ function defaultUnit(caller: Person, tree: UnitTree): string {
  */
 export const list = action({
   access: 'person',
-  input: v.strictObject({ unitId: v.optional(id), view: v.optional(listView) }),
+  input: v.strictObject({
+    unitId: v.optional(id),
+    view: v.optional(listView),
+    departmentId: v.optional(id),
+    ...pageParams,
+  }),
   handle: async (params, ctx): Promise<ReferralList> => {
     const caller = requireCaller(ctx.caller);
     const [tree, calendar] = await Promise.all([loadTree(), loadCalendar()]);
@@ -205,17 +212,36 @@ export const list = action({
     requirePermission(caller, 'referral.list', { kind: 'unit', unitId: unit._id }, tree);
     const view = params.view ?? 'open';
     const filter: Filter = unit.kind === 'department' ? { departmentId: unit._id } : { unitId: unit._id };
+    // A bureau's list narrowed to one of the departments it referred to (indexes department*, unit*).
+    if (params.departmentId && unit.kind !== 'department') filter.departmentId = params.departmentId;
     if (view === 'open') filter.open = true;
     else filter.state = view;
-    const items = await store.find<Referral>('referrals', filter, {
-      orderBy: [['dueAt', view === 'closed' ? 'desc' : 'asc']],
-      limit: LIST_LIMIT,
-    });
+    const offset = params.offset ?? 0;
+    const size = params.limit ?? LIST_LIMIT;
+    const found =
+      size === 0
+        ? []
+        : await store.find<Referral>('referrals', filter, {
+            orderBy: [
+              ['dueAt', view === 'closed' ? 'desc' : 'asc'],
+              ['_id', 'asc'],
+            ],
+            skip: offset,
+            limit: size + 1,
+          });
+    const items = found.slice(0, size);
     return {
       unitId: unit._id,
       unitName: unit.name,
       now: toBeijingIso(ctx.now),
       items: items.map((r) => referralSummary(r, ctx.now)),
+      nextOffset: found.length > size ? offset + size : null,
+      departments:
+        unit.kind === 'department'
+          ? []
+          : (tree.children.get(unit._id) ?? [])
+              .filter((u) => u.kind === 'department')
+              .map((u) => ({ id: u._id, name: u.name })),
       warnings: mergeWarnings(
         ...items.filter((r) => r.open).map((r) => r.calendarWarnings),
         upcomingYearWarnings(ctx.now, calendar),
