@@ -406,6 +406,185 @@ export type LexiconImportResult =
   | { applied: false; dryRun: true; rows: number; errors: []; added: number; duplicates: number }
   | { applied: true; dryRun: false; rows: number; errors: []; added: number; duplicates: number; version: number };
 
+// ---- combination rules (issue 17) ----
+
+/** A rule as listed: the rule, its category's article and title, and its history. */
+export interface RuleView extends CombinationRule {
+  ref: string;
+  categoryTitle: string;
+  /** e.g. 禁止发布, 审慎发布·至少重大敏感. */
+  effectLabel: string;
+  /** Edits so far; an edit or removal names the revision it read. */
+  revision: number;
+  addedIn: number;
+  changedIn: number | null;
+}
+
+export interface RuleCategoryCount {
+  id: ScreeningCategoryId;
+  title: string;
+  ref: string;
+  count: number;
+}
+
+export interface RuleListParams {
+  category?: ScreeningCategoryId;
+  /** Part of the name or of any term, matched after normalisation. */
+  search?: string;
+  offset?: number;
+  /** 0–100, default 50. */
+  limit?: number;
+}
+
+export interface RulePage {
+  version: number;
+  items: RuleView[];
+  nextOffset: number | null;
+  /** Rules per category, every category that rules may serve (zeros included). */
+  categories: RuleCategoryCount[];
+  /** Whether the caller may edit and import (省厅政治部宣传处). */
+  canEdit: boolean;
+}
+
+export interface RuleGetParams {
+  id: string;
+}
+
+export interface RuleGetResult {
+  version: number;
+  rule: RuleView;
+  canEdit: boolean;
+}
+
+export interface RuleSaveParams {
+  /** Absent for a new rule. */
+  id?: string;
+  /** Required with `id`: the revision the editor read (a rule changed since is refused, CONFLICT). */
+  expectedRevision?: number;
+  rule: RuleDraft;
+}
+
+export interface RuleSaveResult {
+  version: number;
+  rule: RuleView;
+  created: boolean;
+  /** Nothing differed from what is stored: no new version. */
+  unchanged: boolean;
+}
+
+export interface RuleRemoveParams {
+  id: string;
+  expectedRevision: number;
+}
+
+export interface RuleRemoveResult {
+  version: number;
+}
+
+/** An occurrence of one of a rule's terms in the tested text. */
+export interface RuleTermSpan {
+  /** 0-based group; -1 - n for exclusion group n. */
+  slot: number;
+  term: string;
+  start: number;
+  end: number;
+  matched: string;
+}
+
+/** How one rule read the tested text: whether it fired, why not, and every term of it found. */
+export interface RuleTrace {
+  /** null for the draft under test when it is new. */
+  ruleId: string | null;
+  name: string;
+  ref: string;
+  title: string;
+  effectLabel: string;
+  fired: boolean;
+  /** Why not, in Chinese; null when it fired. */
+  reason: string | null;
+  /** The hits it produced, with one part per group. */
+  hits: SpanHit[];
+  terms: RuleTermSpan[];
+}
+
+export interface RuleTestParams {
+  text: string;
+  /** When given, tested as `title + '\n' + text` (offsets count from the title's start). */
+  title?: string;
+  /** Default 'institutional'. */
+  accountKind?: AccountKind;
+  /** The rule being edited, tested as if saved (replacing the stored rule `id`, if given). */
+  rule?: RuleDraft;
+  id?: string;
+}
+
+export interface RuleTestResult {
+  /** The whole screening (lexicon, rules with the draft in place, detectors), without the platform check. */
+  result: ScreeningResult;
+  /** The draft's own reading, or why it cannot be saved; null when no draft was sent. */
+  draft: { problems: RuleProblem[]; trace: RuleTrace | null } | null;
+  /** Every rule of which some term occurs, the fired ones first. */
+  rules: RuleTrace[];
+}
+
+export interface RuleImportParams {
+  /**
+   * A header line, then one rule per line: 名称,类别,效果,最低等级,范围,窗口字数,有序,词组,排除词组,说明
+   * (or name,category,effect,levelFloor,within,window,ordered,groups,exclude,note). Groups are
+   * separated by ；or ; and the terms of a group by | or 、. A name already stored replaces that rule.
+   */
+  csv: string;
+  dryRun?: boolean;
+}
+
+export interface RuleImportResult {
+  /** Row errors, or a dry run: nothing was saved. */
+  applied: boolean;
+  dryRun: boolean;
+  rows: number;
+  errors: LexiconRowError[];
+  added: number;
+  changed: number;
+  unchanged: number;
+  /** The new version when applied and something changed; the current one otherwise. */
+  version: number;
+}
+
+// ---- standard wording (规范表述) ----
+
+export interface WordingView extends WordingRule {
+  addedIn: number;
+}
+
+export interface WordingListParams {
+  /** Part of the wrong or the correct form. */
+  search?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface WordingPage {
+  version: number;
+  items: WordingView[];
+  nextOffset: number | null;
+  canEdit: boolean;
+}
+
+export type WordingChange = { op: 'add'; entry: WordingDraft } | { op: 'remove'; id: string };
+
+export interface WordingEditParams {
+  /** 1–50 changes, applied together as one version. */
+  changes: WordingChange[];
+}
+
+export interface WordingEditResult {
+  version: number;
+  added: number;
+  removed: number;
+  /** Additions of a wrong form already listed, left as they were. */
+  duplicates: number;
+}
+
 export interface ScreenApi {
   /** Screens a draft for the editor's marks: every hit with its article, the minimum level, blocked or not. */
   check: ActionSpec<CheckParams, ScreenedText>;
@@ -415,4 +594,18 @@ export interface ScreenApi {
   lexiconEdit: ActionSpec<LexiconEditParams, LexiconEditResult>;
   /** 省厅政治部宣传处 imports `term,category` CSV: all rows valid or nothing imported; one new version. */
   lexiconImport: ActionSpec<LexiconImportParams, LexiconImportResult>;
+  /** The combination rules of the current version, by category, with search. */
+  ruleList: ActionSpec<RuleListParams, RulePage>;
+  ruleGet: ActionSpec<RuleGetParams, RuleGetResult>;
+  /** 省厅政治部宣传处 adds or changes a rule: validated (RULE_INVALID with every reason), one new version, audited. */
+  ruleSave: ActionSpec<RuleSaveParams, RuleSaveResult>;
+  ruleRemove: ActionSpec<RuleRemoveParams, RuleRemoveResult>;
+  /** The rule editor's test bench: screens a pasted text with a draft rule in place, saving nothing. */
+  ruleTest: ActionSpec<RuleTestParams, RuleTestResult>;
+  /** CSV import of rules: every line valid or nothing saved, with each bad line's number and reason. */
+  ruleImport: ActionSpec<RuleImportParams, RuleImportResult>;
+  /** 规范表述 of the current version. */
+  wordingList: ActionSpec<WordingListParams, WordingPage>;
+  /** 省厅政治部宣传处 adds or removes standard wording; one new version, audited. */
+  wordingEdit: ActionSpec<WordingEditParams, WordingEditResult>;
 }

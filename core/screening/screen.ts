@@ -10,6 +10,7 @@ import type {
   ScreeningHit,
   ScreeningInput,
   ScreeningResult,
+  SpanHit,
   WordingSuggestion,
 } from '../../typings/screening';
 import { appliesTo, categoryOf, ruleHit, SCREENING_CATEGORIES, spanHit } from './categories';
@@ -20,7 +21,7 @@ import { detectMinorIdentity } from './detectors/minors';
 import { detectPersonalData } from './detectors/personal-data';
 import { detectSecretMarks } from './detectors/secrets';
 import { detectorText, type DetectorHit } from './detectors/types';
-import { dropAllowed, getMatcher } from './matcher';
+import { dropAllowed, getMatcher, type Matcher } from './matcher';
 import { summarise } from './result';
 import { checkSource, detectForeignLinks } from './sources';
 
@@ -63,6 +64,34 @@ function appliesIn(context: ScreeningContext): (id: ScreeningCategoryId) => bool
   return f;
 }
 
+/**
+ * A term or rule hit showing a span that a detector masked (a rule's span often runs across a phone
+ * or an ID number): the masked characters are shown masked there too, never the number.
+ */
+function masking(start: number, end: number, masked: readonly DetectorHit[], text: string): string {
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const d = masked.find((m) => m.start <= i && i < m.end);
+    out += d === undefined ? text[i] : d.matched.length === d.end - d.start ? d.matched[i - d.start] : '*';
+  }
+  return out;
+}
+
+const touches = (s: number, e: number, masked: readonly DetectorHit[]): boolean =>
+  masked.some((m) => m.start < e && s < m.end);
+
+function maskSpan(h: SpanHit, masked: readonly DetectorHit[], text: string): void {
+  if (!touches(h.start, h.end, masked)) return;
+  if (masked.some((m) => m.start === h.start && m.end === h.end && m.matched === h.matched)) return;
+  h.matched = masking(h.start, h.end, masked, text);
+}
+
+function maskRuleHit(h: SpanHit, masked: readonly DetectorHit[], text: string): void {
+  if (!touches(h.start, h.end, masked)) return;
+  h.matched = masking(h.start, h.end, masked, text);
+  for (const p of h.parts ?? []) if (touches(p.start, p.end, masked)) p.matched = masking(p.start, p.end, masked, text);
+}
+
 const WHERE_ORDER = { text: 0, outlet: 1, link: 2, platform: 3 } as const;
 const CATEGORY_ORDER = new Map(SCREENING_CATEGORIES.map((c, i) => [c.id, i]));
 
@@ -75,8 +104,15 @@ function order(a: ScreeningHit, b: ScreeningHit): number {
 }
 
 export function screen(input: ScreeningInput, lexicon: LexiconData): ScreeningResult {
+  return screenWith(input, lexicon.version, getMatcher(lexicon));
+}
+
+/**
+ * Screening with a matcher already built: the rule editor's test bench screens with a draft rule in a
+ * matcher of its own, never cached, so a test does not push the version in use out of the cache.
+ */
+export function screenWith(input: ScreeningInput, version: string, matcher: Matcher): ScreeningResult {
   const { text, context } = input;
-  const matcher = getMatcher(lexicon);
   const match = matcher.match(text);
   const { hits: termHits, rules: fired, wording } = match;
   const applies = appliesIn(context);
@@ -109,6 +145,13 @@ export function screen(input: ScreeningInput, lexicon: LexiconData): ScreeningRe
     match.allowSpans,
   );
   for (const d of detected) if (applies(d.category)) found.push(spanHit(d.category, d.detector, d.rule, 'text', d));
+  const masked = detected.filter((d) => d.matched !== text.slice(d.start, d.end));
+  if (masked.length > 0)
+    for (const h of found) {
+      if (h.where !== 'text') continue;
+      if (h.source === 'rule') maskRuleHit(h, masked, text);
+      else maskSpan(h, masked, text);
+    }
   if (input.repostOf) for (const h of checkSource(input.repostOf)) if (applies(h.category)) found.push(h);
 
   const hits = found.sort(order);
@@ -129,5 +172,5 @@ export function screen(input: ScreeningInput, lexicon: LexiconData): ScreeningRe
         ]
       : [];
   });
-  return summarise(lexicon.version, context, hits, suggestions);
+  return summarise(version, context, hits, suggestions);
 }

@@ -6,6 +6,7 @@
  */
 import type { LexiconData, LexiconTerm, ScreeningCategoryId } from '../../typings/screening';
 import { DEFAULT_RULES } from './default-rules';
+import { DEFAULT_WORDING } from './default-wording';
 
 const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
   // 第十七条（一）1
@@ -402,4 +403,5 @@ export const STARTER_LEXICON: LexiconData = {
   ),
   allow: ALLOW,
   rules: DEFAULT_RULES,
+  wording: DEFAULT_WORDING,
 };
