@@ -3,17 +3,15 @@
  * on its version, edited by 省厅政治部宣传处, audited, tested on a pasted text before saving, imported
  * from CSV all or nothing; and what the editor's screening answers with them.
  */
+import type { ActionName, ParamsOf, ResultOf } from '../typings/api';
 import type { AuditEntry } from '../typings/org';
 import type {
   CheckParams,
   RuleDraft,
-  RuleImportResult,
-  RulePage,
   RuleSaveResult,
-  RuleTestResult,
   ScreenedText,
+  ScreeningResult,
   SpanHit,
-  WordingPage,
 } from '../typings/screening';
 import { verifyChain } from '../core/audit/chain';
 import { DEFAULT_RULES } from '../core/screening/default-rules';
@@ -26,16 +24,21 @@ const CITY_DESK = 'demo-city-propaganda';
 const REVIEWER = 'demo-reviewer';
 const OPERATOR = 'demo-operator-a';
 
-const spans = (r: ScreenedText): SpanHit[] => r.hits.filter((h): h is SpanHit => h.where !== 'platform');
+const spans = (r: ScreeningResult): SpanHit[] => r.hits.filter((h): h is SpanHit => h.where !== 'platform');
 const head = (t: TestCloud): number => (t.cloud.db.get('counters', LEXICON_HEAD_ID) as LexiconHead | null)?.value ?? 0;
 const storedRules = (t: TestCloud): RuleDoc[] => t.cloud.db.find('screeningRules', {}) as unknown as RuleDoc[];
 const audits = (t: TestCloud): AuditEntry[] =>
   (t.cloud.db.find('auditLog', {}) as unknown as AuditEntry[]).sort((a, b) => a.seq - b.seq);
 
-async function ok<T>(t: TestCloud, action: string, params: unknown, who = PROVINCE): Promise<T> {
+async function ok<A extends ActionName<'screen'>>(
+  t: TestCloud,
+  action: A,
+  params: ParamsOf<'screen', A>,
+  who = PROVINCE,
+): Promise<ResultOf<'screen', A>> {
   const res = await t.call('screen', action, params, who);
   if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.data as T;
+  return res.data;
 }
 
 const check = (t: TestCloud, params: CheckParams): Promise<ScreenedText> => ok(t, 'check', params, OPERATOR);
@@ -62,7 +65,7 @@ describe('combination rules through the local cloud', () => {
   afterAll(() => t.close());
 
   it('lists the default rules of a fresh database, by category, for reviewers; edits are the province desk’s', async () => {
-    const page = await ok<RulePage>(t, 'ruleList', { limit: 100 }, REVIEWER);
+    const page = await ok(t, 'ruleList', { limit: 100 }, REVIEWER);
     expect(page.version).toBe(0);
     expect(page.canEdit).toBe(false);
     expect(page.items.map((r) => r.id).sort()).toEqual(DEFAULT_RULES.map((r) => r.id).sort());
@@ -71,11 +74,11 @@ describe('combination rules through the local cloud', () => {
     expect(personal).toMatchObject({ ref: '第四十一条' });
     expect(personal?.count).toBeGreaterThan(0);
 
-    const first = await ok<RulePage>(t, 'ruleList', { limit: 5 }, PROVINCE);
+    const first = await ok(t, 'ruleList', { limit: 5 }, PROVINCE);
     expect(first.canEdit).toBe(true);
     expect(first.items).toHaveLength(5);
     expect(first.nextOffset).toBe(5);
-    const found = await ok<RulePage>(t, 'ruleList', { search: '紅包' }, PROVINCE);
+    const found = await ok(t, 'ruleList', { search: '紅包' }, PROVINCE);
     expect(found.items.length).toBeGreaterThan(0);
     expect(found.items.every((r) => JSON.stringify(r).includes('红包'))).toBe(true);
 
@@ -115,7 +118,7 @@ describe('combination rules through the local cloud', () => {
 
   it('tests a draft on a pasted text before saving: every rule and term that fired, with spans', async () => {
     const text = '通知：蓝鲸行动明早六点出发时间不变，集结地点在城东。上一次蓝鲸行动已结束，集结地点另行通知。';
-    const res = await ok<RuleTestResult>(t, 'ruleTest', { text, rule: draft() }, REVIEWER);
+    const res = await ok(t, 'ruleTest', { text, rule: draft() }, REVIEWER);
     expect(res.draft?.problems).toEqual([]);
     const trace = res.draft?.trace;
     expect(trace).toMatchObject({ ruleId: null, name: '蓝鲸行动细节', fired: true, ref: '第十七条（一）7' });
@@ -139,16 +142,16 @@ describe('combination rules through the local cloud', () => {
     expect(spans(live).some((h) => h.rule === '蓝鲸行动细节')).toBe(false);
 
     // A draft that cannot be saved is answered with its problems, not refused.
-    const bad = await ok<RuleTestResult>(t, 'ruleTest', { text, rule: draft({ groups: [['蓝鲸行动'], []] }) });
+    const bad = await ok(t, 'ruleTest', { text, rule: draft({ groups: [['蓝鲸行动'], []] }) });
     expect(bad.draft?.problems.map((p) => p.code)).toEqual(['EMPTY_GROUP']);
     expect(bad.draft?.trace).toBeNull();
 
     // A default rule fires on its own and says which terms it read.
     const payment = '兄弟们，帮忙给我这个案子说说情，回头给大家发红包。';
-    const personal = await ok<RuleTestResult>(t, 'ruleTest', { text: payment, accountKind: 'personal' });
+    const personal = await ok(t, 'ruleTest', { text: payment, accountKind: 'personal' });
     const fired = personal.rules.filter((r) => r.fired);
     expect(fired.map((r) => r.ref)).toContain('第四十一条');
-    const institutional = await ok<RuleTestResult>(t, 'ruleTest', { text: payment });
+    const institutional = await ok(t, 'ruleTest', { text: payment });
     const notHere = institutional.rules.find((r) => r.ref === '第四十一条');
     expect(notHere).toMatchObject({ fired: false });
     expect(notHere?.reason).toMatch(/个人账号/);
@@ -157,7 +160,7 @@ describe('combination rules through the local cloud', () => {
   let saved: RuleSaveResult;
   it('saves a rule as the next version, audited, and the warm screening picks it up', async () => {
     const text = '蓝鲸行动的集结地点定在城东。';
-    saved = await ok<RuleSaveResult>(t, 'ruleSave', { rule: draft() });
+    saved = await ok(t, 'ruleSave', { rule: draft() });
     // The first change writes the starter lexicon, rules and wording as version 1.
     expect(saved).toMatchObject({ version: 2, created: true, unchanged: false, rule: { revision: 1, addedIn: 2 } });
     expect(head(t)).toBe(2);
@@ -176,7 +179,7 @@ describe('combination rules through the local cloud', () => {
     expect(r.blocked).toBe(true);
 
     // The same new rule sent again (a retried save) answers what the first one saved.
-    const again = await ok<RuleSaveResult>(t, 'ruleSave', { rule: draft() });
+    const again = await ok(t, 'ruleSave', { rule: draft() });
     expect(again).toMatchObject({ unchanged: true, rule: { id: saved.rule.id } });
     const taken = await t.call('screen', 'ruleSave', { rule: draft({ note: '另一条' }) }, PROVINCE);
     expect(taken).toMatchObject({ ok: false, error: { code: 'RULE_NAME_TAKEN' } });
@@ -184,7 +187,7 @@ describe('combination rules through the local cloud', () => {
   });
 
   it('changes a rule only from the revision read; a stale edit is a conflict', async () => {
-    const changed = await ok<RuleSaveResult>(t, 'ruleSave', {
+    const changed = await ok(t, 'ruleSave', {
       id: saved.rule.id,
       expectedRevision: 1,
       rule: draft({ exclude: [] }),
@@ -203,7 +206,7 @@ describe('combination rules through the local cloud', () => {
     const r = await check(t, { text: '上一次蓝鲸行动已结束，集结地点另行通知。' });
     expect(spans(r).some((h) => h.ruleId === saved.rule.id)).toBe(true);
 
-    const removed = await ok<{ version: number }>(t, 'ruleRemove', { id: saved.rule.id, expectedRevision: 2 });
+    const removed = await ok(t, 'ruleRemove', { id: saved.rule.id, expectedRevision: 2 });
     expect(removed.version).toBe(4);
     const after = await check(t, { text: '上一次蓝鲸行动已结束，集结地点另行通知。' });
     expect(spans(after).some((h) => h.ruleId === saved.rule.id)).toBe(false);
@@ -233,7 +236,7 @@ describe('combination rules through the local cloud', () => {
       '效果错,secret,随便,,同一句,,否,白鲸行动；部署,,',
       '白鲸行动部署,secret,,,同一句,,否,白鲸行动；兵力,,',
     ].join('\n');
-    const res = await ok<RuleImportResult>(t, 'ruleImport', { csv });
+    const res = await ok(t, 'ruleImport', { csv });
     expect(res.applied).toBe(false);
     expect(res.errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7]);
     expect(res.errors[0]?.message).toMatch(/第 2 组没有词/);
@@ -257,14 +260,14 @@ describe('combination rules through the local cloud', () => {
       `"${existing.name}",${existing.category},${existing.effect},,同一句,,否,${existing.groups.map((g) => g.join('|')).join('；')},,改过的说明`,
     ].join('\n');
     const before = head(t);
-    const dry = await ok<RuleImportResult>(t, 'ruleImport', { csv, dryRun: true });
+    const dry = await ok(t, 'ruleImport', { csv, dryRun: true });
     expect(dry).toMatchObject({ applied: false, dryRun: true, rows: 2, added: 1, changed: 1, errors: [] });
     expect(head(t)).toBe(before);
 
-    const res = await ok<RuleImportResult>(t, 'ruleImport', { csv });
+    const res = await ok(t, 'ruleImport', { csv });
     expect(res).toMatchObject({ applied: true, rows: 2, added: 1, changed: 1, version: before + 1 });
     expect(head(t)).toBe(before + 1);
-    const page = await ok<RulePage>(t, 'ruleList', { search: '白鲸行动' });
+    const page = await ok(t, 'ruleList', { search: '白鲸行动' });
     expect(page.items[0]).toMatchObject({
       name: '白鲸行动部署',
       category: 'secret',
@@ -303,7 +306,7 @@ describe('standard wording (规范表述) through the local cloud', () => {
   });
 
   it('lists the wording for operators; the province desk adds and removes, one version each, audited', async () => {
-    const page = await ok<WordingPage>(t, 'wordingList', { limit: 100 }, OPERATOR);
+    const page = await ok(t, 'wordingList', { limit: 100 }, OPERATOR);
     expect(page.items).toHaveLength(DEFAULT_WORDING.length);
     expect(page.canEdit).toBe(false);
     expect(await t.call('screen', 'wordingEdit', { changes: [] }, OPERATOR)).toMatchObject({ ok: false });
@@ -314,7 +317,7 @@ describe('standard wording (规范表述) through the local cloud', () => {
       reason: '正式稿件使用规范称谓',
       source: '本省公安新媒体用语规范',
     };
-    const added = await ok<{ version: number; added: number; duplicates: number }>(t, 'wordingEdit', {
+    const added = await ok(t, 'wordingEdit', {
       changes: [
         { op: 'add', entry },
         { op: 'add', entry: { ...entry, wrong: '警察叔叔 ' } },
@@ -325,10 +328,10 @@ describe('standard wording (规范表述) through the local cloud', () => {
     const r = await check(t, { text: '感谢警察叔叔！' });
     expect(r.suggestions.map((s) => [s.matched, s.correct])).toEqual([['警察叔叔', '民警']]);
 
-    const found = await ok<WordingPage>(t, 'wordingList', { search: '警察' });
-    const id = found.items.find((w) => w.wrong === '警察叔叔')?.id;
+    const found = await ok(t, 'wordingList', { search: '警察' });
+    const id = found.items.find((w) => w.wrong === '警察叔叔')?.id ?? 'missing';
     expect(found.canEdit).toBe(true);
-    const removed = await ok<{ version: number; removed: number }>(t, 'wordingEdit', {
+    const removed = await ok(t, 'wordingEdit', {
       changes: [{ op: 'remove', id }],
     });
     expect(removed).toMatchObject({ version: 3, removed: 1 });

@@ -19,7 +19,7 @@ import type {
   ScreeningContext,
   ScreeningResult,
 } from '../../typings/screening';
-import { mergeMsgSecCheck } from '../../core/screening/msgsec';
+import { mergeMsgSecCheck, msgSecChunks } from '../../core/screening/msgsec';
 import { screen } from '../../core/screening/screen';
 import { cloud } from '../cloud';
 import { command, store, type Store } from '../store';
@@ -143,17 +143,8 @@ const answerSchema = v.object({
   result: v.object({ suggest: v.picklist(['pass', 'review', 'risky']), label: v.number() }),
 });
 
-/** WeChat checks at most 2500 characters of content per call. */
-const CHUNK = 2500;
 const TIMEOUT_MS = 3000;
 const SEVERITY = { pass: 0, review: 1, risky: 2 } as const;
-
-function chunks(text: string): string[] {
-  if (text.length <= CHUNK) return [text];
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += CHUNK) out.push(text.slice(i, i + CHUNK));
-  return out;
-}
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -184,7 +175,7 @@ async function askMsgSecCheck(
   if (text.trim() === '' && !title?.trim()) return { state: 'checked', suggest: 'pass', label: 100 };
   const api = cloud.openapi as unknown as SecurityApi;
   try {
-    const parts = chunks(text.trim() === '' ? (title ?? '') : text);
+    const parts = msgSecChunks(text.trim() === '' ? (title ?? '') : text);
     const answers = await withTimeout(
       Promise.all(
         parts.map((content, i) =>
