@@ -280,6 +280,23 @@ export type LinkageAction =
   | 'linkage.settings'
   | 'linkage.setSettings';
 
+// The reader (大模型审读, typings/reader.ts).
+export type ReaderAction =
+  | 'reader.status'
+  | 'reader.check'
+  | 'reader.forPost'
+  | 'reader.judge'
+  | 'reader.settings'
+  | 'reader.settingsSave'
+  | 'reader.probe'
+  | 'reader.prompt'
+  | 'reader.promptSave'
+  | 'reader.promptVersions'
+  | 'reader.promptPreview'
+  | 'reader.calls'
+  | 'reader.usage'
+  | 'reader.stats';
+
 export type Action =
   | OrgAction
   | NotifyAction
@@ -287,7 +304,8 @@ export type Action =
   | PostAction
   | ReferralAction
   | LinkageAction
-  | EvaluationAction;
+  | EvaluationAction
+  | ReaderAction;
 
 // ---- Audit log: append-only, hash-chained ----
 

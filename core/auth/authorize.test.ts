@@ -203,6 +203,21 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'linkage.records': { reach: to(['propagandaStaff'], LOCAL) },
   'linkage.settings': { reach: to(['propagandaStaff'], ALL) },
   'linkage.setSettings': { reach: to(['propagandaStaff'], PROVINCE) },
+  // reader (issue 19)
+  'reader.status': everyone,
+  'reader.check': { reach: to(['operator'], LOCAL), trained: true },
+  'reader.forPost': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], LOCAL) },
+  'reader.judge': { reach: to(['reviewer', 'leader', 'propagandaStaff'], LOCAL), trained: true },
+  'reader.settings': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.settingsSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.probe': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.prompt': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptVersions': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptPreview': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.calls': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.usage': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.stats': { reach: to(['propagandaStaff'], PROVINCE) },
 };
 
 const DENIAL_CODES = [
@@ -223,7 +238,16 @@ describe('the action catalogue', () => {
 
   it('covers every function planned', () => {
     const namespaces = new Set(ACTIONS.map((a) => a.split('.')[0]));
-    expect([...namespaces].sort()).toEqual(['evaluation', 'linkage', 'notify', 'org', 'post', 'referral', 'screen']);
+    expect([...namespaces].sort()).toEqual([
+      'evaluation',
+      'linkage',
+      'notify',
+      'org',
+      'post',
+      'reader',
+      'referral',
+      'screen',
+    ]);
   });
 
   it('never asks for a unit scope on a target without a unit', () => {
