@@ -48,6 +48,12 @@ const BENCHES = {
     usesFunctions: true,
     run: async () => (await import('./edge')).runEdgeBench(),
   },
+  // reader (issue 19): what the second reader adds to a submission, beside the model's own time
+  reader: {
+    title: '大模型审读',
+    usesFunctions: true,
+    run: async () => (await import('./reader')).runReaderBench(),
+  },
 } satisfies Record<string, Bench>;
 
 type BenchName = keyof typeof BENCHES;
