@@ -2,6 +2,7 @@
  * The request/response contract of every cloud function action, imported (type-only) by the
  * mini-program's API client and by the function handlers. `docs/api.md` is checked against it.
  */
+import type { AccountApi, ExportApi } from './account';
 import type { ApiResult } from './common';
 import type { NotifyApi } from './notify';
 import type { OrgApi } from './org';
@@ -25,6 +26,9 @@ export interface Api {
   post: PostApi;
   referral: ReferralApi;
   screen: ScreenApi;
+  // accounts (第九条—第十四条, 第三十九条—第四十二条)
+  account: AccountApi;
+  export: ExportApi;
 }
 
 export type FunctionName = keyof Api;

@@ -19,10 +19,22 @@ export type NotificationKind =
   | 'referralAnswered'
   | 'extensionDecided'
   | 'dailyDigest'
-  | 'escalation'; // 第二十九条: a reminder that did not reach its recipient, sent to the responsible person
+  | 'escalation' // 第二十九条: a reminder that did not reach its recipient, sent to the responsible person
+  // --- accounts (第九条—第十四条, 第三十九条)
+  | 'accountApplicationPending' // 第十条, 第十三条: an application waits for the desk
+  | 'accountApplicationDecided' // the applicant hears the decision
+  | 'filingDue' // 第十四条: an approved change is to be filed with the desk one level up
+  | 'filingReceived' // the receiving desk has a filing to acknowledge
+  | 'filingQueried' // the receiving desk asked a question about a filing
+  | 'filingOverdue' // not filed within the period
+  | 'filingUnacknowledged' // filed, not acknowledged within the period
+  | 'accountGap'; // 第九条: a bureau without a Weibo or a WeChat account
 
-/** A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`. */
-export type DeepLink = `/pages/${string}`;
+/**
+ * A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`, or a subpackage's
+ * page (`/packages/accounts/pages/application/index?id=a1`).
+ */
+export type DeepLink = `/pages/${string}` | `/packages/${string}`;
 
 /** The stored object a notice concerns. */
 export interface SubjectRef {
@@ -246,7 +258,10 @@ export type ConsentMoment =
   | 'openApprovals' // a reviewer/leader opened the approvals list: new posts to review
   | 'afterRefer' // a message was referred to a department: its answer
   | 'openReferrals' // a department handler opened referrals: assigned, due soon, overdue, extension decisions
-  | 'openWorkbench'; // the workbench: daily cadence, digest, escalations
+  | 'openWorkbench' // the workbench: daily cadence, digest, escalations
+  // --- accounts
+  | 'afterApply' // an application submitted: its decision
+  | 'openAccountDecisions'; // a desk opened its applications or filings: new ones, filings due and unacknowledged
 
 /** How one of the caller's templates stands after a report. */
 export interface ConsentStatus {

@@ -163,6 +163,35 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'referral.defer': { reach: to(['operator'], LOCAL), trained: true },
   'referral.calendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
   'referral.setCalendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
+  // accounts lifecycle: decisions and filings admit any propaganda staff here; core/account checks the desk.
+  'account.catalogue': everyone,
+  'account.setRules': { reach: to(['propagandaStaff'], PROVINCE) },
+  'account.apply': { reach: to(['unitAdmin', 'leader', 'propagandaStaff'], LOCAL) },
+  'account.amend': everyone,
+  'account.withdraw': everyone,
+  'account.applyClose': { reach: to(['unitAdmin', 'leader', 'propagandaStaff'], LOCAL) },
+  'account.register': everyone,
+  'account.decide': { reach: to(['propagandaStaff'], ALL) },
+  'account.applications': everyone,
+  'account.application': { reach: to(['unitAdmin', 'leader', 'propagandaStaff'], LOCAL) },
+  'account.setups': everyone,
+  // The operator is the account's A角 in this fixture: it does the tasks wherever its grant is held.
+  'account.setup': { reach: { ...to(['unitAdmin', 'leader', 'propagandaStaff'], LOCAL), operator: ALL } },
+  'account.completeTask': { reach: to(['operator'], ALL) },
+  'account.handover': { reach: to(['operator', 'unitAdmin', 'propagandaStaff'], LOCAL) },
+  'account.filings': { reach: to(['propagandaStaff'], ALL) },
+  'account.filing': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
+  'account.submitFiling': { reach: to(['propagandaStaff'], ALL) },
+  'account.acknowledgeFiling': { reach: to(['propagandaStaff'], ALL) },
+  'account.queryFiling': { reach: to(['propagandaStaff'], ALL) },
+  'account.matrix': { reach: to(['propagandaStaff', 'leader', 'unitAdmin'], LOCAL) },
+  'account.remindGaps': { reach: to(['propagandaStaff'], LOCAL) },
+  'account.registry': { reach: to(['propagandaStaff', 'leader', 'unitAdmin'], LOCAL) },
+  'account.personal': everyone,
+  'account.mark': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
+  'account.marks': { reach: to(['propagandaStaff', 'leader', 'unitAdmin'], LOCAL) },
+  'account.adoptExisting': { reach: to(['propagandaStaff'], PROVINCE) },
+  'export.matrix': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
 };
 
 const DENIAL_CODES = [
@@ -173,6 +202,7 @@ const DENIAL_CODES = [
   'NOT_AUTHOR',
   'NOT_CURRENT_APPROVER',
   'NOT_DEPARTMENT_HANDLER',
+  'NOT_ACCOUNT_SETUP',
 ];
 
 describe('the action catalogue', () => {
@@ -183,7 +213,7 @@ describe('the action catalogue', () => {
 
   it('covers every function planned', () => {
     const namespaces = new Set(ACTIONS.map((a) => a.split('.')[0]));
-    expect([...namespaces].sort()).toEqual(['notify', 'org', 'post', 'referral', 'screen']);
+    expect([...namespaces].sort()).toEqual(['account', 'export', 'notify', 'org', 'post', 'referral', 'screen']);
   });
 
   it('never asks for a unit scope on a target without a unit', () => {

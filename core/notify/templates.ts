@@ -118,6 +118,15 @@ const templateOf: { [K in NotificationKind]: TemplateName | null } = {
   extensionDecided: 'reviewResult',
   dailyDigest: 'dailyDigest',
   escalation: 'escalation',
+  // --- accounts: the layouts above fit (subject, who, when, what)
+  accountApplicationPending: 'approvalPending',
+  accountApplicationDecided: 'reviewResult',
+  filingDue: 'deadline',
+  filingReceived: 'approvalPending',
+  filingQueried: 'reviewResult',
+  filingOverdue: 'deadline',
+  filingUnacknowledged: 'deadline',
+  accountGap: 'deadline',
 };
 
 function build(miniprogramState: EnvTemplates['miniprogramState'], ids: Record<TemplateName, string>): EnvTemplates {

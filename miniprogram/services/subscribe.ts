@@ -28,6 +28,15 @@ export const KIND_MOMENT: { [K in NotificationKind]: ConsentMoment } = {
   extensionDecided: 'openReferrals',
   dailyDigest: 'openWorkbench',
   escalation: 'openWorkbench',
+  // --- accounts
+  accountApplicationPending: 'openAccountDecisions',
+  accountApplicationDecided: 'afterApply',
+  filingDue: 'openAccountDecisions',
+  filingReceived: 'openAccountDecisions',
+  filingQueried: 'openAccountDecisions',
+  filingOverdue: 'openAccountDecisions',
+  filingUnacknowledged: 'openAccountDecisions',
+  accountGap: 'openAccountDecisions',
 };
 
 const ANSWERS: readonly string[] = ['accept', 'reject', 'ban', 'filter'] satisfies ConsentAnswer[];

@@ -32,6 +32,10 @@ export const MOMENT_KINDS: { [M in ConsentMoment]: readonly NotificationKind[] }
   openReferrals: ['referralAssigned', 'referralDueSoon', 'referralOverdue', 'extensionDecided'],
   // 第十九条 daily cadence; 第二十九条 escalations to the responsible person.
   openWorkbench: ['cadenceReminder', 'dailyDigest', 'escalation'],
+  // 第十条、第十三条: the applicant hears the desk's decision.
+  afterApply: ['accountApplicationDecided'],
+  // 第十条、第十四条: a desk hears of applications and filings waiting for it, and of 第九条 gaps.
+  openAccountDecisions: ['accountApplicationPending', 'filingReceived', 'filingDue', 'filingOverdue', 'accountGap'],
 };
 
 const MOMENTS = Object.keys(MOMENT_KINDS) as ConsentMoment[];
