@@ -16,6 +16,15 @@ export function isDomainError(value: unknown): value is DomainError {
   return value instanceof DomainError;
 }
 
+/** How much of the caller's input an error message may repeat (issue 11: short echoes). */
+export const ECHO_MAX_CHARS = 24;
+
+/** A short, truncated piece of the caller's input, safe to put in an error message. */
+export function echo(value: string, max: number = ECHO_MAX_CHARS): string {
+  const chars = Array.from(value.slice(0, max * 2));
+  return chars.length > max || value.length > max * 2 ? `${chars.slice(0, max).join('')}…` : value;
+}
+
 /** Codes every function may answer, whatever its domain. */
 export const commonErrors = {
   unknownAction: (action: string) => new DomainError('UNKNOWN_ACTION', `未知的操作：${action}`),

@@ -8,8 +8,9 @@ import * as v from 'valibot';
 import type { ActionName, FunctionName, ParamsOf, ResultOf } from '../typings/api';
 import type { ApiResult } from '../typings/common';
 import type { Person } from '../typings/org';
-import { commonErrors, isDomainError } from '../core/errors';
+import { DomainError, commonErrors, isDomainError } from '../core/errors';
 import { callerIdentity } from './cloud';
+import { ECHO_MAX_CHARS, EDGE_LIMITS, echo, edgeProblem } from './edge';
 import { store, type Store } from './store';
 
 /**
@@ -55,7 +56,16 @@ export interface RuntimeOptions {
   newId?: () => string;
 }
 
-const eventSchema = v.object({ action: v.string() });
+/** An error message never grows past this, whatever it repeats (issue 11: short echoes). */
+const MAX_MESSAGE_CHARS = 400;
+
+const answerOf = (err: DomainError): ApiResult<never> => ({
+  ok: false,
+  error: {
+    code: err.code,
+    message: err.message.length > MAX_MESSAGE_CHARS ? echo(err.message, MAX_MESSAGE_CHARS) : err.message,
+  },
+});
 
 async function loadCaller(openid: string): Promise<Person | null> {
   const found = await store.find<Person>('people', { openid }, { limit: 1 });
@@ -70,6 +80,14 @@ function requestIdOf(context: unknown): string {
   return randomUUID();
 }
 
+/** Our own schemas' messages (server/schemas.ts) say what is wrong in Chinese; valibot's say it in English. */
+function invalidInputOf(issue: v.BaseIssue<unknown> | undefined): DomainError {
+  if (!issue) return commonErrors.invalidInput(null);
+  if (issue.message.startsWith('请求参数不合法')) return new DomainError('INVALID_INPUT', issue.message);
+  const path = v.getDotPath(issue);
+  return commonErrors.invalidInput(path ? echo(path, ECHO_MAX_CHARS * 2) : null);
+}
+
 export type Main = (event: unknown, context?: unknown) => Promise<ApiResult<unknown>>;
 
 export function createMain<F extends FunctionName>(handlers: Handlers<F>, options: RuntimeOptions = {}): Main {
@@ -79,12 +97,18 @@ export function createMain<F extends FunctionName>(handlers: Handlers<F>, option
 
   return async (event, context) => {
     try {
-      const head = v.safeParse(eventSchema, event);
-      if (!head.success) throw commonErrors.invalidInput('action');
-      const def = Object.prototype.hasOwnProperty.call(table, head.output.action)
-        ? table[head.output.action]
-        : undefined;
-      if (!def) throw commonErrors.unknownAction(head.output.action);
+      // The edge, in order, each before anything costlier: the event's shape (forbidden keys at any
+      // depth, nesting, size), the action's name, then the action's schema with its rules' limits.
+      // Nothing here reads the database or screens text.
+      const problem = edgeProblem(event);
+      if (problem) throw problem;
+      const name = (event as { action?: unknown }).action;
+      if (typeof name !== 'string') throw commonErrors.invalidInput('action');
+      const def =
+        name.length <= EDGE_LIMITS.maxActionChars && Object.prototype.hasOwnProperty.call(table, name)
+          ? table[name]
+          : undefined;
+      if (!def) throw commonErrors.unknownAction(echo(name));
 
       // `userInfo` is added by the platform to every mini-program call; identity comes from the
       // cloud context instead, so it is dropped rather than trusted or refused.
@@ -93,8 +117,7 @@ export function createMain<F extends FunctionName>(handlers: Handlers<F>, option
       void _userInfo;
       const parsed = v.safeParse(def.input, rawParams);
       if (!parsed.success) {
-        const issue = parsed.issues[0];
-        throw commonErrors.invalidInput(issue ? v.getDotPath(issue) : null);
+        throw invalidInputOf(parsed.issues[0]);
       }
 
       const { openid } = callerIdentity();
@@ -117,11 +140,10 @@ export function createMain<F extends FunctionName>(handlers: Handlers<F>, option
       const data = await def.handle(parsed.output, ctx);
       return { ok: true, data };
     } catch (err) {
-      if (isDomainError(err)) return { ok: false, error: { code: err.code, message: err.message } };
+      if (isDomainError(err)) return answerOf(err);
       // Unexpected: log for operators, answer without internals.
       console.error('[unexpected]', err);
-      const internal = commonErrors.internal();
-      return { ok: false, error: { code: internal.code, message: internal.message } };
+      return answerOf(commonErrors.internal());
     }
   };
 }

@@ -12,6 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import ts from 'typescript';
+import { edgeRulesSection } from './api-doc-edge';
 
 export const API_FILE = resolve(__dirname, '..', 'typings', 'api.ts');
 export const DOC_FILE = resolve(__dirname, '..', 'docs', 'api.md');
@@ -287,6 +288,8 @@ export function renderApiDoc(functions: FunctionDoc[]): string {
     '调用方式：`wx.cloud.callFunction({ name: 云函数, data: { action, ...params } })`。' +
       '每个 action 的应答为 `ApiResult<result>`：成功时 `{ ok: true, data: result }`，' +
       '失败时 `{ ok: false, error: { code, message } }`（`code` 为稳定的大写错误码，`message` 为中文说明）。',
+    '',
+    ...edgeRulesSection(),
     '',
     '## 目录',
     '',

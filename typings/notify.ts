@@ -233,7 +233,7 @@ export type InboxItem = Pick<Notification, '_id' | 'kind' | 'title' | 'text' | '
 export interface InboxParams {
   /** `nextCursor` of the previous page; absent = the newest page. */
   cursor?: string;
-  /** 1–50, default 20. */
+  /** 0–100 (the shared list bound, server/schemas.ts), default 20. */
   limit?: number;
 }
 

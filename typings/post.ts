@@ -601,7 +601,7 @@ export interface ListParams {
   accountId?: string;
   states?: PostState[];
   offset?: number;
-  /** 1–50, default 20. */
+  /** 0–100 (the shared list bound, server/schemas.ts), default 20. */
   limit?: number;
 }
 
@@ -633,7 +633,7 @@ export interface ApprovalList {
 
 export interface PageParams {
   offset?: number;
-  /** 1–50, default 20. */
+  /** 0–100 (the shared list bound, server/schemas.ts), default 20. */
   limit?: number;
 }
 

@@ -522,6 +522,8 @@ export interface MessagesParams {
   state?: MessageState;
   /** `nextCursor` of the previous page; absent = the newest page. */
   cursor?: string;
+  /** 0–100 (the shared list bound, server/schemas.ts), default 20. */
+  limit?: number;
 }
 
 /** An account the caller runs (A角, B角), where they record messages. */
@@ -546,6 +548,9 @@ export interface ReferralListParams {
   /** A department (its referrals) or a bureau (its accounts' referrals); absent = the caller's own. */
   unitId?: string;
   view?: ReferralListView;
+  offset?: number;
+  /** 0–100 (the shared list bound, server/schemas.ts), default 100. */
+  limit?: number;
 }
 
 export interface ReferralList {
@@ -554,6 +559,8 @@ export interface ReferralList {
   /** The server's clock, for the countdowns. */
   now: IsoTime;
   items: ReferralSummary[];
+  /** Pass as `offset` for the next page; null on the last page. */
+  nextOffset: number | null;
   warnings: string[];
 }
 

@@ -235,7 +235,7 @@ export interface LexiconListParams {
   /** Part of the term, matched after the same normalisation as screening (case, width, 繁简). */
   search?: string;
   offset?: number;
-  /** 1–100, default 50. */
+  /** 0–100 (the shared list bound, server/schemas.ts), default 50. */
   limit?: number;
 }
 

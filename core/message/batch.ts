@@ -15,6 +15,8 @@ import type { DomainError } from '../errors';
 import { fail } from '../referral/errors';
 
 export const MAX_BATCH_ITEMS = 200;
+/** A paste: the most a batch of 200 messages may reasonably fill, checked at the edge (issue 11). */
+export const MAX_PASTE_CHARS = 200_000;
 const MAX_NICKNAME = 30;
 
 const LIST_MARK = /^(?:\d{1,3}(?:[、)）]|[.．](?!\d))|[-•·*])\s*/;

@@ -17,6 +17,7 @@ import type {
 import { deadlineAfterWorkingDays } from '../calendar/deadline';
 import { toBeijingIso } from '../time';
 import { hasRole, text, type DomainCtx, type Transition } from '../referral/common';
+import type { DomainError } from '../errors';
 import { checkRev, fail } from '../referral/errors';
 import { OUTCOME_RULES, suggestTriage, TRIAGE_RULES, type Step, type TriageRule } from './triage';
 
@@ -27,8 +28,8 @@ export interface MessageCtx extends DomainCtx {
   referrals: readonly MessageReferral[];
 }
 
-const MAX_TEXT = 5000;
-const MAX_NICKNAME = 100;
+export const MAX_MESSAGE_TEXT = 5000;
+export const MAX_NICKNAME = 100;
 /** A phone's clock may run a little ahead of the server's. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -47,14 +48,26 @@ function excerpt(s: string, max = 60): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
+/**
+ * The size rules of one message, on their own so the shell checks them at the edge — before any
+ * screening or database work — and `recordMessage` again.
+ */
+export function messageSizeProblem(rawText: string, rawNickname: string | null): DomainError | null {
+  const body = text(rawText);
+  if (body && body.length > MAX_MESSAGE_TEXT) return fail('MESSAGE_INVALID', `留言内容不能超过${MAX_MESSAGE_TEXT}字`);
+  const nickname = text(rawNickname);
+  if (nickname && nickname.length > MAX_NICKNAME) return fail('MESSAGE_INVALID', `昵称不能超过${MAX_NICKNAME}字`);
+  return null;
+}
+
 /** Records one message received on an account. */
 export function recordMessage(id: string, input: MessageInput, ctx: DomainCtx): Transition<Message> {
   if (!hasRole(ctx.actor, 'operator', input.unitId)) return fail('NOT_OPERATOR');
   const body = text(input.text);
   if (!body) return fail('MESSAGE_INVALID', '留言内容不能为空');
-  if (body.length > MAX_TEXT) return fail('MESSAGE_INVALID', `留言内容不能超过${MAX_TEXT}字`);
+  const tooBig = messageSizeProblem(body, input.senderNickname);
+  if (tooBig) return tooBig;
   const nickname = text(input.senderNickname);
-  if (nickname && nickname.length > MAX_NICKNAME) return fail('MESSAGE_INVALID', `昵称不能超过${MAX_NICKNAME}字`);
   const received = Date.parse(input.receivedAt);
   if (Number.isNaN(received)) return fail('MESSAGE_INVALID', '接收时间不合法');
   if (received > ctx.now + CLOCK_SKEW_MS) return fail('MESSAGE_INVALID', '接收时间不能晚于当前时间');

@@ -23,6 +23,7 @@ import type {
   ScreeningHit,
 } from '../../typings/post';
 import { parseIsoTime } from '../cadence/time';
+import { echo } from '../errors';
 import { checkAccountUse } from '../org/accounts';
 import { accountNotOpenReason } from '../account/guards';
 import { beijingDay, formatBeijing, toBeijingIso } from '../time';
@@ -428,7 +429,7 @@ function submit(post: Post, event: EventOf<'submit'>, ctx: PostContext): PostTra
     if (!src || src.outlet.trim() === '' || !HTTP_URL.test(src.link)) return fail('SOURCE_REQUIRED');
     if (!post.sourceVerified) return fail('SOURCE_NOT_VERIFIED');
     // 第十七条（一）12: nothing from foreign media.
-    if (event.screening.hits.some(isForeignSource)) return fail('SOURCE_FOREIGN', src.outlet);
+    if (event.screening.hits.some(isForeignSource)) return fail('SOURCE_FOREIGN', echo(src.outlet));
   }
   // 第十七条（一）: prohibited content never goes up the chain.
   if (event.screening.blocked) {

@@ -36,7 +36,7 @@ import { command, store } from '../store';
 import { runWork, type Work } from '../uow';
 import { deskNameOf, loadRules, peopleByIds, sendNotices, stableId } from './context';
 import { countOpenItems, openItemsOf } from './handover';
-import { clientKey, id, openingFields, paged, PAGE_DEFAULT, registrationFields, rev, text } from './input';
+import { clientKey, id, openingFields, paged, PAGE_DEFAULT, nextOf, registrationFields, rev, text } from './input';
 import { claimName, claimTaken, closeClaimId, putClaim, releaseName, saveAccount } from './sync';
 import { applicationDetail, applicationPeopleIds, applicationSummary, registryItem } from './views';
 
@@ -387,7 +387,7 @@ export const applications = action({
     }
     return {
       items: page.slice(0, limit).map((a) => applicationSummary(a, tree)),
-      nextOffset: page.length > limit ? offset + limit : null,
+      nextOffset: nextOf(offset, limit, page.length),
     };
   },
 });

@@ -20,7 +20,7 @@ import { loadCalendar } from '../referral/context';
 import { command, store } from '../store';
 import { runWork } from '../uow';
 import { loadRules, sendNotices } from './context';
-import { fileId, filingState, id, paged, PAGE_DEFAULT, rev, text } from './input';
+import { fileId, filingState, id, paged, PAGE_DEFAULT, nextOf, rev, text } from './input';
 import { fileExists } from './storage';
 import { filingView } from './views';
 import type { UnitTree } from '../../core/org/tree';
@@ -46,7 +46,7 @@ export const filings = action({
     );
     return {
       items: page.slice(0, limit).map((f) => filingView(f, tree, caller, ctx.now)),
-      nextOffset: page.length > limit ? offset + limit : null,
+      nextOffset: nextOf(offset, limit, page.length),
     };
   },
 });

@@ -4,6 +4,7 @@ import type { AccountState, Platform } from '../../typings/org';
 import type { FilingState } from '../../typings/account';
 import { PLATFORM_CATALOGUE } from '../../core/account/catalogue';
 import { id, text } from '../org/input';
+import { pageParams } from '../schemas';
 
 export { id, text };
 
@@ -26,14 +27,13 @@ export const clientKey = v.pipe(v.string(), v.minLength(8), v.maxLength(64), v.r
 export const fileId = v.pipe(v.string(), v.minLength(1), v.maxLength(512), v.startsWith('cloud://'));
 
 export const PAGE_DEFAULT = 20;
-export const PAGE_MAX = 50;
-/** The deepest offset any list accepts (the same bound for every list of this function). */
-export const OFFSET_MAX = 10_000;
 
-export const paged = {
-  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(OFFSET_MAX))),
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(PAGE_MAX))),
-};
+/** THE list bound (server/schemas.ts): offset 0–10,000, limit 0–100 (0 answers the header only). */
+export const paged = pageParams;
+
+/** The next offset after a page read with `limit + 1`: null on the last page (or a header-only read). */
+export const nextOf = (offset: number, limit: number, fetched: number): number | null =>
+  limit > 0 && fetched > limit ? offset + limit : null;
 
 const attestation = v.strictObject({ attested: v.boolean(), note: text(200) });
 

@@ -36,7 +36,7 @@ import { command, store } from '../store';
 import { runWork } from '../uow';
 import { sendNotices } from './context';
 import { gapLabel, gapNotice } from './gaps';
-import { accountKind, accountState, id, paged, PAGE_DEFAULT, platform } from './input';
+import { accountKind, accountState, id, nextOf, paged, PAGE_DEFAULT, platform } from './input';
 
 /** Open accounts by family, from `platform|…|state` counts. */
 function byFamily(counts: TotalsCounts): Partial<Record<PlatformFamily, number>> {
@@ -172,7 +172,7 @@ export const matrix = action({
           gaps: scope?.gaps ?? [],
         });
       }
-      page.nextOffset = rows.length > offset + limit ? offset + limit : null;
+      page.nextOffset = nextOf(offset, limit, rows.length - offset);
     } else if (params.view === 'gaps') {
       const docs = await store.find<MatrixTotals>(
         'matrixTotals',
@@ -184,7 +184,7 @@ export const matrix = action({
         },
       );
       page.gaps = docs.slice(0, limit).map((d) => gapRow(d, tree));
-      page.nextOffset = docs.length > limit ? offset + limit : null;
+      page.nextOffset = nextOf(offset, limit, docs.length);
     } else {
       const f = facet(unit._id, { platform: params.platform, kind: params.kind, state: params.state });
       const docs = await store.find<Account>(
@@ -200,7 +200,7 @@ export const matrix = action({
         },
       );
       page.accounts = docs.slice(0, limit).map((a) => accountRow(a, tree));
-      page.nextOffset = docs.length > limit ? offset + limit : null;
+      page.nextOffset = nextOf(offset, limit, docs.length);
     }
     return page;
   },

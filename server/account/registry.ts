@@ -16,7 +16,7 @@ import { applyEffects } from '../org/effects';
 import { store } from '../store';
 import { runWork } from '../uow';
 import { peopleByIds } from './context';
-import { accountState, id, paged, PAGE_DEFAULT, rev, text } from './input';
+import { accountState, id, paged, PAGE_DEFAULT, nextOf, rev, text } from './input';
 import { registryItem } from './views';
 
 export const registry = action({
@@ -51,7 +51,7 @@ export const registry = action({
     const people = await peopleByIds(page.flatMap((a) => (a.ownerId ? [a.ownerId] : [])));
     return {
       items: page.map((a) => registryItem(a, tree, people)),
-      nextOffset: docs.length > limit ? offset + limit : null,
+      nextOffset: nextOf(offset, limit, docs.length),
       awaiting,
     };
   },
@@ -78,7 +78,7 @@ export const personal = action({
     const self = new Map([[caller._id, caller]]);
     return {
       items: docs.slice(0, limit).map((a) => registryItem(a, tree, self)),
-      nextOffset: docs.length > limit ? offset + limit : null,
+      nextOffset: nextOf(offset, limit, docs.length),
       awaiting: await store.count('accountApplications', {
         applicantId: caller._id,
         type: 'register',
@@ -149,7 +149,7 @@ export const marks = action({
         void _path;
         return { id: _id, ...rest };
       }),
-      nextOffset: docs.length > limit ? offset + limit : null,
+      nextOffset: nextOf(offset, limit, docs.length),
     };
   },
 });

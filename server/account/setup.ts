@@ -18,7 +18,7 @@ import { accountPeopleIds, accountView, unitName } from '../org/views';
 import { store } from '../store';
 import { runWork } from '../uow';
 import { loadRules, peopleByIds } from './context';
-import { id, paged, PAGE_DEFAULT, rev, taskInput } from './input';
+import { id, paged, PAGE_DEFAULT, nextOf, rev, taskInput } from './input';
 import { fileExists, tempUrls } from './storage';
 import { saveAccount } from './sync';
 
@@ -84,7 +84,7 @@ export const setups = action({
         open: openTasks(a).length,
         total: a.lifecycle?.tasks.length ?? 0,
       })),
-      nextOffset: all.length > offset + limit ? offset + limit : null,
+      nextOffset: nextOf(offset, limit, all.length - offset),
     };
   },
 });

@@ -8,10 +8,10 @@ import { DomainError, commonErrors } from '../../core/errors';
 import { toBeijingIso } from '../../core/time';
 import { action } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
+import { cursorParams } from '../schemas';
 import { command, type Filter, type Store } from '../store';
 
 const DEFAULT_PAGE = 20;
-const MAX_PAGE = 50;
 const MAX_MARK = 100;
 
 export const inboxErrors = {
@@ -46,8 +46,7 @@ const toItem = (n: Notification): InboxItem => ({
 export const inbox = action({
   access: 'person',
   input: v.strictObject({
-    cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PAGE))),
+    ...cursorParams,
   }),
   handle: async (params, ctx): Promise<InboxPage> => {
     const caller = requireCaller(ctx.caller);

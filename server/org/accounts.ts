@@ -9,7 +9,7 @@ import { runWork, type Work } from '../uow';
 import { applyEffects } from './effects';
 import { preSystemAccount, preSystemGuard, saveAccount, stateGuard } from '../account/sync';
 import { accountFields, id, limit, noPasswords, offset, rev, scope } from './input';
-import { accountPeopleIds, accountView, nextOffset, PAGE_DEFAULT, PAGE_MAX, peopleByIds, unitIdsOf } from './views';
+import { accountPeopleIds, accountView, nextOffset, PAGE_DEFAULT, peopleByIds, unitIdsOf } from './views';
 
 /** Re-reads, inside the transaction, every person an account names: the rules are checked on them. */
 async function staffOf(work: Work, ids: readonly string[]): Promise<Map<string, Person>> {
@@ -29,7 +29,7 @@ async function loadAccount(work: Work, accountId: string): Promise<Account> {
 
 export const listAccounts = action({
   access: 'person',
-  input: v.strictObject({ unitId: id, scope, accountId: v.optional(id), offset, limit: limit(PAGE_MAX) }),
+  input: v.strictObject({ unitId: id, scope, accountId: v.optional(id), offset, limit }),
   handle: async (params, ctx): Promise<AccountsPage> => {
     const caller = requireCaller(ctx.caller);
     const tree = await loadTree();

@@ -5,6 +5,7 @@ import { orgError } from '../../core/org/errors';
 import { action } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
 import { command, store, type Doc, type Filter } from '../store';
+import { seqCursor } from '../schemas';
 import { AUDIT_HEAD_ID, type AuditHead } from '../uow';
 import { id, limit } from './input';
 import { peopleByIds, unitName } from './views';
@@ -20,8 +21,8 @@ export const auditLog = action({
   access: 'person',
   input: v.strictObject({
     unitId: id,
-    before: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-    limit: limit(50),
+    before: seqCursor,
+    limit,
   }),
   handle: async (params, ctx): Promise<AuditPage> => {
     const caller = requireCaller(ctx.caller);

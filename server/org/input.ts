@@ -3,6 +3,8 @@ import * as v from 'valibot';
 import type { AccountKind, AccountState, Platform, Role } from '../../typings/org';
 import { passwordLikeFields } from '../../core/org/accounts';
 import { orgError } from '../../core/org/errors';
+import { echo } from '../edge';
+import { listLimit, listOffset } from '../schemas';
 
 const keysOf = <K extends string>(all: Record<K, true>): K[] => Object.keys(all) as K[];
 
@@ -37,8 +39,9 @@ export const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 export const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
 export const rev = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const role = v.picklist(ROLES);
-export const offset = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)));
-export const limit = (max: number) => v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max)));
+/** The shared list bound (server/schemas.ts): every list action pages the same way. */
+export const offset = listOffset;
+export const limit = listLimit;
 export const scope = v.optional(v.picklist(['unit', 'subtree'] as const));
 
 export const roleGrant = v.strictObject({ role, unitId: id });
@@ -90,11 +93,15 @@ export function noPasswords<S extends v.GenericSchema>(schema: S) {
     v.unknown(),
     v.transform((raw: unknown) => {
       const fields = passwordLikeFields(raw);
-      if (fields.length > 0)
-        throw orgError(
-          'PASSWORD_FORBIDDEN',
-          `系统不保存新媒体平台账号密码，请删除字段：${fields.join('、')}（第三十三条）`,
-        );
+      if (fields.length > 0) {
+        // The field names are the caller's: repeat a few, shortened.
+        const named = fields
+          .slice(0, 3)
+          .map((f) => echo(f))
+          .join('、');
+        const more = fields.length > 3 ? `等 ${fields.length} 个字段` : '';
+        throw orgError('PASSWORD_FORBIDDEN', `系统不保存新媒体平台账号密码，请删除字段：${named}${more}（第三十三条）`);
+      }
       return raw;
     }),
     schema,

@@ -14,7 +14,7 @@ import { runWork, type Work } from '../uow';
 import { applyEffects } from './effects';
 import { id, limit, noPasswords, offset, personFields, rev, role, roleGrant, scope, training } from './input';
 import { isDuplicateKey } from './retry';
-import { nextOffset, PAGE_DEFAULT, PAGE_MAX, peopleByIds, personView, unitIdsOf, unitSummary, unitView } from './views';
+import { nextOffset, PAGE_DEFAULT, peopleByIds, personView, unitIdsOf, unitSummary, unitView } from './views';
 
 function requireUnit(unitId: string, tree: UnitTree): Unit {
   const unit = tree.byId.get(unitId);
@@ -36,7 +36,7 @@ export const listPeople = action({
     role: v.optional(role),
     personId: v.optional(id),
     offset,
-    limit: limit(PAGE_MAX),
+    limit,
   }),
   handle: async (params, ctx): Promise<PeoplePage> => {
     const caller = requireCaller(ctx.caller);

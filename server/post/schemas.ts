@@ -1,9 +1,14 @@
 /**
- * Input schemas of the post actions. The limits here only stop oversized requests at the edge; the
- * rules a user can break (20,000 characters, 64 for a title, 20 images) are core/post's, with their
- * own codes and messages.
+ * Input schemas of the post actions. The size rules a user can break (20,000 characters, 64 for a
+ * title, 20 images: core/post's config) are refused here, at the edge, with core/post's own codes and
+ * messages — before the content is screened or anything is read (issue 11). core/post checks them
+ * again on every transition.
  */
 import * as v from 'valibot';
+import type { PostErrorCode } from '../../typings/post';
+import { DomainError } from '../../core/errors';
+import { defaultPostConfig, postError } from '../../core/post';
+import { pageParams, ruleList, ruleText } from '../schemas';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const rev = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -11,11 +16,18 @@ const version = v.pipe(v.number(), v.integer(), v.minValue(1));
 const isoTime = v.pipe(v.string(), v.maxLength(40));
 export const level = v.picklist(['ordinary', 'major', 'especiallyMajor']);
 
+const { maxTitleChars, maxTextChars, maxImages } = defaultPostConfig;
+const refuse = (code: PostErrorCode, detail: string): DomainError => {
+  const error = postError(code, detail);
+  return new DomainError(error.code, error.message);
+};
+
 export const content = v.strictObject({
-  title: v.pipe(v.string(), v.maxLength(500)),
-  // Four times the 20,000-character rule in UTF-16 units: the rule itself answers TEXT_TOO_LONG.
-  text: v.pipe(v.string(), v.maxLength(80_000)),
-  images: v.pipe(v.array(v.pipe(v.string(), v.maxLength(512))), v.maxLength(100)),
+  title: ruleText(maxTitleChars, () => refuse('TITLE_TOO_LONG', `最多 ${maxTitleChars} 字`)),
+  text: ruleText(maxTextChars, (n) => refuse('TEXT_TOO_LONG', `最多 ${maxTextChars} 字，当前 ${n} 字`)),
+  images: ruleList(v.pipe(v.string(), v.maxLength(512)), maxImages, () =>
+    refuse('TOO_MANY_IMAGES', `最多 ${maxImages} 张`),
+  ),
   kind: v.picklist(['original', 'repost']),
   source: v.nullable(
     v.strictObject({
@@ -58,10 +70,8 @@ export const publishParams = v.strictObject({
   publishedAt: isoTime,
 });
 
-export const page = {
-  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))),
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
-};
+/** The shared list bound (server/schemas.ts). */
+export const page = pageParams;
 
 export const postId = id;
 

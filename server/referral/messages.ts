@@ -18,9 +18,11 @@ import type {
   OperatedAccount,
   Referral,
 } from '../../typings/referral';
-import { parseMessageBatch } from '../../core/message/batch';
-import { applyMessageEvent, recordMessage } from '../../core/message/message';
-import { commonErrors, isDomainError } from '../../core/errors';
+import { MAX_PASTE_CHARS, parseMessageBatch } from '../../core/message/batch';
+import { fail } from '../../core/referral/errors';
+import { applyMessageEvent, messageSizeProblem, recordMessage } from '../../core/message/message';
+import { commonErrors, isDomainError, type DomainError } from '../../core/errors';
+import { cursorParams, LIST_BOUNDS, ruleText } from '../schemas';
 import { bureauOf, propagandaDeskOf, type UnitTree } from '../../core/org/tree';
 import { applyReferralEvent, createReferral } from '../../core/referral/referral';
 import { toBeijingIso } from '../../core/time';
@@ -163,19 +165,49 @@ const recordOne = v.strictObject({
   receivedAt: isoTime,
   link: v.nullable(text(2000)),
 });
-const recordBatch = v.strictObject({ accountId: id, pasted: text(200_000) });
+
+/**
+ * Sizes first (issue 11): a paste is split and every message measured at the edge, before the caller
+ * is looked up or anything screened, so an oversize one costs no screening and no database work.
+ */
+function pasteProblem(pasted: string): DomainError | null {
+  const parsed = parseMessageBatch(pasted);
+  if (isDomainError(parsed)) return parsed;
+  for (const item of parsed.items) {
+    const problem = messageSizeProblem(item.text, item.senderNickname);
+    if (problem) return fail('MESSAGE_INVALID', `第${item.line}行：${problem.message}`);
+  }
+  return null;
+}
+
+const recordOneSized = v.pipe(
+  recordOne,
+  v.check((one) => {
+    const problem = messageSizeProblem(one.text, one.senderNickname);
+    if (problem) throw problem;
+    return true;
+  }),
+);
+const recordBatch = v.pipe(
+  v.strictObject({
+    accountId: id,
+    pasted: ruleText(MAX_PASTE_CHARS, (n) =>
+      fail('BATCH_TOO_LARGE', `一次粘贴最多 ${MAX_PASTE_CHARS} 字，本次 ${n} 字，请分批粘贴`),
+    ),
+  }),
+  v.check((batch) => {
+    const problem = pasteProblem(batch.pasted);
+    if (problem) throw problem;
+    return true;
+  }),
+);
 
 export const messageRecord = action({
   access: 'person',
-  input: v.union([recordOne, recordBatch]),
+  input: v.union([recordOneSized, recordBatch]),
   handle: async (params, ctx): Promise<MessageRecordResult> => {
     const caller = requireCaller(ctx.caller);
-    const [tree, account, calendar] = await Promise.all([loadTree(), loadAccount(params.accountId), loadCalendar()]);
-    const grant = requirePermission(caller, 'referral.messageRecord', { kind: 'account', account }, tree);
-    // 第十三条: a closed or cancelled account takes no more messages.
-    const closed = accountClosedError(account);
-    if (closed) throw closed;
-
+    // The edge measured every message (pasteProblem); the split is repeated here, cheaply.
     let warnings: string[] = [];
     let items: { senderNickname: string | null; text: string; receivedAt: string; link: string | null }[];
     if ('pasted' in params) {
@@ -188,6 +220,12 @@ export const messageRecord = action({
     } else {
       items = [params];
     }
+
+    const [tree, account, calendar] = await Promise.all([loadTree(), loadAccount(params.accountId), loadCalendar()]);
+    const grant = requirePermission(caller, 'referral.messageRecord', { kind: 'account', account }, tree);
+    // 第十三条: a closed or cancelled account takes no more messages.
+    const closed = accountClosedError(account);
+    if (closed) throw closed;
 
     const dctx = domainCtx(ctx.now, caller, calendar);
     const recorded: { next: Message; effects: Effect[] }[] = [];
@@ -231,7 +269,7 @@ function parseCursor(cursor: string | undefined): { at: string; skip: number } |
   if (!cursor) return null;
   const [at = '', n = '0'] = cursor.split('|');
   const skip = Number(n);
-  if (Number.isNaN(Date.parse(at)) || !Number.isInteger(skip) || skip < 0) return null;
+  if (Number.isNaN(Date.parse(at)) || !Number.isInteger(skip) || skip < 0 || skip > LIST_BOUNDS.maxOffset) return null;
   return { at, skip };
 }
 
@@ -247,7 +285,7 @@ export const messages = action({
     unitId: v.optional(id),
     accountId: v.optional(id),
     state: v.optional(messageState),
-    cursor: v.optional(v.pipe(v.string(), v.maxLength(100))),
+    ...cursorParams,
   }),
   handle: async (params, ctx): Promise<MessagesPage> => {
     const caller = requireCaller(ctx.caller);
@@ -268,15 +306,19 @@ export const messages = action({
     const cursor = parseCursor(params.cursor);
     if (params.cursor && !cursor) throw commonErrors.invalidInput('cursor');
     if (cursor) filter.receivedAt = command().lte(cursor.at);
+    const size = params.limit ?? PAGE;
 
-    const page = await store.find<Message>('messages', filter, {
-      orderBy: [
-        ['receivedAt', 'desc'],
-        ['_id', 'desc'],
-      ],
-      skip: cursor?.skip ?? 0,
-      limit: PAGE,
-    });
+    const page =
+      size === 0
+        ? []
+        : await store.find<Message>('messages', filter, {
+            orderBy: [
+              ['receivedAt', 'desc'],
+              ['_id', 'desc'],
+            ],
+            skip: cursor?.skip ?? 0,
+            limit: size,
+          });
     const accountIds = [...new Set(page.map((m) => m.accountId))];
     const accounts = accountIds.length
       ? await store.find<Account>(
@@ -288,7 +330,7 @@ export const messages = action({
     const names = new Map(accounts.map((a) => [a._id, a.name]));
     let nextCursor: string | null = null;
     const last = page[page.length - 1];
-    if (page.length === PAGE && last) {
+    if (page.length === size && last) {
       const atLast = page.filter((m) => m.receivedAt === last.receivedAt).length;
       const skip = cursor && cursor.at === last.receivedAt ? cursor.skip + atLast : atLast;
       nextCursor = `${last.receivedAt}|${skip}`;

@@ -28,6 +28,7 @@ import {
   unwrap,
 } from './context';
 import { applyEffects, changesOf, excerpt, Recipients, REFERRAL_FIELDS, type RoleWanted } from './notices';
+import { pageParams } from '../schemas';
 import { id, listView, referralRef, text } from './input';
 import { referralDetail, referralPeople, referralSummary } from './views';
 
@@ -197,7 +198,7 @@ function defaultUnit(caller: Person, tree: UnitTree): string {
  */
 export const list = action({
   access: 'person',
-  input: v.strictObject({ unitId: v.optional(id), view: v.optional(listView) }),
+  input: v.strictObject({ unitId: v.optional(id), view: v.optional(listView), ...pageParams }),
   handle: async (params, ctx): Promise<ReferralList> => {
     const caller = requireCaller(ctx.caller);
     const [tree, calendar] = await Promise.all([loadTree(), loadCalendar()]);
@@ -207,15 +208,23 @@ export const list = action({
     const filter: Filter = unit.kind === 'department' ? { departmentId: unit._id } : { unitId: unit._id };
     if (view === 'open') filter.open = true;
     else filter.state = view;
-    const items = await store.find<Referral>('referrals', filter, {
-      orderBy: [['dueAt', view === 'closed' ? 'desc' : 'asc']],
-      limit: LIST_LIMIT,
-    });
+    const offset = params.offset ?? 0;
+    const size = params.limit ?? LIST_LIMIT;
+    const found =
+      size === 0
+        ? []
+        : await store.find<Referral>('referrals', filter, {
+            orderBy: [['dueAt', view === 'closed' ? 'desc' : 'asc']],
+            skip: offset,
+            limit: size + 1,
+          });
+    const items = found.slice(0, size);
     return {
       unitId: unit._id,
       unitName: unit.name,
       now: toBeijingIso(ctx.now),
       items: items.map((r) => referralSummary(r, ctx.now)),
+      nextOffset: found.length > size ? offset + size : null,
       warnings: mergeWarnings(
         ...items.filter((r) => r.open).map((r) => r.calendarWarnings),
         upcomingYearWarnings(ctx.now, calendar),

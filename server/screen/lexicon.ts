@@ -20,6 +20,7 @@ import { categoryOf } from '../../core/screening/categories';
 import { toBeijingIso } from '../../core/time';
 import { action } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
+import { pageParams } from '../schemas';
 import { runWork } from '../uow';
 import { entryId, LEXICON_HEAD_ID, newEntry, type LexiconDoc, type LexiconHead } from './docs';
 import { screenErrors } from './errors';
@@ -44,8 +45,7 @@ export const lexiconList = action({
     kind: v.optional(v.picklist(['term', 'allow'] as const)),
     category: v.optional(categoryId),
     search: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(TERM_MAX * 4))),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+    ...pageParams,
   }),
   handle: async (params, ctx): Promise<LexiconPage> => {
     const caller = requireCaller(ctx.caller);
@@ -81,8 +81,7 @@ export const lexiconEdit = action({
   input: v.strictObject({ changes: v.pipe(v.array(changeSchema), v.minLength(1), v.maxLength(50)) }),
   handle: async (params, ctx): Promise<LexiconEditResult> => {
     const caller = requireCaller(ctx.caller);
-    const tree = await loadTree();
-    const grant = requirePermission(caller, 'screen.lexiconEdit', { kind: 'none' }, tree);
+    // Sizes before any database work (issue 11).
     params.changes.forEach((change, i) => {
       if (change.op !== 'addTerm' && change.op !== 'addAllow') return;
       const problem = phraseProblem(
@@ -91,6 +90,8 @@ export const lexiconEdit = action({
       );
       if (problem) throw screenErrors.invalidTerm(params.changes.length > 1 ? `第 ${i + 1} 项：${problem}` : problem);
     });
+    const tree = await loadTree();
+    const grant = requirePermission(caller, 'screen.lexiconEdit', { kind: 'none' }, tree);
     const editor = editorOf(caller, grant, tree);
     await materialiseStarter(ctx, editor);
 
@@ -162,15 +163,15 @@ export const lexiconImport = action({
   }),
   handle: async (params, ctx): Promise<LexiconImportResult> => {
     const caller = requireCaller(ctx.caller);
+    // The file's size and row count before any database work (issue 11).
+    const parsed = parseCsv(params.csv);
+    if (parsed.records.length - 1 > IMPORT_MAX_ROWS) throw screenErrors.csvTooLarge(IMPORT_MAX_ROWS);
     const tree = await loadTree();
     const grant = requirePermission(caller, 'screen.lexiconImport', { kind: 'none' }, tree);
-
-    const parsed = parseCsv(params.csv);
     if (parsed.error)
       return { applied: false, dryRun: false, rows: Math.max(parsed.records.length - 1, 0), errors: [parsed.error] };
     const [header, ...body] = parsed.records;
     if (!header || !isHeader(header.fields)) throw screenErrors.csvHeader();
-    if (body.length > IMPORT_MAX_ROWS) throw screenErrors.csvTooLarge(IMPORT_MAX_ROWS);
     const checked = checkRows(body);
     if (!checked.ok) return { applied: false, dryRun: false, rows: checked.rows, errors: checked.errors };
 

@@ -42,6 +42,12 @@ const BENCHES = {
     usesFunctions: true,
     run: async () => (await import('./referrals')).runReferralsBench(),
   },
+  // hardening (issue 11): refusing bad input at the edge, as a ratio to a ping
+  edge: {
+    title: '入口校验',
+    usesFunctions: true,
+    run: async () => (await import('./edge')).runEdgeBench(),
+  },
 } satisfies Record<string, Bench>;
 
 type BenchName = keyof typeof BENCHES;

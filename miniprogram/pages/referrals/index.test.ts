@@ -14,7 +14,10 @@ function classOf(root: SimNode, selector: string): string {
 }
 
 const list = (items = [referralSummary({ id: 'r1' })], warnings: string[] = []) =>
-  ({ ok: true, data: { unitId: 'u-cs-xz', unitName: '长沙市公安局刑侦支队', now: NOW, items, warnings } }) as const;
+  ({
+    ok: true,
+    data: { unitId: 'u-cs-xz', unitName: '长沙市公安局刑侦支队', now: NOW, items, nextOffset: null, warnings },
+  }) as const;
 
 interface ListData {
   view: string;
