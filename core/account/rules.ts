@@ -61,7 +61,7 @@ export function checkRules(rules: AccountRulesInput): DomainError | null {
 
 /** 湖南省公安厅 → 湖南, 长沙市公安局 → 长沙, 湘西土家族苗族自治州公安局 → 湘西, 开福区公安分局 → 开福. */
 export function placeName(bureauName: string): string {
-  const m = /^(.+?)((?:[\u4e00-\u9fa5]{1,3}族)*自治[州县]|特区|新区|市|县|区|省)?(公安分局|公安局|公安厅)$/u.exec(
+  const m = /^(.{2,}?)((?:[\u4e00-\u9fa5]{1,3}族)*自治[州县]|特区|新区|市|县|区|省)?(公安分局|公安局|公安厅)$/u.exec(
     bureauName,
   );
   return m?.[1] ?? bureauName;
