@@ -207,6 +207,42 @@ export interface NewApplication {
   clientKey: string;
 }
 
+type ApplicationSubject = Pick<
+  AccountApplication,
+  'type' | 'unitId' | 'kind' | 'platform' | 'name' | 'opening' | 'registration' | 'reason' | 'accountId' | 'ownerId'
+>;
+
+/** A new application as submitted: pending with the desk that decides it, its first step logged. */
+function submitted(
+  input: NewApplication,
+  subject: ApplicationSubject,
+  decider: Decider,
+  note: string | null,
+  ctx: ActorContext,
+): AccountApplication {
+  const at = toBeijingIso(ctx.now);
+  const name = subject.name.trim();
+  return {
+    _id: input.id,
+    ...subject,
+    state: 'pending',
+    unitPath: ctx.tree.byId.get(subject.unitId)?.path ?? [],
+    name,
+    nameKey: nameKeyOf(name),
+    deciderId: decider.deskId,
+    deciderArticle: decider.article,
+    applicantId: ctx.actor._id,
+    applicantName: ctx.actor.name,
+    clientKey: input.clientKey,
+    log: [step('submit', decider.article, ctx, note)],
+    submittedAt: at,
+    decidedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    rev: 1,
+  };
+}
+
 /** 第十条: the application goes to the desk the article names, as `pending`. */
 export function openApplication(
   input: NewApplication & { fields: OpeningFields },
@@ -216,35 +252,24 @@ export function openApplication(
   if (refused) return refuse(refused);
   const decider = openingDecider(input.fields.unitId, ctx.tree);
   if (!decider) return refuse(accountError('NO_DECIDER'));
-  const at = toBeijingIso(ctx.now);
-  const name = input.fields.name.trim();
-  const app: AccountApplication = {
-    _id: input.id,
-    type: 'open',
-    state: 'pending',
-    unitId: input.fields.unitId,
-    unitPath: ctx.tree.byId.get(input.fields.unitId)?.path ?? [],
-    kind: 'institutional',
-    platform: input.fields.platform,
-    name,
-    nameKey: nameKeyOf(name),
-    opening: openingBody(input.fields),
-    registration: null,
-    reason: null,
-    accountId: null,
-    ownerId: null,
-    deciderId: decider.deskId,
-    deciderArticle: decider.article,
-    applicantId: ctx.actor._id,
-    applicantName: ctx.actor.name,
-    clientKey: input.clientKey,
-    log: [step('submit', '第十条', ctx, null)],
-    submittedAt: at,
-    decidedAt: null,
-    createdAt: at,
-    updatedAt: at,
-    rev: 1,
-  };
+  const app = submitted(
+    input,
+    {
+      type: 'open',
+      unitId: input.fields.unitId,
+      kind: 'institutional',
+      platform: input.fields.platform,
+      name: input.fields.name,
+      opening: openingBody(input.fields),
+      registration: null,
+      reason: null,
+      accountId: null,
+      ownerId: null,
+    },
+    decider,
+    null,
+    ctx,
+  );
   return done({
     next: app,
     account: null,
@@ -333,34 +358,24 @@ export function closeApplication(
   if (blank(input.reason)) return refuse(accountError('REASON_REQUIRED', '请填写关闭或注销的理由'));
   const decider = approvingDeskOf(account, ctx.tree, input.owner);
   if (!decider) return refuse(accountError('NO_DECIDER'));
-  const at = toBeijingIso(ctx.now);
-  const app: AccountApplication = {
-    _id: input.id,
-    type: input.type,
-    state: 'pending',
-    unitId: account.unitId,
-    unitPath: ctx.tree.byId.get(account.unitId)?.path ?? [],
-    kind: account.kind,
-    platform: account.platform,
-    name: account.name,
-    nameKey: nameKeyOf(account.name),
-    opening: null,
-    registration: null,
-    reason: input.reason.trim(),
-    accountId: account._id,
-    ownerId: account.ownerId,
-    deciderId: decider.deskId,
-    deciderArticle: decider.article,
-    applicantId: ctx.actor._id,
-    applicantName: ctx.actor.name,
-    clientKey: input.clientKey,
-    log: [step('submit', '第十三条', ctx, input.reason.trim())],
-    submittedAt: at,
-    decidedAt: null,
-    createdAt: at,
-    updatedAt: at,
-    rev: 1,
-  };
+  const app = submitted(
+    input,
+    {
+      type: input.type,
+      unitId: account.unitId,
+      kind: account.kind,
+      platform: account.platform,
+      name: account.name,
+      opening: null,
+      registration: null,
+      reason: input.reason.trim(),
+      accountId: account._id,
+      ownerId: account.ownerId,
+    },
+    decider,
+    input.reason.trim(),
+    ctx,
+  );
   return done({
     next: app,
     account: null,
@@ -458,36 +473,24 @@ export function registerPersonal(
       },
     };
   }
-  const app: AccountApplication = {
-    _id: input.id,
-    type: 'register',
-    state: 'pending',
-    unitId: owner.unitId,
-    unitPath: ctx.tree.byId.get(owner.unitId)?.path ?? [],
-    kind: 'personal',
-    platform: input.fields.platform,
-    name,
-    nameKey: nameKeyOf(name),
-    opening: null,
-    registration: {
-      platformId: input.fields.platformId.trim(),
-      realNameVerified: input.fields.realNameVerified,
+  const app = submitted(
+    input,
+    {
+      type: 'register',
+      unitId: owner.unitId,
+      kind: 'personal',
+      platform: input.fields.platform,
+      name,
+      opening: null,
+      registration: { platformId: input.fields.platformId.trim(), realNameVerified: input.fields.realNameVerified },
+      reason: null,
+      accountId: null,
+      ownerId: owner._id,
     },
-    reason: null,
-    accountId: null,
-    ownerId: owner._id,
-    deciderId: decider.deskId,
-    deciderArticle: '第三十九条',
-    applicantId: owner._id,
-    applicantName: owner.name,
-    clientKey: input.clientKey,
-    log: [step('submit', '第三十九条', ctx, '涉密岗位民警开设个人账号，报本单位批准')],
-    submittedAt: at,
-    decidedAt: null,
-    createdAt: at,
-    updatedAt: at,
-    rev: 1,
-  };
+    decider,
+    '涉密岗位民警开设个人账号，报本单位批准',
+    ctx,
+  );
   return {
     ok: true,
     value: {
