@@ -156,6 +156,72 @@ export const schema: CollectionSpec[] = [
   },
   // One document per year (_id `year-2027`): the admin's arrangement of the days chinese-days lacks.
   { name: 'calendarOverrides', indexes: [{ name: 'year', keys: [asc('year')], unique: true }] },
+  // --- evaluation (issue 14: 第三十六条—第三十八条 monthly evaluation, circular, annual commendation) ---
+  // Scheme versions: the one in force for a month is the latest whose fromMonth is not after it.
+  { name: 'evaluationSchemes', indexes: [{ name: 'fromMonth', keys: [asc('fromMonth'), desc('version')] }] },
+  // One document per evaluated month (_id `month-YYYY-MM`): its run, cursor, state and circular.
+  { name: 'evaluationMonths', indexes: [{ name: 'month', keys: [asc('month')], unique: true }] },
+  {
+    name: 'evaluationResults',
+    indexes: [
+      // a month's ranking page, best first (runId: a re-run's documents only)
+      { name: 'monthRun', keys: [asc('month'), asc('runId'), desc('score'), asc('accountId')] },
+      { name: 'monthRunKind', keys: [asc('month'), asc('runId'), asc('kind'), desc('score'), asc('accountId')] },
+      // a unit's accounts (unitPath holds every unit above the account)
+      { name: 'monthRunUnit', keys: [asc('month'), asc('runId'), asc('unitPath'), desc('score')] },
+      // an account's trend, month by month
+      { name: 'account', keys: [asc('accountId'), asc('month')] },
+    ],
+  },
+  { name: 'evaluationUnitResults', indexes: [{ name: 'unit', keys: [asc('unitId'), asc('month')] }] },
+  // One document per month (_id = month): every rank, the cities, the totals.
+  { name: 'evaluationStandings', indexes: [] },
+  { name: 'evaluationAdjustments', indexes: [{ name: 'monthAccount', keys: [asc('month'), asc('accountId')] }] },
+  {
+    name: 'evaluationObjections',
+    indexes: [
+      { name: 'monthState', keys: [asc('month'), asc('state'), asc('raisedAt')] },
+      { name: 'monthAccount', keys: [asc('month'), asc('accountId')] },
+    ],
+  },
+  // 失声失语 (第三十六条): public-opinion events the desk declared, read by month.
+  { name: 'opinionEvents', indexes: [{ name: 'month', keys: [asc('month'), asc('from')] }] },
+  // 第三十八条 年度优秀 marks (_id `year-YYYY`).
+  { name: 'evaluationYears', indexes: [] },
+  // 第十五条: attempts to publish what was not approved, refused and recorded, by account and time.
+  { name: 'publishRefusals', indexes: [{ name: 'accountAt', keys: [asc('accountId'), asc('at')] }] },
+  // --- linkage directives (第三十四条) ---
+  {
+    name: 'directives',
+    indexes: [
+      // the timer: directives with a step due (fan-out, reminders, late report, closing)
+      { name: 'steps', keys: [asc('open'), asc('nextStepAt')] },
+      // a desk's list: the directives reaching its bureau, newest first
+      { name: 'reach', keys: [asc('reach'), desc('issuedAt')] },
+      { name: 'correction', keys: [asc('correctionOf'), desc('issuedAt')] },
+    ],
+  },
+  // One per account and directive (_id `<directiveId>|<accountId>`): the board, the to-do, the record.
+  {
+    name: 'directiveTargets',
+    indexes: [
+      // reminder, late and closing runs read only the targets still pending, a page at a time by account
+      { name: 'directive', keys: [asc('directiveId'), asc('state'), asc('accountId')] },
+      // the board: one bureau's accounts, silent first then slowest (optionally one state)
+      { name: 'board', keys: [asc('directiveId'), asc('unitPath'), desc('rank')] },
+      { name: 'boardState', keys: [asc('directiveId'), asc('unitPath'), asc('state'), desc('rank')] },
+      // an operator's open directives: their accounts' pending targets by deadline
+      { name: 'account', keys: [asc('accountId'), asc('state'), asc('dueAt')] },
+      // an operator's history, as the directive called them
+      { name: 'operator', keys: [asc('operatorIds'), desc('issuedAt')] },
+      // 第三十六条: the monthly evaluation reads a month's records by account
+      { name: 'month', keys: [asc('month'), asc('accountId'), asc('issuedAt')] },
+    ],
+  },
+  { name: 'directiveTallies', indexes: [{ name: 'parent', keys: [asc('directiveId'), asc('parentId')] }] },
+  // The frozen target list of a directive, in chunks (_id `<planId>#<n>`), read by id.
+  { name: 'linkagePlans', indexes: [] },
+  { name: 'linkageSettings', indexes: [] },
   // --- accounts lifecycle (第九条—第十四条, 第三十九条—第四十二条) ---
   {
     name: 'accountApplications',
@@ -212,5 +278,16 @@ export const schema: CollectionSpec[] = [
   { name: 'leases', indexes: [] },
   { name: 'counters', indexes: [] },
 ];
+
+// --- evaluation (issue 14): indexes on other domains' collections, to read one month's records by account ---
+const evaluationIndexes: Array<{ collection: string; index: IndexSpec }> = [
+  // 第二十七条: the referrals whose deadline falls in the month, per account
+  { collection: 'referrals', index: { name: 'accountDue', keys: [asc('accountId'), asc('dueAt')] } },
+];
+for (const { collection, index } of evaluationIndexes) {
+  const spec = schema.find((c) => c.name === collection);
+  if (!spec) throw new Error(`schema: no collection ${collection} for index ${index.name}`);
+  spec.indexes.push(index);
+}
 
 export type CollectionName = (typeof schema)[number]['name'];

@@ -57,7 +57,7 @@ interface SdkDocRef {
 }
 interface SdkCollection extends SdkQuery {
   doc(id: string): SdkDocRef;
-  add(o: { data: Filter }): Promise<{ _id: string }>;
+  add(o: { data: Filter | Filter[] }): Promise<{ _id: string }>;
 }
 interface SdkDatabase {
   collection(name: string): SdkCollection;
@@ -137,6 +137,19 @@ export const store = {
     await db()
       .collection(collection)
       .add({ data: { _id: doc._id, ...withoutId(doc) } });
+  },
+
+  /**
+   * Inserts many documents in one request (`add` with an array). A taken id fails the request; what
+   * the failed request left written is not specified (the local cloud writes none), so callers that
+   * retry use ids that make a second write harmless (see server/linkage/bulk.ts).
+   */
+  async insertMany<T extends Doc>(collection: CollectionName, docs: readonly T[]): Promise<void> {
+    if (docs.length === 0) return;
+    storeStats.requests++;
+    await db()
+      .collection(collection)
+      .add({ data: docs.map((doc) => ({ _id: doc._id, ...withoutId(doc) })) });
   },
 
   /** Replaces the whole document (creating it if absent). */

@@ -51,7 +51,8 @@ export interface Actor {
   grant: RoleGrant | null;
 }
 
-const stableId = (prefix: string, key: string): string =>
+/** The id of a notice's inbox item (`n`) or outbox record (`o`), from its dedupe key: any path stores it once. */
+export const stableId = (prefix: string, key: string): string =>
   `${prefix}-${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 32)}`;
 
 /** The cloud environment's template set: on the local cloud and in tests, `local`. */

@@ -4,6 +4,8 @@
  */
 import type { AccountApi, ExportApi } from './account';
 import type { ApiResult } from './common';
+import type { EvaluationApi } from './evaluation';
+import type { LinkageApi } from './linkage';
 import type { NotifyApi } from './notify';
 import type { OrgApi } from './org';
 import type { PostApi } from './post';
@@ -26,6 +28,10 @@ export interface Api {
   post: PostApi;
   referral: ReferralApi;
   screen: ScreenApi;
+  // evaluation (issue 14)
+  evaluation: EvaluationApi;
+  // linkage directives (第三十四条)
+  linkage: LinkageApi;
   // accounts (第九条—第十四条, 第三十九条—第四十二条)
   account: AccountApi;
   export: ExportApi;

@@ -20,6 +20,12 @@ export type NotificationKind =
   | 'extensionDecided'
   | 'dailyDigest'
   | 'escalation' // 第二十九条: a reminder that did not reach its recipient, sent to the responsible person
+  // linkage directives (第三十四条)
+  | 'linkageIssued' // a directive calls the operator's accounts: respond within the window
+  | 'linkageReminder' // +30 / +50 minutes: not yet responded
+  | 'linkageLate' // +60: to the responsible leader (第二十九条) and the city desk, the accounts that are late
+  | 'linkageWithdrawn' // the directive was withdrawn, with the reason
+  | 'linkageClosed' // to the issuer: the directive closed, its record is final
   // --- accounts (第九条—第十四条, 第三十九条)
   | 'accountApplicationPending' // 第十条, 第十三条: an application waits for the desk
   | 'accountApplicationDecided' // the applicant hears the decision
@@ -31,8 +37,8 @@ export type NotificationKind =
   | 'accountGap'; // 第九条: a bureau without a Weibo or a WeChat account
 
 /**
- * A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`, or a subpackage's
- * page (`/packages/accounts/pages/application/index?id=a1`).
+ * A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`; feature pages live
+ * in subpackages (`/packages/linkage/pages/directive/index?id=d1`, `/packages/accounts/pages/…`).
  */
 export type DeepLink = `/pages/${string}` | `/packages/${string}`;
 
@@ -259,6 +265,7 @@ export type ConsentMoment =
   | 'afterRefer' // a message was referred to a department: its answer
   | 'openReferrals' // a department handler opened referrals: assigned, due soon, overdue, extension decisions
   | 'openWorkbench' // the workbench: daily cadence, digest, escalations
+  | 'openLinkage' // an operator opened their linkage directives or responded: the next directive
   // --- accounts
   | 'afterApply' // an application submitted: its decision
   | 'openAccountDecisions'; // a desk opened its applications or filings: new ones, filings due and unacknowledged

@@ -220,12 +220,49 @@ export type ReferralAction =
   | 'referral.calendarOverrides'
   | 'referral.setCalendarOverrides';
 
+/** The monthly evaluation and circular (issue 14, 第三十六条—第三十八条). */
+export type EvaluationAction =
+  | 'evaluation.scheme'
+  | 'evaluation.schemeSave'
+  | 'evaluation.run'
+  | 'evaluation.month'
+  | 'evaluation.ranking'
+  | 'evaluation.result'
+  | 'evaluation.unitResult'
+  | 'evaluation.release'
+  | 'evaluation.adjust'
+  | 'evaluation.object'
+  | 'evaluation.objections'
+  | 'evaluation.decide'
+  | 'evaluation.publish'
+  | 'evaluation.circular'
+  | 'evaluation.declareEvent'
+  | 'evaluation.year'
+  | 'evaluation.markExcellent';
+
+// linkage directives (第三十四条)
+export type LinkageAction =
+  | 'linkage.issue'
+  | 'linkage.preview'
+  | 'linkage.targetOptions'
+  | 'linkage.withdraw'
+  | 'linkage.list'
+  | 'linkage.board'
+  | 'linkage.get'
+  | 'linkage.mine'
+  | 'linkage.respond'
+  | 'linkage.records'
+  | 'linkage.settings'
+  | 'linkage.setSettings';
+
 export type Action =
   | OrgAction
   | NotifyAction
   | ScreenAction
   | PostAction
   | ReferralAction
+  | LinkageAction
+  | EvaluationAction
   | AccountAction
   | ExportAction;
 

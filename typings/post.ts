@@ -116,6 +116,20 @@ export interface Publication {
   contentHash: string;
 }
 
+/**
+ * 第三十四条: the post is an account's response to a linkage directive. Set when the draft is made and
+ * kept through every version, so each approver on the chain sees it and the directive's clock.
+ */
+export interface PostLinkage {
+  directiveId: string;
+  title: string;
+  /** 重大正面宣传 / 涉警舆情处置 */
+  kindLabel: string;
+  issuedAt: IsoTime;
+  /** The end of the response window. */
+  dueAt: IsoTime;
+}
+
 export interface Post {
   _id: string;
   accountId: string;
@@ -160,6 +174,8 @@ export interface Post {
   plannedAt: IsoTime | null;
   publication: Publication | null;
   copiedFrom: string | null;
+  /** A linkage response (第三十四条); absent for other posts. */
+  linkage?: PostLinkage;
   createdAt: IsoTime;
   updatedAt: IsoTime;
 }
@@ -453,6 +469,8 @@ export interface DraftSaveParams extends DraftFields {
   accountId?: string;
   /** A new post: a key the editor makes once, so a retried first save creates one post, not two. */
   clientKey?: string;
+  /** A new post written as the account's response to this linkage directive (第三十四条). */
+  linkageDirectiveId?: string;
 }
 
 export interface PostTarget {

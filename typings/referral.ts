@@ -548,6 +548,9 @@ export interface ReferralListParams {
   /** A department (its referrals) or a bureau (its accounts' referrals); absent = the caller's own. */
   unitId?: string;
   view?: ReferralListView;
+  /** A bureau's list: only what it referred to this department. Ignored on a department's own list. */
+  departmentId?: string;
+  /** 0–10000 (the shared list bound, server/schemas.ts), default 0. */
   offset?: number;
   /** 0–100 (the shared list bound, server/schemas.ts), default 100. */
   limit?: number;
@@ -561,6 +564,8 @@ export interface ReferralList {
   items: ReferralSummary[];
   /** Pass as `offset` for the next page; null on the last page. */
   nextOffset: number | null;
+  /** A bureau's list: its departments, to narrow the list to one (`departmentId`); empty on a department's. */
+  departments: { id: string; name: string }[];
   warnings: string[];
 }
 

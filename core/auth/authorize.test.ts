@@ -163,6 +163,37 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'referral.defer': { reach: to(['operator'], LOCAL), trained: true },
   'referral.calendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
   'referral.setCalendarOverrides': { reach: to(['propagandaStaff'], PROVINCE) },
+  // evaluation (issue 14): the province desk runs it; each account and unit reads its own month.
+  'evaluation.scheme': everyone,
+  'evaluation.schemeSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.run': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.month': everyone,
+  'evaluation.ranking': everyone,
+  'evaluation.result': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'evaluation.unitResult': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'evaluation.release': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.adjust': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.object': { reach: to(['operator', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'evaluation.objections': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.decide': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.publish': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.circular': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], ALL) },
+  'evaluation.declareEvent': { reach: to(['propagandaStaff'], PROVINCE) },
+  'evaluation.year': everyone,
+  'evaluation.markExcellent': { reach: to(['propagandaStaff'], PROVINCE) },
+  // linkage directives (第三十四条); whether a city desk may issue is core/linkage's (settings)
+  'linkage.issue': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.preview': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.targetOptions': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.withdraw': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.list': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
+  'linkage.board': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
+  'linkage.get': everyone,
+  'linkage.mine': { reach: to(['operator'], ALL) },
+  'linkage.respond': { reach: to(['operator'], LOCAL), trained: true },
+  'linkage.records': { reach: to(['propagandaStaff'], LOCAL) },
+  'linkage.settings': { reach: to(['propagandaStaff'], ALL) },
+  'linkage.setSettings': { reach: to(['propagandaStaff'], PROVINCE) },
   // accounts lifecycle: decisions and filings admit any propaganda staff here; core/account checks the desk.
   'account.catalogue': everyone,
   'account.setRules': { reach: to(['propagandaStaff'], PROVINCE) },
@@ -213,7 +244,17 @@ describe('the action catalogue', () => {
 
   it('covers every function planned', () => {
     const namespaces = new Set(ACTIONS.map((a) => a.split('.')[0]));
-    expect([...namespaces].sort()).toEqual(['account', 'export', 'notify', 'org', 'post', 'referral', 'screen']);
+    expect([...namespaces].sort()).toEqual([
+      'account',
+      'evaluation',
+      'export',
+      'linkage',
+      'notify',
+      'org',
+      'post',
+      'referral',
+      'screen',
+    ]);
   });
 
   it('never asks for a unit scope on a target without a unit', () => {

@@ -67,6 +67,8 @@ export interface Rule {
 const signedIn: Permit = { role: 'signedIn', scope: 'any' };
 const inUnit = (...roles: Role[]): Permit[] => roles.map((role) => ({ role, scope: 'subtree' }));
 const operatorOfAccount: Permit = { role: 'operator', scope: 'subtree', checks: ['accountOperator'] };
+/** 第七条: 省厅政治部宣传处 (the propaganda desk's staff at the province) guides the whole province. */
+const provinceDesk: Permit = { role: 'propagandaStaff', scope: 'tree' };
 const handlerOfDepartment: Permit = { role: 'departmentHandler', scope: 'any', checks: ['departmentHandler'] };
 /** 第十六条: whoever holds the post's current approval step decides it — never one of its writers. */
 const reviewStages: Permit[] = (['reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({
@@ -226,7 +228,76 @@ export const RULES = {
     permits: [{ role: 'propagandaStaff', scope: 'tree' }],
     training: false,
   },
+  // --- evaluation (issue 14) ---
+  // 第三十六条: 省厅制定评估办法，每月评估通报 — the province's 政治部宣传处 runs it (第七条).
+  'evaluation.scheme': { target: 'none', permits: [signedIn], training: false },
+  'evaluation.schemeSave': { target: 'none', permits: [provinceDesk], training: false },
+  'evaluation.run': { target: 'none', permits: [provinceDesk], training: false },
+  // The month's standings: the draft is the desk's alone (checked by the handler), the released month everyone's.
+  'evaluation.month': { target: 'none', permits: [signedIn], training: false },
+  'evaluation.ranking': { target: 'none', permits: [signedIn], training: false },
+  // Each account and unit sees its own month; the desks and leaders above them see theirs too.
+  'evaluation.result': {
+    target: 'account',
+    permits: [operatorOfAccount, ...inUnit('reviewer', 'leader', 'propagandaStaff', 'unitAdmin')],
+    training: false,
+  },
+  'evaluation.unitResult': {
+    target: 'unit',
+    permits: inUnit('operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'),
+    training: false,
+  },
+  'evaluation.release': { target: 'none', permits: [provinceDesk], training: false },
+  // 第三十七条: deductions by hand are the desk's, with article and evidence.
+  'evaluation.adjust': { target: 'none', permits: [provinceDesk], training: false },
+  // A unit objects to a deduction of its own account: its leaders, desk and admin, or the account's operators.
+  'evaluation.object': {
+    target: 'account',
+    permits: [operatorOfAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
+    training: false,
+  },
+  'evaluation.objections': { target: 'none', permits: [provinceDesk], training: false },
+  'evaluation.decide': { target: 'none', permits: [provinceDesk], training: false },
+  'evaluation.publish': { target: 'none', permits: [provinceDesk], training: false },
+  // The circular goes to every unit (主送各市州公安局): whoever leads or runs new-media work there.
+  'evaluation.circular': {
+    target: 'none',
+    permits: (['leader', 'propagandaStaff', 'unitAdmin', 'operator', 'reviewer'] as const).map((role) => ({
+      role,
+      scope: 'any',
+    })),
+    training: false,
+  },
+  'evaluation.declareEvent': { target: 'none', permits: [provinceDesk], training: false },
+  'evaluation.year': { target: 'none', permits: [signedIn], training: false },
+  // 第三十八条: 年度工作评估优秀的，省厅予以通报表扬.
+  'evaluation.markExcellent': { target: 'none', permits: [provinceDesk], training: false },
 
+  // --- linkage directives (第三十四条) ---
+  // 第三十四条: 省厅政治部宣传处 issues for the province; a city desk for its own matrix only where the
+  // province allows it (core/linkage decides that from the settings). The unit is the bureau called.
+  'linkage.issue': { target: 'unit', permits: inUnit('propagandaStaff'), training: false },
+  'linkage.preview': { target: 'unit', permits: inUnit('propagandaStaff'), training: false },
+  'linkage.targetOptions': { target: 'unit', permits: inUnit('propagandaStaff'), training: false },
+  'linkage.withdraw': { target: 'unit', permits: inUnit('propagandaStaff'), training: false },
+  // The desks watch the directives reaching their bureau; 第二十九条 the responsible leaders are told of
+  // late accounts and open the board of their own bureau.
+  'linkage.list': { target: 'unit', permits: inUnit('propagandaStaff', 'leader'), training: false },
+  'linkage.board': { target: 'unit', permits: inUnit('propagandaStaff', 'leader'), training: false },
+  // Anyone signed in may ask; the directive is shown only to whoever `linkage.board` or
+  // `linkage.respond` allows for one of its bureaus or accounts.
+  'linkage.get': { target: 'none', permits: [signedIn], training: false },
+  'linkage.mine': { target: 'none', permits: [{ role: 'operator', scope: 'any' }], training: false },
+  // 第三十四条 / 第三十三条: the A/B operator of THIS account responds for it (第三十五条: trained).
+  'linkage.respond': { target: 'account', permits: [operatorOfAccount], training: true },
+  // 第三十六条: the records the monthly evaluation reads; all accounts' are the province desk's.
+  'linkage.records': { target: 'unit', permits: inUnit('propagandaStaff'), training: false },
+  'linkage.settings': {
+    target: 'none',
+    permits: [{ role: 'propagandaStaff', scope: 'any' }],
+    training: false,
+  },
+  'linkage.setSettings': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
   // --- accounts lifecycle (第九条—第十四条, 第三十九条—第四十二条). Decisions and filings are the named
   // desk's alone: the rule admits propaganda staff anywhere and core/account checks the exact desk.
   'account.catalogue': { target: 'none', permits: [signedIn], training: false },

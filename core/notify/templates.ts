@@ -97,6 +97,16 @@ const templates = {
       { key: 'thing4', type: 'thing', from: 'text' },
     ],
   },
+  // 联动指令提醒 (第三十四条): a directive, its reminders and its withdrawal reach the operators
+  linkage: {
+    subscription: 'oneTime',
+    fields: [
+      { key: 'thing1', type: 'thing', from: 'subject' },
+      { key: 'phrase2', type: 'phrase', from: 'status' },
+      { key: 'time3', type: 'time', from: 'dueAt' },
+      { key: 'thing4', type: 'thing', from: 'remark' },
+    ],
+  },
 } satisfies Record<string, Layout>;
 
 type TemplateName = keyof typeof templates;
@@ -118,6 +128,13 @@ const templateOf: { [K in NotificationKind]: TemplateName | null } = {
   extensionDecided: 'reviewResult',
   dailyDigest: 'dailyDigest',
   escalation: 'escalation',
+  // linkage directives (第三十四条): the operators' notices share one one-time template; the late report
+  // to leaders and desks is a 督办提醒 (第二十九条); the issuer's closing summary stays in the inbox.
+  linkageIssued: 'linkage',
+  linkageReminder: 'linkage',
+  linkageWithdrawn: 'linkage',
+  linkageLate: 'escalation',
+  linkageClosed: null,
   // --- accounts: the layouts above fit (subject, who, when, what)
   accountApplicationPending: 'approvalPending',
   accountApplicationDecided: 'reviewResult',
@@ -153,6 +170,7 @@ const LOCAL: EnvTemplates = build('developer', {
   referralAnswered: 'local-tpl-referral-answered',
   dailyDigest: 'local-tpl-daily-digest',
   escalation: 'local-tpl-escalation',
+  linkage: 'local-tpl-linkage',
 });
 
 export const templateConfig: Record<string, EnvTemplates> = {

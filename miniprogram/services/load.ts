@@ -1,7 +1,10 @@
 import type { ApiResult } from '../../typings/common';
 import { isNotBound, sendToBind } from './session';
 
-/** The state every data page renders: a spinner, an error with 重试, or its content. */
+/**
+ * The state every data page that is not a list renders: a spinner, an error with 重试, or its content.
+ * Lists use the shared list behaviour (services/list.ts) instead.
+ */
 export interface LoadState {
   status: 'loading' | 'ready' | 'error';
   errorMessage: string;
@@ -25,53 +28,4 @@ export async function latestData<T>(page: LoadingPage, request: Promise<ApiResul
   if (isNotBound(res.error)) sendToBind();
   else page.setData({ status: 'error', errorMessage: res.error.message });
   return null;
-}
-
-/** The part of a list page's data that paging by offset reads and writes. */
-export interface OffsetPaged<Row> {
-  status: LoadState['status'];
-  items: Row[];
-  total: number;
-  nextOffset: number | null;
-  loadingMore: boolean;
-  moreFailed: boolean;
-}
-
-export interface OffsetPage<Item> {
-  items: Item[];
-  total: number;
-  nextOffset: number | null;
-}
-
-export interface PagingPage<Row> {
-  loadSeq: number;
-  data: OffsetPaged<Row>;
-  setData(data: Partial<OffsetPaged<Row>>): void;
-}
-
-/**
- * Appends the next page at the bottom of a list: once at a time, never onto a list a newer load has
- * replaced, and with 加载失败 left to tap again when the request fails.
- */
-export async function loadMoreInto<Row, Item>(
-  page: PagingPage<Row>,
-  fetch: (offset: number) => Promise<ApiResult<OffsetPage<Item>>>,
-  toRow: (item: Item) => Row,
-): Promise<void> {
-  const offset = page.data.nextOffset;
-  if (offset === null || page.data.loadingMore || page.data.status !== 'ready') return;
-  page.setData({ loadingMore: true, moreFailed: false });
-  const seq = page.loadSeq;
-  const res = await fetch(offset);
-  if (seq !== page.loadSeq) return;
-  if (!res.ok) {
-    page.setData({ loadingMore: false, moreFailed: true });
-    return;
-  }
-  page.setData({
-    items: [...page.data.items, ...res.data.items.map(toRow)],
-    total: res.data.total,
-    nextOffset: res.data.nextOffset,
-    loadingMore: false,
-  });
 }

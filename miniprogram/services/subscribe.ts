@@ -28,6 +28,12 @@ export const KIND_MOMENT: { [K in NotificationKind]: ConsentMoment } = {
   extensionDecided: 'openReferrals',
   dailyDigest: 'openWorkbench',
   escalation: 'openWorkbench',
+  // linkage directives (第三十四条): a tap on one is the moment to hold a consent for the next
+  linkageIssued: 'openLinkage',
+  linkageReminder: 'openLinkage',
+  linkageWithdrawn: 'openLinkage',
+  linkageLate: 'openWorkbench',
+  linkageClosed: 'openWorkbench',
   // --- accounts
   accountApplicationPending: 'openAccountDecisions',
   accountApplicationDecided: 'afterApply',

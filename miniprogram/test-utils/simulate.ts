@@ -50,6 +50,7 @@ interface PageLifetimes {
   onLoad?(query: Record<string, string | undefined>): void;
   onShow?(): void;
   onPullDownRefresh?(): void;
+  onReachBottom?(): void;
 }
 
 interface ComponentJson {
@@ -163,6 +164,8 @@ export interface PageHarness<D> {
   fire(selector: string, eventName: string, detail?: unknown): Promise<void>;
   show(): Promise<void>;
   pullDown(): Promise<void>;
+  /** Scrolls to the bottom of the page (onReachBottom). */
+  reachBottom(): Promise<void>;
 }
 
 function textOf(node: NodeJson | string): string {
@@ -195,6 +198,10 @@ export function harness<D>(root: SimNode): PageHarness<D> {
     },
     pullDown: async () => {
       lifetimes.onPullDownRefresh?.();
+      await flush();
+    },
+    reachBottom: async () => {
+      lifetimes.onReachBottom?.();
       await flush();
     },
   };

@@ -24,7 +24,8 @@ import { currentEnvId } from '../uow';
 /** The kinds each tap leads to for the person tapping, in the order they are asked for. */
 export const MOMENT_KINDS: { [M in ConsentMoment]: readonly NotificationKind[] } = {
   // 第十五条、第十六条: the author hears the review result, then when to publish.
-  afterSubmit: ['postApproved', 'postReturned', 'publishReminder'],
+  // 第三十四条: operators submit posts often, a natural tap to hold a consent for the next directive.
+  afterSubmit: ['postApproved', 'postReturned', 'publishReminder', 'linkageIssued'],
   openApprovals: ['approvalPending'],
   // 第二十六条: the referring desk hears the department's answer.
   afterRefer: ['referralAnswered'],
@@ -32,6 +33,8 @@ export const MOMENT_KINDS: { [M in ConsentMoment]: readonly NotificationKind[] }
   openReferrals: ['referralAssigned', 'referralDueSoon', 'referralOverdue', 'extensionDecided'],
   // 第十九条 daily cadence; 第二十九条 escalations to the responsible person.
   openWorkbench: ['cadenceReminder', 'dailyDigest', 'escalation'],
+  // 第三十四条: the operator's directives list and each response — ask for the next directive's notice.
+  openLinkage: ['linkageIssued'],
   // 第十条、第十三条: the applicant hears the desk's decision.
   afterApply: ['accountApplicationDecided'],
   // 第十条、第十四条: a desk hears of applications and filings waiting for it, and of 第九条 gaps.

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import * as v from 'valibot';
 import { callerIdentity } from '../cloud';
 import { planners, runPlanners, timerContext, type PlannerRunReport, type ShellPlannerRegistry } from '../planners';
+import { runLinkageSteps, type LinkageStepsReport } from '../linkage/steps';
 import { deliverDue, type DeliveryReport } from './deliver';
 
 /**
@@ -15,11 +16,16 @@ import { deliverDue, type DeliveryReport } from './deliver';
  * last sends well inside its timeout and far inside the outbox lease (5 min).
  */
 export const RUN_BUDGET_MS = 40_000;
+/** Linkage directives' steps (第三十四条) run first, within this part of the budget, so their notices go out in the same run. */
+export const LINKAGE_BUDGET_MS = 15_000;
 
 const timerEvent = v.object({ Type: v.literal('Timer'), TriggerName: v.string() });
 
 export type TimerAnswer =
-  | { ok: true; data: { runId: string; planners: PlannerRunReport[]; delivery: DeliveryReport } }
+  | {
+      ok: true;
+      data: { runId: string; linkage: LinkageStepsReport; planners: PlannerRunReport[]; delivery: DeliveryReport };
+    }
   | { ok: false; error: { code: string; message: string } };
 
 export function createTimerMain(registry: ShellPlannerRegistry = planners): (event: unknown) => Promise<TimerAnswer> {
@@ -30,10 +36,11 @@ export function createTimerMain(registry: ShellPlannerRegistry = planners): (eve
     }
     const runId = randomUUID();
     const ctx = timerContext(Date.now(), runId, () => randomUUID().replace(/-/g, ''));
+    const linkage = await runLinkageSteps(ctx, started + LINKAGE_BUDGET_MS);
     const plannerReports = await runPlanners(ctx, registry);
     const delivery = await deliverDue(ctx, { runId, deadline: started + RUN_BUDGET_MS });
     // One line per run for the operators' log search.
-    console.log(JSON.stringify({ timer: event.TriggerName, runId, planners: plannerReports, delivery }));
-    return { ok: true, data: { runId, planners: plannerReports, delivery } };
+    console.log(JSON.stringify({ timer: event.TriggerName, runId, linkage, planners: plannerReports, delivery }));
+    return { ok: true, data: { runId, linkage, planners: plannerReports, delivery } };
   };
 }

@@ -48,6 +48,8 @@ export const draftFields = {
 export const newPostFields = {
   accountId: v.optional(id),
   clientKey: v.optional(id),
+  // 第三十四条: a new post written as a linkage response.
+  linkageDirectiveId: v.optional(id),
 };
 
 export const target = v.strictObject({ postId: id, expectedRev: rev });

@@ -24,7 +24,9 @@ import {
   toDomainError,
   unitPathOf,
 } from './context';
+import { linkageMarker } from '../linkage/marker';
 import { applyEffects, syncQueue } from './effects';
+import { recordRefusedPublication } from './refusals';
 import { screenPost } from './screening';
 import {
   decisionParams,
@@ -89,6 +91,17 @@ function saved(post: Post, account: Account, screening: PostScreening, tree: Uni
   };
 }
 
+/** 第三十四条: a new post written as a linkage response carries its directive and clock (server/linkage/marker.ts). */
+async function withLinkageMarker<T extends { next: Post }>(
+  created: T,
+  directiveId: string | undefined,
+  accountId: string,
+  now: number,
+): Promise<T> {
+  if (directiveId === undefined) return created;
+  return { ...created, next: { ...created.next, linkage: await linkageMarker(directiveId, accountId, now) } };
+}
+
 /** A new post's id from the caller and the editor's key: a retried first save finds the post it made. */
 const newPostId = (personId: string, clientKey: string): string =>
   `post-${createHash('sha256').update(`${personId}\n${clientKey}`, 'utf8').digest('hex').slice(0, 24)}`;
@@ -118,6 +131,9 @@ export const draftSave = action({
       if (post.rev !== params.expectedRev) throw conflict();
       if (params.accountId !== undefined && params.accountId !== post.accountId)
         throw commonErrors.invalidInput('accountId');
+      // The linkage marker is set when the post is made and never moves (第三十四条).
+      if (params.linkageDirectiveId !== undefined && params.linkageDirectiveId !== post.linkage?.directiveId)
+        throw commonErrors.invalidInput('linkageDirectiveId');
       const account = await loadAccount(post.accountId);
       const grant = requirePermission(caller, 'post.draftSave', { kind: 'account', account }, tree);
       const screening = await screenPost(params.content, account.kind, ctx.openid);
@@ -138,8 +154,9 @@ export const draftSave = action({
     const screening = await screenPost(params.content, account.kind, ctx.openid);
     const id = newPostId(caller._id, params.clientKey);
     const pctx = postContext(ctx.now, caller, account, tree);
-    const created = createDraft({ accountId: account._id, ...fields, screening }, { ...pctx, newId: () => id });
-    if (!created.ok) throw toDomainError(created.error);
+    const made = createDraft({ accountId: account._id, ...fields, screening }, { ...pctx, newId: () => id });
+    if (!made.ok) throw toDomainError(made.error);
+    const created = await withLinkageMarker(made, params.linkageDirectiveId, account._id, ctx.now);
 
     const holders = await resolveRoleHolders(recipientsOf(created.effects));
     const post = await runWork(ctx, { person: caller, grant }, async (work) => {
@@ -215,9 +232,15 @@ export const publish = action({
   handle: async (params, ctx): Promise<PostChange> => {
     const loaded = await loadForAction(ctx, params, 'post.publish');
     const { expectedRev, version, content, url, publishedAt } = params;
-    return changeOf(
-      await transition(ctx, loaded, { type: 'recordPublication', expectedRev, version, content, url, publishedAt }),
-    );
+    try {
+      return changeOf(
+        await transition(ctx, loaded, { type: 'recordPublication', expectedRev, version, content, url, publishedAt }),
+      );
+    } catch (err) {
+      // 第十五条: an attempt to publish what was not approved is kept for the monthly evaluation.
+      await recordRefusedPublication(ctx, loaded.post, loaded.caller._id, err);
+      throw err;
+    }
   },
 });
 

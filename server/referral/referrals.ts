@@ -182,6 +182,7 @@ export const answer = action({
 
 // --- the list -------------------------------------------------------------------------------------------
 
+/** A page of the list when the caller names no limit (bounded by the shared list bound, server/schemas.ts). */
 const LIST_LIMIT = 100;
 
 /** Where a person's list opens: their department, else the bureau of their operator, desk or leader grant. */
@@ -198,7 +199,12 @@ function defaultUnit(caller: Person, tree: UnitTree): string {
  */
 export const list = action({
   access: 'person',
-  input: v.strictObject({ unitId: v.optional(id), view: v.optional(listView), ...pageParams }),
+  input: v.strictObject({
+    unitId: v.optional(id),
+    view: v.optional(listView),
+    departmentId: v.optional(id),
+    ...pageParams,
+  }),
   handle: async (params, ctx): Promise<ReferralList> => {
     const caller = requireCaller(ctx.caller);
     const [tree, calendar] = await Promise.all([loadTree(), loadCalendar()]);
@@ -206,6 +212,8 @@ export const list = action({
     requirePermission(caller, 'referral.list', { kind: 'unit', unitId: unit._id }, tree);
     const view = params.view ?? 'open';
     const filter: Filter = unit.kind === 'department' ? { departmentId: unit._id } : { unitId: unit._id };
+    // A bureau's list narrowed to one of the departments it referred to (indexes department*, unit*).
+    if (params.departmentId && unit.kind !== 'department') filter.departmentId = params.departmentId;
     if (view === 'open') filter.open = true;
     else filter.state = view;
     const offset = params.offset ?? 0;
@@ -214,7 +222,10 @@ export const list = action({
       size === 0
         ? []
         : await store.find<Referral>('referrals', filter, {
-            orderBy: [['dueAt', view === 'closed' ? 'desc' : 'asc']],
+            orderBy: [
+              ['dueAt', view === 'closed' ? 'desc' : 'asc'],
+              ['_id', 'asc'],
+            ],
             skip: offset,
             limit: size + 1,
           });
@@ -225,6 +236,12 @@ export const list = action({
       now: toBeijingIso(ctx.now),
       items: items.map((r) => referralSummary(r, ctx.now)),
       nextOffset: found.length > size ? offset + size : null,
+      departments:
+        unit.kind === 'department'
+          ? []
+          : (tree.children.get(unit._id) ?? [])
+              .filter((u) => u.kind === 'department')
+              .map((u) => ({ id: u._id, name: u.name })),
       warnings: mergeWarnings(
         ...items.filter((r) => r.open).map((r) => r.calendarWarnings),
         upcomingYearWarnings(ctx.now, calendar),

@@ -15,7 +15,7 @@ describe('账号管理 (pages/accounts)', () => {
   it('shows a loading state until the list arrives', async () => {
     const pending = wxm.cloud.hold('org', 'listAccounts');
     const page = await openPage('pages/accounts/index', { unitId: 'u-cs' });
-    expect(page.exists('#loading')).toBe(true);
+    expect(page.exists('#list >>> #loading')).toBe(true);
     await pending.resolve(page1());
     expect(page.exists('#account-acc-1')).toBe(true);
   });
@@ -67,35 +67,35 @@ describe('账号管理 (pages/accounts)', () => {
   it('shows an empty state, and opens the new-account page', async () => {
     wxm.cloud.reply('org', 'listAccounts', page1([]));
     const page = await openPage('pages/accounts/index', { unitId: 'u-ly' });
-    expect(page.text('#empty')).toContain('暂无账号');
+    expect(page.text('#list >>> #empty')).toContain('暂无账号');
     await page.fire('#add', 'click');
     expect(wxm.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/account/index?unitId=u-ly' }));
   });
 
   it('opens an account in its own unit, and loads more', async () => {
     wxm.cloud.reply('org', 'listAccounts', page1([accountView({ id: 'acc-1', unitId: 'u-ly' })], 1));
-    const page = await openPage<{ items: { id: string }[] }>('pages/accounts/index', { unitId: 'u-cs' });
+    const page = await openPage<{ list: { items: { id: string }[] } }>('pages/accounts/index', { unitId: 'u-cs' });
     await page.fire('#account-acc-1', 'click');
     expect(wxm.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/pages/account/index?id=acc-1&unitId=u-ly' }),
     );
     wxm.cloud.reply('org', 'listAccounts', page1([accountView({ id: 'acc-2' })]));
-    await page.fire('#load-more', 'tap');
+    await page.fire('#list >>> #more', 'tap');
     expect(wxm.cloud.sent('org', 'listAccounts')[1]).toEqual({
       action: 'listAccounts',
       unitId: 'u-cs',
       offset: 1,
       limit: 20,
     });
-    expect(page.data().items.map((a) => a.id)).toEqual(['acc-1', 'acc-2']);
+    expect(page.data().list.items.map((a) => a.id)).toEqual(['acc-1', 'acc-2']);
   });
 
   it('shows the error with 重试', async () => {
     wxm.cloud.failNetwork('org', 'listAccounts');
     const page = await openPage('pages/accounts/index', { unitId: 'u-cs' });
-    expect(page.text('#error')).toContain(NETWORK_ERROR.message);
+    expect(page.text('#list >>> #error')).toContain(NETWORK_ERROR.message);
     wxm.cloud.reply('org', 'listAccounts', page1());
-    await page.fire('#error', 'retry');
+    await page.fire('#list >>> #error', 'retry');
     expect(page.exists('#account-acc-1')).toBe(true);
   });
 });

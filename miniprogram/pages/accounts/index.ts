@@ -1,7 +1,13 @@
 import type { AccountView, Role } from '../../../typings/org';
 import { call } from '../../services/api';
-import { latestData, loadMoreInto } from '../../services/load';
-import type { LoadState } from '../../services/load';
+import {
+  chunkOf,
+  listBehaviour,
+  listData,
+  type ChunkResult,
+  type ListData,
+  type ListMethods,
+} from '../../services/list';
 import { openPage } from '../../services/navigation';
 import { homeUnitFor } from '../../services/scope';
 import type { DatasetEvent } from '../../utils/events';
@@ -21,21 +27,17 @@ interface AccountRow {
   violations: number;
 }
 
-interface AccountsData extends LoadState {
+type Query = Record<string, never>;
+
+interface AccountsData extends ListData<AccountRow, Query> {
   unitId: string;
-  items: AccountRow[];
-  total: number;
-  nextOffset: number | null;
-  loadingMore: boolean;
-  moreFailed: boolean;
 }
 
-interface AccountsCustom {
-  loadSeq: number;
+interface AccountsCustom extends ListMethods<Query> {
+  listSeq: number;
+  listNext: number | null;
   requestedUnitId: string;
-  load(): Promise<void>;
-  loadMore(): Promise<void>;
-  onRetry(): void;
+  fetchPage(query: Query, next: number | null): Promise<ChunkResult<AccountRow, number>>;
   onAccountTap(event: DatasetEvent<{ id: string; unit: string }>): void;
   onAddTap(): void;
 }
@@ -58,17 +60,8 @@ function toRow(a: AccountView): AccountRow {
 }
 
 Page<AccountsData, AccountsCustom>({
-  data: {
-    status: 'loading',
-    errorMessage: '',
-    unitId: '',
-    items: [],
-    total: 0,
-    nextOffset: null,
-    loadingMore: false,
-    moreFailed: false,
-  },
-  loadSeq: 0,
+  data: { ...listData<AccountRow, Query>({}), unitId: '' },
+  ...listBehaviour<AccountRow, Query, number>({ key: (row) => row.id }),
   requestedUnitId: '',
 
   onLoad(query: Record<string, string | undefined>) {
@@ -76,41 +69,27 @@ Page<AccountsData, AccountsCustom>({
   },
 
   onShow() {
-    void this.load();
+    void this.refreshList();
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    void wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    void this.loadMore();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    void this.load();
-  },
-
-  async load() {
-    const unitId = this.requestedUnitId || (await latestData(this, homeUnitFor(LISTERS)));
-    if (!unitId) return;
-    const page = await latestData(this, call('org', 'listAccounts', { unitId, limit: PAGE_SIZE }));
-    if (!page) return;
-    this.setData({
-      status: 'ready',
-      unitId,
-      items: page.items.map(toRow),
+  async fetchPage(_query, next) {
+    let unitId = next === null ? this.requestedUnitId : this.data.unitId;
+    if (!unitId) {
+      const home = await homeUnitFor(LISTERS);
+      if (!home.ok) return home;
+      unitId = home.data;
+    }
+    const res = await call(
+      'org',
+      'listAccounts',
+      next === null ? { unitId, limit: PAGE_SIZE } : { unitId, offset: next, limit: PAGE_SIZE },
+    );
+    return chunkOf(res, (page) => ({
+      rows: page.items.map(toRow),
+      next: page.nextOffset,
       total: page.total,
-      nextOffset: page.nextOffset,
-      moreFailed: false,
-    });
-  },
-
-  async loadMore() {
-    const { unitId } = this.data;
-    await loadMoreInto(this, (offset) => call('org', 'listAccounts', { unitId, offset, limit: PAGE_SIZE }), toRow);
+      extra: { unitId },
+    }));
   },
 
   onAccountTap(event) {

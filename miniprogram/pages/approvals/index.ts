@@ -1,11 +1,21 @@
 import type { ApprovalItem } from '../../../typings/post';
 import { call } from '../../services/api';
-import { latestData, type LoadState } from '../../services/load';
+import {
+  chunkOf,
+  listBehaviour,
+  listData,
+  nextOffset,
+  type ChunkResult,
+  type ListData,
+  type ListMethods,
+} from '../../services/list';
 import { openPage } from '../../services/navigation';
 import { askConsent, prepareConsent } from '../../services/subscribe';
 import type { DatasetEvent } from '../../utils/events';
 import { LEVEL_LABELS } from '../../utils/posts';
 import { formatBeijingShort } from '../../utils/time';
+
+const PAGE_SIZE = 20;
 
 interface ApprovalView {
   id: string;
@@ -16,18 +26,14 @@ interface ApprovalView {
   step: string;
 }
 
-interface ApprovalsData extends LoadState {
-  items: ApprovalView[];
-  hasMore: boolean;
-  countLabel: string;
-  loadingMore: boolean;
-}
+type Query = Record<string, never>;
 
-interface ApprovalsCustom {
-  loadSeq: number;
-  load(): Promise<void>;
-  onRetry(): void;
-  onMore(): Promise<void>;
+type ApprovalsData = ListData<ApprovalView, Query>;
+
+interface ApprovalsCustom extends ListMethods<Query> {
+  listSeq: number;
+  listNext: number | null;
+  fetchPage(query: Query, next: number | null): Promise<ChunkResult<ApprovalView, number>>;
   onItemTap(event: DatasetEvent<{ id: string }>): void;
 }
 
@@ -42,46 +48,21 @@ function toView(item: ApprovalItem): ApprovalView {
   };
 }
 
-const countLabel = (n: number, more: boolean): string => `待审批 ${n}${more ? '+' : ''} 件`;
-
 Page<ApprovalsData, ApprovalsCustom>({
-  data: { status: 'loading', errorMessage: '', items: [], hasMore: false, countLabel: '', loadingMore: false },
-  loadSeq: 0,
+  data: listData<ApprovalView, Query>({}),
+  ...listBehaviour<ApprovalView, Query, number>({ key: (row) => row.id }),
 
   onShow() {
     void prepareConsent('openApprovals');
-    void this.load();
+    void this.refreshList();
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    void wx.stopPullDownRefresh();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    void this.load();
-  },
-
-  async load() {
-    const page = await latestData(this, call('post', 'approvals', {}));
-    if (!page) return;
-    const items = page.items.map(toView);
-    this.setData({ status: 'ready', items, hasMore: page.hasMore, countLabel: countLabel(items.length, page.hasMore) });
-  },
-
-  async onMore() {
-    if (this.data.loadingMore) return;
-    this.setData({ loadingMore: true });
-    const res = await call('post', 'approvals', { offset: this.data.items.length });
-    this.setData({ loadingMore: false });
-    if (!res.ok) {
-      void wx.showToast({ title: res.error.message, icon: 'none' });
-      return;
-    }
-    const known = new Set(this.data.items.map((i) => i.id));
-    const items = [...this.data.items, ...res.data.items.map(toView).filter((i) => !known.has(i.id))];
-    this.setData({ items, hasMore: res.data.hasMore, countLabel: countLabel(items.length, res.data.hasMore) });
+  async fetchPage(_query, next) {
+    const res = await call('post', 'approvals', { offset: next ?? 0, limit: PAGE_SIZE });
+    return chunkOf(res, (page) => ({
+      rows: page.items.map(toView),
+      next: nextOffset(next, page.items.length, page.hasMore),
+    }));
   },
 
   onItemTap(event) {

@@ -10,7 +10,7 @@ describe('审计日志 (pages/audit)', () => {
   it('shows a loading state until the log arrives', async () => {
     const pending = wxm.cloud.hold('org', 'auditLog');
     const page = await openPage('pages/audit/index', { unitId: 'u-cs' });
-    expect(page.exists('#loading')).toBe(true);
+    expect(page.exists('#list >>> #loading')).toBe(true);
     await pending.resolve({ ok: true, data: { items: [auditItem({ seq: 7 })], nextBefore: null } });
     expect(page.exists('#entry-7')).toBe(true);
   });
@@ -62,23 +62,23 @@ describe('审计日志 (pages/audit)', () => {
         nextBefore: 8,
       },
     });
-    const page = await openPage<{ items: { seq: number }[] }>('pages/audit/index', { unitId: 'u-cs' });
+    const page = await openPage<{ list: { items: { seq: number }[] } }>('pages/audit/index', { unitId: 'u-cs' });
     expect(page.text('#entry-9')).toContain('调整账号长沙警事的AB角运营民警');
     expect(page.text('#entry-9')).toContain('11-28 09:30 · 吴刚 · 单位管理员 · 长沙市公安局');
     expect(page.text('#entry-9')).toContain('调整AB角');
     expect(page.text('#entry-8')).toContain('张伟 · 长沙市公安局政治部宣传处');
 
     wxm.cloud.reply('org', 'auditLog', { ok: true, data: { items: [auditItem({ seq: 3 })], nextBefore: null } });
-    await page.fire('#load-more', 'tap');
+    await page.fire('#list >>> #more', 'tap');
     expect(wxm.cloud.sent('org', 'auditLog')[1]).toEqual({ action: 'auditLog', unitId: 'u-cs', before: 8, limit: 20 });
-    expect(page.data().items.map((e) => e.seq)).toEqual([9, 8, 3]);
-    expect(page.text('#more')).toContain('没有更多了');
+    expect(page.data().list.items.map((e) => e.seq)).toEqual([9, 8, 3]);
+    expect(page.text('#list >>> #end')).toContain('没有更多了');
   });
 
   it('shows an empty state', async () => {
     wxm.cloud.reply('org', 'auditLog', { ok: true, data: { items: [], nextBefore: null } });
     const page = await openPage('pages/audit/index', { unitId: 'u-ly' });
-    expect(page.text('#empty')).toContain('暂无操作记录');
+    expect(page.text('#list >>> #empty')).toContain('暂无操作记录');
   });
 
   it('verifies the chain and says whether, and where, it was tampered with', async () => {
@@ -106,9 +106,9 @@ describe('审计日志 (pages/audit)', () => {
   it('shows the error with 重试', async () => {
     wxm.cloud.failNetwork('org', 'auditLog');
     const page = await openPage('pages/audit/index', { unitId: 'u-cs' });
-    expect(page.text('#error')).toContain(NETWORK_ERROR.message);
+    expect(page.text('#list >>> #error')).toContain(NETWORK_ERROR.message);
     wxm.cloud.reply('org', 'auditLog', { ok: true, data: { items: [auditItem({ seq: 1 })], nextBefore: null } });
-    await page.fire('#error', 'retry');
+    await page.fire('#list >>> #error', 'retry');
     expect(page.exists('#entry-1')).toBe(true);
   });
 });

@@ -1,7 +1,13 @@
 import type { AuditItem, Role } from '../../../typings/org';
 import { call } from '../../services/api';
-import { latestData } from '../../services/load';
-import type { LoadState } from '../../services/load';
+import {
+  chunkOf,
+  listBehaviour,
+  listData,
+  type ChunkResult,
+  type ListData,
+  type ListMethods,
+} from '../../services/list';
 import { homeUnitFor } from '../../services/scope';
 import { ROLE_LABELS } from '../../utils/labels';
 import { actionLabel } from '../../utils/org-labels';
@@ -19,24 +25,22 @@ interface EntryRow {
   actor: string;
 }
 
-interface AuditData extends LoadState {
+type Query = Record<string, never>;
+
+interface AuditData extends ListData<EntryRow, Query> {
   unitId: string;
-  items: EntryRow[];
-  nextBefore: number | null;
-  loadingMore: boolean;
-  moreFailed: boolean;
   verifying: boolean;
   /** The verdict of the last check, as the page shows it; empty before any. */
   verdict: string;
   verdictOk: boolean;
 }
 
-interface AuditCustom {
-  loadSeq: number;
+interface AuditCustom extends ListMethods<Query> {
+  listSeq: number;
+  /** The `before` sequence of the next older page. */
+  listNext: number | null;
   requestedUnitId: string;
-  load(): Promise<void>;
-  loadMore(): Promise<void>;
-  onRetry(): void;
+  fetchPage(query: Query, next: number | null): Promise<ChunkResult<EntryRow, number>>;
   onVerify(): Promise<void>;
 }
 
@@ -53,18 +57,13 @@ function toRow(e: AuditItem): EntryRow {
 
 Page<AuditData, AuditCustom>({
   data: {
-    status: 'loading',
-    errorMessage: '',
+    ...listData<EntryRow, Query>({}),
     unitId: '',
-    items: [],
-    nextBefore: null,
-    loadingMore: false,
-    moreFailed: false,
     verifying: false,
     verdict: '',
     verdictOk: false,
   },
-  loadSeq: 0,
+  ...listBehaviour<EntryRow, Query, number>({ key: (row) => String(row.seq) }),
   requestedUnitId: '',
 
   onLoad(query: Record<string, string | undefined>) {
@@ -72,53 +71,22 @@ Page<AuditData, AuditCustom>({
   },
 
   onShow() {
-    void this.load();
+    void this.refreshList();
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    void wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    void this.loadMore();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    void this.load();
-  },
-
-  async load() {
-    const unitId = this.requestedUnitId || (await latestData(this, homeUnitFor(READERS)));
-    if (!unitId) return;
-    const page = await latestData(this, call('org', 'auditLog', { unitId, limit: PAGE_SIZE }));
-    if (!page) return;
-    this.setData({
-      status: 'ready',
-      unitId,
-      items: page.items.map(toRow),
-      nextBefore: page.nextBefore,
-      moreFailed: false,
-    });
-  },
-
-  async loadMore() {
-    const before = this.data.nextBefore;
-    if (before === null || this.data.loadingMore || this.data.status !== 'ready') return;
-    this.setData({ loadingMore: true, moreFailed: false });
-    const seq = this.loadSeq;
-    const res = await call('org', 'auditLog', { unitId: this.data.unitId, before, limit: PAGE_SIZE });
-    if (seq !== this.loadSeq) return;
-    if (!res.ok) {
-      this.setData({ loadingMore: false, moreFailed: true });
-      return;
+  async fetchPage(_query, next) {
+    let unitId = next === null ? this.requestedUnitId : this.data.unitId;
+    if (!unitId) {
+      const home = await homeUnitFor(READERS);
+      if (!home.ok) return home;
+      unitId = home.data;
     }
-    this.setData({
-      items: [...this.data.items, ...res.data.items.map(toRow)],
-      nextBefore: res.data.nextBefore,
-      loadingMore: false,
-    });
+    const res = await call(
+      'org',
+      'auditLog',
+      next === null ? { unitId, limit: PAGE_SIZE } : { unitId, before: next, limit: PAGE_SIZE },
+    );
+    return chunkOf(res, (page) => ({ rows: page.items.map(toRow), next: page.nextBefore, extra: { unitId } }));
   },
 
   async onVerify() {

@@ -9,7 +9,7 @@ describe('我的稿件 (pages/drafts)', () => {
   it('shows a loading state, then the caller’s posts with their state', async () => {
     const pending = wxm.cloud.hold('post', 'list');
     const page = await openPage('pages/drafts/index');
-    expect(page.exists('#loading')).toBe(true);
+    expect(page.exists('#list >>> #loading')).toBe(true);
     await pending.resolve({
       ok: true,
       data: {
@@ -48,7 +48,7 @@ describe('我的稿件 (pages/drafts)', () => {
   it('writes for the one account at once, or asks which account (第三十三条: one post, one account)', async () => {
     wxm.cloud.reply('post', 'list', { ok: true, data: { items: [], hasMore: false, accounts: [accountView()] } });
     const single = await openPage('pages/drafts/index');
-    expect(single.text('#empty')).toContain('暂无稿件');
+    expect(single.text('#list >>> #empty')).toContain('暂无稿件');
     await single.fire('#new', 'click');
     expect(wxm.navigateTo).toHaveBeenLastCalledWith(
       expect.objectContaining({ url: '/pages/post-edit/index?accountId=acc-cs-weibo' }),
@@ -92,12 +92,40 @@ describe('我的稿件 (pages/drafts)', () => {
   it('shows the error with 重试, and retrying loads the list', async () => {
     wxm.cloud.failNetwork('post', 'list');
     const page = await openPage('pages/drafts/index');
-    expect(page.text('#error')).toContain(NETWORK_ERROR.message);
+    expect(page.text('#list >>> #error')).toContain(NETWORK_ERROR.message);
     wxm.cloud.reply('post', 'list', {
       ok: true,
       data: { items: [summary({ id: 'y' })], hasMore: false, accounts: [] },
     });
-    await page.fire('#error', 'retry');
+    await page.fire('#list >>> #error', 'retry');
     expect(page.exists('#post-y')).toBe(true);
+  });
+
+  it('filters by state and account, and pages to the end of the list', async () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => summary({ id: `p${i}`, title: `稿件${i}` }));
+    const accounts = [accountView(), accountView({ id: 'acc-2', name: '长沙公安服务', platformLabel: '微信服务号' })];
+    wxm.cloud.reply('post', 'list', { ok: true, data: { items: twenty, hasMore: true, accounts } });
+    const page = await openPage<{ list: { items: unknown[] } }>('pages/drafts/index');
+    expect(wxm.cloud.sent('post', 'list')[0]).toEqual({ action: 'list', offset: 0, limit: 20 });
+    wxm.cloud.reply('post', 'list', {
+      ok: true,
+      data: { items: [summary({ id: 'last', title: '最后一篇' })], hasMore: false, accounts },
+    });
+    await page.reachBottom();
+    expect(wxm.cloud.sent('post', 'list')[1]).toMatchObject({ offset: 20 });
+    expect(page.data().list.items).toHaveLength(21);
+    expect(page.text('#list >>> #end')).toBe('没有更多了');
+
+    await page.fire('#filter-state', 'change', 'returned');
+    expect(wxm.cloud.sent('post', 'list')[2]).toEqual({ action: 'list', states: ['returned'], offset: 0, limit: 20 });
+    await page.fire('#filter-account', 'change', 'acc-2');
+    expect(wxm.cloud.sent('post', 'list')[3]).toEqual({
+      action: 'list',
+      accountId: 'acc-2',
+      states: ['returned'],
+      offset: 0,
+      limit: 20,
+    });
+    expect(page.data().list.items).toHaveLength(1);
   });
 });

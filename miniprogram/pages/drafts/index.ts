@@ -1,10 +1,20 @@
-import type { PostAccountView, PostSummary } from '../../../typings/post';
+import type { PostAccountView, PostState, PostSummary } from '../../../typings/post';
 import { call } from '../../services/api';
-import { latestData, type LoadState } from '../../services/load';
+import {
+  chunkOf,
+  listBehaviour,
+  listData,
+  nextOffset,
+  type ChunkResult,
+  type ListData,
+  type ListMethods,
+} from '../../services/list';
 import { openPage } from '../../services/navigation';
 import type { DatasetEvent, ValueEvent } from '../../utils/events';
 import { EDITABLE_STATES, STATE_LABELS, STATE_TAGS } from '../../utils/posts';
 import { formatBeijingShort } from '../../utils/time';
+
+const PAGE_SIZE = 20;
 
 interface DraftView {
   id: string;
@@ -22,21 +32,40 @@ interface AccountAction {
   id: string;
 }
 
-interface DraftsData extends LoadState {
-  items: DraftView[];
+type StateFilter = PostState | 'all';
+
+interface DraftsQuery {
+  state: StateFilter;
+  /** '' = the caller's own posts on every account. */
+  accountId: string;
+}
+
+interface Option<V> {
+  text: string;
+  value: V;
+}
+
+interface DraftsData extends ListData<DraftView, DraftsQuery> {
   accounts: AccountAction[];
+  stateOptions: Option<StateFilter>[];
+  accountOptions: Option<string>[];
   picking: boolean;
 }
 
-interface DraftsCustom {
-  loadSeq: number;
-  load(): Promise<void>;
-  onRetry(): void;
+interface DraftsCustom extends ListMethods<DraftsQuery> {
+  listSeq: number;
+  listNext: number | null;
+  fetchPage(query: DraftsQuery, next: number | null): Promise<ChunkResult<DraftView, number>>;
+  onStateChange(event: ValueEvent<StateFilter>): void;
+  onAccountChange(event: ValueEvent<string>): void;
   onItemTap(event: DatasetEvent<{ url: string }>): void;
   onNew(): void;
   onPick(event: ValueEvent<AccountAction>): void;
   onPickClose(): void;
 }
+
+const STATES: PostState[] = ['draft', 'inReview', 'returned', 'withdrawn', 'approved', 'published'];
+const ALL_ACCOUNTS: Option<string> = { text: '全部账号', value: '' };
 
 const editorFor = (accountId: string): string => `/pages/post-edit/index?accountId=${accountId}`;
 
@@ -60,27 +89,42 @@ const toAction = (a: PostAccountView): AccountAction => ({
 });
 
 Page<DraftsData, DraftsCustom>({
-  data: { status: 'loading', errorMessage: '', items: [], accounts: [], picking: false },
-  loadSeq: 0,
+  data: {
+    ...listData<DraftView, DraftsQuery>({ state: 'all', accountId: '' }),
+    accounts: [],
+    stateOptions: [{ text: '全部状态', value: 'all' }, ...STATES.map((s) => ({ text: STATE_LABELS[s], value: s }))],
+    accountOptions: [ALL_ACCOUNTS],
+    picking: false,
+  },
+  ...listBehaviour<DraftView, DraftsQuery, number>({ key: (row) => row.id }),
 
   onShow() {
-    void this.load();
+    void this.refreshList();
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    void wx.stopPullDownRefresh();
+  async fetchPage(query, next) {
+    const res = await call('post', 'list', {
+      ...(query.accountId ? { accountId: query.accountId } : {}),
+      ...(query.state === 'all' ? {} : { states: [query.state] }),
+      offset: next ?? 0,
+      limit: PAGE_SIZE,
+    });
+    return chunkOf(res, (page) => ({
+      rows: page.items.map(toView),
+      next: nextOffset(next, page.items.length, page.hasMore),
+      extra: {
+        accounts: page.accounts.map(toAction),
+        accountOptions: [ALL_ACCOUNTS, ...page.accounts.map((a) => ({ text: a.name, value: a.id }))],
+      },
+    }));
   },
 
-  onRetry() {
-    this.setData({ status: 'loading' });
-    void this.load();
+  onStateChange(event) {
+    void this.setQuery({ state: event.detail });
   },
 
-  async load() {
-    const list = await latestData(this, call('post', 'list', {}));
-    if (!list) return;
-    this.setData({ status: 'ready', items: list.items.map(toView), accounts: list.accounts.map(toAction) });
+  onAccountChange(event) {
+    void this.setQuery({ accountId: event.detail });
   },
 
   onItemTap(event) {

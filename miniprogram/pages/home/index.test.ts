@@ -66,7 +66,7 @@ describe('工作台 (pages/home)', () => {
       'lexicon',
       'audit',
     ]);
-    await page.fire('#entry-calendar', 'click');
+    await page.fire('#entry-calendar', 'tap');
     expect(wxm.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/calendar/index' }));
 
     wxm.cloud.reply('org', 'me', { ok: true, data: me({ roles: REVIEWER_AND_OPERATOR }) });
@@ -138,7 +138,7 @@ describe('工作台 (pages/home)', () => {
   it('opens the page of a tapped entry', async () => {
     wxm.cloud.reply('org', 'me', { ok: true, data: me({ roles: REVIEWER_AND_OPERATOR }, { approvals: 1 }) });
     const page = await openPage('pages/home/index');
-    await page.fire('#entry-referrals', 'click');
+    await page.fire('#entry-referrals', 'tap');
     expect(wxm.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/referrals/index' }));
     await page.fire('#pending-approvals', 'click');
     expect(wxm.navigateTo).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/pages/approvals/index' }));

@@ -9,11 +9,11 @@ describe('消息 (pages/inbox)', () => {
   it('shows a loading state until the list arrives', async () => {
     const pending = wxm.cloud.hold('notify', 'inbox');
     const page = await openPage('pages/inbox/index');
-    expect(page.exists('#loading')).toBe(true);
-    expect(page.exists('#list')).toBe(false);
+    expect(page.exists('#list >>> #loading')).toBe(true);
+    expect(page.exists('#msg-m1')).toBe(false);
 
     await pending.resolve({ ok: true, data: { items: [message({ _id: 'm1' })], unread: 1, nextCursor: null } });
-    expect(page.exists('#loading')).toBe(false);
+    expect(page.exists('#list >>> #loading')).toBe(false);
     expect(page.exists('#msg-m1')).toBe(true);
   });
 
@@ -29,9 +29,9 @@ describe('消息 (pages/inbox)', () => {
         nextCursor: null,
       },
     });
-    const page = await openPage<{ items: { id: string }[] }>('pages/inbox/index');
+    const page = await openPage<{ list: { items: { id: string }[] } }>('pages/inbox/index');
 
-    expect(page.data().items.map((item) => item.id)).toEqual(['new', 'old']);
+    expect(page.data().list.items.map((item) => item.id)).toEqual(['new', 'old']);
     expect(page.text('#msg-new')).toContain('未读 审核退回');
     expect(page.text('#msg-new')).toContain('11-29 00:30');
     expect(page.text('#msg-old')).not.toContain('未读');
@@ -50,22 +50,21 @@ describe('消息 (pages/inbox)', () => {
   it('shows an empty state and clears the badge when there are no messages', async () => {
     wxm.cloud.reply('notify', 'inbox', { ok: true, data: { items: [], unread: 0, nextCursor: null } });
     const page = await openPage('pages/inbox/index');
-    expect(page.text('#empty')).toContain('暂无消息');
-    expect(page.exists('#list')).toBe(false);
+    expect(page.text('#list >>> #empty')).toContain('暂无消息');
     expect(wxm.removeTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 1 }));
   });
 
   it('shows the error with 重试, and retrying loads the list', async () => {
     wxm.cloud.failNetwork('notify', 'inbox');
     const page = await openPage('pages/inbox/index');
-    expect(page.text('#error')).toContain(NETWORK_ERROR.message);
+    expect(page.text('#list >>> #error')).toContain(NETWORK_ERROR.message);
 
     wxm.cloud.reply('notify', 'inbox', {
       ok: true,
       data: { items: [message({ _id: 'm1' })], unread: 1, nextCursor: null },
     });
-    await page.fire('#error', 'retry');
-    expect(page.exists('#error')).toBe(false);
+    await page.fire('#list >>> #error', 'retry');
+    expect(page.exists('#list >>> #error')).toBe(false);
     expect(page.exists('#msg-m1')).toBe(true);
   });
 
@@ -116,7 +115,7 @@ describe('消息 (pages/inbox)', () => {
       },
     });
     const markRead = wxm.cloud.hold('notify', 'markRead');
-    const page = await openPage<{ items: { id: string; read: boolean }[] }>('pages/inbox/index');
+    const page = await openPage<{ list: { items: { id: string; read: boolean }[] } }>('pages/inbox/index');
     expect(page.text('#unread-count')).toContain('3 条未读');
 
     await page.fire('#msg-m1', 'click');
@@ -152,8 +151,8 @@ describe('消息 (pages/inbox)', () => {
       ok: true,
       data: { items: [message({ _id: 'new' })], unread: 1, nextCursor: 'c-1' },
     });
-    const page = await openPage<{ items: { id: string }[] }>('pages/inbox/index');
-    expect(page.text('#more')).toContain('上拉加载更多');
+    const page = await openPage<{ list: { items: { id: string }[] } }>('pages/inbox/index');
+    expect(page.text('#list >>> #more')).toContain('加载更多');
 
     wxm.cloud.reply('notify', 'inbox', {
       ok: true,
@@ -166,8 +165,8 @@ describe('消息 (pages/inbox)', () => {
     (page.root.instance as { onReachBottom(): void }).onReachBottom();
     await flush();
     expect(wxm.cloud.sent('notify', 'inbox').slice(-1)).toEqual([{ action: 'inbox', limit: 20, cursor: 'c-1' }]);
-    expect(page.data().items.map((i) => i.id)).toEqual(['new', 'old']);
-    expect(page.text('#more')).toContain('没有更多了');
+    expect(page.data().list.items.map((i) => i.id)).toEqual(['new', 'old']);
+    expect(page.text('#list >>> #end')).toContain('没有更多了');
   });
 
   it('asks to keep receiving a kind when its notice is tapped, reports the answer, then navigates', async () => {

@@ -1,8 +1,14 @@
 import type { NotificationKind } from '../../../typings/notify';
 import { call } from '../../services/api';
-import { latestData } from '../../services/load';
+import {
+  chunkOf,
+  listBehaviour,
+  listData,
+  type ChunkResult,
+  type ListData,
+  type ListMethods,
+} from '../../services/list';
 import { openPage } from '../../services/navigation';
-import type { LoadState } from '../../services/load';
 import { syncUnreadBadge } from '../../services/badge';
 import type { InboxItem } from '../../services/contract';
 import { KIND_MOMENT, askConsent, prepareConsent } from '../../services/subscribe';
@@ -21,20 +27,16 @@ interface MessageView {
   link: string;
 }
 
-interface InboxData extends LoadState {
-  items: MessageView[];
+type Query = Record<string, never>;
+
+interface InboxData extends ListData<MessageView, Query> {
   unread: number;
-  /** Where the next older page starts; null when the list is complete. */
-  nextCursor: string | null;
-  loadingMore: boolean;
-  moreFailed: boolean;
 }
 
-interface InboxCustom {
-  loadSeq: number;
-  load(): Promise<void>;
-  loadMore(): Promise<void>;
-  onRetry(): void;
+interface InboxCustom extends ListMethods<Query> {
+  listSeq: number;
+  listNext: string | null;
+  fetchPage(query: Query, next: string | null): Promise<ChunkResult<MessageView, string>>;
   onItemTap(event: DatasetEvent<{ id: string; link: string; kind: NotificationKind }>): void;
   onReadAllTap(): void;
   showUnread(unread: number): void;
@@ -56,62 +58,28 @@ function toMessageViews(items: readonly InboxItem[]): MessageView[] {
 }
 
 Page<InboxData, InboxCustom>({
-  data: {
-    status: 'loading',
-    errorMessage: '',
-    items: [],
-    unread: 0,
-    nextCursor: null,
-    loadingMore: false,
-    moreFailed: false,
-  },
-  loadSeq: 0,
+  data: { ...listData<MessageView, Query>({}), unread: 0 },
+  ...listBehaviour<MessageView, Query, string>({ key: (row) => row.id }),
 
   onShow() {
-    void this.load();
+    void this.refreshList();
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    void wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    void this.loadMore();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    void this.load();
-  },
-
-  async load() {
-    const page = await latestData(this, call('notify', 'inbox', { limit: PAGE_SIZE }));
-    if (!page) return;
-    const items = toMessageViews(page.items);
-    this.setData({ status: 'ready', items, nextCursor: page.nextCursor, moreFailed: false });
-    this.showUnread(page.unread);
-    // Ready before a tap on an unread notice: the tap may then ask to keep receiving its kind.
-    const moments = new Set(items.filter((i) => !i.read).map((i) => KIND_MOMENT[i.kind]));
-    for (const moment of moments) void prepareConsent(moment);
-  },
-
-  async loadMore() {
-    const cursor = this.data.nextCursor;
-    if (!cursor || this.data.loadingMore || this.data.status !== 'ready') return;
-    this.setData({ loadingMore: true, moreFailed: false });
-    const seq = this.loadSeq;
-    const res = await call('notify', 'inbox', { limit: PAGE_SIZE, cursor });
-    // A refresh meanwhile replaced the list; this older page belongs to the old one.
-    if (seq !== this.loadSeq) return;
-    if (!res.ok) {
-      this.setData({ loadingMore: false, moreFailed: true });
-      return;
+  async fetchPage(_query, next) {
+    const res = await call(
+      'notify',
+      'inbox',
+      next === null ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, cursor: next },
+    );
+    if (res.ok) {
+      this.showUnread(res.data.unread);
+      if (next === null) {
+        // Ready before a tap on an unread notice: the tap may then ask to keep receiving its kind.
+        const moments = new Set(res.data.items.filter((i) => !i.read).map((i) => KIND_MOMENT[i.kind]));
+        for (const moment of moments) void prepareConsent(moment);
+      }
     }
-    const known = new Set(this.data.items.map((i) => i.id));
-    const older = toMessageViews(res.data.items).filter((i) => !known.has(i.id));
-    this.setData({ items: [...this.data.items, ...older], nextCursor: res.data.nextCursor, loadingMore: false });
-    this.showUnread(res.data.unread);
+    return chunkOf(res, (page) => ({ rows: toMessageViews(page.items), next: page.nextCursor }));
   },
 
   showUnread(unread) {
@@ -121,11 +89,11 @@ Page<InboxData, InboxCustom>({
 
   onItemTap(event) {
     const { id, link, kind } = event.currentTarget.dataset;
-    const index = this.data.items.findIndex((i) => i.id === id);
-    const item = this.data.items[index];
+    const index = this.data.list.items.findIndex((i) => i.id === id);
+    const item = this.data.list.items[index];
     if (item && !item.read) {
       // Shown read at once; the server's count corrects the badge when it answers.
-      this.setData({ [`items[${index}].read`]: true });
+      this.setData({ [`list.items[${index}].read`]: true });
       this.showUnread(Math.max(0, this.data.unread - 1));
       void call('notify', 'markRead', { ids: [id] }).then((res) => {
         if (res.ok) this.showUnread(res.data.unread);
@@ -136,7 +104,7 @@ Page<InboxData, InboxCustom>({
   },
 
   onReadAllTap() {
-    this.setData({ items: this.data.items.map((i) => ({ ...i, read: true })) });
+    this.setData({ 'list.items': this.data.list.items.map((i) => ({ ...i, read: true })) });
     this.showUnread(0);
     void call('notify', 'markRead', { all: true }).then((res) => {
       if (res.ok) this.showUnread(res.data.unread);

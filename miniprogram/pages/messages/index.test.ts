@@ -2,7 +2,7 @@ import type { ApiResult } from '../../../typings/common';
 import type { MessagesPage, OperatedAccount } from '../../../typings/referral';
 import { NETWORK_ERROR } from '../../services/api';
 import { messageSummary } from '../../test-utils/referral-fixtures';
-import { flush, openPage } from '../../test-utils/simulate';
+import { openPage } from '../../test-utils/simulate';
 import { useWx } from '../../test-utils/wx';
 
 const wxm = useWx();
@@ -18,15 +18,15 @@ const page1 = (
 });
 
 interface MessagesData {
-  filter: string;
-  items: { id: string; triage: string }[];
+  query: { filter: string };
+  list: { items: { id: string; triage: string }[] };
 }
 
 describe('留言台账 (pages/messages)', () => {
   it('lists the unit’s messages with state, triage or suggestion, and Beijing times', async () => {
     const pending = wxm.cloud.hold('referral', 'messages');
     const page = await openPage<MessagesData>('pages/messages/index');
-    expect(page.exists('#loading')).toBe(true);
+    expect(page.exists('#list >>> #loading')).toBe(true);
     await pending.resolve(
       page1([
         messageSummary({ id: 'new', receivedAt: '2026-03-10T01:30:00.000Z', suggestedTriage: 'policeReport' }),
@@ -40,14 +40,14 @@ describe('留言台账 (pages/messages)', () => {
     expect(page.text('#message-new')).toContain('建议：报警求助');
     expect(page.text('#message-done')).toContain('已办结');
     expect(page.text('#message-done')).toContain('咨询求助');
-    expect(page.exists('#no-more')).toBe(true);
+    expect(page.exists('#list >>> #end')).toBe(true);
   });
 
   it('filters by state', async () => {
     wxm.cloud.reply('referral', 'messages', page1());
     const page = await openPage<MessagesData>('pages/messages/index');
     await page.fire('#filter-received', 'click');
-    expect(page.data().filter).toBe('received');
+    expect(page.data().query.filter).toBe('received');
     expect(wxm.cloud.sent('referral', 'messages')).toEqual([
       { action: 'messages' },
       { action: 'messages', state: 'received' },
@@ -58,9 +58,8 @@ describe('留言台账 (pages/messages)', () => {
     wxm.cloud.reply('referral', 'messages', page1([messageSummary({ id: 'a' })], '2026-03-10T09:00:00.000+08:00|1'));
     const page = await openPage<MessagesData>('pages/messages/index');
     wxm.cloud.reply('referral', 'messages', page1([messageSummary({ id: 'b' })], null));
-    await (page.root.instance as { onReachBottom(): Promise<void> }).onReachBottom();
-    await flush();
-    expect(page.data().items.map((i) => i.id)).toEqual(['a', 'b']);
+    await page.reachBottom();
+    expect(page.data().list.items.map((i) => i.id)).toEqual(['a', 'b']);
     expect(wxm.cloud.sent('referral', 'messages')[1]).toEqual({
       action: 'messages',
       cursor: '2026-03-10T09:00:00.000+08:00|1',
@@ -91,7 +90,7 @@ describe('留言台账 (pages/messages)', () => {
       return Promise.resolve({ tapIndex: 1, errMsg: 'showActionSheet:ok' });
     });
     const page = await openPage('pages/messages/index');
-    expect(page.text('#empty')).toContain('暂无留言');
+    expect(page.text('#list >>> #empty')).toContain('暂无留言');
     await page.fire('#record', 'click');
     expect(sheet).toHaveBeenCalledWith(
       expect.objectContaining({ itemList: ['长沙警事（微博）', '长沙公安服务（微信服务号）'] }),
@@ -104,9 +103,9 @@ describe('留言台账 (pages/messages)', () => {
   it('hides 登记 from someone who runs no account, and shows errors with 重试', async () => {
     wxm.cloud.failNetwork('referral', 'messages');
     const page = await openPage('pages/messages/index');
-    expect(page.text('#error')).toContain(NETWORK_ERROR.message);
+    expect(page.text('#list >>> #error')).toContain(NETWORK_ERROR.message);
     wxm.cloud.reply('referral', 'messages', page1([messageSummary({ id: 'm1' })], null, []));
-    await page.fire('#error', 'retry');
+    await page.fire('#list >>> #error', 'retry');
     expect(page.exists('#message-m1')).toBe(true);
     expect(page.exists('#record')).toBe(false);
   });

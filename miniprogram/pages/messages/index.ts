@@ -1,6 +1,13 @@
-import type { MessageState, MessageSummary, MessagesPage, OperatedAccount } from '../../../typings/referral';
+import type { MessageState, MessageSummary, OperatedAccount } from '../../../typings/referral';
 import { call } from '../../services/api';
-import { latestData, type LoadState } from '../../services/load';
+import {
+  chunkOf,
+  listBehaviour,
+  listData,
+  type ChunkResult,
+  type ListData,
+  type ListMethods,
+} from '../../services/list';
 import { openPage } from '../../services/navigation';
 import type { DatasetEvent } from '../../utils/events';
 import { formatBeijingShort } from '../../utils/time';
@@ -19,20 +26,19 @@ interface MessageView {
   triage: string;
 }
 
-interface MessagesData extends LoadState {
+interface MessagesQuery {
   filter: Filter;
-  filters: { key: Filter; label: string }[];
-  items: MessageView[];
-  accounts: OperatedAccount[];
-  loadingMore: boolean;
-  hasMore: boolean;
 }
 
-interface MessagesCustom {
-  loadSeq: number;
-  cursor: string | null;
-  load(): Promise<void>;
-  onRetry(): void;
+interface MessagesData extends ListData<MessageView, MessagesQuery> {
+  filters: { key: Filter; label: string }[];
+  accounts: OperatedAccount[];
+}
+
+interface MessagesCustom extends ListMethods<MessagesQuery> {
+  listSeq: number;
+  listNext: string | null;
+  fetchPage(query: MessagesQuery, next: string | null): Promise<ChunkResult<MessageView, string>>;
   onFilter(event: DatasetEvent<{ key: Filter }>): void;
   onItemTap(event: DatasetEvent<{ id: string }>): void;
   onRecord(): void;
@@ -59,70 +65,31 @@ function toView(m: MessageSummary): MessageView {
 
 Page<MessagesData, MessagesCustom>({
   data: {
-    status: 'loading',
-    errorMessage: '',
-    filter: 'all',
+    ...listData<MessageView, MessagesQuery>({ filter: 'all' }),
     filters: FILTERS.map((key) => ({ key, label: key === 'all' ? '全部' : MESSAGE_STATE_LABELS[key] })),
-    items: [],
     accounts: [],
-    loadingMore: false,
-    hasMore: false,
   },
-  loadSeq: 0,
-  cursor: null,
+  ...listBehaviour<MessageView, MessagesQuery, string>({ key: (row) => row.id }),
 
   onShow() {
-    void this.load();
+    void this.refreshList();
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    void wx.stopPullDownRefresh();
-  },
-
-  async onReachBottom() {
-    if (!this.cursor || this.data.loadingMore) return;
-    const { filter } = this.data;
-    this.setData({ loadingMore: true });
+  async fetchPage(query, next) {
     const res = await call('referral', 'messages', {
-      cursor: this.cursor,
-      ...(filter === 'all' ? {} : { state: filter }),
+      ...(query.filter === 'all' ? {} : { state: query.filter }),
+      ...(next === null ? {} : { cursor: next }),
     });
-    this.setData({ loadingMore: false });
-    if (!res.ok) {
-      void wx.showToast({ title: res.error.message, icon: 'none' });
-      return;
-    }
-    this.cursor = res.data.nextCursor;
-    this.setData({ items: [...this.data.items, ...res.data.items.map(toView)], hasMore: res.data.nextCursor !== null });
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    void this.load();
-  },
-
-  async load() {
-    const { filter } = this.data;
-    const page: MessagesPage | null = await latestData(
-      this,
-      call('referral', 'messages', filter === 'all' ? {} : { state: filter }),
-    );
-    if (!page) return;
-    this.cursor = page.nextCursor;
-    this.setData({
-      status: 'ready',
-      items: page.items.map(toView),
-      accounts: page.accounts,
-      hasMore: page.nextCursor !== null,
-    });
+    return chunkOf(res, (page) => ({
+      rows: page.items.map(toView),
+      next: page.nextCursor,
+      extra: { accounts: page.accounts },
+    }));
   },
 
   onFilter(event) {
     const { key } = event.currentTarget.dataset;
-    if (key === this.data.filter) return;
-    this.setData({ filter: key, status: 'loading' });
-    void this.load();
+    if (key !== this.data.query.filter) void this.setQuery({ filter: key });
   },
 
   onItemTap(event) {

@@ -10,9 +10,9 @@ describe('人员管理 (pages/people)', () => {
   it('shows a loading state until the list arrives', async () => {
     const pending = wxm.cloud.hold('org', 'listPeople');
     const page = await openPage('pages/people/index', { unitId: 'u-cs' });
-    expect(page.exists('#loading')).toBe(true);
+    expect(page.exists('#list >>> #loading')).toBe(true);
     await pending.resolve({ ok: true, data: peoplePage() });
-    expect(page.exists('#loading')).toBe(false);
+    expect(page.exists('#list >>> #loading')).toBe(false);
     expect(page.exists('#list')).toBe(true);
   });
 
@@ -34,7 +34,7 @@ describe('人员管理 (pages/people)', () => {
   it('tells a caller without a role that may list people', async () => {
     wxm.cloud.reply('org', 'me', { ok: true, data: me({ roles: [{ role: 'operator', unitName: '长沙市公安局' }] }) });
     const page = await openPage('pages/people/index');
-    expect(page.text('#error')).toContain('当前角色无权使用此功能');
+    expect(page.text('#list >>> #error')).toContain('当前角色无权使用此功能');
     expect(wxm.cloud.sent('org', 'listPeople')).toHaveLength(0);
   });
 
@@ -79,7 +79,7 @@ describe('人员管理 (pages/people)', () => {
   it('shows an empty state for a unit without people', async () => {
     wxm.cloud.reply('org', 'listPeople', { ok: true, data: peoplePage({ items: [], total: 0 }) });
     const page = await openPage('pages/people/index', { unitId: 'u-cs' });
-    expect(page.text('#empty')).toContain('本单位暂无人员');
+    expect(page.text('#list >>> #empty')).toContain('本单位暂无人员');
   });
 
   it('loads the next page at the bottom', async () => {
@@ -87,20 +87,20 @@ describe('人员管理 (pages/people)', () => {
       ok: true,
       data: peoplePage({ items: [personView({ id: 'p-1' })], total: 2, nextOffset: 1 }),
     });
-    const page = await openPage<{ items: { id: string }[] }>('pages/people/index', { unitId: 'u-cs' });
+    const page = await openPage<{ list: { items: { id: string }[] } }>('pages/people/index', { unitId: 'u-cs' });
     wxm.cloud.reply('org', 'listPeople', {
       ok: true,
       data: peoplePage({ items: [personView({ id: 'p-2' })], total: 2, nextOffset: null }),
     });
-    await page.fire('#load-more', 'tap');
+    await page.fire('#list >>> #more', 'tap');
     expect(wxm.cloud.sent('org', 'listPeople')[1]).toEqual({
       action: 'listPeople',
       unitId: 'u-cs',
       offset: 1,
       limit: 20,
     });
-    expect(page.data().items.map((p) => p.id)).toEqual(['p-1', 'p-2']);
-    expect(page.text('#more')).toContain('没有更多了');
+    expect(page.data().list.items.map((p) => p.id)).toEqual(['p-1', 'p-2']);
+    expect(page.text('#list >>> #end')).toContain('没有更多了');
   });
 
   it('opens a person, a sub-unit, a new person and the unit pages', async () => {
@@ -131,9 +131,9 @@ describe('人员管理 (pages/people)', () => {
       error: { code: 'OUT_OF_SCOPE', message: '超出本人管辖范围，无权操作' },
     });
     const page = await openPage('pages/people/index', { unitId: 'u-hn' });
-    expect(page.text('#error')).toContain('超出本人管辖范围');
+    expect(page.text('#list >>> #error')).toContain('超出本人管辖范围');
     wxm.cloud.failNetwork('org', 'listPeople');
-    await page.fire('#error', 'retry');
-    expect(page.text('#error')).toContain(NETWORK_ERROR.message);
+    await page.fire('#list >>> #error', 'retry');
+    expect(page.text('#list >>> #error')).toContain(NETWORK_ERROR.message);
   });
 });

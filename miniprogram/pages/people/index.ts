@@ -1,7 +1,13 @@
 import type { PersonView, Role } from '../../../typings/org';
 import { call } from '../../services/api';
-import { latestData, loadMoreInto } from '../../services/load';
-import type { LoadState } from '../../services/load';
+import {
+  chunkOf,
+  listBehaviour,
+  listData,
+  type ChunkResult,
+  type ListData,
+  type ListMethods,
+} from '../../services/list';
 import { openPage } from '../../services/navigation';
 import { homeUnitFor } from '../../services/scope';
 import type { DatasetEvent } from '../../utils/events';
@@ -24,26 +30,22 @@ interface UnitRow {
   special: boolean;
 }
 
-interface PeopleData extends LoadState {
+type Query = Record<string, never>;
+
+interface PeopleData extends ListData<PersonRow, Query> {
   unitId: string;
   unitName: string;
   trail: string;
   special: boolean;
   children: UnitRow[];
-  items: PersonRow[];
-  total: number;
-  nextOffset: number | null;
-  loadingMore: boolean;
-  moreFailed: boolean;
 }
 
-interface PeopleCustom {
-  loadSeq: number;
+interface PeopleCustom extends ListMethods<Query> {
+  listSeq: number;
+  listNext: number | null;
   /** The unit asked for in the query; empty: the caller's own scope. */
   requestedUnitId: string;
-  load(): Promise<void>;
-  loadMore(): Promise<void>;
-  onRetry(): void;
+  fetchPage(query: Query, next: number | null): Promise<ChunkResult<PersonRow, number>>;
   onChildTap(event: DatasetEvent<{ id: string }>): void;
   onPersonTap(event: DatasetEvent<{ id: string }>): void;
   onAddTap(): void;
@@ -74,20 +76,14 @@ const toRow = (p: PersonView): PersonRow => ({
 
 Page<PeopleData, PeopleCustom>({
   data: {
-    status: 'loading',
-    errorMessage: '',
+    ...listData<PersonRow, Query>({}),
     unitId: '',
     unitName: '',
     trail: '',
     special: false,
     children: [],
-    items: [],
-    total: 0,
-    nextOffset: null,
-    loadingMore: false,
-    moreFailed: false,
   },
-  loadSeq: 0,
+  ...listBehaviour<PersonRow, Query, number>({ key: (row) => row.id }),
   requestedUnitId: '',
 
   onLoad(query: Record<string, string | undefined>) {
@@ -95,46 +91,33 @@ Page<PeopleData, PeopleCustom>({
   },
 
   onShow() {
-    void this.load();
+    void this.refreshList();
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    void wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    void this.loadMore();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    void this.load();
-  },
-
-  async load() {
-    const unitId = this.requestedUnitId || (await latestData(this, homeUnitFor(LISTERS)));
-    if (!unitId) return;
-    const page = await latestData(this, call('org', 'listPeople', { unitId, limit: PAGE_SIZE }));
-    if (!page) return;
-    const { unit } = page;
-    this.setData({
-      status: 'ready',
-      unitId: unit.id,
-      unitName: unit.name,
-      trail: unit.ancestors.map((u) => u.name).join(' / '),
-      special: unit.specialWork,
-      children: page.children.map((u) => ({ id: u.id, name: u.name, special: u.specialWork })),
-      items: page.items.map(toRow),
+  async fetchPage(_query, next) {
+    let unitId = next === null ? this.requestedUnitId : this.data.unitId;
+    if (!unitId) {
+      const home = await homeUnitFor(LISTERS);
+      if (!home.ok) return home;
+      unitId = home.data;
+    }
+    const res = await call(
+      'org',
+      'listPeople',
+      next === null ? { unitId, limit: PAGE_SIZE } : { unitId, offset: next, limit: PAGE_SIZE },
+    );
+    return chunkOf(res, (page) => ({
+      rows: page.items.map(toRow),
+      next: page.nextOffset,
       total: page.total,
-      nextOffset: page.nextOffset,
-      moreFailed: false,
-    });
-  },
-
-  async loadMore() {
-    const { unitId } = this.data;
-    await loadMoreInto(this, (offset) => call('org', 'listPeople', { unitId, offset, limit: PAGE_SIZE }), toRow);
+      extra: {
+        unitId: page.unit.id,
+        unitName: page.unit.name,
+        trail: page.unit.ancestors.map((u) => u.name).join(' / '),
+        special: page.unit.specialWork,
+        children: page.children.map((u) => ({ id: u.id, name: u.name, special: u.specialWork })),
+      },
+    }));
   },
 
   onChildTap(event) {

@@ -1,10 +1,17 @@
 import type { IsoTime } from '../../../typings/common';
 import type { ReferralList, ReferralListView, ReferralSummary } from '../../../typings/referral';
 import { call } from '../../services/api';
-import { latestData, type LoadState } from '../../services/load';
+import {
+  chunkOf,
+  listBehaviour,
+  listData,
+  type ChunkResult,
+  type ListData,
+  type ListMethods,
+} from '../../services/list';
 import { openPage } from '../../services/navigation';
 import { askConsent, prepareConsent } from '../../services/subscribe';
-import type { DatasetEvent } from '../../utils/events';
+import type { DatasetEvent, ValueEvent } from '../../utils/events';
 import { formatBeijingShort } from '../../utils/time';
 import {
   countdown,
@@ -27,23 +34,31 @@ interface ItemView {
   extensionPending: boolean;
 }
 
-interface ReferralsData extends LoadState {
-  unitName: string;
+interface ReferralsQuery {
   view: ReferralListView;
+  /** '' = every department (a bureau's list). */
+  departmentId: string;
+}
+
+interface ReferralsData extends ListData<ItemView, ReferralsQuery> {
+  unitName: string;
   views: { key: ReferralListView; label: string }[];
-  items: ItemView[];
+  departmentOptions: { text: string; value: string }[];
   warnings: string[];
 }
 
-interface ReferralsCustom {
-  loadSeq: number;
+interface ReferralsCustom extends ListMethods<ReferralsQuery> {
+  listSeq: number;
+  listNext: number | null;
   unitId: string;
-  load(): Promise<void>;
-  onRetry(): void;
+  fetchPage(query: ReferralsQuery, next: number | null): Promise<ChunkResult<ItemView, number>>;
   onView(event: DatasetEvent<{ key: ReferralListView }>): void;
+  onDepartment(event: ValueEvent<string>): void;
   onItemTap(event: DatasetEvent<{ id: string }>): void;
 }
 
+const PAGE_SIZE = 20;
+const EVERY_DEPARTMENT = { text: '全部警种部门', value: '' };
 const VIEWS: ReferralListView[] = ['open', 'answered', 'closed'];
 
 function toItem(r: ReferralSummary, now: IsoTime): ItemView {
@@ -64,15 +79,13 @@ function toItem(r: ReferralSummary, now: IsoTime): ItemView {
 
 Page<ReferralsData, ReferralsCustom>({
   data: {
-    status: 'loading',
-    errorMessage: '',
+    ...listData<ItemView, ReferralsQuery>({ view: 'open', departmentId: '' }),
     unitName: '',
-    view: 'open',
     views: VIEWS.map((key) => ({ key, label: LIST_VIEW_LABELS[key] })),
-    items: [],
+    departmentOptions: [],
     warnings: [],
   },
-  loadSeq: 0,
+  ...listBehaviour<ItemView, ReferralsQuery, number>({ key: (row) => row.id }),
   unitId: '',
 
   onLoad(query: Record<string, string | undefined>) {
@@ -81,36 +94,37 @@ Page<ReferralsData, ReferralsCustom>({
 
   onShow() {
     void prepareConsent('openReferrals');
-    void this.load();
+    void this.refreshList();
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    void wx.stopPullDownRefresh();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
-    void this.load();
-  },
-
-  async load() {
-    const params = this.unitId ? { unitId: this.unitId, view: this.data.view } : { view: this.data.view };
-    const list: ReferralList | null = await latestData(this, call('referral', 'list', params));
-    if (!list) return;
-    this.setData({
-      status: 'ready',
-      unitName: list.unitName,
-      items: list.items.map((r) => toItem(r, list.now)),
-      warnings: list.warnings,
+  async fetchPage(query, next) {
+    const res = await call('referral', 'list', {
+      ...(this.unitId ? { unitId: this.unitId } : {}),
+      view: query.view,
+      ...(query.departmentId ? { departmentId: query.departmentId } : {}),
+      offset: next ?? 0,
+      limit: PAGE_SIZE,
     });
+    return chunkOf(res, (list: ReferralList) => ({
+      rows: list.items.map((r) => toItem(r, list.now)),
+      next: list.nextOffset,
+      extra: {
+        unitName: list.unitName,
+        warnings: list.warnings,
+        departmentOptions: list.departments.length
+          ? [EVERY_DEPARTMENT, ...list.departments.map((d) => ({ text: d.name, value: d.id }))]
+          : [],
+      },
+    }));
   },
 
   onView(event) {
     const { key } = event.currentTarget.dataset;
-    if (key === this.data.view) return;
-    this.setData({ view: key, status: 'loading' });
-    void this.load();
+    if (key !== this.data.query.view) void this.setQuery({ view: key });
+  },
+
+  onDepartment(event) {
+    void this.setQuery({ departmentId: event.detail });
   },
 
   onItemTap(event) {

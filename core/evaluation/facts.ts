@@ -1,0 +1,219 @@
+/**
+ * One account's records of one month, summarised into the facts the scheme scores. Plain records in
+ * (what the shell read through the indexes), plain facts out: the same records always give the same
+ * facts, whenever the run happens, because every window is the month itself (Beijing time).
+ */
+import type { DayString } from '../../typings/common';
+import type { AccountMonthFacts, EvidenceRef, MonthString } from '../../typings/evaluation';
+import type { Account } from '../../typings/org';
+import { evaluateMonth } from '../cadence/cadence';
+import { formatBeijing } from '../time';
+import { monthEnd, monthStart } from './month';
+
+/** Lists that are figures, not deduction lines, keep this many records (the count keeps them all). */
+export const EVIDENCE_LIMIT = 50;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface MessageRecord {
+  id: string;
+  receivedAt: string;
+  closedAt: string | null;
+}
+
+export interface ReferralRecord {
+  id: string;
+  departmentName: string;
+  state: 'pending' | 'signed' | 'answered' | 'returned' | 'closed';
+  dueAt: string;
+  answeredAt: string | null;
+}
+
+export interface PostRecord {
+  id: string;
+  title: string;
+  /** Decisions with their instants (sendBack counts, 第十五条—第十七条). */
+  decisions: Array<{ kind: 'approve' | 'sendBack'; at: string; comment: string }>;
+  publishedAt: string | null;
+}
+
+export interface RefusalRecord {
+  id: string;
+  postId: string;
+  at: string;
+  code: string;
+}
+
+export interface EventRecord {
+  id: string;
+  title: string;
+  from: string;
+  to: string;
+}
+
+export interface IncidentRecord {
+  id: string;
+  at: string;
+  note: string;
+}
+
+export interface DirectiveRecord {
+  /** The response record's id (or the directive's, when the account never responded). */
+  id: string;
+  title: string;
+  /** Minutes from issue to response; null = no response. */
+  responseMinutes: number | null;
+}
+
+export interface MonthRecords {
+  account: Account;
+  /** Published posts per Beijing day (cadenceDays). */
+  dayCounts: ReadonlyMap<DayString, number>;
+  messages: readonly MessageRecord[];
+  /** Referrals whose deadline falls in the month. */
+  referrals: readonly ReferralRecord[];
+  /** Posts touched since the month began (decisions and publications are filtered to the month). */
+  posts: readonly PostRecord[];
+  refusals: readonly RefusalRecord[];
+  /** Declared public-opinion events that concern the account (its unit or one above it). */
+  events: readonly EventRecord[];
+  incidents: readonly IncidentRecord[];
+  /** null until linkage records exist (第三十四条). */
+  directives: readonly DirectiveRecord[] | null;
+  /** Minutes within which a linkage response is in time (scheme parameter). */
+  responseMinutes: number;
+}
+
+const inMonth = (iso: string, from: number, to: number): boolean => {
+  const t = Date.parse(iso);
+  return t >= from && t <= to;
+};
+
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function monthFacts(month: MonthString, r: MonthRecords): AccountMonthFacts {
+  const from = monthStart(month);
+  const to = monthEnd(month);
+
+  // 第十九条, seen from the first instant after the month: every day of it is over.
+  const cadence = evaluateMonth(r.account, r.dayCounts, month, to + 1);
+  const dutyDays = cadence.rule.kind === 'daily' ? cadence.required / cadence.rule.perDay : 0;
+  const cadenceFacts = {
+    applicable: cadence.rule.kind !== 'exempt' && cadence.required > 0,
+    rule: cadence.rule.kind,
+    required: cadence.required,
+    published: cadence.published,
+    dutyDays,
+    metDays: dutyDays - cadence.missedDays.length,
+    missedDays: cadence.missedDays.slice(0, EVIDENCE_LIMIT),
+  };
+
+  // 第二十三条、第二十六条: a message of the month is answered when its outcome is recorded by month end.
+  const messages = r.messages.filter((m) => inMonth(m.receivedAt, from, to)).sort(byId);
+  const unanswered = messages.filter((m) => m.closedAt === null || Date.parse(m.closedAt) > to);
+  const messageFacts = {
+    received: messages.length,
+    answered: messages.length - unanswered.length,
+    unanswered: unanswered.slice(0, EVIDENCE_LIMIT).map(
+      (m): EvidenceRef => ({
+        collection: 'messages',
+        id: m.id,
+        note: `${formatBeijing(Date.parse(m.receivedAt))} 收到，月底前未办结`,
+      }),
+    ),
+  };
+
+  // 第二十七条: referrals due this month; a returned one was never the department's to answer.
+  const referrals = r.referrals.filter((x) => x.state !== 'returned' && inMonth(x.dueAt, from, to)).sort(byId);
+  const late: AccountMonthFacts['referrals']['late'] = [];
+  let onTime = 0;
+  for (const x of referrals) {
+    const due = Date.parse(x.dueAt);
+    const answered = x.answeredAt === null ? null : Date.parse(x.answeredAt);
+    if (answered !== null && answered <= due) {
+      onTime += 1;
+      continue;
+    }
+    // Overdue days inside the month's evaluation: up to the answer, or to the month's end.
+    const until = Math.min(answered ?? to + 1, to + 1);
+    // Days begun after the deadline (a deadline is the last millisecond of its day).
+    const overdueDays = Math.max(1, Math.ceil((until - (due + 1)) / DAY_MS));
+    late.push({
+      collection: 'referrals',
+      id: x.id,
+      overdueDays,
+      note:
+        answered === null
+          ? `转${x.departmentName}，${formatBeijing(due)} 到期，月底仍未反馈（逾期 ${overdueDays} 天）`
+          : `转${x.departmentName}，${formatBeijing(due)} 到期，${formatBeijing(answered)} 反馈（逾期 ${overdueDays} 天）`,
+    });
+  }
+
+  // 第十五条—第十七条: refused publications and posts sent back in the month.
+  const refusedPublish = r.refusals
+    .filter((x) => inMonth(x.at, from, to))
+    .sort(byId)
+    .map(
+      (x): EvidenceRef => ({
+        collection: 'publishRefusals',
+        id: x.id,
+        note: `${formatBeijing(Date.parse(x.at))} 试图发布未经审核通过的稿件（${x.code}）`,
+      }),
+    );
+  const sentBack: EvidenceRef[] = [];
+  for (const p of [...r.posts].sort(byId)) {
+    for (const d of p.decisions) {
+      if (d.kind !== 'sendBack' || !inMonth(d.at, from, to)) continue;
+      sentBack.push({
+        collection: 'posts',
+        id: p.id,
+        note: `《${p.title}》${formatBeijing(Date.parse(d.at))} 被退回${d.comment ? `：${d.comment}` : ''}`,
+      });
+    }
+  }
+
+  // 第三十六条 失声失语: nothing published while a declared event lasted (within this month).
+  const silentDuring: EvidenceRef[] = [];
+  for (const e of [...r.events].sort(byId)) {
+    const start = Math.max(Date.parse(e.from), from);
+    const end = Math.min(Date.parse(e.to), to);
+    if (end < start) continue;
+    const spoke = r.posts.some((p) => p.publishedAt !== null && inMonth(p.publishedAt, start, end));
+    if (!spoke)
+      silentDuring.push({
+        collection: 'opinionEvents',
+        id: e.id,
+        note: `“${e.title}”（${formatBeijing(start)} 至 ${formatBeijing(end)}）期间未发布信息`,
+      });
+  }
+
+  const incidents = r.incidents
+    .filter((x) => inMonth(x.at, from, to))
+    .sort(byId)
+    .map((x): EvidenceRef => ({ collection: 'securityIncidents', id: x.id, note: x.note }));
+
+  let linkage: AccountMonthFacts['linkage'] = null;
+  if (r.directives !== null) {
+    const ds = [...r.directives].sort(byId);
+    const inTime = ds.filter((d) => d.responseMinutes !== null && d.responseMinutes <= r.responseMinutes).length;
+    const responded = ds.filter((d) => d.responseMinutes !== null).length;
+    linkage = {
+      directives: ds.length,
+      onTime: inTime,
+      late: responded - inTime,
+      missed: ds
+        .filter((d) => d.responseMinutes === null)
+        .map((d): EvidenceRef => ({ collection: 'linkageResponses', id: d.id, note: `联动指令“${d.title}”未响应` })),
+    };
+  }
+
+  return {
+    accountId: r.account._id,
+    cadence: cadenceFacts,
+    messages: messageFacts,
+    referrals: { due: referrals.length, onTime, late },
+    linkage,
+    review: { refusedPublish, sentBack },
+    security: { incidents },
+    silentDuring,
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * Reads the records of one month for a chunk of accounts, through indexes only: each query names the
+ * chunk's account ids and the month's range on an indexed time field, so what a run reads follows the
+ * records of that month, never the collections' history. Fields are projected to what the facts need.
+ *
+ * Records of domains still being built (linkage directives 第三十四条, security incidents 第三十三条)
+ * join here when they land; until then those facts are empty or "not yet recorded".
+ */
+import type { DayString } from '../../typings/common';
+import type {
+  EvaluationAdjustment,
+  MonthString,
+  Objection,
+  OpinionEvent,
+  PublishRefusal,
+} from '../../typings/evaluation';
+import type { Account } from '../../typings/org';
+import type { CadenceDay, Post } from '../../typings/post';
+import type { Message, Referral } from '../../typings/referral';
+import type { MessageRecord, PostRecord, ReferralRecord, RefusalRecord } from '../../core/evaluation/facts';
+import { toBeijingIso } from '../../core/time';
+import { addMonths, monthEnd, monthStart } from '../../core/evaluation/month';
+import type { CollectionName } from '../../core/schema';
+import { command, store, type Doc, type Filter } from '../store';
+
+const PAGE = 1000;
+
+/** Ids per query, sized so a typical month's records of a group fit one page. */
+const GROUP = { cadenceDays: 30, messages: 50, referrals: 100, posts: 25, small: 100 } as const;
+
+/** Every match of a filter, page by page in _id order (a full page is rare: one busy group). */
+async function readAll<T extends Doc>(
+  collection: CollectionName,
+  filter: Filter,
+  fields?: Record<string, boolean>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const page = await store.find<T>(collection, filter, {
+      orderBy: [['_id', 'asc']],
+      skip,
+      limit: PAGE,
+      ...(fields ? { fields } : {}),
+    });
+    out.push(...page);
+    if (page.length < PAGE) return out;
+  }
+}
+
+async function byGroups<T extends Doc>(
+  ids: readonly string[],
+  size: number,
+  query: (group: string[]) => Promise<T[]>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(...(await query(ids.slice(i, i + size))));
+  return out;
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+export interface ChunkRecords {
+  dayCounts: Map<string, Map<DayString, number>>;
+  messages: Map<string, MessageRecord[]>;
+  referrals: Map<string, ReferralRecord[]>;
+  posts: Map<string, PostRecord[]>;
+  refusals: Map<string, RefusalRecord[]>;
+  adjustments: Map<string, EvaluationAdjustment[]>;
+  /** Line ids withdrawn by an upheld objection, per account. */
+  withdrawn: Map<string, Set<string>>;
+}
+
+export async function readChunk(month: MonthString, accounts: readonly Account[]): Promise<ChunkRecords> {
+  const _ = command();
+  const ids = accounts.map((a) => a._id);
+  const from = toBeijingIso(monthStart(month));
+  const to = toBeijingIso(monthEnd(month));
+  const firstDay = `${month}-01`;
+  const lastDay = `${month}-31`;
+
+  const days = await byGroups(ids, GROUP.cadenceDays, (g) =>
+    readAll<CadenceDay>('cadenceDays', { accountId: _.in(g), day: _.and(_.gte(firstDay), _.lte(lastDay)) }),
+  );
+  const dayCounts = new Map<string, Map<DayString, number>>();
+  for (const d of days) {
+    const m = dayCounts.get(d.accountId) ?? new Map<DayString, number>();
+    m.set(d.day, (m.get(d.day) ?? 0) + new Set(d.postIds).size);
+    dayCounts.set(d.accountId, m);
+  }
+
+  const messages = await byGroups(ids, GROUP.messages, (g) =>
+    readAll<Pick<Message, '_id' | 'accountId' | 'receivedAt' | 'closedAt'>>(
+      'messages',
+      { accountId: _.in(g), receivedAt: _.and(_.gte(from), _.lte(to)) },
+      { accountId: true, receivedAt: true, closedAt: true },
+    ),
+  );
+
+  const referrals = await byGroups(ids, GROUP.referrals, (g) =>
+    readAll<Pick<Referral, '_id' | 'accountId' | 'state' | 'dueAt' | 'answer' | 'departmentName'>>(
+      'referrals',
+      { accountId: _.in(g), dueAt: _.and(_.gte(from), _.lte(to)) },
+      { accountId: true, state: true, dueAt: true, answer: true, departmentName: true },
+    ),
+  );
+
+  // Posts touched since the month began hold every decision and publication of the month.
+  const posts = await byGroups(ids, GROUP.posts, (g) =>
+    readAll<Pick<Post, '_id' | 'accountId' | 'content' | 'decisions' | 'publication'>>(
+      'posts',
+      { accountId: _.in(g), updatedAt: _.gte(from) },
+      { accountId: true, 'content.title': true, decisions: true, publication: true },
+    ),
+  );
+
+  const refusals = await byGroups(ids, GROUP.small, (g) =>
+    readAll<PublishRefusal>('publishRefusals', { accountId: _.in(g), at: _.and(_.gte(from), _.lte(to)) }),
+  );
+  const adjustments = await byGroups(ids, GROUP.small, (g) =>
+    readAll<EvaluationAdjustment>('evaluationAdjustments', { month, accountId: _.in(g) }),
+  );
+  const objections = await byGroups(ids, GROUP.small, (g) =>
+    readAll<Objection>('evaluationObjections', { month, accountId: _.in(g) }),
+  );
+
+  const withdrawn = new Map<string, Set<string>>();
+  for (const o of objections) {
+    if (o.state !== 'upheld') continue;
+    const set = withdrawn.get(o.accountId) ?? new Set<string>();
+    set.add(o.lineId);
+    withdrawn.set(o.accountId, set);
+  }
+
+  return {
+    dayCounts,
+    messages: new Map(
+      [...groupBy(messages, (m) => m.accountId)].map(([k, list]) => [
+        k,
+        list.map((m) => ({ id: m._id, receivedAt: m.receivedAt, closedAt: m.closedAt })),
+      ]),
+    ),
+    referrals: new Map(
+      [...groupBy(referrals, (r) => r.accountId)].map(([k, list]) => [
+        k,
+        list.map((r) => ({
+          id: r._id,
+          departmentName: r.departmentName,
+          state: r.state,
+          dueAt: r.dueAt,
+          answeredAt: r.answer?.answeredAt ?? null,
+        })),
+      ]),
+    ),
+    posts: new Map(
+      [...groupBy(posts, (p) => p.accountId)].map(([k, list]) => [
+        k,
+        list.map((p) => ({
+          id: p._id,
+          title: p.content.title,
+          decisions: (p.decisions ?? []).map((d) => ({ kind: d.kind, at: d.at, comment: d.comment })),
+          publishedAt: p.publication?.publishedAt ?? null,
+        })),
+      ]),
+    ),
+    refusals: new Map(
+      [...groupBy(refusals, (r) => r.accountId)].map(([k, list]) => [
+        k,
+        list.map((r) => ({ id: r._id, postId: r.postId, at: r.at, code: r.code })),
+      ]),
+    ),
+    adjustments: groupBy(adjustments, (a) => a.accountId),
+    withdrawn,
+  };
+}
+
+/** The month's declared public-opinion events (a handful: one page). */
+export async function readEvents(month: MonthString): Promise<OpinionEvent[]> {
+  // An event declared late last month may last into this one: both months' events, clipped by the facts.
+  return store.find<OpinionEvent>(
+    'opinionEvents',
+    { month: command().in([addMonths(month, -1), month]) },
+    { orderBy: [['from', 'asc']], limit: 1000 },
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * An original post as a linkage response (第三十四条 with 第十五条、第十六条): it goes through the post
+ * chain like any post, carrying the directive and its clock for the approvers, and counts as the
+ * account's response only once published — from the moment its publication was recorded.
+ */
+import { startTestCloud, type TestCloud } from './support/cloud';
+import { fields, newDraft } from './post-helpers';
+import { issue, ok, refusal, targetsOf, WHO } from './linkage-helpers';
+
+const ISSUED = '2026-12-01T09:00:00+08:00';
+const MIN = 60_000;
+const at = (minutes: number): string => new Date(Date.parse(ISSUED) + minutes * MIN).toISOString();
+
+describe('an original post answering a directive', () => {
+  let t: TestCloud;
+  let id = '';
+  beforeAll(async () => {
+    t = await startTestCloud();
+    t.cloud.clock.freeze();
+    t.cloud.clock.set(ISSUED);
+    id = (await issue(t, { kind: 'publicity', title: '全省禁毒宣传月启动' })).directive.id;
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('is marked as the account’s response from its first save, and the approver sees the directive’s clock', async () => {
+    t.cloud.clock.set(at(3));
+    const draft = await ok(
+      t.call(
+        'post',
+        'draftSave',
+        {
+          accountId: 'acc-cs-weibo',
+          clientKey: 'linkage-1',
+          linkageDirectiveId: id,
+          ...fields({}, { title: '禁毒宣传月' }),
+        },
+        WHO.opA,
+      ),
+    );
+    const submitted = await ok(t.call('post', 'submit', { postId: draft.id, expectedRev: draft.rev }, WHO.opA));
+    const seen = await ok(t.call('post', 'get', { postId: draft.id }, WHO.reviewer));
+    expect(seen.post.linkage).toEqual({
+      directiveId: id,
+      title: '全省禁毒宣传月启动',
+      kindLabel: '重大正面宣传',
+      issuedAt: '2026-12-01T09:00:00.000+08:00',
+      dueAt: '2026-12-01T10:00:00.000+08:00',
+    });
+
+    // Before it is published it is no response (第十五条: nothing goes out unreviewed).
+    expect(
+      await refusal(
+        t.call(
+          'linkage',
+          'respond',
+          { directiveId: id, accountId: 'acc-cs-weibo', kind: 'original', postId: draft.id },
+          WHO.opA,
+        ),
+      ),
+    ).toBe('POST_NOT_PUBLISHED');
+
+    t.cloud.clock.set(at(20));
+    const approved = await ok(
+      t.call(
+        'post',
+        'approve',
+        { postId: draft.id, expectedRev: submitted.rev, version: 1, comment: '' },
+        WHO.reviewer,
+      ),
+    );
+    t.cloud.clock.set(at(25));
+    await ok(
+      t.call(
+        'post',
+        'publish',
+        {
+          postId: draft.id,
+          expectedRev: approved.rev,
+          version: 1,
+          content: seen.post.content,
+          url: 'https://weibo.com/cs/jdy',
+          publishedAt: at(24),
+        },
+        WHO.opB,
+      ),
+    );
+    // Registered later: the response time is when its publication was recorded.
+    t.cloud.clock.set(at(40));
+    const r = await ok(
+      t.call(
+        'linkage',
+        'respond',
+        { directiveId: id, accountId: 'acc-cs-weibo', kind: 'original', postId: draft.id },
+        WHO.opB,
+      ),
+    );
+    expect(r.row).toMatchObject({
+      state: 'onTime',
+      response: { kind: 'original', link: 'https://weibo.com/cs/jdy', postId: draft.id, elapsedMs: 25 * MIN },
+    });
+    expect(targetsOf(t, id).find((x) => x.accountId === 'acc-cs-weibo')?.response?.byName).toBe('李娜');
+  });
+
+  it('refuses a marker for an account the directive does not call, or one that has answered', async () => {
+    expect(
+      await refusal(
+        t.call(
+          'post',
+          'draftSave',
+          {
+            accountId: 'acc-cs-personal',
+            clientKey: 'linkage-2',
+            linkageDirectiveId: id,
+            ...fields({ nature: 'personal' }),
+          },
+          WHO.personal,
+        ),
+      ),
+    ).toBe('NOT_TARGET');
+    expect(
+      await refusal(
+        t.call(
+          'post',
+          'draftSave',
+          { accountId: 'acc-cs-weibo', clientKey: 'linkage-3', linkageDirectiveId: id, ...fields() },
+          WHO.opA,
+        ),
+      ),
+    ).toBe('ALREADY_RESPONDED');
+  });
+
+  it('does not take a post written for another purpose as the response', async () => {
+    const other = await newDraft(t, WHO.opA, 'acc-cs-wechat-sub');
+    expect(
+      await refusal(
+        t.call(
+          'linkage',
+          'respond',
+          { directiveId: id, accountId: 'acc-cs-wechat-sub', kind: 'original', postId: other.id },
+          WHO.opA,
+        ),
+      ),
+    ).toBe('POST_NOT_LINKED');
+    expect(
+      await refusal(
+        t.call('linkage', 'respond', { directiveId: id, accountId: 'acc-cs-wechat-sub', kind: 'original' }, WHO.opA),
+      ),
+    ).toBe('POST_REQUIRED');
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Who looks at each page in `npm run screens`, and with which query. Every page of app.json
+ * (subpackages included) is rendered; a page with no entry here is rendered as demo-operator-a with
+ * no query (the run says so). Add your pages in your own block; a page may have several entries
+ * (`variant` names the extra pictures: docs/screens/<route>--<variant>.png).
+ *
+ * `query` may look ids up in the demo data through `demo.call` (the same functions, as that identity).
+ */
+import type { ActionName, FunctionName, ParamsOf, ResultOf } from '../../typings/api';
+
+export interface DemoApi {
+  /** Calls an action of the demo local cloud as `openid`; a refusal throws. */
+  call<F extends FunctionName, A extends ActionName<F>>(
+    fn: F,
+    action: A,
+    params: ParamsOf<F, A>,
+    openid: string,
+  ): Promise<ResultOf<F, A>>;
+}
+
+export interface ScreenSpec {
+  /** As in app.json: `pages/home/index`, or a subpackage's `packages/linkage/pages/board/index`. */
+  route: string;
+  /** The demo identity (x-wx-openid) the page is seen as. */
+  as: string;
+  /** A second picture of the same page: `<route>--<variant>.png`. */
+  variant?: string;
+  query?: (demo: DemoApi) => Promise<Record<string, string>>;
+}
+
+const first = <T>(items: readonly T[], what: string): T => {
+  const [item] = items;
+  if (item === undefined) throw new Error(`演示数据中没有${what}`);
+  return item;
+};
+
+export const screens: ScreenSpec[] = [
+  // --- workbench, inbox, me, bind ---
+  { route: 'pages/home/index', as: 'demo-operator-a' },
+  { route: 'pages/home/index', as: 'demo-reviewer', variant: 'reviewer' },
+  { route: 'pages/home/index', as: 'demo-province-propaganda', variant: 'province-desk' },
+  { route: 'pages/inbox/index', as: 'demo-reviewer' },
+  { route: 'pages/me/index', as: 'demo-operator-a' },
+  { route: 'pages/bind/index', as: 'demo-newcomer' },
+
+  // --- posts ---
+  { route: 'pages/drafts/index', as: 'demo-operator-a' },
+  {
+    route: 'pages/post-edit/index',
+    as: 'demo-operator-a',
+    query: async (demo) => {
+      const list = await demo.call('post', 'list', { states: ['draft'] }, 'demo-operator-a');
+      return { id: first(list.items, '草稿').id };
+    },
+  },
+  {
+    route: 'pages/post-detail/index',
+    as: 'demo-leader',
+    query: async (demo) => {
+      const waiting = await demo.call('post', 'approvals', {}, 'demo-leader');
+      return { id: first(waiting.items, '待分管领导审批的稿件').postId };
+    },
+  },
+  { route: 'pages/approvals/index', as: 'demo-city-propaganda' },
+  { route: 'pages/cadence/index', as: 'demo-operator-a' },
+
+  // --- messages and referrals ---
+  { route: 'pages/messages/index', as: 'demo-operator-a' },
+  {
+    route: 'pages/message-record/index',
+    as: 'demo-operator-a',
+    query: async () => ({ accountId: 'acc-cs-weibo', accountName: encodeURIComponent('长沙警事') }),
+  },
+  {
+    route: 'pages/message-detail/index',
+    as: 'demo-operator-a',
+    query: async (demo) => {
+      const page = await demo.call('referral', 'messages', { state: 'received' }, 'demo-operator-a');
+      return { id: first(page.items, '待分类的留言').id };
+    },
+  },
+  { route: 'pages/referrals/index', as: 'demo-handler-criminal' },
+  {
+    route: 'pages/referral-detail/index',
+    as: 'demo-handler-criminal',
+    query: async (demo) => {
+      const list = await demo.call('referral', 'list', {}, 'demo-handler-criminal');
+      return { id: first(list.items, '刑侦支队的流转事项').id };
+    },
+  },
+  { route: 'pages/calendar/index', as: 'demo-province-propaganda' },
+
+  // --- organisation ---
+  { route: 'pages/people/index', as: 'demo-admin' },
+  { route: 'pages/person/index', as: 'demo-admin', query: async () => ({ id: 'p-cs-operator-a', unitId: 'u-cs' }) },
+  {
+    route: 'pages/invite/index',
+    as: 'demo-admin',
+    query: async () => ({ personId: 'p-cs-operator-a', name: encodeURIComponent('王明') }),
+  },
+  { route: 'pages/unit/index', as: 'demo-admin' },
+  { route: 'pages/accounts/index', as: 'demo-admin' },
+  { route: 'pages/account/index', as: 'demo-admin', query: async () => ({ id: 'acc-cs-weibo', unitId: 'u-cs' }) },
+  { route: 'pages/audit/index', as: 'demo-admin' },
+
+  // --- screening ---
+  { route: 'pages/lexicon/index', as: 'demo-province-propaganda' },
+  { route: 'pages/lexicon-import/index', as: 'demo-province-propaganda' },
+];
+
+/** Who sees a page that has no entry. */
+export const DEFAULT_IDENTITY = 'demo-operator-a';
