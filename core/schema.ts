@@ -62,13 +62,17 @@ export const schema: CollectionSpec[] = [
       { name: 'unitId', keys: [asc('unitId')] },
       { name: 'operatorA', keys: [asc('operatorA')] },
       { name: 'operatorB', keys: [asc('operatorB')] },
-      // accounts lifecycle: the matrix and registry lists (facet equality, ordered by name), an
-      // officer's own personal accounts, the setup tasks an applicant still has.
+      // hardening (issue 11): every account naming a person, for the person's page (第十一条, 第十六条)
+      { name: 'reviewerIds', keys: [asc('reviewerIds')] },
+      { name: 'ownerId', keys: [asc('ownerId')] },
+      // accounts lifecycle: the matrix and registry lists (facet equality, ordered by name), the setup
+      // tasks an applicant still has (an officer's own personal accounts use ownerId above).
       { name: 'facets', keys: [asc('facets'), asc('name'), asc('_id')] },
-      { name: 'owner', keys: [asc('ownerId')] },
       { name: 'setupApplicant', keys: [asc('lifecycle.applicantId'), asc('state')] },
     ],
   },
+  // hardening (issue 11, 第三十三条): a WeChat whose binding moved to another; `_id` from the OPENID.
+  { name: 'bindingRevocations', indexes: [] },
   {
     name: 'auditLog',
     indexes: [

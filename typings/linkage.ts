@@ -374,7 +374,7 @@ export interface BoardParams {
   /** Only these accounts: not yet / late / on time. */
   status?: 'silent' | 'late' | 'onTime';
   offset?: number;
-  /** 1–50, default 20. */
+  /** 0–100 (the shared list bound, server/schemas.ts), default 20. */
   limit?: number;
 }
 
@@ -398,7 +398,7 @@ export interface Board {
 
 export interface ListParams {
   offset?: number;
-  /** 1–50, default 20. */
+  /** 0–100 (the shared list bound, server/schemas.ts), default 20. */
   limit?: number;
 }
 
@@ -421,7 +421,7 @@ export interface MineParams {
   /** open: still to respond (default); all: every directive that called the caller, newest first. */
   view?: 'open' | 'all';
   offset?: number;
-  /** 1–50, default 20. */
+  /** 0–100 (the shared list bound, server/schemas.ts), default 20. */
   limit?: number;
 }
 

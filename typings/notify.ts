@@ -26,6 +26,7 @@ export type NotificationKind =
   | 'linkageLate' // +60: to the responsible leader (第二十九条) and the city desk, the accounts that are late
   | 'linkageWithdrawn' // the directive was withdrawn, with the reason
   | 'linkageClosed' // to the issuer: the directive closed, its record is final
+  | 'bindingChanged' // 第三十三条: a person bound another WeChat; they and their unit admin are told
   // --- accounts (第九条—第十四条, 第三十九条)
   | 'accountApplicationPending' // 第十条, 第十三条: an application waits for the desk
   | 'accountApplicationDecided' // the applicant hears the decision

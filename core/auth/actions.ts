@@ -7,6 +7,7 @@ import type { Action } from '../../typings/org';
 export const ACTIONS = [
   'org.me',
   'org.bind',
+  'org.bindingNotice',
   'org.createInvite',
   'org.listPeople',
   'org.upsertPerson',
@@ -31,6 +32,7 @@ export const ACTIONS = [
   'post.sendBack',
   'post.withdraw',
   'post.raiseLevel',
+  'post.lowerLevel',
   'post.publish',
   'post.list',
   'post.approvals',

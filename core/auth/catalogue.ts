@@ -38,7 +38,7 @@ export type Scope = 'subtree' | 'tree' | 'any';
 /** The object's own rules, beyond role and scope. */
 export type ObjectCheck =
   | 'accountOperator' // A角 or B角 of THIS account (its owner, for a personal one)
-  | 'author' // wrote THIS post
+  | 'contributor' // 第十五条: wrote, edited, submitted or resubmitted THIS post
   | 'notContributor' // wrote no part of THIS post (第十五条: no one reviews their own)
   | 'currentApprover' // 第十六条: holds the step THIS post waits at (审核民警, 分管领导 or a desk up to 省厅宣传处)
   | 'departmentHandler' // role held in THIS referral's department
@@ -88,6 +88,8 @@ const setupPeople: Permit[] = (['operator', 'unitAdmin', 'leader', 'propagandaSt
 export const RULES = {
   'org.me': { target: 'none', permits: [signedIn], training: false },
   'org.bind': { target: 'none', public: true, permits: [], training: false },
+  // 第三十三条: a WeChat bound to nobody learns whether its binding moved to another (about itself only).
+  'org.bindingNotice': { target: 'none', public: true, permits: [], training: false },
   'org.createInvite': { target: 'person', permits: inUnit('unitAdmin'), training: false },
   'org.listPeople': { target: 'unit', permits: inUnit('unitAdmin', 'leader', 'propagandaStaff'), training: false },
   'org.upsertPerson': { target: 'unit', permits: inUnit('unitAdmin'), training: false },
@@ -142,10 +144,12 @@ export const RULES = {
   'post.sendBack': { target: 'post', permits: reviewStages, training: true },
   'post.withdraw': {
     target: 'post',
-    permits: [{ role: 'operator', scope: 'subtree', checks: ['accountOperator', 'author'] }],
+    permits: [{ role: 'operator', scope: 'subtree', checks: ['accountOperator', 'contributor'] }],
     training: true,
   },
   'post.raiseLevel': { target: 'post', permits: reviewStages, training: true },
+  // 第十六条: who may lower a raised level (at or above the raising step) is core/post's rule.
+  'post.lowerLevel': { target: 'post', permits: reviewStages, training: true },
   // 第三十三条: only the A/B operator of THIS account presses publish.
   'post.publish': { target: 'post', permits: [operatorOfAccount], training: true },
   'post.list': {

@@ -4,6 +4,7 @@
  * with their own codes and messages.
  */
 import * as v from 'valibot';
+import { pageParams } from '../schemas';
 
 export const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const rev = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -21,10 +22,8 @@ export const targets = v.variant('mode', [
   v.strictObject({ mode: v.literal('accounts'), accountIds: v.pipe(v.array(id), v.maxLength(500)) }),
 ]);
 
-export const page = {
-  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))),
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
-};
+/** The shared list bound (server/schemas.ts, issue 11): every list pages the same way. */
+export const page = pageParams;
 
 export const issueParams = v.strictObject({
   clientKey: id,

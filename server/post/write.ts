@@ -31,6 +31,7 @@ import { screenPost } from './screening';
 import {
   decisionParams,
   draftFields,
+  lowerLevelParams,
   newPostFields,
   plannedTimeParams,
   publishParams,
@@ -223,6 +224,16 @@ export const raiseLevel = action({
     const loaded = await loadForAction(ctx, params, 'post.raiseLevel');
     const { expectedRev, version, level } = params;
     return changeOf(await transition(ctx, loaded, { type: 'raiseLevel', expectedRev, version, level }));
+  },
+});
+
+export const lowerLevel = action({
+  access: 'person',
+  input: lowerLevelParams,
+  handle: async (params, ctx): Promise<PostChange> => {
+    const loaded = await loadForAction(ctx, params, 'post.lowerLevel');
+    const { expectedRev, version, level, reason } = params;
+    return changeOf(await transition(ctx, loaded, { type: 'lowerLevel', expectedRev, version, level, reason }));
   },
 });
 

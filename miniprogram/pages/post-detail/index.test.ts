@@ -50,6 +50,8 @@ const REVIEWING = detail({
       kindChanged: null,
       sourceChanged: null,
     },
+    level: null,
+    levelChanges: [],
   },
   versions: [
     {

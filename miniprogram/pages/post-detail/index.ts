@@ -1,5 +1,7 @@
 import type {
   ChainPreview,
+  LevelChange,
+  LevelFloor,
   Post,
   PostAbilities,
   PostDetail,
@@ -54,6 +56,9 @@ interface DetailData extends LoadState {
   publication: string;
   can: PostAbilities;
   raiseOptions: ReadonlyArray<{ value: SensitivityLevel; label: string }>;
+  /** 第十六条: the level raised on the chain that later versions keep, said plainly. */
+  floorNote: string;
+  lowerOptions: ReadonlyArray<{ value: SensitivityLevel; label: string }>;
   comment: string;
   commentError: string;
   publishing: boolean;
@@ -77,6 +82,7 @@ interface DetailCustom {
   onApprove(): Promise<void>;
   onSendBack(): Promise<void>;
   onRaise(event: DatasetEvent<{ level: SensitivityLevel }>): Promise<void>;
+  onLower(event: DatasetEvent<{ level: SensitivityLevel }>): Promise<void>;
   onWithdraw(): Promise<void>;
   onEdit(): void;
   onPublishOpen(): void;
@@ -93,6 +99,7 @@ const NO_ABILITIES: PostAbilities = {
   approve: false,
   sendBack: false,
   raiseLevel: false,
+  lowerLevel: false,
   publish: false,
 };
 
@@ -110,9 +117,26 @@ function stepsOf(chain: ChainPreview): { steps: StepItem[]; active: number } {
   return { steps, active: current >= 0 ? current : approved - 1 };
 }
 
-function diffOf(d: VersionDiff | null): DiffView | null {
+/** 第十六条: who raised the level at which step, for every later version. */
+function floorNoteOf(floor: LevelFloor | null, names: ReadonlyMap<string, string>): string {
+  if (!floor) return '';
+  const who = names.get(floor.personId) ?? '';
+  return `敏感等级不低于“${LEVEL_LABELS[floor.level]}”：第 ${floor.version} 版审批中由${floor.stepLabel}${who ? ` ${who}` : ''}确定，以后各版须按此等级报审（第十六条）`;
+}
+
+function levelChangeNote(c: LevelChange, names: ReadonlyMap<string, string>): string {
+  const who = names.get(c.personId) ?? '';
+  const verb = c.kind === 'raise' ? '提高为' : '降为';
+  const why = c.reason ? `（理由：${c.reason}）` : '';
+  return `${c.stepLabel}${who ? ` ${who}` : ''}将敏感等级由“${LEVEL_LABELS[c.from]}”${verb}“${LEVEL_LABELS[c.to]}”${why}`;
+}
+
+function diffOf(d: VersionDiff | null, names: ReadonlyMap<string, string>): DiffView | null {
   if (!d) return null;
   const notes: string[] = [];
+  // 第十六条: the version diff shows level changes as well as text.
+  if (d.level) notes.push(`敏感等级：${LEVEL_LABELS[d.level.from]} → ${LEVEL_LABELS[d.level.to]}`);
+  for (const c of d.levelChanges) notes.push(`第 ${d.from} 版审批中：${levelChangeNote(c, names)}`);
   if (d.diff.imagesAdded.length) notes.push(`新增图片 ${d.diff.imagesAdded.length} 张`);
   if (d.diff.imagesRemoved.length) notes.push(`删除图片 ${d.diff.imagesRemoved.length} 张`);
   if (d.diff.kindChanged) notes.push(d.diff.kindChanged.to === 'repost' ? '改为转发' : '改为原创');
@@ -149,7 +173,7 @@ function view(detail: PostDetail): Partial<DetailData> {
     chainSummary: detail.chain.summary,
     steps: chain.steps,
     activeStep: chain.active,
-    diff: diffOf(detail.diff),
+    diff: diffOf(detail.diff, names),
     versions: detail.versions.map((v) => ({
       key: `v${v.version}`,
       text: `第 ${v.version} 版｜${LEVEL_LABELS[v.level]}｜${v.submittedByName} ${formatBeijingShort(v.submittedAt)} 提交`,
@@ -160,8 +184,10 @@ function view(detail: PostDetail): Partial<DetailData> {
     })),
     publication: pub ? `已于 ${formatBeijingShort(pub.publishedAt)} 发布：${pub.url}` : '',
     can: detail.can,
-    // 第十六条: a reviewer may only raise the level.
     raiseOptions: LEVEL_OPTIONS.slice(LEVEL_OPTIONS.findIndex((o) => o.value === post.level) + 1),
+    floorNote: floorNoteOf(detail.levelFloor, names),
+    // 第十六条: lowering is offered only where the server says this decider may (at or above the raising step).
+    lowerOptions: LEVEL_OPTIONS.filter((o) => detail.lowerOptions.includes(o.value)),
   };
 }
 
@@ -192,6 +218,8 @@ Page<DetailData, DetailCustom>({
     publication: '',
     can: NO_ABILITIES,
     raiseOptions: [],
+    floorNote: '',
+    lowerOptions: [],
     comment: '',
     commentError: '',
     publishing: false,
@@ -273,6 +301,23 @@ Page<DetailData, DetailCustom>({
     const { postId, rev, version } = this.data;
     const level = event.currentTarget.dataset.level;
     await this.done('已提高等级', await call('post', 'raiseLevel', { postId, expectedRev: rev, version, level }));
+  },
+
+  // 第十六条: the reason goes in the decision comment; without one nothing is sent.
+  async onLower(event) {
+    if (this.data.busy) return;
+    const reason = this.data.comment.trim();
+    if (!reason) {
+      this.setData({ commentError: '降低敏感等级须在审批意见中说明理由（第十六条）' });
+      return;
+    }
+    this.setData({ busy: true });
+    const { postId, rev, version } = this.data;
+    const level = event.currentTarget.dataset.level;
+    await this.done(
+      '已降低等级',
+      await call('post', 'lowerLevel', { postId, expectedRev: rev, version, level, reason }),
+    );
   },
 
   async onWithdraw() {

@@ -244,7 +244,7 @@ describe('编辑稿件 (pages/post-edit)', () => {
     const page = await openPage<EditData>('pages/post-edit/index', { id: 'p1' });
     wxm.cloud.reply('post', 'submit', {
       ok: false,
-      error: { code: 'SCREENING_BLOCKED', message: '内容含有严禁发布的信息，不能提交（第十七条）' },
+      error: { code: 'SCREENING_BLOCKED', message: '内容含有不得发布的信息，不能提交（第十七条）' },
     });
     await page.fire('#submit', 'click');
     expect(wxm.cloud.sent('post', 'draftSave')).toHaveLength(0);

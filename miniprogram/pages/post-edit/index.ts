@@ -57,6 +57,8 @@ interface EditData extends LoadState {
   steps: StepItem[];
   marks: { title: Segment[]; text: Segment[]; notes: HitNote[] };
   floorNote: string;
+  /** 第十六条: a level raised on the chain, which this version keeps. */
+  raisedNote: string;
   dirty: boolean;
   busy: boolean;
   formError: string;
@@ -141,6 +143,7 @@ Page<EditData, EditCustom>({
     steps: [],
     marks: NO_MARKS,
     floorNote: '',
+    raisedNote: '',
     dirty: false,
     busy: false,
     formError: '',
@@ -174,6 +177,11 @@ Page<EditData, EditCustom>({
       if (!detail) return;
       const { post, account } = detail;
       const planned = beijingPickerParts(post.plannedAt);
+      // 第十六条: a level raised on the chain is a floor: lower levels are not offered, and the
+      // declaration is lifted to it (the server refuses a submission below it).
+      const raised = detail.levelFloor;
+      const at = raised ? LEVEL_OPTIONS.findIndex((o) => o.value === raised.level) : 0;
+      const lifted = raised && LEVEL_OPTIONS.findIndex((o) => o.value === post.declaredLevel) < at;
       this.setData({
         status: 'ready',
         postId: post._id,
@@ -187,7 +195,12 @@ Page<EditData, EditCustom>({
         outlet: post.content.source?.outlet ?? '',
         link: post.content.source?.link ?? '',
         sourceVerified: post.sourceVerified,
-        declaredLevel: post.declaredLevel,
+        declaredLevel: lifted && raised ? raised.level : post.declaredLevel,
+        levelOptions: LEVEL_OPTIONS.slice(at),
+        raisedNote: raised
+          ? `审批中已由${raised.stepLabel}将敏感等级提高为“${LEVEL_LABELS[raised.level]}”，本稿以后各版不得低于此等级（第十六条）`
+          : '',
+        dirty: Boolean(lifted),
         images: post.content.images,
         plannedDate: planned.date,
         plannedTime: planned.time,
