@@ -1,6 +1,7 @@
 /** Shared steps of the account lifecycle tests: demo people, an opening application's fields, answers. */
 import type { ApiResult } from '../typings/common';
 import type { OpeningConditions, OpeningFields } from '../typings/account';
+import type { Person } from '../typings/org';
 import type { TestCloud } from './support/cloud';
 
 export const WHO = {
@@ -14,11 +15,35 @@ export const WHO = {
   reviewer: 'demo-reviewer',
 } as const;
 
+/**
+ * 长沙交警's own new-media people (the demo has none): an account's staff belong to its unit
+ * (第十一条, core/org checkPlacement). Two 民警 operators and a 民警 reviewer, trained, bound.
+ */
+export const TRAFFIC = { a: 'jj-a', b: 'jj-b', reviewer: 'jj-r' } as const;
+
+export function addTrafficStaff(t: TestCloud): void {
+  const base = t.cloud.db.get('people', 'p-cs-operator-a') as unknown as Person;
+  const person = (id: string, name: string, openid: string, role: 'operator' | 'reviewer'): Person => ({
+    ...base,
+    _id: id,
+    name,
+    badgeNo: `43${id}`,
+    unitId: 'u-cs-jj',
+    roles: [{ role, unitId: 'u-cs-jj' }],
+    openid,
+  });
+  t.cloud.db.insert('people', [
+    person('p-jj-a', '周强', TRAFFIC.a, 'operator'),
+    person('p-jj-b', '吴燕', TRAFFIC.b, 'operator'),
+    person('p-jj-r', '郑华', TRAFFIC.reviewer, 'reviewer'),
+  ] as never[]);
+}
+
 export function conditions(over: Partial<OpeningConditions> = {}): OpeningConditions {
   return {
-    operatorA: 'p-cs-operator-a',
-    operatorB: 'p-cs-operator-b',
-    reviewerIds: ['p-cs-reviewer'],
+    operatorA: 'p-jj-a',
+    operatorB: 'p-jj-b',
+    reviewerIds: ['p-jj-r'],
     technicalSupport: '网安支队技术保障组',
     equipment: { attested: true, note: '专用手机2部、笔记本电脑1台' },
     premises: { attested: true, note: '新媒体工作室' },

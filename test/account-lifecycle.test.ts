@@ -8,7 +8,7 @@ import type { AccountEvent, ApplicationDetail, Filing } from '../typings/account
 import type { Account, Person } from '../typings/org';
 import type { Notification } from '../typings/notify';
 import { startTestCloud, type TestCloud } from './support/cloud';
-import { conditions, key, ok, opening, refused, snapshot, WHO } from './account-helpers';
+import { addTrafficStaff, conditions, key, ok, opening, refused, snapshot, TRAFFIC, WHO } from './account-helpers';
 
 jest.setTimeout(60_000);
 
@@ -21,6 +21,7 @@ describe('account lifecycle through the local cloud', () => {
   beforeAll(async () => {
     // Monday 2026-11-30, 10:00 Beijing.
     t = await startTestCloud({ now: '2026-11-30T10:00:00+08:00' });
+    addTrafficStaff(t);
   });
   afterAll(() => t.close());
 
@@ -39,7 +40,7 @@ describe('account lifecycle through the local cloud', () => {
         deciderName: '长沙市公安局政治部宣传处',
         deciderArticle: '第十条',
         applicantName: '吴刚',
-        staff: { operatorA: { name: '王明' }, operatorB: { name: '李娜' }, reviewers: [{ name: '张伟' }] },
+        staff: { operatorA: { name: '周强' }, operatorB: { name: '吴燕' }, reviewers: [{ name: '郑华' }] },
         log: [{ step: 'submit', article: '第十条', personName: '吴刚' }],
       });
       expect(t.cloud.db.find('accountApplications', { name: '长沙交警出行' })).toHaveLength(1);
@@ -70,7 +71,19 @@ describe('account lifecycle through the local cloud', () => {
         t.call(
           'account',
           'apply',
-          { ...opening({ unitId: 'u-cs', platform: 'toutiao', name: '长沙警事' }), clientKey: key() },
+          {
+            ...opening({
+              unitId: 'u-cs',
+              platform: 'toutiao',
+              name: '长沙警事',
+              conditions: conditions({
+                operatorA: 'p-cs-operator-a',
+                operatorB: 'p-cs-operator-b',
+                reviewerIds: ['p-cs-reviewer'],
+              }),
+            }),
+            clientKey: key(),
+          },
           WHO.admin,
         ),
       );
@@ -147,7 +160,7 @@ describe('account lifecycle through the local cloud', () => {
       // 马超 moved to a classified post (data as an admin would leave it).
       t.cloud.db.update(
         'people',
-        { _id: 'p-cs-reviewer' },
+        { _id: 'p-jj-r' },
         { $set: { classifiedPost: true } },
         { multi: false, upsert: false, replace: false },
       );
@@ -173,7 +186,7 @@ describe('account lifecycle through the local cloud', () => {
       } finally {
         t.cloud.db.update(
           'people',
-          { _id: 'p-cs-reviewer' },
+          { _id: 'p-jj-r' },
           { $set: { classifiedPost: false } },
           { multi: false, upsert: false, replace: false },
         );
@@ -282,7 +295,7 @@ describe('account lifecycle through the local cloud', () => {
       expect(app).toMatchObject({ state: 'approved', stateLabel: '已同意' });
       expect(app.accountId).not.toBeNull();
       expect(notices('p-cs-admin', 'accountApplicationDecided').map((n) => n.title)).toContain('账号申请同意');
-      expect(notices('p-cs-operator-a', 'accountApplicationDecided')).toHaveLength(1);
+      expect(notices('p-jj-a', 'accountApplicationDecided')).toHaveLength(1);
       const again = await refused(
         t.call(
           'account',
@@ -315,7 +328,7 @@ describe('account lifecycle through the local cloud', () => {
       expect(account).toMatchObject({
         state: 'approved',
         unitId: 'u-cs-jj',
-        operatorA: 'p-cs-operator-a',
+        operatorA: 'p-jj-a',
         lifecycle: { origin: 'application', approvingDeskId: 'u-cs-xcc', applicantId: 'p-cs-admin' },
       });
       expect(account.lifecycle?.tasks.map((task) => task.key)).toEqual([
@@ -344,7 +357,7 @@ describe('account lifecycle through the local cloud', () => {
           sourceVerified: false,
           plannedAt: null,
         },
-        WHO.opA,
+        TRAFFIC.a,
       );
       expect(draft.ok).toBe(false);
       if (!draft.ok) {
@@ -354,14 +367,14 @@ describe('account lifecycle through the local cloud', () => {
     });
 
     it('checks the name against the province’s rule and the images against storage', async () => {
-      let setup = await ok(t.call('account', 'setup', { accountId }, WHO.opA));
+      let setup = await ok(t.call('account', 'setup', { accountId }, TRAFFIC.a));
       expect(setup.nameExamples).toContain('长沙交警');
       const bad = await refused(
         t.call(
           'account',
           'completeTask',
           { accountId, expectedRev: setup.account.rev, task: { key: 'standardName', name: '交警官方认证号' } },
-          WHO.opA,
+          TRAFFIC.a,
         ),
       );
       expect(bad.code).toBe('NAME_NONSTANDARD');
@@ -375,7 +388,7 @@ describe('account lifecycle through the local cloud', () => {
             expectedRev: setup.account.rev,
             task: { key: 'avatar', fileID: 'cloud://local-dev.x/none.png' },
           },
-          WHO.opA,
+          TRAFFIC.a,
         ),
       );
       expect(missing.code).toBe('IMAGE_MISSING');
@@ -384,7 +397,7 @@ describe('account lifecycle through the local cloud', () => {
           'account',
           'completeTask',
           { accountId, expectedRev: setup.account.rev, task: { key: 'realName', platformId: 'x' } },
-          WHO.reviewer,
+          WHO.opA, // an operator, but not of this account
         ),
       );
       expect(stranger.code).toBe('NOT_ACCOUNT_SETUP');
@@ -394,7 +407,7 @@ describe('account lifecycle through the local cloud', () => {
           'account',
           'completeTask',
           { accountId, expectedRev: setup.account.rev, task: { key: 'standardName', name: '长沙交警' } },
-          WHO.opA,
+          TRAFFIC.a,
         ),
       );
       setup = await ok(
@@ -402,7 +415,7 @@ describe('account lifecycle through the local cloud', () => {
           'account',
           'completeTask',
           { accountId, expectedRev: setup.account.rev, task: { key: 'realName', platformId: 'dy-csjj' } },
-          WHO.opB,
+          TRAFFIC.b,
         ),
       );
       for (const task of ['avatar', 'background', 'columnPlan'] as const) {
@@ -531,14 +544,14 @@ describe('account lifecycle through the local cloud', () => {
       expect(overdue()).toHaveLength(2);
 
       // The 长沙 desk files an opening of its own with the province on 12-09 and the province leaves it.
-      const own = t.cloud.db.find('filings', { accountName: '长沙交警' })[0] as unknown as Filing;
+      const own = t.cloud.db.find('filings', { accountName: '长沙交警', platform: 'douyin' })[0] as unknown as Filing;
       expect(own.state).toBe('acknowledged');
       const unacknowledged = (): Notification[] => notices('p-hn-propaganda', 'filingUnacknowledged');
       const other = await ok(
         t.call(
           'account',
           'apply',
-          { ...opening({ unitId: 'u-cs-xz', name: '长沙刑侦', platform: 'weibo' }), clientKey: key() },
+          { ...opening({ name: '长沙交警', platform: 'weibo' }), clientKey: key() },
           WHO.admin,
         ),
       );
@@ -550,7 +563,7 @@ describe('account lifecycle through the local cloud', () => {
           WHO.cityDesk,
         ),
       );
-      const f2 = t.cloud.db.find('filings', { accountName: '长沙刑侦' })[0] as unknown as Filing;
+      const f2 = t.cloud.db.find('filings', { accountName: '长沙交警', platform: 'weibo' })[0] as unknown as Filing;
       await ok(
         t.call(
           'account',

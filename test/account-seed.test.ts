@@ -18,7 +18,7 @@ describe('the account demo scenario', () => {
     });
     expect(summary).toBe('账号申请2份（1份已同意待完成开设任务，1份待审批）、个人账号报备1个');
     const apps = t.cloud.db.find('accountApplications', {}, { sort: [['name', 1]] }) as unknown as AccountApplication[];
-    expect(apps.map((a) => `${a.name}:${a.state}`)).toEqual(['浏阳警方:pending', '长沙交警:approved']);
+    expect(apps.map((a) => `${a.name}:${a.state}`)).toEqual(['浏阳警方:pending', '长沙警事:approved']);
     expect(t.cloud.db.find('filings', {})).toEqual([
       expect.objectContaining({ state: 'due', receiverDeskId: 'u-hn-xcc' }),
     ]);

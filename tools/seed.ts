@@ -300,8 +300,8 @@ export const seedReferrals: DemoScenario = async (call) => {
 
 /**
  * The account lifecycle for the demo (第十条—第十四条, 第三十九条, 第四十二条), through the account function:
- * 长沙交警's Douyin applied for by the 长沙 admin and approved by the city desk (setup tasks open, the
- * filing due to the province desk); 浏阳's WeChat subscription account waiting at the city desk (浏阳
+ * 长沙's Douyin applied for by the 长沙 admin and approved by the province desk (setup tasks open, the
+ * filing due from the city desk to the province desk); 浏阳's WeChat subscription account waiting at the city desk (浏阳
  * lacks one: a 第九条 gap); 林晓 registering a personal Weibo, which the city desk marks as 优秀.
  */
 export const seedAccounts: DemoScenario = async (call) => {
@@ -324,26 +324,27 @@ export const seedAccounts: DemoScenario = async (call) => {
     funding: attested('已纳入年度经费预算'),
     exceptionApproval: null,
   });
-  const traffic = (
+  // 长沙's own Douyin: a city bureau applies one level up, to the province desk (第十条).
+  const douyin = (
     (await call(
       'account',
       {
         action: 'apply',
-        clientKey: 'demo-apply-cs-jj-douyin',
-        unitId: 'u-cs-jj',
+        clientKey: 'demo-apply-cs-douyin',
+        unitId: 'u-cs',
         platform: 'douyin',
-        name: '长沙交警',
-        purpose: '发布交通出行提示、交通安全宣传，回应群众交通管理咨询',
-        columnPlan: '路况早知道；交通安全课；违法曝光台；便民服务指南',
-        conditions: conditions('p-cs-personal', 'p-cs-operator-b', 'p-cs-reviewer'),
+        name: '长沙警事',
+        purpose: '短视频发布警情通报、防范提示和警营故事，回应群众关切',
+        columnPlan: '警情速递；防骗课堂；警营故事；便民服务指南',
+        conditions: conditions('p-cs-operator-a', 'p-cs-operator-b', 'p-cs-reviewer'),
       },
       'demo-admin',
     )) as Answer<Detail>
   ).data;
   await call(
     'account',
-    { action: 'decide', applicationId: traffic.id, expectedRev: traffic.rev, decision: 'approve', reason: '同意开设' },
-    'demo-city-propaganda',
+    { action: 'decide', applicationId: douyin.id, expectedRev: douyin.rev, decision: 'approve', reason: '同意开设' },
+    'demo-province-propaganda',
   );
   await call(
     'account',

@@ -20,7 +20,24 @@ import { completeTask } from './setup';
 
 const org = demoOrg();
 const tree = buildTree(org.units);
-const people = new Map(org.people.map((p) => [p._id, p]));
+/** 长沙交警's own people: staff of an account belong to its unit (第十一条, core/org checkPlacement). */
+const traffic = (id: string, name: string, role: 'operator' | 'reviewer'): Person => ({
+  ...(org.people.find((p) => p._id === 'p-cs-operator-a') as Person),
+  _id: id,
+  name,
+  badgeNo: id,
+  unitId: 'u-cs-jj',
+  roles: [{ role, unitId: 'u-cs-jj' }],
+  openid: null,
+});
+const people = new Map(
+  [
+    ...org.people,
+    traffic('p-jj-a', '交警甲', 'operator'),
+    traffic('p-jj-b', '交警乙', 'operator'),
+    traffic('p-jj-r', '交警丙', 'reviewer'),
+  ].map((p) => [p._id, p]),
+);
 const person = (id: string): Person => {
   const p = people.get(id);
   if (!p) throw new Error(id);
@@ -37,9 +54,9 @@ const fields = (over: Partial<OpeningFields> = {}): OpeningFields => ({
   purpose: '交通出行提示',
   columnPlan: '路况早知道',
   conditions: {
-    operatorA: 'p-cs-operator-a',
-    operatorB: 'p-cs-operator-b',
-    reviewerIds: ['p-cs-reviewer'],
+    operatorA: 'p-jj-a',
+    operatorB: 'p-jj-b',
+    reviewerIds: ['p-jj-r'],
     technicalSupport: '技术组',
     equipment: { attested: true, note: '手机' },
     premises: { attested: true, note: '工作室' },
@@ -169,8 +186,8 @@ describe('deciding', () => {
     expect(notices.map((n) => n.kind)).toEqual(['accountApplicationDecided', 'filingDue']);
     expect(notices[0]?.to).toEqual([
       { person: 'p-cs-admin' },
-      { person: 'p-cs-operator-a' },
-      { person: 'p-cs-operator-b' },
+      { person: 'p-jj-a' },
+      { person: 'p-jj-b' },
     ]);
   });
 
@@ -188,7 +205,7 @@ describe('deciding', () => {
 
   it('re-checks the people when approving: someone untrained since is refused', () => {
     const untrained = new Map(people);
-    untrained.set('p-cs-operator-b', { ...person('p-cs-operator-b'), trainings: [] });
+    untrained.set('p-jj-b', { ...person('p-jj-b'), trainings: [] });
     const result = decideApplication(open(), 'approve', null, decideCtx('p-cs-propaganda', { people: untrained }));
     expect(result).toMatchObject({ ok: false, error: { code: 'CONDITIONS_UNMET' } });
   });
@@ -365,7 +382,7 @@ describe('setup tasks and filings', () => {
       { key: 'columnPlan' as const, fileID: 'cloud://e/c.png' },
     ];
     for (const task of steps) {
-      const result = completeTask(account, task, ctx('p-cs-operator-a'));
+      const result = completeTask(account, task, ctx('p-jj-a'));
       if (!result.ok) throw result.error;
       account = result.value.next;
     }
@@ -375,7 +392,7 @@ describe('setup tasks and filings', () => {
       platformId: 'dy-1',
       lifecycle: { activatedAt: '2026-11-30T10:00:00.000+08:00' },
     });
-    expect(completeTask(account, { key: 'realName', platformId: 'y' }, ctx('p-cs-operator-a'))).toMatchObject({
+    expect(completeTask(account, { key: 'realName', platformId: 'y' }, ctx('p-jj-a'))).toMatchObject({
       ok: false,
       error: { code: 'NOT_IN_SETUP' },
     });
