@@ -184,11 +184,7 @@ describe('deciding', () => {
       dueAt: '2026-12-07T23:59:59.999+08:00',
     });
     expect(notices.map((n) => n.kind)).toEqual(['accountApplicationDecided', 'filingDue']);
-    expect(notices[0]?.to).toEqual([
-      { person: 'p-cs-admin' },
-      { person: 'p-jj-a' },
-      { person: 'p-jj-b' },
-    ]);
+    expect(notices[0]?.to).toEqual([{ person: 'p-cs-admin' }, { person: 'p-jj-a' }, { person: 'p-jj-b' }]);
   });
 
   it('counts the filing period on the working-day calendar: the National Day week does not count', () => {
