@@ -278,6 +278,23 @@ export const schema: CollectionSpec[] = [
   },
   // One document (_id `rules`): the naming rule and filing periods the province sets.
   { name: 'accountRules', indexes: [] },
+  // --- reader (大模型审读, issue 19) ---
+  // One document: the province desk's settings for this environment (_id `settings`).
+  { name: 'readerSettings', indexes: [] },
+  // One document per prompt version (_id `rp-<version>`); the head is counters/readerPromptVersion.
+  { name: 'readerPrompts', indexes: [{ name: 'version', keys: [desc('version')], unique: true }] },
+  // Completed readings by content key (prompt version, model, account kind, limit, text): the cache.
+  { name: 'readings', indexes: [] },
+  // The reading of each submitted version (_id `<postId>#<version>`).
+  { name: 'postReadings', indexes: [{ name: 'post', keys: [asc('postId'), desc('version')] }] },
+  // One document per call to the model: model, tokens, latency, outcome.
+  { name: 'readerCalls', indexes: [{ name: 'month', keys: [asc('month'), desc('at')] }] },
+  // Tokens per unit and month (_id `<unitId>:<YYYY-MM>`), reserved before each call.
+  { name: 'readerUsage', indexes: [{ name: 'month', keys: [asc('month'), desc('tokens')] }] },
+  // Approvers' judgements, one per finding and person (_id `<postId>#<version>#<findingId>#<personId>`).
+  { name: 'readerJudgements', indexes: [{ name: 'post', keys: [asc('postId'), asc('version')] }] },
+  // Judgement counts per month, model and prompt version (_id `<month>|<model>|<promptVersion>`).
+  { name: 'readerStats', indexes: [{ name: 'month', keys: [asc('month')] }] },
   // --- runtime bookkeeping ---
   { name: 'leases', indexes: [] },
   { name: 'counters', indexes: [] },

@@ -78,6 +78,8 @@ export async function seedDemo(cloud: LocalCloud): Promise<string[]> {
     return answer;
   };
   report.push(seedLexicon(cloud.db));
+  // The scripted model's demo phrases (reader), so the demo posts it reads carry its marks.
+  cloud.ai.script({ rules: DEMO_MODEL_RULES });
   for (const scenario of demoScenarios) report.push(await scenario(call));
   return report;
 }
@@ -389,3 +391,95 @@ export const seedAccounts: DemoScenario = async (call) => {
 };
 
 demoScenarios.push(seedPosts, seedReferrals, seedAccounts);
+
+// --- reader (大模型审读, issue 19) ---
+
+/**
+ * What the local cloud's scripted model answers in the demo (tools/start.ts sets it on every start):
+ * two phrases, so the pages show the model's marks. It makes no claim about quality.
+ */
+export const DEMO_MODEL_RULES = [
+  {
+    contains: '以泪洗面',
+    reply: {
+      content: JSON.stringify({
+        findings: [
+          {
+            item: '17.1.9',
+            quote: '以泪洗面',
+            reason: '渲染民警家属的悲苦处境，容易引发群众质疑公安机关缺乏人文关怀',
+            confidence: 0.82,
+          },
+        ],
+      }),
+    },
+  },
+  {
+    contains: '入室抢劫',
+    reply: {
+      content: JSON.stringify({
+        findings: [
+          {
+            item: '17.2.6',
+            quote: '入室抢劫',
+            reason: '连续发案且嫌疑人在逃的表述，可能引起群众对辖区治安状况的担忧',
+            confidence: 0.76,
+          },
+        ],
+      }),
+    },
+  },
+];
+
+/**
+ * The reader in the demo: 省厅政治部宣传处 switches it on with the environment's first model (advisory
+ * only), and 长沙警事 submits a post the scripted model marks, waiting for the reviewer.
+ */
+export const seedReader: DemoScenario = async (call) => {
+  interface Answer<T> {
+    data: T;
+  }
+  const desk = 'demo-province-propaganda';
+  const view = (
+    (await call('reader', { action: 'settings' }, desk)) as Answer<{
+      settings: { rev: number } & Record<string, unknown>;
+      models: string[];
+    }>
+  ).data;
+  const model = view.models[0];
+  if (!model) throw new Error('演示环境未配置可用的大模型（READER_MODELS）');
+  const { rev, updatedAt: _at, updatedBy: _by, ...settings } = view.settings;
+  void _at;
+  void _by;
+  await call(
+    'reader',
+    { action: 'settingsSave', settings: { ...settings, enabled: true, model }, expectedRev: rev },
+    desk,
+  );
+  const draft = (
+    (await call(
+      'post',
+      {
+        action: 'draftSave',
+        accountId: 'acc-cs-weibo',
+        clientKey: 'demo-reader-1',
+        content: {
+          title: '致敬坚守一线的民警',
+          text: '民警老李连续加班一个月没有回家，家中老母亲无人照料，妻子以泪洗面。',
+          images: [],
+          kind: 'original',
+          source: null,
+        },
+        nature: 'official',
+        declaredLevel: 'ordinary',
+        sourceVerified: false,
+        plannedAt: null,
+      },
+      'demo-operator-a',
+    )) as Answer<{ id: string; rev: number }>
+  ).data;
+  await call('post', { action: 'submit', postId: draft.id, expectedRev: draft.rev }, 'demo-operator-a');
+  return `大模型审读已启用（${model}，仅作提示），1篇稿件带模型审读意见待审核`;
+};
+
+demoScenarios.push(seedReader);

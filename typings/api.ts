@@ -9,6 +9,7 @@ import type { LinkageApi } from './linkage';
 import type { NotifyApi } from './notify';
 import type { OrgApi } from './org';
 import type { PostApi } from './post';
+import type { ReaderApi } from './reader';
 import type { ReferralApi } from './referral';
 import type { ScreenApi } from './screening';
 import type { SystemApi } from './system';
@@ -35,6 +36,8 @@ export interface Api {
   // accounts (第九条—第十四条, 第三十九条—第四十二条)
   account: AccountApi;
   export: ExportApi;
+  /** The reader (大模型审读): the platform's large model as a second reader beside the rules. */
+  reader: ReaderApi;
 }
 
 export type FunctionName = keyof Api;

@@ -285,6 +285,23 @@ export type LinkageAction =
   | 'linkage.settings'
   | 'linkage.setSettings';
 
+// The reader (大模型审读, typings/reader.ts).
+export type ReaderAction =
+  | 'reader.status'
+  | 'reader.check'
+  | 'reader.forPost'
+  | 'reader.judge'
+  | 'reader.settings'
+  | 'reader.settingsSave'
+  | 'reader.probe'
+  | 'reader.prompt'
+  | 'reader.promptSave'
+  | 'reader.promptVersions'
+  | 'reader.promptPreview'
+  | 'reader.calls'
+  | 'reader.usage'
+  | 'reader.stats';
+
 export type Action =
   | OrgAction
   | NotifyAction
@@ -294,7 +311,8 @@ export type Action =
   | LinkageAction
   | EvaluationAction
   | AccountAction
-  | ExportAction;
+  | ExportAction
+  | ReaderAction;
 
 // ---- Audit log: append-only, hash-chained ----
 

@@ -251,7 +251,16 @@ export interface CreateDraftInput extends DraftInput {
 export type PostEvent =
   | ({ type: 'saveDraft'; expectedRev: number } & DraftInput)
   /** Screening of the current content (and a repost's source), run again at submission. */
-  | { type: 'submit'; expectedRev: number; screening: PostScreening }
+  | {
+      type: 'submit';
+      expectedRev: number;
+      screening: PostScreening;
+      /**
+       * The reader's lift (typings/reader.ts): only when the province desk allows a confident model
+       * finding on a caution item to raise the level. It lifts the chain's level, never refuses.
+       */
+      readerLift?: ReaderLift;
+    }
   | { type: 'approve'; expectedRev: number; version: number; comment: string }
   | { type: 'sendBack'; expectedRev: number; version: number; comment: string }
   | { type: 'withdraw'; expectedRev: number }
@@ -270,6 +279,12 @@ export type PostEvent =
     };
 
 export type PostEventType = PostEvent['type'];
+
+/** A level the reader lifts a submission to, with the history line that names the model's findings. */
+export interface ReaderLift {
+  level: SensitivityLevel;
+  summary: string;
+}
 
 // --- effects ----------------------------------------------------------------------------------
 

@@ -118,6 +118,21 @@ export const ACTIONS = [
   'account.marks',
   'account.adoptExisting',
   'export.matrix',
+  // reader (issue 19)
+  'reader.status',
+  'reader.check',
+  'reader.forPost',
+  'reader.judge',
+  'reader.settings',
+  'reader.settingsSave',
+  'reader.probe',
+  'reader.prompt',
+  'reader.promptSave',
+  'reader.promptVersions',
+  'reader.promptPreview',
+  'reader.calls',
+  'reader.usage',
+  'reader.stats',
 ] as const satisfies readonly Action[];
 
 type Unlisted = Exclude<Action, (typeof ACTIONS)[number]>;

@@ -225,6 +225,21 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'account.marks': { reach: to(['propagandaStaff', 'leader', 'unitAdmin'], LOCAL) },
   'account.adoptExisting': { reach: to(['propagandaStaff'], PROVINCE) },
   'export.matrix': { reach: to(['propagandaStaff', 'leader'], LOCAL) },
+  // reader (issue 19)
+  'reader.status': everyone,
+  'reader.check': { reach: to(['operator'], LOCAL), trained: true },
+  'reader.forPost': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], LOCAL) },
+  'reader.judge': { reach: to(['reviewer', 'leader', 'propagandaStaff'], LOCAL), trained: true },
+  'reader.settings': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.settingsSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.probe': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.prompt': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptVersions': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptPreview': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.calls': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.usage': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.stats': { reach: to(['propagandaStaff'], PROVINCE) },
 };
 
 const DENIAL_CODES = [
@@ -254,6 +269,7 @@ describe('the action catalogue', () => {
       'notify',
       'org',
       'post',
+      'reader',
       'referral',
       'screen',
     ]);

@@ -367,6 +367,45 @@ export const RULES = {
   'account.adoptExisting': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
   // The spreadsheets (cloudfunctions/export): the matrix workbook is the desk's and its leaders'.
   'export.matrix': { target: 'unit', permits: inUnit('propagandaStaff', 'leader'), training: false },
+  // --- reader (大模型审读, issue 19) ---
+  // Whether the reader is on: the editor shows its button only then.
+  'reader.status': { target: 'none', permits: [signedIn], training: false },
+  // The editor's on-demand reading is the operator's, like saving the draft; its tokens are the unit's.
+  'reader.check': { target: 'account', permits: [operatorOfAccount], training: true },
+  // The model's marks are shown to whoever reads the post (its operators and its approvers).
+  'reader.forPost': {
+    target: 'post',
+    permits: [
+      operatorOfAccount,
+      ...inUnit('reviewer', 'leader', 'propagandaStaff'),
+      ...(['reviewer', 'leader', 'propagandaStaff'] as const).map(
+        (role): Permit => ({ role, scope: 'any', checks: ['currentApprover'] }),
+      ),
+    ],
+    training: false,
+  },
+  // 第十五条: approvers judge the model's findings; none of the post's writers judges them.
+  'reader.judge': {
+    target: 'post',
+    permits: [
+      ...(['reviewer', 'leader', 'propagandaStaff'] as const).map(
+        (role): Permit => ({ role, scope: 'subtree', checks: ['notContributor'] }),
+      ),
+      ...reviewStages,
+    ],
+    training: true,
+  },
+  // 第七条: the province's 政治部宣传处 runs the reader for the whole province.
+  'reader.settings': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.settingsSave': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.probe': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.prompt': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.promptSave': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.promptVersions': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.promptPreview': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.calls': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.usage': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.stats': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
 } as const satisfies { readonly [A in Action]: Rule };
 
 /** The target an action takes, from its rule: `authorize('post.approve', …)` needs a post. */

@@ -467,7 +467,10 @@ function submit(post: Post, event: EventOf<'submit'>, ctx: PostContext): PostTra
       `本稿已由“${raised.stepLabel}”提高为“${levelLabels[raised.level]}”，以后各版不得低于此等级（第十六条）`,
     );
 
-  const level = post.declaredLevel;
+  // The reader (typings/reader.ts) may lift the level when the province desk allows it; it never refuses.
+  const lift =
+    event.readerLift && compareLevels(event.readerLift.level, post.declaredLevel) > 0 ? event.readerLift : null;
+  const level = lift ? lift.level : post.declaredLevel;
   const chain = computeChain({ account, units: ctx.units, level, touchesArticle18: touchesArticle18(event.screening) });
   if (!chain.ok) return chain;
   const steps = chain.plan.steps;
@@ -509,7 +512,7 @@ function submit(post: Post, event: EventOf<'submit'>, ctx: PostContext): PostTra
   const store: PostEffect[] = post.submittedVersion === post.version ? [] : [{ type: 'storeVersion', version }];
 
   if (chain.plan.logged) {
-    const summary = `提交第 ${post.version} 版：${chain.plan.summary}`;
+    const summary = `提交第 ${post.version} 版：${chain.plan.summary}${lift ? `；${lift.summary}` : ''}`;
     const next: Post = {
       ...base,
       state: 'approved',
@@ -527,7 +530,7 @@ function submit(post: Post, event: EventOf<'submit'>, ctx: PostContext): PostTra
     };
   }
 
-  const summary = `提交第 ${post.version} 版审核：${chain.plan.summary}`;
+  const summary = `提交第 ${post.version} 版审核：${chain.plan.summary}${lift ? `；${lift.summary}` : ''}`;
   const next: Post = {
     ...base,
     state: 'inReview',

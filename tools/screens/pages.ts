@@ -103,6 +103,22 @@ export const screens: ScreenSpec[] = [
   { route: 'pages/account/index', as: 'demo-admin', query: async () => ({ id: 'acc-cs-weibo', unitId: 'u-cs' }) },
   { route: 'pages/audit/index', as: 'demo-admin' },
 
+  // --- reader (大模型审读) ---
+  {
+    route: 'pages/post-detail/index',
+    as: 'demo-reviewer',
+    variant: 'reader',
+    query: async (demo) => {
+      const waiting = await demo.call('post', 'approvals', {}, 'demo-reviewer');
+      const post = waiting.items.find((i) => i.title === '致敬坚守一线的民警');
+      if (!post) throw new Error('演示数据中没有带大模型审读意见的稿件');
+      return { id: post.postId };
+    },
+  },
+  { route: 'packages/reader/pages/settings/index', as: 'demo-province-propaganda' },
+  { route: 'packages/reader/pages/prompt/index', as: 'demo-province-propaganda' },
+  { route: 'packages/reader/pages/calls/index', as: 'demo-province-propaganda' },
+
   // --- screening ---
   { route: 'pages/lexicon/index', as: 'demo-province-propaganda' },
   { route: 'pages/lexicon-import/index', as: 'demo-province-propaganda' },

@@ -104,6 +104,15 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     url: '/pages/lexicon/index',
     roles: ['reviewer', 'leader', 'propagandaStaff'],
   },
+  // 第十七条: the model as a second reader beside the rules; 省厅政治部宣传处 runs it (第七条).
+  {
+    key: 'reader',
+    title: '大模型审读',
+    icon: 'bulb-o',
+    url: '/packages/reader/pages/settings/index',
+    roles: ['propagandaStaff'],
+    level: 'province',
+  },
   {
     key: 'audit',
     title: '审计日志',
