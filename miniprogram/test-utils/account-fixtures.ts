@@ -13,7 +13,7 @@ export function summary(over: Partial<ApplicationSummary> = {}): ApplicationSumm
   return {
     id: 'app-1',
     type: 'open',
-    typeLabel: '开设',
+    typeLabel: '开设申请',
     state: 'pending',
     stateLabel: '待审批',
     unitId: 'u-cs',
@@ -81,7 +81,7 @@ export function filing(over: Partial<FilingView> = {}): FilingView {
   return {
     id: 'f-1',
     event: 'open',
-    eventLabel: '开设',
+    eventLabel: '开设备案',
     state: 'due',
     stateLabel: '待报备',
     accountId: 'acc-1',

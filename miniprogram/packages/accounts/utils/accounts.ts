@@ -3,6 +3,7 @@
  * key that makes a double tap or a retry one submission, and how a step or an image reads on a phone.
  */
 import type { ApplicationBox, FilingBox, FilingState } from '../../../../typings/account';
+import type { AccountState } from '../../../../typings/org';
 import type { IsoTime } from '../../../../typings/common';
 import type { ApiResult } from '../../../../typings/common';
 import { uploadImage } from '../../../services/storage';
@@ -51,6 +52,11 @@ export const STATE_TAGS: Readonly<Record<string, 'primary' | 'success' | 'warnin
   filed: 'primary',
   queried: 'warning',
   acknowledged: 'success',
+};
+
+/** An account's state: only `active` publishes; `approved` still has its 第十二条 tasks. */
+export const ACCOUNT_STATE_TAGS: Readonly<Record<AccountState, 'success' | 'warning' | 'default'>> = {
+  approved: 'warning',
   active: 'success',
   suspended: 'warning',
   closed: 'default',

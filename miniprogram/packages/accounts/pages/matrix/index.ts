@@ -18,7 +18,7 @@ import {
 import { homeUnitFor } from '../../../../services/scope';
 import type { DatasetEvent, ValueEvent } from '../../../../utils/events';
 import { ACCOUNT_STATE_LABELS, PLATFORM_LABELS } from '../../../../utils/org-labels';
-import { STATE_TAGS, toast } from '../../utils/accounts';
+import { ACCOUNT_STATE_TAGS, toast } from '../../utils/accounts';
 
 const PAGE_SIZE = 20;
 /** Who may see a matrix (account.matrix). */
@@ -120,7 +120,7 @@ function rowsOf(page: MatrixPage): MatrixRow[] {
     label: `${a.platformLabel} · ${a.unitName}${a.kind === 'personal' ? ' · 个人账号' : ''}`,
     value: '',
     tag: a.stateLabel,
-    tagType: STATE_TAGS[a.state] ?? 'default',
+    tagType: ACCOUNT_STATE_TAGS[a.state],
     drill: false,
   }));
 }

@@ -17,7 +17,7 @@ import {
 import { openPage } from '../../../../services/navigation';
 import type { DatasetEvent, ValueEvent } from '../../../../utils/events';
 import { PLATFORM_LABELS } from '../../../../utils/org-labels';
-import { PAGES, STATE_TAGS, formKey, toast, when } from '../../utils/accounts';
+import { PAGES, ACCOUNT_STATE_TAGS, formKey, toast, when } from '../../utils/accounts';
 
 const PAGE_SIZE = 20;
 
@@ -68,7 +68,7 @@ const toRow = (i: RegistryItem): PersonalRow => ({
   title: `${i.name}（${i.platformLabel}）`,
   info: `${i.platformId} · ${i.realNameVerified ? '已实名' : '未实名'} · ${i.unitName}`,
   state: i.stateLabel,
-  stateTag: STATE_TAGS[i.state] ?? 'default',
+  stateTag: ACCOUNT_STATE_TAGS[i.state],
   mark: i.mark ? `${MARKS[i.mark.kind]}：${i.mark.note}（${when(i.mark.at)}）` : '',
 });
 

@@ -18,7 +18,7 @@ import {
 import { openPage } from '../../../../services/navigation';
 import { homeUnitFor } from '../../../../services/scope';
 import type { DatasetEvent, ValueEvent } from '../../../../utils/events';
-import { PAGES, STATE_TAGS, toast, when } from '../../utils/accounts';
+import { PAGES, ACCOUNT_STATE_TAGS, toast, when } from '../../utils/accounts';
 
 const PAGE_SIZE = 20;
 const VIEWERS: readonly Role[] = ['propagandaStaff', 'leader', 'unitAdmin'];
@@ -77,7 +77,7 @@ function toRow(i: RegistryItem): RegistryRow {
     title: `${i.name}（${i.platformLabel}）`,
     owner: `${owner} · ${i.unitName} · ${i.platformId}`,
     state: i.stateLabel,
-    stateTag: STATE_TAGS[i.state] ?? 'default',
+    stateTag: ACCOUNT_STATE_TAGS[i.state],
     realName: i.realNameVerified ? '已实名' : '未实名',
     mark: i.mark ? `${MARK_LABELS[i.mark.kind]}：${i.mark.note}（${i.mark.byName} ${when(i.mark.at)}）` : '',
     markTag: i.mark?.kind === 'support' ? 'success' : 'warning',

@@ -9,7 +9,7 @@ import { call } from '../../../../services/api';
 import { latestData, type LoadState } from '../../../../services/load';
 import type { DatasetEvent, ValueEvent } from '../../../../utils/events';
 import { ACCOUNT_STATE_LABELS, PLATFORM_LABELS } from '../../../../utils/org-labels';
-import { STATE_TAGS, pickAndUpload, toast, when } from '../../utils/accounts';
+import { ACCOUNT_STATE_TAGS, pickAndUpload, toast, when } from '../../utils/accounts';
 
 type ImageKey = 'avatar' | 'background' | 'columnPlan';
 
@@ -112,7 +112,7 @@ Page<SetupData, SetupCustom>({
       title: `${a.name}（${PLATFORM_LABELS[a.platform]}）`,
       unitName: a.unitName,
       stateLabel: ACCOUNT_STATE_LABELS[a.state],
-      stateTag: STATE_TAGS[a.state] ?? 'default',
+      stateTag: ACCOUNT_STATE_TAGS[a.state],
       active: a.state === 'active',
       desk: view.approvingDeskName,
       examples: view.nameExamples.join('、'),
