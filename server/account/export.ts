@@ -12,7 +12,7 @@ import { facet } from '../../core/account/matrix';
 import { toBeijingIso } from '../../core/time';
 import { action } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
-import { store } from '../store';
+import { command, store } from '../store';
 import { id } from './input';
 import { tempUrls, uploadBuffer } from './storage';
 import { buildWorkbook } from './workbook';
@@ -32,6 +32,35 @@ async function readAll<T extends { _id: string }>(
   }
 }
 
+/**
+ * Every account of one facet in name order, a batch at a time from where the last batch ended (name,
+ * then id): each batch reads its own documents only, where a growing offset would read all before it.
+ */
+async function accountsOf(facetKey: string): Promise<Account[]> {
+  const out: Account[] = [];
+  let last: { name: string; id: string } | null = null;
+  for (;;) {
+    const after: { name: string; id: string } | null = last;
+    const filter: Record<string, unknown> = after
+      ? { facets: facetKey, name: command().gte(after.name) }
+      : { facets: facetKey };
+    const batch = await store.find<Account>('accounts', filter, {
+      orderBy: [
+        ['name', 'asc'],
+        ['_id', 'asc'],
+      ],
+      limit: EXPORT_PAGE,
+    });
+    // Accounts sharing the last name come again: keep those after the last id only.
+    const fresh = after ? batch.filter((a) => a.name > after.name || a._id > after.id) : batch;
+    out.push(...fresh);
+    const tail = batch[batch.length - 1];
+    if (batch.length < EXPORT_PAGE || !tail) return out;
+    if (fresh.length === 0) throw new Error(`more than ${EXPORT_PAGE} accounts named ${tail.name}`);
+    last = { name: tail.name, id: tail._id };
+  }
+}
+
 export const matrix = action({
   access: 'person',
   input: v.strictObject({ unitId: id }),
@@ -43,10 +72,7 @@ export const matrix = action({
     requirePermission(caller, 'export.matrix', { kind: 'unit', unitId: unit._id }, tree);
     const [totals, accounts] = await Promise.all([
       readAll<MatrixTotals>('matrixTotals', { unitPath: unit._id }, [['_id', 'asc']]),
-      readAll<Account>('accounts', { facets: facet(unit._id, {}) }, [
-        ['name', 'asc'],
-        ['_id', 'asc'],
-      ]),
+      accountsOf(facet(unit._id, {})),
     ]);
     const buffer = await buildWorkbook({ unit, tree, totals, accounts, at: ctx.now, familyLabels: FAMILY_LABELS });
     const stamp = toBeijingIso(ctx.now).slice(0, 19).replace(/[-:T]/g, '');
