@@ -104,7 +104,7 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     title: '开设任务',
     icon: 'completed',
     url: '/packages/accounts/pages/setups/index',
-    roles: ['unitAdmin', 'operator'],
+    roles: ['unitAdmin', 'leader', 'operator'],
     count: 'accountSetups',
     pendingLabel: '待完成开设任务',
   },
