@@ -211,13 +211,14 @@ export const schema: CollectionSpec[] = [
     indexes: [
       // reminder, late and closing runs read only the targets still pending, a page at a time by account
       { name: 'directive', keys: [asc('directiveId'), asc('state'), asc('accountId')] },
-      // the board: one bureau's accounts, silent first then slowest (optionally one state)
-      { name: 'board', keys: [asc('directiveId'), asc('unitPath'), desc('rank')] },
-      { name: 'boardState', keys: [asc('directiveId'), asc('unitPath'), asc('state'), desc('rank')] },
-      // an operator's open directives: their accounts' pending targets by deadline
+      // the board: the scope's, a city's or a county's accounts, silent first then slowest (a status
+      // is a range of rank); scalar keys, so a page reads a page
+      { name: 'board', keys: [asc('directiveId'), desc('rank'), asc('accountId')] },
+      { name: 'boardTier1', keys: [asc('directiveId'), asc('tier1Id'), desc('rank'), asc('accountId')] },
+      { name: 'boardTier2', keys: [asc('directiveId'), asc('tier2Id'), desc('rank'), asc('accountId')] },
+      // an operator's directives: their accounts' pending targets by deadline, and all by issue time
       { name: 'account', keys: [asc('accountId'), asc('state'), asc('dueAt')] },
-      // an operator's history, as the directive called them
-      { name: 'operator', keys: [asc('operatorIds'), desc('issuedAt')] },
+      { name: 'accountIssued', keys: [asc('accountId'), desc('issuedAt')] },
       // 第三十六条: the monthly evaluation reads a month's records by account
       { name: 'month', keys: [asc('month'), asc('accountId'), asc('issuedAt')] },
     ],

@@ -5,6 +5,7 @@
 import type { PendingCounts, Person, Role } from '../typings/org';
 import type { UnitTree } from '../core/org/tree';
 import { pendingKeysOfPerson } from '../core/post/chain';
+import { accountsOperatedBy } from './linkage/context';
 import { command, store } from './store';
 import { countFilings } from './account/filings';
 import { countSetups } from './account/setup';
@@ -39,10 +40,18 @@ export const pendingCounters: { [K in keyof PendingCounts]: PendingCounter } = {
   },
   accountSetups: async (person) => countSetups(person),
   filings: async (person) => countFilings(person),
+  // directiveTargets.account: the accounts the person runs that still owe a linkage response (第三十四条).
+  linkage: async (person) => {
+    if (!person.roles.some((g) => g.role === 'operator')) return 0;
+    const accountIds = (await accountsOperatedBy(person._id)).map((a) => a._id);
+    return accountIds.length
+      ? store.count('directiveTargets', { accountId: command().in(accountIds), state: 'pending' })
+      : 0;
+  },
 };
 
 export async function pendingFor(person: Person, tree: UnitTree): Promise<PendingCounts> {
-  const [approvals, referrals, drafts, unreadNotifications, accountDecisions, accountSetups, filings] =
+  const [approvals, referrals, drafts, unreadNotifications, accountDecisions, accountSetups, filings, linkage] =
     await Promise.all([
       pendingCounters.approvals(person, tree),
       pendingCounters.referrals(person, tree),
@@ -51,6 +60,7 @@ export async function pendingFor(person: Person, tree: UnitTree): Promise<Pendin
       pendingCounters.accountDecisions(person, tree),
       pendingCounters.accountSetups(person, tree),
       pendingCounters.filings(person, tree),
+      pendingCounters.linkage(person, tree),
     ]);
-  return { approvals, referrals, drafts, unreadNotifications, accountDecisions, accountSetups, filings };
+  return { approvals, referrals, drafts, unreadNotifications, accountDecisions, accountSetups, filings, linkage };
 }

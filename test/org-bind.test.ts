@@ -44,6 +44,7 @@ describe('org.me and org.bind through the local cloud', () => {
       accountDecisions: 0,
       accountSetups: 0,
       filings: 0,
+      linkage: 0,
     });
   });
 

@@ -393,6 +393,8 @@ export interface PendingCounts {
   accountSetups: number;
   /** Filings waiting for the caller's desk: to file, to answer, or to acknowledge (第十四条). */
   filings: number;
+  /** 第三十四条: the caller's accounts still to respond to a linkage directive. */
+  linkage: number;
 }
 
 export interface MeSummary {

@@ -31,6 +31,7 @@ export const NOTHING_PENDING: PendingCounts = {
   accountDecisions: 0,
   accountSetups: 0,
   filings: 0,
+  linkage: 0,
 };
 
 export function me(personOverrides: PersonFixture = {}, pending: Partial<PendingCounts> = {}): MeSummary {

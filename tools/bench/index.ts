@@ -54,6 +54,12 @@ const BENCHES = {
     usesFunctions: true,
     run: async () => (await import('./accounts')).runAccountsBench(),
   },
+  // linkage directives (第三十四条)
+  linkage: {
+    title: '联动指令',
+    usesFunctions: true,
+    run: async () => (await import('./linkage')).runLinkageBench(),
+  },
 } satisfies Record<string, Bench>;
 
 type BenchName = keyof typeof BENCHES;

@@ -13,6 +13,7 @@ import { latestData, type LoadState } from '../../services/load';
 import { openPage } from '../../services/navigation';
 import type { DatasetEvent, ValueEvent } from '../../utils/events';
 import { LEVEL_LABELS, LEVEL_OPTIONS, STATE_LABELS, STATE_TAGS, diffSegments, type Segment } from '../../utils/posts';
+import { linkageBanner } from '../../utils/linkage';
 import { formatBeijingShort } from '../../utils/time';
 
 interface StepItem {
@@ -65,6 +66,10 @@ interface DetailData extends LoadState {
   url: string;
   urlError: string;
   busy: boolean;
+  /** 第三十四条: the directive this post answers, with its clock, for the author and every approver. */
+  linkage: string;
+  /** Published, and the account still owes that directive its response: the operator registers it. */
+  linkageRespond: boolean;
 }
 
 /** What van-dialog (async-close) hands its confirm handler. */
@@ -75,6 +80,8 @@ interface VantDialog {
 interface DetailCustom {
   loadSeq: number;
   postId: string;
+  /** The directive and account a linkage response answers for. */
+  linkageOf: { directiveId: string; accountId: string } | null;
   content: Post['content'] | null;
   load(): Promise<void>;
   onRetry(): void;
@@ -89,6 +96,7 @@ interface DetailCustom {
   onUrl(event: ValueEvent<string>): void;
   onPublishConfirm(event: ValueEvent<{ dialog: VantDialog }>): Promise<void>;
   onPublishCancel(): void;
+  onLinkageRespond(): Promise<void>;
   done(title: string, answer: { ok: true } | { ok: false; error: { message: string } }): Promise<void>;
 }
 
@@ -188,6 +196,7 @@ function view(detail: PostDetail): Partial<DetailData> {
     floorNote: floorNoteOf(detail.levelFloor, names),
     // 第十六条: lowering is offered only where the server says this decider may (at or above the raising step).
     lowerOptions: LEVEL_OPTIONS.filter((o) => detail.lowerOptions.includes(o.value)),
+    linkage: post.linkage ? linkageBanner(post.linkage) : '',
   };
 }
 
@@ -226,10 +235,13 @@ Page<DetailData, DetailCustom>({
     url: '',
     urlError: '',
     busy: false,
+    linkage: '',
+    linkageRespond: false,
   },
   loadSeq: 0,
   postId: '',
   content: null,
+  linkageOf: null,
 
   onLoad(query) {
     this.postId = query.id ?? '';
@@ -253,7 +265,27 @@ Page<DetailData, DetailCustom>({
     const detail = await latestData(this, call('post', 'get', { postId: this.postId }));
     if (!detail) return;
     this.content = detail.post.content;
-    this.setData(view(detail));
+    this.setData({ ...view(detail), linkageRespond: false });
+    // 第三十四条: a published linkage response is registered by the account's operator; ask whether it still owes one.
+    const { post } = detail;
+    this.linkageOf = post.linkage ? { directiveId: post.linkage.directiveId, accountId: post.accountId } : null;
+    if (post.linkage && post.state === 'published') {
+      const res = await call('linkage', 'get', { directiveId: post.linkage.directiveId });
+      const row = res.ok ? res.data.mine.find((r) => r.accountId === post.accountId) : undefined;
+      this.setData({ linkageRespond: row?.state === 'pending' || row?.state === 'none' });
+    }
+  },
+
+  async onLinkageRespond() {
+    if (this.data.busy || !this.linkageOf) return;
+    this.setData({ busy: true });
+    const res = await call('linkage', 'respond', {
+      directiveId: this.linkageOf.directiveId,
+      accountId: this.linkageOf.accountId,
+      kind: 'original',
+      postId: this.postId,
+    });
+    await this.done('已登记为联动响应', res);
   },
 
   onComment(event) {
