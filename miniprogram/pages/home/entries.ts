@@ -145,7 +145,7 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
   {
     key: 'registry',
     title: '个人账号报备',
-    icon: 'friends-o',
+    icon: 'contact',
     url: '/packages/accounts/pages/registry/index',
     roles: ['propagandaStaff', 'leader', 'unitAdmin'],
   },
