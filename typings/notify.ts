@@ -35,7 +35,11 @@ export type NotificationKind =
   | 'filingQueried' // the receiving desk asked a question about a filing
   | 'filingOverdue' // not filed within the period
   | 'filingUnacknowledged' // filed, not acknowledged within the period
-  | 'accountGap'; // 第九条: a bureau without a Weibo or a WeChat account
+  | 'accountGap' // 第九条: a bureau without a Weibo or a WeChat account
+  // security (issue 15)
+  | 'securityIncident' // 第三十三条: an incident reported on an account, to the desks and the responsible leader
+  | 'rotationReminder' // 第三十三条: a password rotation due soon or overdue (第二十九条: then the responsible person)
+  | 'trainingReminder'; // 第三十五条: short of the year's training hours
 
 /**
  * A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`; feature pages live
@@ -269,7 +273,8 @@ export type ConsentMoment =
   | 'openLinkage' // an operator opened their linkage directives or responded: the next directive
   // --- accounts
   | 'afterApply' // an application submitted: its decision
-  | 'openAccountDecisions'; // a desk opened its applications or filings: new ones, filings due and unacknowledged
+  | 'openAccountDecisions' // a desk opened its applications or filings: new ones, filings due and unacknowledged
+  | 'openSecurity'; // security (issue 15): account security, incidents, training pages
 
 /** How one of the caller's templates stands after a report. */
 export interface ConsentStatus {

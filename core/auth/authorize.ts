@@ -36,6 +36,8 @@ const DENIALS = {
   NOT_OWNER: '只能处理本人的消息',
   NOT_ACCOUNT_OWNER: '不是该个人账号的本人（第三十九条）',
   NOT_ACCOUNT_SETUP: '只有申请人或该账号的运营民警可以完成开设任务（第十二条）',
+  NOT_ON_ACCOUNT: '不是该账号的运营或审核人员，无权操作',
+  NOT_SELF: '只能查看本人的记录',
 } as const;
 
 type Denial = { allowed: false; code: keyof typeof DENIALS; message: string };
@@ -86,6 +88,16 @@ const CHECKS: { readonly [C in ObjectCheck]: (input: CheckInput) => Denial | nul
   departmentHandler: ({ grant, target }) => {
     if (target.kind !== 'referral') return deny('BAD_TARGET');
     return grant?.unitId === target.departmentId ? null : deny('NOT_DEPARTMENT_HANDLER');
+  },
+  accountStaff: ({ actor, target }) => {
+    const account = accountOf(target);
+    if (!account) return deny('BAD_TARGET');
+    const staff = [account.operatorA, account.operatorB, account.ownerId, ...account.reviewerIds];
+    return staff.includes(actor._id) ? null : deny('NOT_ON_ACCOUNT');
+  },
+  self: ({ actor, target }) => {
+    if (target.kind !== 'person') return deny('BAD_TARGET');
+    return target.person._id === actor._id ? null : deny('NOT_SELF');
   },
   owner: ({ actor, target }) => {
     if (target.kind !== 'own') return deny('BAD_TARGET');
