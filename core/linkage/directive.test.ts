@@ -14,6 +14,7 @@ import {
   monthOf,
   nextStepAt,
   respond,
+  responseWaitingTimes,
   withdraw,
   type ResponseInput,
 } from './directive';
@@ -324,5 +325,24 @@ describe('withdrawal', () => {
     const done = afterFanout(w.next, 'done', 2, ISSUED + MIN);
     expect(done).toMatchObject({ open: false, nextStepAt: null });
     expect(dueStep(done, ISSUED + 45 * MIN)).toBeNull();
+  });
+});
+
+describe('a response post waiting at an approval step', () => {
+  const due = ISSUED + 60 * MIN;
+  const times = (sinceMin: number) => {
+    const r = responseWaitingTimes(ISSUED + sinceMin * MIN, due, 15);
+    return [(r.remindAt - ISSUED) / MIN, (r.escalateAt - ISSUED) / MIN];
+  };
+  it('reminds after the span and escalates after twice the span while the deadline is far', () => {
+    expect(times(5)).toEqual([20, 35]);
+  });
+  it('reminds a span before the deadline, escalates half a span before it, when the span would run past', () => {
+    expect(times(40)).toEqual([45, 52.5]);
+    expect(times(50)).toEqual([50, 52.5]);
+  });
+  it('never before the wait began; a response already late waits the plain span', () => {
+    expect(times(58)).toEqual([58, 58]);
+    expect(times(70)).toEqual([85, 100]);
   });
 });

@@ -367,3 +367,24 @@ export function targetsLabel(
   if (targets.platforms.length > 0) parts.push(targets.platforms.map((p) => names.platforms.get(p) ?? p).join('、'));
   return parts.join(' · ');
 }
+
+// --- a response post waiting at an approval step ---------------------------------------------------------
+
+/**
+ * 第三十四条 meets the waiting-step reminders (第十五条、第十六条 review, 第二十九条 the leader): an
+ * original response waits at a step a short span of plain minutes (`spanMinutes`, deployment data),
+ * but the directive's deadline does not wait: the approver is reminded after the span or one span
+ * before the deadline, whichever comes first, and the leader above after twice the span or half a span
+ * before the deadline — never before the wait began. A response already late waits the plain span.
+ */
+export function responseWaitingTimes(
+  sinceMs: number,
+  dueMs: number,
+  spanMinutes: number,
+): { remindAt: number; escalateAt: number } {
+  const span = spanMinutes * MINUTE;
+  if (sinceMs >= dueMs) return { remindAt: sinceMs + span, escalateAt: sinceMs + 2 * span };
+  const remindAt = Math.max(sinceMs, Math.min(sinceMs + span, dueMs - span));
+  const escalateAt = Math.max(remindAt, Math.min(sinceMs + 2 * span, dueMs - Math.round(span / 2)));
+  return { remindAt, escalateAt };
+}
