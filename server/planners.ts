@@ -18,6 +18,7 @@ import { runWork } from './uow';
 import { publishReminders } from './post/planners';
 import { approvalEscalations, approvalWaitingReminders } from './post/waiting';
 import { messageReplyTarget, referralDeadline, referralDigest, referralDueSoon } from './referral/planners';
+import { accountGaps, filingDue, filingUnacknowledged } from './account/planners';
 
 /** What a planner's `enrich` may use: by-id reads and the cached unit tree, never a scan. */
 export interface PlannerContext {
@@ -73,7 +74,11 @@ export const planners = new ShellPlannerRegistry()
   .register(messageReplyTarget)
   // approvals page (issue 16): a step waiting past its threshold, then the leader above
   .register(approvalWaitingReminders)
-  .register(approvalEscalations);
+  .register(approvalEscalations)
+  // accounts lifecycle: filings to make and to acknowledge (第十四条), bureaus' gaps (第九条)
+  .register(filingDue)
+  .register(filingUnacknowledged)
+  .register(accountGaps);
 
 /** Safety stop per planner and run; what is left is due again next minute. */
 const MAX_PAGES = 50;

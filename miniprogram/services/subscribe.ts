@@ -46,6 +46,15 @@ export const KIND_MOMENT: { [K in NotificationKind]: ConsentMoment } = {
   postComment: 'afterSubmit',
   // hardening (第三十三条)
   bindingChanged: 'openWorkbench',
+  // --- accounts
+  accountApplicationPending: 'openAccountDecisions',
+  accountApplicationDecided: 'afterApply',
+  filingDue: 'openAccountDecisions',
+  filingReceived: 'openAccountDecisions',
+  filingQueried: 'openAccountDecisions',
+  filingOverdue: 'openAccountDecisions',
+  filingUnacknowledged: 'openAccountDecisions',
+  accountGap: 'openAccountDecisions',
 };
 
 const ANSWERS: readonly string[] = ['accept', 'reject', 'ban', 'filter'] satisfies ConsentAnswer[];

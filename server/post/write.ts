@@ -26,6 +26,7 @@ import {
   unitPathOf,
 } from './context';
 import { linkageMarker } from '../linkage/marker';
+import { registerPublished } from '../linkage/respond';
 import { applyEffects, syncQueue } from './effects';
 import { approvalTrail, loadCalendar, waitingFor, writeTrail } from './approvals';
 import { recordRefusedPublication } from './refusals';
@@ -307,7 +308,13 @@ export const publish = action({
     const { expectedRev, version, content, url, publishedAt } = params;
     try {
       return changeOf(
-        await transition(ctx, loaded, { type: 'recordPublication', expectedRev, version, content, url, publishedAt }),
+        await transition(
+          ctx,
+          loaded,
+          { type: 'recordPublication', expectedRev, version, content, url, publishedAt },
+          // 第三十四条: a linkage response counts as its account's response once published.
+          (work, next) => registerPublished(work, next, loaded.caller, ctx.now),
+        ),
       );
     } catch (err) {
       // 第十五条: an attempt to publish what was not approved is kept for the monthly evaluation.
