@@ -709,7 +709,7 @@ function approveClosing(
     return refuse(
       accountError(
         'OPEN_ITEMS',
-        `账号尚有${ctx.openItems}项未办结的留言或转办事项，须先移交给本单位其他账号（第十三条）`,
+        `账号尚有${ctx.openItems}项未办结的留言或流转事项，须先移交给本单位其他账号（第十三条）`,
       ),
     );
   }

@@ -23,7 +23,7 @@ export const ACCOUNT_ERRORS = {
   KEY_REUSED: '该提交编号已用于另一份申请，请刷新后重试',
   ACCOUNT_NOT_OPEN: '账号已关闭或注销（第十三条）',
   CLOSE_PENDING: '该账号已有待审批的关闭或注销申请',
-  OPEN_ITEMS: '账号尚有未办结的留言或转办事项，须先移交（第十三条）',
+  OPEN_ITEMS: '账号尚有未办结的留言或流转事项，须先移交（第十三条）',
   HANDOVER_TARGET: '只能移交给本单位正常运营的其他账号',
   NOT_IN_SETUP: '该账号不在开设任务阶段（第十二条）',
   NOT_SETUP_PERSON: '只有申请人或该账号的运营民警可以完成开设任务',

@@ -9,8 +9,8 @@ import { DomainError } from '../errors';
 const REASONS: Readonly<Record<Exclude<AccountState, 'active'>, string>> = {
   approved: '账号已获批但尚未完成开设任务（规范命名、实名认证、头像版面和栏目规划，第十二条）',
   suspended: '账号已暂停更新',
-  closed: '账号已关闭，不再发布信息、受理留言或转办（第十三条）',
-  cancelled: '账号已注销，不再发布信息、受理留言或转办（第十三条）',
+  closed: '账号已关闭，不再发布信息、受理留言或流转（第十三条）',
+  cancelled: '账号已注销，不再发布信息、受理留言或流转（第十三条）',
 };
 
 /** Why the account may not take new work now; null when it is active. */

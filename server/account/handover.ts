@@ -45,7 +45,7 @@ export async function openItemsOf(accountId: string): Promise<OpenItems> {
     ...referrals.map((r) => ({
       collection: 'referrals' as const,
       id: r._id,
-      summary: `转办${r.departmentName}：${excerpt(r.question)}`,
+      summary: `流转${r.departmentName}：${excerpt(r.question)}`,
       at: r.dueAt,
     })),
     ...messages.map((m) => ({
@@ -92,7 +92,7 @@ export const handover = action({
         work.audit({
           action: 'account.handover',
           object: { collection: item.collection, id: item.id },
-          summary: `${from.name}关闭前移交${item.collection === 'referrals' ? '转办事项' : '留言'}至${to.name}（第十三条）`,
+          summary: `${from.name}关闭前移交${item.collection === 'referrals' ? '流转事项' : '留言'}至${to.name}（第十三条）`,
           changes: [{ field: 'accountId', from: from._id, to: to._id }],
           unitPath: tree.byId.get(from.unitId)?.path ?? [],
         });

@@ -82,7 +82,7 @@ describe('申请详情 (packages/accounts/pages/application)', () => {
     });
     wxm.cloud.reply('account', 'application', { ok: true, data: closing });
     const page = await openPage(ROUTE, { id: 'app-1' });
-    expect(page.text('#open-items')).toContain('转办：咨询户籍迁移');
+    expect(page.text('#open-items')).toContain('流转：咨询户籍迁移');
     expect(page.text('#reason')).toContain('机构调整');
     wxm.cloud.reply('org', 'listAccounts', {
       ok: true,

@@ -178,7 +178,7 @@ Page<ApplicationData, ApplicationCustom>({
       })),
       openItems: (d.openItems?.items ?? []).map((i) => ({
         id: i.id,
-        text: `${i.collection === 'messages' ? '留言' : '转办'}：${i.summary}（${when(i.at)}）`,
+        text: `${i.collection === 'messages' ? '留言' : '流转'}：${i.summary}（${when(i.at)}）`,
       })),
       openTotal: d.openItems?.total ?? 0,
       accountId: d.accountId ?? '',

@@ -69,6 +69,8 @@ Page<ApplicationsData, ApplicationsCustom>({
   onLoad(query: Record<string, string | undefined>) {
     // The workbench's 待审批 entry opens the desk's box directly.
     if (query.box && BOXES.includes(query.box)) this.setData({ 'query.box': query.box });
+    // Titled as the entry that opened it (issue 16: one word per concept, entries and titles alike).
+    if (query.box === 'toDecide') void wx.setNavigationBarTitle({ title: '账号审批' });
   },
 
   onShow() {
