@@ -58,6 +58,40 @@ function uploadToLocal(localPath: string, cloudPath: string): Promise<ApiResult<
   });
 }
 
+export const OPEN_ERROR: ApiError = { code: 'OPEN_FAILED', message: '附件打开失败，请重试' };
+
+/**
+ * Opens a stored document (PDF, Word, Excel…) in WeChat's viewer: downloaded from cloud storage (or,
+ * in a local-cloud build, from its temp URL) and handed to wx.openDocument. Never rejects.
+ */
+export async function openFile(fileID: string): Promise<ApiResult<null>> {
+  const fail = (): ApiResult<null> => ({ ok: false, error: OPEN_ERROR });
+  const local = currentBackend() === 'local';
+  const url = local ? ((await imageUrls([fileID]))[0] ?? fileID) : '';
+  const filePath = await new Promise<string>((resolve) => {
+    if (local)
+      wx.downloadFile({
+        url,
+        success: (res) => resolve(res.statusCode === 200 ? res.tempFilePath : ''),
+        fail: () => resolve(''),
+      });
+    else
+      wx.cloud.downloadFile({ fileID }).then(
+        (res) => resolve(res.tempFilePath),
+        () => resolve(''),
+      );
+  });
+  if (!filePath) return fail();
+  return new Promise((resolve) => {
+    wx.openDocument({
+      filePath,
+      showMenu: true,
+      success: () => resolve({ ok: true, data: null }),
+      fail: () => resolve(fail()),
+    });
+  });
+}
+
 /** Uploads one image from the device (a chooseMedia temp path) to `cloudPath`; never rejects. */
 export function uploadImage(localPath: string, cloudPath: string): Promise<ApiResult<Uploaded>> {
   return currentBackend() === 'local' ? uploadToLocal(localPath, cloudPath) : uploadToCloud(localPath, cloudPath);

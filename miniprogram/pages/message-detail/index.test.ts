@@ -153,6 +153,14 @@ describe('留言处置 (pages/message-detail)', () => {
     expect(page.exists('#outcome-guidedTo110')).toBe(true);
     await page.fire('#outcome-guidedTo110', 'click');
     await page.fire('#submit-close', 'click');
+    // 结案 asks first; 取消 sends nothing.
+    const asked = (page.data() as unknown as { confirm: { show: boolean; title: string; message: string } }).confirm;
+    expect(asked).toMatchObject({ show: true, title: '确认结案？' });
+    expect(asked.message).toContain('计入月度评估');
+    await page.fire('#confirm', 'cancel');
+    expect(wxm.cloud.sent('referral', 'messageClose')).toHaveLength(0);
+    await page.fire('#submit-close', 'click');
+    await page.fire('#confirm', 'confirm');
     expect(wxm.cloud.sent('referral', 'messageClose')).toEqual([
       { action: 'messageClose', messageId: 'm1', expectedRev: 2, outcome: 'guidedTo110' },
     ]);

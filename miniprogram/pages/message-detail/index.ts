@@ -9,6 +9,7 @@ import type {
   TriageRuleView,
 } from '../../../typings/referral';
 import { call } from '../../services/api';
+import { answer as answerConfirm, ask, NO_CONFIRM, type ConfirmView } from '../../services/confirm';
 import { latestData, type LoadState } from '../../services/load';
 import { openPage } from '../../services/navigation';
 import { askConsent, prepareConsent } from '../../services/subscribe';
@@ -81,9 +82,13 @@ interface DetailData extends LoadState {
   deadlineClasses: { key: DeadlineClass; label: string }[];
   question: string;
   outcome: MessageOutcome | '';
+  confirm: ConfirmView;
 }
 
 interface DetailCustom {
+  confirmAnswer: ((yes: boolean) => void) | null;
+  onConfirmYes(): void;
+  onConfirmNo(): void;
   loadSeq: number;
   id: string;
   rev: number;
@@ -198,7 +203,9 @@ Page<DetailData, DetailCustom>({
     deadlineClasses: CLASSES.map((key) => ({ key, label: DEADLINE_CLASS_LABELS[key] })),
     question: '',
     outcome: '',
+    confirm: NO_CONFIRM,
   },
+  confirmAnswer: null,
   loadSeq: 0,
   id: '',
   rev: 0,
@@ -383,7 +390,22 @@ Page<DetailData, DetailCustom>({
       this.setData({ actionError: '请选择处置结果' });
       return;
     }
+    // 结案 ends the message's handling and is counted in the month's evaluation: asked once more.
+    const label = this.data.outcomes.find((o) => o.outcome === outcome)?.label ?? '';
+    const yes = await ask(this, {
+      title: '确认结案？',
+      message: `处置结果：${label}。结案后不能再处置，结果计入月度评估（第三十六条）。`,
+      confirmText: '结案',
+    });
+    if (!yes) return;
     await this.act(call('referral', 'messageClose', { messageId: this.id, expectedRev: this.rev, outcome }), '已结案');
+  },
+
+  onConfirmYes() {
+    answerConfirm(this, true);
+  },
+  onConfirmNo() {
+    answerConfirm(this, false);
   },
 
   onReferralTap(event) {

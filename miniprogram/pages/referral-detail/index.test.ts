@@ -6,6 +6,8 @@ import { useWx } from '../../test-utils/wx';
 const wxm = useWx();
 
 interface DetailData {
+  confirm: { show: boolean; title: string; message: string; confirmText: string };
+  attachments: { fileID: string; name: string; kind: string; size: number }[];
   panel: string;
   actionError: string;
   view: { countdown: string; tag: string; timeline: { label: string; who: string }[] } | null;
@@ -50,6 +52,10 @@ describe('流转详情 (pages/referral-detail)', () => {
     wxm.cloud.reply('referral', 'sign', { ok: true, data: signed });
     const page = await openPage<DetailData>('pages/referral-detail/index', { id: 'r1' });
     await page.fire('#sign', 'click');
+    expect(wxm.cloud.sent('referral', 'sign')).toHaveLength(0);
+    expect(page.data().confirm).toMatchObject({ show: true, title: '确认签收？', confirmText: '签收' });
+    expect(page.data().confirm.message).toContain('03-12 23:59');
+    await page.fire('#confirm', 'confirm');
     expect(wxm.cloud.sent('referral', 'sign')).toEqual([{ action: 'sign', referralId: 'r1', expectedRev: 1 }]);
     expect(wxm.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已签收' }));
     expect(page.text('#state')).toContain('办理中');
@@ -209,5 +215,126 @@ describe('流转详情 (pages/referral-detail)', () => {
     await page.fire('#error', 'retry');
     expect(page.text('#countdown')).toBe('已逾期20小时');
     expect(page.data().view?.tag).toBe('danger');
+  });
+
+  it('does not sign when the handler cancels the confirmation', async () => {
+    wxm.cloud.reply('referral', 'get', { ok: true, data: referralDetail() });
+    const page = await openPage<DetailData>('pages/referral-detail/index', { id: 'r1' });
+    await page.fire('#sign', 'click');
+    await page.fire('#confirm', 'cancel');
+    expect(page.data().confirm.show).toBe(false);
+    expect(wxm.cloud.sent('referral', 'sign')).toHaveLength(0);
+    expect(page.exists('#sign')).toBe(true);
+  });
+
+  describe('attachments (issue 16)', () => {
+    const signedDetail = referralDetail({ referral: referral({ state: 'signed', rev: 2 }), steps: ['answer'] });
+
+    it('uploads photos and files to cloud storage and sends them with the answer', async () => {
+      const uploadFile = jest.fn((o: { cloudPath: string }) =>
+        Promise.resolve({ fileID: `cloud://env/${o.cloudPath}` }),
+      );
+      Object.assign(wx.cloud, { uploadFile });
+      jest.spyOn(wx, 'chooseMedia').mockImplementation((o) => {
+        o.success?.({ tempFiles: [{ tempFilePath: 'wxfile://p.jpg', size: 300_000 }], type: 'image' } as never);
+        return undefined as never;
+      });
+      jest.spyOn(wx, 'chooseMessageFile').mockImplementation((o) => {
+        o.success?.({
+          tempFiles: [
+            { path: 'wxfile://reply.pdf', name: '书面答复.pdf', size: 1_048_576, type: 'file', time: 0 },
+            { path: 'wxfile://huge.zip', name: '录像.zip', size: 30 * 1024 * 1024, type: 'file', time: 0 },
+          ],
+        } as never);
+        return undefined as never;
+      });
+      wxm.cloud.reply('referral', 'get', { ok: true, data: signedDetail });
+      wxm.cloud.reply('referral', 'answer', { ok: true, data: signedDetail });
+      const page = await openPage<DetailData>('pages/referral-detail/index', { id: 'r1' });
+      await page.fire('#open-answer', 'click');
+      await page.fire('#add-image', 'click');
+      await page.fire('#add-file', 'click');
+
+      // The 30 MB file is refused on the phone, with the limit said.
+      expect(wxm.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '单个附件不能超过 20 MB' }));
+      expect(uploadFile).toHaveBeenCalledTimes(2);
+      expect(page.data().attachments).toEqual([
+        {
+          fileID: expect.stringMatching(/^cloud:\/\/env\/referrals\/r1\/.*\.jpg$/),
+          name: '图片1.jpg',
+          kind: 'image',
+          size: 300_000,
+        },
+        { fileID: expect.stringMatching(/\.pdf$/), name: '书面答复.pdf', kind: 'file', size: 1_048_576 },
+      ]);
+      expect(page.text('#attachments')).toContain('书面答复.pdf');
+
+      await typeInto(page, '#outcome', 'outcome', '已核实');
+      await typeInto(page, '#wording', 'replyWording', '网上申请后3个工作日内出具');
+      await page.fire('#submit-answer', 'click');
+      const [sent] = wxm.cloud.sent('referral', 'answer') as Array<{ attachments: unknown[] }>;
+      expect(sent?.attachments).toEqual(page.data().attachments);
+    });
+
+    it('lets the handler take an attachment off before sending', async () => {
+      Object.assign(wx.cloud, {
+        uploadFile: jest.fn((o: { cloudPath: string }) => Promise.resolve({ fileID: `cloud://env/${o.cloudPath}` })),
+      });
+      jest.spyOn(wx, 'chooseMedia').mockImplementation((o) => {
+        o.success?.({ tempFiles: [{ tempFilePath: 'wxfile://p.jpg', size: 1000 }], type: 'image' } as never);
+        return undefined as never;
+      });
+      wxm.cloud.reply('referral', 'get', { ok: true, data: signedDetail });
+      const page = await openPage<DetailData>('pages/referral-detail/index', { id: 'r1' });
+      await page.fire('#open-answer', 'click');
+      await page.fire('#add-image', 'click');
+      expect(page.data().attachments).toHaveLength(1);
+      await page.fire('#remove-attachment-0', 'click');
+      expect(page.data().attachments).toEqual([]);
+    });
+
+    it('opens the answer’s images full screen and its files in WeChat’s viewer', async () => {
+      const answered = referralDetail({
+        referral: referral({
+          state: 'answered',
+          open: false,
+          rev: 3,
+          answer: {
+            outcome: '已核实',
+            replyWording: '网上申请后3个工作日内出具',
+            answeredBy: 'p-h',
+            answeredAt: '2026-03-10T20:00:00.000+08:00',
+            attachments: [
+              { fileID: 'cloud://env/a.jpg', name: '公告.jpg', kind: 'image', size: 2048 },
+              { fileID: 'cloud://env/b.jpg', name: '现场.jpg', kind: 'image', size: 2048 },
+              { fileID: 'cloud://env/reply.pdf', name: '书面答复.pdf', kind: 'file', size: 1_572_864 },
+            ],
+          },
+        }),
+        urgency: 'done',
+        steps: [],
+      });
+      wxm.cloud.reply('referral', 'get', { ok: true, data: answered });
+      const preview = jest.spyOn(wx, 'previewImage').mockImplementation(() => undefined);
+      const download = jest.fn(() => Promise.resolve({ tempFilePath: 'wxfile://tmp/reply.pdf', statusCode: 200 }));
+      Object.assign(wx.cloud, { downloadFile: download });
+      const open = jest.spyOn(wx, 'openDocument').mockImplementation((o) => {
+        o.success?.({ errMsg: 'openDocument:ok' });
+        return undefined as never;
+      });
+      const page = await openPage<DetailData>('pages/referral-detail/index', { id: 'r1' });
+      await page.fire('#answer-image-1', 'tap');
+      expect(preview).toHaveBeenCalledWith({
+        current: 'cloud://env/b.jpg',
+        urls: ['cloud://env/a.jpg', 'cloud://env/b.jpg'],
+      });
+      expect(page.text('#answer-file-0')).toContain('书面答复.pdf');
+      expect(page.text('#answer-file-0')).toContain('1.5 MB');
+      await page.fire('#answer-file-0', 'click');
+      expect(download).toHaveBeenCalledWith({ fileID: 'cloud://env/reply.pdf' });
+      expect(open).toHaveBeenCalledWith(
+        expect.objectContaining({ filePath: 'wxfile://tmp/reply.pdf', showMenu: true }),
+      );
+    });
   });
 });
