@@ -73,7 +73,7 @@ describe('the reader (大模型审读)', () => {
     expect(t.cloud.ai.received()).toEqual([]);
     const view = await readingOf(id);
     expect(view.reading).toMatchObject({ state: 'off', note: null, findings: [] });
-    expect(await ok(t.call('reader', 'status', {}, WHO.opA))).toEqual({ enabled: false });
+    expect(await ok(t.call('reader', 'status', {}, WHO.opA))).toEqual({ enabled: false, timeoutSeconds: 8 });
   });
 
   it('lets only the province desk change the settings, to one of the environment’s models, with a fresh rev', async () => {
@@ -90,7 +90,7 @@ describe('the reader (大模型审读)', () => {
     expect(await refusal(bad)).toBe('READER_SETTINGS_INVALID');
     const saved = await configure();
     expect(saved.settings).toMatchObject({ enabled: true, model: MODEL, rev: 1, updatedBy: 'p-hn-propaganda' });
-    expect(await ok(t.call('reader', 'status', {}, WHO.opA))).toEqual({ enabled: true });
+    expect(await ok(t.call('reader', 'status', {}, WHO.opA))).toEqual({ enabled: true, timeoutSeconds: 8 });
     const stale = t.call('reader', 'settingsSave', { settings: ON, expectedRev: 0 }, WHO.provinceDesk);
     expect(await refusal(stale)).toBe('CONFLICT');
     const log = await ok(t.call('org', 'auditLog', { unitId: 'u-hn' }, 'demo-province-admin'));
@@ -217,12 +217,15 @@ describe('the reader (大模型审读)', () => {
     expect(disabled.change.state).toBe('inReview');
     expect((await readingOf(disabled.id)).reading).toMatchObject({
       state: 'error',
-      note: expect.stringContaining('403'),
+      note: '大模型审读暂不可用（本环境未开通该模型或无权调用，403），本版本仅按规则筛查',
     });
     t.cloud.ai.script({ clear: true, replies: [{ error: { status: 429, code: 'EXCEED_TOKEN_QUOTA_LIMIT' } }] });
     const quota = await submitNew(SOB_TEXT);
     expect(quota.change.state).toBe('inReview');
-    expect((await readingOf(quota.id)).reading).toMatchObject({ state: 'error', note: expect.stringContaining('429') });
+    expect((await readingOf(quota.id)).reading).toMatchObject({
+      state: 'error',
+      note: expect.stringContaining('平台调用频率或额度已达上限，429'),
+    });
   });
 
   it('keeps each unit within its monthly token budget: over it, nothing is asked', async () => {

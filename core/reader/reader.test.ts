@@ -284,7 +284,15 @@ describe('settings, budget and notes', () => {
 
   it('says why the rules stood alone', () => {
     expect(noteFor('timeout', { timeoutSeconds: 8 })).toBe('大模型审读超时（8 秒内未答复），本版本仅按规则筛查');
-    expect(noteFor('error', { errorCode: 'AI_MODEL_DISABLED' })).toContain('AI_MODEL_DISABLED');
+    expect(noteFor('error', { errorCode: 'AI_MODEL_DISABLED' })).toBe(
+      '大模型审读暂不可用（本环境未开通该模型或无权调用，AI_MODEL_DISABLED），本版本仅按规则筛查',
+    );
+    expect(noteFor('error', { errorCode: '429' })).toContain('（平台调用频率或额度已达上限，429）');
+    expect(noteFor('error', { errorCode: '502' })).toContain('（大模型服务出错，502）');
+    expect(noteFor('error', { errorCode: 'ECONNRESET' })).toContain('（连接大模型服务失败，ECONNRESET）');
+    expect(noteFor('error', { errorCode: 'SOMETHING_NEW' })).toContain('（SOMETHING_NEW）');
+    expect(noteFor('error', { errorCode: null })).toBe('大模型审读暂不可用，本版本仅按规则筛查');
+    expect(noteFor('error', { errorCode: 'MALFORMED' })).toContain('不是约定的格式');
     expect(noteFor('overBudget', { used: 10, budget: 5 })).toContain('已用 10 / 5 tokens');
     expect(noteFor('done')).toBeNull();
     expect(noteFor('done', { dropped: 2 })).toContain('2 条');
