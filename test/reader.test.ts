@@ -197,21 +197,28 @@ describe('the reader (大模型审读)', () => {
   it('goes on the rules alone after the desk’s time limit, with a visible note', async () => {
     await configure({ timeoutSeconds: 1 });
     t.cloud.ai.script({ replies: [{ ...answerWith(sobFinding()), delayMs: 3000 }] });
-    const started = Date.now();
     const { id, change } = await submitNew(SOB_TEXT);
-    expect(Date.now() - started).toBeLessThan(2900);
     expect(change.state).toBe('inReview');
-    expect((await readingOf(id)).reading).toMatchObject({
+    const reading = (await readingOf(id)).reading;
+    expect(reading).toMatchObject({
       state: 'timeout',
       findings: [],
       note: '大模型审读超时（1 秒内未答复），本版本仅按规则筛查',
     });
+    // The submission stopped waiting at the deadline, not when the model answered (3 s later).
+    expect(reading?.latencyMs).toBeGreaterThanOrEqual(990);
+    expect(reading?.latencyMs).toBeLessThan(3000);
     const calls = await ok(t.call('reader', 'calls', {}, WHO.provinceDesk));
     expect(calls.items[0]).toMatchObject({ outcome: 'timeout', model: MODEL });
+    // The platform may still count a call nobody waited for: its reservation stays spent.
+    expect(calls.items[0]?.totalTokens).toBeGreaterThan(1024);
   });
 
   it('never fails a submission on a platform error (a model the environment disabled, quota)', async () => {
     await configure();
+    const usedBefore = (await ok(t.call('reader', 'usage', {}, WHO.provinceDesk))).items.find(
+      (u) => u.unitId === 'u-cs',
+    );
     t.cloud.ai.script({ models: ['deepseek/deepseek-v3.2'] });
     const disabled = await submitNew(SOB_TEXT);
     expect(disabled.change.state).toBe('inReview');
@@ -226,6 +233,12 @@ describe('the reader (大模型审读)', () => {
       state: 'error',
       note: expect.stringContaining('平台调用频率或额度已达上限，429'),
     });
+    // A refused call costs the unit nothing: its reservation is given back.
+    const usedAfter = (await ok(t.call('reader', 'usage', {}, WHO.provinceDesk))).items.find(
+      (u) => u.unitId === 'u-cs',
+    );
+    expect(usedAfter?.tokens ?? 0).toBe(usedBefore?.tokens ?? 0);
+    expect(usedAfter?.calls ?? 0).toBe((usedBefore?.calls ?? 0) + 2);
   });
 
   it('keeps each unit within its monthly token budget: over it, nothing is asked', async () => {

@@ -115,6 +115,17 @@ export const screens: ScreenSpec[] = [
       return { id: post.postId };
     },
   },
+  {
+    route: 'pages/post-detail/index',
+    as: 'demo-reviewer',
+    variant: 'reader-unavailable',
+    query: async (demo) => {
+      const waiting = await demo.call('post', 'approvals', {}, 'demo-reviewer');
+      const post = waiting.items.find((i) => i.title === '汛期出行安全提示');
+      if (!post) throw new Error('演示数据中没有模型未能审读的稿件');
+      return { id: post.postId };
+    },
+  },
   { route: 'packages/reader/pages/settings/index', as: 'demo-province-propaganda' },
   { route: 'packages/reader/pages/prompt/index', as: 'demo-province-propaganda' },
   { route: 'packages/reader/pages/calls/index', as: 'demo-province-propaganda' },

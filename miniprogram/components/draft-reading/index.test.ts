@@ -59,9 +59,8 @@ describe('draft-reading', () => {
     await flush();
     expect(v.text('#waiting')).toBe('大模型审读中，最长等 5 秒；期间可继续编辑');
     (root as unknown as { setData(d: object): void }).setData({ text: '正文（改）' });
-    held.resolve({ ok: true, data: reading() });
+    await held.resolve({ ok: true, data: reading() });
     await tapped;
-    await flush();
     expect(v.exists('#waiting')).toBe(false);
     expect(v.text('#marks')).toContain('“以泪洗面”');
     expect(v.text('#stale')).toBe('内容已修改，以下为修改前的审读意见');
