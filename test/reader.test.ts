@@ -22,7 +22,9 @@ const ON: ReaderSettingsInput = {
   chunkChars: 3000,
 };
 
-const SOB_TEXT = '民警老张连续工作七十二小时晕倒在岗位上，家里孩子无人照顾，妻子以泪洗面。';
+// A 卖惨 text the combination rules let through (they catch 连续工作七十二小时晕倒在岗位), so the
+// submission goes on and the reader is what marks it.
+const SOB_TEXT = '民警老张这个月都在所里加班，家里孩子无人照顾，妻子以泪洗面。';
 const sobFinding = (confidence = 0.9) => ({
   item: '17.1.9',
   quote: '家里孩子无人照顾，妻子以泪洗面',
@@ -354,7 +356,8 @@ describe('the reader (大模型审读)', () => {
 
   it('raises the level on a confident caution finding only when the desk says so', async () => {
     const anxiety = { item: '17.2.6', quote: '深夜入室抢劫', reason: '可能引起群众对治安不满', confidence: 0.92 };
-    const text = '昨晚小区连发三起深夜入室抢劫，嫌疑人仍在逃。';
+    // One the combination rules leave at ordinary (三起深夜入室 … 在逃 is theirs, at major already).
+    const text = '据居民讲述，昨晚小区发生深夜入室抢劫。';
     await configure();
     t.cloud.ai.script({ rules: [{ contains: '入室抢劫', reply: answerWith(anxiety) }] });
     const advisory = await submitNew(text);
