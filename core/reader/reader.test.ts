@@ -1,4 +1,4 @@
-import { categoryOf } from '../screening/categories';
+import { categoryOf, formatRef } from '../screening/categories';
 import { FINDINGS_MAX, mergeFindings, parseAnswer } from './answer';
 import { itemsFor, READER_ITEMS, readerItem } from './items';
 import { partsOf, sentenceSpans } from './parts';
@@ -36,6 +36,18 @@ describe('the items, in the measures’ own words', () => {
       expect(category.effect).toBe('caution');
       expect(item.levelFloor).toBe(category.effect === 'caution' ? category.levelFloor : null);
     }
+  });
+
+  it('maps every item to a rules’ category, so each is scored beside the rules', () => {
+    // 第四十条's sensitive information is the same the rules gate under 第十八条 (personalSensitive).
+    const crossed = new Set(['40.5']);
+    for (const item of READER_ITEMS) {
+      expect(item.category).not.toBeNull();
+      const category = categoryOf(item.category as NonNullable<typeof item.category>);
+      if (!crossed.has(item.code)) expect(formatRef(category.ref).startsWith(item.ref.replace(/（.*$/, ''))).toBe(true);
+    }
+    expect(readerItem('41.1')?.category).toBe('personalCriticism');
+    expect(readerItem('41.2')?.category).toBe('personalPayment');
   });
 
   it('keeps the regulation’s wording for the items issue 19 names', () => {
