@@ -34,6 +34,16 @@ const first = <T>(items: readonly T[], what: string): T => {
   return item;
 };
 
+/** The demo reviewer's waiting post of that title (the reader's demo posts, tools/seed.ts seedReader). */
+const waitingPost =
+  (title: string) =>
+  async (demo: DemoApi): Promise<Record<string, string>> => {
+    const waiting = await demo.call('post', 'approvals', {}, 'demo-reviewer');
+    const post = waiting.items.find((i) => i.title === title);
+    if (!post) throw new Error(`演示数据中没有待审核的《${title}》`);
+    return { id: post.postId };
+  };
+
 export const screens: ScreenSpec[] = [
   // --- workbench, inbox, me, bind ---
   { route: 'pages/home/index', as: 'demo-operator-a' },
@@ -123,12 +133,13 @@ export const screens: ScreenSpec[] = [
     route: 'pages/post-detail/index',
     as: 'demo-reviewer',
     variant: 'reader',
-    query: async (demo) => {
-      const waiting = await demo.call('post', 'approvals', {}, 'demo-reviewer');
-      const post = waiting.items.find((i) => i.title === '致敬坚守一线的民警');
-      if (!post) throw new Error('演示数据中没有带大模型审读意见的稿件');
-      return { id: post.postId };
-    },
+    query: waitingPost('致敬坚守一线的民警'),
+  },
+  {
+    route: 'pages/post-detail/index',
+    as: 'demo-reviewer',
+    variant: 'reader-unavailable',
+    query: waitingPost('汛期出行安全提示'),
   },
   { route: 'packages/reader/pages/settings/index', as: 'demo-province-propaganda' },
   { route: 'packages/reader/pages/prompt/index', as: 'demo-province-propaganda' },
