@@ -1,4 +1,5 @@
 import type { DraftSaved, ScreeningHit } from '../../../typings/post';
+import type { WordingSuggestion } from '../../../typings/screening';
 import type { NodeJson } from '../../test-utils/simulate';
 import { accountView, chain, detail, post, step } from '../../test-utils/post-fixtures';
 import { openPage } from '../../test-utils/simulate';
@@ -289,7 +290,7 @@ describe('编辑稿件 (pages/post-edit)', () => {
 
   it('offers 规范表述 from the check and replaces the wrong form with one tap', async () => {
     // Title "抓获嫌犯" and text "维族群众协助民警抓获嫌犯。": the text starts at 5.
-    const suggestion = (start: number, wrong: string, correct: string) => ({
+    const suggestion = (start: number, wrong: string, correct: string): WordingSuggestion => ({
       ruleId: `dw-${wrong}`,
       start,
       end: start + wrong.length,
@@ -299,7 +300,7 @@ describe('编辑稿件 (pages/post-edit)', () => {
       reason: '应使用规范称谓',
       source: '新华社《新闻信息报道中的禁用词和慎用词》',
     });
-    const checked = (suggestions: object[]) => ({
+    const checked = (suggestions: WordingSuggestion[]) => ({
       ok: true as const,
       data: {
         lexiconVersion: '3',
