@@ -135,6 +135,15 @@ function traceRow(t: RuleTrace, key: string): TraceRow {
   };
 }
 
+/** A link's text, encoded by whoever built the link; a stray % is left as it is. */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 function resultSummary(blocked: boolean, level: SensitivityLevel, count: number): string {
   if (count === 0) return '未发现问题';
   if (blocked) return `共 ${count} 处提示，禁止发布`;
@@ -181,7 +190,7 @@ Page<RuleData, RuleCustom>({
   query: {},
 
   onLoad(query) {
-    this.query = { id: query.id, bench: query.bench, text: query.text ? decodeURIComponent(query.text) : undefined };
+    this.query = { id: query.id, bench: query.bench, text: query.text ? decoded(query.text) : undefined };
     const benchOnly = !query.id && query.bench === '1';
     this.setData({ benchOnly, sample: this.query.text ?? '' });
     if (query.id || benchOnly) void wx.setNavigationBarTitle({ title: benchOnly ? '规则试算' : '规则详情' });
