@@ -6,6 +6,8 @@
 import { DEMO_TIME, demoOrg } from '../core/org/demo';
 import { LEXICON_HEAD_ID, starterDocs, starterRuleDocs, starterWordingDocs, versionDocId } from '../server/screen/docs';
 import { ROLE_LABELS } from '../core/org/people';
+import { toBeijingIso } from '../core/time';
+import { seedLinkage } from './seed-linkage';
 import type { LocalCloud, LocalDatabase } from './local-cloud/src';
 import type { Doc } from './local-cloud/src/db/ejson';
 
@@ -44,8 +46,18 @@ export function demoOpenids(): Array<{ openid: string; name: string; roles: stri
  * mini-program would), so the demo data is exactly what the product would have made. Each domain
  * registers its own; they run in order after the organisation is seeded.
  */
-export type DemoScenario = (call: DemoCall) => Promise<string>;
+export type DemoScenario = (call: DemoCall, clock?: DemoClock) => Promise<string>;
 export type DemoCall = (fn: string, body: Record<string, unknown>, openid: string) => Promise<unknown>;
+
+/**
+ * The local cloud's clock, for a scenario that needs a past (a directive that already ran its course):
+ * move it, fire the every-minute timer as it would have fired then, and put it back when done.
+ */
+export interface DemoClock {
+  now(): number;
+  set(ms: number): void;
+  fireTimer(): Promise<void>;
+}
 
 export const demoScenarios: DemoScenario[] = [];
 // Registered at the end of the file, once every scenario is defined.
@@ -68,7 +80,16 @@ export async function seedDemo(cloud: LocalCloud): Promise<string[]> {
   report.push(seedLexicon(cloud.db));
   // The scripted model's demo phrases (reader), so the demo posts it reads carry its marks.
   cloud.ai.script({ rules: DEMO_MODEL_RULES });
-  for (const scenario of demoScenarios) report.push(await scenario(call));
+  const clock: DemoClock = {
+    now: () => cloud.clock.now(),
+    set: (ms) => cloud.clock.set(toBeijingIso(ms)),
+    fireTimer: async () => {
+      const fired = await cloud.timers.fire('timer');
+      const failed = fired.find((f) => !f.outcome.ok);
+      if (failed) throw new Error(`演示数据写入失败（定时任务）：${JSON.stringify(failed.outcome)}`);
+    },
+  };
+  for (const scenario of demoScenarios) report.push(await scenario(call, clock));
   return report;
 }
 
@@ -105,7 +126,8 @@ export function seedLexicon(db: LocalDatabase): string {
 
 /**
  * Posts for the demo, made through the post function by the demo people: one published, one waiting
- * for the 长沙 leader, one from 浏阳 waiting at the 长沙 desk (特别重大), one sent back, one draft.
+ * for the 长沙 leader (declared 一般, raised to 重大敏感 by the reviewer: 第十六条's floor), one from
+ * 浏阳 waiting at the 长沙 desk (特别重大), one sent back, one draft.
  */
 export const seedPosts: DemoScenario = async (call) => {
   interface Answer<T> {
@@ -169,9 +191,10 @@ export const seedPosts: DemoScenario = async (call) => {
     'acc-cs-wechat-sub',
     '跨省追逃专项行动通报',
     '专项行动成果通报（稿）。',
-    'major',
+    'ordinary',
   );
   major = await step('demo-operator-a', 'submit', major);
+  major = await step('demo-reviewer', 'raiseLevel', major, { version: 1, level: 'major' });
   await step('demo-reviewer', 'approve', major, decide);
 
   let county = await draft(
@@ -294,6 +317,11 @@ export const seedReferrals: DemoScenario = async (call) => {
 };
 
 demoScenarios.push(seedPosts, seedReferrals);
+// linkage directives (第三十四条): first, on a past timeline of their own, so the log stays in time order
+demoScenarios.unshift(async (call, clock) => {
+  if (!clock) throw new Error('联动指令演示数据需要本地云的时钟');
+  return seedLinkage(call, clock);
+});
 
 // --- reader (大模型审读, issue 19) ---
 

@@ -3569,6 +3569,7 @@ const PERSONAL: CombinationRule[] = [
           '直播间',
         ],
         [
+          '生活',
           '追的剧',
           '美妆',
           '护肤',

@@ -24,7 +24,6 @@ export const DEFAULT_WORDING: readonly WordingRule[] = [
   w('suspect-2', '疑犯', '犯罪嫌疑人', '未经人民法院依法判决，不得称“犯”，应称犯罪嫌疑人', XINHUA),
   w('uyghur', '维族', '维吾尔族', '少数民族名称应使用全称', XINHUA_NAMES),
   w('mongol', '蒙族', '蒙古族', '少数民族名称应使用全称', XINHUA_NAMES),
-  w('korean', '鲜族', '朝鲜族', '少数民族名称应使用全称', XINHUA_NAMES),
   w('taiwan-leader', '台湾总统', '台湾地区领导人', '台湾是中国的一部分，其领导人应称台湾地区领导人', XINHUA_TAIWAN),
   w('taiwan-authority', '台湾政府', '台湾当局', '对台湾地区政权机构应称台湾当局', XINHUA_TAIWAN),
   w(

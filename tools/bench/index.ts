@@ -48,6 +48,18 @@ const BENCHES = {
     usesFunctions: true,
     run: async () => (await import('./edge')).runEdgeBench(),
   },
+  // linkage directives (第三十四条)
+  linkage: {
+    title: '联动指令',
+    usesFunctions: true,
+    run: async () => (await import('./linkage')).runLinkageBench(),
+  },
+  // reader (issue 19): what the second reader adds to a submission, beside the model's own time
+  reader: {
+    title: '大模型审读',
+    usesFunctions: true,
+    run: async () => (await import('./reader')).runReaderBench(),
+  },
 } satisfies Record<string, Bench>;
 
 type BenchName = keyof typeof BENCHES;

@@ -62,6 +62,21 @@ export const screens: ScreenSpec[] = [
     },
   },
   { route: 'pages/approvals/index', as: 'demo-city-propaganda' },
+  // hardening (issue 11, 第十六条): the editor of a post whose level the reviewer raised keeps it.
+  {
+    route: 'pages/post-edit/index',
+    as: 'demo-operator-a',
+    variant: 'raised',
+    query: async (demo) => {
+      const list = await demo.call(
+        'post',
+        'list',
+        { accountId: 'acc-cs-wechat-sub', states: ['inReview'] },
+        'demo-operator-a',
+      );
+      return { id: first(list.items, '审核中的稿件').id };
+    },
+  },
   { route: 'pages/cadence/index', as: 'demo-operator-a' },
 
   // --- messages and referrals ---
@@ -178,6 +193,52 @@ export const screens: ScreenSpec[] = [
       return { id: saved.id };
     },
   },
+
+  // --- linkage directives (第三十四条) ---
+  { route: 'packages/linkage/pages/mine/index', as: 'demo-operator-a' },
+  {
+    route: 'packages/linkage/pages/directive/index',
+    as: 'demo-operator-a',
+    query: async (demo) => {
+      const mine = await demo.call('linkage', 'mine', {}, 'demo-operator-a');
+      return { id: first(mine.items, '待响应的联动指令').directive.id };
+    },
+  },
+  {
+    route: 'packages/linkage/pages/respond/index',
+    as: 'demo-operator-a',
+    query: async (demo) => {
+      const mine = await demo.call('linkage', 'mine', {}, 'demo-operator-a');
+      const item = first(mine.items, '待响应的联动指令');
+      return { id: item.directive.id, accountId: first(item.accounts, '待响应的账号').accountId };
+    },
+  },
+  { route: 'packages/linkage/pages/directives/index', as: 'demo-province-propaganda' },
+  {
+    route: 'packages/linkage/pages/board/index',
+    as: 'demo-province-propaganda',
+    query: async (demo) => {
+      const list = await demo.call('linkage', 'list', {}, 'demo-province-propaganda');
+      // The oldest closed one: on time, late and silent accounts, its record final.
+      return { id: first(list.items.filter((d) => d.state === 'closed').reverse(), '已结束的联动指令').id };
+    },
+  },
+  {
+    route: 'packages/linkage/pages/board/index',
+    as: 'demo-city-propaganda',
+    variant: 'city-desk',
+    query: async (demo) => {
+      const list = await demo.call('linkage', 'list', {}, 'demo-city-propaganda');
+      return {
+        id: first(
+          list.items.filter((d) => d.state === 'open'),
+          '进行中的联动指令',
+        ).id,
+      };
+    },
+  },
+  { route: 'packages/linkage/pages/issue/index', as: 'demo-province-propaganda' },
+  { route: 'packages/linkage/pages/settings/index', as: 'demo-province-propaganda' },
 ];
 
 /** Who sees a page that has no entry. */

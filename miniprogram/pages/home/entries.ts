@@ -46,6 +46,24 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     url: '/pages/cadence/index',
     roles: ['operator', 'leader', 'propagandaStaff'],
   },
+  // 第三十四条: a linkage directive is answered within the hour; the operators see theirs counting down,
+  // the desks and responsible leaders watch who has answered.
+  {
+    key: 'linkage',
+    title: '联动响应',
+    icon: 'bullhorn-o',
+    url: '/packages/linkage/pages/mine/index',
+    roles: ['operator'],
+    count: 'linkage',
+    pendingLabel: '待响应联动指令',
+  },
+  {
+    key: 'linkageBoard',
+    title: '联动调度',
+    icon: 'fire-o',
+    url: '/packages/linkage/pages/directives/index',
+    roles: ['propagandaStaff', 'leader'],
+  },
   // 第二十二条至第二十八条: every netizen message is triaged and ends in a recorded outcome.
   {
     key: 'messages',

@@ -59,6 +59,7 @@ describe('工作台 (pages/home)', () => {
     expect(page.data().entries.map((entry) => entry.key)).toEqual([
       'approvals',
       'cadence',
+      'linkageBoard',
       'messages',
       'calendar',
       'accounts',

@@ -13,6 +13,7 @@ import { latestData, type LoadState } from '../../services/load';
 import { openPage } from '../../services/navigation';
 import type { DatasetEvent, ValueEvent } from '../../utils/events';
 import { LEVEL_LABELS, LEVEL_OPTIONS, STATE_LABELS, STATE_TAGS, diffSegments, type Segment } from '../../utils/posts';
+import { linkageBanner } from '../../utils/linkage';
 import { formatBeijingShort } from '../../utils/time';
 
 interface StepItem {
@@ -65,6 +66,10 @@ interface DetailData extends LoadState {
   url: string;
   urlError: string;
   busy: boolean;
+  /** 第三十四条: the directive this post answers, with its clock, for the author and every approver. */
+  linkage: string;
+  /** Published, and the account still owes that directive its response: the operator registers it. */
+  linkageRespond: boolean;
 }
 
 /** What van-dialog (async-close) hands its confirm handler. */
@@ -75,6 +80,8 @@ interface VantDialog {
 interface DetailCustom {
   loadSeq: number;
   postId: string;
+  /** The directive and account a linkage response answers for. */
+  linkageOf: { directiveId: string; accountId: string } | null;
   content: Post['content'] | null;
   load(): Promise<void>;
   onRetry(): void;
@@ -89,6 +96,7 @@ interface DetailCustom {
   onUrl(event: ValueEvent<string>): void;
   onPublishConfirm(event: ValueEvent<{ dialog: VantDialog }>): Promise<void>;
   onPublishCancel(): void;
+  onLinkageRespond(): Promise<void>;
   done(title: string, answer: { ok: true } | { ok: false; error: { message: string } }): Promise<void>;
 }
 
@@ -120,15 +128,17 @@ function stepsOf(chain: ChainPreview): { steps: StepItem[]; active: number } {
 /** 第十六条: who raised the level at which step, for every later version. */
 function floorNoteOf(floor: LevelFloor | null, names: ReadonlyMap<string, string>): string {
   if (!floor) return '';
-  const who = names.get(floor.personId) ?? '';
-  return `敏感等级不低于“${LEVEL_LABELS[floor.level]}”：第 ${floor.version} 版审批中由${floor.stepLabel}${who ? ` ${who}` : ''}确定，以后各版须按此等级报审（第十六条）`;
+  const who = names.get(floor.personId);
+  const by = who ? `${who}（${floor.stepLabel}）` : floor.stepLabel;
+  return `敏感等级不低于“${LEVEL_LABELS[floor.level]}”：第 ${floor.version} 版审批时由${by}确定，以后各版须按此等级报审（第十六条）`;
 }
 
 function levelChangeNote(c: LevelChange, names: ReadonlyMap<string, string>): string {
-  const who = names.get(c.personId) ?? '';
+  const who = names.get(c.personId);
+  const by = who ? `${who}（${c.stepLabel}）` : c.stepLabel;
   const verb = c.kind === 'raise' ? '提高为' : '降为';
-  const why = c.reason ? `（理由：${c.reason}）` : '';
-  return `${c.stepLabel}${who ? ` ${who}` : ''}将敏感等级由“${LEVEL_LABELS[c.from]}”${verb}“${LEVEL_LABELS[c.to]}”${why}`;
+  const why = c.reason ? `，理由：${c.reason}` : '';
+  return `${by}将敏感等级由“${LEVEL_LABELS[c.from]}”${verb}“${LEVEL_LABELS[c.to]}”${why}`;
 }
 
 function diffOf(d: VersionDiff | null, names: ReadonlyMap<string, string>): DiffView | null {
@@ -188,6 +198,7 @@ function view(detail: PostDetail): Partial<DetailData> {
     floorNote: floorNoteOf(detail.levelFloor, names),
     // 第十六条: lowering is offered only where the server says this decider may (at or above the raising step).
     lowerOptions: LEVEL_OPTIONS.filter((o) => detail.lowerOptions.includes(o.value)),
+    linkage: post.linkage ? linkageBanner(post.linkage) : '',
   };
 }
 
@@ -226,10 +237,13 @@ Page<DetailData, DetailCustom>({
     url: '',
     urlError: '',
     busy: false,
+    linkage: '',
+    linkageRespond: false,
   },
   loadSeq: 0,
   postId: '',
   content: null,
+  linkageOf: null,
 
   onLoad(query) {
     this.postId = query.id ?? '';
@@ -253,7 +267,27 @@ Page<DetailData, DetailCustom>({
     const detail = await latestData(this, call('post', 'get', { postId: this.postId }));
     if (!detail) return;
     this.content = detail.post.content;
-    this.setData(view(detail));
+    this.setData({ ...view(detail), linkageRespond: false });
+    // 第三十四条: a published linkage response is registered by the account's operator; ask whether it still owes one.
+    const { post } = detail;
+    this.linkageOf = post.linkage ? { directiveId: post.linkage.directiveId, accountId: post.accountId } : null;
+    if (post.linkage && post.state === 'published') {
+      const res = await call('linkage', 'get', { directiveId: post.linkage.directiveId });
+      const row = res.ok ? res.data.mine.find((r) => r.accountId === post.accountId) : undefined;
+      this.setData({ linkageRespond: row?.state === 'pending' || row?.state === 'none' });
+    }
+  },
+
+  async onLinkageRespond() {
+    if (this.data.busy || !this.linkageOf) return;
+    this.setData({ busy: true });
+    const res = await call('linkage', 'respond', {
+      directiveId: this.linkageOf.directiveId,
+      accountId: this.linkageOf.accountId,
+      kind: 'original',
+      postId: this.postId,
+    });
+    await this.done('已登记为联动响应', res);
   },
 
   onComment(event) {
