@@ -109,6 +109,8 @@ export interface LocalCloudStats {
   admin: { database: number; functions: number; storage: number; wx: number };
   /** Documents fetched from the store. */
   documentsRead: number;
+  /** The same, per collection. */
+  readsByCollection: { [collection: string]: number };
   documentsWritten: number;
   fullScans: number;
   /** Queries that used no index, by collection and shape (fields, sort), most frequent first. */
@@ -498,6 +500,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
       requests: counters.requests,
       admin: { ...counters.admin },
       documentsRead: s.documentsRead,
+      readsByCollection: s.readsByCollection,
       documentsWritten: s.documentsWritten,
       fullScans: s.fullScans,
       unindexedQueries: s.unindexedQueries,

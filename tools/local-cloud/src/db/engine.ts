@@ -104,11 +104,22 @@ export class LocalDatabase {
 
   get stats(): DbStats {
     const unindexedQueries = [...this.unindexed.values()].map((q) => ({ ...q })).sort((a, b) => b.count - a.count);
-    return { ...this.store.stats, lastPlan: this.lastPlan, unindexedQueries };
+    return {
+      ...this.store.stats,
+      readsByCollection: { ...this.store.stats.readsByCollection },
+      lastPlan: this.lastPlan,
+      unindexedQueries,
+    };
   }
 
   resetStats(): void {
-    Object.assign(this.store.stats, { documentsRead: 0, documentsWritten: 0, fullScans: 0, indexScans: 0 });
+    Object.assign(this.store.stats, {
+      documentsRead: 0,
+      readsByCollection: {},
+      documentsWritten: 0,
+      fullScans: 0,
+      indexScans: 0,
+    });
     this.lastPlan = 'none';
     this.unindexed.clear();
   }
