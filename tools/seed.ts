@@ -4,7 +4,7 @@
  * has a workflow (posts, referrals) is created afterwards through the functions themselves.
  */
 import { DEMO_TIME, demoOrg } from '../core/org/demo';
-import { LEXICON_HEAD_ID, starterDocs, versionDocId } from '../server/screen/docs';
+import { LEXICON_HEAD_ID, starterDocs, starterRuleDocs, starterWordingDocs, versionDocId } from '../server/screen/docs';
 import { ROLE_LABELS } from '../core/org/people';
 import { toBeijingIso } from '../core/time';
 import { seedLinkage } from './seed-linkage';
@@ -100,6 +100,11 @@ export async function seedDemo(cloud: LocalCloud): Promise<string[]> {
 export function seedLexicon(db: LocalDatabase): string {
   const docs = starterDocs(1, DEMO_TIME);
   db.insert('lexicon', asDocs(docs));
+  // screening: the default combination rules and standard wording of the same version (issue 17)
+  const rules = starterRuleDocs(1, DEMO_TIME);
+  const wording = starterWordingDocs(1, DEMO_TIME);
+  db.insert('screeningRules', asDocs(rules));
+  db.insert('wordingRules', asDocs(wording));
   db.insert(
     'lexiconVersions',
     asDocs([
@@ -108,15 +113,15 @@ export function seedLexicon(db: LocalDatabase): string {
         version: 1,
         at: DEMO_TIME,
         by: null,
-        summary: `词库 v1：随系统提供的初始词库（${docs.length} 条）`,
-        added: docs.length,
+        summary: `词库 v1：随系统提供的初始词库（${docs.length} 条）、组合规则 ${rules.length} 条、规范表述 ${wording.length} 条`,
+        added: docs.length + rules.length + wording.length,
         removed: 0,
         sample: [],
       },
     ]),
   );
   db.insert('counters', asDocs([{ _id: LEXICON_HEAD_ID, value: 1, updatedAt: DEMO_TIME }]));
-  return `词库 v1（${docs.length}条）`;
+  return `词库 v1（${docs.length}条，组合规则${rules.length}条，规范表述${wording.length}条）`;
 }
 
 /**

@@ -224,19 +224,12 @@ export function checkAccountUse(account: Account, use: 'official' | 'personal'):
   return null;
 }
 
-const PASSWORD_LIKE = /^pass$|password|passwd|pwd|passcode|secret|口令|密码/i;
-
 /**
  * 第三十三条 asks to guard against password leaks; a platform password the product never stores cannot
- * leak from it. The dot paths of every request field named like a password, for input validation to refuse.
+ * leak from it. The dot paths of every request field named like a password (core/security/passwords.ts
+ * holds the rule, which every function's edge now applies to keys and texts alike).
  */
-export function passwordLikeFields(value: unknown, at = ''): string[] {
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, child]) => {
-    const path = at ? `${at}.${key}` : key;
-    return [...(PASSWORD_LIKE.test(key) ? [path] : []), ...passwordLikeFields(child, path)];
-  });
-}
+export { passwordLikeFields } from '../security/passwords';
 
 export type AccountInput = Omit<Account, '_id' | 'createdAt' | 'updatedAt' | 'rev'>;
 

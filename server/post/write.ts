@@ -30,6 +30,8 @@ import { applyEffects, syncQueue } from './effects';
 import { recordRefusedPublication } from './refusals';
 import { readForSubmission, recordSubmissionReading } from '../reader/submission';
 import { screenPost } from './screening';
+import type { AccountSecurity } from '../../typings/security';
+import { postingSuspension } from '../../core/security/incidents';
 import {
   decisionParams,
   draftFields,
@@ -96,6 +98,7 @@ async function transition(
   return runWork(ctx, { person: caller, grant }, async (work: Work) => {
     const current = await work.load<Post>('posts', post._id, '稿件', event.expectedRev);
     const fresh = (await work.get<Account>('accounts', account._id)) ?? account;
+    await guardPostingSuspension(work, event, account._id);
     const result = applyPostEvent(current, event, { ...pctx, account: fresh });
     if (!result.ok) throw toDomainError(result.error);
     await work.put('posts', result.next);
@@ -105,6 +108,17 @@ async function transition(
     if (also) await also(work, result.next);
     return result.next;
   });
+}
+
+/**
+ * 第三十三条 (issue 15): while an account holds an open compromising security incident (账号被盗、密码泄露、
+ * 异常登录), no publication is recorded on it until the propaganda desk lifts the suspension. Read inside
+ * the transaction, so an incident reported at the same moment wins or loses cleanly.
+ */
+async function guardPostingSuspension(work: Work, event: PostEvent, accountId: string): Promise<void> {
+  if (event.type !== 'recordPublication') return;
+  const refusal = postingSuspension(await work.get<AccountSecurity>('accountSecurity', accountId));
+  if (refusal) throw refusal;
 }
 
 function saved(post: Post, account: Account, screening: PostScreening, tree: UnitTree): DraftSaved {
