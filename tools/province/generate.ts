@@ -115,7 +115,8 @@ const CITIES = [
 ] as const;
 /** 122 counties over 14 cities. */
 const COUNTIES_PER_CITY = [9, 9, 5, 12, 12, 9, 9, 4, 6, 11, 11, 13, 5, 7];
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红波辉鹏宇浩凯健斌俊峰晨阳欣怡婷雪琳';
 const TRAINED: TrainingRecord = {
   course: '公安新媒体业务培训',
@@ -192,7 +193,13 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
     parent: Unit | null,
     fn?: Unit['departmentFunction'],
   ): Unit => {
-    const level = !parent ? 'province' : kind !== 'bureau' ? parent.level : parent.level === 'province' ? 'city' : 'county';
+    const level = !parent
+      ? 'province'
+      : kind !== 'bureau'
+        ? parent.level
+        : parent.level === 'province'
+          ? 'city'
+          : 'county';
     const u: Unit = {
       _id,
       name,
@@ -255,7 +262,9 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
     const reviewers = Array.from({ length: staff.reviewers }, () => person(desk._id, [grant('reviewer', b._id)], true));
     const leader = person(b._id, [grant('leader', b._id)], true);
     const admin = person(b._id, [grant('unitAdmin', b._id)], true);
-    const deskStaff = Array.from({ length: staff.desk }, () => person(desk._id, [grant('propagandaStaff', desk._id)], true));
+    const deskStaff = Array.from({ length: staff.desk }, () =>
+      person(desk._id, [grant('propagandaStaff', desk._id)], true),
+    );
     const handlers = new Map<string, Person>();
     for (const d of depts) handlers.set(d._id, person(d._id, [grant('departmentHandler', d._id)], true));
     // Everyone else: no role here, some auxiliaries (辅警), spread over the departments.
@@ -263,7 +272,11 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
       const where = depts.length > 0 ? rnd.pick(depts)._id : b._id;
       person(where, [], false, rnd.chance(0.3));
     }
-    b.responsibility = { leaderId: leader._id, departmentId: desk._id, personId: deskStaff[0]?._id ?? reviewers[0]?._id ?? null };
+    b.responsibility = {
+      leaderId: leader._id,
+      departmentId: desk._id,
+      personId: deskStaff[0]?._id ?? reviewers[0]?._id ?? null,
+    };
     const bureau: Bureau = {
       unit: b,
       desk,
@@ -280,20 +293,34 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
     return bureau;
   };
 
-  const province = makeBureau('u-hn', '湖南省公安厅', null, '湖南省公安厅政治部宣传处', [
-    ['xz', '刑侦总队', 'criminal'],
-    ['wa', '网安总队', 'cyberSecurity'],
-    ['dc', '警务督察总队', 'inspection'],
-  ], { operators: 4, reviewers: 3, desk: 4, rankAndFile: 400 });
+  const province = makeBureau(
+    'u-hn',
+    '湖南省公安厅',
+    null,
+    '湖南省公安厅政治部宣传处',
+    [
+      ['xz', '刑侦总队', 'criminal'],
+      ['wa', '网安总队', 'cyberSecurity'],
+      ['dc', '警务督察总队', 'inspection'],
+    ],
+    { operators: 4, reviewers: 3, desk: 4, rankAndFile: 400 },
+  );
   const cities: Bureau[] = [];
   const counties: Bureau[] = [];
   CITIES.forEach(([code, name], ci) => {
-    const city = makeBureau(`u-${code}`, `${name}市公安局`, province.unit, `${name}市公安局政治部宣传处`, CITY_DEPARTMENTS, {
-      operators: 4,
-      reviewers: 2,
-      desk: 2,
-      rankAndFile: 600,
-    });
+    const city = makeBureau(
+      `u-${code}`,
+      `${name}市公安局`,
+      province.unit,
+      `${name}市公安局政治部宣传处`,
+      CITY_DEPARTMENTS,
+      {
+        operators: 4,
+        reviewers: 2,
+        desk: 2,
+        rankAndFile: 600,
+      },
+    );
     cities.push(city);
     const n = COUNTIES_PER_CITY[ci] ?? 8;
     for (let k = 1; k <= n; k++) {
@@ -351,15 +378,24 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
     const second = { operatorA: a3?._id ?? a1?._id ?? null, operatorB: a2?._id ?? null, reviewerIds: main.reviewerIds };
     account(b, b.unit._id, 'weibo', `${short}公安`, main);
     account(b, b.unit._id, 'wechatSubscription', `${short}警事`, main);
-    for (const p of EXTRA) if (b.unit.level !== 'county' || rnd.chance(0.6)) account(b, b.unit._id, p, `${short}公安${p}`, second);
+    for (const p of EXTRA)
+      if (b.unit.level !== 'county' || rnd.chance(0.6)) account(b, b.unit._id, p, `${short}公安${p}`, second);
     // Departments' own accounts (交警, 网安 …), run by two of the department's people.
     for (const d of b.departments) {
       if (!rnd.chance(b.unit.level === 'county' ? 0.55 : 0.9)) continue;
       const ops = [person(d._id, [grant('operator', d._id)], true), person(d._id, [grant('operator', d._id)], true)];
       const rev = person(d._id, [grant('reviewer', d._id)], true);
-      account(b, d._id, 'weibo', `${d.name}`, { operatorA: ops[0]?._id ?? null, operatorB: ops[1]?._id ?? null, reviewerIds: [rev._id] });
+      account(b, d._id, 'weibo', `${d.name}`, {
+        operatorA: ops[0]?._id ?? null,
+        operatorB: ops[1]?._id ?? null,
+        reviewerIds: [rev._id],
+      });
       if (rnd.chance(0.5)) {
-        account(b, d._id, 'douyin', `${d.name}抖音`, { operatorA: ops[0]?._id ?? null, operatorB: ops[1]?._id ?? null, reviewerIds: [rev._id] });
+        account(b, d._id, 'douyin', `${d.name}抖音`, {
+          operatorA: ops[0]?._id ?? null,
+          operatorB: ops[1]?._id ?? null,
+          reviewerIds: [rev._id],
+        });
       }
     }
   }
@@ -371,7 +407,14 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
       const d = b.departments.length > 0 ? rnd.pick(b.departments) : b.unit;
       const owner = person(d._id, [grant('operator', d._id)], true);
       owners.push(owner);
-      account(b, d._id, rnd.pick<Platform>(['douyin', 'kuaishou', 'weibo']), `${owner.name}说警事`, { operatorA: owner._id, operatorB: null, reviewerIds: [] }, owner._id);
+      account(
+        b,
+        d._id,
+        rnd.pick<Platform>(['douyin', 'kuaishou', 'weibo']),
+        `${owner.name}说警事`,
+        { operatorA: owner._id, operatorB: null, reviewerIds: [] },
+        owner._id,
+      );
     }
   }
   for (const u of units) out.add('units', u);
@@ -397,7 +440,9 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
     if (known) return known;
     const u = unitById.get(unitId);
     const path = u?.path ?? [];
-    const list = units.filter((x) => path.includes(x._id) || (x.kind === 'propagandaDesk' && x.parentId !== null && path.includes(x.parentId)));
+    const list = units.filter(
+      (x) => path.includes(x._id) || (x.kind === 'propagandaDesk' && x.parentId !== null && path.includes(x.parentId)),
+    );
     chainUnits.set(unitId, list);
     return list;
   };
@@ -464,14 +509,20 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
           if (!holder) return 'waiting';
           now += (10 + rnd.int(120)) * MIN;
           if (recent && now > NOW_MS - HOUR) return 'waiting';
-          if (!apply({ type: 'approve', expectedRev: post.rev, version: post.version, comment: '同意' }, now, holder)) return 'failed';
+          if (!apply({ type: 'approve', expectedRev: post.rev, version: post.version, comment: '同意' }, now, holder))
+            return 'failed';
         }
         return 'done';
       };
       if (fate < 0.06) {
         const step = post.stepIndex === null ? undefined : post.chain[post.stepIndex];
         const holder = step ? post.pendingWith.flatMap((k) => holdersOf.get(k) ?? [])[0] : undefined;
-        if (holder) apply({ type: 'sendBack', expectedRev: post.rev, version: post.version, comment: '请核实后修改' }, now + 30 * MIN, holder);
+        if (holder)
+          apply(
+            { type: 'sendBack', expectedRev: post.rev, version: post.version, comment: '请核实后修改' },
+            now + 30 * MIN,
+            holder,
+          );
       } else if (fate < 0.08) {
         apply({ type: 'withdraw', expectedRev: post.rev }, now + 20 * MIN, author);
       } else if (decide() === 'done' && post.state === 'approved' && (!recent || rnd.chance(0.5))) {
@@ -514,12 +565,23 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
     }
   }
   out.flush();
-  log(`  稿件：${out.counts['posts'] ?? 0} 篇（版本 ${out.counts['postVersions'] ?? 0}，待审批条目 ${out.counts['approvalQueue'] ?? 0}）`);
+  log(
+    `  稿件：${out.counts['posts'] ?? 0} 篇（版本 ${out.counts['postVersions'] ?? 0}，待审批条目 ${out.counts['approvalQueue'] ?? 0}）`,
+  );
   if (Object.keys(failures).length > 0) log(`  规则拒绝（已跳过的步骤）：${JSON.stringify(failures)}`);
 
   // --- messages and referrals through the referral core ----------------------------------------------
   const calendar = createWorkCalendar();
-  const TRIAGES: Triage[] = ['general', 'general', 'general', 'consultation', 'consultation', 'complaint', 'abusive', 'policeReport'];
+  const TRIAGES: Triage[] = [
+    'general',
+    'general',
+    'general',
+    'consultation',
+    'consultation',
+    'complaint',
+    'abusive',
+    'policeReport',
+  ];
   let messageSeq = 0;
   let referralSeq = 0;
   for (const b of bureaus) {
@@ -548,7 +610,16 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
           triage,
           raisesProblem: false,
           state: open ? 'triaged' : 'closed',
-          replies: open ? [] : [{ text: '您好，已收悉，感谢您的关注。', at: iso(receivedMs + 3 * HOUR), by: operator._id, followUp: false }],
+          replies: open
+            ? []
+            : [
+                {
+                  text: '您好，已收悉，感谢您的关注。',
+                  at: iso(receivedMs + 3 * HOUR),
+                  by: operator._id,
+                  followUp: false,
+                },
+              ],
           notices: [],
           cleanedUpAt: null,
           replyTargetAt: null,
@@ -561,7 +632,8 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
           rev: 1,
         } as Message;
         out.add('messages', message);
-        if (!referable || b.departments.length === 0 || !rnd.chance(0.5) || unitById.get(a.unitId)?.kind !== 'bureau') continue;
+        if (!referable || b.departments.length === 0 || !rnd.chance(0.5) || unitById.get(a.unitId)?.kind !== 'bureau')
+          continue;
         referralSeq++;
         const department = rnd.pick(b.departments);
         const handler = b.handlers.get(department._id);
@@ -602,7 +674,19 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
           const dueMs = Date.parse(referral.dueAt);
           // Most answered in time, some late, the recent ones still open.
           const answerMs = rnd.chance(0.85) ? madeMs + rnd.next() * (dueMs - madeMs) : dueMs + rnd.int(3 * 24) * HOUR;
-          if (answerMs < NOW_MS && step({ type: 'answer', outcome: '已核实处理', replyWording: '经核实，已依法处理。', expectedRev: referral.rev }, answerMs, handler)) {
+          if (
+            answerMs < NOW_MS &&
+            step(
+              {
+                type: 'answer',
+                outcome: '已核实处理',
+                replyWording: '经核实，已依法处理。',
+                expectedRev: referral.rev,
+              },
+              answerMs,
+              handler,
+            )
+          ) {
             step({ type: 'close', expectedRev: referral.rev }, answerMs + 2 * HOUR, operator);
           }
         }
@@ -639,8 +723,8 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
   }
   out.flush();
 
-  const cs = cities[0] as Bureau;
-  const ly = counties[0] as Bureau;
+  const cs = cities[0];
+  const ly = counties[0];
   const openidOf = (p: Person | undefined): string => p?.openid ?? '';
   const callers: ProvinceCallers = {
     cityOperator: openidOf(cs.operators[0]),
