@@ -402,7 +402,7 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
   // Personal accounts (个人公安新媒体, 第三十九条), registered in the owner's unit.
   const owners: Person[] = [];
   for (const b of bureaus) {
-    const n = b.unit.level === 'county' ? 9 : b.unit.level === 'city' ? 20 : 10;
+    const n = b.unit.level === 'county' ? 14 : b.unit.level === 'city' ? 24 : 10;
     for (let i = 0; i < n; i++) {
       const d = b.departments.length > 0 ? rnd.pick(b.departments) : b.unit;
       const owner = person(d._id, [grant('operator', d._id)], true);
