@@ -99,7 +99,8 @@ describe('timer runs that find nothing new', () => {
     expect(quiet.answer.delivery.due).toBe(0);
     expect(stats.readsByCollection['referrals']).toBe(DUE);
     expect(stats.documentsRead - DUE).toBeLessThanOrEqual(10);
-    expect(stats.readsByCollection['notifications'] ?? 0).toBe(0);
+    // No per-reminder dedupe lookup (other planners may read a constant few).
+    expect(stats.readsByCollection['notifications'] ?? 0).toBeLessThanOrEqual(2);
     expect(stats.documentsWritten).toBe(0);
     expect(stats.fullScans).toBe(0);
     expect(dueSoonReminders()).toHaveLength(DUE);
