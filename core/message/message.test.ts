@@ -321,7 +321,13 @@ describe('consultation through a referral (第二十六条, 第二十七条)', (
     const answered = ok(
       applyReferralEvent(
         signed,
-        { type: 'answer', outcome: '已修复', replyWording: '信号灯已修复，感谢反映。', attachments: [], expectedRev: 2 },
+        {
+          type: 'answer',
+          outcome: '已修复',
+          replyWording: '信号灯已修复，感谢反映。',
+          attachments: [],
+          expectedRev: 2,
+        },
         ctxAt(handler, DAY, 10, 50),
       ),
     ).next;
