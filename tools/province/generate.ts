@@ -681,6 +681,7 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
                 type: 'answer',
                 outcome: '已核实处理',
                 replyWording: '经核实，已依法处理。',
+                attachments: [],
                 expectedRev: referral.rev,
               },
               answerMs,
