@@ -202,6 +202,62 @@ export const screens: ScreenSpec[] = [
   // --- screening ---
   { route: 'pages/lexicon/index', as: 'demo-province-propaganda' },
   { route: 'pages/lexicon-import/index', as: 'demo-province-propaganda' },
+  // combination rules, their test bench and 规范表述 (issue 17)
+  { route: 'packages/screening/pages/rules/index', as: 'demo-province-propaganda' },
+  {
+    route: 'packages/screening/pages/rule/index',
+    as: 'demo-province-propaganda',
+    query: async (demo) => {
+      const page = await demo.call('screen', 'ruleList', { search: '民警打骂群众' }, 'demo-province-propaganda');
+      return {
+        id: first(page.items, '组合规则“民警打骂群众”').id,
+        text: encodeURIComponent(
+          '昨晚一名民警在处置纠纷时殴打一名男子，视频在网上流传。另一起事件中，民警被醉酒男子殴打后依法处置。',
+        ),
+      };
+    },
+  },
+  {
+    route: 'packages/screening/pages/rule/index',
+    as: 'demo-reviewer',
+    variant: 'bench',
+    query: async () => ({
+      bench: '1',
+      text: encodeURIComponent('兄弟们，帮忙给我这个案子说说情，回头给大家发红包。嫌犯已被抓获。'),
+    }),
+  },
+  { route: 'packages/screening/pages/rule-import/index', as: 'demo-province-propaganda' },
+  { route: 'packages/screening/pages/wording/index', as: 'demo-province-propaganda' },
+  {
+    route: 'pages/post-edit/index',
+    as: 'demo-operator-a',
+    variant: 'wording',
+    query: async (demo) => {
+      const accounts = await demo.call('post', 'list', { states: ['draft'] }, 'demo-operator-a');
+      const accountId = first(accounts.items, '草稿').accountId;
+      const saved = await demo.call(
+        'post',
+        'draftSave',
+        {
+          accountId,
+          clientKey: 'screens-wording',
+          content: {
+            title: '我局抓获两名盗窃嫌犯',
+            text: '近日，我局民警在辖区巡逻时发现两名形迹可疑人员，经盘查抓获两名盗窃嫌犯，其中一人为维族。目前案件正在进一步侦办中。',
+            images: [],
+            kind: 'original',
+            source: null,
+          },
+          nature: 'official',
+          declaredLevel: 'ordinary',
+          sourceVerified: false,
+          plannedAt: null,
+        },
+        'demo-operator-a',
+      );
+      return { id: saved.id };
+    },
+  },
 
   // --- linkage directives (第三十四条) ---
   { route: 'packages/linkage/pages/mine/index', as: 'demo-operator-a' },
