@@ -104,6 +104,25 @@ beforeAll(async () => {
     message('m-2', 'acc-cs-weibo', '2026-03-30T10:00:00.000', null),
     message('m-old', 'acc-cs-weibo', '2026-02-20T10:00:00.000', null),
   ]);
+  // 第三十四条: issue 13's per-account directive records (directiveTargets, index month).
+  const target = (id: string, state: string, elapsedMs: number | null): object => ({
+    _id: id,
+    directiveId: id.split('|')[0],
+    directiveTitle: `联动指令${id}`,
+    accountId: 'acc-cs-wechat-service',
+    month: MONTH,
+    issuedAt: iso('2026-03-12T10:00:00.000'),
+    dueAt: iso('2026-03-12T11:00:00.000'),
+    state,
+    elapsedMs,
+    unitPath: ['u-hn', 'u-cs'],
+  });
+  insert('directiveTargets', [
+    target('d1|acc-cs-wechat-service', 'onTime', 20 * 60_000),
+    target('d2|acc-cs-wechat-service', 'late', 90 * 60_000),
+    target('d3|acc-cs-wechat-service', 'none', null),
+    target('d4|acc-cs-wechat-service', 'withdrawn', null),
+  ]);
   insert('referrals', [
     referral('r-late', '2026-03-10T23:59:59.999', '2026-03-12T09:00:00.000'),
     referral('r-ok', '2026-03-11T23:59:59.999', '2026-03-11T09:00:00.000'),
@@ -209,6 +228,15 @@ describe('a month evaluated from its records', () => {
       ['publishRefused', '第十五条', 2, 'publishRefusals'],
     ]);
     expect(view.rank).toBeGreaterThan(0);
+    const service = await ok(
+      t.call('evaluation', 'result', { month: MONTH, accountId: 'acc-cs-wechat-service' }, DESK),
+    );
+    const linkage = service.result.indicators.find((i) => i.key === 'linkageResponses');
+    // (1 on time + ½ × 1 late) / 3 directives × 20 points; the withdrawn one does not count.
+    expect(linkage).toMatchObject({ applicable: true, earned: 10, evidenceTotal: 1 });
+    expect(service.result.lines.map((l) => [l.rule, l.article, l.evidence.collection, l.evidence.id])).toEqual([
+      ['linkageMissed', '第三十四条', 'directiveTargets', 'd3|acc-cs-wechat-service'],
+    ]);
     const ly = await ok(t.call('evaluation', 'result', { month: MONTH, accountId: 'acc-ly-weibo' }, DESK));
     expect(ly.result.lines.map((l) => [l.rule, l.article])).toEqual([['silence', '第三十六条']]);
   });

@@ -32,7 +32,7 @@ export interface IndicatorDef {
   /**
    * Parameters of the formula (core/evaluation/score.ts):
    * - perRefusedAttempt / perSentBack (reviewDiscipline), perIncident (security): points off per event;
-   * - responseMinutes / lateCredit (linkageResponses): in time, and the share a late response earns.
+   * - lateCredit (linkageResponses): the share of a timely response a late one earns.
    */
   params: { [name: string]: number };
 }

@@ -16,7 +16,7 @@ export const DEFAULT_SCHEME_DATA: SchemeData = {
       article: '第三十四条',
       weight: 20,
       // 第三十四条: 1小时内响应; a later response earns half.
-      params: { responseMinutes: 60, lateCredit: 0.5 },
+      params: { lateCredit: 0.5 },
     },
     {
       key: 'reviewDiscipline',

@@ -37,7 +37,6 @@ function records(over: Partial<MonthRecords> = {}): MonthRecords {
     events: [],
     incidents: [],
     directives: null,
-    responseMinutes: 60,
     ...over,
   };
 }
@@ -280,9 +279,9 @@ describe('scoring', () => {
       MONTH,
       records({
         directives: [
-          { id: 'd1', title: '转发反诈', responseMinutes: 30 },
-          { id: 'd2', title: '转发寻人', responseMinutes: 90 },
-          { id: 'd3', title: '辟谣', responseMinutes: null },
+          { id: 'd1', title: '转发反诈', state: 'onTime', minutes: 30 },
+          { id: 'd2', title: '转发寻人', state: 'late', minutes: 90 },
+          { id: 'd3', title: '辟谣', state: 'none', minutes: null },
         ],
       }),
     );

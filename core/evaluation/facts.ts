@@ -56,12 +56,14 @@ export interface IncidentRecord {
   note: string;
 }
 
+/** One account's record of one linkage directive (issue 13's `directiveTargets`, 第三十四条). */
 export interface DirectiveRecord {
-  /** The response record's id (or the directive's, when the account never responded). */
   id: string;
   title: string;
+  /** Within the directive's window (第三十四条: 1小时内), after it, or none (still pending counts as none). */
+  state: 'onTime' | 'late' | 'none';
   /** Minutes from issue to response; null = no response. */
-  responseMinutes: number | null;
+  minutes: number | null;
 }
 
 export interface MonthRecords {
@@ -77,10 +79,8 @@ export interface MonthRecords {
   /** Declared public-opinion events that concern the account (its unit or one above it). */
   events: readonly EventRecord[];
   incidents: readonly IncidentRecord[];
-  /** null until linkage records exist (第三十四条). */
+  /** The month's linkage directives to the account (第三十四条); null where none are recorded at all. */
   directives: readonly DirectiveRecord[] | null;
-  /** Minutes within which a linkage response is in time (scheme parameter). */
-  responseMinutes: number;
 }
 
 const inMonth = (iso: string, from: number, to: number): boolean => {
@@ -194,15 +194,13 @@ export function monthFacts(month: MonthString, r: MonthRecords): AccountMonthFac
   let linkage: AccountMonthFacts['linkage'] = null;
   if (r.directives !== null) {
     const ds = [...r.directives].sort(byId);
-    const inTime = ds.filter((d) => d.responseMinutes !== null && d.responseMinutes <= r.responseMinutes).length;
-    const responded = ds.filter((d) => d.responseMinutes !== null).length;
     linkage = {
       directives: ds.length,
-      onTime: inTime,
-      late: responded - inTime,
+      onTime: ds.filter((d) => d.state === 'onTime').length,
+      late: ds.filter((d) => d.state === 'late').length,
       missed: ds
-        .filter((d) => d.responseMinutes === null)
-        .map((d): EvidenceRef => ({ collection: 'linkageResponses', id: d.id, note: `联动指令“${d.title}”未响应` })),
+        .filter((d) => d.state === 'none')
+        .map((d): EvidenceRef => ({ collection: 'directiveTargets', id: d.id, note: `联动指令“${d.title}”未响应` })),
     };
   }
 

@@ -35,7 +35,7 @@ const INDICATOR_PARAMS: { readonly [K in IndicatorKey]: readonly string[] } = {
   cadence: [],
   messagesAnswered: [],
   referralsOnTime: [],
-  linkageResponses: ['responseMinutes', 'lateCredit'],
+  linkageResponses: ['lateCredit'],
   reviewDiscipline: ['perRefusedAttempt', 'perSentBack'],
   security: ['perIncident'],
 };

@@ -17,7 +17,14 @@ import type {
 import type { Account } from '../../typings/org';
 import type { CadenceDay, Post } from '../../typings/post';
 import type { Message, Referral } from '../../typings/referral';
-import type { MessageRecord, PostRecord, ReferralRecord, RefusalRecord } from '../../core/evaluation/facts';
+import type {
+  DirectiveRecord,
+  MessageRecord,
+  PostRecord,
+  ReferralRecord,
+  RefusalRecord,
+} from '../../core/evaluation/facts';
+import type { DirectiveTarget } from '../../typings/linkage';
 import { toBeijingIso } from '../../core/time';
 import { addMonths, monthEnd, monthStart } from '../../core/evaluation/month';
 import type { CollectionName } from '../../core/schema';
@@ -74,6 +81,7 @@ export interface ChunkRecords {
   referrals: Map<string, ReferralRecord[]>;
   posts: Map<string, PostRecord[]>;
   refusals: Map<string, RefusalRecord[]>;
+  directives: Map<string, DirectiveRecord[]>;
   adjustments: Map<string, EvaluationAdjustment[]>;
   /** Line ids withdrawn by an upheld objection, per account. */
   withdrawn: Map<string, Set<string>>;
@@ -125,6 +133,14 @@ export async function readChunk(month: MonthString, accounts: readonly Account[]
   const refusals = await byGroups(ids, GROUP.small, (g) =>
     readAll<PublishRefusal>('publishRefusals', { accountId: _.in(g), at: _.and(_.gte(from), _.lte(to)) }),
   );
+  // 第三十四条: the month's linkage directives to these accounts (issue 13, index `month`).
+  const targets = await byGroups(ids, GROUP.small, (g) =>
+    readAll<Pick<DirectiveTarget, '_id' | 'accountId' | 'directiveTitle' | 'state' | 'elapsedMs'>>(
+      'directiveTargets',
+      { month, accountId: _.in(g) },
+      { accountId: true, directiveTitle: true, state: true, elapsedMs: true },
+    ),
+  );
   const adjustments = await byGroups(ids, GROUP.small, (g) =>
     readAll<EvaluationAdjustment>('evaluationAdjustments', { month, accountId: _.in(g) }),
   );
@@ -175,6 +191,24 @@ export async function readChunk(month: MonthString, accounts: readonly Account[]
       [...groupBy(refusals, (r) => r.accountId)].map(([k, list]) => [
         k,
         list.map((r) => ({ id: r._id, postId: r.postId, at: r.at, code: r.code })),
+      ]),
+    ),
+    directives: new Map(
+      [
+        ...groupBy(
+          targets.filter((x) => x.state !== 'withdrawn'),
+          (x) => x.accountId,
+        ),
+      ].map(([k, list]) => [
+        k,
+        list.map(
+          (x): DirectiveRecord => ({
+            id: x._id,
+            title: x.directiveTitle,
+            state: x.state === 'onTime' || x.state === 'late' ? x.state : 'none',
+            minutes: x.elapsedMs === null ? null : Math.round(x.elapsedMs / 60_000),
+          }),
+        ),
       ]),
     ),
     adjustments: groupBy(adjustments, (a) => a.accountId),

@@ -62,6 +62,7 @@ const EVIDENCE_COLLECTIONS = [
   'accounts',
   'auditLog',
   'cadenceDays',
+  'directiveTargets',
 ] as const;
 
 /** Finishes the month again right away, so the answer and the pages show the new figures. */

@@ -175,8 +175,7 @@ async function runChunk(doc: EvaluationMonth, inputs: RunInputs): Promise<Evalua
         .filter((e) => path.has(e.unitId))
         .map((e) => ({ id: e._id, title: e.title, from: e.from, to: e.to })),
       incidents: [],
-      directives: null,
-      responseMinutes: inputs.scheme.indicators.find((i) => i.key === 'linkageResponses')?.params.responseMinutes ?? 60,
+      directives: records.directives.get(account._id) ?? [],
     });
     return scoreOne(
       doc,
