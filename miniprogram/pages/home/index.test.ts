@@ -47,7 +47,13 @@ describe('工作台 (pages/home)', () => {
   it('shows the unit admin the org entries only', async () => {
     wxm.cloud.reply('org', 'me', { ok: true, data: me({ roles: [{ role: 'unitAdmin', unitName: '长沙市公安局' }] }) });
     const page = await openPage<{ entries: { key: string }[] }>('pages/home/index');
-    expect(page.data().entries.map((entry) => entry.key)).toEqual(['accounts', 'people', 'unit', 'audit']);
+    expect(page.data().entries.map((entry) => entry.key)).toEqual([
+      'accounts',
+      'people',
+      'unit',
+      'evaluation',
+      'audit',
+    ]);
   });
 
   it('shows the province propaganda staff the working-day calendar entry, and no one else', async () => {
@@ -64,6 +70,7 @@ describe('工作台 (pages/home)', () => {
       'accounts',
       'people',
       'lexicon',
+      'evaluation',
       'audit',
     ]);
     await page.fire('#entry-calendar', 'tap');
