@@ -286,4 +286,22 @@ export const seedReferrals: DemoScenario = async (call) => {
   return '4条网民留言（1条待分类，2条已办结，1条流转待签收）';
 };
 
-demoScenarios.push(seedPosts, seedReferrals);
+// --- evaluation (issue 14): last month evaluated and released, so every page has a month to show ---
+export const seedEvaluation: DemoScenario = async (call) => {
+  interface Answer<T> {
+    data: T;
+  }
+  const desk = 'demo-province-propaganda';
+  const ping = (await call('system', { action: 'ping' }, desk)) as Answer<{ now: string }>;
+  const [y, m] = ping.data.now.slice(0, 7).split('-').map(Number);
+  const month = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  type Progress = { phase: string | null; rev: number; accountsDone: number };
+  let progress = ((await call('evaluation', { action: 'run', month, restart: false }, desk)) as Answer<Progress>).data;
+  for (let i = 0; i < 20 && progress.phase !== 'done'; i += 1) {
+    progress = ((await call('evaluation', { action: 'run', month, restart: false }, desk)) as Answer<Progress>).data;
+  }
+  await call('evaluation', { action: 'release', month, expectedRev: progress.rev }, desk);
+  return `${month}月度评估（${progress.accountsDone}个账号，已下发征求意见）`;
+};
+
+demoScenarios.push(seedPosts, seedReferrals, seedEvaluation);

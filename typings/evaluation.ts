@@ -203,8 +203,8 @@ export interface UnitResult {
   /** Mean of the accounts' scores. */
   score: number;
   deducted: number;
-  /** Mean earned per indicator. */
-  indicators: Array<{ key: IndicatorKey; label: string; earned: number; weight: number }>;
+  /** Mean earned per indicator, over the accounts it applies to (`applicable` of them; 0 = none). */
+  indicators: Array<{ key: IndicatorKey; label: string; earned: number; weight: number; applicable: number }>;
   /** Rank among the cities (cities only). */
   cityRank: number | null;
 }

@@ -59,9 +59,14 @@ Component({
     categories: { type: Array, value: [] as string[] },
     series: { type: Array, value: [] as ChartSeries[] },
     height: { type: Number, value: 200 },
+    /** The figures as text under the chart (what a reader of the trend needs exactly). */
+    showValues: { type: Boolean, value: true },
   },
+  data: { values: [] as Array<{ label: string; value: string }> },
   observers: {
-    'categories, series': function redraw() {
+    'categories, series': function redraw(categories: string[], series: ChartSeries[]) {
+      const first = series[0]?.data ?? [];
+      this.setData({ values: categories.map((label, i) => ({ label, value: (first[i] ?? 0).toFixed(2) })) });
       this.draw();
     },
   },

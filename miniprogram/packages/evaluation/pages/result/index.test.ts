@@ -12,7 +12,7 @@ describe('评估结果 (packages/evaluation/pages/result)', () => {
     expect(page.text('#name')).toBe('长沙警事');
     expect(page.text('#score')).toBe('93.35');
     expect(page.text('#rank')).toContain('全省第 2 名 / 共 5 个');
-    expect(page.text('#indicator-cadence')).toContain('更新频次（第十九条）');
+    expect(page.text('#indicator-cadence')).toContain('更新频次 第十九条');
     expect(page.text('#indicator-cadence')).toContain('23.39 / 25');
     expect(page.text('#indicator-cadence')).toContain('2026-03-02 未发布');
     expect(page.text('#indicator-linkageResponses')).toContain('不适用');

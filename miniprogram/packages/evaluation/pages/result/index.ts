@@ -21,6 +21,7 @@ const GRADE_TYPES: Record<string, string> = { 优秀: 'success', 良好: 'primar
 interface IndicatorRow {
   key: string;
   title: string;
+  article: string;
   valueText: string;
   detail: string;
   evidence: Array<{ id: string; note: string }>;
@@ -79,7 +80,8 @@ function trend(points: TrendPoint[]): { trendMonths: string[]; trendSeries: Char
 function indicatorRow(i: IndicatorResult): IndicatorRow {
   return {
     key: i.key,
-    title: `${i.label}（${i.article}）`,
+    title: i.label,
+    article: i.article,
     valueText: i.applicable ? `${score(i.earned)} / ${i.weight}` : '不适用',
     detail: i.detail,
     evidence: i.evidence.slice(0, EVIDENCE_SHOWN).map((e) => ({ id: `${e.collection}/${e.id}`, note: e.note })),
@@ -200,8 +202,9 @@ Page<ResultData, ResultCustom>({
       indicators: r.indicators.map((i) => ({
         key: i.key,
         title: i.label,
-        valueText: `${score(i.earned)} / ${i.weight}`,
-        detail: '所属账号平均',
+        article: '',
+        valueText: i.applicable > 0 ? `${score(i.earned)} / ${i.weight}` : '不适用',
+        detail: i.applicable > 0 ? `${i.applicable} 个账号适用，平均得分` : '所属账号均不适用',
         evidence: [],
         more: 0,
       })),
