@@ -363,6 +363,8 @@ export interface SchemeView {
   versions: Array<{ version: number; fromMonth: MonthString }>;
   /** The first month a new version may start (the next month: a running or past period never changes). */
   nextEditableMonth: MonthString;
+  /** The caller is the province desk (may save a new version). */
+  desk: boolean;
 }
 
 export interface MonthProgress {

@@ -62,6 +62,6 @@ export function defaultScheme(): EvaluationScheme {
     fromMonth: '2000-01',
     createdBy: null,
     createdAt: '2026-01-01T00:00:00.000+08:00',
-    ...structuredClone(DEFAULT_SCHEME_DATA),
+    ...(JSON.parse(JSON.stringify(DEFAULT_SCHEME_DATA)) as SchemeData),
   };
 }

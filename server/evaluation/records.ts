@@ -33,7 +33,7 @@ import { command, store, type Doc, type Filter } from '../store';
 const PAGE = 1000;
 
 /** Ids per query, sized so a typical month's records of a group fit one page. */
-const GROUP = { cadenceDays: 30, messages: 50, referrals: 100, posts: 25, small: 100 } as const;
+const GROUP = { cadenceDays: 30, messages: 50, referrals: 100, posts: 25, directives: 20, small: 100 } as const;
 
 /** Every match of a filter, page by page in _id order (a full page is rare: one busy group). */
 async function readAll<T extends Doc>(
@@ -134,7 +134,7 @@ export async function readChunk(month: MonthString, accounts: readonly Account[]
     readAll<PublishRefusal>('publishRefusals', { accountId: _.in(g), at: _.and(_.gte(from), _.lte(to)) }),
   );
   // 第三十四条: the month's linkage directives to these accounts (issue 13, index `month`).
-  const targets = await byGroups(ids, GROUP.small, (g) =>
+  const targets = await byGroups(ids, GROUP.directives, (g) =>
     readAll<Pick<DirectiveTarget, '_id' | 'accountId' | 'directiveTitle' | 'state' | 'elapsedMs'>>(
       'directiveTargets',
       { month, accountId: _.in(g) },

@@ -25,7 +25,7 @@ import type { Account, JsonValue } from '../../typings/org';
 import { canonicalJson } from '../../core/audit/chain';
 import { monthFacts } from '../../core/evaluation/facts';
 import { monthEnd, requireRunnable } from '../../core/evaluation/month';
-import { rollUp, type ResultSummary } from '../../core/evaluation/rollup';
+import { rollUp } from '../../core/evaluation/rollup';
 import { scoreAccount } from '../../core/evaluation/score';
 import type { UnitTree } from '../../core/org/tree';
 import { commonErrors } from '../../core/errors';
@@ -210,16 +210,26 @@ async function runChunk(doc: EvaluationMonth, inputs: RunInputs): Promise<Evalua
   });
 }
 
-/** Every result of the month's run, in _id order (an _id range: the page reads what it returns). */
-async function readResults(doc: EvaluationMonth): Promise<AccountResult[]> {
+/**
+ * Every result of the month's run, in _id order (an _id range: the page reads what it returns),
+ * without the record lists behind the figures (`light`): the roll-up needs counts, lines and scores.
+ */
+export async function readResults(doc: EvaluationMonth, light: boolean): Promise<AccountResult[]> {
   const _ = command();
   const out: AccountResult[] = [];
   let after = `${doc.month}:`;
+  const fields = light
+    ? {
+        'indicators.evidence': false,
+        'facts.messages.unanswered': false,
+        'facts.cadence.missedDays': false,
+      }
+    : undefined;
   for (;;) {
     const page = await store.find<AccountResult>(
       'evaluationResults',
       { _id: _.and(_.gt(after), _.lt(`${doc.month};`)) },
-      { orderBy: [['_id', 'asc']], limit: PAGE },
+      { orderBy: [['_id', 'asc']], limit: PAGE, ...(fields ? { fields } : {}) },
     );
     out.push(...page.filter((r) => r.runId === doc.runId));
     const last = page[page.length - 1];
@@ -241,10 +251,26 @@ async function readMonthAll<T extends { _id: string }>(
 }
 
 /** What the digest covers: every figure of every result, not which run wrote it. */
+/** The fields `readResults(…, true)` leaves out, left out of a full result the same way. */
+function lightOf(r: AccountResult): AccountResult {
+  const { unanswered: _u, ...messages } = r.facts.messages;
+  const { missedDays: _m, ...cadence } = r.facts.cadence;
+  void [_u, _m];
+  return {
+    ...r,
+    indicators: r.indicators.map(({ evidence: _e, ...rest }) => rest as AccountResult['indicators'][number]),
+    facts: {
+      ...r.facts,
+      messages: messages as AccountResult['facts']['messages'],
+      cadence: cadence as AccountResult['facts']['cadence'],
+    },
+  };
+}
+
 function digestOf(results: readonly AccountResult[]): string {
   const hash = createHash('sha256');
   for (const r of [...results].sort((a, b) => (a._id < b._id ? -1 : 1))) {
-    const { runId: _runId, ...figures } = r;
+    const { runId: _runId, ...figures } = lightOf(r);
     void _runId;
     hash.update(canonicalJson(figures as unknown as JsonValue), 'utf8');
     hash.update('\n');
@@ -258,14 +284,27 @@ function digestOf(results: readonly AccountResult[]): string {
  */
 async function finish(doc: EvaluationMonth, inputs: RunInputs, now: number): Promise<EvaluationMonth | null> {
   const started = performance.now();
-  const results = await readResults(doc);
+  const results = await readResults(doc, true);
   const adjustments = await readMonthAll<EvaluationAdjustment>('evaluationAdjustments', { month: doc.month });
   const upheld = await readMonthAll<Objection>('evaluationObjections', { month: doc.month, state: 'upheld' });
   const adjBy = new Map<string, EvaluationAdjustment[]>();
   for (const a of adjustments) adjBy.set(a.accountId, [...(adjBy.get(a.accountId) ?? []), a]);
   const withdrawn = new Set(upheld.map((o) => o.lineId));
+  const touched = new Set([...adjustments.map((a) => a.accountId), ...upheld.map((o) => o.accountId)]);
   const final: AccountResult[] = [];
-  for (const r of results) {
+  for (const light of results) {
+    // Only an account with a desk line or an upheld objection can differ from what its chunk wrote;
+    // its whole result is read and scored again, so the last decision always counts.
+    const lines = light.lines;
+    const stale =
+      touched.has(light.accountId) ||
+      lines.some((l) => l.withdrawn !== withdrawn.has(l.id)) ||
+      lines.some((l) => l.source === 'manual');
+    if (!stale) {
+      final.push(light);
+      continue;
+    }
+    const r = (await store.get<AccountResult>('evaluationResults', light._id)) ?? light;
     const scored = scoreAccount({
       month: doc.month,
       facts: r.facts,
@@ -278,8 +317,7 @@ async function finish(doc: EvaluationMonth, inputs: RunInputs, now: number): Pro
       await store.put('evaluationResults', next);
     final.push(next);
   }
-  const summaries: ResultSummary[] = final;
-  const { standings, units } = rollUp(doc.month, doc.runId, summaries, inputs.tree, inputs.scheme);
+  const { standings, units } = rollUp(doc.month, doc.runId, final, inputs.tree, inputs.scheme);
   await store.put('evaluationStandings', standings);
   for (const u of units) await store.put('evaluationUnitResults', u);
   const digest = digestOf(final);

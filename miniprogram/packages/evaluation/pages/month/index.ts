@@ -93,6 +93,7 @@ interface MonthCustom extends ListMethods<Query> {
   onXlsx(): Promise<void>;
   download(which: 'docx' | 'xlsx'): Promise<void>;
   onYear(): void;
+  onScheme(): void;
   onCityTap(event: DatasetEvent<{ id: string }>): void;
   onAccountTap(event: DatasetEvent<{ id: string }>): void;
   onKindTap(event: DatasetEvent<{ name: Kind }>): void;
@@ -337,6 +338,10 @@ Page<MonthData, MonthCustom>({
 
   onYear() {
     openPage(`/packages/evaluation/pages/year/index?year=${this.data.month.slice(0, 4)}`);
+  },
+
+  onScheme() {
+    openPage('/packages/evaluation/pages/scheme/index');
   },
 
   onCityTap(event) {
