@@ -119,7 +119,7 @@ function monthRecords(
   const posts: object[] = [];
   const cadence = new Map<string, { _id: string; accountId: string; day: string; postIds: string[] }>();
   for (let i = 0; i < v.posts; i += 1) {
-    const account = accounts[i % accounts.length] as Account;
+    const account = accounts[i % accounts.length];
     const d = 1 + Math.floor(rnd() * days);
     const id = `ep-${month}-${i}`;
     const published = at(month, d, 9 + (i % 10));
@@ -165,7 +165,7 @@ function monthRecords(
   }
   const messages: object[] = [];
   for (let i = 0; i < v.messages; i += 1) {
-    const account = accounts[Math.floor(rnd() * accounts.length)] as Account;
+    const account = accounts[Math.floor(rnd() * accounts.length)];
     const d = 1 + Math.floor(rnd() * days);
     const closed = rnd() < 0.9;
     messages.push({
@@ -183,7 +183,7 @@ function monthRecords(
   }
   const referrals: object[] = [];
   for (let i = 0; i < v.referrals; i += 1) {
-    const account = accounts[Math.floor(rnd() * accounts.length)] as Account;
+    const account = accounts[Math.floor(rnd() * accounts.length)];
     const d = 1 + Math.floor(rnd() * (days - 3));
     const late = rnd() < 0.1;
     const due = Date.parse(at(month, d, 23, 59));
@@ -251,11 +251,11 @@ export async function runEvaluationBench(options: EvaluationBenchOptions = {}): 
     const rnd = random(14);
     const accounts: Account[] = [];
     for (let i = 0; i < accountCount; i += 1) {
-      const bureau = bureaus[i % bureaus.length] as Unit;
+      const bureau = bureaus[i % bureaus.length];
       const personal = i % 10 === 9;
       accounts.push({
         _id: `acc-e${pad(i, 5)}`,
-        platform: PLATFORMS[i % PLATFORMS.length] as Account['platform'],
+        platform: PLATFORMS[i % PLATFORMS.length],
         name: `评估账号${i}`,
         platformId: `e${i}`,
         unitId: bureau._id,
