@@ -62,8 +62,13 @@ export const schema: CollectionSpec[] = [
       { name: 'unitId', keys: [asc('unitId')] },
       { name: 'operatorA', keys: [asc('operatorA')] },
       { name: 'operatorB', keys: [asc('operatorB')] },
+      // hardening (issue 11): every account naming a person, for the person's page (第十一条, 第十六条)
+      { name: 'reviewerIds', keys: [asc('reviewerIds')] },
+      { name: 'ownerId', keys: [asc('ownerId')] },
     ],
   },
+  // hardening (issue 11, 第三十三条): a WeChat whose binding moved to another; `_id` from the OPENID.
+  { name: 'bindingRevocations', indexes: [] },
   {
     name: 'auditLog',
     indexes: [
@@ -198,13 +203,14 @@ export const schema: CollectionSpec[] = [
     indexes: [
       // reminder, late and closing runs read only the targets still pending, a page at a time by account
       { name: 'directive', keys: [asc('directiveId'), asc('state'), asc('accountId')] },
-      // the board: one bureau's accounts, silent first then slowest (optionally one state)
-      { name: 'board', keys: [asc('directiveId'), asc('unitPath'), desc('rank')] },
-      { name: 'boardState', keys: [asc('directiveId'), asc('unitPath'), asc('state'), desc('rank')] },
-      // an operator's open directives: their accounts' pending targets by deadline
+      // the board: the scope's, a city's or a county's accounts, silent first then slowest (a status
+      // is a range of rank); scalar keys, so a page reads a page
+      { name: 'board', keys: [asc('directiveId'), desc('rank'), asc('accountId')] },
+      { name: 'boardTier1', keys: [asc('directiveId'), asc('tier1Id'), desc('rank'), asc('accountId')] },
+      { name: 'boardTier2', keys: [asc('directiveId'), asc('tier2Id'), desc('rank'), asc('accountId')] },
+      // an operator's directives: their accounts' pending targets by deadline, and all by issue time
       { name: 'account', keys: [asc('accountId'), asc('state'), asc('dueAt')] },
-      // an operator's history, as the directive called them
-      { name: 'operator', keys: [asc('operatorIds'), desc('issuedAt')] },
+      { name: 'accountIssued', keys: [asc('accountId'), desc('issuedAt')] },
       // 第三十六条: the monthly evaluation reads a month's records by account
       { name: 'month', keys: [asc('month'), asc('accountId'), asc('issuedAt')] },
     ],
@@ -213,6 +219,23 @@ export const schema: CollectionSpec[] = [
   // The frozen target list of a directive, in chunks (_id `<planId>#<n>`), read by id.
   { name: 'linkagePlans', indexes: [] },
   { name: 'linkageSettings', indexes: [] },
+  // --- reader (大模型审读, issue 19) ---
+  // One document: the province desk's settings for this environment (_id `settings`).
+  { name: 'readerSettings', indexes: [] },
+  // One document per prompt version (_id `rp-<version>`); the head is counters/readerPromptVersion.
+  { name: 'readerPrompts', indexes: [{ name: 'version', keys: [desc('version')], unique: true }] },
+  // Completed readings by content key (prompt version, model, account kind, limit, text): the cache.
+  { name: 'readings', indexes: [] },
+  // The reading of each submitted version (_id `<postId>#<version>`).
+  { name: 'postReadings', indexes: [{ name: 'post', keys: [asc('postId'), desc('version')] }] },
+  // One document per call to the model: model, tokens, latency, outcome.
+  { name: 'readerCalls', indexes: [{ name: 'month', keys: [asc('month'), desc('at')] }] },
+  // Tokens per unit and month (_id `<unitId>:<YYYY-MM>`), reserved before each call.
+  { name: 'readerUsage', indexes: [{ name: 'month', keys: [asc('month'), desc('tokens')] }] },
+  // Approvers' judgements, one per finding and person (_id `<postId>#<version>#<findingId>#<personId>`).
+  { name: 'readerJudgements', indexes: [{ name: 'post', keys: [asc('postId'), asc('version')] }] },
+  // Judgement counts per month, model and prompt version (_id `<month>|<model>|<promptVersion>`).
+  { name: 'readerStats', indexes: [{ name: 'month', keys: [asc('month')] }] },
   // --- runtime bookkeeping ---
   { name: 'leases', indexes: [] },
   { name: 'counters', indexes: [] },

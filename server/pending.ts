@@ -5,6 +5,7 @@
 import type { PendingCounts, Person, Role } from '../typings/org';
 import type { UnitTree } from '../core/org/tree';
 import { pendingKeysOfPerson } from '../core/post/chain';
+import { accountsOperatedBy } from './linkage/context';
 import { command, store } from './store';
 
 export type PendingCounter = (person: Person, tree: UnitTree) => Promise<number>;
@@ -28,14 +29,23 @@ export const pendingCounters: { [K in keyof PendingCounts]: PendingCounter } = {
   drafts: async (person) =>
     store.count('posts', { authorId: person._id, state: command().in(['draft', 'returned', 'withdrawn']) }),
   unreadNotifications: async (person) => store.count('notifications', { recipientId: person._id, read: false }),
+  // directiveTargets.account: the accounts the person runs that still owe a linkage response (第三十四条).
+  linkage: async (person) => {
+    if (!person.roles.some((g) => g.role === 'operator')) return 0;
+    const accountIds = (await accountsOperatedBy(person._id)).map((a) => a._id);
+    return accountIds.length
+      ? store.count('directiveTargets', { accountId: command().in(accountIds), state: 'pending' })
+      : 0;
+  },
 };
 
 export async function pendingFor(person: Person, tree: UnitTree): Promise<PendingCounts> {
-  const [approvals, referrals, drafts, unreadNotifications] = await Promise.all([
+  const [approvals, referrals, drafts, unreadNotifications, linkage] = await Promise.all([
     pendingCounters.approvals(person, tree),
     pendingCounters.referrals(person, tree),
     pendingCounters.drafts(person, tree),
     pendingCounters.unreadNotifications(person, tree),
+    pendingCounters.linkage(person, tree),
   ]);
-  return { approvals, referrals, drafts, unreadNotifications };
+  return { approvals, referrals, drafts, unreadNotifications, linkage };
 }

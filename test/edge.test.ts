@@ -195,6 +195,8 @@ describe('the edge every function shares', () => {
       ['referral.messages', 'referral', { action: 'messages' }, WHO.opA, 'cursor'],
       ['referral.list', 'referral', { action: 'list', unitId: 'u-cs-xz' }, 'demo-handler-criminal', 'offset'],
       ['screen.lexiconList', 'screen', { action: 'lexiconList' }, WHO.provinceDesk, 'offset'],
+      ['linkage.list', 'linkage', { action: 'list' }, WHO.provinceDesk, 'offset'],
+      ['linkage.mine', 'linkage', { action: 'mine' }, WHO.opA, 'offset'],
     ];
 
     it.each(lists)(

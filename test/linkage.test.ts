@@ -87,6 +87,8 @@ describe('a directive from issue to its final record', () => {
     t.cloud.clock.set(at(5));
     const mine = await ok(t.call('linkage', 'mine', {}, WHO.opA));
     expect(mine.openCount).toBe(3);
+    // The workbench badge counts the same.
+    expect((await ok(t.call('org', 'me', {}, WHO.opA))).pending.linkage).toBe(3);
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0]?.remainingMs).toBe(55 * MIN);
     expect(mine.items[0]?.accounts.map((a) => a.platformLabel).sort()).toEqual(['微信服务号', '微信订阅号', '微博']);
@@ -237,6 +239,17 @@ describe('a directive from issue to its final record', () => {
     // directive + tallies of the rows + the page + the caller and tree bookkeeping — not the accounts.
     expect(reads).toBeLessThan(20);
     expect(t.cloud.stats().fullScans).toBe(0);
+    const byStatus = async (status: 'silent' | 'late' | 'onTime') =>
+      (await ok(t.call('linkage', 'board', { directiveId: id, status }, WHO.provinceDesk))).items.map(
+        (i) => i.accountId,
+      );
+    expect(await byStatus('silent')).toEqual(['acc-cs-wechat-service']);
+    expect(await byStatus('late')).toEqual(['acc-ly-weibo']);
+    expect(await byStatus('onTime')).toEqual(['acc-cs-wechat-sub', 'acc-cs-weibo']);
+    const first = await ok(t.call('linkage', 'board', { directiveId: id, limit: 1 }, WHO.provinceDesk));
+    expect([first.items.length, first.nextOffset]).toEqual([1, 1]);
+    const header = await ok(t.call('linkage', 'board', { directiveId: id, limit: 0 }, WHO.provinceDesk));
+    expect([header.items, header.nextOffset, header.total.targets]).toEqual([[], null, 4]);
     // The city desk sees its own city: its counties, and its own accounts as the rest.
     const city = await ok(t.call('linkage', 'board', { directiveId: id }, WHO.cityDesk));
     expect(city.unitId).toBe('u-cs');

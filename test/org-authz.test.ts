@@ -46,6 +46,7 @@ interface Case<A extends OrgActionName> {
 const CASES: { [A in OrgActionName]: Case<A> } = {
   me: { params: () => ({}), allowed: 'ok' },
   bind: { params: () => ({ inviteCode: 'NOPE2345' }), allowed: 'INVITE_UNKNOWN' },
+  bindingNotice: { params: () => ({}), allowed: 'ok' },
   createInvite: {
     params: (level, caller) => ({ personId: PERSON[level], requestKey: `matrix-${caller}-${level}` }),
     allowed: 'ok',
@@ -132,6 +133,7 @@ const desks = byLevel([P_ADMIN, P_STAFF], [P_ADMIN, P_STAFF, C_ADMIN, C_STAFF]);
 const WHO: { [A in OrgActionName]: Record<Level, string[]> } = {
   me: everywhere(BOUND),
   bind: everywhere(CALLERS),
+  bindingNotice: everywhere(CALLERS),
   createInvite: admins,
   listPeople: { ...overseers, county: [...overseers.county, Y_LEADER] },
   upsertPerson: admins,

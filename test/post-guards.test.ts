@@ -179,7 +179,8 @@ describe('post refusals, races and bad input through the local cloud', () => {
 
     expect(await refusal(publish(WHO.reviewer, approved.rev))).toBe('ROLE_REQUIRED');
     expect(await refusal(publish(WHO.countyOp, approved.rev))).toBe('OUT_OF_SCOPE');
-    expect(await refusal(publish(WHO.untrained, approved.rev))).toBe('NOT_ACCOUNT_OPERATOR');
+    // Untrained (and no operator of this account): 第三十五条 is what stops them (issue 11).
+    expect(await refusal(publish(WHO.untrained, approved.rev))).toBe('TRAINING_REQUIRED');
     expect(await refusal(publish(WHO.opB, approved.rev, { title: '反诈提醒（改）' }))).toBe('CONTENT_MISMATCH');
     expect(await refusal(publish(WHO.opB, approved.rev, { version: 2 }))).toBe('CONTENT_MISMATCH');
     expect(await refusal(publish(WHO.opB, approved.rev, { url: 'weibo' }))).toBe('INVALID_LINK');

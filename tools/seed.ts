@@ -6,6 +6,8 @@
 import { DEMO_TIME, demoOrg } from '../core/org/demo';
 import { LEXICON_HEAD_ID, starterDocs, versionDocId } from '../server/screen/docs';
 import { ROLE_LABELS } from '../core/org/people';
+import { toBeijingIso } from '../core/time';
+import { seedLinkage } from './seed-linkage';
 import type { LocalCloud, LocalDatabase } from './local-cloud/src';
 import type { Doc } from './local-cloud/src/db/ejson';
 
@@ -44,8 +46,18 @@ export function demoOpenids(): Array<{ openid: string; name: string; roles: stri
  * mini-program would), so the demo data is exactly what the product would have made. Each domain
  * registers its own; they run in order after the organisation is seeded.
  */
-export type DemoScenario = (call: DemoCall) => Promise<string>;
+export type DemoScenario = (call: DemoCall, clock?: DemoClock) => Promise<string>;
 export type DemoCall = (fn: string, body: Record<string, unknown>, openid: string) => Promise<unknown>;
+
+/**
+ * The local cloud's clock, for a scenario that needs a past (a directive that already ran its course):
+ * move it, fire the every-minute timer as it would have fired then, and put it back when done.
+ */
+export interface DemoClock {
+  now(): number;
+  set(ms: number): void;
+  fireTimer(): Promise<void>;
+}
 
 export const demoScenarios: DemoScenario[] = [];
 // Registered at the end of the file, once every scenario is defined.
@@ -66,7 +78,18 @@ export async function seedDemo(cloud: LocalCloud): Promise<string[]> {
     return answer;
   };
   report.push(seedLexicon(cloud.db));
-  for (const scenario of demoScenarios) report.push(await scenario(call));
+  // The scripted model's demo phrases (reader), so the demo posts it reads carry its marks.
+  cloud.ai.script({ rules: DEMO_MODEL_RULES });
+  const clock: DemoClock = {
+    now: () => cloud.clock.now(),
+    set: (ms) => cloud.clock.set(toBeijingIso(ms)),
+    fireTimer: async () => {
+      const fired = await cloud.timers.fire('timer');
+      const failed = fired.find((f) => !f.outcome.ok);
+      if (failed) throw new Error(`演示数据写入失败（定时任务）：${JSON.stringify(failed.outcome)}`);
+    },
+  };
+  for (const scenario of demoScenarios) report.push(await scenario(call, clock));
   return report;
 }
 
@@ -286,6 +309,105 @@ export const seedReferrals: DemoScenario = async (call) => {
   return '4条网民留言（1条待分类，2条已办结，1条流转待签收）';
 };
 
+demoScenarios.push(seedPosts, seedReferrals);
+// linkage directives (第三十四条): first, on a past timeline of their own, so the log stays in time order
+demoScenarios.unshift(async (call, clock) => {
+  if (!clock) throw new Error('联动指令演示数据需要本地云的时钟');
+  return seedLinkage(call, clock);
+});
+
+// --- reader (大模型审读, issue 19) ---
+
+/**
+ * What the local cloud's scripted model answers in the demo (tools/start.ts sets it on every start):
+ * two phrases, so the pages show the model's marks. It makes no claim about quality.
+ */
+export const DEMO_MODEL_RULES = [
+  {
+    contains: '以泪洗面',
+    reply: {
+      content: JSON.stringify({
+        findings: [
+          {
+            item: '17.1.9',
+            quote: '以泪洗面',
+            reason: '渲染民警家属的悲苦处境，容易引发群众质疑公安机关缺乏人文关怀',
+            confidence: 0.82,
+          },
+        ],
+      }),
+    },
+  },
+  {
+    contains: '入室抢劫',
+    reply: {
+      content: JSON.stringify({
+        findings: [
+          {
+            item: '17.2.6',
+            quote: '入室抢劫',
+            reason: '连续发案且嫌疑人在逃的表述，可能引起群众对辖区治安状况的担忧',
+            confidence: 0.76,
+          },
+        ],
+      }),
+    },
+  },
+];
+
+/**
+ * The reader in the demo: 省厅政治部宣传处 switches it on with the environment's first model (advisory
+ * only), and 长沙警事 submits a post the scripted model marks, waiting for the reviewer.
+ */
+export const seedReader: DemoScenario = async (call) => {
+  interface Answer<T> {
+    data: T;
+  }
+  const desk = 'demo-province-propaganda';
+  const view = (
+    (await call('reader', { action: 'settings' }, desk)) as Answer<{
+      settings: { rev: number } & Record<string, unknown>;
+      models: string[];
+    }>
+  ).data;
+  const model = view.models[0];
+  if (!model) throw new Error('演示环境未配置可用的大模型（READER_MODELS）');
+  const { rev, updatedAt: _at, updatedBy: _by, ...settings } = view.settings;
+  void _at;
+  void _by;
+  await call(
+    'reader',
+    { action: 'settingsSave', settings: { ...settings, enabled: true, model }, expectedRev: rev },
+    desk,
+  );
+  const draft = (
+    (await call(
+      'post',
+      {
+        action: 'draftSave',
+        accountId: 'acc-cs-weibo',
+        clientKey: 'demo-reader-1',
+        content: {
+          title: '致敬坚守一线的民警',
+          text: '民警老李连续加班一个月没有回家，家中老母亲无人照料，妻子以泪洗面。',
+          images: [],
+          kind: 'original',
+          source: null,
+        },
+        nature: 'official',
+        declaredLevel: 'ordinary',
+        sourceVerified: false,
+        plannedAt: null,
+      },
+      'demo-operator-a',
+    )) as Answer<{ id: string; rev: number }>
+  ).data;
+  await call('post', { action: 'submit', postId: draft.id, expectedRev: draft.rev }, 'demo-operator-a');
+  return `大模型审读已启用（${model}，仅作提示），1篇稿件带模型审读意见待审核`;
+};
+
+demoScenarios.push(seedReader);
+
 // --- evaluation (issue 14): last month evaluated and released, so every page has a month to show ---
 export const seedEvaluation: DemoScenario = async (call) => {
   interface Answer<T> {
@@ -304,4 +426,5 @@ export const seedEvaluation: DemoScenario = async (call) => {
   return `${month}月度评估（${progress.accountsDone}个账号，已下发征求意见）`;
 };
 
-demoScenarios.push(seedPosts, seedReferrals, seedEvaluation);
+// Last: it evaluates what every scenario before it recorded (the linkage timeline included).
+demoScenarios.push(seedEvaluation);

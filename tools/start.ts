@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { buildFunctions } from './build-functions';
 import { DEFAULT_DATA_DIR, createLocalCloud, wipeDataDir } from './local-cloud/src';
-import { demoOpenids, seedDemo } from './seed';
+import { DEMO_MODEL_RULES, demoOpenids, seedDemo } from './seed';
 
 const DEFAULT_PORT = 3700;
 
@@ -26,6 +26,8 @@ async function main(): Promise<void> {
   if (values.reset && !values.memory) wipeDataDir(DEFAULT_DATA_DIR);
 
   const cloud = await createLocalCloud({ port, dataDir: values.memory ? null : DEFAULT_DATA_DIR });
+  // The scripted model (cloud.ai()) answers two demo phrases; it makes no claim about quality.
+  cloud.ai.script({ rules: DEMO_MODEL_RULES });
   if (cloud.db.count('units', {}) === 0) {
     const report = await seedDemo(cloud);
     console.log(`已写入演示数据：${report.join('，')}`);

@@ -8,6 +8,7 @@ import type { LinkageApi } from './linkage';
 import type { NotifyApi } from './notify';
 import type { OrgApi } from './org';
 import type { PostApi } from './post';
+import type { ReaderApi } from './reader';
 import type { ReferralApi } from './referral';
 import type { ScreenApi } from './screening';
 import type { SystemApi } from './system';
@@ -31,6 +32,8 @@ export interface Api {
   evaluation: EvaluationApi;
   // linkage directives (第三十四条)
   linkage: LinkageApi;
+  /** The reader (大模型审读): the platform's large model as a second reader beside the rules. */
+  reader: ReaderApi;
 }
 
 export type FunctionName = keyof Api;

@@ -196,6 +196,12 @@ export interface DirectiveTarget {
   unitId: string;
   unitName: string;
   unitPath: string[];
+  /**
+   * The bureaus under the directive's scope the account belongs to: one level down (a city for the
+   * province) and two (its county); null where there is none. The board's scalar keys.
+   */
+  tier1Id: string | null;
+  tier2Id: string | null;
   tallyIds: string[];
   operatorIds: string[];
   reachable: boolean;
@@ -374,12 +380,14 @@ export interface BoardParams {
   /** Only these accounts: not yet / late / on time. */
   status?: 'silent' | 'late' | 'onTime';
   offset?: number;
-  /** 1–50, default 20. */
+  /** 0–100 (0: the header only), default 20. */
   limit?: number;
 }
 
 export interface Board {
   directive: DirectiveSummary;
+  /** Milliseconds left in the window at the moment of the answer (negative: past it). */
+  remainingMs: number;
   /** The bureau shown. */
   unitId: string;
   unitName: string;
@@ -398,7 +406,7 @@ export interface Board {
 
 export interface ListParams {
   offset?: number;
-  /** 1–50, default 20. */
+  /** 0–100 (0: the header only), default 20. */
   limit?: number;
 }
 
@@ -407,6 +415,8 @@ export interface DirectiveList {
   nextOffset: number | null;
   /** The caller's desk may issue (province desk; a city desk where allowed). */
   canIssue: boolean;
+  /** The caller may change the settings (the province desk). */
+  canConfigure: boolean;
 }
 
 /** One directive in the operator's list, with the caller's accounts it calls. */
@@ -421,7 +431,7 @@ export interface MineParams {
   /** open: still to respond (default); all: every directive that called the caller, newest first. */
   view?: 'open' | 'all';
   offset?: number;
-  /** 1–50, default 20. */
+  /** 0–100 (0: the header only), default 20. */
   limit?: number;
 }
 
@@ -469,7 +479,7 @@ export interface RecordsParams {
   month: string;
   accountId?: string;
   offset?: number;
-  /** 1–100, default 50. */
+  /** 0–100 (0: none), default 50. */
   limit?: number;
 }
 

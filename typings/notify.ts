@@ -25,7 +25,8 @@ export type NotificationKind =
   | 'linkageReminder' // +30 / +50 minutes: not yet responded
   | 'linkageLate' // +60: to the responsible leader (第二十九条) and the city desk, the accounts that are late
   | 'linkageWithdrawn' // the directive was withdrawn, with the reason
-  | 'linkageClosed'; // to the issuer: the directive closed, its record is final
+  | 'linkageClosed' // to the issuer: the directive closed, its record is final
+  | 'bindingChanged'; // 第三十三条: a person bound another WeChat; they and their unit admin are told
 
 /**
  * A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`; feature pages live

@@ -90,6 +90,11 @@ export interface Person {
   trainings: TrainingRecord[];
   /** WeChat OPENID bound through an invite code; null until bound. */
   openid: string | null;
+  /**
+   * 第三十三条: the last sign-in code made for the person; only it can bind them (every older unused
+   * code is cancelled by it). Absent until a code is made under this rule.
+   */
+  latestInviteId?: string;
   createdAt: IsoTime;
   updatedAt: IsoTime;
   rev: number;
@@ -143,12 +148,36 @@ export interface Invite {
   expiresAt: IsoTime;
   /** Set once, when redeemed: a code works one time only. */
   usedAt: IsoTime | null;
+  /**
+   * 第三十三条: set when a newer code is made for the same person, so an older code handed out
+   * earlier cannot take the person over from another phone. Absent on codes made before this rule.
+   */
+  cancelledAt?: IsoTime | null;
   rev: number;
+}
+
+/**
+ * 第三十三条: a WeChat that lost its binding to a newer one (the person bound another phone), so
+ * that phone can be told plainly what happened. `_id` is derived from the old OPENID.
+ */
+export interface BindingRevocation {
+  _id: string;
+  openid: string;
+  personId: string;
+  at: IsoTime;
+}
+
+/** What a phone whose binding moved to another WeChat is told (org.bindingNotice). */
+export interface BindingNotice {
+  /** When the person bound another WeChat; null when this WeChat never lost a binding. */
+  movedAt: IsoTime | null;
+  message: string | null;
 }
 
 // ---- The action catalogue: every action of every cloud function (authorization is decided per action) ----
 
 export type OrgAction =
+  | 'org.bindingNotice'
   | 'org.me'
   | 'org.bind'
   | 'org.createInvite'
@@ -174,6 +203,7 @@ export type PostAction =
   | 'post.sendBack'
   | 'post.withdraw'
   | 'post.raiseLevel'
+  | 'post.lowerLevel'
   | 'post.publish'
   | 'post.list'
   | 'post.approvals'
@@ -238,6 +268,23 @@ export type LinkageAction =
   | 'linkage.settings'
   | 'linkage.setSettings';
 
+// The reader (大模型审读, typings/reader.ts).
+export type ReaderAction =
+  | 'reader.status'
+  | 'reader.check'
+  | 'reader.forPost'
+  | 'reader.judge'
+  | 'reader.settings'
+  | 'reader.settingsSave'
+  | 'reader.probe'
+  | 'reader.prompt'
+  | 'reader.promptSave'
+  | 'reader.promptVersions'
+  | 'reader.promptPreview'
+  | 'reader.calls'
+  | 'reader.usage'
+  | 'reader.stats';
+
 export type Action =
   | OrgAction
   | NotifyAction
@@ -245,7 +292,8 @@ export type Action =
   | PostAction
   | ReferralAction
   | LinkageAction
-  | EvaluationAction;
+  | EvaluationAction
+  | ReaderAction;
 
 // ---- Audit log: append-only, hash-chained ----
 
@@ -319,6 +367,8 @@ export interface PendingCounts {
   referrals: number;
   drafts: number;
   unreadNotifications: number;
+  /** 第三十四条: the caller's accounts still to respond to a linkage directive. */
+  linkage: number;
 }
 
 export interface MeSummary {
@@ -424,6 +474,8 @@ export interface AccountViolation {
   code: string;
   message: string;
   article: string;
+  /** The person named on the account the rule is about; absent for rules about the account itself. */
+  personId?: string;
 }
 
 export interface AccountView {
@@ -489,9 +541,11 @@ export type AuditVerifyReport =
 export interface OrgApi {
   /** The caller: person, unit, roles, training status and pending counts. */
   me: ActionSpec<NoParams, MeSummary>;
-  /** Binds the caller's WeChat to the person an invite code was made for (a new phone revokes the old binding). */
+  /** Binds the caller's WeChat to the person an invite code was made for (a new phone revokes the old binding; the person and their unit admin are told, 第三十三条). */
   bind: ActionSpec<{ inviteCode: string }, BindResult>;
-  /** A one-time sign-in code for a person, for the admin to hand over; the same requestKey gives back the same code (a double tap makes one). */
+  /** 第三十三条: for the bind page of a WeChat that is bound to nobody: whether its binding moved to another WeChat, and when. */
+  bindingNotice: ActionSpec<NoParams, BindingNotice>;
+  /** A one-time sign-in code for a person, for the admin to hand over; the same requestKey gives back the same code (a double tap makes one). A new code cancels every older unused one (第三十三条). */
   createInvite: ActionSpec<{ personId: string; requestKey: string }, InviteIssued>;
   /** The people of a unit in the caller's scope, by badge number, paged; with the unit and its sub-units. */
   listPeople: ActionSpec<PeopleQuery, PeoplePage>;

@@ -98,6 +98,38 @@ export interface Decision {
   at: IsoTime;
 }
 
+/**
+ * 第十六条: a level changed on the chain by a decider. A raise stays a floor for every later version;
+ * only a decider at or above the raising step may lower it, with a reason.
+ */
+export interface LevelChange {
+  kind: 'raise' | 'lower';
+  from: SensitivityLevel;
+  to: SensitivityLevel;
+  /** The version being decided when the level changed. */
+  version: number;
+  round: number;
+  stepKey: string;
+  stepLabel: string;
+  /** Where the step stands in the chain: a chain only grows with the level, so a later step ranks higher. */
+  stepIndex: number;
+  personId: string;
+  /** Why the level was lowered (required then); null for a raise. */
+  reason: string | null;
+  at: IsoTime;
+}
+
+/** 第十六条: the lowest level any later version may be submitted at, and who set it. */
+export interface LevelFloor {
+  level: SensitivityLevel;
+  stepKey: string;
+  stepLabel: string;
+  stepIndex: number;
+  personId: string;
+  version: number;
+  at: IsoTime;
+}
+
 /** What happened to the post, kept on it for the timeline (decisions, level changes, withdrawals). */
 export interface PostHistoryEntry {
   at: IsoTime;
@@ -136,7 +168,10 @@ export interface Post {
   /** The account's unit (scope queries). */
   unitId: string;
   authorId: string;
-  /** Everyone who saved content: none of them may approve it (第十五条). */
+  /**
+   * 第十五条: everyone who wrote, edited, submitted or resubmitted any version. None of them may
+   * decide any step of it; any of them may withdraw it.
+   */
   contributorIds: string[];
   state: PostState;
   /** Content version: grows with the first content change after each submission. */
@@ -155,6 +190,8 @@ export interface Post {
   floorLevel: SensitivityLevel;
   /** The level the chain runs on: the declared one, or higher when a reviewer raised it. */
   level: SensitivityLevel;
+  /** 第十六条: every raise and lowering on the chain, oldest first (the floor is derived from them). */
+  levelChanges: LevelChange[];
   screening: PostScreening;
   /** Chain of the current round (empty before submission). */
   chain: ChainStep[];
@@ -214,11 +251,22 @@ export interface CreateDraftInput extends DraftInput {
 export type PostEvent =
   | ({ type: 'saveDraft'; expectedRev: number } & DraftInput)
   /** Screening of the current content (and a repost's source), run again at submission. */
-  | { type: 'submit'; expectedRev: number; screening: PostScreening }
+  | {
+      type: 'submit';
+      expectedRev: number;
+      screening: PostScreening;
+      /**
+       * The reader's lift (typings/reader.ts): only when the province desk allows a confident model
+       * finding on a caution item to raise the level. It lifts the chain's level, never refuses.
+       */
+      readerLift?: ReaderLift;
+    }
   | { type: 'approve'; expectedRev: number; version: number; comment: string }
   | { type: 'sendBack'; expectedRev: number; version: number; comment: string }
   | { type: 'withdraw'; expectedRev: number }
   | { type: 'raiseLevel'; expectedRev: number; version: number; level: SensitivityLevel }
+  /** 第十六条: a decider at or above the step that raised the level lowers it, with a reason. */
+  | { type: 'lowerLevel'; expectedRev: number; version: number; level: SensitivityLevel; reason: string }
   | { type: 'setPlannedTime'; expectedRev: number; plannedAt: IsoTime | null }
   | {
       type: 'recordPublication';
@@ -231,6 +279,12 @@ export type PostEvent =
     };
 
 export type PostEventType = PostEvent['type'];
+
+/** A level the reader lifts a submission to, with the history line that names the model's findings. */
+export interface ReaderLift {
+  level: SensitivityLevel;
+  summary: string;
+}
 
 // --- effects ----------------------------------------------------------------------------------
 
@@ -251,6 +305,7 @@ export type PostAuditAction =
   | 'post.sendBack'
   | 'post.withdraw'
   | 'post.raiseLevel'
+  | 'post.lowerLevel'
   | 'post.setPlannedTime'
   | 'post.publish';
 
@@ -304,6 +359,9 @@ export type PostErrorCode =
   | 'ACCOUNT_USE_MISMATCH'
   | 'LEVEL_BELOW_FLOOR'
   | 'LEVEL_NOT_RAISED'
+  | 'LEVEL_NOT_LOWERED'
+  | 'LOWER_NOT_ALLOWED'
+  | 'REASON_REQUIRED'
   | 'NO_REVIEWER'
   | 'NO_INDEPENDENT_REVIEWER'
   | 'CHAIN_UNRESOLVED'
@@ -490,6 +548,11 @@ export interface RaiseLevelParams extends PostTarget {
   level: SensitivityLevel;
 }
 
+export interface LowerLevelParams extends RaiseLevelParams {
+  /** Why the level raised on the chain is lowered (第十六条, required). */
+  reason: string;
+}
+
 export interface PublishParams extends PostTarget {
   /** The approved version that went out. */
   version: number;
@@ -569,6 +632,10 @@ export interface VersionDiff {
   from: number;
   to: number;
   diff: ContentDiff;
+  /** 第十六条: the level the earlier version ended at against the level now; null when the same. */
+  level: { from: SensitivityLevel; to: SensitivityLevel } | null;
+  /** The raises and lowerings made on the chain of the earlier version. */
+  levelChanges: LevelChange[];
 }
 
 export interface PersonName {
@@ -584,6 +651,8 @@ export interface PostAbilities {
   approve: boolean;
   sendBack: boolean;
   raiseLevel: boolean;
+  /** 第十六条: the current decider ranks at or above every raise above the level they may lower to. */
+  lowerLevel: boolean;
   publish: boolean;
 }
 
@@ -598,6 +667,10 @@ export interface PostDetail {
   /** Names of the people the post mentions (author, deciders, history). */
   people: PersonName[];
   can: PostAbilities;
+  /** 第十六条: the level raised on the chain that every later version keeps; null when none. */
+  levelFloor: LevelFloor | null;
+  /** The levels the caller may lower to now (below the current level, not below a floor they may not lift); empty when none. */
+  lowerOptions: SensitivityLevel[];
 }
 
 export interface PostSummary {
@@ -685,8 +758,10 @@ export interface PostApi {
   sendBack: ActionSpec<DecisionParams, PostChange>;
   /** The author pulls the post back before the final decision. */
   withdraw: ActionSpec<PostTarget, PostChange>;
-  /** The current approver raises the sensitivity level; the rest of the chain is recomputed. */
+  /** The current approver raises the sensitivity level; the rest of the chain is recomputed. It stays a floor for later versions (第十六条). */
   raiseLevel: ActionSpec<RaiseLevelParams, PostChange>;
+  /** 第十六条: a decider at or above the step that raised the level lowers it again, with a reason; the chain is recomputed. */
+  lowerLevel: ActionSpec<LowerLevelParams, PostChange>;
   /** An operator of the account records the approved version as published, with its link (第三十三条). */
   publish: ActionSpec<PublishParams, PostChange>;
   /** An operator moves (or clears) the planned publication time; an approved post stays approved. */

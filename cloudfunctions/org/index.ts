@@ -1,7 +1,7 @@
 import { createMain, type Handlers } from '../../server/dispatch';
 import { auditLog, auditVerify } from '../../server/org/audit';
 import { listAccounts, setOperators, upsertAccount } from '../../server/org/accounts';
-import { bind } from '../../server/org/bind';
+import { bind, bindingNotice } from '../../server/org/bind';
 import { createInvite } from '../../server/org/invite';
 import { me } from '../../server/org/me';
 import { addTraining, listPeople, setRoles, upsertPerson } from '../../server/org/people';
@@ -10,6 +10,7 @@ import { setResponsibility } from '../../server/org/units';
 const handlers: Handlers<'org'> = {
   me,
   bind,
+  bindingNotice,
   createInvite,
   listPeople,
   upsertPerson,

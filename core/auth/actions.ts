@@ -7,6 +7,7 @@ import type { Action } from '../../typings/org';
 export const ACTIONS = [
   'org.me',
   'org.bind',
+  'org.bindingNotice',
   'org.createInvite',
   'org.listPeople',
   'org.upsertPerson',
@@ -31,6 +32,7 @@ export const ACTIONS = [
   'post.sendBack',
   'post.withdraw',
   'post.raiseLevel',
+  'post.lowerLevel',
   'post.publish',
   'post.list',
   'post.approvals',
@@ -88,6 +90,21 @@ export const ACTIONS = [
   'linkage.records',
   'linkage.settings',
   'linkage.setSettings',
+  // reader (issue 19)
+  'reader.status',
+  'reader.check',
+  'reader.forPost',
+  'reader.judge',
+  'reader.settings',
+  'reader.settingsSave',
+  'reader.probe',
+  'reader.prompt',
+  'reader.promptSave',
+  'reader.promptVersions',
+  'reader.promptPreview',
+  'reader.calls',
+  'reader.usage',
+  'reader.stats',
 ] as const satisfies readonly Action[];
 
 type Unlisted = Exclude<Action, (typeof ACTIONS)[number]>;

@@ -113,6 +113,7 @@ const everyone: Row = { reach: { everyone: ALL } };
 const EXPECTED: Partial<Record<Action, Row>> = {
   'org.me': everyone,
   'org.bind': everyone,
+  'org.bindingNotice': everyone,
   'org.createInvite': { reach: to(['unitAdmin'], LOCAL) },
   'org.listPeople': { reach: to(['unitAdmin', 'leader', 'propagandaStaff'], LOCAL) },
   'org.upsertPerson': { reach: to(['unitAdmin'], LOCAL) },
@@ -137,6 +138,7 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'post.sendBack': { reach: to(['reviewer'], CITY), trained: true },
   'post.withdraw': { reach: to(['operator'], LOCAL), trained: true },
   'post.raiseLevel': { reach: to(['reviewer'], CITY), trained: true },
+  'post.lowerLevel': { reach: to(['reviewer'], CITY), trained: true },
   'post.publish': { reach: to(['operator'], LOCAL), trained: true },
   'post.list': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], LOCAL) },
   'post.approvals': { reach: to(['reviewer', 'leader', 'propagandaStaff'], ALL) },
@@ -194,6 +196,21 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'linkage.records': { reach: to(['propagandaStaff'], LOCAL) },
   'linkage.settings': { reach: to(['propagandaStaff'], ALL) },
   'linkage.setSettings': { reach: to(['propagandaStaff'], PROVINCE) },
+  // reader (issue 19)
+  'reader.status': everyone,
+  'reader.check': { reach: to(['operator'], LOCAL), trained: true },
+  'reader.forPost': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], LOCAL) },
+  'reader.judge': { reach: to(['reviewer', 'leader', 'propagandaStaff'], LOCAL), trained: true },
+  'reader.settings': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.settingsSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.probe': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.prompt': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptVersions': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.promptPreview': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.calls': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.usage': { reach: to(['propagandaStaff'], PROVINCE) },
+  'reader.stats': { reach: to(['propagandaStaff'], PROVINCE) },
 };
 
 const DENIAL_CODES = [
@@ -214,7 +231,16 @@ describe('the action catalogue', () => {
 
   it('covers every function planned', () => {
     const namespaces = new Set(ACTIONS.map((a) => a.split('.')[0]));
-    expect([...namespaces].sort()).toEqual(['evaluation', 'linkage', 'notify', 'org', 'post', 'referral', 'screen']);
+    expect([...namespaces].sort()).toEqual([
+      'evaluation',
+      'linkage',
+      'notify',
+      'org',
+      'post',
+      'reader',
+      'referral',
+      'screen',
+    ]);
   });
 
   it('never asks for a unit scope on a target without a unit', () => {
@@ -274,14 +300,15 @@ describe('the authorization matrix: every action × every role × inside and out
     }
   });
 
+  const PUBLIC: readonly string[] = ['org.bind', 'org.bindingNotice'];
   it.each([...ACTIONS])('%s: unbound and inactive callers', (action) => {
     const kind = RULES[action].target;
     const unbound = authorize(null, action, targetFor(kind, actor(null, 'city'), null), tree);
-    expect(unbound.allowed).toBe(action === 'org.bind');
+    expect(unbound.allowed).toBe(PUBLIC.includes(action));
     if (!unbound.allowed) expect(unbound.code).toBe('NOT_BOUND');
     const gone = { ...actor('unitAdmin', 'province'), active: false };
     const inactive = authorize(gone, action, targetFor(kind, gone, 'unitAdmin'), tree);
-    expect(inactive.allowed).toBe(action === 'org.bind');
+    expect(inactive.allowed).toBe(PUBLIC.includes(action));
     if (!inactive.allowed) expect(inactive.code).toBe('PERSON_INACTIVE');
   });
 });
@@ -356,7 +383,7 @@ describe('object rules', () => {
     expect(authorize(reviewer, 'post.approve', cityPost(0, 'p-cs-reviewer'), tree)).toEqual({
       allowed: false,
       code: 'AUTHOR_CANNOT_REVIEW',
-      message: '不能审核本人撰写的信息（第十五条）',
+      message: '不能审核本人撰写、修改或提交的信息（第十五条）',
     });
     expect(
       denial(
@@ -449,14 +476,19 @@ describe('scope', () => {
     expect(denial(authorize(provinceAdmin, 'org.createInvite', personIn('u-zz-wa'), tree))).toBe('ALLOWED');
   });
 
-  it('names training only when training is all that is missing', () => {
+  it('names training (第三十五条) for an untrained person in the role and scope, before the object’s rules (issue 11)', () => {
     const untrained = demoPerson('p-cs-untrained');
     const county = { kind: 'account', account: demoAccount('acc-ly-weibo') } as const;
     const zz = {
       kind: 'account',
       account: { ...demoAccount('acc-ly-weibo'), unitId: 'u-zz', operatorA: 'p-cs-untrained' },
     } as const;
-    expect(denial(authorize(untrained, 'post.draftSave', county, tree))).toBe('NOT_ACCOUNT_OPERATOR');
+    // Not this account's operator either, but what stops an untrained person is 第三十五条, not 第三十三条.
+    expect(authorize(untrained, 'post.draftSave', county, tree)).toEqual({
+      allowed: false,
+      code: 'TRAINING_REQUIRED',
+      message: '未完成新媒体业务培训，暂不能进行运营或审核操作（第三十五条）',
+    });
     expect(denial(authorize(untrained, 'post.draftSave', zz, tree))).toBe('OUT_OF_SCOPE');
     expect(denial(authorize(untrained, 'org.listAccounts', { kind: 'unit', unitId: 'u-cs' }, tree))).toBe('ALLOWED');
   });

@@ -29,8 +29,8 @@ const DENIALS = {
   OUT_OF_SCOPE: '超出本人管辖范围，无权操作',
   TRAINING_REQUIRED: '未完成新媒体业务培训，暂不能进行运营或审核操作（第三十五条）',
   NOT_ACCOUNT_OPERATOR: '不是该账号的运营民警（A角/B角），无权操作（第三十三条）',
-  AUTHOR_CANNOT_REVIEW: '不能审核本人撰写的信息（第十五条）',
-  NOT_AUTHOR: '只能撤回本人提交的信息',
+  AUTHOR_CANNOT_REVIEW: '不能审核本人撰写、修改或提交的信息（第十五条）',
+  NOT_AUTHOR: '只有编写、修改或提交本稿的人可以撤回（第十五条）',
   NOT_CURRENT_APPROVER: '该信息当前不在您的审批步骤（第十六条）',
   NOT_DEPARTMENT_HANDLER: '不是该警种部门的联络人，无权办理',
   NOT_OWNER: '只能处理本人的消息',
@@ -58,9 +58,10 @@ const CHECKS: { readonly [C in ObjectCheck]: (input: CheckInput) => Denial | nul
     const operators = [account.operatorA, account.operatorB, account.kind === 'personal' ? account.ownerId : null];
     return operators.includes(actor._id) ? null : deny('NOT_ACCOUNT_OPERATOR');
   },
-  author: ({ actor, target }) => {
+  contributor: ({ actor, target }) => {
     if (target.kind !== 'post') return deny('BAD_TARGET');
-    return target.post.authorId === actor._id ? null : deny('NOT_AUTHOR');
+    const wrote = target.post.authorId === actor._id || target.post.contributorIds.includes(actor._id);
+    return wrote ? null : deny('NOT_AUTHOR');
   },
   notContributor: ({ actor, target }) => {
     if (target.kind !== 'post') return deny('BAD_TARGET');
@@ -120,7 +121,7 @@ const DEPTH_OBJECT = 2;
 
 /**
  * The one place that decides whether `actor` may perform `action` on `target`: role × unit scope, then
- * the object's own rules, then training (第三十五条). `actor` is null for a caller no person is bound to.
+ * training (第三十五条), then the object's own rules. `actor` is null for a caller no person is bound to.
  */
 export function authorize<A extends Action>(
   actor: Person | null,
@@ -145,13 +146,15 @@ export function authorize<A extends Action>(
         fail(DEPTH_SCOPE, deny('OUT_OF_SCOPE'));
         continue;
       }
+      // 第三十五条: someone in the role and the scope who has not been trained is refused for that,
+      // before the object's own rules: the untrained hear the article that stops them (issue 11),
+      // not that they are no account's operator.
+      if (rule.training && !isTrained(actor)) return deny('TRAINING_REQUIRED');
       const broken = (permit.checks ?? []).map((c) => CHECKS[c]({ actor, grant, target })).find((d) => d !== null);
       if (broken) {
         fail(DEPTH_OBJECT, broken);
         continue;
       }
-      // Checked last so the refusal names training only when training is all that is missing.
-      if (rule.training && !isTrained(actor)) return deny('TRAINING_REQUIRED');
       return { allowed: true, grant };
     }
   }

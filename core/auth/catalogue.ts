@@ -35,7 +35,7 @@ export type Scope = 'subtree' | 'tree' | 'any';
 /** The object's own rules, beyond role and scope. */
 export type ObjectCheck =
   | 'accountOperator' // A角 or B角 of THIS account (its owner, for a personal one)
-  | 'author' // wrote THIS post
+  | 'contributor' // 第十五条: wrote, edited, submitted or resubmitted THIS post
   | 'notContributor' // wrote no part of THIS post (第十五条: no one reviews their own)
   | 'currentApprover' // 第十六条: holds the step THIS post waits at (审核民警, 分管领导 or a desk up to 省厅宣传处)
   | 'departmentHandler' // role held in THIS referral's department
@@ -75,6 +75,8 @@ const reviewStages: Permit[] = (['reviewer', 'leader', 'propagandaStaff'] as con
 export const RULES = {
   'org.me': { target: 'none', permits: [signedIn], training: false },
   'org.bind': { target: 'none', public: true, permits: [], training: false },
+  // 第三十三条: a WeChat bound to nobody learns whether its binding moved to another (about itself only).
+  'org.bindingNotice': { target: 'none', public: true, permits: [], training: false },
   'org.createInvite': { target: 'person', permits: inUnit('unitAdmin'), training: false },
   'org.listPeople': { target: 'unit', permits: inUnit('unitAdmin', 'leader', 'propagandaStaff'), training: false },
   'org.upsertPerson': { target: 'unit', permits: inUnit('unitAdmin'), training: false },
@@ -129,10 +131,12 @@ export const RULES = {
   'post.sendBack': { target: 'post', permits: reviewStages, training: true },
   'post.withdraw': {
     target: 'post',
-    permits: [{ role: 'operator', scope: 'subtree', checks: ['accountOperator', 'author'] }],
+    permits: [{ role: 'operator', scope: 'subtree', checks: ['accountOperator', 'contributor'] }],
     training: true,
   },
   'post.raiseLevel': { target: 'post', permits: reviewStages, training: true },
+  // 第十六条: who may lower a raised level (at or above the raising step) is core/post's rule.
+  'post.lowerLevel': { target: 'post', permits: reviewStages, training: true },
   // 第三十三条: only the A/B operator of THIS account presses publish.
   'post.publish': { target: 'post', permits: [operatorOfAccount], training: true },
   'post.list': {
@@ -285,6 +289,45 @@ export const RULES = {
     training: false,
   },
   'linkage.setSettings': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  // --- reader (大模型审读, issue 19) ---
+  // Whether the reader is on: the editor shows its button only then.
+  'reader.status': { target: 'none', permits: [signedIn], training: false },
+  // The editor's on-demand reading is the operator's, like saving the draft; its tokens are the unit's.
+  'reader.check': { target: 'account', permits: [operatorOfAccount], training: true },
+  // The model's marks are shown to whoever reads the post (its operators and its approvers).
+  'reader.forPost': {
+    target: 'post',
+    permits: [
+      operatorOfAccount,
+      ...inUnit('reviewer', 'leader', 'propagandaStaff'),
+      ...(['reviewer', 'leader', 'propagandaStaff'] as const).map(
+        (role): Permit => ({ role, scope: 'any', checks: ['currentApprover'] }),
+      ),
+    ],
+    training: false,
+  },
+  // 第十五条: approvers judge the model's findings; none of the post's writers judges them.
+  'reader.judge': {
+    target: 'post',
+    permits: [
+      ...(['reviewer', 'leader', 'propagandaStaff'] as const).map(
+        (role): Permit => ({ role, scope: 'subtree', checks: ['notContributor'] }),
+      ),
+      ...reviewStages,
+    ],
+    training: true,
+  },
+  // 第七条: the province's 政治部宣传处 runs the reader for the whole province.
+  'reader.settings': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.settingsSave': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.probe': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.prompt': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.promptSave': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.promptVersions': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.promptPreview': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.calls': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.usage': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'reader.stats': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
 } as const satisfies { readonly [A in Action]: Rule };
 
 /** The target an action takes, from its rule: `authorize('post.approve', …)` needs a post. */

@@ -93,6 +93,8 @@ function target(over: Partial<DirectiveTarget> = {}): DirectiveTarget {
     unitId: 'u-cs',
     unitName: '长沙市公安局',
     unitPath: ['u-hn', 'u-cs'],
+    tier1Id: 'u-cs',
+    tier2Id: null,
     tallyIds: ['u-cs'],
     operatorIds: ['p-cs-operator-a', 'p-cs-operator-b'],
     reachable: true,

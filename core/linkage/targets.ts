@@ -6,7 +6,7 @@
  */
 import type { Account, Platform, Unit } from '../../typings/org';
 import type { DirectiveTally, DirectiveTargets, PlannedTarget } from '../../typings/linkage';
-import type { DomainError } from '../errors';
+import { echo, type DomainError } from '../errors';
 import { inScope, unitsInScope, type UnitTree } from '../org/tree';
 import { linkageError } from './errors';
 
@@ -34,7 +34,7 @@ export function checkTargets(targets: DirectiveTargets, scope: Unit, tree: UnitT
   for (const id of targets.unitIds) {
     const unit = tree.byId.get(id);
     if (!unit || unit.kind !== 'bureau' || id === scope._id || !unit.path.includes(scope._id))
-      return linkageError('UNIT_NOT_UNDER_SCOPE', unit?.name ?? id);
+      return linkageError('UNIT_NOT_UNDER_SCOPE', unit?.name ?? echo(id));
   }
   return null;
 }
@@ -77,7 +77,7 @@ export function resolveTargets(
     for (const id of new Set(targets.accountIds)) {
       const a = byId.get(id);
       if (!a || a.state !== 'active' || !inScope(scope._id, a.unitId, tree))
-        return { ok: false, error: linkageError('ACCOUNT_UNAVAILABLE', a?.name ?? id) };
+        return { ok: false, error: linkageError('ACCOUNT_UNAVAILABLE', a?.name ?? echo(id)) };
       chosen.push(a);
     }
   } else {

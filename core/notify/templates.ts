@@ -135,6 +135,8 @@ const templateOf: { [K in NotificationKind]: TemplateName | null } = {
   linkageWithdrawn: 'linkage',
   linkageLate: 'escalation',
   linkageClosed: null,
+  // 第三十三条: in the inbox only (the person's and their admins'); no template is asked for.
+  bindingChanged: null,
 };
 
 function build(miniprogramState: EnvTemplates['miniprogramState'], ids: Record<TemplateName, string>): EnvTemplates {

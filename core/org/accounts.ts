@@ -4,7 +4,7 @@ import type { DomainError } from '../errors';
 import { fail, orgError, revConflict, ViolationsError, type Transition, type Violation } from './errors';
 import { holdsRoleIn, isTrained, type TransitionContext } from './people';
 import { toBeijingIso } from '../time';
-import { isSpecialWork, type UnitTree } from './tree';
+import { bureauOf, isSpecialWork, type UnitTree } from './tree';
 
 export interface AccountContext {
   tree: UnitTree;
@@ -12,16 +12,47 @@ export interface AccountContext {
   people: ReadonlyMap<string, Person>;
 }
 
-interface Position {
+export interface Position {
   label: string;
   role: Role;
   /** The article that requires this position to be staffed. */
   article: string;
 }
 
-const OPERATOR_A: Position = { label: 'A角运营民警', role: 'operator', article: '第十一条' };
-const OPERATOR_B: Position = { label: 'B角运营民警', role: 'operator', article: '第十一条' };
-const REVIEWER: Position = { label: '审核民警', role: 'reviewer', article: '第十六条' };
+export const OPERATOR_A: Position = { label: 'A角运营民警', role: 'operator', article: '第十一条' };
+export const OPERATOR_B: Position = { label: 'B角运营民警', role: 'operator', article: '第十一条' };
+export const REVIEWER: Position = { label: '审核民警', role: 'reviewer', article: '第十六条' };
+
+/**
+ * 第十一条: a 市州公安局's institutional accounts are run by two 民警 (A角 and B角) — the rule that
+ * also requires operator B. An auxiliary (辅警) may assist, never hold A or B there.
+ */
+export function needsPoliceOperators(account: Pick<Account, 'kind' | 'unitId'>, tree: UnitTree): boolean {
+  return account.kind === 'institutional' && tree.byId.get(account.unitId)?.level === 'city';
+}
+
+/**
+ * Whether the person belongs to the account's unit: in it or under it, and in the same 公安机关 (a
+ * county bureau sits under its city in the tree, but its people are not the city's).
+ */
+export function belongsToAccountUnit(
+  person: Pick<Person, 'unitId'>,
+  account: Pick<Account, 'unitId'>,
+  tree: UnitTree,
+): boolean {
+  const unit = tree.byId.get(person.unitId);
+  if (!unit || !unit.path.includes(account.unitId)) return false;
+  return bureauOf(person.unitId, tree)?._id === bureauOf(account.unitId, tree)?._id;
+}
+
+/**
+ * The rules one person placed on an account in one position must meet (第九条, 第十一条, 第十六条,
+ * 第三十五条, 第三十九条). `validateAccount` applies it to everyone an account names; an opening
+ * application or any other placement calls this same rule.
+ */
+export function checkPlacement(account: Account, id: string, pos: Position, ctx: AccountContext): Violation[] {
+  return checkStaff(account, id, pos, ctx).map((v) => ({ ...v, personId: id }));
+}
 
 /** Rules every person named on an account must meet. */
 function checkStaff(account: Account, id: string, pos: Position, ctx: AccountContext): Violation[] {
@@ -31,6 +62,25 @@ function checkStaff(account: Account, id: string, pos: Position, ctx: AccountCon
   }
   const out: Violation[] = [];
   const who = `${pos.label}${person.name}`;
+  // 第十一条: run by the unit's own people; someone moved to another unit no longer runs its account.
+  // (A personal account's owner has their own rule, OWNER_UNIT_MISMATCH, 第三十九条.)
+  if (account.kind === 'institutional' && !belongsToAccountUnit(person, account, ctx.tree)) {
+    const now = ctx.tree.byId.get(person.unitId)?.name ?? '其他单位';
+    const unit = ctx.tree.byId.get(account.unitId)?.name ?? '账号所属单位';
+    out.push({
+      code: 'STAFF_OUTSIDE_UNIT',
+      message: `${who}现属${now}，已不在${unit}，不能担任该账号的${pos.label.replace(/^[AB]角/, '')}`,
+      article: pos.article,
+    });
+  }
+  // 第十一条: the A and B of a 市州 account are 民警; an auxiliary only assists.
+  if (person.auxiliary && pos.role === 'operator' && needsPoliceOperators(account, ctx.tree)) {
+    out.push({
+      code: 'AUXILIARY_OPERATOR',
+      message: `${who}为警务辅助人员，市州公安局新媒体的AB角须由民警担任`,
+      article: '第十一条',
+    });
+  }
   if (!isTrained(person)) {
     out.push({ code: 'TRAINING_REQUIRED', message: `${who}未完成新媒体业务培训，不能上岗`, article: '第三十五条' });
   }
@@ -112,16 +162,30 @@ export function validateAccount(account: Account, ctx: AccountContext): Violatio
   if (account.kind === 'institutional' && reviewers.length === 0) {
     out.push({ code: 'REVIEWER_REQUIRED', message: '机构公安新媒体应至少确定一名审核民警', article: '第十六条' });
   }
+  // 第十六条: at least one 民警 reviews; auxiliaries may review alongside, never alone.
+  if (account.kind === 'institutional' && reviewers.length > 0) {
+    const police = reviewers.filter((id) => {
+      const p = ctx.people.get(id);
+      return p !== undefined && p.active && !p.auxiliary;
+    });
+    if (police.length === 0) {
+      out.push({
+        code: 'POLICE_REVIEWER_REQUIRED',
+        message: '审核人员均为警务辅助人员：机构公安新媒体应至少确定一名民警负责信息发布审核',
+        article: '第十六条',
+      });
+    }
+  }
   const operators = [account.operatorA, account.operatorB].filter((id): id is string => id !== null);
   // 第十五条: nobody reviews their own post, so each operator needs a reviewer other than themselves.
   if (reviewers.length > 0 && operators.some((op) => reviewers.every((r) => r === op))) {
     out.push({ code: 'NO_INDEPENDENT_REVIEWER', message: '须有运营民警本人以外的审核民警', article: '第十五条' });
   }
-  if (account.operatorA !== null) out.push(...checkStaff(account, account.operatorA, OPERATOR_A, ctx));
+  if (account.operatorA !== null) out.push(...checkPlacement(account, account.operatorA, OPERATOR_A, ctx));
   if (account.operatorB !== null && account.operatorB !== account.operatorA) {
-    out.push(...checkStaff(account, account.operatorB, OPERATOR_B, ctx));
+    out.push(...checkPlacement(account, account.operatorB, OPERATOR_B, ctx));
   }
-  for (const id of reviewers) out.push(...checkStaff(account, id, REVIEWER, ctx));
+  for (const id of reviewers) out.push(...checkPlacement(account, id, REVIEWER, ctx));
   return out;
 }
 

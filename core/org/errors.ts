@@ -6,6 +6,8 @@ export interface Violation {
   code: string;
   message: string;
   article: string;
+  /** The person the rule is about, when it is about one (so their page can show it). */
+  personId?: string;
 }
 
 /** ACCOUNT_INVALID / RESPONSIBILITY_INVALID: lists every rule broken, not only the first. */
@@ -28,6 +30,7 @@ export const ORG_ERRORS = {
   INVITE_UNKNOWN: '邀请码无效，请核对后重新输入',
   INVITE_USED: '邀请码已被使用，请联系单位管理员重新生成',
   INVITE_EXPIRED: '邀请码已过期，请联系单位管理员重新生成',
+  INVITE_CANCELLED: '该邀请码已作废（已为此人生成了新的邀请码），请使用最新的邀请码（第三十三条）',
   OPENID_REQUIRED: '未获取到微信身份，请在微信中打开小程序',
   ROLE_OUT_OF_SCOPE: '所分配的角色超出本人管理范围',
   ROLE_UNIT_KIND: '该角色不能设在此类单位',

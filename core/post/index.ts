@@ -6,5 +6,6 @@ export type { DiffOptions } from './diff';
 export { postError } from './errors';
 export { canonicalContent, contentHash } from './hash';
 export { compareLevels, levelLabels, maxLevel, stateLabels } from './levels';
+export { activeFloors, blockingFloor, effectiveLevel, levelDiff, levelFloorOf, lowerOptions } from './floor';
 export { applyPostEvent, copyToAccount, createDraft, defaultPostConfig, previewChain } from './transitions';
 export type { CreateContext, PostConfig, PostContext } from './transitions';

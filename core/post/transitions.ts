@@ -8,6 +8,7 @@ import type { Account, Person, Unit } from '../../typings/org';
 import type {
   ChainStep,
   CreateDraftInput,
+  LevelChange,
   DraftInput,
   PostNotice,
   Recipient,
@@ -30,6 +31,7 @@ import { operatorsOf } from './account';
 import { computeChain, holdsStep, pendingKeysOfStep, recipientsOfStep, type ChainResult } from './chain';
 import { fail } from './errors';
 import { contentHash } from './hash';
+import { blockingFloor, effectiveLevel, levelFloorOf, lowestAllowed } from './floor';
 import { compareLevels, levelLabels, maxLevel } from './levels';
 
 export interface PostConfig {
@@ -124,6 +126,25 @@ function blockedDetail(hits: readonly ScreeningHit[]): string {
     .slice(0, 5)
     .map((h) => `${h.where === 'platform' ? h.labelName : `“${h.matched}”`}（${h.title}，${h.ref}）`)
     .join('；');
+}
+
+/** The article of a hit's reference: 第十七条（一）8 → 第十七条. */
+const articleOf = (ref: string): string => /^第[^条]+条/.exec(ref)?.[0] ?? ref;
+
+/**
+ * A refusal names the articles that refused (issue 11): a 第十八条 activity on a personal account is
+ * 第十八条's, not 第十七条's.
+ */
+function blockedFailure(hits: readonly ScreeningHit[]): Failure {
+  const articles = [...new Set(hits.map((h) => articleOf(h.ref)))];
+  const cited = articles.length > 0 ? articles.join('、') : '第十七条';
+  return {
+    ok: false,
+    error: {
+      code: 'SCREENING_BLOCKED',
+      message: `内容含有不得发布的信息，不能提交（${cited}）：${blockedDetail(hits)}`,
+    },
+  };
 }
 
 const touchesArticle18 = (screening: PostScreening): boolean =>
@@ -288,6 +309,7 @@ export function createDraft(input: CreateDraftInput, ctx: CreateContext): PostTr
     declaredLevel: input.declaredLevel,
     floorLevel: input.screening.minLevel,
     level: maxLevel(input.declaredLevel, input.screening.minLevel),
+    levelChanges: [],
     screening: input.screening,
     ...offReview,
     logged: false,
@@ -393,7 +415,8 @@ function saveDraft(post: Post, event: EventOf<'saveDraft'>, ctx: PostContext): P
     sourceVerified: event.sourceVerified,
     declaredLevel: event.declaredLevel,
     floorLevel: event.screening.minLevel,
-    level: maxLevel(event.declaredLevel, event.screening.minLevel),
+    // 第十六条: a level raised on the chain stays, whatever the operator declares now.
+    level: effectiveLevel(event.declaredLevel, event.screening.minLevel, levelFloorOf(post)),
     screening: event.screening,
     plannedAt,
     history:
@@ -428,21 +451,30 @@ function submit(post: Post, event: EventOf<'submit'>, ctx: PostContext): PostTra
     // 第十七条（一）12: nothing from foreign media.
     if (event.screening.hits.some(isForeignSource)) return fail('SOURCE_FOREIGN', echo(src.outlet));
   }
-  // 第十七条（一）: prohibited content never goes up the chain.
-  if (event.screening.blocked) {
-    return fail('SCREENING_BLOCKED', blockedDetail(event.screening.hits.filter((h) => h.effect === 'block')));
-  }
+  // 第十七条（一）, 第十八条, 第四十条: prohibited content never goes up the chain.
+  if (event.screening.blocked) return blockedFailure(event.screening.hits.filter((h) => h.effect === 'block'));
   const floor = event.screening.minLevel;
   if (compareLevels(post.declaredLevel, floor) < 0)
     return fail('LEVEL_BELOW_FLOOR', `本稿至少为“${levelLabels[floor]}”`);
+  // 第十六条: a level raised on the chain is a floor for every later version.
+  const raised = levelFloorOf(post);
+  if (raised && compareLevels(post.declaredLevel, raised.level) < 0)
+    return fail(
+      'LEVEL_BELOW_FLOOR',
+      `本稿已由“${raised.stepLabel}”提高为“${levelLabels[raised.level]}”，以后各版不得低于此等级（第十六条）`,
+    );
 
-  const level = post.declaredLevel;
+  // The reader (typings/reader.ts) may lift the level when the province desk allows it; it never refuses.
+  const lift =
+    event.readerLift && compareLevels(event.readerLift.level, post.declaredLevel) > 0 ? event.readerLift : null;
+  const level = lift ? lift.level : post.declaredLevel;
   const chain = computeChain({ account, units: ctx.units, level, touchesArticle18: touchesArticle18(event.screening) });
   if (!chain.ok) return chain;
   const steps = chain.plan.steps;
-  // 第十五条: someone other than the authors must be able to review.
+  // 第十五条: whoever submits is one of the post's people too, and none of them decides any step.
+  const contributorIds = withContributor(post, ctx.actor._id);
   const blockedStep = steps.find((s) =>
-    s.holders.every((h) => h.personIds !== null && h.personIds.every((id) => post.contributorIds.includes(id))),
+    s.holders.every((h) => h.personIds !== null && h.personIds.every((id) => contributorIds.includes(id))),
   );
   if (blockedStep) return fail('NO_INDEPENDENT_REVIEWER');
 
@@ -451,6 +483,7 @@ function submit(post: Post, event: EventOf<'submit'>, ctx: PostContext): PostTra
   const base: Post = {
     ...post,
     ...bump(post, ctx),
+    contributorIds,
     round,
     level,
     floorLevel: floor,
@@ -476,7 +509,7 @@ function submit(post: Post, event: EventOf<'submit'>, ctx: PostContext): PostTra
   const store: PostEffect[] = post.submittedVersion === post.version ? [] : [{ type: 'storeVersion', version }];
 
   if (chain.plan.logged) {
-    const summary = `提交第 ${post.version} 版：${chain.plan.summary}`;
+    const summary = `提交第 ${post.version} 版：${chain.plan.summary}${lift ? `；${lift.summary}` : ''}`;
     const next: Post = {
       ...base,
       state: 'approved',
@@ -494,7 +527,7 @@ function submit(post: Post, event: EventOf<'submit'>, ctx: PostContext): PostTra
     };
   }
 
-  const summary = `提交第 ${post.version} 版审核：${chain.plan.summary}`;
+  const summary = `提交第 ${post.version} 版审核：${chain.plan.summary}${lift ? `；${lift.summary}` : ''}`;
   const next: Post = {
     ...base,
     state: 'inReview',
@@ -621,7 +654,8 @@ function sendBack(post: Post, event: EventOf<'sendBack'>, ctx: PostContext): Pos
 }
 
 function withdraw(post: Post, _event: EventOf<'withdraw'>, ctx: PostContext): PostTransition {
-  if (ctx.actor._id !== post.authorId) return fail('NOT_AUTHOR');
+  // 第十五条: the people who wrote, edited or submitted it (and no decider) may pull it back.
+  if (ctx.actor._id !== post.authorId && !post.contributorIds.includes(ctx.actor._id)) return fail('NOT_AUTHOR');
   if (post.state === 'approved' || post.state === 'published') return fail('WITHDRAW_AFTER_FINAL');
   if (post.state !== 'inReview') return fail('NOT_WITHDRAWABLE');
   const summary = `撤回第 ${post.version} 版`;
@@ -658,10 +692,24 @@ function raiseLevel(post: Post, event: EventOf<'raiseLevel'>, ctx: PostContext):
   const index = steps.findIndex((s) => !approved.has(s.key));
   if (index < 0) return fail('CHAIN_UNRESOLVED', '提高等级后没有待审批步骤');
   const summary = `敏感等级由“${levelLabels[post.level]}”提高为“${levelLabels[event.level]}”：${chain.plan.summary}`;
+  const change: LevelChange = {
+    kind: 'raise',
+    from: post.level,
+    to: event.level,
+    version: post.version,
+    round: post.round,
+    stepKey: step.key,
+    stepLabel: step.label,
+    stepIndex: post.stepIndex ?? 0,
+    personId: ctx.actor._id,
+    reason: null,
+    at: toBeijingIso(ctx.now),
+  };
   const next: Post = {
     ...post,
     ...bump(post, ctx),
     level: event.level,
+    levelChanges: [...(post.levelChanges ?? []), change],
     chain: steps,
     stepIndex: index,
     pendingWith: pendingKeysOfStep(steps[index]),
@@ -670,6 +718,98 @@ function raiseLevel(post: Post, event: EventOf<'raiseLevel'>, ctx: PostContext):
   const effects: PostEffect[] = [audit(next, 'post.raiseLevel', summary)];
   if (steps[index].key !== step.key) effects.push(pendingNotice(next, steps[index], account, ctx));
   return { ok: true, next, effects };
+}
+
+/**
+ * 第十六条: the current decider lowers the level, with a reason — only past floors their own step (or
+ * a lower one) set, never below what the operator declared or screening requires. The chain is
+ * recomputed; decisions already taken in the round stand, and a chain with nothing left to decide is
+ * approved.
+ */
+function lowerLevel(post: Post, event: EventOf<'lowerLevel'>, ctx: PostContext): PostTransition {
+  const step = currentStepFor(post, event.version, ctx);
+  if (isFailure(step)) return step;
+  const reason = event.reason.trim();
+  if (reason === '') return fail('REASON_REQUIRED');
+  if (compareLevels(event.level, post.level) >= 0) return fail('LEVEL_NOT_LOWERED');
+  if (compareLevels(event.level, post.floorLevel) < 0)
+    return fail('LEVEL_BELOW_FLOOR', `本稿至少为“${levelLabels[post.floorLevel]}”`);
+  if (compareLevels(event.level, lowestAllowed(post)) < 0)
+    return fail('LEVEL_BELOW_FLOOR', `运营民警申报为“${levelLabels[post.declaredLevel]}”，只能降低审批中提高的等级`);
+  const stepIndex = post.stepIndex ?? 0;
+  const blocking = blockingFloor(post, event.level, stepIndex);
+  if (blocking) return fail('LOWER_NOT_ALLOWED', `“${levelLabels[blocking.level]}”由“${blocking.stepLabel}”确定`);
+  const account = loadedAccount(post, ctx);
+  if (isFailure(account)) return account;
+  const chain = computeChain({
+    account,
+    units: ctx.units,
+    level: event.level,
+    touchesArticle18: touchesArticle18(post.screening),
+  });
+  if (!chain.ok) return chain;
+
+  const now = toBeijingIso(ctx.now);
+  const change: LevelChange = {
+    kind: 'lower',
+    from: post.level,
+    to: event.level,
+    version: post.version,
+    round: post.round,
+    stepKey: step.key,
+    stepLabel: step.label,
+    stepIndex,
+    personId: ctx.actor._id,
+    reason,
+    at: now,
+  };
+  const approved = new Set(
+    post.decisions.filter((d) => d.round === post.round && d.kind === 'approve').map((d) => d.stepKey),
+  );
+  const steps = chain.plan.steps;
+  const index = steps.findIndex((s) => !approved.has(s.key));
+  const summary = `${step.label}：敏感等级由“${levelLabels[post.level]}”降为“${levelLabels[event.level]}”（理由：${reason}）；${chain.plan.summary}`;
+  const common: Post = {
+    ...post,
+    ...bump(post, ctx),
+    level: event.level,
+    levelChanges: [...(post.levelChanges ?? []), change],
+    chain: steps,
+    logged: chain.plan.logged,
+    history: [...post.history, historyEntry(post, ctx, 'post.lowerLevel', summary)],
+  };
+  if (index >= 0) {
+    const next: Post = { ...common, stepIndex: index, pendingWith: pendingKeysOfStep(steps[index]) };
+    const effects: PostEffect[] = [audit(next, 'post.lowerLevel', summary)];
+    if (steps[index].key !== step.key) effects.push(pendingNotice(next, steps[index], account, ctx));
+    return { ok: true, next, effects };
+  }
+  // Every step the lower level needs was already approved in this round.
+  const next: Post = {
+    ...common,
+    state: 'approved',
+    stepIndex: null,
+    pendingWith: [],
+    approvedVersion: post.version,
+    approvedHash: post.contentHash,
+    approvedAt: now,
+  };
+  return {
+    ok: true,
+    next,
+    effects: [
+      audit(next, 'post.lowerLevel', `${summary}；审批完成`),
+      authorNotice(
+        next,
+        account,
+        ctx,
+        'postApproved',
+        `${account.name} 第 ${post.version} 版已通过审批（敏感等级降为“${levelLabels[event.level]}”），可以发布`,
+        reason,
+      ),
+      ...publishReminder(next, account, ctx),
+    ],
+  };
 }
 
 function setPlannedTime(post: Post, event: EventOf<'setPlannedTime'>, ctx: PostContext): PostTransition {
@@ -744,6 +884,7 @@ const handlers: Handlers = {
   sendBack,
   withdraw,
   raiseLevel,
+  lowerLevel,
   setPlannedTime,
   recordPublication,
 };

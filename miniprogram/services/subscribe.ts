@@ -34,6 +34,8 @@ export const KIND_MOMENT: { [K in NotificationKind]: ConsentMoment } = {
   linkageWithdrawn: 'openLinkage',
   linkageLate: 'openWorkbench',
   linkageClosed: 'openWorkbench',
+  // hardening (第三十三条)
+  bindingChanged: 'openWorkbench',
 };
 
 const ANSWERS: readonly string[] = ['accept', 'reject', 'ban', 'filter'] satisfies ConsentAnswer[];

@@ -23,7 +23,13 @@ export function person({ roles, ...overrides }: PersonFixture = {}): MePerson {
   };
 }
 
-export const NOTHING_PENDING: PendingCounts = { approvals: 0, referrals: 0, drafts: 0, unreadNotifications: 0 };
+export const NOTHING_PENDING: PendingCounts = {
+  approvals: 0,
+  referrals: 0,
+  drafts: 0,
+  unreadNotifications: 0,
+  linkage: 0,
+};
 
 export function me(personOverrides: PersonFixture = {}, pending: Partial<PendingCounts> = {}): MeSummary {
   return { person: person(personOverrides), pending: { ...NOTHING_PENDING, ...pending } };

@@ -79,6 +79,7 @@ export function post(over: Partial<Post> = {}): Post {
     declaredLevel: 'ordinary',
     floorLevel: 'ordinary',
     level: 'ordinary',
+    levelChanges: [],
     screening: { blocked: false, minLevel: 'ordinary', hits: [] },
     chain: [],
     logged: false,
@@ -107,6 +108,7 @@ export const NO_ABILITIES = {
   approve: false,
   sendBack: false,
   raiseLevel: false,
+  lowerLevel: false,
   publish: false,
 };
 
@@ -119,6 +121,8 @@ export function detail(over: Partial<PostDetail> = {}): PostDetail {
     diff: null,
     people: [{ id: 'p-a', name: '王明' }],
     can: NO_ABILITIES,
+    levelFloor: null,
+    lowerOptions: [],
     ...over,
   };
 }

@@ -157,6 +157,8 @@ function targetDoc(d: Directive, t: PlannedTarget): DirectiveTarget {
     unitId: t.unitId,
     unitName: t.unitName,
     unitPath: t.unitPath,
+    tier1Id: t.tallyIds[0] !== undefined && !t.tallyIds[0].includes('#') ? t.tallyIds[0] : null,
+    tier2Id: t.tallyIds[1] ?? null,
     tallyIds: t.tallyIds.map((key) => `${d._id}|${key}`),
     operatorIds: t.operatorIds,
     reachable: t.reachable,

@@ -16,9 +16,9 @@ import type {
   MyDirective,
   RecordsPage,
   TallyRow,
-  TargetState,
 } from '../../typings/linkage';
 import {
+  SILENT_RANK,
   detailOf,
   linkageError,
   mayIssue,
@@ -27,9 +27,11 @@ import {
   sortRows,
   summaryOf,
   sumRows,
+  tallyKeysOf,
   tallyRow,
   targetRow,
 } from '../../core/linkage';
+import { authorize } from '../../core/auth/authorize';
 import { commonErrors } from '../../core/errors';
 import type { UnitTree } from '../../core/org/tree';
 import { action } from '../dispatch';
@@ -48,6 +50,17 @@ import {
 import { boardParams, id, mineParams, page, recordsParams } from './schemas';
 
 const DEFAULT_LIMIT = 20;
+
+/** A page of `limit` (+1 to know whether more follow); limit 0 is the header only (server/schemas.ts). */
+async function pageOf<T>(
+  limit: number,
+  offset: number,
+  read: (limit: number) => Promise<T[]>,
+): Promise<{ items: T[]; nextOffset: number | null }> {
+  if (limit === 0) return { items: [], nextOffset: null };
+  const found = await read(limit + 1);
+  return { items: found.slice(0, limit), nextOffset: found.length > limit ? offset + limit : null };
+}
 
 /** One directive for the caller: its content, their accounts among the targets, what they may do. */
 export async function directiveView(d: Directive, caller: Person, tree: UnitTree, now: number): Promise<DirectiveView> {
@@ -91,16 +104,19 @@ export const list = action({
     if (!bureau) throw commonErrors.notFound('单位');
     const offset = params.offset ?? 0;
     const limit = params.limit ?? DEFAULT_LIMIT;
-    const found = await store.find<Directive>(
-      'directives',
-      { reach: bureau._id },
-      { orderBy: [['issuedAt', 'desc']], skip: offset, limit: limit + 1 },
+    const found = await pageOf(limit, offset, (n) =>
+      store.find<Directive>(
+        'directives',
+        { reach: bureau._id },
+        { orderBy: [['issuedAt', 'desc']], skip: offset, limit: n },
+      ),
     );
     const staff = bureausOf(caller, ['propagandaStaff'], tree)[0];
     return {
-      items: found.slice(0, limit).map(summaryOf),
-      nextOffset: found.length > limit ? offset + limit : null,
+      items: found.items.map(summaryOf),
+      nextOffset: found.nextOffset,
       canIssue: staff !== undefined && mayIssue(staff, await loadSettings()) === null,
+      canConfigure: authorize(caller, 'linkage.setSettings', { kind: 'none' }, tree).allowed,
     };
   },
 });
@@ -145,16 +161,23 @@ export const board = action({
 
     const offset = params.offset ?? 0;
     const limit = params.limit ?? DEFAULT_LIMIT;
-    const filter: Record<string, unknown> = { directiveId: d._id, unitPath: unitId };
-    if (params.status) filter['state'] = stateFor(params.status, d);
-    const found = await store.find<DirectiveTarget>('directiveTargets', filter, {
-      orderBy: [
-        ['rank', 'desc'],
-        ['accountId', 'asc'],
-      ],
-      skip: offset,
-      limit: limit + 1,
-    });
+    // The scope's accounts, or one bureau's through its tier key; a status is a range of rank.
+    const filter: Record<string, unknown> = { directiveId: d._id };
+    const scope = tree.byId.get(d.scopeUnitId);
+    if (unitId !== d.scopeUnitId && unit && scope) {
+      filter[tallyKeysOf(unit.path, scope, tree).length === 1 ? 'tier1Id' : 'tier2Id'] = unitId;
+    }
+    if (params.status) filter['rank'] = rankRange(params.status, d);
+    const found = await pageOf(limit, offset, (n) =>
+      store.find<DirectiveTarget>('directiveTargets', filter, {
+        orderBy: [
+          ['rank', 'desc'],
+          ['accountId', 'asc'],
+        ],
+        skip: offset,
+        limit: n,
+      }),
+    );
 
     const path: Board['path'] = [];
     for (const pid of unit?.path ?? []) {
@@ -164,12 +187,13 @@ export const board = action({
     }
     return {
       directive: summaryOf(d),
+      remainingMs: Date.parse(d.dueAt) - ctx.now,
       unitId,
       unitName: unit?.name ?? '',
       total,
       rows,
-      items: found.slice(0, limit).map(targetRow),
-      nextOffset: found.length > limit ? offset + limit : null,
+      items: found.items.map(targetRow),
+      nextOffset: found.nextOffset,
       canWithdraw: mayWithdraw(caller, d, tree),
       path,
     };
@@ -185,11 +209,16 @@ function boardable(caller: Person, unitId: string, tree: UnitTree): boolean {
   }
 }
 
-/** The one stored state each board filter means (silent: pending while open, none once closed). */
-function stateFor(status: 'silent' | 'late' | 'onTime', d: Directive): TargetState {
-  if (status === 'late') return 'late';
-  if (status === 'onTime') return 'onTime';
-  return d.state === 'closed' ? 'none' : d.state === 'withdrawn' ? 'withdrawn' : 'pending';
+/**
+ * The accounts of a board filter as a range of the sort key: the silent share the top rank, a
+ * response is late exactly when its time from issue exceeds the window.
+ */
+function rankRange(status: 'silent' | 'late' | 'onTime', d: Directive): unknown {
+  const _ = command();
+  const windowMs = d.windowMinutes * 60_000;
+  if (status === 'silent') return SILENT_RANK;
+  if (status === 'late') return _.and(_.gt(windowMs), _.lt(SILENT_RANK));
+  return _.lte(windowMs);
 }
 
 export const mine = action({
@@ -203,28 +232,41 @@ export const mine = action({
     const limit = params.limit ?? DEFAULT_LIMIT;
     const accounts = await accountsOperatedBy(caller._id);
     const accountIds = accounts.map((a) => a._id);
-    const _ = command();
-    const openFilter = { accountId: _.in(accountIds), state: 'pending' };
-    const [found, openCount] = await Promise.all([
-      accountIds.length === 0
-        ? Promise.resolve([])
-        : params.view === 'all'
-          ? store.find<DirectiveTarget>(
+    const openFilter = { accountId: command().in(accountIds), state: 'pending' };
+    const read = async (n: number): Promise<DirectiveTarget[]> => {
+      if (accountIds.length === 0) return [];
+      if (params.view === 'all') {
+        // Every directive that called the caller's accounts, newest first: each account's newest
+        // (offset + n) through its index, merged — a page costs a page per account, not a history.
+        const per = await Promise.all(
+          accountIds.map((accountId) =>
+            store.find<DirectiveTarget>(
               'directiveTargets',
-              { operatorIds: caller._id },
-              { orderBy: [['issuedAt', 'desc']], skip: offset, limit: limit + 1 },
-            )
-          : store.find<DirectiveTarget>('directiveTargets', openFilter, {
-              orderBy: [
-                ['dueAt', 'asc'],
-                ['accountId', 'asc'],
-              ],
-              skip: offset,
-              limit: limit + 1,
-            }),
+              { accountId },
+              { orderBy: [['issuedAt', 'desc']], limit: offset + n },
+            ),
+          ),
+        );
+        return per
+          .flat()
+          .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt) || a.accountId.localeCompare(b.accountId))
+          .slice(offset, offset + n);
+      }
+      // Still to respond: the nearest deadline first.
+      return store.find<DirectiveTarget>('directiveTargets', openFilter, {
+        orderBy: [
+          ['dueAt', 'asc'],
+          ['accountId', 'asc'],
+        ],
+        skip: offset,
+        limit: n,
+      });
+    };
+    const [found, openCount] = await Promise.all([
+      pageOf(limit, offset, read),
       accountIds.length === 0 ? Promise.resolve(0) : store.count('directiveTargets', openFilter),
     ]);
-    const targets = found.slice(0, limit);
+    const targets = found.items;
     const directives = new Map(
       (
         await readByIds<Directive>(
@@ -245,7 +287,7 @@ export const mine = action({
       }
       items.push({ directive: summaryOf(d), remainingMs: Date.parse(d.dueAt) - ctx.now, accounts: [targetRow(t)] });
     }
-    return { items, nextOffset: found.length > limit ? offset + limit : null, openCount };
+    return { items, nextOffset: found.nextOffset, openCount };
   },
 });
 
@@ -275,14 +317,9 @@ export const records = action({
         ['issuedAt', 'asc'],
       ];
     }
-    const found = await store.find<DirectiveTarget>('directiveTargets', filter, {
-      orderBy,
-      skip: offset,
-      limit: limit + 1,
-    });
-    return {
-      items: found.slice(0, limit).map(recordOf),
-      nextOffset: found.length > limit ? offset + limit : null,
-    };
+    const found = await pageOf(limit, offset, (n) =>
+      store.find<DirectiveTarget>('directiveTargets', filter, { orderBy, skip: offset, limit: n }),
+    );
+    return { items: found.items.map(recordOf), nextOffset: found.nextOffset };
   },
 });

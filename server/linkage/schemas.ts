@@ -4,6 +4,8 @@
  * with their own codes and messages.
  */
 import * as v from 'valibot';
+import { LIMITS, linkageError } from '../../core/linkage';
+import { pageParams, ruleText } from '../schemas';
 
 export const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const rev = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -21,25 +23,28 @@ export const targets = v.variant('mode', [
   v.strictObject({ mode: v.literal('accounts'), accountIds: v.pipe(v.array(id), v.maxLength(500)) }),
 ]);
 
-export const page = {
-  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))),
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
-};
+/** The one list bound (server/schemas.ts): offset 0–10,000, limit 0–100 (0: the header only). */
+export const page = pageParams;
 
 export const issueParams = v.strictObject({
   clientKey: id,
   kind: v.picklist(['publicity', 'opinion']),
-  title: text(500),
-  content: text(8_000),
-  link: v.nullable(text(2_000)),
-  wording: text(4_000),
+  // The measures' own limits, refused at the edge with the rule's code (core/linkage LIMITS).
+  title: ruleText(LIMITS.title, () => linkageError('TITLE_TOO_LONG')),
+  content: ruleText(LIMITS.content, () => linkageError('CONTENT_TOO_LONG')),
+  link: v.nullable(ruleText(LIMITS.link, () => linkageError('INVALID_LINK'))),
+  wording: ruleText(LIMITS.wording, () => linkageError('WORDING_TOO_LONG')),
   responseKinds: v.pipe(v.array(responseKind), v.minLength(0), v.maxLength(3)),
   targets,
   windowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
   correctionOf: v.optional(id),
 });
 
-export const withdrawParams = v.strictObject({ directiveId: id, expectedRev: rev, reason: text(1_000) });
+export const withdrawParams = v.strictObject({
+  directiveId: id,
+  expectedRev: rev,
+  reason: ruleText(LIMITS.reason, () => linkageError('REASON_TOO_LONG')),
+});
 
 export const boardParams = v.strictObject({
   directiveId: id,
@@ -54,17 +59,16 @@ export const respondParams = v.strictObject({
   directiveId: id,
   accountId: id,
   kind: responseKind,
-  link: v.optional(text(2_000)),
+  link: v.optional(ruleText(LIMITS.link, () => linkageError('INVALID_LINK'))),
   screenshot: v.optional(v.nullable(text(512))),
-  note: v.optional(text(1_000)),
+  note: v.optional(ruleText(LIMITS.note, () => linkageError('NOTE_TOO_LONG'))),
   postId: v.optional(id),
 });
 
 export const recordsParams = v.strictObject({
   month: v.pipe(v.string(), v.maxLength(7)),
   accountId: v.optional(id),
-  offset: page.offset,
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+  ...pageParams,
 });
 
 export const settingsParams = v.strictObject({

@@ -121,6 +121,7 @@ export function accountView(account: Account, tree: UnitTree, people: ReadonlyMa
       code: v.code,
       message: v.message,
       article: v.article,
+      ...(v.personId !== undefined ? { personId: v.personId } : {}),
     })),
     rev: account.rev,
   };

@@ -13,10 +13,19 @@ import type {
   PostList,
   PostState,
   PostVersion,
+  SensitivityLevel,
   VersionDiff,
 } from '../../typings/post';
 import { authorize } from '../../core/auth/authorize';
-import { computeChain, diffContent, pendingKeysOfPerson, previewChain } from '../../core/post';
+import {
+  computeChain,
+  diffContent,
+  levelDiff,
+  levelFloorOf,
+  lowerOptions,
+  pendingKeysOfPerson,
+  previewChain,
+} from '../../core/post';
 import { platformLabels } from '../../core/cadence';
 import type { UnitTree } from '../../core/org/tree';
 import { action } from '../dispatch';
@@ -33,7 +42,14 @@ const MAX_VERSIONS = 50;
 function abilitiesOf(caller: Person, post: Post, account: Account, tree: UnitTree): PostAbilities {
   const target = { kind: 'post' as const, account, post };
   const may = (
-    a: 'post.submit' | 'post.approve' | 'post.sendBack' | 'post.withdraw' | 'post.raiseLevel' | 'post.publish',
+    a:
+      | 'post.submit'
+      | 'post.approve'
+      | 'post.sendBack'
+      | 'post.withdraw'
+      | 'post.raiseLevel'
+      | 'post.lowerLevel'
+      | 'post.publish',
   ): boolean => authorize(caller, a, target, tree).allowed;
   const inReview = post.state === 'inReview';
   return {
@@ -43,8 +59,14 @@ function abilitiesOf(caller: Person, post: Post, account: Account, tree: UnitTre
     approve: inReview && may('post.approve'),
     sendBack: inReview && may('post.sendBack'),
     raiseLevel: inReview && post.level !== 'especiallyMajor' && may('post.raiseLevel'),
+    lowerLevel: inReview && lowerOptionsFor(post).length > 0 && may('post.lowerLevel'),
     publish: post.state === 'approved' && may('post.publish'),
   };
+}
+
+/** 第十六条: the levels the decider at the current step may lower to (none outside review). */
+function lowerOptionsFor(post: Post): SensitivityLevel[] {
+  return post.state === 'inReview' && post.stepIndex !== null ? lowerOptions(post, post.stepIndex) : [];
 }
 
 function chainOf(post: Post, account: Account, tree: UnitTree, names: ReadonlyMap<string, string>): ChainPreview {
@@ -80,8 +102,14 @@ export const get = action({
     // The reviewer compares what they are asked to approve with the version submitted before it.
     const previous = versions.find((x) => x.version < post.version);
     const diff: VersionDiff | null = previous
-      ? { from: previous.version, to: post.version, diff: diffContent(previous.content, post.content) }
+      ? {
+          from: previous.version,
+          to: post.version,
+          diff: diffContent(previous.content, post.content),
+          ...levelDiff(previous, post),
+        }
       : null;
+    const can = abilitiesOf(caller, post, account, tree);
     return {
       post,
       account: accountView(account, tree),
@@ -95,7 +123,9 @@ export const get = action({
       })),
       diff,
       people: [...names].map(([id, name]) => ({ id, name })),
-      can: abilitiesOf(caller, post, account, tree),
+      can,
+      levelFloor: levelFloorOf(post),
+      lowerOptions: can.lowerLevel ? lowerOptionsFor(post) : [],
     };
   },
 });

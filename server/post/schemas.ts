@@ -63,6 +63,14 @@ export const decisionParams = v.strictObject({
 
 export const raiseLevelParams = v.strictObject({ postId: id, expectedRev: rev, version, level });
 
+export const lowerLevelParams = v.strictObject({
+  postId: id,
+  expectedRev: rev,
+  version,
+  level,
+  reason: v.pipe(v.string(), v.maxLength(500)),
+});
+
 export const publishParams = v.strictObject({
   postId: id,
   expectedRev: rev,

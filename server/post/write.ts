@@ -27,10 +27,12 @@ import {
 import { linkageMarker } from '../linkage/marker';
 import { applyEffects, syncQueue } from './effects';
 import { recordRefusedPublication } from './refusals';
+import { readForSubmission, recordSubmissionReading } from '../reader/submission';
 import { screenPost } from './screening';
 import {
   decisionParams,
   draftFields,
+  lowerLevelParams,
   newPostFields,
   plannedTimeParams,
   publishParams,
@@ -62,7 +64,13 @@ async function loadForAction(ctx: HandlerContext, t: PostTarget, act: PostAction
  * Decides the event once outside the transaction (refusals cost no transaction; role recipients are
  * looked up), then again inside it on the post re-read at the expected rev, and saves.
  */
-async function transition(ctx: HandlerContext, loaded: Loaded, event: PostEvent): Promise<Post> {
+async function transition(
+  ctx: HandlerContext,
+  loaded: Loaded,
+  event: PostEvent,
+  /** More writes of the same event, in its transaction (the submission's reading). */
+  also?: (work: Work, next: Post) => Promise<void>,
+): Promise<Post> {
   const { caller, tree, post, account, grant } = loaded;
   const pctx: PostContext = postContext(ctx.now, caller, account, tree);
   const dry = applyPostEvent(post, event, pctx);
@@ -78,6 +86,7 @@ async function transition(ctx: HandlerContext, loaded: Loaded, event: PostEvent)
     const scope = { now: ctx.now, account: fresh, unitPath: unitPathOf(fresh.unitId, tree), holders };
     await applyEffects(work, result.effects, scope);
     await syncQueue(work, current, result.next, scope);
+    if (also) await also(work, result.next);
     return result.next;
   });
 }
@@ -183,7 +192,24 @@ export const submit = action({
     const loaded = await loadForAction(ctx, params, 'post.submit');
     // 第十五条/第十七条: the content is screened again at submission, for the account it goes out on.
     const screening = await screenPost(loaded.post.content, loaded.account.kind, ctx.openid);
-    return changeOf(await transition(ctx, loaded, { type: 'submit', expectedRev: params.expectedRev, screening }));
+    // A submission the rules refuse is refused before the model is asked (no tokens, no wait).
+    const dry = applyPostEvent(
+      loaded.post,
+      { type: 'submit', expectedRev: params.expectedRev, screening },
+      postContext(ctx.now, loaded.caller, loaded.account, loaded.tree),
+    );
+    if (!dry.ok) throw toDomainError(dry.error);
+    // The model reads it beside the rules (server/reader); whatever it does, the submission goes on.
+    const reading = await readForSubmission(ctx, loaded.post, loaded.account);
+    const event: PostEvent = {
+      type: 'submit',
+      expectedRev: params.expectedRev,
+      screening,
+      ...(reading.lift ? { readerLift: reading.lift } : {}),
+    };
+    return changeOf(
+      await transition(ctx, loaded, event, (work, next) => recordSubmissionReading(work, ctx, next, reading)),
+    );
   },
 });
 
@@ -223,6 +249,16 @@ export const raiseLevel = action({
     const loaded = await loadForAction(ctx, params, 'post.raiseLevel');
     const { expectedRev, version, level } = params;
     return changeOf(await transition(ctx, loaded, { type: 'raiseLevel', expectedRev, version, level }));
+  },
+});
+
+export const lowerLevel = action({
+  access: 'person',
+  input: lowerLevelParams,
+  handle: async (params, ctx): Promise<PostChange> => {
+    const loaded = await loadForAction(ctx, params, 'post.lowerLevel');
+    const { expectedRev, version, level, reason } = params;
+    return changeOf(await transition(ctx, loaded, { type: 'lowerLevel', expectedRev, version, level, reason }));
   },
 });
 

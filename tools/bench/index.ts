@@ -48,6 +48,12 @@ const BENCHES = {
     usesFunctions: true,
     run: async () => (await import('./edge')).runEdgeBench(),
   },
+  // linkage directives (第三十四条)
+  linkage: {
+    title: '联动指令',
+    usesFunctions: true,
+    run: async () => (await import('./linkage')).runLinkageBench(),
+  },
   // evaluation (issue 14): a month at province scale, chunked run, documents read, the circular
   evaluation: {
     title: '月度评估与通报',

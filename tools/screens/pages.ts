@@ -110,10 +110,71 @@ export const screens: ScreenSpec[] = [
   { route: 'pages/account/index', as: 'demo-admin', query: async () => ({ id: 'acc-cs-weibo', unitId: 'u-cs' }) },
   { route: 'pages/audit/index', as: 'demo-admin' },
 
+  // --- reader (大模型审读) ---
+  {
+    route: 'pages/post-detail/index',
+    as: 'demo-reviewer',
+    variant: 'reader',
+    query: async (demo) => {
+      const waiting = await demo.call('post', 'approvals', {}, 'demo-reviewer');
+      const post = waiting.items.find((i) => i.title === '致敬坚守一线的民警');
+      if (!post) throw new Error('演示数据中没有带大模型审读意见的稿件');
+      return { id: post.postId };
+    },
+  },
+  { route: 'packages/reader/pages/settings/index', as: 'demo-province-propaganda' },
+  { route: 'packages/reader/pages/prompt/index', as: 'demo-province-propaganda' },
+  { route: 'packages/reader/pages/calls/index', as: 'demo-province-propaganda' },
+
   // --- screening ---
   { route: 'pages/lexicon/index', as: 'demo-province-propaganda' },
   { route: 'pages/lexicon-import/index', as: 'demo-province-propaganda' },
 
+  // --- linkage directives (第三十四条) ---
+  { route: 'packages/linkage/pages/mine/index', as: 'demo-operator-a' },
+  {
+    route: 'packages/linkage/pages/directive/index',
+    as: 'demo-operator-a',
+    query: async (demo) => {
+      const mine = await demo.call('linkage', 'mine', {}, 'demo-operator-a');
+      return { id: first(mine.items, '待响应的联动指令').directive.id };
+    },
+  },
+  {
+    route: 'packages/linkage/pages/respond/index',
+    as: 'demo-operator-a',
+    query: async (demo) => {
+      const mine = await demo.call('linkage', 'mine', {}, 'demo-operator-a');
+      const item = first(mine.items, '待响应的联动指令');
+      return { id: item.directive.id, accountId: first(item.accounts, '待响应的账号').accountId };
+    },
+  },
+  { route: 'packages/linkage/pages/directives/index', as: 'demo-province-propaganda' },
+  {
+    route: 'packages/linkage/pages/board/index',
+    as: 'demo-province-propaganda',
+    query: async (demo) => {
+      const list = await demo.call('linkage', 'list', {}, 'demo-province-propaganda');
+      // The oldest closed one: on time, late and silent accounts, its record final.
+      return { id: first(list.items.filter((d) => d.state === 'closed').reverse(), '已结束的联动指令').id };
+    },
+  },
+  {
+    route: 'packages/linkage/pages/board/index',
+    as: 'demo-city-propaganda',
+    variant: 'city-desk',
+    query: async (demo) => {
+      const list = await demo.call('linkage', 'list', {}, 'demo-city-propaganda');
+      return {
+        id: first(
+          list.items.filter((d) => d.state === 'open'),
+          '进行中的联动指令',
+        ).id,
+      };
+    },
+  },
+  { route: 'packages/linkage/pages/issue/index', as: 'demo-province-propaganda' },
+  { route: 'packages/linkage/pages/settings/index', as: 'demo-province-propaganda' },
   // --- evaluation (issue 14): the demo's last month, evaluated and released by the seed ---
   { route: 'packages/evaluation/pages/month/index', as: 'demo-province-propaganda', query: lastMonth },
   { route: 'packages/evaluation/pages/month/index', as: 'demo-operator-a', variant: 'unit', query: lastMonth },

@@ -6,9 +6,12 @@ interface BindData {
   inviteCode: string;
   codeError: string;
   submitting: boolean;
+  /** 第三十三条: this WeChat's binding moved to another WeChat; said plainly, with what to do. */
+  movedNotice: string;
 }
 
 interface BindCustom {
+  onLoad(): void;
   onCodeChange(event: ValueEvent<string>): void;
   onSubmit(): Promise<void>;
 }
@@ -18,6 +21,14 @@ Page<BindData, BindCustom>({
     inviteCode: '',
     codeError: '',
     submitting: false,
+    movedNotice: '',
+  },
+
+  onLoad() {
+    // Quiet on failure: the page works without it.
+    void call('org', 'bindingNotice', {}).then((res) => {
+      if (res.ok && res.data.message) this.setData({ movedNotice: res.data.message });
+    });
   },
 
   onCodeChange(event) {

@@ -46,6 +46,24 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     url: '/pages/cadence/index',
     roles: ['operator', 'leader', 'propagandaStaff'],
   },
+  // 第三十四条: a linkage directive is answered within the hour; the operators see theirs counting down,
+  // the desks and responsible leaders watch who has answered.
+  {
+    key: 'linkage',
+    title: '联动响应',
+    icon: 'bullhorn-o',
+    url: '/packages/linkage/pages/mine/index',
+    roles: ['operator'],
+    count: 'linkage',
+    pendingLabel: '待响应联动指令',
+  },
+  {
+    key: 'linkageBoard',
+    title: '联动调度',
+    icon: 'fire-o',
+    url: '/packages/linkage/pages/directives/index',
+    roles: ['propagandaStaff', 'leader'],
+  },
   // 第二十二条至第二十八条: every netizen message is triaged and ends in a recorded outcome.
   {
     key: 'messages',
@@ -103,6 +121,15 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     icon: 'shield-o',
     url: '/pages/lexicon/index',
     roles: ['reviewer', 'leader', 'propagandaStaff'],
+  },
+  // 第十七条: the model as a second reader beside the rules; 省厅政治部宣传处 runs it (第七条).
+  {
+    key: 'reader',
+    title: '大模型审读',
+    icon: 'bulb-o',
+    url: '/packages/reader/pages/settings/index',
+    roles: ['propagandaStaff'],
+    level: 'province',
   },
   // 第三十六条至第三十八条 (issue 14): the monthly evaluation, each unit's and account's month, the year.
   {

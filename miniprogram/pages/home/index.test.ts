@@ -65,20 +65,27 @@ describe('工作台 (pages/home)', () => {
     expect(page.data().entries.map((entry) => entry.key)).toEqual([
       'approvals',
       'cadence',
+      'linkageBoard',
       'messages',
       'calendar',
       'accounts',
       'people',
       'lexicon',
+      'reader',
       'evaluation',
       'audit',
     ]);
+    await page.fire('#entry-reader', 'tap');
+    expect(wxm.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/reader/pages/settings/index' }),
+    );
     await page.fire('#entry-calendar', 'tap');
     expect(wxm.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/calendar/index' }));
 
     wxm.cloud.reply('org', 'me', { ok: true, data: me({ roles: REVIEWER_AND_OPERATOR }) });
     await page.show();
     expect(page.exists('#entry-calendar')).toBe(false);
+    expect(page.exists('#entry-reader')).toBe(false);
 
     // A city desk reviews and supervises, but the calendar is the province's (第七条).
     wxm.cloud.reply('org', 'me', {

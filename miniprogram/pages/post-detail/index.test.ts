@@ -50,6 +50,8 @@ const REVIEWING = detail({
       kindChanged: null,
       sourceChanged: null,
     },
+    level: null,
+    levelChanges: [],
   },
   versions: [
     {
@@ -233,5 +235,43 @@ describe('稿件详情 (pages/post-detail)', () => {
     });
     const page = await openPage('pages/post-detail/index', { id: 'p1' });
     expect(page.text('#error')).toContain('超出本人管辖范围');
+  });
+});
+
+// 第三十四条: a linkage response shows its directive and clock on the chain; once published, the
+// account's operator registers it as the response.
+describe('稿件详情：联动响应 (pages/post-detail)', () => {
+  const marker = {
+    directiveId: 'd1',
+    title: '转发“110宣传日”系列海报',
+    kindLabel: '重大正面宣传',
+    issuedAt: '2026-12-01T09:00:00.000+08:00',
+    dueAt: '2026-12-01T10:00:00.000+08:00',
+  };
+
+  it('shows the approver the directive and its clock beside the chain', async () => {
+    wxm.cloud.reply('post', 'get', { ok: true, data: detail({ post: post({ state: 'inReview', linkage: marker }) }) });
+    const page = await openPage('pages/post-detail/index', { id: 'p1' });
+    expect(page.text('#linkage')).toContain(
+      '联动响应（第三十四条）：《转发“110宣传日”系列海报》（重大正面宣传）· 12-01 10:00 前响应',
+    );
+    expect(page.exists('#linkage-respond')).toBe(false);
+    expect(wxm.cloud.sent('linkage', 'get')).toHaveLength(0);
+  });
+
+  it('offers the operator to register the published post as the account’s response', async () => {
+    const published = detail({ post: post({ state: 'published', linkage: marker }) });
+    wxm.cloud.reply('post', 'get', { ok: true, data: published });
+    const pendingRow = { accountId: published.post.accountId, state: 'pending' };
+    wxm.cloud.reply('linkage', 'get', { ok: true, data: { mine: [pendingRow] } as never });
+    const page = await openPage('pages/post-detail/index', { id: 'p1' });
+    wxm.cloud.reply('linkage', 'respond', { ok: true, data: { row: {} } as never });
+    wxm.cloud.reply('linkage', 'get', { ok: true, data: { mine: [{ ...pendingRow, state: 'onTime' }] } as never });
+    await page.fire('#linkage-respond', 'click');
+    expect(wxm.cloud.sent('linkage', 'respond')).toEqual([
+      { action: 'respond', directiveId: 'd1', accountId: published.post.accountId, kind: 'original', postId: 'p1' },
+    ]);
+    expect(wxm.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已登记为联动响应' }));
+    expect(page.exists('#linkage-respond')).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import type {
   ChainPreview,
+  LevelChange,
+  LevelFloor,
   Post,
   PostAbilities,
   PostDetail,
@@ -11,6 +13,7 @@ import { latestData, type LoadState } from '../../services/load';
 import { openPage } from '../../services/navigation';
 import type { DatasetEvent, ValueEvent } from '../../utils/events';
 import { LEVEL_LABELS, LEVEL_OPTIONS, STATE_LABELS, STATE_TAGS, diffSegments, type Segment } from '../../utils/posts';
+import { linkageBanner } from '../../utils/linkage';
 import { formatBeijingShort } from '../../utils/time';
 
 interface StepItem {
@@ -54,12 +57,19 @@ interface DetailData extends LoadState {
   publication: string;
   can: PostAbilities;
   raiseOptions: ReadonlyArray<{ value: SensitivityLevel; label: string }>;
+  /** 第十六条: the level raised on the chain that later versions keep, said plainly. */
+  floorNote: string;
+  lowerOptions: ReadonlyArray<{ value: SensitivityLevel; label: string }>;
   comment: string;
   commentError: string;
   publishing: boolean;
   url: string;
   urlError: string;
   busy: boolean;
+  /** 第三十四条: the directive this post answers, with its clock, for the author and every approver. */
+  linkage: string;
+  /** Published, and the account still owes that directive its response: the operator registers it. */
+  linkageRespond: boolean;
 }
 
 /** What van-dialog (async-close) hands its confirm handler. */
@@ -70,6 +80,8 @@ interface VantDialog {
 interface DetailCustom {
   loadSeq: number;
   postId: string;
+  /** The directive and account a linkage response answers for. */
+  linkageOf: { directiveId: string; accountId: string } | null;
   content: Post['content'] | null;
   load(): Promise<void>;
   onRetry(): void;
@@ -77,12 +89,14 @@ interface DetailCustom {
   onApprove(): Promise<void>;
   onSendBack(): Promise<void>;
   onRaise(event: DatasetEvent<{ level: SensitivityLevel }>): Promise<void>;
+  onLower(event: DatasetEvent<{ level: SensitivityLevel }>): Promise<void>;
   onWithdraw(): Promise<void>;
   onEdit(): void;
   onPublishOpen(): void;
   onUrl(event: ValueEvent<string>): void;
   onPublishConfirm(event: ValueEvent<{ dialog: VantDialog }>): Promise<void>;
   onPublishCancel(): void;
+  onLinkageRespond(): Promise<void>;
   done(title: string, answer: { ok: true } | { ok: false; error: { message: string } }): Promise<void>;
 }
 
@@ -93,6 +107,7 @@ const NO_ABILITIES: PostAbilities = {
   approve: false,
   sendBack: false,
   raiseLevel: false,
+  lowerLevel: false,
   publish: false,
 };
 
@@ -110,9 +125,26 @@ function stepsOf(chain: ChainPreview): { steps: StepItem[]; active: number } {
   return { steps, active: current >= 0 ? current : approved - 1 };
 }
 
-function diffOf(d: VersionDiff | null): DiffView | null {
+/** 第十六条: who raised the level at which step, for every later version. */
+function floorNoteOf(floor: LevelFloor | null, names: ReadonlyMap<string, string>): string {
+  if (!floor) return '';
+  const who = names.get(floor.personId) ?? '';
+  return `敏感等级不低于“${LEVEL_LABELS[floor.level]}”：第 ${floor.version} 版审批中由${floor.stepLabel}${who ? ` ${who}` : ''}确定，以后各版须按此等级报审（第十六条）`;
+}
+
+function levelChangeNote(c: LevelChange, names: ReadonlyMap<string, string>): string {
+  const who = names.get(c.personId) ?? '';
+  const verb = c.kind === 'raise' ? '提高为' : '降为';
+  const why = c.reason ? `（理由：${c.reason}）` : '';
+  return `${c.stepLabel}${who ? ` ${who}` : ''}将敏感等级由“${LEVEL_LABELS[c.from]}”${verb}“${LEVEL_LABELS[c.to]}”${why}`;
+}
+
+function diffOf(d: VersionDiff | null, names: ReadonlyMap<string, string>): DiffView | null {
   if (!d) return null;
   const notes: string[] = [];
+  // 第十六条: the version diff shows level changes as well as text.
+  if (d.level) notes.push(`敏感等级：${LEVEL_LABELS[d.level.from]} → ${LEVEL_LABELS[d.level.to]}`);
+  for (const c of d.levelChanges) notes.push(`第 ${d.from} 版审批中：${levelChangeNote(c, names)}`);
   if (d.diff.imagesAdded.length) notes.push(`新增图片 ${d.diff.imagesAdded.length} 张`);
   if (d.diff.imagesRemoved.length) notes.push(`删除图片 ${d.diff.imagesRemoved.length} 张`);
   if (d.diff.kindChanged) notes.push(d.diff.kindChanged.to === 'repost' ? '改为转发' : '改为原创');
@@ -149,7 +181,7 @@ function view(detail: PostDetail): Partial<DetailData> {
     chainSummary: detail.chain.summary,
     steps: chain.steps,
     activeStep: chain.active,
-    diff: diffOf(detail.diff),
+    diff: diffOf(detail.diff, names),
     versions: detail.versions.map((v) => ({
       key: `v${v.version}`,
       text: `第 ${v.version} 版｜${LEVEL_LABELS[v.level]}｜${v.submittedByName} ${formatBeijingShort(v.submittedAt)} 提交`,
@@ -160,8 +192,11 @@ function view(detail: PostDetail): Partial<DetailData> {
     })),
     publication: pub ? `已于 ${formatBeijingShort(pub.publishedAt)} 发布：${pub.url}` : '',
     can: detail.can,
-    // 第十六条: a reviewer may only raise the level.
     raiseOptions: LEVEL_OPTIONS.slice(LEVEL_OPTIONS.findIndex((o) => o.value === post.level) + 1),
+    floorNote: floorNoteOf(detail.levelFloor, names),
+    // 第十六条: lowering is offered only where the server says this decider may (at or above the raising step).
+    lowerOptions: LEVEL_OPTIONS.filter((o) => detail.lowerOptions.includes(o.value)),
+    linkage: post.linkage ? linkageBanner(post.linkage) : '',
   };
 }
 
@@ -192,16 +227,21 @@ Page<DetailData, DetailCustom>({
     publication: '',
     can: NO_ABILITIES,
     raiseOptions: [],
+    floorNote: '',
+    lowerOptions: [],
     comment: '',
     commentError: '',
     publishing: false,
     url: '',
     urlError: '',
     busy: false,
+    linkage: '',
+    linkageRespond: false,
   },
   loadSeq: 0,
   postId: '',
   content: null,
+  linkageOf: null,
 
   onLoad(query) {
     this.postId = query.id ?? '';
@@ -225,7 +265,27 @@ Page<DetailData, DetailCustom>({
     const detail = await latestData(this, call('post', 'get', { postId: this.postId }));
     if (!detail) return;
     this.content = detail.post.content;
-    this.setData(view(detail));
+    this.setData({ ...view(detail), linkageRespond: false });
+    // 第三十四条: a published linkage response is registered by the account's operator; ask whether it still owes one.
+    const { post } = detail;
+    this.linkageOf = post.linkage ? { directiveId: post.linkage.directiveId, accountId: post.accountId } : null;
+    if (post.linkage && post.state === 'published') {
+      const res = await call('linkage', 'get', { directiveId: post.linkage.directiveId });
+      const row = res.ok ? res.data.mine.find((r) => r.accountId === post.accountId) : undefined;
+      this.setData({ linkageRespond: row?.state === 'pending' || row?.state === 'none' });
+    }
+  },
+
+  async onLinkageRespond() {
+    if (this.data.busy || !this.linkageOf) return;
+    this.setData({ busy: true });
+    const res = await call('linkage', 'respond', {
+      directiveId: this.linkageOf.directiveId,
+      accountId: this.linkageOf.accountId,
+      kind: 'original',
+      postId: this.postId,
+    });
+    await this.done('已登记为联动响应', res);
   },
 
   onComment(event) {
@@ -273,6 +333,23 @@ Page<DetailData, DetailCustom>({
     const { postId, rev, version } = this.data;
     const level = event.currentTarget.dataset.level;
     await this.done('已提高等级', await call('post', 'raiseLevel', { postId, expectedRev: rev, version, level }));
+  },
+
+  // 第十六条: the reason goes in the decision comment; without one nothing is sent.
+  async onLower(event) {
+    if (this.data.busy) return;
+    const reason = this.data.comment.trim();
+    if (!reason) {
+      this.setData({ commentError: '降低敏感等级须在审批意见中说明理由（第十六条）' });
+      return;
+    }
+    this.setData({ busy: true });
+    const { postId, rev, version } = this.data;
+    const level = event.currentTarget.dataset.level;
+    await this.done(
+      '已降低等级',
+      await call('post', 'lowerLevel', { postId, expectedRev: rev, version, level, reason }),
+    );
   },
 
   async onWithdraw() {

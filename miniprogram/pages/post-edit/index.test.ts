@@ -244,7 +244,7 @@ describe('编辑稿件 (pages/post-edit)', () => {
     const page = await openPage<EditData>('pages/post-edit/index', { id: 'p1' });
     wxm.cloud.reply('post', 'submit', {
       ok: false,
-      error: { code: 'SCREENING_BLOCKED', message: '内容含有严禁发布的信息，不能提交（第十七条）' },
+      error: { code: 'SCREENING_BLOCKED', message: '内容含有不得发布的信息，不能提交（第十七条）' },
     });
     await page.fire('#submit', 'click');
     expect(wxm.cloud.sent('post', 'draftSave')).toHaveLength(0);
@@ -290,5 +290,51 @@ describe('编辑稿件 (pages/post-edit)', () => {
     wxm.cloud.reply('post', 'get', { ok: false, error: { code: 'NOT_FOUND', message: '稿件不存在' } });
     const page = await openPage('pages/post-edit/index', { id: 'gone' });
     expect(page.text('#error')).toContain('稿件不存在');
+  });
+});
+
+// 第三十四条: an original response to a linkage directive is written here and goes through the chain.
+describe('编辑稿件：联动响应 (pages/post-edit)', () => {
+  const directive = {
+    directive: {
+      id: 'd1',
+      title: '转发“110宣传日”系列海报',
+      kindLabel: '重大正面宣传',
+      issuedAt: '2026-12-01T09:00:00.000+08:00',
+      dueAt: '2099-12-01T10:00:00.000+08:00',
+    },
+    mine: [],
+  };
+
+  it('shows the directive it answers and marks the first save with it', async () => {
+    wxm.cloud.reply('post', 'previewChain', { ok: true, data: { account: accountView(), chain: REVIEW } });
+    wxm.cloud.reply('linkage', 'get', { ok: true, data: directive as never });
+    const page = await openPage<EditData>('pages/post-edit/index', {
+      accountId: 'acc-cs-weibo',
+      linkageDirectiveId: 'd1',
+    });
+    expect(page.text('#linkage')).toContain('联动响应（第三十四条）：《转发“110宣传日”系列海报》（重大正面宣传）');
+    await page.fire('#title', 'change', '110宣传日：守护平安');
+    await page.fire('#text', 'change', '本地接处警故事');
+    wxm.cloud.reply('post', 'draftSave', { ok: true, data: saved() });
+    await page.fire('#save', 'click');
+    expect(wxm.cloud.sent('post', 'draftSave')[0]).toMatchObject({
+      accountId: 'acc-cs-weibo',
+      linkageDirectiveId: 'd1',
+    });
+    wxm.cloud.reply('post', 'draftSave', { ok: true, data: saved({ rev: 2 }) });
+    await page.fire('#text', 'change', '本地接处警故事（改）');
+    await page.fire('#save', 'click');
+    // An edit names the post, not the directive again: the marker never moves.
+    expect(wxm.cloud.sent('post', 'draftSave')[1]).not.toHaveProperty('linkageDirectiveId');
+  });
+
+  it('keeps the marker in view when an existing response is edited', async () => {
+    wxm.cloud.reply('post', 'get', {
+      ok: true,
+      data: detail({ post: post({ linkage: { ...directive.directive, directiveId: 'd1' } }) }),
+    });
+    const page = await openPage<EditData>('pages/post-edit/index', { id: 'p1' });
+    expect(page.text('#linkage')).toContain('《转发“110宣传日”系列海报》');
   });
 });

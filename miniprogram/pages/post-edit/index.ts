@@ -11,6 +11,7 @@ import { call } from '../../services/api';
 import { latestData, type LoadState } from '../../services/load';
 import { imageUrls, uploadImage } from '../../services/storage';
 import { askConsent, prepareConsent } from '../../services/subscribe';
+import { linkageBanner } from '../../utils/linkage';
 import type { DatasetEvent, ValueEvent } from '../../utils/events';
 import {
   LEVEL_LABELS,
@@ -57,9 +58,13 @@ interface EditData extends LoadState {
   steps: StepItem[];
   marks: { title: Segment[]; text: Segment[]; notes: HitNote[] };
   floorNote: string;
+  /** 第十六条: a level raised on the chain, which this version keeps. */
+  raisedNote: string;
   dirty: boolean;
   busy: boolean;
   formError: string;
+  /** 第三十四条: the directive this post answers, with its clock; '' for other posts. */
+  linkage: string;
 }
 
 interface EditCustom {
@@ -67,7 +72,7 @@ interface EditCustom {
   clientKey: string;
   checkSeq: number;
   checkTimer: number | null;
-  query: { id?: string; accountId?: string };
+  query: { id?: string; accountId?: string; linkageDirectiveId?: string };
   load(): Promise<void>;
   onRetry(): void;
   onTitle(event: ValueEvent<string>): void;
@@ -141,9 +146,11 @@ Page<EditData, EditCustom>({
     steps: [],
     marks: NO_MARKS,
     floorNote: '',
+    raisedNote: '',
     dirty: false,
     busy: false,
     formError: '',
+    linkage: '',
   },
   loadSeq: 0,
   clientKey: '',
@@ -152,7 +159,7 @@ Page<EditData, EditCustom>({
   query: {},
 
   onLoad(query) {
-    this.query = { id: query.id, accountId: query.accountId };
+    this.query = { id: query.id, accountId: query.accountId, linkageDirectiveId: query.linkageDirectiveId };
     // Made once per editor: a retried first save finds the post it made instead of making another.
     this.clientKey = `ck-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     void prepareConsent('afterSubmit');
@@ -174,6 +181,11 @@ Page<EditData, EditCustom>({
       if (!detail) return;
       const { post, account } = detail;
       const planned = beijingPickerParts(post.plannedAt);
+      // 第十六条: a level raised on the chain is a floor: lower levels are not offered, and the
+      // declaration is lifted to it (the server refuses a submission below it).
+      const raised = detail.levelFloor;
+      const at = raised ? LEVEL_OPTIONS.findIndex((o) => o.value === raised.level) : 0;
+      const lifted = raised && LEVEL_OPTIONS.findIndex((o) => o.value === post.declaredLevel) < at;
       this.setData({
         status: 'ready',
         postId: post._id,
@@ -187,10 +199,16 @@ Page<EditData, EditCustom>({
         outlet: post.content.source?.outlet ?? '',
         link: post.content.source?.link ?? '',
         sourceVerified: post.sourceVerified,
-        declaredLevel: post.declaredLevel,
+        declaredLevel: lifted && raised ? raised.level : post.declaredLevel,
+        levelOptions: LEVEL_OPTIONS.slice(at),
+        raisedNote: raised
+          ? `审批中已由${raised.stepLabel}将敏感等级提高为“${LEVEL_LABELS[raised.level]}”，本稿以后各版不得低于此等级（第十六条）`
+          : '',
+        dirty: Boolean(lifted),
         images: post.content.images,
         plannedDate: planned.date,
         plannedTime: planned.time,
+        linkage: post.linkage ? linkageBanner(post.linkage) : '',
       });
       this.showChain(detail.chain);
       this.showScreening(post.screening, post.content.title, post.content.text);
@@ -200,11 +218,18 @@ Page<EditData, EditCustom>({
     const accountId = this.query.accountId ?? '';
     const preview = await latestData(this, call('post', 'previewChain', { accountId, level: this.data.declaredLevel }));
     if (!preview) return;
+    // A linkage response (第三十四条): the directive it answers, shown before the first save.
+    const directiveId = this.query.linkageDirectiveId;
+    const directive = directiveId ? await call('linkage', 'get', { directiveId }) : null;
     this.setData({
       status: 'ready',
       accountId,
       accountLabel: `${preview.account.name}·${preview.account.platformLabel}`,
       accountKind: preview.account.kind,
+      linkage:
+        directive?.ok === true
+          ? linkageBanner({ ...directive.data.directive, directiveId: directive.data.directive.id })
+          : '',
     });
     this.showChain(preview.chain);
   },
@@ -339,7 +364,12 @@ Page<EditData, EditCustom>({
       'draftSave',
       d.postId
         ? { postId: d.postId, expectedRev: d.rev, ...fields }
-        : { accountId: d.accountId, clientKey: this.clientKey, ...fields },
+        : {
+            accountId: d.accountId,
+            clientKey: this.clientKey,
+            ...(this.query.linkageDirectiveId ? { linkageDirectiveId: this.query.linkageDirectiveId } : {}),
+            ...fields,
+          },
     );
     if (!res.ok) {
       this.setData({ formError: res.error.message });

@@ -182,6 +182,8 @@ describe('screens', () => {
         path.join(outDir, `${shot.name}.html`),
         frameHtml({ ...shot, title }, plan, css, dom.outerHTML),
       );
+      // WeChat unloads a page another replaces: its timers (countdowns, live refresh) stop.
+      (page.root.instance as { onUnload?(): void }).onUnload?.();
     });
   }
 });

@@ -16,14 +16,21 @@
  *   POST /storage/upload        the mini-program's upload in DevTools (wx.uploadFile): multipart `file` + `cloudPath` → {fileID}
  *   POST /storage/temp-urls     {"fileList": [fileID], "maxAge"?} → {"fileList": [{fileID, tempFileURL, status}]}
  *   /storage/*                  the object-storage side of uploads and temp URLs
+ *   POST /ai/script             the scripted model's next replies, rules and enabled models (ai/index.ts)
+ *   GET  /ai/requests           every request the model received
+ *
+ * Requests whose Host is the environment's AI gateway (`<env>.api.tcloudbasegateway.com`, where the
+ * functions' connections are routed by ai/route.ts) are the gateway's: `/auth/v1/…` and `/v1/ai/…`.
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import * as v from 'valibot';
 import { schema as declaredSchema, type CollectionSpec } from '../../../core/schema';
+import { AiGateway, ScriptRequest } from './ai';
 import { Clock, ClockError, type ClockOptions } from './clock';
 import { DatabaseActions, isDatabaseAction } from './db/actions';
 import { LocalDatabase } from './db/engine';
@@ -94,6 +101,8 @@ export interface LocalCloud {
   runtime: FunctionsRuntime;
   openapi: OpenApi;
   storage: Storage;
+  /** The environment's AI gateway with the scripted model (`cloud.ai()`). */
+  ai: AiGateway;
   timers: TimerScheduler;
   stats(): LocalCloudStats;
   resetStats(): void;
@@ -110,6 +119,8 @@ interface HttpAnswer {
   status: number;
   contentType: string;
   body: Buffer;
+  /** Server-sent events, written one by one after the head (the AI gateway's stream: true). */
+  events?: Buffer[];
 }
 
 interface AdminRequest {
@@ -184,6 +195,8 @@ const ROUTE_KEYS = [
   'POST /reset',
   'POST /storage/upload',
   'POST /storage/temp-urls',
+  'POST /ai/script',
+  'GET /ai/requests',
 ] as const;
 type RouteKey = (typeof ROUTE_KEYS)[number];
 function isRouteKey(key: string): key is RouteKey {
@@ -270,6 +283,9 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
     ...(dataDir === null ? {} : { dir: join(dataDir, 'storage') }),
   });
   const timers = new TimerScheduler({ clock, target: runtime });
+  const ai = new AiGateway({ clock, envId });
+  /** Aborts the AI gateway's scripted delays when the local cloud closes. */
+  const closing = new AbortController();
 
   const counters = { requests: 0, admin: { database: 0, functions: 0, storage: 0, wx: 0 } };
 
@@ -410,6 +426,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
     transactions.clear();
     db.reset();
     openapi.reset();
+    ai.reset();
   }
 
   async function route(req: IncomingMessage): Promise<HttpAnswer> {
@@ -417,6 +434,13 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
     const reqUrl = req.url ?? '/';
     const path = new URL(reqUrl, 'http://local').pathname;
     const raw = await readBody(req);
+
+    const host = header(req, 'host');
+    if (AiGateway.handles(host, path)) {
+      const answer = ai.handle(method, path, { host, authorization: header(req, 'authorization') }, raw);
+      if (answer.delayMs > 0) await sleep(answer.delayMs, undefined, { signal: closing.signal, ref: false });
+      return answer;
+    }
 
     if (path.startsWith('/storage/')) {
       const answer = storage.handleHttp(method, reqUrl, raw);
@@ -463,6 +487,11 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
       },
       'POST /storage/upload': () => uploadFromClient(header(req, 'content-type') ?? '', raw),
       'POST /storage/temp-urls': () => tempUrls(parseJson(raw, '请求体')),
+      'POST /ai/script': () => {
+        ai.script(validate(ScriptRequest, parseJson(raw, '请求体')));
+        return { ok: true };
+      },
+      'GET /ai/requests': () => ai.received(),
     };
     const key = `${method} ${path}`;
     if (!isRouteKey(key)) throw new HttpError(404, 'NOT_FOUND', `没有这个地址：${method} ${path}`);
@@ -484,6 +513,12 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
         });
     }
     if (res.headersSent || res.destroyed) return;
+    if (answer.events) {
+      res.writeHead(answer.status, { 'content-type': answer.contentType, 'cache-control': 'no-cache' });
+      for (const event of answer.events) res.write(event);
+      res.end();
+      return;
+    }
     res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': answer.body.length });
     res.end(answer.body);
   }
@@ -522,6 +557,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
     runtime,
     openapi,
     storage,
+    ai,
     timers,
     stats,
     resetStats,
@@ -538,6 +574,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
     close: async () => {
       if (closed) return;
       closed = true;
+      closing.abort();
       timers.stop();
       await runtime.close();
       await new Promise<void>((resolveClose) => {

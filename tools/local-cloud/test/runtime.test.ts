@@ -34,7 +34,7 @@ describe('functions runtime (real wx-server-sdk)', () => {
   afterAll(() => h.close());
 
   it('discovers functions that have package.json and a built index.js', () => {
-    expect(h.runtime.list()).toEqual(['caller', 'echo', 'files', 'notify', 'slow', 'ticker']);
+    expect(h.runtime.list()).toEqual(['caller', 'echo', 'files', 'model', 'notify', 'slow', 'ticker']);
   });
 
   it('gives the function the context of a real instance', async () => {

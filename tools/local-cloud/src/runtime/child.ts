@@ -5,6 +5,7 @@
  * Bundled with esbuild at runtime start (see instance.ts) and run with plain node.
  * argv[2] is the function entry, argv[3] the clock snapshot at spawn.
  */
+import { localCloudOfContext, routeGateway } from '../ai/route';
 import { virtualNow, type ClockSnapshot } from '../clock';
 import type { FromChild, InvokeMessage, ToChild } from './protocol';
 
@@ -20,6 +21,9 @@ globalThis.Date = new Proxy(RealDate, {
   apply: () => new RealDate(now()).toString(),
   get: (target, prop, receiver): unknown => (prop === 'now' ? now : Reflect.get(target, prop, receiver)),
 });
+
+// The environment's AI gateway (cloud.ai()) is the local cloud this instance was started by.
+routeGateway(localCloudOfContext);
 
 function send(message: FromChild): void {
   process.send?.(message);
