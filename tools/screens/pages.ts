@@ -190,6 +190,7 @@ export const screens: ScreenSpec[] = [
     query: async (demo) => ({ ...(await lastMonth(demo)), unitId: 'u-cs' }),
   },
   { route: 'packages/evaluation/pages/objections/index', as: 'demo-province-propaganda', query: lastMonth },
+  { route: 'packages/evaluation/pages/scheme/index', as: 'demo-province-propaganda' },
   {
     route: 'packages/evaluation/pages/year/index',
     as: 'demo-province-propaganda',
