@@ -8,6 +8,7 @@ import { LEXICON_HEAD_ID, starterDocs, versionDocId } from '../server/screen/doc
 import { ROLE_LABELS } from '../core/org/people';
 import { toBeijingIso } from '../core/time';
 import { seedLinkage } from './seed-linkage';
+import { seedEvaluationMonth } from './seed-evaluation';
 import type { LocalCloud, LocalDatabase } from './local-cloud/src';
 import type { Doc } from './local-cloud/src/db/ejson';
 
@@ -426,5 +427,10 @@ export const seedEvaluation: DemoScenario = async (call) => {
   return `${month}月度评估（${progress.accountsDone}个账号，已下发征求意见）`;
 };
 
-// Last: it evaluates what every scenario before it recorded (the linkage timeline included).
+// Last: it evaluates what every scenario before it recorded. Its month's records come first of all,
+// on the earliest timeline (last month), so the log stays in time order.
 demoScenarios.push(seedEvaluation);
+demoScenarios.unshift(async (call, clock) => {
+  if (!clock) throw new Error('月度评估演示数据需要本地云的时钟');
+  return seedEvaluationMonth(call, clock);
+});
