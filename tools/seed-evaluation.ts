@@ -110,10 +110,10 @@ export async function seedEvaluationMonth(call: DemoCall, clock: DemoClock): Pro
 
   // 第十五条: a post sent back, and an attempt to publish one that was never approved (refused, recorded).
   clock.set(at(14, 15));
-  let returned = await draft('acc-cs-weibo', '夜间巡逻纪实');
+  let returned = await draft('acc-cs-weibo', '辖区治安巡逻纪实');
   returned = await step('demo-operator-a', 'submit', returned);
   await step('demo-reviewer', 'sendBack', returned, { ...decide, comment: '请补充巡逻路段和时间' });
-  const unapproved = await draft('acc-cs-wechat-sub', '未经审核的稿件');
+  const unapproved = await draft('acc-cs-wechat-sub', '春季防盗提示');
   await call(
     'post',
     {
@@ -121,7 +121,7 @@ export async function seedEvaluationMonth(call: DemoCall, clock: DemoClock): Pro
       postId: unapproved.id,
       expectedRev: unapproved.rev,
       version: 1,
-      content: { title: '未经审核的稿件', text: '未经审核的稿件。', images: [], kind: 'original', source: null },
+      content: { title: '春季防盗提示', text: '春季防盗提示。', images: [], kind: 'original', source: null },
       url: 'https://example.com/demo/unapproved',
       publishedAt: new Date(at(14, 15)).toISOString(),
     },
