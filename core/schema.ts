@@ -96,6 +96,10 @@ export const schema: CollectionSpec[] = [
   // --- screening ---
   { name: 'lexicon', indexes: [{ name: 'category', keys: [asc('category')] }] },
   { name: 'lexiconVersions', indexes: [{ name: 'version', keys: [desc('version')] }] },
+  // --- screening: combination rules and standard wording (issue 17), on the lexicon's version ---
+  // Loaded by keyset paging on _id (active ones), listed from the loaded copy: no other query.
+  { name: 'screeningRules', indexes: [{ name: 'category', keys: [asc('category')] }] },
+  { name: 'wordingRules', indexes: [] },
   // --- posts ---
   {
     name: 'posts',
@@ -107,6 +111,8 @@ export const schema: CollectionSpec[] = [
       { name: 'author', keys: [asc('authorId'), asc('state'), desc('updatedAt')] },
       // the publish-reminder planner reads approved posts whose planned time has come
       { name: 'planned', keys: [asc('state'), asc('plannedAt')] },
+      // security (issue 15): a unit's posts recorded as published in a month, for its archive (第三十二条)
+      { name: 'recorded', keys: [asc('unitId'), asc('publication.recordedAt')] },
     ],
   },
   // One entry per post and pendingWith key while the post waits (_id `<postId>|<key>`); a scalar key,
@@ -132,6 +138,8 @@ export const schema: CollectionSpec[] = [
       { name: 'unitState', keys: [asc('unitId'), asc('state'), desc('receivedAt')] },
       // 第二十三条 reply-target reminders: deferred messages still being handled, by target time
       { name: 'replyTarget', keys: [asc('state'), asc('replyTargetAt')] },
+      // security (issue 15): a unit's messages closed in a month, for its archive (第三十二条)
+      { name: 'closed', keys: [asc('unitId'), asc('closedAt')] },
     ],
   },
   {
@@ -186,6 +194,60 @@ export const schema: CollectionSpec[] = [
   { name: 'evaluationYears', indexes: [] },
   // 第十五条: attempts to publish what was not approved, refused and recorded, by account and time.
   { name: 'publishRefusals', indexes: [{ name: 'accountAt', keys: [asc('accountId'), asc('at')] }] },
+  // --- security (issue 15): 第三十三条 passwords & incidents, 第三十五条 training, 第三十二条 archives ---
+  {
+    // One per account (_id = account id): rotation facts, settings, posting holds.
+    name: 'accountSecurity',
+    indexes: [
+      // the reminder sweep reads only the accounts whose next reminder has come
+      { name: 'remind', keys: [asc('tracked'), asc('remindAt')] },
+      // a unit's (and every desk above's) accounts by due time: overdue first
+      { name: 'unitDue', keys: [asc('unitPath'), asc('tracked'), asc('dueAt')] },
+      // a person changed (left, deactivated): the accounts whose credentials they touch
+      { name: 'watch', keys: [asc('watch')] },
+      // a new province policy: the records still computed with an older one
+      { name: 'policyRev', keys: [asc('policyRev')] },
+    ],
+  },
+  {
+    name: 'securityAttestations',
+    indexes: [
+      // an account's history, and its month for the evaluation (issue 14)
+      { name: 'account', keys: [asc('accountId'), desc('recordedAt')] },
+      // a unit's attestations of a month, for its archive
+      { name: 'unit', keys: [asc('unitId'), asc('recordedAt')] },
+    ],
+  },
+  {
+    name: 'incidents',
+    indexes: [
+      // an account's incidents by report time (the evaluation reads them by account and month)
+      { name: 'account', keys: [asc('accountId'), desc('reportedAt')] },
+      { name: 'unitPath', keys: [asc('unitPath'), desc('reportedAt')] },
+      { name: 'unitState', keys: [asc('unitPath'), asc('state'), desc('reportedAt')] },
+      // a unit's incidents closed in a month, for its archive
+      { name: 'closed', keys: [asc('unitId'), asc('closedAt')] },
+    ],
+  },
+  // One document (_id 'province'): the province's security and training requirements.
+  { name: 'securityPolicy', indexes: [] },
+  { name: 'trainingSessions', indexes: [{ name: 'unitPath', keys: [asc('unitPath'), desc('date')] }] },
+  {
+    name: 'trainingAttendance',
+    indexes: [
+      { name: 'session', keys: [asc('sessionId'), asc('personId')] },
+      { name: 'person', keys: [asc('personId'), desc('date')] },
+    ],
+  },
+  {
+    name: 'archives',
+    indexes: [
+      { name: 'unitPath', keys: [asc('unitPath'), desc('sortKey')] },
+      { name: 'unitType', keys: [asc('unitPath'), asc('type'), desc('sortKey')] },
+      // the timer's next chunk: archives still building
+      { name: 'building', keys: [asc('state'), asc('updatedAt')] },
+    ],
+  },
   // --- linkage directives (第三十四条) ---
   {
     name: 'directives',

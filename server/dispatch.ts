@@ -9,6 +9,7 @@ import type { ActionName, FunctionName, ParamsOf, ResultOf } from '../typings/ap
 import type { ApiResult } from '../typings/common';
 import type { Person } from '../typings/org';
 import { DomainError, commonErrors, isDomainError } from '../core/errors';
+import { passwordFindings, passwordRefusal } from '../core/security/passwords';
 import { callerIdentity } from './cloud';
 import { ECHO_MAX_CHARS, EDGE_LIMITS, echo, edgeProblem } from './edge';
 import { store, type Store } from './store';
@@ -115,6 +116,9 @@ export function createMain<F extends FunctionName>(handlers: Handlers<F>, option
       const { action: _action, userInfo: _userInfo, ...rawParams } = event as { action: string; userInfo?: unknown };
       void _action;
       void _userInfo;
+      // 第三十三条: no function takes anything that looks like a password, at any depth (issue 15).
+      const secrets = passwordFindings(rawParams);
+      if (secrets.length > 0) throw new DomainError('PASSWORD_FORBIDDEN', passwordRefusal(secrets));
       const parsed = v.safeParse(def.input, rawParams);
       if (!parsed.success) {
         throw invalidInputOf(parsed.issues[0]);

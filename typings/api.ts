@@ -12,6 +12,9 @@ import type { ReaderApi } from './reader';
 import type { ReferralApi } from './referral';
 import type { ScreenApi } from './screening';
 import type { SystemApi } from './system';
+// security (issue 15)
+import type { SecurityApi } from './security';
+import type { TrainingApi } from './training';
 
 /** Declares one action: what the client sends besides `action`, and what `data` holds on success. */
 export interface ActionSpec<P, R> {
@@ -30,6 +33,9 @@ export interface Api {
   screen: ScreenApi;
   // evaluation (issue 14)
   evaluation: EvaluationApi;
+  // security (issue 15): 第三十三条 passwords and incidents, 第三十五条 training, 第三十二条 archives
+  security: SecurityApi;
+  training: TrainingApi;
   // linkage directives (第三十四条)
   linkage: LinkageApi;
   /** The reader (大模型审读): the platform's large model as a second reader beside the rules. */

@@ -26,7 +26,11 @@ export type NotificationKind =
   | 'linkageLate' // +60: to the responsible leader (第二十九条) and the city desk, the accounts that are late
   | 'linkageWithdrawn' // the directive was withdrawn, with the reason
   | 'linkageClosed' // to the issuer: the directive closed, its record is final
-  | 'bindingChanged'; // 第三十三条: a person bound another WeChat; they and their unit admin are told
+  | 'bindingChanged' // 第三十三条: a person bound another WeChat; they and their unit admin are told
+  // security (issue 15)
+  | 'securityIncident' // 第三十三条: an incident reported on an account, to the desks and the responsible leader
+  | 'rotationReminder' // 第三十三条: a password rotation due soon or overdue (第二十九条: then the responsible person)
+  | 'trainingReminder'; // 第三十五条: short of the year's training hours
 
 /**
  * A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`; feature pages live
@@ -257,7 +261,8 @@ export type ConsentMoment =
   | 'afterRefer' // a message was referred to a department: its answer
   | 'openReferrals' // a department handler opened referrals: assigned, due soon, overdue, extension decisions
   | 'openWorkbench' // the workbench: daily cadence, digest, escalations
-  | 'openLinkage'; // an operator opened their linkage directives or responded: the next directive
+  | 'openLinkage' // an operator opened their linkage directives or responded: the next directive
+  | 'openSecurity'; // security (issue 15): account security, incidents, training pages
 
 /** How one of the caller's templates stands after a report. */
 export interface ConsentStatus {

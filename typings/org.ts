@@ -72,6 +72,10 @@ export interface TrainingRecord {
   date: string;
   issuer: string;
   completed: boolean;
+  /** Hours towards the yearly requirement (recorded through a training session; absent on older records). */
+  hours?: number;
+  /** The training session it was recorded from (typings/training.ts). */
+  sessionId?: string;
 }
 
 export interface Person {
@@ -194,7 +198,19 @@ export type OrgAction =
 
 export type NotifyAction = 'notify.inbox' | 'notify.markRead' | 'notify.reportConsent';
 
-export type ScreenAction = 'screen.check' | 'screen.lexiconList' | 'screen.lexiconEdit' | 'screen.lexiconImport';
+export type ScreenAction =
+  | 'screen.check'
+  | 'screen.lexiconList'
+  | 'screen.lexiconEdit'
+  | 'screen.lexiconImport'
+  // screening: combination rules and standard wording (issue 17)
+  | 'screen.ruleList'
+  | 'screen.ruleTest'
+  | 'screen.ruleSave'
+  | 'screen.ruleRemove'
+  | 'screen.ruleImport'
+  | 'screen.wordingList'
+  | 'screen.wordingEdit';
 
 export type PostAction =
   | 'post.draftSave'
@@ -285,6 +301,33 @@ export type ReaderAction =
   | 'reader.usage'
   | 'reader.stats';
 
+// security (issue 15)
+export type SecurityAction =
+  | 'security.status'
+  | 'security.attest'
+  | 'security.declareSettings'
+  | 'security.setRotationDays'
+  | 'security.history'
+  | 'security.rotations'
+  | 'security.incidentReport'
+  | 'security.incidentStep'
+  | 'security.incidentLift'
+  | 'security.incidentClose'
+  | 'security.incident'
+  | 'security.incidents'
+  | 'security.policy'
+  | 'security.setPolicy';
+
+export type TrainingAction =
+  | 'training.sessionCreate'
+  | 'training.sessions'
+  | 'training.session'
+  | 'training.recordAttendance'
+  | 'training.history'
+  | 'training.shortfall';
+
+export type ArchiveAction = 'archive.list' | 'archive.get' | 'archive.links' | 'archive.verify' | 'archive.exportStart';
+
 export type Action =
   | OrgAction
   | NotifyAction
@@ -293,7 +336,10 @@ export type Action =
   | ReferralAction
   | LinkageAction
   | EvaluationAction
-  | ReaderAction;
+  | ReaderAction
+  | SecurityAction
+  | TrainingAction
+  | ArchiveAction;
 
 // ---- Audit log: append-only, hash-chained ----
 

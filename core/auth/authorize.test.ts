@@ -132,6 +132,13 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'screen.lexiconList': { reach: to(['reviewer', 'leader', 'propagandaStaff'], ALL) },
   'screen.lexiconEdit': { reach: to(['propagandaStaff'], PROVINCE) },
   'screen.lexiconImport': { reach: to(['propagandaStaff'], PROVINCE) },
+  'screen.ruleList': { reach: to(['reviewer', 'leader', 'propagandaStaff'], ALL) },
+  'screen.ruleTest': { reach: to(['reviewer', 'leader', 'propagandaStaff'], ALL) },
+  'screen.ruleSave': { reach: to(['propagandaStaff'], PROVINCE) },
+  'screen.ruleRemove': { reach: to(['propagandaStaff'], PROVINCE) },
+  'screen.ruleImport': { reach: to(['propagandaStaff'], PROVINCE) },
+  'screen.wordingList': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff'], ALL) },
+  'screen.wordingEdit': { reach: to(['propagandaStaff'], PROVINCE) },
   'post.draftSave': { reach: to(['operator'], LOCAL), trained: true },
   'post.submit': { reach: to(['operator'], LOCAL), trained: true },
   'post.approve': { reach: to(['reviewer'], CITY), trained: true },
@@ -183,6 +190,32 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'evaluation.declareEvent': { reach: to(['propagandaStaff'], PROVINCE) },
   'evaluation.year': everyone,
   'evaluation.markExcellent': { reach: to(['propagandaStaff'], PROVINCE) },
+  // security (issue 15)
+  'security.status': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'security.attest': { reach: to(['operator'], LOCAL) },
+  'security.declareSettings': { reach: to(['operator'], LOCAL) },
+  'security.setRotationDays': { reach: to(['unitAdmin', 'propagandaStaff'], LOCAL) },
+  'security.history': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'security.rotations': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'security.incidentReport': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'security.incidentStep': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'security.incidentLift': { reach: to(['propagandaStaff'], LOCAL) },
+  'security.incidentClose': { reach: to(['propagandaStaff'], LOCAL) },
+  'security.incident': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'security.incidents': { reach: to(['operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'], LOCAL) },
+  'security.policy': everyone,
+  'security.setPolicy': { reach: to(['propagandaStaff'], PROVINCE) },
+  'training.sessionCreate': { reach: to(['unitAdmin', 'propagandaStaff'], LOCAL) },
+  'training.sessions': { reach: to(['unitAdmin', 'propagandaStaff', 'leader'], LOCAL) },
+  'training.session': { reach: to(['unitAdmin', 'propagandaStaff', 'leader'], LOCAL) },
+  'training.recordAttendance': { reach: to(['unitAdmin', 'propagandaStaff'], LOCAL) },
+  'training.history': { reach: to(['unitAdmin', 'propagandaStaff', 'leader'], LOCAL) },
+  'training.shortfall': { reach: to(['unitAdmin', 'propagandaStaff', 'leader'], LOCAL) },
+  'archive.list': { reach: to(['unitAdmin', 'propagandaStaff', 'leader'], LOCAL) },
+  'archive.get': { reach: to(['unitAdmin', 'propagandaStaff', 'leader'], LOCAL) },
+  'archive.links': { reach: to(['unitAdmin', 'propagandaStaff', 'leader'], LOCAL) },
+  'archive.verify': { reach: to(['unitAdmin', 'propagandaStaff', 'leader'], LOCAL) },
+  'archive.exportStart': { reach: to(['unitAdmin', 'propagandaStaff', 'leader'], LOCAL) },
   // linkage directives (第三十四条); whether a city desk may issue is core/linkage's (settings)
   'linkage.issue': { reach: to(['propagandaStaff'], LOCAL) },
   'linkage.preview': { reach: to(['propagandaStaff'], LOCAL) },
@@ -221,6 +254,8 @@ const DENIAL_CODES = [
   'NOT_AUTHOR',
   'NOT_CURRENT_APPROVER',
   'NOT_DEPARTMENT_HANDLER',
+  'NOT_ON_ACCOUNT',
+  'NOT_SELF',
 ];
 
 describe('the action catalogue', () => {
@@ -232,6 +267,7 @@ describe('the action catalogue', () => {
   it('covers every function planned', () => {
     const namespaces = new Set(ACTIONS.map((a) => a.split('.')[0]));
     expect([...namespaces].sort()).toEqual([
+      'archive',
       'evaluation',
       'linkage',
       'notify',
@@ -240,6 +276,8 @@ describe('the action catalogue', () => {
       'reader',
       'referral',
       'screen',
+      'security',
+      'training',
     ]);
   });
 
@@ -275,7 +313,8 @@ describe('the authorization matrix: every action × every role × inside and out
       const decision = authorize(nobody, action, targetFor(kind, nobody, null), tree);
       actual[`noRole@${place}`] = decision.allowed;
       expected[`noRole@${place}`] = Boolean(row.reach.everyone?.includes(place));
-      if (!decision.allowed) expect(decision.code).toBe('ROLE_REQUIRED');
+      // A person's own records are open to them whatever their roles (training.history): NOT_SELF here.
+      if (!decision.allowed) expect(['ROLE_REQUIRED', 'NOT_SELF']).toContain(decision.code);
     }
     expect(actual).toEqual(expected);
   });

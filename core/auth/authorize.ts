@@ -34,6 +34,8 @@ const DENIALS = {
   NOT_CURRENT_APPROVER: '该信息当前不在您的审批步骤（第十六条）',
   NOT_DEPARTMENT_HANDLER: '不是该警种部门的联络人，无权办理',
   NOT_OWNER: '只能处理本人的消息',
+  NOT_ON_ACCOUNT: '不是该账号的运营或审核人员，无权操作',
+  NOT_SELF: '只能查看本人的记录',
 } as const;
 
 type Denial = { allowed: false; code: keyof typeof DENIALS; message: string };
@@ -84,6 +86,16 @@ const CHECKS: { readonly [C in ObjectCheck]: (input: CheckInput) => Denial | nul
   departmentHandler: ({ grant, target }) => {
     if (target.kind !== 'referral') return deny('BAD_TARGET');
     return grant?.unitId === target.departmentId ? null : deny('NOT_DEPARTMENT_HANDLER');
+  },
+  accountStaff: ({ actor, target }) => {
+    const account = accountOf(target);
+    if (!account) return deny('BAD_TARGET');
+    const staff = [account.operatorA, account.operatorB, account.ownerId, ...account.reviewerIds];
+    return staff.includes(actor._id) ? null : deny('NOT_ON_ACCOUNT');
+  },
+  self: ({ actor, target }) => {
+    if (target.kind !== 'person') return deny('BAD_TARGET');
+    return target.person._id === actor._id ? null : deny('NOT_SELF');
   },
   owner: ({ actor, target }) => {
     if (target.kind !== 'own') return deny('BAD_TARGET');

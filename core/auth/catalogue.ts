@@ -39,7 +39,10 @@ export type ObjectCheck =
   | 'notContributor' // wrote no part of THIS post (第十五条: no one reviews their own)
   | 'currentApprover' // 第十六条: holds the step THIS post waits at (审核民警, 分管领导 or a desk up to 省厅宣传处)
   | 'departmentHandler' // role held in THIS referral's department
-  | 'owner'; // the object belongs to the actor
+  | 'owner' // the object belongs to the actor
+  // security (issue 15)
+  | 'accountStaff' // on THIS account: its A角, B角, owner or one of its reviewers
+  | 'self'; // THIS person is the actor
 
 export interface Permit {
   /** `signedIn`: any bound, active person, whatever their roles. */
@@ -63,6 +66,12 @@ const inUnit = (...roles: Role[]): Permit[] => roles.map((role) => ({ role, scop
 const operatorOfAccount: Permit = { role: 'operator', scope: 'subtree', checks: ['accountOperator'] };
 /** 第七条: 省厅政治部宣传处 (the propaganda desk's staff at the province) guides the whole province. */
 const provinceDesk: Permit = { role: 'propagandaStaff', scope: 'tree' };
+/** Anyone working on THIS account: its A角, B角 or owner, or one of its reviewers (security, issue 15). */
+const onAccount: Permit[] = (['operator', 'reviewer'] as const).map((role) => ({
+  role,
+  scope: 'subtree',
+  checks: ['accountStaff'],
+}));
 const handlerOfDepartment: Permit = { role: 'departmentHandler', scope: 'any', checks: ['departmentHandler'] };
 /** 第十六条: whoever holds the post's current approval step decides it — never one of its writers. */
 const reviewStages: Permit[] = (['reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({
@@ -124,6 +133,27 @@ export const RULES = {
   // 第七条: 省厅政治部宣传处 guides the whole province, so the shared lexicon is theirs to keep.
   'screen.lexiconEdit': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
   'screen.lexiconImport': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  // screening: combination rules and standard wording (issue 17) — read like the lexicon, kept by
+  // 省厅政治部宣传处 (第七条). Operators see the standard wording they are asked to follow.
+  'screen.ruleList': {
+    target: 'none',
+    permits: (['reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({ role, scope: 'any' })),
+    training: false,
+  },
+  'screen.ruleTest': {
+    target: 'none',
+    permits: (['reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({ role, scope: 'any' })),
+    training: false,
+  },
+  'screen.ruleSave': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'screen.ruleRemove': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'screen.ruleImport': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'screen.wordingList': {
+    target: 'none',
+    permits: (['operator', 'reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({ role, scope: 'any' })),
+    training: false,
+  },
+  'screen.wordingEdit': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
 
   'post.draftSave': { target: 'account', permits: [operatorOfAccount], training: true },
   'post.submit': { target: 'post', permits: [operatorOfAccount], training: true },
@@ -264,6 +294,78 @@ export const RULES = {
   // 第三十八条: 年度工作评估优秀的，省厅予以通报表扬.
   'evaluation.markExcellent': { target: 'none', permits: [provinceDesk], training: false },
 
+  // --- security (issue 15) ---
+  // 第三十三条: the rotation facts of an account are read by everyone on it and the desks above.
+  'security.status': {
+    target: 'account',
+    permits: [...onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
+    training: false,
+  },
+  // 第三十三条: the A/B operators change the password and the settings, and attest it. Security is never
+  // held back by training (第三十五条 governs publishing work, not guarding the account).
+  'security.attest': { target: 'account', permits: [operatorOfAccount], training: false },
+  'security.declareSettings': { target: 'account', permits: [operatorOfAccount], training: false },
+  'security.setRotationDays': { target: 'account', permits: inUnit('unitAdmin', 'propagandaStaff'), training: false },
+  'security.history': {
+    target: 'account',
+    permits: [...onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
+    training: false,
+  },
+  'security.rotations': {
+    target: 'unit',
+    permits: inUnit('operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'),
+    training: false,
+  },
+  // 第三十三条 "应立即报告": anyone on the account reports, whatever their role or training.
+  'security.incidentReport': {
+    target: 'account',
+    permits: [...onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
+    training: false,
+  },
+  'security.incidentStep': {
+    target: 'account',
+    permits: [...onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
+    training: false,
+  },
+  // 第七条、第三十三条: the propaganda desk over the account lifts the suspension and closes the incident.
+  'security.incidentLift': { target: 'account', permits: inUnit('propagandaStaff'), training: false },
+  'security.incidentClose': { target: 'account', permits: inUnit('propagandaStaff'), training: false },
+  'security.incident': {
+    target: 'account',
+    permits: [...onAccount, ...inUnit('leader', 'propagandaStaff', 'unitAdmin')],
+    training: false,
+  },
+  'security.incidents': {
+    target: 'unit',
+    permits: inUnit('operator', 'reviewer', 'leader', 'propagandaStaff', 'unitAdmin'),
+    training: false,
+  },
+  'security.policy': { target: 'none', permits: [signedIn], training: false },
+  // 第七条: 省厅政治部宣传处 sets the province's requirements.
+  'security.setPolicy': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+
+  // 第三十五条: training is organised by the unit admin or the propaganda desk.
+  'training.sessionCreate': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff'), training: false },
+  'training.sessions': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff', 'leader'), training: false },
+  'training.session': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff', 'leader'), training: false },
+  // Each attendee must lie within the organiser's reach.
+  'training.recordAttendance': { target: 'person', permits: inUnit('unitAdmin', 'propagandaStaff'), training: false },
+  'training.history': {
+    target: 'person',
+    permits: [
+      { role: 'signedIn', scope: 'any', checks: ['self'] },
+      ...inUnit('unitAdmin', 'propagandaStaff', 'leader'),
+    ],
+    training: false,
+  },
+  'training.shortfall': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff', 'leader'), training: false },
+
+  // 第三十二条: a unit's archives are read by its admin, leaders and desk, and by every desk above.
+  'archive.list': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff', 'leader'), training: false },
+  'archive.get': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff', 'leader'), training: false },
+  'archive.links': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff', 'leader'), training: false },
+  'archive.verify': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff', 'leader'), training: false },
+  'archive.exportStart': { target: 'unit', permits: inUnit('unitAdmin', 'propagandaStaff', 'leader'), training: false },
   // --- linkage directives (第三十四条) ---
   // 第三十四条: 省厅政治部宣传处 issues for the province; a city desk for its own matrix only where the
   // province allows it (core/linkage decides that from the settings). The unit is the bureau called.

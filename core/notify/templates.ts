@@ -97,6 +97,36 @@ const templates = {
       { key: 'thing4', type: 'thing', from: 'text' },
     ],
   },
+  // security (issue 15)
+  // 安全事件通知 (第三十三条 立即报告上级主管部门)
+  securityIncident: {
+    subscription: 'longTerm',
+    fields: [
+      { key: 'thing1', type: 'thing', from: 'subject' },
+      { key: 'thing2', type: 'thing', from: 'account' },
+      { key: 'time3', type: 'time', from: 'eventAt' },
+      { key: 'name4', type: 'name', from: 'actor' },
+    ],
+  },
+  // 密码更换提醒 (第三十三条 定期更换密码)
+  rotationReminder: {
+    subscription: 'longTerm',
+    fields: [
+      { key: 'thing1', type: 'thing', from: 'account' },
+      { key: 'time2', type: 'time', from: 'dueAt' },
+      { key: 'phrase3', type: 'phrase', from: 'status' },
+      { key: 'thing4', type: 'thing', from: 'remark' },
+    ],
+  },
+  // 培训提醒 (第三十五条)
+  trainingReminder: {
+    subscription: 'longTerm',
+    fields: [
+      { key: 'thing1', type: 'thing', from: 'subject' },
+      { key: 'thing2', type: 'thing', from: 'remark' },
+      { key: 'date3', type: 'date', from: 'dueAt' },
+    ],
+  },
   // 联动指令提醒 (第三十四条): a directive, its reminders and its withdrawal reach the operators
   linkage: {
     subscription: 'oneTime',
@@ -128,6 +158,10 @@ const templateOf: { [K in NotificationKind]: TemplateName | null } = {
   extensionDecided: 'reviewResult',
   dailyDigest: 'dailyDigest',
   escalation: 'escalation',
+  // security (issue 15)
+  securityIncident: 'securityIncident',
+  rotationReminder: 'rotationReminder',
+  trainingReminder: 'trainingReminder',
   // linkage directives (第三十四条): the operators' notices share one one-time template; the late report
   // to leaders and desks is a 督办提醒 (第二十九条); the issuer's closing summary stays in the inbox.
   linkageIssued: 'linkage',
@@ -163,6 +197,10 @@ const LOCAL: EnvTemplates = build('developer', {
   referralAnswered: 'local-tpl-referral-answered',
   dailyDigest: 'local-tpl-daily-digest',
   escalation: 'local-tpl-escalation',
+  // security (issue 15)
+  securityIncident: 'local-tpl-security-incident',
+  rotationReminder: 'local-tpl-rotation-reminder',
+  trainingReminder: 'local-tpl-training-reminder',
   linkage: 'local-tpl-linkage',
 });
 

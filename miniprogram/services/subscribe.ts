@@ -28,6 +28,10 @@ export const KIND_MOMENT: { [K in NotificationKind]: ConsentMoment } = {
   extensionDecided: 'openReferrals',
   dailyDigest: 'openWorkbench',
   escalation: 'openWorkbench',
+  // security (issue 15)
+  securityIncident: 'openSecurity',
+  rotationReminder: 'openSecurity',
+  trainingReminder: 'openSecurity',
   // linkage directives (第三十四条): a tap on one is the moment to hold a consent for the next
   linkageIssued: 'openLinkage',
   linkageReminder: 'openLinkage',

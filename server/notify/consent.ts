@@ -33,6 +33,8 @@ export const MOMENT_KINDS: { [M in ConsentMoment]: readonly NotificationKind[] }
   openReferrals: ['referralAssigned', 'referralDueSoon', 'referralOverdue', 'extensionDecided'],
   // 第十九条 daily cadence; 第二十九条 escalations to the responsible person.
   openWorkbench: ['cadenceReminder', 'dailyDigest', 'escalation'],
+  // security (issue 15): 第三十三条 incidents and rotations, 第三十五条 training hours.
+  openSecurity: ['securityIncident', 'rotationReminder', 'trainingReminder'],
   // 第三十四条: the operator's directives list and each response — ask for the next directive's notice.
   openLinkage: ['linkageIssued'],
 };

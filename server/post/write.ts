@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import type { Account, Person, PostAction, RoleGrant } from '../../typings/org';
 import type { DraftSaved, Post, PostChange, PostEvent, PostScreening, PostTarget } from '../../typings/post';
 import { applyPostEvent, createDraft, previewChain, type PostContext } from '../../core/post';
+import { placementRefusal } from '../../core/org/accounts';
 import { commonErrors } from '../../core/errors';
 import type { UnitTree } from '../../core/org/tree';
 import { action, type HandlerContext } from '../dispatch';
@@ -29,6 +30,8 @@ import { applyEffects, syncQueue } from './effects';
 import { recordRefusedPublication } from './refusals';
 import { readForSubmission, recordSubmissionReading } from '../reader/submission';
 import { screenPost } from './screening';
+import type { AccountSecurity } from '../../typings/security';
+import { postingSuspension } from '../../core/security/incidents';
 import {
   decisionParams,
   draftFields,
@@ -49,6 +52,20 @@ interface Loaded {
   grant: RoleGrant | null;
 }
 
+/** Operator actions whose placement must still hold (第十一条): writing, submitting, publishing, planning. */
+const OPERATOR_ACTIONS: readonly PostAction[] = [
+  'post.draftSave',
+  'post.submit',
+  'post.publish',
+  'post.setPlannedTime',
+];
+
+/** 第十一条 / 第三十九条: an operator moved out of the unit (or now an auxiliary on a 市州 account) no longer runs it. */
+function requirePlacedOperator(caller: Person, account: Account, tree: UnitTree): void {
+  const refused = placementRefusal(account, caller, tree);
+  if (refused) throw refused;
+}
+
 /** The post as the caller saw it: a rev other than the stored one is refused before any work. */
 async function loadForAction(ctx: HandlerContext, t: PostTarget, act: PostAction): Promise<Loaded> {
   const caller = requireCaller(ctx.caller);
@@ -57,6 +74,7 @@ async function loadForAction(ctx: HandlerContext, t: PostTarget, act: PostAction
   if (post.rev !== t.expectedRev) throw conflict();
   const account = await loadAccount(post.accountId);
   const grant = requirePermission(caller, act, { kind: 'post', account, post }, tree);
+  if (OPERATOR_ACTIONS.includes(act)) requirePlacedOperator(caller, account, tree);
   return { caller, tree, post, account, grant };
 }
 
@@ -80,6 +98,7 @@ async function transition(
   return runWork(ctx, { person: caller, grant }, async (work: Work) => {
     const current = await work.load<Post>('posts', post._id, '稿件', event.expectedRev);
     const fresh = (await work.get<Account>('accounts', account._id)) ?? account;
+    await guardPostingSuspension(work, event, account._id);
     const result = applyPostEvent(current, event, { ...pctx, account: fresh });
     if (!result.ok) throw toDomainError(result.error);
     await work.put('posts', result.next);
@@ -89,6 +108,17 @@ async function transition(
     if (also) await also(work, result.next);
     return result.next;
   });
+}
+
+/**
+ * 第三十三条 (issue 15): while an account holds an open compromising security incident (账号被盗、密码泄露、
+ * 异常登录), no publication is recorded on it until the propaganda desk lifts the suspension. Read inside
+ * the transaction, so an incident reported at the same moment wins or loses cleanly.
+ */
+async function guardPostingSuspension(work: Work, event: PostEvent, accountId: string): Promise<void> {
+  if (event.type !== 'recordPublication') return;
+  const refusal = postingSuspension(await work.get<AccountSecurity>('accountSecurity', accountId));
+  if (refusal) throw refusal;
 }
 
 function saved(post: Post, account: Account, screening: PostScreening, tree: UnitTree): DraftSaved {
@@ -145,6 +175,7 @@ export const draftSave = action({
         throw commonErrors.invalidInput('linkageDirectiveId');
       const account = await loadAccount(post.accountId);
       const grant = requirePermission(caller, 'post.draftSave', { kind: 'account', account }, tree);
+      requirePlacedOperator(caller, account, tree);
       const screening = await screenPost(params.content, account.kind, ctx.openid);
       const next = await transition(
         ctx,
@@ -160,6 +191,7 @@ export const draftSave = action({
     const tree = await loadTree();
     const account = await loadAccount(params.accountId);
     const grant = requirePermission(caller, 'post.draftSave', { kind: 'account', account }, tree);
+    requirePlacedOperator(caller, account, tree);
     const screening = await screenPost(params.content, account.kind, ctx.openid);
     const id = newPostId(caller._id, params.clientKey);
     const pctx = postContext(ctx.now, caller, account, tree);

@@ -54,6 +54,12 @@ const BENCHES = {
     usesFunctions: true,
     run: async () => (await import('./linkage')).runLinkageBench(),
   },
+  // reader (issue 19): what the second reader adds to a submission, beside the model's own time
+  reader: {
+    title: '大模型审读',
+    usesFunctions: true,
+    run: async () => (await import('./reader')).runReaderBench(),
+  },
   // evaluation (issue 14): a month at province scale, chunked run, documents read, the circular
   evaluation: {
     title: '月度评估与通报',
