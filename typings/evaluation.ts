@@ -31,7 +31,8 @@ export interface IndicatorDef {
   weight: number;
   /**
    * Parameters of the formula (core/evaluation/score.ts):
-   * - perRefusedAttempt / perSentBack (reviewDiscipline), perIncident (security): points off per event;
+   * - perRefusedAttempt / perSentBack (reviewDiscipline), perIncident / perLateRotation (security): points
+   *   off per event;
    * - lateCredit (linkageResponses): the share of a timely response a late one earns.
    */
   params: { [name: string]: number };
@@ -122,7 +123,8 @@ export interface AccountMonthFacts {
   /** null until linkage directives exist in the product (第三十四条). */
   linkage: { directives: number; onTime: number; late: number; missed: EvidenceRef[] } | null;
   review: { refusedPublish: EvidenceRef[]; sentBack: EvidenceRef[] };
-  security: { incidents: EvidenceRef[] };
+  /** 第三十三条: incidents reported, password changes attested late (absent in facts stored before issue 15). */
+  security: { incidents: EvidenceRef[]; lateRotations?: EvidenceRef[] };
   /** Declared public-opinion events during which the account published nothing. */
   silentDuring: EvidenceRef[];
 }
@@ -274,6 +276,8 @@ export interface MonthTotals {
   sentBack: number;
   silent: number;
   incidents: number;
+  /** Password changes attested after their due time (第三十三条). */
+  lateRotations: number;
   linkageMissed: number;
   deductionLines: number;
 }

@@ -25,7 +25,14 @@ export const DEFAULT_SCHEME_DATA: SchemeData = {
       weight: 15,
       params: { perRefusedAttempt: 5, perSentBack: 1 },
     },
-    { key: 'security', label: '账号安全', article: '第三十三条', weight: 10, params: { perIncident: 10 } },
+    {
+      key: 'security',
+      label: '账号安全',
+      article: '第三十三条',
+      weight: 10,
+      // 第三十三条: an incident takes the whole indicator; a password changed after its due time, 2 points.
+      params: { perIncident: 10, perLateRotation: 2 },
+    },
   ],
   autoDeductions: [
     { key: 'referralOverdue', label: '转办事项逾期反馈', article: '第二十七条', points: 1 },

@@ -36,6 +36,7 @@ function records(over: Partial<MonthRecords> = {}): MonthRecords {
     refusals: [],
     events: [],
     incidents: [],
+    lateRotations: [],
     directives: null,
     ...over,
   };
@@ -288,6 +289,78 @@ describe('scoring', () => {
     const out = scoreAccount({ month: MONTH, facts, scheme: scheme(), adjustments: [], withdrawn: new Set() });
     expect(out.indicators.find((i) => i.key === 'linkageResponses')?.earned).toBe(10);
     expect(out.lines.filter((l) => l.rule === 'linkageMissed').map((l) => l.evidence.id)).toEqual(['d3']);
+  });
+
+  it('takes the month’s security incidents and late password changes (第三十三条), each with its record', () => {
+    const facts = monthFacts(
+      MONTH,
+      records({
+        incidents: [
+          {
+            id: 'i1',
+            kindLabel: '账号被盗',
+            happenedAt: '2026-03-09T22:00:00.000+08:00',
+            reportedAt: '2026-03-09T23:10:00.000+08:00',
+          },
+          // reported last month: that month's
+          {
+            id: 'i0',
+            kindLabel: '误发布',
+            happenedAt: '2026-02-28T10:00:00.000+08:00',
+            reportedAt: '2026-02-28T11:00:00.000+08:00',
+          },
+        ],
+        lateRotations: [
+          {
+            id: 'a1',
+            dueAt: '2026-03-01T23:59:59.999+08:00',
+            changedAt: '2026-03-05T10:00:00.000+08:00',
+            recordedAt: '2026-03-05T10:05:00.000+08:00',
+          },
+        ],
+      }),
+    );
+    expect(facts.security.incidents).toEqual([
+      {
+        collection: 'incidents',
+        id: 'i1',
+        note: '账号被盗（2026-03-09 22:00 发生，2026-03-09 23:10 报告）',
+      },
+    ]);
+    expect(facts.security.lateRotations?.map((e) => [e.collection, e.id])).toEqual([['securityAttestations', 'a1']]);
+    const out = scoreAccount({ month: MONTH, facts, scheme: scheme(), adjustments: [], withdrawn: new Set() });
+    const security = out.indicators.find((i) => i.key === 'security');
+    // weight 10 − 10 per incident − 2 per late change, not below 0
+    expect(security?.earned).toBe(0);
+    expect(security?.detail).toBe('安全事故 1 起，逾期更换密码 1 次');
+    expect(security?.evidence.map((e) => e.id)).toEqual(['i1', 'a1']);
+    const lines = out.lines.filter((l) => l.rule === 'securityIncident');
+    expect(lines.map((l) => [l.evidence.collection, l.evidence.id, l.article, l.points])).toEqual([
+      ['incidents', 'i1', '第三十三条', 5],
+    ]);
+
+    const onlyLate = monthFacts(
+      MONTH,
+      records({
+        lateRotations: [
+          {
+            id: 'a1',
+            dueAt: '2026-03-01T23:59:59.999+08:00',
+            changedAt: '2026-03-05T10:00:00.000+08:00',
+            recordedAt: '2026-03-05T10:05:00.000+08:00',
+          },
+        ],
+      }),
+    );
+    const late = scoreAccount({
+      month: MONTH,
+      facts: onlyLate,
+      scheme: scheme(),
+      adjustments: [],
+      withdrawn: new Set(),
+    });
+    expect(late.indicators.find((i) => i.key === 'security')?.earned).toBe(8);
+    expect(late.lines.filter((l) => l.rule === 'securityIncident')).toEqual([]);
   });
 });
 

@@ -50,10 +50,22 @@ export interface EventRecord {
   to: string;
 }
 
+/** A security incident reported on the account (issue 15's `incidents`, 第三十三条). */
 export interface IncidentRecord {
   id: string;
-  at: string;
-  note: string;
+  /** The kind in Chinese (账号被盗, 密码泄露 …). */
+  kindLabel: string;
+  happenedAt: string;
+  reportedAt: string;
+}
+
+/** A password change attested after its due time (issue 15's `securityAttestations`, 第三十三条 定期更换密码). */
+export interface LateRotationRecord {
+  id: string;
+  dueAt: string;
+  /** When the password was changed, as attested. */
+  changedAt: string;
+  recordedAt: string;
 }
 
 /** One account's record of one linkage directive (issue 13's `directiveTargets`, 第三十四条). */
@@ -78,7 +90,10 @@ export interface MonthRecords {
   refusals: readonly RefusalRecord[];
   /** Declared public-opinion events that concern the account (its unit or one above it). */
   events: readonly EventRecord[];
+  /** Incidents reported in the month. */
   incidents: readonly IncidentRecord[];
+  /** Password changes attested late in the month. */
+  lateRotations: readonly LateRotationRecord[];
   /** The month's linkage directives to the account (第三十四条); null where none are recorded at all. */
   directives: readonly DirectiveRecord[] | null;
 }
@@ -186,10 +201,27 @@ export function monthFacts(month: MonthString, r: MonthRecords): AccountMonthFac
       });
   }
 
+  // 第三十三条: incidents reported in the month, and password changes that came after their due time.
   const incidents = r.incidents
-    .filter((x) => inMonth(x.at, from, to))
+    .filter((x) => inMonth(x.reportedAt, from, to))
     .sort(byId)
-    .map((x): EvidenceRef => ({ collection: 'securityIncidents', id: x.id, note: x.note }));
+    .map(
+      (x): EvidenceRef => ({
+        collection: 'incidents',
+        id: x.id,
+        note: `${x.kindLabel}（${formatBeijing(Date.parse(x.happenedAt))} 发生，${formatBeijing(Date.parse(x.reportedAt))} 报告）`,
+      }),
+    );
+  const lateRotations = r.lateRotations
+    .filter((x) => inMonth(x.recordedAt, from, to))
+    .sort(byId)
+    .map(
+      (x): EvidenceRef => ({
+        collection: 'securityAttestations',
+        id: x.id,
+        note: `密码应于 ${formatBeijing(Date.parse(x.dueAt))} 前更换，${formatBeijing(Date.parse(x.changedAt))} 才更换`,
+      }),
+    );
 
   let linkage: AccountMonthFacts['linkage'] = null;
   if (r.directives !== null) {
@@ -211,7 +243,7 @@ export function monthFacts(month: MonthString, r: MonthRecords): AccountMonthFac
     referrals: { due: referrals.length, onTime, late },
     linkage,
     review: { refusedPublish, sentBack },
-    security: { incidents },
+    security: { incidents, lateRotations },
     silentDuring,
   };
 }

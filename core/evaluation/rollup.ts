@@ -157,6 +157,7 @@ function totalsOf(results: readonly ResultSummary[], scheme: Pick<SchemeData, 'g
     sentBack: 0,
     silent: 0,
     incidents: 0,
+    lateRotations: 0,
     linkageMissed: 0,
     deductionLines: 0,
   };
@@ -171,6 +172,7 @@ function totalsOf(results: readonly ResultSummary[], scheme: Pick<SchemeData, 'g
     t.sentBack += f.review.sentBack.length;
     t.silent += f.silentDuring.length;
     t.incidents += f.security.incidents.length;
+    t.lateRotations += f.security.lateRotations?.length ?? 0;
     t.linkageMissed += f.linkage?.missed.length ?? 0;
     t.deductionLines += r.lines.filter((l) => l.kind === 'deduction' && !l.withdrawn).length;
   }

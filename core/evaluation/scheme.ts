@@ -37,7 +37,7 @@ const INDICATOR_PARAMS: { readonly [K in IndicatorKey]: readonly string[] } = {
   referralsOnTime: [],
   linkageResponses: ['lateCredit'],
   reviewDiscipline: ['perRefusedAttempt', 'perSentBack'],
-  security: ['perIncident'],
+  security: ['perIncident', 'perLateRotation'],
 };
 
 /** The version in force for a month: the latest whose first month is not after it (version 0 otherwise). */

@@ -38,6 +38,7 @@ export function standings(over: Partial<Standings> = {}): Standings {
       sentBack: 0,
       silent: 0,
       incidents: 0,
+      lateRotations: 0,
       linkageMissed: 0,
       deductionLines: 2,
     },
@@ -127,7 +128,7 @@ export function accountResult(over: Partial<AccountResult> = {}): AccountResult 
       referrals: { due: 2, onTime: 1, late: [] },
       linkage: { directives: 0, onTime: 0, late: 0, missed: [] },
       review: { refusedPublish: [], sentBack: [] },
-      security: { incidents: [] },
+      security: { incidents: [], lateRotations: [] },
       silentDuring: [],
     },
     indicators: [

@@ -3,8 +3,8 @@
  * chunk's account ids and the month's range on an indexed time field, so what a run reads follows the
  * records of that month, never the collections' history. Fields are projected to what the facts need.
  *
- * Records of domains still being built (linkage directives 第三十四条, security incidents 第三十三条)
- * join here when they land; until then those facts are empty or "not yet recorded".
+ * Besides the product's own records: linkage directives (issue 13, 第三十四条) and security incidents and
+ * password attestations (issue 15, 第三十三条), each read through the index its domain keeps for this.
  */
 import type { DayString } from '../../typings/common';
 import type {
@@ -19,12 +19,16 @@ import type { CadenceDay, Post } from '../../typings/post';
 import type { Message, Referral } from '../../typings/referral';
 import type {
   DirectiveRecord,
+  IncidentRecord,
+  LateRotationRecord,
   MessageRecord,
   PostRecord,
   ReferralRecord,
   RefusalRecord,
 } from '../../core/evaluation/facts';
 import type { DirectiveTarget } from '../../typings/linkage';
+import type { Incident, SecurityAttestation } from '../../typings/security';
+import { INCIDENT_RULES } from '../../core/security/incidents';
 import { toBeijingIso } from '../../core/time';
 import { addMonths, monthEnd, monthStart } from '../../core/evaluation/month';
 import type { CollectionName } from '../../core/schema';
@@ -82,6 +86,8 @@ export interface ChunkRecords {
   posts: Map<string, PostRecord[]>;
   refusals: Map<string, RefusalRecord[]>;
   directives: Map<string, DirectiveRecord[]>;
+  incidents: Map<string, IncidentRecord[]>;
+  lateRotations: Map<string, LateRotationRecord[]>;
   adjustments: Map<string, EvaluationAdjustment[]>;
   /** Line ids withdrawn by an upheld objection, per account. */
   withdrawn: Map<string, Set<string>>;
@@ -139,6 +145,21 @@ export async function readChunk(month: MonthString, accounts: readonly Account[]
       'directiveTargets',
       { month, accountId: _.in(g) },
       { accountId: true, directiveTitle: true, state: true, elapsedMs: true },
+    ),
+  );
+  // 第三十三条: incidents reported in the month and password changes attested in it (issue 15, index `account`).
+  const incidents = await byGroups(ids, GROUP.small, (g) =>
+    readAll<Pick<Incident, '_id' | 'accountId' | 'kind' | 'happenedAt' | 'reportedAt'>>(
+      'incidents',
+      { accountId: _.in(g), reportedAt: _.and(_.gte(from), _.lte(to)) },
+      { accountId: true, kind: true, happenedAt: true, reportedAt: true },
+    ),
+  );
+  const attestations = await byGroups(ids, GROUP.small, (g) =>
+    readAll<Pick<SecurityAttestation, '_id' | 'accountId' | 'kind' | 'changedAt' | 'recordedAt' | 'dueAt' | 'late'>>(
+      'securityAttestations',
+      { accountId: _.in(g), recordedAt: _.and(_.gte(from), _.lte(to)) },
+      { accountId: true, kind: true, changedAt: true, recordedAt: true, dueAt: true, late: true },
     ),
   );
   const adjustments = await byGroups(ids, GROUP.small, (g) =>
@@ -207,6 +228,37 @@ export async function readChunk(month: MonthString, accounts: readonly Account[]
             title: x.directiveTitle,
             state: x.state === 'onTime' || x.state === 'late' ? x.state : 'none',
             minutes: x.elapsedMs === null ? null : Math.round(x.elapsedMs / 60_000),
+          }),
+        ),
+      ]),
+    ),
+    incidents: new Map(
+      [...groupBy(incidents, (x) => x.accountId)].map(([k, list]) => [
+        k,
+        list.map(
+          (x): IncidentRecord => ({
+            id: x._id,
+            kindLabel: INCIDENT_RULES[x.kind]?.label ?? '安全事故',
+            happenedAt: x.happenedAt,
+            reportedAt: x.reportedAt,
+          }),
+        ),
+      ]),
+    ),
+    lateRotations: new Map(
+      [
+        ...groupBy(
+          attestations.filter((x) => x.kind === 'passwordChanged' && x.late && x.dueAt !== null),
+          (x) => x.accountId,
+        ),
+      ].map(([k, list]) => [
+        k,
+        list.map(
+          (x): LateRotationRecord => ({
+            id: x._id,
+            dueAt: x.dueAt ?? x.recordedAt,
+            changedAt: x.changedAt ?? x.recordedAt,
+            recordedAt: x.recordedAt,
           }),
         ),
       ]),

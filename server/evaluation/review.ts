@@ -63,6 +63,8 @@ const EVIDENCE_COLLECTIONS = [
   'auditLog',
   'cadenceDays',
   'directiveTargets',
+  'incidents',
+  'securityAttestations',
 ] as const;
 
 /** Finishes the month again right away, so the answer and the pages show the new figures. */

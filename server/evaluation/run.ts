@@ -174,7 +174,8 @@ async function runChunk(doc: EvaluationMonth, inputs: RunInputs): Promise<Evalua
       events: inputs.events
         .filter((e) => path.has(e.unitId))
         .map((e) => ({ id: e._id, title: e.title, from: e.from, to: e.to })),
-      incidents: [],
+      incidents: records.incidents.get(account._id) ?? [],
+      lateRotations: records.lateRotations.get(account._id) ?? [],
       directives: records.directives.get(account._id) ?? [],
     });
     return scoreOne(
