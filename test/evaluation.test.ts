@@ -162,6 +162,66 @@ beforeAll(async () => {
     referral('r-late', '2026-03-10T23:59:59.999', '2026-03-12T09:00:00.000'),
     referral('r-ok', '2026-03-11T23:59:59.999', '2026-03-11T09:00:00.000'),
   ]);
+  // Issue 12's records: the personal account, closed on the 20th (第十三条), is evaluated for March all the
+  // same (not for April); its opening filing fell due on the 5th and was filed on the 9th (第十四条).
+  t.cloud.db.update(
+    'accounts',
+    { _id: 'acc-cs-personal' },
+    { $set: { state: 'closed' } },
+    {
+      multi: false,
+      replace: false,
+      upsert: false,
+    },
+  );
+  insert('accountEvents', [
+    {
+      _id: 'ae-personal-closed',
+      accountId: 'acc-cs-personal',
+      accountName: '交警林晓',
+      unitId: 'u-cs-jj',
+      unitPath: ['u-hn', 'u-cs', 'u-cs-jj'],
+      kind: 'personal',
+      platform: 'douyin',
+      from: 'active',
+      to: 'closed',
+      article: '第十三条',
+      applicationId: null,
+      personId: null,
+      at: iso('2026-03-20T10:00:00.000'),
+      month: MONTH,
+    },
+  ]);
+  const filing = (id: string, dueAt: string, filedAt: string | null): object => ({
+    _id: id,
+    event: 'open',
+    state: filedAt ? 'filed' : 'due',
+    accountId: 'acc-cs-personal',
+    accountName: '交警林晓',
+    platform: 'douyin',
+    unitId: 'u-cs-jj',
+    unitPath: ['u-hn', 'u-cs', 'u-cs-jj'],
+    applicationId: 'app-x',
+    filerDeskId: 'u-cs-xcc',
+    receiverDeskId: 'u-hn-xcc',
+    approvedAt: iso('2026-02-27T10:00:00.000'),
+    dueAt: iso(dueAt),
+    filedAt: filedAt ? iso(filedAt) : null,
+    acknowledgeDueAt: null,
+    acknowledgedAt: null,
+    note: null,
+    documents: [],
+    log: [],
+    createdAt: iso('2026-02-27T10:00:00.000'),
+    updatedAt: iso('2026-02-27T10:00:00.000'),
+    rev: 1,
+  });
+  insert('filings', [
+    filing('f-late', '2026-03-05T23:59:59.999', '2026-03-09T10:00:00.000'),
+    filing('f-on-time', '2026-03-06T23:59:59.999', '2026-03-04T10:00:00.000'),
+    // due next month: not this month's
+    filing('f-april', '2026-04-03T23:59:59.999', null),
+  ]);
 }, 60_000);
 
 afterAll(async () => {
@@ -303,6 +363,12 @@ describe('a month evaluated from its records', () => {
     expect(ind.security).toMatchObject({ earned: 10, detail: '安全事故 0 起，逾期更换密码 0 次' });
     const ly = await ok(t.call('evaluation', 'result', { month: MONTH, accountId: 'acc-ly-weibo' }, DESK));
     expect(ly.result.lines.map((l) => [l.rule, l.article])).toEqual([['silence', '第三十六条']]);
+    // 第十四条: the filing due on the 5th and filed on the 9th, with the filing as evidence.
+    const personal = await ok(t.call('evaluation', 'result', { month: MONTH, accountId: 'acc-cs-personal' }, DESK));
+    expect(
+      personal.result.lines.map((l) => [l.rule, l.article, l.points, l.evidence.collection, l.evidence.id]),
+    ).toEqual([['filingLate', '第十四条', 1, 'filings', 'f-late']]);
+    expect(personal.result.lines[0]?.reason).toBe('开设备案 2026-03-05 23:59 到期，2026-03-09 10:00 才报备');
   });
 
   it('gives the same digest when run again from the same records', async () => {
@@ -672,7 +738,8 @@ describe('a month evaluated from its records', () => {
     const april = t.cloud.db.find('evaluationMonths', { month: '2026-04' })[0] as unknown as
       | EvaluationMonth
       | undefined;
-    expect(april).toMatchObject({ state: 'draft', phase: 'done', accountsDone: 5 });
+    // The personal account closed on 20 March is not April's (issue 12's state changes).
+    expect(april).toMatchObject({ state: 'draft', phase: 'done', accountsDone: 4 });
     const forged = await t.post('evaluation', { Type: 'Timer', TriggerName: 'monthlyEvaluation' }, WHO.opA);
     expect(forged.body).toMatchObject({ ok: false, error: { code: 'TIMER_ONLY' } });
   });

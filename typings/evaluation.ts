@@ -44,7 +44,8 @@ export type AutoDeductionKey =
   | 'publishRefused' // 第十五条: an attempt to publish what was not approved
   | 'silence' // 第三十六条: 失声失语 during a public-opinion event the desk declared
   | 'securityIncident' // 第三十三条
-  | 'linkageMissed'; // 第三十四条: a linkage directive without a response
+  | 'linkageMissed' // 第三十四条: a linkage directive without a response
+  | 'filingLate'; // 第十四条: an opening, closure or cancellation filed late or not at all
 
 export interface AutoDeductionDef {
   key: AutoDeductionKey;
@@ -125,6 +126,8 @@ export interface AccountMonthFacts {
   review: { refusedPublish: EvidenceRef[]; sentBack: EvidenceRef[] };
   /** 第三十三条: incidents reported, password changes attested late (absent in facts stored before issue 15). */
   security: { incidents: EvidenceRef[]; lateRotations?: EvidenceRef[] };
+  /** 第十四条: filings due in the month and late (absent in facts stored before issue 12). */
+  filings?: { late: EvidenceRef[] };
   /** Declared public-opinion events during which the account published nothing. */
   silentDuring: EvidenceRef[];
 }
@@ -278,6 +281,8 @@ export interface MonthTotals {
   incidents: number;
   /** Password changes attested after their due time (第三十三条). */
   lateRotations: number;
+  /** Filings due in the month and late (第十四条). */
+  filingsLate: number;
   linkageMissed: number;
   deductionLines: number;
 }

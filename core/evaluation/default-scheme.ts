@@ -40,6 +40,7 @@ export const DEFAULT_SCHEME_DATA: SchemeData = {
     { key: 'silence', label: '重大舆情期间失声失语', article: '第三十六条', points: 5 },
     { key: 'securityIncident', label: '发生账号安全事故', article: '第三十三条', points: 5 },
     { key: 'linkageMissed', label: '未响应联动指令', article: '第三十四条', points: 2 },
+    { key: 'filingLate', label: '开设关闭注销未按期备案', article: '第十四条', points: 1 },
   ],
   deductionCap: 30,
   bonusCap: 5,

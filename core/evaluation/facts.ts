@@ -68,6 +68,15 @@ export interface LateRotationRecord {
   recordedAt: string;
 }
 
+/** A filing (备案) of an opening, closure or cancellation (issue 12's `filings`, 第十四条). */
+export interface FilingRecord {
+  id: string;
+  event: 'open' | 'close' | 'cancel';
+  dueAt: string;
+  /** When the unit's desk filed it; null = not filed. */
+  filedAt: string | null;
+}
+
 /** One account's record of one linkage directive (issue 13's `directiveTargets`, 第三十四条). */
 export interface DirectiveRecord {
   id: string;
@@ -94,6 +103,8 @@ export interface MonthRecords {
   incidents: readonly IncidentRecord[];
   /** Password changes attested late in the month. */
   lateRotations: readonly LateRotationRecord[];
+  /** Filings of the account whose deadline falls in the month (第十四条); absent = none read. */
+  filings?: readonly FilingRecord[];
   /** The month's linkage directives to the account (第三十四条); null where none are recorded at all. */
   directives: readonly DirectiveRecord[] | null;
 }
@@ -223,6 +234,22 @@ export function monthFacts(month: MonthString, r: MonthRecords): AccountMonthFac
       }),
     );
 
+  // 第十四条: a filing due in the month and filed after its deadline, or not filed by the month's end.
+  const filingLabel = { open: '开设', close: '关闭', cancel: '注销' } as const;
+  const lateFilings = (r.filings ?? [])
+    .filter((x) => inMonth(x.dueAt, from, to))
+    .filter((x) => x.filedAt === null || Date.parse(x.filedAt) > Date.parse(x.dueAt))
+    .sort(byId)
+    .map(
+      (x): EvidenceRef => ({
+        collection: 'filings',
+        id: x.id,
+        note: `${filingLabel[x.event]}备案 ${formatBeijing(Date.parse(x.dueAt))} 到期，${
+          x.filedAt === null ? '月底前未报备' : `${formatBeijing(Date.parse(x.filedAt))} 才报备`
+        }`,
+      }),
+    );
+
   let linkage: AccountMonthFacts['linkage'] = null;
   if (r.directives !== null) {
     const ds = [...r.directives].sort(byId);
@@ -244,6 +271,7 @@ export function monthFacts(month: MonthString, r: MonthRecords): AccountMonthFac
     linkage,
     review: { refusedPublish, sentBack },
     security: { incidents, lateRotations },
+    filings: { late: lateFilings },
     silentDuring,
   };
 }

@@ -158,6 +158,7 @@ function totalsOf(results: readonly ResultSummary[], scheme: Pick<SchemeData, 'g
     silent: 0,
     incidents: 0,
     lateRotations: 0,
+    filingsLate: 0,
     linkageMissed: 0,
     deductionLines: 0,
   };
@@ -173,6 +174,7 @@ function totalsOf(results: readonly ResultSummary[], scheme: Pick<SchemeData, 'g
     t.silent += f.silentDuring.length;
     t.incidents += f.security.incidents.length;
     t.lateRotations += f.security.lateRotations?.length ?? 0;
+    t.filingsLate += f.filings?.late.length ?? 0;
     t.linkageMissed += f.linkage?.missed.length ?? 0;
     t.deductionLines += r.lines.filter((l) => l.kind === 'deduction' && !l.withdrawn).length;
   }

@@ -28,6 +28,7 @@ export const AUTO_DEDUCTION_KEYS: readonly AutoDeductionKey[] = [
   'silence',
   'securityIncident',
   'linkageMissed',
+  'filingLate',
 ];
 
 /** Parameters each indicator's formula reads; others are refused. */

@@ -144,6 +144,8 @@ function autoEvidence(rule: AutoDeductionKey, f: AccountMonthFacts): EvidenceRef
       return f.security.incidents;
     case 'linkageMissed':
       return f.linkage?.missed ?? [];
+    case 'filingLate':
+      return f.filings?.late ?? [];
   }
 }
 

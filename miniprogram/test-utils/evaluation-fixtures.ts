@@ -39,6 +39,7 @@ export function standings(over: Partial<Standings> = {}): Standings {
       silent: 0,
       incidents: 0,
       lateRotations: 0,
+      filingsLate: 0,
       linkageMissed: 0,
       deductionLines: 2,
     },

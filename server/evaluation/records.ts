@@ -19,6 +19,7 @@ import type { CadenceDay, Post } from '../../typings/post';
 import type { Message, Referral } from '../../typings/referral';
 import type {
   DirectiveRecord,
+  FilingRecord,
   IncidentRecord,
   LateRotationRecord,
   MessageRecord,
@@ -28,6 +29,8 @@ import type {
 } from '../../core/evaluation/facts';
 import type { DirectiveTarget } from '../../typings/linkage';
 import type { Incident, SecurityAttestation } from '../../typings/security';
+import type { AccountEvent, Filing } from '../../typings/account';
+import type { StateChange } from '../../core/evaluation/month';
 import { INCIDENT_RULES } from '../../core/security/incidents';
 import { toBeijingIso } from '../../core/time';
 import { addMonths, monthEnd, monthStart } from '../../core/evaluation/month';
@@ -35,6 +38,7 @@ import type { CollectionName } from '../../core/schema';
 import { command, store, type Doc, type Filter } from '../store';
 
 const PAGE = 1000;
+const FILING_LEAD_MS = 45 * 24 * 60 * 60 * 1000;
 
 /** Ids per query, sized so a typical month's records of a group fit one page. */
 const GROUP = { cadenceDays: 30, messages: 50, referrals: 100, posts: 25, directives: 20, small: 100 } as const;
@@ -88,6 +92,7 @@ export interface ChunkRecords {
   directives: Map<string, DirectiveRecord[]>;
   incidents: Map<string, IncidentRecord[]>;
   lateRotations: Map<string, LateRotationRecord[]>;
+  filings: Map<string, FilingRecord[]>;
   adjustments: Map<string, EvaluationAdjustment[]>;
   /** Line ids withdrawn by an upheld objection, per account. */
   withdrawn: Map<string, Set<string>>;
@@ -160,6 +165,15 @@ export async function readChunk(month: MonthString, accounts: readonly Account[]
       'securityAttestations',
       { accountId: _.in(g), recordedAt: _.and(_.gte(from), _.lte(to)) },
       { accountId: true, kind: true, changedAt: true, recordedAt: true, dueAt: true, late: true },
+    ),
+  );
+  // 第十四条: filings made up to 45 days before the month ends (index `account`: account + createdAt); those
+  // due in the month are the month's (a filing falls due a few working days after its approval).
+  const filings = await byGroups(ids, GROUP.small, (g) =>
+    readAll<Pick<Filing, '_id' | 'accountId' | 'event' | 'dueAt' | 'filedAt'>>(
+      'filings',
+      { accountId: _.in(g), createdAt: _.and(_.gte(toBeijingIso(monthStart(month) - FILING_LEAD_MS)), _.lte(to)) },
+      { accountId: true, event: true, dueAt: true, filedAt: true },
     ),
   );
   const adjustments = await byGroups(ids, GROUP.small, (g) =>
@@ -263,9 +277,43 @@ export async function readChunk(month: MonthString, accounts: readonly Account[]
         ),
       ]),
     ),
+    filings: new Map(
+      [...groupBy(filings, (x) => x.accountId)].map(([k, list]) => [
+        k,
+        list.map((x): FilingRecord => ({ id: x._id, event: x.event, dueAt: x.dueAt, filedAt: x.filedAt })),
+      ]),
+    ),
     adjustments: groupBy(adjustments, (a) => a.accountId),
     withdrawn,
   };
+}
+
+/**
+ * State changes since the month began of a chunk's accounts (issue 12's `accountEvents`, index `account`:
+ * account + time), so the run can tell which accounts were open during the month.
+ */
+export async function readStateChanges(
+  month: MonthString,
+  accounts: readonly Account[],
+): Promise<Map<string, StateChange[]>> {
+  const _ = command();
+  const from = toBeijingIso(monthStart(month));
+  const changes = await byGroups(
+    accounts.map((a) => a._id),
+    GROUP.small,
+    (g) =>
+      readAll<Pick<AccountEvent, '_id' | 'accountId' | 'from' | 'to' | 'at'>>(
+        'accountEvents',
+        { accountId: _.in(g), at: _.gte(from) },
+        { accountId: true, from: true, to: true, at: true },
+      ),
+  );
+  return new Map(
+    [...groupBy(changes, (c) => c.accountId)].map(([k, list]) => [
+      k,
+      list.map((c): StateChange => ({ from: c.from, to: c.to, at: c.at })),
+    ]),
+  );
 }
 
 /** The month's declared public-opinion events (a handful: one page). */

@@ -65,6 +65,9 @@ const EVIDENCE_COLLECTIONS = [
   'directiveTargets',
   'incidents',
   'securityAttestations',
+  'filings',
+  'accountEvents',
+  'accountMarks',
 ] as const;
 
 /** Finishes the month again right away, so the answer and the pages show the new figures. */

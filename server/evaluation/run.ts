@@ -24,7 +24,7 @@ import type {
 import type { Account, JsonValue } from '../../typings/org';
 import { canonicalJson } from '../../core/audit/chain';
 import { monthFacts } from '../../core/evaluation/facts';
-import { monthEnd, requireRunnable } from '../../core/evaluation/month';
+import { evaluatedIn, requireRunnable } from '../../core/evaluation/month';
 import { rollUp } from '../../core/evaluation/rollup';
 import { scoreAccount } from '../../core/evaluation/score';
 import type { UnitTree } from '../../core/org/tree';
@@ -34,7 +34,7 @@ import type { HandlerContext } from '../dispatch';
 import { loadTree } from '../org';
 import { command, store } from '../store';
 import { monthDocId, resultId, schemeOfMonth } from './context';
-import { readChunk, readEvents } from './records';
+import { readChunk, readEvents, readStateChanges } from './records';
 
 /** Accounts per chunk: one transaction writes their results and moves the cursor. */
 export const CHUNK_ACCOUNTS = 50;
@@ -92,11 +92,6 @@ export async function startRun(month: MonthString, ctx: HandlerContext): Promise
     await tx.put('evaluationMonths', next);
     return next;
   });
-}
-
-/** Accounts the month evaluates: those that existed by its end and are not closed. */
-function evaluated(account: Account, month: MonthString): boolean {
-  return account.state !== 'closed' && Date.parse(account.createdAt) <= monthEnd(month);
 }
 
 function cityOf(path: readonly string[], tree: UnitTree): string | null {
@@ -159,7 +154,9 @@ async function runChunk(doc: EvaluationMonth, inputs: RunInputs): Promise<Evalua
     orderBy: [['_id', 'asc']],
     limit: CHUNK_ACCOUNTS,
   });
-  const chosen = accounts.filter((a) => evaluated(a, doc.month));
+  // Accounts open at some instant of the month (issue 12's state changes), closed ones included.
+  const changes = await readStateChanges(doc.month, accounts);
+  const chosen = accounts.filter((a) => evaluatedIn(doc.month, a, changes.get(a._id) ?? []));
   const records = await readChunk(doc.month, chosen);
   const pathOf = (a: Account): string[] => inputs.tree.byId.get(a.unitId)?.path ?? [a.unitId];
   const results = chosen.map((account) => {
@@ -176,6 +173,7 @@ async function runChunk(doc: EvaluationMonth, inputs: RunInputs): Promise<Evalua
         .map((e) => ({ id: e._id, title: e.title, from: e.from, to: e.to })),
       incidents: records.incidents.get(account._id) ?? [],
       lateRotations: records.lateRotations.get(account._id) ?? [],
+      filings: records.filings.get(account._id) ?? [],
       directives: records.directives.get(account._id) ?? [],
     });
     return scoreOne(
