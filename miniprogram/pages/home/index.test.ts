@@ -54,6 +54,7 @@ describe('工作台 (pages/home)', () => {
       'registry',
       'people',
       'unit',
+      'evaluation',
       'audit',
     ]);
   });
@@ -78,6 +79,7 @@ describe('工作台 (pages/home)', () => {
       'people',
       'lexicon',
       'reader',
+      'evaluation',
       'audit',
     ]);
     await page.fire('#entry-reader', 'tap');
