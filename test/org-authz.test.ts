@@ -115,6 +115,7 @@ const C_LEADER = 'demo-leader';
 const C_OPERATORS = ['demo-operator-a', 'demo-operator-b', 'demo-untrained'];
 const C_REVIEWER = 'demo-reviewer';
 const Y_LEADER = 'demo-county-leader';
+const Y_ADMIN = 'demo-county-admin';
 const Y_STAFF = ['demo-county-operator', 'demo-county-reviewer'];
 
 const BOUND = org.people.map((p) => p.openid).filter((o): o is string => o !== null);
@@ -127,9 +128,15 @@ const byLevel = (province: string[], city: string[], county: string[] = city): R
 });
 const everywhere = (who: string[]): Record<Level, string[]> => byLevel(who, who, who);
 
-const admins = byLevel([P_ADMIN], [P_ADMIN, C_ADMIN]);
-const overseers = byLevel([P_ADMIN, P_STAFF, P_LEADER], [P_ADMIN, P_STAFF, P_LEADER, C_ADMIN, C_STAFF, C_LEADER]);
-const desks = byLevel([P_ADMIN, P_STAFF], [P_ADMIN, P_STAFF, C_ADMIN, C_STAFF]);
+// 浏阳's own admin (demo-county-admin) reaches the county only.
+const admins = byLevel([P_ADMIN], [P_ADMIN, C_ADMIN], [P_ADMIN, C_ADMIN, Y_ADMIN]);
+const overseerCity = [P_ADMIN, P_STAFF, P_LEADER, C_ADMIN, C_STAFF, C_LEADER];
+const overseers = byLevel([P_ADMIN, P_STAFF, P_LEADER], overseerCity, [...overseerCity, Y_ADMIN]);
+const desks = byLevel(
+  [P_ADMIN, P_STAFF],
+  [P_ADMIN, P_STAFF, C_ADMIN, C_STAFF],
+  [P_ADMIN, P_STAFF, C_ADMIN, C_STAFF, Y_ADMIN],
+);
 
 const WHO: { [A in OrgActionName]: Record<Level, string[]> } = {
   me: everywhere(BOUND),
@@ -143,7 +150,7 @@ const WHO: { [A in OrgActionName]: Record<Level, string[]> } = {
   listAccounts: {
     province: overseers.province,
     city: [...overseers.city, C_REVIEWER, ...C_OPERATORS],
-    county: [...overseers.city, C_REVIEWER, ...C_OPERATORS, Y_LEADER, ...Y_STAFF],
+    county: [...overseers.county, C_REVIEWER, ...C_OPERATORS, Y_LEADER, ...Y_STAFF],
   },
   upsertAccount: desks,
   setOperators: desks,
