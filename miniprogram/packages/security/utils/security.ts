@@ -2,7 +2,7 @@
  * What the security pages share (第三十二条、第三十三条、第三十五条): page paths, the Chinese words for
  * kinds and states, and the Beijing date and time a form's pickers give.
  */
-import type { ArchiveKind } from '../../../../typings/archive';
+import type { ArchiveKind, ArchiveView } from '../../../../typings/archive';
 import type { IncidentKind, IncidentStepKind, RotationReason, RotationStatus } from '../../../../typings/security';
 
 export const PAGES = {
@@ -89,3 +89,13 @@ export function formatBytes(n: number): string {
 
 /** A fresh key per form: a double tap or a retry sends the same one and gets the same record. */
 export const newRequestKey = (): string => `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+export function archiveTitle(a: ArchiveView): string {
+  return a.type === 'monthly' ? `${a.month ?? ''} 月度归档｜${a.unitName}` : `导出 ${a.from} 至 ${a.to}｜${a.unitName}`;
+}
+
+export function recordsLabel(a: ArchiveView): string {
+  return (Object.keys(ARCHIVE_KIND_LABELS) as Array<ArchiveKind>)
+    .map((k) => `${ARCHIVE_KIND_LABELS[k]} ${a.records[k]}`)
+    .join(' · ');
+}
