@@ -47,7 +47,16 @@ describe('工作台 (pages/home)', () => {
   it('shows the unit admin the org entries only', async () => {
     wxm.cloud.reply('org', 'me', { ok: true, data: me({ roles: [{ role: 'unitAdmin', unitName: '长沙市公安局' }] }) });
     const page = await openPage<{ entries: { key: string }[] }>('pages/home/index');
-    expect(page.data().entries.map((entry) => entry.key)).toEqual(['accounts', 'people', 'unit', 'audit']);
+    expect(page.data().entries.map((entry) => entry.key)).toEqual([
+      'accounts',
+      'people',
+      'unit',
+      'security',
+      'incidents',
+      'training',
+      'archives',
+      'audit',
+    ]);
   });
 
   it('shows the province propaganda staff the working-day calendar entry, and no one else', async () => {
@@ -66,6 +75,10 @@ describe('工作台 (pages/home)', () => {
       'people',
       'lexicon',
       'reader',
+      'security',
+      'incidents',
+      'training',
+      'archives',
       'audit',
     ]);
     await page.fire('#entry-reader', 'tap');
