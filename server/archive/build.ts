@@ -51,7 +51,10 @@ import { loadTree } from '../org';
 import { command, store, type Filter } from '../store';
 
 /** Records per collect chunk: one part file. */
+
 export const CHUNK_RECORDS = 200;
+/** (kind, unit) pairs without records a chunk may pass over before it ends. */
+export const EMPTY_STEPS_PER_CHUNK = 40;
 /** The platform's function time limit (CloudBase config.json `timeout`: 1–60 s). */
 export const FUNCTION_TIME_LIMIT_MS = 60_000;
 /** A run takes no new chunk after this long. */
@@ -373,27 +376,34 @@ async function step(a: Archive, tree: UnitTree): Promise<Archive> {
   const period = periodOf(a);
   const c = a.cursor;
   if (c.phase === 'collect') {
-    const kind = ARCHIVE_KINDS[c.kindIndex];
-    const unitId = a.unitIds[c.unitIndex];
-    const got = unitId ? await collect(kind, unitId, period, c) : { lines: [], accountIds: [], last: null, read: 0 };
-    let partLists = a.partLists;
-    if (got.read > 0) {
-      const part = c.part + 1;
+    // Empty (kind, unit) pairs cost one indexed query each: a chunk walks on through up to
+    // EMPTY_STEPS_PER_CHUNK of them, so a bureau with many quiet departments takes few chunks.
+    let cursor = c;
+    let tallies = a.tallies;
+    for (let i = 0; i < EMPTY_STEPS_PER_CHUNK && cursor.phase === 'collect'; i++) {
+      const kind = ARCHIVE_KINDS[cursor.kindIndex];
+      const unitId = a.unitIds[cursor.unitIndex];
+      const got = unitId
+        ? await collect(kind, unitId, period, cursor)
+        : { lines: [], accountIds: [], last: null, read: 0 };
+      const next = nextCollectCursor(cursor, a.unitIds.length, got.read, CHUNK_RECORDS, got.last, got.read > 0);
+      if (got.read === 0) {
+        cursor = next;
+        continue;
+      }
+      const part = cursor.part + 1;
       const content = Buffer.from(got.lines.join(''), 'utf8');
       const fileId = await upload(`${a.folder}/${partFileName(kind, part)}`, content);
-      partLists = a.partLists.map(
+      const partLists = a.partLists.map(
         (p): ArchivePartList =>
           p.kind === kind
             ? { ...p, parts: part, records: p.records + got.read, fileIds: [...p.fileIds.slice(0, part - 1), fileId] }
             : p,
       );
+      tallies = tallyInto(tallies, kind, got.accountIds);
+      return { ...a, partLists, tallies, cursor: next };
     }
-    return {
-      ...a,
-      partLists,
-      tallies: tallyInto(a.tallies, kind, got.accountIds),
-      cursor: nextCollectCursor(c, a.unitIds.length, got.read, CHUNK_RECORDS, got.last, got.read > 0),
-    };
+    return { ...a, tallies, cursor };
   }
   if (c.phase === 'assemble') {
     const kind = ARCHIVE_KINDS[c.kindIndex];
