@@ -96,6 +96,10 @@ export const schema: CollectionSpec[] = [
   // --- screening ---
   { name: 'lexicon', indexes: [{ name: 'category', keys: [asc('category')] }] },
   { name: 'lexiconVersions', indexes: [{ name: 'version', keys: [desc('version')] }] },
+  // --- screening: combination rules and standard wording (issue 17), on the lexicon's version ---
+  // Loaded by keyset paging on _id (active ones), listed from the loaded copy: no other query.
+  { name: 'screeningRules', indexes: [{ name: 'category', keys: [asc('category')] }] },
+  { name: 'wordingRules', indexes: [] },
   // --- posts ---
   {
     name: 'posts',

@@ -195,6 +195,9 @@ describe('the edge every function shares', () => {
       ['referral.messages', 'referral', { action: 'messages' }, WHO.opA, 'cursor'],
       ['referral.list', 'referral', { action: 'list', unitId: 'u-cs-xz' }, 'demo-handler-criminal', 'offset'],
       ['screen.lexiconList', 'screen', { action: 'lexiconList' }, WHO.provinceDesk, 'offset'],
+      // screening: combination rules and standard wording (issue 17)
+      ['screen.ruleList', 'screen', { action: 'ruleList' }, WHO.provinceDesk, 'offset'],
+      ['screen.wordingList', 'screen', { action: 'wordingList' }, WHO.provinceDesk, 'offset'],
       ['linkage.list', 'linkage', { action: 'list' }, WHO.provinceDesk, 'offset'],
       ['linkage.mine', 'linkage', { action: 'mine' }, WHO.opA, 'offset'],
     ];

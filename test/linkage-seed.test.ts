@@ -45,5 +45,12 @@ describe('the linkage demo scenario', () => {
     const running = byTitle.get('转发“110宣传日”系列海报');
     expect(running).toMatchObject({ state: 'open', windowMinutes: 240 });
     expect(Date.parse(running?.dueAt ?? '') - t.cloud.clock.now()).toBeGreaterThan(3 * 60 * 60_000);
+    // Only the running one still waits for anyone: every stage ran after its moment.
+    const pending = directives(t).flatMap((d) =>
+      targetsOf(t, d._id)
+        .filter((x) => x.state === 'pending')
+        .map(() => d.title),
+    );
+    expect(new Set(pending)).toEqual(new Set(['转发“110宣传日”系列海报']));
   }, 120_000);
 });

@@ -486,3 +486,37 @@ describe('issuing: who, what, and a double tap', () => {
     expect(notices(t, 'linkageIssued').find((n) => n.subject?.id === fix.directive.id)?.text).toContain('更正《');
   });
 });
+
+describe('responses arriving together', () => {
+  let t: TestCloud;
+  beforeAll(async () => {
+    t = await startTestCloud({ now: ISSUED });
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('all land, each counted once in its bureau’s tally, however many come at the same moment', async () => {
+    const id = (await issue(t)).directive.id;
+    const answers = await Promise.all(
+      [
+        ['acc-cs-weibo', WHO.opA],
+        ['acc-cs-wechat-sub', WHO.opB],
+        ['acc-cs-wechat-service', WHO.opA],
+        ['acc-ly-weibo', WHO.countyOp],
+      ].map(([accountId, openid]) =>
+        t.call(
+          'linkage',
+          'respond',
+          { directiveId: id, accountId: accountId ?? '', kind: 'repost', link: 'https://x.cn/1' },
+          openid,
+        ),
+      ),
+    );
+    expect(answers.map((a) => a.ok)).toEqual([true, true, true, true]);
+    const tallies = new Map(talliesOf(t, id).map((x) => [x.key, x.onTime]));
+    expect(Object.fromEntries(tallies)).toEqual({ 'u-cs': 4, 'u-ly': 1 });
+    expect((await ok(t.call('linkage', 'board', { directiveId: id }, WHO.provinceDesk))).total).toMatchObject({
+      onTime: 4,
+      silent: 0,
+    });
+  });
+});

@@ -22,7 +22,9 @@ const ON: ReaderSettingsInput = {
   chunkChars: 3000,
 };
 
-const SOB_TEXT = '民警老张连续工作七十二小时晕倒在岗位上，家里孩子无人照顾，妻子以泪洗面。';
+// A 卖惨 text the combination rules let through (they catch 连续工作七十二小时晕倒在岗位), so the
+// submission goes on and the reader is what marks it.
+const SOB_TEXT = '民警老张这个月都在所里加班，家里孩子无人照顾，妻子以泪洗面。';
 const sobFinding = (confidence = 0.9) => ({
   item: '17.1.9',
   quote: '家里孩子无人照顾，妻子以泪洗面',
@@ -236,6 +238,51 @@ describe('the reader (大模型审读)', () => {
     expect(desk.unitNames['u-cs']).toBe('长沙市公安局');
   });
 
+  it('lets two submissions at once never both take the last of a unit’s budget', async () => {
+    // One reading of a short post reserves about 2,500 tokens: the county's budget holds one.
+    await configure({ unitBudgets: [{ unitId: 'u-ly', tokens: 3000 }] });
+    const drafts = await Promise.all(
+      ['甲', '乙'].map((tag, i) =>
+        newDraft(
+          t,
+          WHO.countyOp,
+          'acc-ly-weibo',
+          {},
+          { title: `并发${tag}`, text: `浏阳公安提醒：雨天路滑。（${i}）` },
+        ),
+      ),
+    );
+    const changes = await Promise.all(
+      drafts.map((d) => ok(t.call('post', 'submit', { postId: d.id, expectedRev: d.rev }, WHO.countyOp))),
+    );
+    expect(changes.map((c) => c.state)).toEqual(['inReview', 'inReview']);
+    const states = await Promise.all(
+      drafts.map(async (d) => (await readingOf(d.id, WHO.countyReviewer)).reading?.state),
+    );
+    expect([...states].sort()).toEqual(['done', 'overBudget']);
+    expect(t.cloud.ai.received()).toHaveLength(1);
+    const usage = await ok(t.call('reader', 'usage', {}, WHO.provinceDesk));
+    expect(usage.items.find((u) => u.unitId === 'u-ly')?.tokens ?? 0).toBeLessThanOrEqual(3000);
+  });
+
+  it('asks nothing when the rules refuse the submission', async () => {
+    await configure();
+    const draft = await newDraft(
+      t,
+      WHO.opA,
+      'acc-cs-weibo',
+      { declaredLevel: 'ordinary' },
+      {
+        title: '通报',
+        text: '某民警涉嫌受贿被立案调查。',
+      },
+    );
+    const refused = t.call('post', 'submit', { postId: draft.id, expectedRev: draft.rev }, WHO.opA);
+    // 第十七条（二）2 官员、民警犯罪: the rules' floor is above the declared level.
+    expect(await refusal(refused)).toBe('LEVEL_BELOW_FLOOR');
+    expect(t.cloud.ai.received()).toEqual([]);
+  });
+
   it('records tokens and latency per call, and tokens per unit and month against the budget', async () => {
     await configure();
     t.cloud.ai.script({ replies: [{ ...answerWith(), usage: { prompt_tokens: 1200, completion_tokens: 30 } }] });
@@ -293,7 +340,8 @@ describe('the reader (大模型审读)', () => {
 
   it('raises the level on a confident caution finding only when the desk says so', async () => {
     const anxiety = { item: '17.2.6', quote: '深夜入室抢劫', reason: '可能引起群众对治安不满', confidence: 0.92 };
-    const text = '昨晚小区连发三起深夜入室抢劫，嫌疑人仍在逃。';
+    // One the combination rules leave at ordinary (三起深夜入室 … 在逃 is theirs, at major already).
+    const text = '据居民讲述，昨晚小区发生深夜入室抢劫。';
     await configure();
     t.cloud.ai.script({ rules: [{ contains: '入室抢劫', reply: answerWith(anxiety) }] });
     const advisory = await submitNew(text);

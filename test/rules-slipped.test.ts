@@ -277,6 +277,12 @@ describe('rules that could be slipped past', () => {
           message: 'A角运营民警王明现属浏阳市公安局刑侦大队，已不在长沙市公安局，不能担任该账号的运营民警',
         }),
       );
+      // …and no longer runs it: writing for the account is refused until it is put right.
+      const refused = await error(
+        t.call('post', 'draftSave', { accountId: 'acc-cs-weibo', clientKey: 'moved-1', ...fields() }, WHO.opA),
+      );
+      expect(refused.code).toBe('STAFF_OUTSIDE_UNIT');
+      expect(refused.message).toContain('（第十一条）');
       data(
         await t.call(
           'org',

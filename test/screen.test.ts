@@ -84,13 +84,17 @@ describe('screen.check through the local cloud', () => {
   });
 
   it('applies 第十八条 / 第四十条 only to personal accounts', async () => {
-    const text = '今晚八点微直播，和大家聊聊交通安全。';
+    // 第十八条: a 微直播 that has nothing to do with police work; one about road safety is allowed.
+    const text = '今晚八点微直播，和大家聊聊最近追的剧。';
     const institutional = await check(t, { text });
     const personal = await check(t, { text, accountKind: 'personal' });
     expect(spans(institutional).some((h) => h.category === 'personalMicroEvent')).toBe(false);
     const hit = spans(personal).find((h) => h.category === 'personalMicroEvent');
-    expect(hit).toMatchObject({ ref: '第十八条', start: text.indexOf('微直播'), end: text.indexOf('微直播') + 3 });
+    expect(hit).toMatchObject({ ref: '第十八条', source: 'rule', start: text.indexOf('微直播') + 1 });
+    expect(hit?.parts?.map((p) => p.matched)).toEqual(['直播', '追的剧']);
     expect(personal.blocked).toBe(true);
+    const police = await check(t, { text: '今晚八点微直播，和大家聊聊交通安全。', accountKind: 'personal' });
+    expect(spans(police).some((h) => h.category === 'personalMicroEvent')).toBe(false);
   });
 
   it('checks a repost source against the foreign outlets (第十七条（一）12)', async () => {

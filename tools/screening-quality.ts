@@ -1,10 +1,15 @@
 /**
- * Prints screening precision and recall per category on the labelled corpus:
- *   npx tsx tools/screening-quality.ts
+ * Prints screening precision and recall:
+ *   npx tsx tools/screening-quality.ts                      per category on the labelled corpus
+ *   npx tsx tools/screening-quality.ts --items [--dev]      per item on the held-out part (or dev)
+ *   npx tsx tools/screening-quality.ts --items --details    … with every miss and false alarm
  */
 import { labelled, SCREENING_CORPUS } from '../test/screening-corpus/corpus';
+import { DEV } from '../test/screening-corpus/items/dev';
+import { HELD_OUT } from '../test/screening-corpus/items/held-out';
+import { CORPUS_ITEMS } from '../test/screening-corpus/items/sample';
 import { categoryOf, formatRef } from '../core/screening/categories';
-import { measureQuality, type QualityReport } from '../core/screening/quality';
+import { measureItems, measureQuality, type ItemReport, type QualityReport } from '../core/screening/quality';
 import { STARTER_LEXICON } from '../core/screening/starter-lexicon';
 
 export function corpusQuality(): QualityReport {
@@ -26,4 +31,38 @@ export function printQuality(report: QualityReport, log: (line: string) => void 
   for (const m of report.mismatches) log(`  ${m.id}: missed [${m.missed.join(', ')}] extra [${m.extra.join(', ')}]`);
 }
 
-if (require.main === module) printQuality(corpusQuality());
+/** The per-item table: one line per item with its article, then the overall precision. */
+export function formatItemReport(report: ItemReport, part: string, details = false): string[] {
+  const lines = [
+    `screening quality per item, ${part} part (default lexicon, ${STARTER_LEXICON.rules?.length ?? 0} default rules, detectors)`,
+    'item                      article           found/pos  recall   false alarms  precision',
+  ];
+  for (const q of report.items) {
+    const ref = formatRef(categoryOf(q.item).ref).padEnd(16);
+    lines.push(
+      `${q.item.padEnd(25)} ${ref}  ${`${q.found}/${q.positives}`.padStart(9)}  ${pct(q.recall)}  ${String(q.falseAlarms).padStart(12)}  ${pct(q.precision)}`,
+    );
+  }
+  const { correct, falseAlarms, precision } = report.overall;
+  const minRecall = Math.min(...report.items.map((q) => q.recall));
+  lines.push(
+    `overall: precision ${pct(precision)} (${correct} correct, ${falseAlarms} false alarms); lowest item recall ${pct(minRecall)}`,
+  );
+  if (details) {
+    for (const m of report.misses) lines.push(`  miss  ${m.id}: ${m.text}`);
+    for (const a of report.alarms) lines.push(`  alarm ${a.id}: ${a.category} by “${a.by}”: ${a.text}`);
+  }
+  return lines;
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  if (args.includes('--items')) {
+    const dev = args.includes('--dev');
+    const report = measureItems(dev ? DEV : HELD_OUT, STARTER_LEXICON, CORPUS_ITEMS);
+    for (const line of formatItemReport(report, dev ? 'development' : 'held-out', args.includes('--details')))
+      console.log(line);
+  } else {
+    printQuality(corpusQuality());
+  }
+}

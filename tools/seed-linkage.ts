@@ -63,13 +63,14 @@ export async function seedLinkage(call: DemoCall, clock: DemoClock): Promise<str
   await respond('demo-operator-a', d1.id, 'acc-cs-weibo', 'repost', 'https://weibo.com/csjs/drug-month');
   at(-226);
   await respond('demo-operator-b', d1.id, 'acc-cs-wechat-sub', 'repost', 'https://mp.weixin.qq.com/s/cs-drug-month');
-  for (const minute of [-210, -190, -180]) {
+  // Each stage a minute after its moment, as the every-minute timer would find it.
+  for (const minute of [-209, -189, -179]) {
     at(minute);
     await clock.fireTimer();
   }
   at(-172);
   await respond('demo-county-operator', d1.id, 'acc-ly-weibo', 'repost', 'https://weibo.com/lygaj/drug-month');
-  at(-150);
+  at(-149);
   await clock.fireTimer();
 
   // 2. 涉警舆情处置, withdrawn two minutes after issue; 3. its correction, closed.
@@ -103,7 +104,7 @@ export async function seedLinkage(call: DemoCall, clock: DemoClock): Promise<str
   await respond('demo-operator-a', d3.id, 'acc-cs-weibo', 'comment', 'https://weibo.com/csjs/rumor-2#comment');
   at(-81);
   await respond('demo-operator-b', d3.id, 'acc-cs-wechat-service', 'repost', 'https://mp.weixin.qq.com/s/cs-rumor-2');
-  for (const minute of [-65, -45, -35]) {
+  for (const minute of [-64, -44, -34]) {
     at(minute);
     await clock.fireTimer();
   }
@@ -121,7 +122,7 @@ export async function seedLinkage(call: DemoCall, clock: DemoClock): Promise<str
   });
   at(-12);
   await respond('demo-county-operator', d4.id, 'acc-ly-weibo', 'repost', 'https://weibo.com/lygaj/110-day');
-  at(-5);
+  at(-4);
   await clock.fireTimer();
   at(0);
   return '4条联动指令（1条已结束，1条已撤回及其更正，1条进行中）';

@@ -4,7 +4,7 @@
  * has a workflow (posts, referrals) is created afterwards through the functions themselves.
  */
 import { DEMO_TIME, demoOrg } from '../core/org/demo';
-import { LEXICON_HEAD_ID, starterDocs, versionDocId } from '../server/screen/docs';
+import { LEXICON_HEAD_ID, starterDocs, starterRuleDocs, starterWordingDocs, versionDocId } from '../server/screen/docs';
 import { ROLE_LABELS } from '../core/org/people';
 import { toBeijingIso } from '../core/time';
 import { seedLinkage } from './seed-linkage';
@@ -108,6 +108,11 @@ export async function seedDemo(cloud: LocalCloud): Promise<string[]> {
 export function seedLexicon(db: LocalDatabase): string {
   const docs = starterDocs(1, DEMO_TIME);
   db.insert('lexicon', asDocs(docs));
+  // screening: the default combination rules and standard wording of the same version (issue 17)
+  const rules = starterRuleDocs(1, DEMO_TIME);
+  const wording = starterWordingDocs(1, DEMO_TIME);
+  db.insert('screeningRules', asDocs(rules));
+  db.insert('wordingRules', asDocs(wording));
   db.insert(
     'lexiconVersions',
     asDocs([
@@ -116,20 +121,21 @@ export function seedLexicon(db: LocalDatabase): string {
         version: 1,
         at: DEMO_TIME,
         by: null,
-        summary: `词库 v1：随系统提供的初始词库（${docs.length} 条）`,
-        added: docs.length,
+        summary: `词库 v1：随系统提供的初始词库（${docs.length} 条）、组合规则 ${rules.length} 条、规范表述 ${wording.length} 条`,
+        added: docs.length + rules.length + wording.length,
         removed: 0,
         sample: [],
       },
     ]),
   );
   db.insert('counters', asDocs([{ _id: LEXICON_HEAD_ID, value: 1, updatedAt: DEMO_TIME }]));
-  return `词库 v1（${docs.length}条）`;
+  return `词库 v1（${docs.length}条，组合规则${rules.length}条，规范表述${wording.length}条）`;
 }
 
 /**
  * Posts for the demo, made through the post function by the demo people: one published, one waiting
- * for the 长沙 leader, one from 浏阳 waiting at the 长沙 desk (特别重大), one sent back, one draft.
+ * for the 长沙 leader (declared 一般, raised to 重大敏感 by the reviewer: 第十六条's floor), one from
+ * 浏阳 waiting at the 长沙 desk (特别重大), one sent back, one draft.
  */
 export const seedPosts: DemoScenario = async (call) => {
   interface Answer<T> {
@@ -193,9 +199,10 @@ export const seedPosts: DemoScenario = async (call) => {
     'acc-cs-wechat-sub',
     '跨省追逃专项行动通报',
     '专项行动成果通报（稿）。',
-    'major',
+    'ordinary',
   );
   major = await step('demo-operator-a', 'submit', major);
+  major = await step('demo-reviewer', 'raiseLevel', major, { version: 1, level: 'major' });
   await step('demo-reviewer', 'approve', major, decide);
 
   let county = await draft(

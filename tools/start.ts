@@ -25,13 +25,16 @@ async function main(): Promise<void> {
   console.log(`云函数已构建：${built.map((b) => b.name).join('、')}`);
   if (values.reset && !values.memory) wipeDataDir(DEFAULT_DATA_DIR);
 
-  const cloud = await createLocalCloud({ port, dataDir: values.memory ? null : DEFAULT_DATA_DIR });
+  // /health says ready only once the demo data is in (issue 11): a script waiting on it never calls a half-seeded cloud.
+  const cloud = await createLocalCloud({ port, dataDir: values.memory ? null : DEFAULT_DATA_DIR, ready: false });
+  for (const warning of cloud.warnings) console.warn(`注意：${warning}`);
   // The scripted model (cloud.ai()) answers two demo phrases; it makes no claim about quality.
   cloud.ai.script({ rules: DEMO_MODEL_RULES });
   if (cloud.db.count('units', {}) === 0) {
     const report = await seedDemo(cloud);
     console.log(`已写入演示数据：${report.join('，')}`);
   }
+  cloud.markReady();
 
   console.log(`本地云已启动 ${cloud.url}`);
   console.log(

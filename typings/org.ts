@@ -198,7 +198,19 @@ export type OrgAction =
 
 export type NotifyAction = 'notify.inbox' | 'notify.markRead' | 'notify.reportConsent';
 
-export type ScreenAction = 'screen.check' | 'screen.lexiconList' | 'screen.lexiconEdit' | 'screen.lexiconImport';
+export type ScreenAction =
+  | 'screen.check'
+  | 'screen.lexiconList'
+  | 'screen.lexiconEdit'
+  | 'screen.lexiconImport'
+  // screening: combination rules and standard wording (issue 17)
+  | 'screen.ruleList'
+  | 'screen.ruleTest'
+  | 'screen.ruleSave'
+  | 'screen.ruleRemove'
+  | 'screen.ruleImport'
+  | 'screen.wordingList'
+  | 'screen.wordingEdit';
 
 export type PostAction =
   | 'post.draftSave'

@@ -127,7 +127,7 @@ export interface ReaderSettings {
   enabled: boolean;
   /** `<group>/<model>`, one of the environment's enabled models; null until the desk picks one. */
   model: string | null;
-  /** After this the post proceeds on the rules alone (1–15 s). */
+  /** After this the post proceeds on the rules alone (1–12 s). */
   timeoutSeconds: number;
   /** Tokens per unit per month, unless the unit has its own entry. */
   monthlyTokens: number;

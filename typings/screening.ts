@@ -38,10 +38,14 @@ export type ScreeningCategoryId =
   | 'largeSecurity'
   | 'unrelated'
   | 'controversial'
-  // 第十八条 / 第四十条: personal accounts
+  // 第十八条 / 第四十条 / 第四十一条: personal accounts
   | 'personalSensitive'
   | 'personalMicroEvent'
   | 'personalImproper'
+  | 'personalCriticism'
+  | 'personalPayment'
+  // 第三十三条: an account's password or a verification code written into a post
+  | 'credential'
   // 第二十一条: a repost names its source
   | 'sourceMissing'
   // message triage (第二十二至二十八条)
@@ -94,6 +98,7 @@ export type ScreeningDetectorId =
   | 'foreignDomain'
   | 'foreignOutlet'
   | 'sourceMissing'
+  | 'credential'
   | 'msgSecCheck';
 
 export interface LexiconTerm {
@@ -101,12 +106,67 @@ export interface LexiconTerm {
   category: ScreeningCategoryId;
 }
 
+/** Where the groups of a combination rule must all be found. */
+export type RuleWithin =
+  /** One sentence (ended by 。！？；, their ASCII forms or a line break). */
+  | { kind: 'sentence' }
+  /** Within `chars` characters of the original text, from the first part's start to the last part's end. */
+  | { kind: 'window'; chars: number };
+
+/**
+ * A combination rule (第十七条 and the personal-account articles): terms of every group found
+ * together, matched exactly with the lexicon's normalisation, unless an exclusion term stands in the
+ * same sentence. A rule is data; the province desk edits it like the lexicon.
+ */
+export interface CombinationRule {
+  /** Stable: edits, hits and the audit name the rule by it. */
+  id: string;
+  /** Chinese name shown in the editor and on every hit. */
+  name: string;
+  /** The item the rule serves (its article and title come from the category table). */
+  category: ScreeningCategoryId;
+  /** block or caution (with its level floor) for posts; triage for netizen messages. */
+  effect: ScreeningEffect;
+  /** Set for caution, null otherwise. */
+  levelFloor: SensitivityLevel | null;
+  /** One term of every group must be found; each group a set of terms. */
+  groups: string[][];
+  /** Any term of any exclusion group in the sentence where the match starts cancels it. */
+  exclude: string[][];
+  within: RuleWithin;
+  /** The groups must follow one another in the order written, without overlapping. */
+  ordered: boolean;
+  /** Why the rule exists, for whoever edits it next. */
+  note: string;
+}
+
+/** A rule as the editor sends it: everything but the id. */
+export type RuleDraft = Omit<CombinationRule, 'id'>;
+
+/**
+ * 规范表述: a wrong or non-standard expression and the form to use, with why and on whose
+ * authority. Flagged as a suggestion, never a refusal.
+ */
+export interface WordingRule {
+  id: string;
+  wrong: string;
+  correct: string;
+  reason: string;
+  source: string;
+}
+
+export type WordingDraft = Omit<WordingRule, 'id'>;
+
 /** Plain lexicon data; a matcher is built once per `version`, so a version must name one content. */
 export interface LexiconData {
   version: string;
   terms: LexiconTerm[];
   /** Phrases whose occurrences suppress hits lying fully inside them (known false positives). */
   allow: string[];
+  /** Combination rules, matched in the same automaton pass as the terms. */
+  rules?: readonly CombinationRule[];
+  /** Standard wording, matched in the same pass. */
+  wording?: readonly WordingRule[];
 }
 
 interface HitBase {
@@ -117,19 +177,35 @@ interface HitBase {
   effect: ScreeningEffect;
   /** Set for caution hits. */
   levelFloor: SensitivityLevel | null;
-  /** What fired: a lexicon term or a detector. */
-  source: 'lexicon' | ScreeningDetectorId;
-  /** The lexicon term as written, or the detector's Chinese name. */
+  /** What fired: a lexicon term, a combination rule or a detector. */
+  source: 'lexicon' | 'rule' | ScreeningDetectorId;
+  /** The lexicon term as written, the rule's name, or the detector's Chinese name. */
   rule: string;
+}
+
+/** One group's part of a combination rule hit. */
+export interface RulePart {
+  /** 0-based index of the group in the rule. */
+  group: number;
+  /** The group's term as written. */
+  term: string;
+  start: number;
+  end: number;
+  matched: string;
 }
 
 /** Offsets are UTF-16 code units into the original string, end exclusive. */
 export interface SpanHit extends HitBase {
   where: 'text' | 'outlet' | 'link';
+  /** A rule hit spans its first part's start to its last part's end. */
   start: number;
   end: number;
   /** The original text of the span; masked for personal data (never the full number). */
   matched: string;
+  /** Set for a rule hit: the rule's id. */
+  ruleId?: string;
+  /** Set for a rule hit: one part per group, in group order. */
+  parts?: RulePart[];
 }
 
 /** A verdict about the whole text (WeChat content security). */
@@ -157,6 +233,18 @@ export interface ScreeningInput {
   repostOf?: RepostSource;
 }
 
+/** A standard-wording finding: replace [start, end) with `correct` (one tap in the editor). */
+export interface WordingSuggestion {
+  ruleId: string;
+  start: number;
+  end: number;
+  matched: string;
+  wrong: string;
+  correct: string;
+  reason: string;
+  source: string;
+}
+
 export interface ScreeningResult {
   lexiconVersion: string;
   context: ScreeningContext;
@@ -166,6 +254,8 @@ export interface ScreeningResult {
   blocked: boolean;
   /** Distinct triage categories suggested, in table order. */
   triage: ScreeningCategoryId[];
+  /** 规范表述: suggestions only; they never block nor raise the level. */
+  suggestions: WordingSuggestion[];
 }
 
 /** WeChat security.msgSecCheck v2 result.suggest / result.label. */
@@ -175,10 +265,36 @@ export interface MsgSecCheckVerdict {
 }
 
 export interface LexiconProblem {
-  code: 'TERM_EMPTY_AFTER_NORMALISATION' | 'UNKNOWN_CATEGORY' | 'DUPLICATE_TERM' | 'ALLOW_EMPTY_AFTER_NORMALISATION';
+  code:
+    | 'TERM_EMPTY_AFTER_NORMALISATION'
+    | 'UNKNOWN_CATEGORY'
+    | 'DUPLICATE_TERM'
+    | 'ALLOW_EMPTY_AFTER_NORMALISATION'
+    | 'RULE_INVALID'
+    | 'WORDING_INVALID';
   message: string;
-  /** The offending term or allow phrase as written. */
+  /** The offending term, allow phrase, rule name or wrong form as written. */
   value: string;
+}
+
+/** Why a rule cannot be saved: a stable code, the field, and what the editor reads. */
+export interface RuleProblem {
+  code:
+    | 'NAME'
+    | 'CATEGORY'
+    | 'EFFECT'
+    | 'NO_GROUPS'
+    | 'EMPTY_GROUP'
+    | 'TERM'
+    | 'SINGLE_CHARACTER'
+    | 'DUPLICATE_TERM'
+    | 'EXCLUDED_TERM'
+    | 'WINDOW'
+    | 'TOO_LARGE'
+    | 'NOTE';
+  /** e.g. groups.1.0 for the first term of the second group. */
+  field: string;
+  message: string;
 }
 
 // ---- The screen function's contract ----
@@ -290,6 +406,185 @@ export type LexiconImportResult =
   | { applied: false; dryRun: true; rows: number; errors: []; added: number; duplicates: number }
   | { applied: true; dryRun: false; rows: number; errors: []; added: number; duplicates: number; version: number };
 
+// ---- combination rules (issue 17) ----
+
+/** A rule as listed: the rule, its category's article and title, and its history. */
+export interface RuleView extends CombinationRule {
+  ref: string;
+  categoryTitle: string;
+  /** e.g. 禁止发布, 审慎发布·至少重大敏感. */
+  effectLabel: string;
+  /** Edits so far; an edit or removal names the revision it read. */
+  revision: number;
+  addedIn: number;
+  changedIn: number | null;
+}
+
+export interface RuleCategoryCount {
+  id: ScreeningCategoryId;
+  title: string;
+  ref: string;
+  count: number;
+}
+
+export interface RuleListParams {
+  category?: ScreeningCategoryId;
+  /** Part of the name or of any term, matched after normalisation. */
+  search?: string;
+  offset?: number;
+  /** 0–100, default 50. */
+  limit?: number;
+}
+
+export interface RulePage {
+  version: number;
+  items: RuleView[];
+  nextOffset: number | null;
+  /** Rules per category, every category that rules may serve (zeros included). */
+  categories: RuleCategoryCount[];
+  /** Whether the caller may edit and import (省厅政治部宣传处). */
+  canEdit: boolean;
+}
+
+export interface RuleGetParams {
+  id: string;
+}
+
+export interface RuleGetResult {
+  version: number;
+  rule: RuleView;
+  canEdit: boolean;
+}
+
+export interface RuleSaveParams {
+  /** Absent for a new rule. */
+  id?: string;
+  /** Required with `id`: the revision the editor read (a rule changed since is refused, CONFLICT). */
+  expectedRevision?: number;
+  rule: RuleDraft;
+}
+
+export interface RuleSaveResult {
+  version: number;
+  rule: RuleView;
+  created: boolean;
+  /** Nothing differed from what is stored: no new version. */
+  unchanged: boolean;
+}
+
+export interface RuleRemoveParams {
+  id: string;
+  expectedRevision: number;
+}
+
+export interface RuleRemoveResult {
+  version: number;
+}
+
+/** An occurrence of one of a rule's terms in the tested text. */
+export interface RuleTermSpan {
+  /** 0-based group; -1 - n for exclusion group n. */
+  slot: number;
+  term: string;
+  start: number;
+  end: number;
+  matched: string;
+}
+
+/** How one rule read the tested text: whether it fired, why not, and every term of it found. */
+export interface RuleTrace {
+  /** null for the draft under test when it is new. */
+  ruleId: string | null;
+  name: string;
+  ref: string;
+  title: string;
+  effectLabel: string;
+  fired: boolean;
+  /** Why not, in Chinese; null when it fired. */
+  reason: string | null;
+  /** The hits it produced, with one part per group. */
+  hits: SpanHit[];
+  terms: RuleTermSpan[];
+}
+
+export interface RuleTestParams {
+  text: string;
+  /** When given, tested as `title + '\n' + text` (offsets count from the title's start). */
+  title?: string;
+  /** Default 'institutional'. */
+  accountKind?: AccountKind;
+  /** The rule being edited, tested as if saved (replacing the stored rule `id`, if given). */
+  rule?: RuleDraft;
+  id?: string;
+}
+
+export interface RuleTestResult {
+  /** The whole screening (lexicon, rules with the draft in place, detectors), without the platform check. */
+  result: ScreeningResult;
+  /** The draft's own reading, or why it cannot be saved; null when no draft was sent. */
+  draft: { problems: RuleProblem[]; trace: RuleTrace | null } | null;
+  /** Every rule of which some term occurs, the fired ones first. */
+  rules: RuleTrace[];
+}
+
+export interface RuleImportParams {
+  /**
+   * A header line, then one rule per line: 名称,类别,效果,最低等级,范围,窗口字数,有序,词组,排除词组,说明
+   * (or name,category,effect,levelFloor,within,window,ordered,groups,exclude,note). Groups are
+   * separated by ；or ; and the terms of a group by | or 、. A name already stored replaces that rule.
+   */
+  csv: string;
+  dryRun?: boolean;
+}
+
+export interface RuleImportResult {
+  /** Row errors, or a dry run: nothing was saved. */
+  applied: boolean;
+  dryRun: boolean;
+  rows: number;
+  errors: LexiconRowError[];
+  added: number;
+  changed: number;
+  unchanged: number;
+  /** The new version when applied and something changed; the current one otherwise. */
+  version: number;
+}
+
+// ---- standard wording (规范表述) ----
+
+export interface WordingView extends WordingRule {
+  addedIn: number;
+}
+
+export interface WordingListParams {
+  /** Part of the wrong or the correct form. */
+  search?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface WordingPage {
+  version: number;
+  items: WordingView[];
+  nextOffset: number | null;
+  canEdit: boolean;
+}
+
+export type WordingChange = { op: 'add'; entry: WordingDraft } | { op: 'remove'; id: string };
+
+export interface WordingEditParams {
+  /** 1–50 changes, applied together as one version. */
+  changes: WordingChange[];
+}
+
+export interface WordingEditResult {
+  version: number;
+  added: number;
+  removed: number;
+  /** Additions of a wrong form already listed, left as they were. */
+  duplicates: number;
+}
+
 export interface ScreenApi {
   /** Screens a draft for the editor's marks: every hit with its article, the minimum level, blocked or not. */
   check: ActionSpec<CheckParams, ScreenedText>;
@@ -299,4 +594,18 @@ export interface ScreenApi {
   lexiconEdit: ActionSpec<LexiconEditParams, LexiconEditResult>;
   /** 省厅政治部宣传处 imports `term,category` CSV: all rows valid or nothing imported; one new version. */
   lexiconImport: ActionSpec<LexiconImportParams, LexiconImportResult>;
+  /** The combination rules of the current version, by category, with search. */
+  ruleList: ActionSpec<RuleListParams, RulePage>;
+  ruleGet: ActionSpec<RuleGetParams, RuleGetResult>;
+  /** 省厅政治部宣传处 adds or changes a rule: validated (RULE_INVALID with every reason), one new version, audited. */
+  ruleSave: ActionSpec<RuleSaveParams, RuleSaveResult>;
+  ruleRemove: ActionSpec<RuleRemoveParams, RuleRemoveResult>;
+  /** The rule editor's test bench: screens a pasted text with a draft rule in place, saving nothing. */
+  ruleTest: ActionSpec<RuleTestParams, RuleTestResult>;
+  /** CSV import of rules: every line valid or nothing saved, with each bad line's number and reason. */
+  ruleImport: ActionSpec<RuleImportParams, RuleImportResult>;
+  /** 规范表述 of the current version. */
+  wordingList: ActionSpec<WordingListParams, WordingPage>;
+  /** 省厅政治部宣传处 adds or removes standard wording; one new version, audited. */
+  wordingEdit: ActionSpec<WordingEditParams, WordingEditResult>;
 }

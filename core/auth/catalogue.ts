@@ -133,6 +133,27 @@ export const RULES = {
   // 第七条: 省厅政治部宣传处 guides the whole province, so the shared lexicon is theirs to keep.
   'screen.lexiconEdit': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
   'screen.lexiconImport': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  // screening: combination rules and standard wording (issue 17) — read like the lexicon, kept by
+  // 省厅政治部宣传处 (第七条). Operators see the standard wording they are asked to follow.
+  'screen.ruleList': {
+    target: 'none',
+    permits: (['reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({ role, scope: 'any' })),
+    training: false,
+  },
+  'screen.ruleTest': {
+    target: 'none',
+    permits: (['reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({ role, scope: 'any' })),
+    training: false,
+  },
+  'screen.ruleSave': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'screen.ruleRemove': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'screen.ruleImport': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  'screen.wordingList': {
+    target: 'none',
+    permits: (['operator', 'reviewer', 'leader', 'propagandaStaff'] as const).map((role) => ({ role, scope: 'any' })),
+    training: false,
+  },
+  'screen.wordingEdit': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
 
   'post.draftSave': { target: 'account', permits: [operatorOfAccount], training: true },
   'post.submit': { target: 'post', permits: [operatorOfAccount], training: true },

@@ -1,6 +1,6 @@
 import type { Account, Person, Role } from '../../typings/org';
 import { diffFields } from '../audit/chain';
-import type { DomainError } from '../errors';
+import { DomainError } from '../errors';
 import { fail, orgError, revConflict, ViolationsError, type Transition, type Violation } from './errors';
 import { holdsRoleIn, isTrained, type TransitionContext } from './people';
 import { toBeijingIso } from '../time';
@@ -52,6 +52,27 @@ export function belongsToAccountUnit(
  */
 export function checkPlacement(account: Account, id: string, pos: Position, ctx: AccountContext): Violation[] {
   return checkStaff(account, id, pos, ctx).map((v) => ({ ...v, personId: id }));
+}
+
+/**
+ * 第十一条 / 第三十九条: an operator whose placement no longer holds — moved out of the account's unit,
+ * or flagged auxiliary on a 市州 account, or a personal account's owner now in another unit — does not
+ * run the account until it is put right (the violation shows on the account meanwhile).
+ */
+export function placementRefusal(account: Account, person: Person, tree: UnitTree): DomainError | null {
+  if (account.kind === 'personal') {
+    if (account.ownerId !== person._id || person.unitId === account.unitId) return null;
+    return new DomainError(
+      'OWNER_UNIT_MISMATCH',
+      '个人账号须在所属民警本单位报备：您已调往其他单位，请重新报备后再使用（第三十九条）',
+    );
+  }
+  const pos = account.operatorA === person._id ? OPERATOR_A : account.operatorB === person._id ? OPERATOR_B : null;
+  if (!pos) return null;
+  const broken = checkPlacement(account, person._id, pos, { tree, people: new Map([[person._id, person]]) }).find(
+    (v) => v.code === 'STAFF_OUTSIDE_UNIT' || v.code === 'AUXILIARY_OPERATOR',
+  );
+  return broken ? new DomainError(broken.code, `${broken.message}（${broken.article}）`) : null;
 }
 
 /** Rules every person named on an account must meet. */

@@ -9,6 +9,7 @@ import {
   belongsToAccountUnit,
   checkPlacement,
   OPERATOR_B,
+  placementRefusal,
   setOperators,
   validateAccount,
   type AccountContext,
@@ -95,6 +96,23 @@ describe('the people an account names belong to its unit', () => {
     expect(belongsToAccountUnit({ unitId: 'u-hn-xcc' }, cityAccount, ctx.tree)).toBe(false);
     // A department's account is that department's.
     expect(belongsToAccountUnit({ unitId: 'u-cs-xcc' }, { unitId: 'u-cs-jj' }, ctx.tree)).toBe(false);
+  });
+
+  it('stops an operator whose placement no longer holds from running the account', () => {
+    const moved = setup({ 'p-cs-operator-a': { unitId: 'u-ly-xz' } });
+    const operatorA = moved.people.find((p) => p._id === 'p-cs-operator-a') as Person;
+    expect(placementRefusal(moved.account('acc-cs-weibo'), operatorA, moved.ctx.tree)?.code).toBe('STAFF_OUTSIDE_UNIT');
+    const aux = setup({ 'p-cs-operator-b': { auxiliary: true } });
+    const operatorB = aux.people.find((p) => p._id === 'p-cs-operator-b') as Person;
+    expect(placementRefusal(aux.account('acc-cs-weibo'), operatorB, aux.ctx.tree)?.message).toContain('（第十一条）');
+    const owner = setup({ 'p-cs-personal': { unitId: 'u-cs-xz' } });
+    const officer = owner.people.find((p) => p._id === 'p-cs-personal') as Person;
+    expect(placementRefusal(owner.account('acc-cs-personal'), officer, owner.ctx.tree)?.code).toBe(
+      'OWNER_UNIT_MISMATCH',
+    );
+    const fine = setup();
+    const a = fine.people.find((p) => p._id === 'p-cs-operator-a') as Person;
+    expect(placementRefusal(fine.account('acc-cs-weibo'), a, fine.ctx.tree)).toBeNull();
   });
 
   it('is the one rule a single placement is checked with', () => {

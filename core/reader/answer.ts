@@ -36,6 +36,7 @@ export interface ParsedAnswer {
 export const FINDINGS_MAX = 30;
 
 const FENCE = /^```(?:json|JSON)?\s*\n([\s\S]*?)\n?```$/;
+const HAN = /\p{Script=Han}/u;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -67,6 +68,8 @@ function checkFinding(
   if (quote === '') return { drop: 'empty quote' };
   if ([...quote].length > QUOTE_MAX) return { drop: `quote longer than ${QUOTE_MAX} characters` };
   if (reason === '') return { drop: 'empty reason' };
+  // The prompt asks for the reason in Chinese: an answer in another language was not read as asked.
+  if (!HAN.test(reason)) return { drop: 'reason is not in Chinese' };
   if ([...reason].length > REASON_MAX) return { drop: `reason longer than ${REASON_MAX} characters` };
   const at = part.text.indexOf(quote);
   if (at < 0) return { drop: 'quote not found in the post' };

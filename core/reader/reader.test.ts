@@ -175,6 +175,7 @@ describe('the answer is parsed strictly', () => {
         { ...good, reason: '' },
         { ...good, quote: '长'.repeat(101) },
         'not an object',
+        { ...good, reason: 'sob story' },
         { ...good, quote: '  生活十分艰难  ' },
       ]),
       part,
@@ -192,6 +193,7 @@ describe('the answer is parsed strictly', () => {
       [7, 'empty reason'],
       [8, 'quote longer than 100 characters'],
       [9, 'not an object'],
+      [10, 'reason is not in Chinese'],
     ]);
     expect(parseAnswer(answer([{ ...good, item: '41.2' }]), part, personal).findings).toHaveLength(1);
   });

@@ -89,9 +89,12 @@ describe('starter lexicon', () => {
     expect(m.ruleCount).toBe(STARTER_LEXICON.terms.length);
   });
 
-  it('has terms for every category a detector or the platform does not cover alone', () => {
-    const covered = new Set(STARTER_LEXICON.terms.map((t) => t.category));
-    const byDetectorOnly = new Set(['sourceMissing', 'platformRisky', 'platformReview']);
+  it('has terms or default rules for every category a detector or the platform does not cover alone', () => {
+    const covered = new Set([
+      ...STARTER_LEXICON.terms.map((t) => t.category),
+      ...(STARTER_LEXICON.rules ?? []).map((r) => r.category),
+    ]);
+    const byDetectorOnly = new Set(['sourceMissing', 'platformRisky', 'platformReview', 'credential']);
     for (const c of SCREENING_CATEGORIES)
       if (!byDetectorOnly.has(c.id))
         expect({ id: c.id, covered: covered.has(c.id) }).toEqual({ id: c.id, covered: true });

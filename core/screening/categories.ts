@@ -4,6 +4,8 @@
  */
 import type {
   ArticleRef,
+  CombinationRule,
+  RulePart,
   ScreeningCategory,
   ScreeningCategoryId,
   ScreeningContext,
@@ -146,6 +148,24 @@ export const SCREENING_CATEGORIES: readonly ScreeningCategory[] = [
     scope: 'personalPost',
     effect: 'block',
   },
+  // 第四十一条: an officer's personal account never criticises superior or other local police organs'
+  // work, and is never used for improper dealings or payments that trade power for money.
+  {
+    id: 'personalCriticism',
+    ref: art(41),
+    title: '个人账号批评指责上级公安机关和其他地方公安机关工作',
+    scope: 'personalPost',
+    effect: 'block',
+  },
+  {
+    id: 'personalPayment',
+    ref: art(41),
+    title: '个人账号不正当交往或利用支付、红包、转账、打赏变相进行权钱交易',
+    scope: 'personalPost',
+    effect: 'block',
+  },
+  // 第三十三条: keep account passwords from leaking — a password or verification code in a post.
+  { id: 'credential', ref: art(33), title: '帐号密码或验证码（防止密码泄露）', scope: 'all', effect: 'block' },
   // 第二十一条: a repost must name its source.
   { id: 'sourceMissing', ref: art(21), title: '转发未注明出处', scope: 'all', effect: 'block' },
   // 第四十条: what a personal account must never spread.
@@ -232,6 +252,31 @@ export function formatRef(ref: ArticleRef): string {
   return `第${chineseNumber(ref.article)}条${clause}${item}`;
 }
 
+/** What every hit of a category carries, worked out once per category. */
+interface CategoryFacts {
+  ref: string;
+  title: string;
+  effect: ScreeningCategory['effect'];
+  levelFloor: SensitivityLevel | null;
+}
+
+const facts = new Map<ScreeningCategoryId, CategoryFacts>();
+
+function factsOf(id: ScreeningCategoryId): CategoryFacts {
+  let f = facts.get(id);
+  if (!f) {
+    const category = categoryOf(id);
+    f = {
+      ref: formatRef(category.ref),
+      title: category.title,
+      effect: category.effect,
+      levelFloor: levelFloorOf(category),
+    };
+    facts.set(id, f);
+  }
+  return f;
+}
+
 /** A span hit carrying its category's article, title, effect and level floor. */
 export function spanHit(
   categoryId: ScreeningCategoryId,
@@ -240,18 +285,56 @@ export function spanHit(
   where: SpanHit['where'],
   span: { start: number; end: number; matched: string },
 ): SpanHit {
-  const category = categoryOf(categoryId);
+  const f = factsOf(categoryId);
   return {
     category: categoryId,
-    ref: formatRef(category.ref),
-    title: category.title,
-    effect: category.effect,
-    levelFloor: levelFloorOf(category),
+    ref: f.ref,
+    title: f.title,
+    effect: f.effect,
+    levelFloor: f.levelFloor,
     source,
     rule,
     where,
     start: span.start,
     end: span.end,
     matched: span.matched,
+  };
+}
+
+/** A combination rule's hit: its category's article and title, the rule's own effect, one part per group. */
+export function ruleHit(
+  rule: CombinationRule,
+  parts: readonly { group: number; term: string; start: number; end: number }[],
+  text: string,
+): SpanHit {
+  const f = factsOf(rule.category);
+  let start = Infinity;
+  let end = -Infinity;
+  for (const p of parts) {
+    if (p.start < start) start = p.start;
+    if (p.end > end) end = p.end;
+  }
+  return {
+    category: rule.category,
+    ref: f.ref,
+    title: f.title,
+    effect: rule.effect,
+    levelFloor: rule.effect === 'caution' ? rule.levelFloor : null,
+    source: 'rule',
+    rule: rule.name,
+    where: 'text',
+    start,
+    end,
+    matched: text.slice(start, end),
+    ruleId: rule.id,
+    parts: parts.map(
+      (p): RulePart => ({
+        group: p.group,
+        term: p.term,
+        start: p.start,
+        end: p.end,
+        matched: text.slice(p.start, p.end),
+      }),
+    ),
   };
 }

@@ -27,12 +27,12 @@ describe('exact matching', () => {
   });
 
   it('reports every overlapping and nested occurrence', () => {
-    expect(run(lexicon(['ab', 'bc', 'abc', 'c', 'bcd']), 'abcd')).toEqual([
-      ['ab', 0, 2, 'ab'],
-      ['abc', 0, 3, 'abc'],
-      ['bc', 1, 3, 'bc'],
-      ['bcd', 1, 4, 'bcd'],
-      ['c', 2, 3, 'c'],
+    expect(run(lexicon(['甲乙', '乙丙', '甲乙丙', '丙', '乙丙丁']), '甲乙丙丁')).toEqual([
+      ['甲乙', 0, 2, '甲乙'],
+      ['甲乙丙', 0, 3, '甲乙丙'],
+      ['乙丙', 1, 3, '乙丙'],
+      ['乙丙丁', 1, 4, '乙丙丁'],
+      ['丙', 2, 3, '丙'],
     ]);
   });
 
@@ -68,7 +68,7 @@ describe('normalised matching maps back to the original text', () => {
     ['说：测\u200b试。', [['测\u200b试', 2, 5, '测试']]],
     ['測試', [['測試', 0, 2, '测试']]],
     ['测😀试', [['测😀试', 0, 4, '测试']]],
-    ['xＡＢＣy', [['ＡＢＣ', 1, 4, 'abc']]],
+    ['甲ＡＢＣ乙', [['ＡＢＣ', 1, 4, 'abc']]],
     ['A-b-C', [['A-b-C', 0, 5, 'abc']]],
     ['测测试试', [['测试', 1, 3, '测试']]],
     ['测测 测 试', [['测 试', 3, 6, '测试']]],
@@ -82,7 +82,7 @@ describe('normalised matching maps back to the original text', () => {
     expect(run(lex, '谢谢谢')).toEqual([['谢谢', 0, 2, '谢谢']]);
     expect(run(lex, '感谢你')).toEqual([]);
     expect(run(lex, '打10')).toEqual([]);
-    expect(run(lex, '打1110')).toEqual([['110', 2, 5, '110']]);
+    expect(run(lex, '打 1110')).toEqual([]);
   });
 
   it('does not join words across sentence punctuation', () => {
@@ -94,8 +94,37 @@ describe('normalised matching maps back to the original text', () => {
   });
 
   it('spans a surrogate pair whole at the end of a hit', () => {
-    expect(run(lexicon(['a𠀀']), 'xa𠀀y')).toEqual([['a𠀀', 1, 4, 'a𠀀']]);
+    expect(run(lexicon(['a𠀀']), '甲a𠀀y')).toEqual([['a𠀀', 1, 4, 'a𠀀']]);
     expect(run(lexicon(['ab']), 'a𝐁')).toEqual([['a𝐁', 0, 3, 'ab']]);
+  });
+});
+
+describe('Latin letters and digits match on word boundaries; CJK stays exact substrings', () => {
+  it('does not find a Latin term inside a longer Latin word', () => {
+    const lex = lexicon([['据cnn', 'foreignMedia'], 'cnm', ['bbc', 'foreignMedia']]);
+    expect(run(lex, '据CNNIC统计，网民规模达10亿')).toEqual([]);
+    expect(run(lex, '据CNN报道')).toEqual([['据CNN', 0, 4, '据cnn']]);
+    expect(run(lex, 'acnmx，cnm！')).toEqual([['cnm', 6, 9, 'cnm']]);
+    expect(run(lex, 'BBCode 与 BBC')).toEqual([['BBC', 9, 12, 'bbc']]);
+    expect(run(lex, '来源：ｂｂｃ中文')).toEqual([['ｂｂｃ', 3, 6, 'bbc']]);
+  });
+
+  it('keeps a spaced-out or symbol-broken Latin term, bounded by what stands outside it', () => {
+    const lex = lexicon(['cnm']);
+    expect(run(lex, '你 c n m')).toEqual([['c n m', 2, 7, 'cnm']]);
+    expect(run(lex, 'xc-n-m')).toEqual([]);
+  });
+
+  it('treats digits as a word of their own: a number term never fires inside a longer number', () => {
+    const lex = lexicon(['110', 'qq']);
+    expect(run(lex, '拨打110报警')).toEqual([['110', 2, 5, '110']]);
+    expect(run(lex, '电话13811012345')).toEqual([]);
+    expect(run(lex, '加QQ12345')).toEqual([['QQ', 1, 3, 'qq']]);
+    expect(run(lex, 'QQQ')).toEqual([]);
+  });
+
+  it('still finds a CJK term anywhere inside a longer CJK word', () => {
+    expect(run(lexicon(['民警']), '派出所民警们')).toEqual([['民警', 3, 5, '民警']]);
   });
 });
 

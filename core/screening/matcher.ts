@@ -1,15 +1,46 @@
 /**
  * The lexicon matcher: every occurrence of every term, overlapping ones included, on normalised
- * text, with each hit mapped back to its span in the original text. Terms and allow phrases share
- * one Aho–Corasick automaton (@monyone/aho-corasick's double-array build, which reports all
- * outputs along the failure chain, unlike mint-filter), so one pass finds both. A hit never spans
- * sentence punctuation, nor a character that no term contains (both read as boundaries, which the
- * automaton then never has to step through).
+ * text, with each hit mapped back to its span in the original text. Terms, allow phrases, the terms
+ * of every combination rule's groups and exclusions, and the wrong forms of standard wording share
+ * one Aho–Corasick automaton (@monyone/aho-corasick's double-array build, which reports all outputs
+ * along the failure chain, unlike mint-filter), so one pass finds them all; rules are then decided
+ * per sentence from the positions found (rules.ts), with no further pass over the text. A hit never
+ * spans sentence punctuation, nor a character that no term contains (both read as boundaries, which
+ * the automaton then never has to step through). A term that starts or ends with a Latin letter or
+ * digit matches only on a word boundary there (CNN does not fire inside CNNIC); CJK stays exact
+ * substrings.
  */
-import { AhoCorasick } from '@monyone/aho-corasick/fast';
-import type { LexiconData, LexiconProblem, ScreeningCategoryId } from '../../typings/screening';
+import type {
+  CombinationRule,
+  LexiconData,
+  LexiconProblem,
+  ScreeningCategoryId,
+  WordingRule,
+} from '../../typings/screening';
+import { Automaton } from './automaton';
 import { isCategoryId } from './categories';
-import { normaliseShared, normaliseTerm, spansBoundary, unitEnd, type NormalisedText } from './normalize';
+import {
+  foldCodePoint,
+  isBoundary,
+  normaliseShared,
+  normaliseTerm,
+  spansBoundary,
+  unitEnd,
+  wordClassNear,
+  wordClassOfUnit,
+  type NormalisedText,
+} from './normalize';
+import { DETECTOR_CUES, type Cue, type CueKind } from './detectors/cues';
+import {
+  evaluateOne,
+  ruleProblems,
+  sentenceAt,
+  type Occ,
+  type RuleMatch,
+  type RuleMatchPart,
+  type RuleOccurrence,
+} from './rules';
+import { wordingProblems } from './wording';
 
 export interface Span {
   start: number;
@@ -21,10 +52,28 @@ export interface TermHit extends Span {
   category: ScreeningCategoryId;
 }
 
+export interface WordingHit extends Span {
+  /** Index into the matcher's `wording`. */
+  wording: number;
+}
+
 export interface LexiconMatch {
   hits: TermHit[];
   /** Spans of allow-list occurrences (whole runs at both ends), already applied to `hits`. */
   allowSpans: Span[];
+  /** Combination rules that fired, one per rule and sentence (rule indexes into `Matcher.rules`). */
+  rules: RuleMatch[];
+  wording: WordingHit[];
+  /** Where the detectors look (detectors/scan.ts): their cue words and the ASCII runs. */
+  cues: Cue[];
+  ascii: Span[];
+  /** Original offsets of the sentence-ending marks. */
+  sentenceEnds: Int32Array;
+}
+
+/** What the editor's test bench needs besides the matches: every rule term found. */
+export interface DetailedMatch extends LexiconMatch {
+  occurrences: RuleOccurrence[];
 }
 
 export interface Matcher {
@@ -32,24 +81,62 @@ export interface Matcher {
   /** Distinct (term, category) rules compiled. */
   readonly ruleCount: number;
   readonly problems: readonly LexiconProblem[];
+  /** The valid combination rules, in the order `RuleMatch.rule` indexes. */
+  readonly rules: readonly CombinationRule[];
+  readonly wording: readonly WordingRule[];
   match(text: string): LexiconMatch;
+  matchDetailed(text: string): DetailedMatch;
 }
 
-/** One shape for terms and allow phrases keeps the hot loop monomorphic. */
+export interface MatcherOptions {
+  /** Also find the detectors' cue words (default true; a matcher of outlet names needs none). */
+  cues?: boolean;
+}
+
+const TERM = 0;
+const ALLOW = 1;
+const RULE = 2;
+const WORDING = 3;
+const CUE = 4;
+
+const CUE_KINDS = Object.keys(DETECTOR_CUES) as CueKind[];
+
+/** A rule reference packs the rule index and the slot (group ≥ 0, exclusion < 0) in one integer. */
+const SLOT_BIAS = 32;
+const packRef = (rule: number, slot: number): number => rule * 64 + slot + SLOT_BIAS;
+
+/** One shape for every kind of pattern keeps the hot loop monomorphic. */
 interface Pattern {
+  kind: number;
   runs: Int32Array | null;
   /** The term as written; '' for an allow phrase. */
   term: string;
-  /** null for an allow phrase. */
+  /** Set for a term. */
   category: ScreeningCategoryId | null;
+  /** Wording index, or cue kind index. */
+  index: number;
+  /** Rule terms: every (rule, slot) the key stands for, and the term as each rule wrote it. */
+  refs: number[];
+  refTerms: string[];
+  /** The same, unpacked once built: rule, slot, and the group's bit (0 for an exclusion). */
+  ruleOf: Int32Array;
+  slotOf: Int32Array;
+  bitOf: Int32Array;
+  /** Index among the rule patterns, for the flat occurrence buffers. */
+  id: number;
+  /**
+   * Word classes at the ends (bits 0–1: first unit, bits 2–3: last unit; 1 Latin letter, 2 digit):
+   * a neighbour of the same class means the match sits inside a longer word or number.
+   */
+  edges: number;
   /** The next pattern with the same key. */
   next: Pattern | null;
 }
 
 /**
  * What a key stands for. Most keys are one term written exactly as its key, without doubled
- * characters: for those the category alone is stored, so a hit costs one lookup in a structure
- * the automaton has just pushed out of the cache, not three.
+ * characters or Latin edges: for those the category alone is stored, so a hit costs one lookup in
+ * a structure the automaton has just pushed out of the cache, not three.
  */
 type Entry = ScreeningCategoryId | Pattern;
 
@@ -60,31 +147,39 @@ function runsHold(norm: NormalisedText, begin: number, runs: Int32Array): boolea
 }
 
 /**
- * A term hit on collapsed units [begin, end), spanning the fewest original characters that spell
- * the term — the last needed ones of the first run, the first needed ones of the last.
+ * The span of a match on collapsed units [begin, end): the fewest original characters that spell
+ * the pattern — the last needed ones of the first run, the first needed ones of the last.
  */
-function termHit(
-  source: string,
-  norm: NormalisedText,
-  begin: number,
-  end: number,
-  runs: Int32Array | null,
-  term: string,
-  category: ScreeningCategoryId,
-): TermHit {
+function spanOf(source: string, norm: NormalisedText, begin: number, end: number, runs: Int32Array | null): Span {
   const { runFirst, origin } = norm;
   const len = end - begin;
   const firstNeed = runs === null ? 1 : runs[0];
   const lastNeed = runs === null ? 1 : runs[len - 1];
   const startUnit = len === 1 ? runFirst[begin] : runFirst[begin + 1] - firstNeed;
   const endUnit = runFirst[end - 1] + lastNeed - 1;
-  return { start: origin[startUnit], end: unitEnd(source, norm, endUnit), term, category };
+  return { start: origin[startUnit], end: unitEnd(source, norm, endUnit) };
+}
+
+/** The start of `spanOf` alone, without building the span. */
+function startOf(norm: NormalisedText, begin: number, end: number, runs: Int32Array | null): number {
+  const { runFirst, origin } = norm;
+  return origin[end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - (runs === null ? 1 : runs[0])];
 }
 
 /** An allow occurrence covers its runs whole, so whatever a term hit inside it spans, it fits. */
 function wholeSpan(source: string, norm: NormalisedText, begin: number, end: number): Span {
   const { runFirst, origin } = norm;
   return { start: origin[runFirst[begin]], end: unitEnd(source, norm, runFirst[end] - 1) };
+}
+
+/** A Latin or digit edge needs a word boundary: no neighbour of the same class in the original. */
+function onWordBoundary(source: string, span: Span, edges: number): boolean {
+  const first = edges & 3;
+  const last = edges >> 2;
+  return !(
+    (first !== 0 && wordClassNear(source, span.start, true) === first) ||
+    (last !== 0 && wordClassNear(source, span.end, false) === last)
+  );
 }
 
 /** Drops every span lying fully inside an allow span. */
@@ -103,15 +198,91 @@ export function dropAllowed<T extends Span>(hits: T[], allow: readonly Span[]): 
   return hits.filter((_, i) => dropped[i] === 0);
 }
 
-export function buildMatcher(lexicon: LexiconData): Matcher {
+/** Word classes at the ends of a normalised key. */
+function edgesOf(key: string): number {
+  if (key === '') return 0;
+  return wordClassOfUnit(key.charCodeAt(0)) | (wordClassOfUnit(key.charCodeAt(key.length - 1)) << 2);
+}
+
+const sameRuns = (a: Int32Array | null, b: Int32Array | null): boolean =>
+  a === b || (a !== null && b !== null && a.length === b.length && a.every((v, i) => v === b[i]));
+
+/**
+ * Original spans of the runs of ASCII letters and digits in the normalised text. A run is cut where
+ * the original holds CJK punctuation, or a character the alphabet left out of the normalised text:
+ * spaces, symbols and ASCII punctuation (1 2 3, 4-4-4, a.b/c?d=1) stay inside one.
+ */
+function asciiRuns(source: string, norm: NormalisedText): Span[] {
+  const runs: Span[] = [];
+  const { units, length, runFirst, origin } = norm;
+  let first = -1;
+  let lastEnd = -1;
+  for (let k = 0; k <= length; k++) {
+    const ascii = k < length && units[k] < 128;
+    if (ascii && first >= 0 && !quietGap(source, lastEnd, origin[runFirst[k]])) {
+      runs.push({ start: origin[runFirst[first]], end: lastEnd });
+      first = -1;
+    }
+    if (ascii) {
+      if (first < 0) first = k;
+      lastEnd = unitEnd(source, norm, runFirst[k + 1] - 1);
+    } else if (first >= 0) {
+      runs.push({ start: origin[runFirst[first]], end: lastEnd });
+      first = -1;
+    }
+  }
+  return runs;
+}
+
+/** Whether source[from, to) holds only ASCII punctuation or characters normalisation drops. */
+function quietGap(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c >= 128 && (isBoundary(c) || foldCodePoint(c) !== null)) return false;
+  }
+  return true;
+}
+
+export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {}): Matcher {
   const lists = new Map<string, Pattern[]>();
   const problems: LexiconProblem[] = [];
   const seen = new Set<string>();
   let ruleCount = 0;
-  const add = (key: string, pattern: Pattern): void => {
-    const list = lists.get(key);
-    if (list) list.push(pattern);
-    else lists.set(key, [pattern]);
+  const blank = (kind: number, runs: Int32Array | null, key: string): Pattern => ({
+    kind,
+    runs,
+    term: '',
+    category: null,
+    index: -1,
+    refs: [],
+    refTerms: [],
+    ruleOf: new Int32Array(0),
+    slotOf: new Int32Array(0),
+    bitOf: new Int32Array(0),
+    id: -1,
+    edges: edgesOf(key),
+    next: null,
+  });
+  const listOf = (key: string): Pattern[] => {
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = []));
+    return list;
+  };
+  const add = (phrase: string, kind: number, fields: Partial<Pattern>): boolean => {
+    const { key, runs } = normaliseTerm(phrase);
+    if (key === '') return false;
+    listOf(key).push({ ...blank(kind, runs, key), term: kind === ALLOW ? '' : phrase, ...fields });
+    return true;
+  };
+  /** Rule terms of one key and runs share one pattern: its span is computed once per occurrence. */
+  const addRef = (phrase: string, rule: number, slot: number): void => {
+    const { key, runs } = normaliseTerm(phrase);
+    if (key === '') return;
+    const list = listOf(key);
+    let p = list.find((x) => x.kind === RULE && sameRuns(x.runs, runs));
+    if (!p) list.push((p = blank(RULE, runs, key)));
+    p.refs.push(packRef(rule, slot));
+    p.refTerms.push(phrase);
   };
   for (const { term, category } of lexicon.terms) {
     if (!isCategoryId(category)) {
@@ -122,8 +293,12 @@ export function buildMatcher(lexicon: LexiconData): Matcher {
       });
       continue;
     }
-    const { key, runs } = normaliseTerm(term);
-    if (key === '') {
+    const id = `${category}\u0000${term}`;
+    if (seen.has(id)) {
+      problems.push({ code: 'DUPLICATE_TERM', message: `词条“${term}”在同一类别中重复`, value: term });
+      continue;
+    }
+    if (!add(term, TERM, { category })) {
       problems.push({
         code: 'TERM_EMPTY_AFTER_NORMALISATION',
         message: `词条“${term}”规范化后为空（只含符号或空白）`,
@@ -131,88 +306,378 @@ export function buildMatcher(lexicon: LexiconData): Matcher {
       });
       continue;
     }
-    const id = `${category}\u0000${term}`;
-    if (seen.has(id)) {
-      problems.push({ code: 'DUPLICATE_TERM', message: `词条“${term}”在同一类别中重复`, value: term });
-      continue;
-    }
     seen.add(id);
     ruleCount++;
-    add(key, { runs, term, category, next: null });
   }
   for (const phrase of new Set(lexicon.allow)) {
-    const { key, runs } = normaliseTerm(phrase);
-    if (key === '') {
+    if (!add(phrase, ALLOW, {})) {
       problems.push({
         code: 'ALLOW_EMPTY_AFTER_NORMALISATION',
         message: `白名单短语“${phrase}”规范化后为空`,
         value: phrase,
       });
+    }
+  }
+  // A stored rule that no longer validates (say, a category since retired) is reported, not run.
+  const rules: CombinationRule[] = [];
+  for (const rule of lexicon.rules ?? []) {
+    const bad = ruleProblems(rule);
+    if (bad.length > 0) {
+      problems.push({
+        code: 'RULE_INVALID',
+        message: `规则“${rule.name}”：${bad[0]?.message ?? ''}`,
+        value: rule.name,
+      });
       continue;
     }
-    add(key, { runs, term: '', category: null, next: null });
+    const index = rules.length;
+    rules.push(rule);
+    rule.groups.forEach((group, g) => {
+      for (const term of group) addRef(term.trim(), index, g);
+    });
+    rule.exclude.forEach((group, g) => {
+      for (const term of group) addRef(term.trim(), index, -1 - g);
+    });
   }
-  const patterns = new Map<string, Entry>();
-  for (const [key, list] of lists) {
-    const [only] = list;
-    if (list.length === 1 && only.category !== null && only.runs === null && only.term === key) {
-      patterns.set(key, only.category);
-    } else {
-      list.forEach((p, i) => (p.next = list[i + 1] ?? null));
-      patterns.set(key, only);
+  const wording: WordingRule[] = [];
+  for (const w of lexicon.wording ?? []) {
+    const bad = wordingProblems(w);
+    if (bad.length > 0) {
+      problems.push({ code: 'WORDING_INVALID', message: `规范表述“${w.wrong}”：${bad[0] ?? ''}`, value: w.wrong });
+      continue;
+    }
+    add(w.wrong.trim(), WORDING, { index: wording.length });
+    wording.push(w);
+  }
+  if (options.cues !== false) {
+    CUE_KINDS.forEach((kind, index) => {
+      for (const word of DETECTOR_CUES[kind]) add(word, CUE, { index });
+    });
+  }
+
+  const keys: string[] = [];
+  const entries: Entry[] = [];
+  const rulePatterns: Pattern[] = [];
+  for (const list of lists.values()) {
+    for (const p of list) {
+      if (p.kind !== RULE) continue;
+      p.id = rulePatterns.length;
+      rulePatterns.push(p);
+      p.ruleOf = Int32Array.from(p.refs, (ref) => Math.floor(ref / 64));
+      p.slotOf = Int32Array.from(p.refs, (ref) => (ref % 64) - SLOT_BIAS);
+      p.bitOf = Int32Array.from(p.slotOf, (slot) => (slot >= 0 ? 1 << slot : 0));
     }
   }
-  const automaton = new AhoCorasick([...patterns.keys()]);
+  for (const [key, list] of lists) {
+    keys.push(key);
+    const [only] = list;
+    if (
+      list.length === 1 &&
+      only.kind === TERM &&
+      only.category !== null &&
+      only.runs === null &&
+      only.edges === 0 &&
+      only.term === key
+    ) {
+      entries.push(only.category);
+    } else {
+      list.forEach((p, i) => (p.next = list[i + 1] ?? null));
+      entries.push(only);
+    }
+  }
+  const automaton = new Automaton(keys);
+  const allowKey = Uint8Array.from(entries, (e) => {
+    for (let p = typeof e === 'string' ? null : e; p !== null; p = p.next) if (p.kind === ALLOW) return 1;
+    return 0;
+  });
+  const lengths = automaton.lengths;
   const alphabet = new Uint8Array(65536);
-  for (const key of patterns.keys()) for (let i = 0; i < key.length; i++) alphabet[key.charCodeAt(i)] = 1;
+  for (const key of keys) for (let i = 0; i < key.length; i++) alphabet[key.charCodeAt(i)] = 1;
+  // Digits and Latin letters always stay in the normalised text: the detectors find their runs there.
+  for (let c = 0x30; c <= 0x39; c++) alphabet[c] = 1;
+  for (let c = 0x61; c <= 0x7a; c++) alphabet[c] = 1;
+
+  /** Groups a rule needs, as a bit mask; a rule is looked at only once every group has occurred. */
+  const needed = Int32Array.from(rules, (r) => (1 << r.groups.length) - 1);
+  const present = new Int32Array(rules.length);
+
+  // ---- per-text scratch for the rules, reused: most rules are decided sentence by sentence in the
+  // first pass, from bit masks; only rules that need positions (ordered or windowed) and texts with
+  // an allow-listed phrase take the second pass.
+  const R = rules.length;
+  const G = 8;
+  const positional = Uint8Array.from(rules, (r) => (r.ordered || r.within.kind === 'window' ? 1 : 0));
+  const sentenceMask = new Int32Array(R);
+  const sentenceExcluded = new Uint8Array(R);
+  const sentenceOfRule = new Int32Array(R).fill(-1);
+  const firstStart = new Int32Array(R * G);
+  const firstOutput = new Int32Array(R * G);
+  const firstPattern = new Int32Array(R * G);
+  const firstRef = new Int32Array(R * G);
+  const complete = new Uint8Array(R);
+  /** Rule patterns seen in the current text: group presence is marked once per pattern, not per occurrence. */
+  const seenPattern = new Uint8Array(rulePatterns.length);
+  /** Whether a rule pattern belongs to some rule that takes the second pass in the current text. */
+  const wantedPattern = new Uint8Array(rulePatterns.length);
+
+  const run = (text: string, detailed: boolean): DetailedMatch => {
+    const norm = normaliseShared(text, alphabet, false);
+    const { runFirst, origin, sentenceUnits, sentenceCount } = norm;
+    const hits: TermHit[] = [];
+    const allowSpans: Span[] = [];
+    const cues: Cue[] = [];
+    const wordingHits: WordingHit[] = [];
+    const seen: number[] = [];
+    const fired: RuleMatch[] = [];
+    /** Rules touched in the sentence being read. */
+    const inSentence: number[] = [];
+    let sentence = 0;
+    const partOf = (rule: number, g: number): RuleMatchPart => {
+      const slot = rule * G + g;
+      const p = rulePatterns[firstPattern[slot]];
+      const end = found.ends[firstOutput[slot]];
+      const span = spanOf(text, norm, end - lengths[found.keys[firstOutput[slot]]], end, p?.runs ?? null);
+      return { group: g, term: p?.refTerms[firstRef[slot]] ?? '', start: span.start, end: span.end };
+    };
+    const closeSentence = (): void => {
+      for (const rule of inSentence) {
+        if (sentenceMask[rule] === needed[rule] && sentenceExcluded[rule] === 0 && positional[rule] === 0) {
+          const parts: RuleMatchPart[] = [];
+          for (let g = 0; g < (rules[rule]?.groups.length ?? 0); g++) parts.push(partOf(rule, g));
+          fired.push({ rule, sentence: sentenceOfRule[rule], parts });
+        }
+        sentenceOfRule[rule] = -1;
+      }
+      inSentence.length = 0;
+    };
+    const found = automaton.scan(norm.units, norm.length);
+    // Allow-listed phrases first (rare: a flag per key says where to look), so that the first pass
+    // already leaves out the rule terms inside them.
+    const allowed: Span[] = [];
+    for (let k = 0; k < found.count; k++) {
+      const index = found.keys[k];
+      if (allowKey[index] === 0) continue;
+      const end = found.ends[k];
+      const begin = end - lengths[index];
+      if (
+        end - begin > 1 &&
+        spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
+      )
+        continue;
+      for (let p = entries[index] as Pattern | null; p !== null; p = p.next) {
+        if (p.kind !== ALLOW || (p.runs !== null && !runsHold(norm, begin, p.runs))) continue;
+        if (p.edges !== 0 && !onWordBoundary(text, spanOf(text, norm, begin, end, p.runs), p.edges)) continue;
+        allowed.push(wholeSpan(text, norm, begin, end));
+      }
+    }
+    allowed.sort((a, b) => a.start - b.start);
+    /** Whether [start, the original end of unit `end` - 1] lies inside an allow span. */
+    const insideAllow = (start: number, end: number): boolean => {
+      const stop = unitEnd(text, norm, runFirst[end - 1]);
+      for (const a of allowed) {
+        if (a.start > start) return false;
+        if (a.end >= stop) return true;
+      }
+      return false;
+    };
+    // First pass: terms, allow phrases, wording and cues in full; rule terms by sentence, as masks.
+    for (let k = 0; k < found.count; k++) {
+      const end = found.ends[k];
+      const index = found.keys[k];
+      const begin = end - lengths[index];
+      const entry = entries[index];
+      if (entry === undefined) continue;
+      // Runs end at boundaries, so only the gaps between runs can hold one.
+      if (
+        end - begin > 1 &&
+        spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
+      )
+        continue;
+      if (typeof entry === 'string') {
+        // Every run 1: from the last unit of the first run to the first unit of the last.
+        const startUnit = end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1;
+        hits.push({
+          start: origin[startUnit],
+          end: unitEnd(text, norm, runFirst[end - 1]),
+          term: keys[index] ?? '',
+          category: entry,
+        });
+        continue;
+      }
+      for (let p: Pattern | null = entry; p !== null; p = p.next) {
+        if (p.runs !== null && !runsHold(norm, begin, p.runs)) continue;
+        if (p.kind === RULE) {
+          if (p.edges !== 0 && !onWordBoundary(text, spanOf(text, norm, begin, end, p.runs), p.edges)) continue;
+          const start = startOf(norm, begin, end, p.runs);
+          if (allowed.length > 0 && insideAllow(start, end)) continue;
+          if (seenPattern[p.id] === 0) {
+            seenPattern[p.id] = 1;
+            seen.push(p.id);
+          }
+          // Outputs come in order of their end, so the sentence only moves forward.
+          if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
+            closeSentence();
+            while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
+          }
+          const { ruleOf, slotOf, bitOf } = p;
+          for (let r = 0; r < ruleOf.length; r++) {
+            const rule = ruleOf[r];
+            if (sentenceOfRule[rule] !== sentence) {
+              sentenceOfRule[rule] = sentence;
+              sentenceMask[rule] = 0;
+              sentenceExcluded[rule] = 0;
+              inSentence.push(rule);
+            }
+            const slot = slotOf[r];
+            if (slot < 0) {
+              sentenceExcluded[rule] = 1;
+              continue;
+            }
+            const at = rule * G + slot;
+            if ((sentenceMask[rule] & bitOf[r]) === 0 || start < firstStart[at]) {
+              firstStart[at] = start;
+              firstOutput[at] = k;
+              firstPattern[at] = p.id;
+              firstRef[at] = r;
+            }
+            sentenceMask[rule] |= bitOf[r];
+          }
+          continue;
+        }
+        const span = p.kind === ALLOW ? wholeSpan(text, norm, begin, end) : spanOf(text, norm, begin, end, p.runs);
+        if (
+          p.edges !== 0 &&
+          !onWordBoundary(text, p.kind === ALLOW ? spanOf(text, norm, begin, end, p.runs) : span, p.edges)
+        )
+          continue;
+        switch (p.kind) {
+          case TERM:
+            if (p.category !== null)
+              hits.push({ start: span.start, end: span.end, term: p.term, category: p.category });
+            break;
+          case ALLOW:
+            allowSpans.push(span);
+            break;
+          case WORDING:
+            wordingHits.push({ start: span.start, end: span.end, wording: p.index });
+            break;
+          default:
+            cues.push({ kind: CUE_KINDS[p.index] ?? 'minor', start: span.start, end: span.end });
+        }
+      }
+    }
+    closeSentence();
+    // The rules the masks cannot decide: every group occurred somewhere in the text, and the rule
+    // needs positions — or an allow-listed phrase may cover some of the occurrences.
+    const slow = detailed;
+    if (slow) fired.length = 0;
+    const touched: number[] = [];
+    for (const id of seen) {
+      const p = rulePatterns[id];
+      if (!p) continue;
+      const { ruleOf, bitOf } = p;
+      for (let r = 0; r < ruleOf.length; r++) {
+        const rule = ruleOf[r];
+        if (present[rule] === 0) touched.push(rule);
+        present[rule] |= bitOf[r] | 0x40000000;
+      }
+    }
+    let second = false;
+    for (const rule of touched) {
+      if ((present[rule] & ~0x40000000) === needed[rule] && (slow || positional[rule] === 1)) {
+        complete[rule] = 1;
+        second = true;
+      }
+      present[rule] = 0;
+    }
+    for (const id of seen) {
+      seenPattern[id] = 0;
+      const p = rulePatterns[id];
+      if (!p) continue;
+      for (let r = 0; r < p.ruleOf.length; r++) if (detailed || complete[p.ruleOf[r]] === 1) wantedPattern[id] = 1;
+    }
+    const sentenceEnds = norm.sentenceEnds.slice(0, sentenceCount);
+    const occurrences: RuleOccurrence[] = [];
+    const byRule = new Map<number, { occ: Occ[]; excluded: Set<number> }>();
+    if (second || detailed) {
+      for (let k = 0; k < found.count; k++) {
+        const index = found.keys[k];
+        const entry = entries[index];
+        if (entry === undefined || typeof entry === 'string') continue;
+        const end = found.ends[k];
+        const begin = end - lengths[index];
+        let crossed = -1;
+        for (let p: Pattern | null = entry; p !== null; p = p.next) {
+          if (p.kind !== RULE || wantedPattern[p.id] === 0) continue;
+          if (crossed < 0)
+            crossed =
+              end - begin > 1 &&
+              spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
+                ? 1
+                : 0;
+          if (crossed === 1) break;
+          if (p.runs !== null && !runsHold(norm, begin, p.runs)) continue;
+          const span = spanOf(text, norm, begin, end, p.runs);
+          if (p.edges !== 0 && !onWordBoundary(text, span, p.edges)) continue;
+          if (allowed.length > 0 && insideAllow(span.start, end)) continue;
+          const at = sentenceAt(sentenceEnds, sentenceEnds.length, span.start);
+          for (let r = 0; r < p.ruleOf.length; r++) {
+            const rule = p.ruleOf[r];
+            const slot = p.slotOf[r];
+            const term = p.refTerms[r] ?? '';
+            if (detailed) occurrences.push({ rule, slot, term, start: span.start, end: span.end });
+            if (complete[rule] !== 1) continue;
+            let of = byRule.get(rule);
+            if (!of) byRule.set(rule, (of = { occ: [], excluded: new Set() }));
+            if (slot < 0) of.excluded.add(at);
+            else of.occ.push({ group: slot, term, start: span.start, end: span.end, sentence: at });
+          }
+        }
+      }
+    }
+    for (const id of seen) wantedPattern[id] = 0;
+    for (const rule of [...byRule.keys()].sort((a, b) => a - b)) {
+      const of = byRule.get(rule);
+      const r = rules[rule];
+      if (!of || !r) continue;
+      of.occ.sort((a, b) => a.start - b.start || a.end - b.end);
+      fired.push(...evaluateOne(r, rule, of.occ, of.excluded));
+    }
+    for (const rule of touched) complete[rule] = 0;
+    fired.sort((a, b) => a.rule - b.rule || a.sentence - b.sentence);
+    return {
+      hits: dropAllowed(hits, allowSpans),
+      allowSpans,
+      rules: fired,
+      wording: dropAllowed(wordingHits, allowSpans).sort((a, b) => a.start - b.start || a.end - b.end),
+      cues,
+      ascii: asciiRuns(text, norm),
+      sentenceEnds,
+      occurrences,
+    };
+  };
 
   return {
     version: lexicon.version,
     ruleCount,
     problems,
+    rules,
+    wording,
     match(text: string): LexiconMatch {
-      const norm = normaliseShared(text, alphabet);
-      const { runFirst, origin } = norm;
-      const hits: TermHit[] = [];
-      const allowSpans: Span[] = [];
-      const found = automaton.matchInText(norm.text);
-      for (let k = 0; k < found.length; k++) {
-        const { begin, end, keyword } = found[k];
-        const entry = patterns.get(keyword);
-        if (entry === undefined) continue;
-        // Runs end at boundaries, so only the gaps between runs can hold one.
-        if (
-          end - begin > 1 &&
-          spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
-        )
-          continue;
-        if (typeof entry === 'string') {
-          // Every run 1: from the last unit of the first run to the first unit of the last.
-          const startUnit = end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1;
-          hits.push({
-            start: origin[startUnit],
-            end: unitEnd(text, norm, runFirst[end - 1]),
-            term: keyword,
-            category: entry,
-          });
-          continue;
-        }
-        for (let p: Pattern | null = entry; p !== null; p = p.next) {
-          const { runs, term, category } = p;
-          if (category === null) {
-            if (runs === null || runsHold(norm, begin, runs)) allowSpans.push(wholeSpan(text, norm, begin, end));
-          } else if (runs === null || runsHold(norm, begin, runs)) {
-            hits.push(termHit(text, norm, begin, end, runs, term, category));
-          }
-        }
-      }
-      return { hits: dropAllowed(hits, allowSpans), allowSpans };
+      const { occurrences: _unused, ...rest } = run(text, false);
+      void _unused;
+      return rest;
     },
+    matchDetailed: (text: string): DetailedMatch => run(text, true),
   };
 }
 
 const CACHE_LIMIT = 4;
-const cache = new Map<string, { matcher: Matcher; terms: number; allow: number }>();
+const cache = new Map<string, { matcher: Matcher; size: string }>();
+
+/** The counts of every part: a guard against content changed without a new version. */
+const sizeOf = (lexicon: LexiconData): string =>
+  `${lexicon.terms.length}/${lexicon.allow.length}/${lexicon.rules?.length ?? 0}/${lexicon.wording?.length ?? 0}`;
 
 /**
  * The matcher for a lexicon version, built on first use. A version names one content; the counts
@@ -220,10 +685,11 @@ const cache = new Map<string, { matcher: Matcher; terms: number; allow: number }
  */
 export function getMatcher(lexicon: LexiconData): Matcher {
   const hit = cache.get(lexicon.version);
-  if (hit && hit.terms === lexicon.terms.length && hit.allow === lexicon.allow.length) return hit.matcher;
+  const size = sizeOf(lexicon);
+  if (hit && hit.size === size) return hit.matcher;
   const matcher = buildMatcher(lexicon);
   cache.delete(lexicon.version);
-  cache.set(lexicon.version, { matcher, terms: lexicon.terms.length, allow: lexicon.allow.length });
+  cache.set(lexicon.version, { matcher, size });
   // A warm instance keeps the few versions in use; the oldest built goes first.
   while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   return matcher;

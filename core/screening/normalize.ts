@@ -16,21 +16,26 @@
  * Sentence and clause punctuation (。，、；：！？, their ASCII forms , ; ! ? and line breaks) is
  * dropped too but is a boundary: it ends a run, and the matcher rejects a hit that spans one, so
  * 被拉黑。警方 does not read 黑警. (Keeping a separator in the text instead would cost the
- * automaton a step per punctuation mark; a term never contains one after folding.)
+ * automaton a step per punctuation mark; a term never contains one after folding.) The marks that
+ * end a sentence (。！？； and their ASCII forms, line breaks) are also recorded by offset as the
+ * text is read, so combination rules know their sentences without another pass.
  */
 import { Locale } from 'opencc-js/t2cn';
 
 const DROP = 0;
 /** Marks a surrogate in the fold table; no kept character folds to U+0001. */
 const SURROGATE = 1;
-/** Marks sentence punctuation: dropped, but it ends a run and no hit may span it. */
+/** Marks clause punctuation: dropped, but it ends a run and no hit may span it. */
 const BOUNDARY = 2;
-const BOUNDARY_CHARS = new Set([...'。，、；：！？,;!?\n\r\u2028\u2029'].map((c) => c.charCodeAt(0)));
+/** Marks the end of a sentence: a boundary whose offset is recorded. */
+const SENTENCE = 3;
+const SENTENCE_CHARS = new Set([...'。；！？;!?\n\r\u2028\u2029'].map((c) => c.charCodeAt(0)));
+const BOUNDARY_CHARS = new Set([...'，、：,'].map((c) => c.charCodeAt(0)));
 /**
- * Not computed yet. The special values are all ≤ 3 (control characters fold to DROP), so the hot
+ * Not computed yet. The special values are all ≤ 4 (control characters fold to DROP), so the hot
  * loop tests one bound.
  */
-const UNKNOWN = 3;
+const UNKNOWN = 4;
 /** An astral code point kept as its two units. */
 const KEEP_PAIR = -1;
 /** Every code unit allowed: the alphabet terms themselves are normalised with. */
@@ -79,6 +84,7 @@ function foldString(s: string): string {
 
 function computeFold(code: number): number {
   if (code >= 0xd800 && code <= 0xdfff) return SURROGATE;
+  if (SENTENCE_CHARS.has(code)) return SENTENCE;
   if (BOUNDARY_CHARS.has(code)) return BOUNDARY;
   const f = foldString(String.fromCharCode(code));
   return f.length === 1 && WORD.test(f) ? f.charCodeAt(0) : DROP;
@@ -115,9 +121,14 @@ export function foldCodePoint(codePoint: number): number | null {
   return f <= UNKNOWN ? null : f;
 }
 
-/** Whether a BMP code unit is sentence punctuation (a boundary no hit may span). */
+/** Whether a BMP code unit is sentence or clause punctuation (a boundary no hit may span). */
 export function isBoundary(code: number): boolean {
-  return BOUNDARY_CHARS.has(code);
+  return BOUNDARY_CHARS.has(code) || SENTENCE_CHARS.has(code);
+}
+
+/** Whether a BMP code unit ends a sentence (the scope of a combination rule). */
+export function isSentenceEnd(code: number): boolean {
+  return SENTENCE_CHARS.has(code);
 }
 
 /**
@@ -141,14 +152,17 @@ export function spansBoundary(source: string, from: number, to: number, alphabet
       }
       f = a;
     }
-    if (f === BOUNDARY || (f > UNKNOWN && alphabet[f] === 0)) return true;
+    if (f === BOUNDARY || f === SENTENCE || (f > UNKNOWN && alphabet[f] === 0)) return true;
   }
   return false;
 }
 
 export interface NormalisedText {
-  /** Folded text with runs collapsed; this is what the automaton reads. */
+  /** Folded text with runs collapsed ('' when asked for units only). */
   readonly text: string;
+  /** The same as code units, `length` of them valid: this is what the automaton reads. */
+  readonly units: Uint16Array;
+  readonly length: number;
   /**
    * Per unit of `text`: index into `origin` of the first unit of its run; one extra entry at
    * `text.length` closes the last run, so a run's length is runFirst[i + 1] - runFirst[i].
@@ -161,6 +175,11 @@ export interface NormalisedText {
    * two original units; otherwise every unit ends at origin + 1.
    */
   readonly wide: boolean;
+  /** Original offsets of the sentence-ending marks, ascending; `sentenceCount` of them are valid. */
+  readonly sentenceEnds: Int32Array;
+  /** For each of those marks, how many units of `units` come before it. */
+  readonly sentenceUnits: Int32Array;
+  readonly sentenceCount: number;
 }
 
 const decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
@@ -171,6 +190,8 @@ let capacity = 0;
 let outBuf = new Uint16Array(0);
 let runBuf = new Int32Array(0);
 let originBuf = new Int32Array(0);
+let sentenceBuf = new Int32Array(0);
+let sentenceUnitBuf = new Int32Array(0);
 
 /**
  * Normalises into the shared scratch. The arrays in the result are only valid until the next call;
@@ -180,18 +201,23 @@ let originBuf = new Int32Array(0);
  * character as a boundary: a character no term contains can never be inside a hit, and as a
  * boundary it costs the automaton nothing. Hits are exactly those found without it.
  */
-export function normaliseShared(source: string, alphabet: Uint8Array = ANY): NormalisedText {
+export function normaliseShared(source: string, alphabet: Uint8Array = ANY, withText = true): NormalisedText {
   const n = source.length;
   if (n + 1 > capacity) {
     capacity = Math.max(n + 1, capacity * 2, 1024);
     outBuf = new Uint16Array(capacity);
     runBuf = new Int32Array(capacity);
     originBuf = new Int32Array(capacity);
+    sentenceBuf = new Int32Array(capacity);
+    sentenceUnitBuf = new Int32Array(capacity);
   }
   const table = foldTable();
   const out = outBuf;
   const runFirst = runBuf;
   const origin = originBuf;
+  const sentenceEnds = sentenceBuf;
+  const sentenceUnits = sentenceUnitBuf;
+  let sentences = 0;
   let len = 0;
   let kept = 0;
   let prev = -1;
@@ -204,7 +230,13 @@ export function normaliseShared(source: string, alphabet: Uint8Array = ANY): Nor
       const f = table[source.charCodeAt(i)];
       if (f <= UNKNOWN) {
         if (f === DROP) continue;
-        if (f !== BOUNDARY) break;
+        if (f === BOUNDARY) {
+          prev = -1;
+          continue;
+        }
+        if (f !== SENTENCE) break;
+        sentenceUnits[sentences] = len;
+        sentenceEnds[sentences++] = i;
         prev = -1;
         continue;
       }
@@ -260,7 +292,17 @@ export function normaliseShared(source: string, alphabet: Uint8Array = ANY): Nor
     i += 2;
   }
   runFirst[len] = kept;
-  return { text: decoder.decode(out.subarray(0, len)), runFirst, origin, wide };
+  return {
+    text: withText ? decoder.decode(out.subarray(0, len)) : '',
+    units: out,
+    length: len,
+    runFirst,
+    origin,
+    wide,
+    sentenceEnds,
+    sentenceUnits,
+    sentenceCount: sentences,
+  };
 }
 
 export function normalise(source: string): NormalisedText {
@@ -269,9 +311,14 @@ export function normalise(source: string): NormalisedText {
   const kept = shared.runFirst[len];
   return {
     text: shared.text,
+    units: shared.units.slice(0, len),
+    length: len,
     runFirst: shared.runFirst.slice(0, len + 1),
     origin: shared.origin.slice(0, kept),
     wide: shared.wide,
+    sentenceEnds: shared.sentenceEnds.slice(0, shared.sentenceCount),
+    sentenceUnits: shared.sentenceUnits.slice(0, shared.sentenceCount),
+    sentenceCount: shared.sentenceCount,
   };
 }
 
@@ -322,4 +369,51 @@ export function toSimplified(text: string): string {
     }
   }
   return from === 0 ? text : out + text.slice(from);
+}
+
+const LATIN_LETTER = /^\p{Script=Latin}$/u;
+const DIGIT = /^[0-9]$/;
+/** Per BMP code unit: 0 not known yet, else 1 + its word class. */
+let classTable: Uint8Array | null = null;
+
+/** 0: neither, 1: a Latin letter, 2: a digit — of an already folded code point. */
+function classOfFolded(f: number): number {
+  const c = String.fromCodePoint(f);
+  return LATIN_LETTER.test(c) ? 1 : DIGIT.test(c) ? 2 : 0;
+}
+
+/** Word class of a normalised code unit: 1 a Latin letter, 2 a digit, 0 anything else (CJK). */
+export function wordClassOfUnit(code: number): number {
+  return classOfFolded(code);
+}
+
+/**
+ * Word class (1 Latin letter, 2 digit, 0 other) of the code point starting at `offset` — or, with
+ * `before`, ending just before it — after folding. A Latin or digit edge of a term next to the same
+ * class sits inside a longer word or number (CNN inside CNNIC, 110 inside 13811012345).
+ */
+export function wordClassNear(source: string, offset: number, before: boolean): number {
+  let at = before ? offset - 1 : offset;
+  if (at < 0 || at >= source.length) return 0;
+  let c = source.charCodeAt(at);
+  if (before && c >= 0xdc00 && c <= 0xdfff && at > 0) {
+    const high = source.charCodeAt(at - 1);
+    if (high >= 0xd800 && high <= 0xdbff) {
+      at -= 1;
+      c = high;
+    }
+  }
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = source.codePointAt(at) ?? c;
+    if (cp <= 0xffff) return 0;
+    const f = foldCodePoint(cp);
+    return f === null ? 0 : classOfFolded(f);
+  }
+  classTable ??= new Uint8Array(65536);
+  let v = classTable[c];
+  if (v === 0) {
+    const f = foldCodePoint(c);
+    v = classTable[c] = 1 + (f === null ? 0 : classOfFolded(f));
+  }
+  return v - 1;
 }

@@ -3,9 +3,10 @@
  * replays). Small alphabets make overlaps, nesting, runs and allow-list collisions common; the
  * alphabet mixes the cases normalisation must handle.
  */
-import type { LexiconData, ScreeningCategoryId } from '../../typings/screening';
+import type { CombinationRule, LexiconData, RuleWithin, ScreeningCategoryId } from '../../typings/screening';
 import { buildMatcher, type TermHit } from './matcher';
 import { referenceMatch } from './reference';
+import { ruleProblems, sentenceAt, type RuleMatch } from './rules';
 
 function mulberry32(seed: number): () => number {
   let a = seed;
@@ -83,5 +84,97 @@ describe('matcher equals the brute-force reference', () => {
         expect(again.some((x) => x.start === 0 && x.end === h.end - h.start)).toBe(true);
       }
     }
+  });
+});
+
+/** Small groups over a small alphabet, so rules fire, are excluded, and miss their window often. */
+function randomRule(rnd: () => number, i: number): CombinationRule {
+  const within: RuleWithin = rnd() < 0.5 ? { kind: 'sentence' } : { kind: 'window', chars: 4 + Math.floor(rnd() * 20) };
+  const used = new Set<string>();
+  const terms = (n: number, min: number): string[] => {
+    const out: string[] = [];
+    for (let k = 0; k < n * 3 && out.length < n; k++) {
+      const t = word(rnd, min, 3, 0);
+      const key = buildMatcher({ version: 'k', terms: [{ term: t, category: 'secret' }], allow: [] }).match(t).hits[0];
+      if (!key || used.has(t)) continue;
+      used.add(t);
+      out.push(t);
+    }
+    return out;
+  };
+  return {
+    id: `r${i}`,
+    name: `规则${i}`,
+    category: 'reputation',
+    effect: 'block',
+    levelFloor: null,
+    groups: Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => terms(1 + Math.floor(rnd() * 3), 2)),
+    exclude: rnd() < 0.4 ? [terms(1 + Math.floor(rnd() * 2), 1)] : [],
+    within,
+    ordered: rnd() < 0.4,
+    note: '',
+  };
+}
+
+const fired = (m: RuleMatch): string => `${m.rule}@${m.sentence}`;
+
+describe('combination rules equal the brute-force reference', () => {
+  it('on 300 random rule sets and texts: the same rules fire in the same sentences, with valid parts', () => {
+    const rnd = mulberry32(41);
+    let compared = 0;
+    let firedTotal = 0;
+    for (let round = 0; round < 300; round++) {
+      const rules = Array.from({ length: 1 + Math.floor(rnd() * 4) }, (_, i) => randomRule(rnd, i)).filter(
+        (r) => ruleProblems(r).length === 0,
+      );
+      const lexicon: LexiconData = {
+        version: `rules-${round}`,
+        terms: [],
+        allow: rnd() < 0.3 ? [word(rnd, 2, 4, 0)] : [],
+        rules,
+      };
+      const matcher = buildMatcher(lexicon);
+      expect(matcher.rules).toHaveLength(rules.length);
+      for (let t = 0; t < 4; t++) {
+        const text = word(rnd, 10, 140, 0.25).replace(/·/g, '；');
+        const got = matcher.matchDetailed(text);
+        const want = referenceMatch(lexicon, text);
+        expect({ text, fired: got.rules.map(fired).sort() }).toEqual({ text, fired: want.rules.map(fired).sort() });
+        // The plain match decides most rules from masks in its first pass: it must agree.
+        const quick = matcher.match(text);
+        expect({ text, fired: quick.rules.map(fired).sort() }).toEqual({ text, fired: want.rules.map(fired).sort() });
+        for (const m of quick.rules) {
+          const rule = rules[m.rule];
+          for (const p of m.parts) expect(rule?.groups[p.group]).toContain(p.term);
+        }
+        for (const m of got.rules) {
+          const rule = rules[m.rule];
+          if (!rule) throw new Error('unknown rule');
+          // One part per group, each an occurrence of that group's term, anchored in its sentence.
+          expect(m.parts.map((p) => p.group)).toEqual(rule.groups.map((_, g) => g));
+          const anchor = Math.min(...m.parts.map((p) => p.start));
+          expect(sentenceAt(got.sentenceEnds, got.sentenceEnds.length, anchor)).toBe(m.sentence);
+          for (const p of m.parts) {
+            expect(rule.groups[p.group]).toContain(p.term);
+            const again = buildMatcher({
+              version: 'x',
+              terms: [{ term: p.term, category: 'secret' }],
+              allow: [],
+            }).match(text.slice(p.start, p.end)).hits;
+            expect(again.some((h) => h.start === 0 && h.end === p.end - p.start)).toBe(true);
+          }
+          if (rule.within.kind === 'window')
+            expect(Math.max(...m.parts.map((p) => p.end)) - anchor).toBeLessThanOrEqual(rule.within.chars);
+          if (rule.ordered)
+            for (let g = 1; g < m.parts.length; g++)
+              expect(m.parts[g]?.start ?? 0).toBeGreaterThanOrEqual(m.parts[g - 1]?.end ?? 0);
+        }
+        compared += 1;
+        firedTotal += want.rules.length;
+      }
+    }
+    expect(compared).toBe(1200);
+    // Enough fire (and enough do not) for the comparison to mean something.
+    expect(firedTotal).toBeGreaterThan(300);
   });
 });

@@ -3,6 +3,10 @@
  * each floor is the measured value rounded down to two decimals. Raise a floor when the lexicon or
  * a detector gets better; a change that lowers one must say why. Print the figures with
  * `npx tsx tools/screening-quality.ts`.
+ *
+ * The combination rules (issue 17) lowered some precision floors here: they flag what this older
+ * corpus did not label — a case report is also 其他警务信息 (第十七条（二）7), an armed robbery also a
+ * major case. The per-item corpus (items-quality.test.ts) measures the rules themselves.
  */
 import type { ScreeningCategoryId } from '../../typings/screening';
 import { labelled, SCREENING_CORPUS } from '../../test/screening-corpus/corpus';
@@ -13,23 +17,23 @@ import { STARTER_LEXICON } from './starter-lexicon';
 const FLOORS: Partial<Record<ScreeningCategoryId, [number, number]>> = {
   reputation: [1.0, 1.0],
   massIncident: [1.0, 1.0],
-  politicsEthnicReligion: [1.0, 0.5],
+  politicsEthnicReligion: [1.0, 1.0],
   crimeDetail: [1.0, 1.0],
-  policyCriticism: [1.0, 0.5],
-  unverifiedPolice: [1.0, 1.0],
-  secret: [1.0, 0.8],
+  policyCriticism: [1.0, 1.0],
+  unverifiedPolice: [0.8, 1.0],
+  secret: [1.0, 1.0],
   privacy: [1.0, 1.0],
   sobStory: [1.0, 1.0],
-  hotIssue: [1.0, 0.5],
+  hotIssue: [1.0, 1.0],
   commercial: [1.0, 1.0],
   foreignMedia: [1.0, 1.0],
   stabilityPetition: [1.0, 1.0],
   officialCrime: [1.0, 0.75],
-  majorCase: [1.0, 0.8],
-  vulnerable: [1.0, 1.0],
-  safetyStats: [0.75, 1.0],
+  majorCase: [0.57, 0.8],
+  vulnerable: [0.85, 1.0],
+  safetyStats: [1.0, 1.0],
   publicAnxiety: [1.0, 1.0],
-  otherPoliceInfo: [1.0, 1.0],
+  otherPoliceInfo: [0.2, 1.0],
   leaderSpeech: [1.0, 1.0],
   largeSecurity: [1.0, 1.0],
   unrelated: [1.0, 0.5],
@@ -67,7 +71,7 @@ describe('screening quality on the labelled corpus', () => {
   });
 
   it('holds overall precision and recall', () => {
-    expect(report.overall.precision).toBeGreaterThanOrEqual(0.98);
-    expect(report.overall.recall).toBeGreaterThanOrEqual(0.89);
+    expect(report.overall.precision).toBeGreaterThanOrEqual(0.88);
+    expect(report.overall.recall).toBeGreaterThanOrEqual(0.92);
   });
 });

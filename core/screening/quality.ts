@@ -71,3 +71,98 @@ export function measureQuality(texts: readonly LabelledText[], lexicon: LexiconD
   }
   return { perCategory, overall: { precision: ratio(tp, tp + fp) ?? 1, recall: ratio(tp, tp + fn) ?? 1 }, mismatches };
 }
+
+// ---- per item (第十七条 both parts, 第十八、四十、四十一条) ----
+
+/** A sample written for one item: a positive of it, or a near miss. */
+export interface ItemLabelled {
+  id: string;
+  item: ScreeningCategoryId;
+  positive: boolean;
+  accountKind: 'institutional' | 'personal';
+  text: string;
+  /** Categories a careful reviewer would also flag: neither required nor a false alarm. */
+  also: readonly ScreeningCategoryId[];
+}
+
+export interface ItemQuality {
+  item: ScreeningCategoryId;
+  positives: number;
+  /** Positives of the item on which it fired. */
+  found: number;
+  /** Times the item fired where no label allows it (on any sample). */
+  falseAlarms: number;
+  recall: number;
+  /** null when the item never fired. */
+  precision: number | null;
+}
+
+export interface ItemReport {
+  items: ItemQuality[];
+  /** Every category fired on every sample: allowed by the labels (true) or not (false). */
+  overall: { precision: number; correct: number; falseAlarms: number };
+  misses: { id: string; item: ScreeningCategoryId; text: string }[];
+  alarms: { id: string; category: ScreeningCategoryId; text: string; by: string }[];
+}
+
+/**
+ * Recall per item over its positives; precision over every category fired on every sample: a
+ * firing counts as correct when it is the sample's item on a positive, as neither when the sample's
+ * `also` names it, and as a false alarm otherwise.
+ */
+export function measureItems(
+  samples: readonly ItemLabelled[],
+  lexicon: LexiconData,
+  items: readonly ScreeningCategoryId[],
+): ItemReport {
+  const stats = new Map(items.map((item) => [item, { positives: 0, found: 0, falseAlarms: 0, fired: 0 }]));
+  const misses: ItemReport['misses'] = [];
+  const alarms: ItemReport['alarms'] = [];
+  let correct = 0;
+  let falseAlarms = 0;
+  for (const s of samples) {
+    const result = screen({ text: s.text, context: { kind: 'post', accountKind: s.accountKind } }, lexicon);
+    const by = new Map<ScreeningCategoryId, string>();
+    for (const h of result.hits) if (!by.has(h.category)) by.set(h.category, h.rule);
+    const own = stats.get(s.item);
+    if (s.positive && own) {
+      own.positives++;
+      if (by.has(s.item)) own.found++;
+      else misses.push({ id: s.id, item: s.item, text: s.text });
+    }
+    for (const [category, rule] of by) {
+      const st = stats.get(category);
+      if (s.positive && category === s.item) {
+        correct++;
+        if (st) st.fired++;
+      } else if (!s.also.includes(category)) {
+        falseAlarms++;
+        if (st) {
+          st.falseAlarms++;
+          st.fired++;
+        }
+        alarms.push({ id: s.id, category, text: s.text, by: rule });
+      }
+    }
+  }
+  return {
+    items: items.map((item) => {
+      const st = stats.get(item) ?? { positives: 0, found: 0, falseAlarms: 0, fired: 0 };
+      return {
+        item,
+        positives: st.positives,
+        found: st.found,
+        falseAlarms: st.falseAlarms,
+        recall: st.positives === 0 ? 1 : st.found / st.positives,
+        precision: st.found + st.falseAlarms === 0 ? null : st.found / (st.found + st.falseAlarms),
+      };
+    }),
+    overall: {
+      precision: correct + falseAlarms === 0 ? 1 : correct / (correct + falseAlarms),
+      correct,
+      falseAlarms,
+    },
+    misses,
+    alarms,
+  };
+}

@@ -4,11 +4,17 @@ import type {
   ScreeningHit,
   ScreeningResult,
   SensitivityLevel,
+  WordingSuggestion,
 } from '../../typings/screening';
 import { higherLevel, SCREENING_CATEGORIES } from './categories';
 
 /** Level, block and triage follow from the hits alone, so every producer of hits shares this. */
-export function summarise(lexiconVersion: string, context: ScreeningContext, hits: ScreeningHit[]): ScreeningResult {
+export function summarise(
+  lexiconVersion: string,
+  context: ScreeningContext,
+  hits: ScreeningHit[],
+  suggestions: WordingSuggestion[] = [],
+): ScreeningResult {
   let level: SensitivityLevel = 'ordinary';
   let blocked = false;
   const triage = new Set<ScreeningCategoryId>();
@@ -24,5 +30,6 @@ export function summarise(lexiconVersion: string, context: ScreeningContext, hit
     level,
     blocked,
     triage: SCREENING_CATEGORIES.filter((c) => triage.has(c.id)).map((c) => c.id),
+    suggestions,
   };
 }

@@ -65,6 +65,7 @@ describe('screen', () => {
       level: 'ordinary',
       blocked: false,
       triage: [],
+      suggestions: [],
     });
   });
 
@@ -105,5 +106,34 @@ describe('screen', () => {
     );
     expect(missing.hits.map((h) => h.category)).toEqual(['sourceMissing']);
     expect(missing.blocked).toBe(true);
+  });
+
+  it('masks personal data inside a rule hit’s span and parts, never showing the number', () => {
+    const withRule: LexiconData = {
+      ...lexicon,
+      version: 'screen-test-mask',
+      rules: [
+        {
+          id: 'r-mask',
+          name: '当事人与号码',
+          category: 'privacy',
+          effect: 'block',
+          levelFloor: null,
+          groups: [['当事人'], ['身份证号']],
+          exclude: [],
+          within: { kind: 'sentence' },
+          ordered: false,
+          note: '',
+        },
+      ],
+    };
+    const text = '当事人电话13812345678，身份证号11010519491231002X。';
+    const r = screen({ text, context: institutional }, withRule);
+    const rule = spans(r.hits).find((h) => h.source === 'rule');
+    expect(rule).toMatchObject({ start: 0, end: text.indexOf('身份证号') + 4, ruleId: 'r-mask' });
+    expect(rule?.matched).toBe('当事人电话138****5678，身份证号');
+    expect(rule?.parts?.map((p) => p.matched)).toEqual(['当事人', '身份证号']);
+    expect(JSON.stringify(r)).not.toContain('13812345678');
+    expect(JSON.stringify(r)).not.toContain('1949123');
   });
 });

@@ -3,25 +3,94 @@
  * article, with the level, block and triage that follow. Used before a post is submitted
  * (第十五条, 第十七条) and to triage messages (第二十二至二十八条).
  */
-import type { LexiconData, ScreeningHit, ScreeningInput, ScreeningResult } from '../../typings/screening';
-import { appliesTo, categoryOf, SCREENING_CATEGORIES, spanHit } from './categories';
+import type {
+  LexiconData,
+  ScreeningCategoryId,
+  ScreeningContext,
+  ScreeningHit,
+  ScreeningInput,
+  ScreeningResult,
+  SpanHit,
+  WordingSuggestion,
+} from '../../typings/screening';
+import { appliesTo, categoryOf, ruleHit, SCREENING_CATEGORIES, spanHit } from './categories';
 import { detectCommercial } from './detectors/commercial';
+import { detectCredentials } from './detectors/credentials';
+import { detectAll } from './detectors/scan';
 import { detectMinorIdentity } from './detectors/minors';
 import { detectPersonalData } from './detectors/personal-data';
 import { detectSecretMarks } from './detectors/secrets';
 import { detectorText, type DetectorHit } from './detectors/types';
-import { dropAllowed, getMatcher } from './matcher';
+import { dropAllowed, getMatcher, type Matcher } from './matcher';
 import { summarise } from './result';
 import { checkSource, detectForeignLinks } from './sources';
 
-/** Each reads the original text through one shared view (width- and 繁简-folded, same offsets). */
+/**
+ * The brute-force detectors: each one regex pass over one shared view of the whole text (width- and
+ * 繁简-folded, same offsets). screen() runs them all in one scan instead (detectors/scan.ts); these
+ * stay as the reference the tests and the bench compare it with.
+ */
 export const DETECTORS: readonly ((original: string, view: string) => DetectorHit[])[] = [
   detectPersonalData,
   detectMinorIdentity,
   detectSecretMarks,
   detectCommercial,
   detectForeignLinks,
+  detectCredentials,
 ];
+
+/** The reference detectors over a whole text, allow-list applied as screen() applies it. */
+export function referenceDetect(
+  text: string,
+  allowSpans: readonly { start: number; end: number }[] = [],
+): DetectorHit[] {
+  const view = detectorText(text);
+  return dropAllowed(
+    DETECTORS.flatMap((detect) => detect(text, view)),
+    allowSpans,
+  );
+}
+
+/** Which categories are screened in a context, worked out once per kind of context. */
+const applying = new Map<string, (id: ScreeningCategoryId) => boolean>();
+function appliesIn(context: ScreeningContext): (id: ScreeningCategoryId) => boolean {
+  const key = context.kind === 'post' ? `post:${context.accountKind}` : 'message';
+  let f = applying.get(key);
+  if (!f) {
+    const yes = new Set(SCREENING_CATEGORIES.filter((c) => appliesTo(c, context)).map((c) => c.id));
+    f = (id) => yes.has(id);
+    applying.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * A term or rule hit showing a span that a detector masked (a rule's span often runs across a phone
+ * or an ID number): the masked characters are shown masked there too, never the number.
+ */
+function masking(start: number, end: number, masked: readonly DetectorHit[], text: string): string {
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const d = masked.find((m) => m.start <= i && i < m.end);
+    out += d === undefined ? text[i] : d.matched.length === d.end - d.start ? d.matched[i - d.start] : '*';
+  }
+  return out;
+}
+
+const touches = (s: number, e: number, masked: readonly DetectorHit[]): boolean =>
+  masked.some((m) => m.start < e && s < m.end);
+
+function maskSpan(h: SpanHit, masked: readonly DetectorHit[], text: string): void {
+  if (!touches(h.start, h.end, masked)) return;
+  if (masked.some((m) => m.start === h.start && m.end === h.end && m.matched === h.matched)) return;
+  h.matched = masking(h.start, h.end, masked, text);
+}
+
+function maskRuleHit(h: SpanHit, masked: readonly DetectorHit[], text: string): void {
+  if (!touches(h.start, h.end, masked)) return;
+  h.matched = masking(h.start, h.end, masked, text);
+  for (const p of h.parts ?? []) if (touches(p.start, p.end, masked)) p.matched = masking(p.start, p.end, masked, text);
+}
 
 const WHERE_ORDER = { text: 0, outlet: 1, link: 2, platform: 3 } as const;
 const CATEGORY_ORDER = new Map(SCREENING_CATEGORIES.map((c, i) => [c.id, i]));
@@ -35,19 +104,73 @@ function order(a: ScreeningHit, b: ScreeningHit): number {
 }
 
 export function screen(input: ScreeningInput, lexicon: LexiconData): ScreeningResult {
-  const { text, context } = input;
-  const { hits: termHits, allowSpans } = getMatcher(lexicon).match(text);
-  const found: ScreeningHit[] = termHits.map((h) =>
-    spanHit(h.category, 'lexicon', h.term, 'text', { start: h.start, end: h.end, matched: text.slice(h.start, h.end) }),
-  );
-  const view = detectorText(text);
-  const detected = dropAllowed(
-    DETECTORS.flatMap((detect) => detect(text, view)),
-    allowSpans,
-  );
-  for (const d of detected) found.push(spanHit(d.category, d.detector, d.rule, 'text', d));
-  if (input.repostOf) found.push(...checkSource(input.repostOf));
+  return screenWith(input, lexicon.version, getMatcher(lexicon));
+}
 
-  const hits = found.filter((h) => appliesTo(categoryOf(h.category), context)).sort(order);
-  return summarise(lexicon.version, context, hits);
+/**
+ * Screening with a matcher already built: the rule editor's test bench screens with a draft rule in a
+ * matcher of its own, never cached, so a test does not push the version in use out of the cache.
+ */
+export function screenWith(input: ScreeningInput, version: string, matcher: Matcher): ScreeningResult {
+  const { text, context } = input;
+  const match = matcher.match(text);
+  const { hits: termHits, rules: fired, wording } = match;
+  const applies = appliesIn(context);
+  const found: ScreeningHit[] = [];
+  for (const h of termHits) {
+    if (applies(h.category))
+      found.push(
+        spanHit(h.category, 'lexicon', h.term, 'text', {
+          start: h.start,
+          end: h.end,
+          matched: text.slice(h.start, h.end),
+        }),
+      );
+  }
+  for (const m of fired) {
+    const rule = matcher.rules[m.rule];
+    // The rules enforce what accounts may publish (第十七条, 第十八、四十、四十一条); a netizen's
+    // message is only triaged, by the rules written for triage.
+    if (!rule || !applies(rule.category)) continue;
+    if (context.kind === 'message' && categoryOf(rule.category).scope !== 'message') continue;
+    found.push(ruleHit(rule, m.parts, text));
+  }
+  const detected = dropAllowed(
+    detectAll(text, {
+      cues: match.cues,
+      ascii: match.ascii,
+      sentenceEnds: match.sentenceEnds,
+      sentenceCount: match.sentenceEnds.length,
+    }),
+    match.allowSpans,
+  );
+  for (const d of detected) if (applies(d.category)) found.push(spanHit(d.category, d.detector, d.rule, 'text', d));
+  const masked = detected.filter((d) => d.matched !== text.slice(d.start, d.end));
+  if (masked.length > 0)
+    for (const h of found) {
+      if (h.where !== 'text') continue;
+      if (h.source === 'rule') maskRuleHit(h, masked, text);
+      else maskSpan(h, masked, text);
+    }
+  if (input.repostOf) for (const h of checkSource(input.repostOf)) if (applies(h.category)) found.push(h);
+
+  const hits = found.sort(order);
+  const suggestions = wording.flatMap((w): WordingSuggestion[] => {
+    const rule = matcher.wording[w.wording];
+    return rule
+      ? [
+          {
+            ruleId: rule.id,
+            start: w.start,
+            end: w.end,
+            matched: text.slice(w.start, w.end),
+            wrong: rule.wrong,
+            correct: rule.correct,
+            reason: rule.reason,
+            source: rule.source,
+          },
+        ]
+      : [];
+  });
+  return summarise(version, context, hits, suggestions);
 }

@@ -12,11 +12,14 @@ import { buildMatcher, type Matcher } from './matcher';
 let outletMatcher: Matcher | null = null;
 
 function outlets(): Matcher {
-  outletMatcher ??= buildMatcher({
-    version: 'foreign-outlets',
-    terms: FOREIGN_OUTLETS.flatMap((o) => o.names.map((term) => ({ term, category: 'foreignMedia' as const }))),
-    allow: [],
-  });
+  outletMatcher ??= buildMatcher(
+    {
+      version: 'foreign-outlets',
+      terms: FOREIGN_OUTLETS.flatMap((o) => o.names.map((term) => ({ term, category: 'foreignMedia' as const }))),
+      allow: [],
+    },
+    { cues: false },
+  );
   return outletMatcher;
 }
 
@@ -36,7 +39,7 @@ export function isForeignHost(host: string, byCountryCode = true): boolean {
 }
 
 const HOST_IN_LINK = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/?#\s]*@)?([^/?#:\s]+)/i;
-const URL_IN_TEXT =
+export const URL_IN_TEXT =
   /(?<![a-z0-9.@-])(?:(https?:\/\/)|(www\.))?((?:[a-z0-9-]+\.)+[a-z]{2,})(?![a-z0-9-])(?::\d+)?(?:\/[^\s,;!?()<>"'\u3000-\u303f\u4e00-\u9fa5\uff00-\uffef]*)?/gi;
 
 export function checkSource(source: RepostSource): SpanHit[] {

@@ -5,23 +5,12 @@
  * article forbids (a victim named, a bloody detail), not the subject itself.
  */
 import type { LexiconData, LexiconTerm, ScreeningCategoryId } from '../../typings/screening';
+import { DEFAULT_RULES } from './default-rules';
+import { DEFAULT_WORDING } from './default-wording';
 
 const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
   // 第十七条（一）1
-  reputation: [
-    '黑警',
-    '警匪一家',
-    '暴力执法',
-    '钓鱼执法',
-    '刑讯逼供',
-    '警察打人',
-    '民警打人',
-    '警察醉驾',
-    '民警醉驾',
-    '警察嫖娼',
-    '执法犯法',
-    '官匪勾结',
-  ],
+  reputation: ['黑警', '警匪一家', '钓鱼执法', '刑讯逼供', '警察醉驾', '民警醉驾', '警察嫖娼', '执法犯法', '官匪勾结'],
   // 第十七条（一）2
   massIncident: [
     '群体性事件',
@@ -143,18 +132,7 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
   // 第十七条（一）10
   hotIssue: ['引发众怒', '网友怒批', '舆论哗然', '激起民愤', '全网声讨', '热搜事件', '舆情发酵'],
   // 第十七条（一）11 (prices, calls and links are a detector)
-  commercial: [
-    '直播带货',
-    '扫码领红包',
-    '加盟代理',
-    '招商加盟',
-    '团购价',
-    '限时特惠',
-    '全场包邮',
-    '微商',
-    '代购',
-    '代言产品',
-  ],
+  commercial: ['扫码领红包', '加盟代理', '招商加盟', '团购价', '限时特惠', '全场包邮', '微商', '代购', '代言产品'],
   // 第十七条（一）12 (credited sources are checked separately)
   foreignMedia: [
     '据美联社',
@@ -176,7 +154,6 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
   stabilityPetition: [
     '维稳',
     '信访',
-    '上访',
     '拆迁',
     '强拆',
     '征地补偿',
@@ -217,7 +194,6 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
     '特大系列',
     '涉外案件',
     '外籍嫌疑人',
-    '外籍人员',
     '恶性案件',
   ],
   // 第十七条（二）4 (identifying details near a minor are a detector)
@@ -232,11 +208,8 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
     '虐待老人',
     '残疾人被',
     '留守儿童被',
-    '校园欺凌',
     '未成年犯罪嫌疑人',
     '孕妇被',
-    '老人被',
-    '老人遭',
   ],
   // 第十七条（二）5
   safetyStats: [
@@ -253,7 +226,6 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
     '发案数',
     '同比上升',
     '环比上升',
-    '人死亡',
   ],
   // 第十七条（二）6
   publicAnxiety: [
@@ -304,7 +276,7 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
     '伤害未成年人',
     '群体性事件',
   ],
-  personalMicroEvent: ['微访谈', '微直播', '微研讨', '微调查', '直播连麦'],
+  // 第十八条's activities are refused only when unrelated to police work: a combination rule decides.
   // 第四十条
   personalImproper: [
     '诋毁党',
@@ -430,4 +402,6 @@ export const STARTER_LEXICON: LexiconData = {
     (terms ?? []).map((term): LexiconTerm => ({ term, category: category as ScreeningCategoryId })),
   ),
   allow: ALLOW,
+  rules: DEFAULT_RULES,
+  wording: DEFAULT_WORDING,
 };

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import type { Account, Person, PostAction, RoleGrant } from '../../typings/org';
 import type { DraftSaved, Post, PostChange, PostEvent, PostScreening, PostTarget } from '../../typings/post';
 import { applyPostEvent, createDraft, previewChain, type PostContext } from '../../core/post';
+import { placementRefusal } from '../../core/org/accounts';
 import { commonErrors } from '../../core/errors';
 import type { UnitTree } from '../../core/org/tree';
 import { action, type HandlerContext } from '../dispatch';
@@ -51,6 +52,20 @@ interface Loaded {
   grant: RoleGrant | null;
 }
 
+/** Operator actions whose placement must still hold (第十一条): writing, submitting, publishing, planning. */
+const OPERATOR_ACTIONS: readonly PostAction[] = [
+  'post.draftSave',
+  'post.submit',
+  'post.publish',
+  'post.setPlannedTime',
+];
+
+/** 第十一条 / 第三十九条: an operator moved out of the unit (or now an auxiliary on a 市州 account) no longer runs it. */
+function requirePlacedOperator(caller: Person, account: Account, tree: UnitTree): void {
+  const refused = placementRefusal(account, caller, tree);
+  if (refused) throw refused;
+}
+
 /** The post as the caller saw it: a rev other than the stored one is refused before any work. */
 async function loadForAction(ctx: HandlerContext, t: PostTarget, act: PostAction): Promise<Loaded> {
   const caller = requireCaller(ctx.caller);
@@ -59,6 +74,7 @@ async function loadForAction(ctx: HandlerContext, t: PostTarget, act: PostAction
   if (post.rev !== t.expectedRev) throw conflict();
   const account = await loadAccount(post.accountId);
   const grant = requirePermission(caller, act, { kind: 'post', account, post }, tree);
+  if (OPERATOR_ACTIONS.includes(act)) requirePlacedOperator(caller, account, tree);
   return { caller, tree, post, account, grant };
 }
 
@@ -159,6 +175,7 @@ export const draftSave = action({
         throw commonErrors.invalidInput('linkageDirectiveId');
       const account = await loadAccount(post.accountId);
       const grant = requirePermission(caller, 'post.draftSave', { kind: 'account', account }, tree);
+      requirePlacedOperator(caller, account, tree);
       const screening = await screenPost(params.content, account.kind, ctx.openid);
       const next = await transition(
         ctx,
@@ -174,6 +191,7 @@ export const draftSave = action({
     const tree = await loadTree();
     const account = await loadAccount(params.accountId);
     const grant = requirePermission(caller, 'post.draftSave', { kind: 'account', account }, tree);
+    requirePlacedOperator(caller, account, tree);
     const screening = await screenPost(params.content, account.kind, ctx.openid);
     const id = newPostId(caller._id, params.clientKey);
     const pctx = postContext(ctx.now, caller, account, tree);

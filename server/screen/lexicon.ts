@@ -34,7 +34,7 @@ const entryIdInput = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 // Long enough to say "too long" in Chinese rather than refuse the request shape.
 const phrase = v.pipe(v.string(), v.trim(), v.maxLength(TERM_MAX * 4));
 
-function editorOf(person: Person, grant: RoleGrant | null, tree: UnitTree): Editor {
+export function editorOf(person: Person, grant: RoleGrant | null, tree: UnitTree): Editor {
   const unitId = grant?.unitId ?? person.unitId;
   return { person, grant, unitPath: tree.byId.get(unitId)?.path ?? [unitId] };
 }

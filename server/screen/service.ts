@@ -9,6 +9,7 @@
  * matcher rebuilt, only when the head moved — so an edit reaches warm instances without a redeploy.
  */
 import * as v from 'valibot';
+import type { CollectionName } from '../../core/schema';
 import type { AccountKind } from '../../typings/org';
 import type {
   LexiconData,
@@ -18,17 +19,30 @@ import type {
   ScreeningContext,
   ScreeningResult,
 } from '../../typings/screening';
-import { mergeMsgSecCheck } from '../../core/screening/msgsec';
+import { mergeMsgSecCheck, msgSecChunks } from '../../core/screening/msgsec';
 import { screen } from '../../core/screening/screen';
 import { cloud } from '../cloud';
 import { command, store, type Store } from '../store';
-import { LEXICON_HEAD_ID, lexiconData, starterDocs, type LexiconDoc, type LexiconHead } from './docs';
+import {
+  LEXICON_HEAD_ID,
+  lexiconData,
+  starterDocs,
+  starterRuleDocs,
+  starterWordingDocs,
+  type LexiconDoc,
+  type LexiconHead,
+  type RuleDoc,
+  type WordingDoc,
+} from './docs';
 import { screenErrors } from './errors';
 
 export interface LoadedLexicon {
   version: number;
   /** Active entries only. */
   docs: readonly LexiconDoc[];
+  /** Active combination rules and standard wording, of the same version. */
+  rules: readonly RuleDoc[];
+  wording: readonly WordingDoc[];
   data: LexiconData;
 }
 
@@ -44,13 +58,13 @@ async function headVersion(db: Store): Promise<number> {
   return head?.value ?? 0;
 }
 
-async function readActive(db: Store): Promise<LexiconDoc[]> {
-  const docs: LexiconDoc[] = [];
+async function readActive<T extends { _id: string }>(db: Store, collection: CollectionName): Promise<T[]> {
+  const docs: T[] = [];
   let after = '';
   // Keyset paging on _id: each page is one indexed range, however large the lexicon grows.
   for (;;) {
-    const page = await db.find<LexiconDoc>(
-      'lexicon',
+    const page = await db.find<T>(
+      collection,
       { _id: command().gt(after), active: true },
       { orderBy: [['_id', 'asc']], limit: PAGE },
     );
@@ -61,20 +75,29 @@ async function readActive(db: Store): Promise<LexiconDoc[]> {
   }
 }
 
-function loaded(version: number, docs: readonly LexiconDoc[]): LoadedLexicon {
-  return { version, docs, data: lexiconData(version, docs) };
+function loaded(
+  version: number,
+  docs: readonly LexiconDoc[],
+  rules: readonly RuleDoc[],
+  wording: readonly WordingDoc[],
+): LoadedLexicon {
+  return { version, docs, rules, wording, data: lexiconData(version, docs, rules, wording) };
 }
 
 async function reload(db: Store, seen: number): Promise<LoadedLexicon> {
   let version = seen;
   for (let attempt = 0; attempt < LOAD_ATTEMPTS; attempt++) {
     // No head yet: a fresh database screens with the starter lexicon shipped with the code.
-    if (version === 0) return loaded(0, starterDocs(0, ''));
-    const docs = await readActive(db);
+    if (version === 0) return loaded(0, starterDocs(0, ''), starterRuleDocs(0, ''), starterWordingDocs(0, ''));
+    const [docs, rules, wording] = await Promise.all([
+      readActive<LexiconDoc>(db, 'lexicon'),
+      readActive<RuleDoc>(db, 'screeningRules'),
+      readActive<WordingDoc>(db, 'wordingRules'),
+    ]);
     // Every change writes its entries and the head in one transaction, so an unchanged head
     // around the read means the pages all belong to `version`.
     const after = await headVersion(db);
-    if (after === version) return loaded(version, docs);
+    if (after === version) return loaded(version, docs, rules, wording);
     version = after;
   }
   throw screenErrors.lexiconBusy();
@@ -120,17 +143,8 @@ const answerSchema = v.object({
   result: v.object({ suggest: v.picklist(['pass', 'review', 'risky']), label: v.number() }),
 });
 
-/** WeChat checks at most 2500 characters of content per call. */
-const CHUNK = 2500;
 const TIMEOUT_MS = 3000;
 const SEVERITY = { pass: 0, review: 1, risky: 2 } as const;
-
-function chunks(text: string): string[] {
-  if (text.length <= CHUNK) return [text];
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += CHUNK) out.push(text.slice(i, i + CHUNK));
-  return out;
-}
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -161,7 +175,7 @@ async function askMsgSecCheck(
   if (text.trim() === '' && !title?.trim()) return { state: 'checked', suggest: 'pass', label: 100 };
   const api = cloud.openapi as unknown as SecurityApi;
   try {
-    const parts = chunks(text.trim() === '' ? (title ?? '') : text);
+    const parts = msgSecChunks(text.trim() === '' ? (title ?? '') : text);
     const answers = await withTimeout(
       Promise.all(
         parts.map((content, i) =>

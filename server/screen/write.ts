@@ -5,6 +5,7 @@
  * so an edit builds on what screening used until then.
  */
 import type { Action, FieldChange, Person, RoleGrant } from '../../typings/org';
+import type { CollectionName } from '../../core/schema';
 import { toBeijingIso } from '../../core/time';
 import type { HandlerContext } from '../dispatch';
 import { store } from '../store';
@@ -12,6 +13,8 @@ import { runWork, type Work } from '../uow';
 import {
   LEXICON_HEAD_ID,
   starterDocs,
+  starterRuleDocs,
+  starterWordingDocs,
   versionDocId,
   type LexiconDoc,
   type LexiconHead,
@@ -39,9 +42,9 @@ export async function inLanes<T>(items: readonly T[], write: (item: T) => Promis
 }
 
 /** An insert that leaves an existing entry alone: a concurrent first edit may already have changed it. */
-async function insertOnce(doc: LexiconDoc): Promise<void> {
+async function insertOnce<T extends { _id: string }>(collection: CollectionName, doc: T): Promise<void> {
   try {
-    await store.insert('lexicon', doc);
+    await store.insert(collection, doc);
   } catch (err) {
     if (!/duplicate/i.test(err instanceof Error ? err.message : String(err))) throw err;
   }
@@ -57,13 +60,17 @@ export async function materialiseStarter(ctx: HandlerContext, editor: Editor): P
   if (await store.get<LexiconHead>('counters', LEXICON_HEAD_ID)) return;
   const at = toBeijingIso(ctx.now);
   const docs = starterDocs(1, at);
-  await inLanes(docs, (doc) => insertOnce(doc));
+  const rules = starterRuleDocs(1, at);
+  const wording = starterWordingDocs(1, at);
+  await inLanes(docs, (doc) => insertOnce('lexicon', doc));
+  await inLanes(rules, (doc) => insertOnce('screeningRules', doc));
+  await inLanes(wording, (doc) => insertOnce('wordingRules', doc));
   await runWork(ctx, { person: editor.person, grant: editor.grant }, async (work) => {
     if (await work.get<LexiconHead>('counters', LEXICON_HEAD_ID)) return;
     await commitVersion(work, 1, at, editor, {
       action: 'screen.lexiconEdit',
-      summary: `词库 v1：写入随系统提供的初始词库（${docs.length} 条）`,
-      added: docs.length,
+      summary: `词库 v1：写入随系统提供的初始词库（${docs.length} 条）、组合规则 ${rules.length} 条、规范表述 ${wording.length} 条`,
+      added: docs.length + rules.length + wording.length,
       removed: 0,
       sample: [],
       changes: [{ field: 'version', from: 0, to: 1 }],

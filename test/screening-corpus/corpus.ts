@@ -230,7 +230,9 @@ export const SCREENING_CORPUS: readonly CorpusEntry[] = [
   post('p42', '今日星座运势：白羊座财运亨通，适合投资理财。', ['unrelated']),
   post('p43', '女子深夜搭车被拒引发争议，司机该不该拒载？评论区说说你的看法。', ['controversial']),
   // --- 第十八条, 第二十一条, 第四十条 and mixed ---
-  personal('p44', '今晚8点我将在抖音开启微直播，和大家聊聊当警察的那些事儿。', ['personalMicroEvent']),
+  // 第十八条 forbids only activities unrelated to police work; this one is about the work.
+  personal('p44', '今晚8点我将在抖音开启微直播，和大家聊聊当警察的那些事儿。', []),
+  personal('p44b', '今晚8点我将在抖音开启微直播，和大家聊聊最近追的剧。', ['personalMicroEvent']),
   personal('p45', '刚刚出警回来，城南发生一起重大恶性案件，死了两个人，具体情况不便透露。', [
     'personalSensitive',
     'majorCase',

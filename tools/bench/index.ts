@@ -54,6 +54,12 @@ const BENCHES = {
     usesFunctions: true,
     run: async () => (await import('./linkage')).runLinkageBench(),
   },
+  // reader (issue 19): what the second reader adds to a submission, beside the model's own time
+  reader: {
+    title: '大模型审读',
+    usesFunctions: true,
+    run: async () => (await import('./reader')).runReaderBench(),
+  },
 } satisfies Record<string, Bench>;
 
 type BenchName = keyof typeof BENCHES;

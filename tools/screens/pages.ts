@@ -62,6 +62,21 @@ export const screens: ScreenSpec[] = [
     },
   },
   { route: 'pages/approvals/index', as: 'demo-city-propaganda' },
+  // hardening (issue 11, 第十六条): the editor of a post whose level the reviewer raised keeps it.
+  {
+    route: 'pages/post-edit/index',
+    as: 'demo-operator-a',
+    variant: 'raised',
+    query: async (demo) => {
+      const list = await demo.call(
+        'post',
+        'list',
+        { accountId: 'acc-cs-wechat-sub', states: ['inReview'] },
+        'demo-operator-a',
+      );
+      return { id: first(list.items, '审核中的稿件').id };
+    },
+  },
   { route: 'pages/cadence/index', as: 'demo-operator-a' },
 
   // --- messages and referrals ---

@@ -6,16 +6,16 @@
  */
 import { detectorText, overlaps, scan, type DetectorHit } from './types';
 
-const TAOKOULING =
+export const TAOKOULING =
   /[₤¥$€¢₳₴]\s?[A-Za-z0-9]{8,14}\s?[₤¥$€¢₳₴]|(?:复制|长按)[^。\n]{0,20}?打开[^。\n]{0,6}?(?:手机淘宝|淘宝|手淘|天猫|京东|拼多多)/g;
-const SYMBOL_PRICE = /[¥$]\s?\d+(?:\.\d{1,2})?/g;
-const YUAN_PRICE = /(?<![\d.万亿])\d+(?:\.\d{1,2})?\s?元/g;
-const SELLING = /售价|原价|现价|特价|仅需|只需|到手价|券后|优惠价|促销价|包邮|秒杀|团购价|限时特惠|折后/;
-const PURCHASE_CALL =
+export const SYMBOL_PRICE = /[¥$]\s?\d+(?:\.\d{1,2})?/g;
+export const YUAN_PRICE = /(?<![\d.万亿])\d+(?:\.\d{1,2})?\s?元/g;
+export const SELLING = /售价|原价|现价|特价|仅需|只需|到手价|券后|优惠价|促销价|包邮|秒杀|团购价|限时特惠|折后/;
+export const PURCHASE_CALL =
   /点击购买|立即购买|马上购买|立即抢购|马上抢购|点击下单|立即下单|马上下单|扫码下单|扫码购买|领取优惠券|领优惠券|领券|优惠券领取|下单立减|加入购物车|戳链接|私信下单|直播间下单|链接在评论区/g;
-const SCAM = /诈骗|骗子|骗局|冒充|诱导|刷单|受害人|被骗/;
-const SHOP_LINK =
-  /(?:https?:\/\/)?(?:[a-z0-9-]+\.)*(?:taobao\.com|tmall\.com|tb\.cn|jd\.com|3\.cn|pinduoduo\.com|yangkeduo\.com|weidian\.com|youzan\.com|vip\.com|suning\.com)(?:\/[^\s\u4e00-\u9fa5，。]*)?/gi;
+export const SCAM = /诈骗|骗子|骗局|冒充|诱导|刷单|受害人|被骗/;
+export const SHOP_LINK =
+  /(?:https?:\/\/)?(?:[a-z0-9-]+\.)*(?:taobao\.com|tmall\.com|tb\.cn|jd\.com|3\.cn|pinduoduo\.com|yangkeduo\.com|weidian\.com|youzan\.com|vip\.com|suning\.com)(?:\/[^\s\u4e00-\u9fa5，。！？：；]*)?/gi;
 
 export function detectCommercial(original: string, view = detectorText(original)): DetectorHit[] {
   const text = view.replace(/￥/g, '¥');
@@ -25,7 +25,7 @@ export function detectCommercial(original: string, view = detectorText(original)
   };
   for (const m of scan(SHOP_LINK, text)) push(m.start, m.end, 'shopLink', '电商链接');
   for (const m of scan(TAOKOULING, text)) if (!overlaps(m, hits)) push(m.start, m.end, 'shopLink', '淘口令');
-  for (const s of scan(/[^。！？!?\n；;]+/g, text)) {
+  for (const s of scan(/[^。！？!?\n\r\u2028\u2029；;]+/g, text)) {
     if (SCAM.test(s.value)) continue;
     const at = (m: { start: number; end: number }): { start: number; end: number } => ({
       start: s.start + m.start,

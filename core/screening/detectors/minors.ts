@@ -5,7 +5,7 @@
  */
 import { detectorText, scan, type DetectorHit } from './types';
 
-const MINOR_MARK =
+export const MINOR_MARK =
   /未成年|少年|少女|男童|女童|儿童|幼童|幼儿|婴儿|男孩|女孩|小孩|孩子|学生|同学|小朋友|(?<!\d)(?:[1-9]|1[0-7])(?:岁|周岁)(?!以上)/;
 
 const SURNAMES =
@@ -24,6 +24,10 @@ const NAME_BEFORE_AGE = new RegExp(
 );
 const SCHOOL = /[\u4e00-\u9fa5]{2,10}?(?:小学|中学|初级中学|高级中学|幼儿园|学校)/g;
 const GENERIC_SCHOOL = /^(?:一所|该|某|附近|当地|辖区|所在|这所|那所|全市|全县|全区|各|中|大|本|就读|一名|我)/;
+/** Words that are never part of a school's name: the pattern started too early (孩子幼儿园, 学生家长…学校). */
+const NOT_A_NAME = /学生|家长|孩子|小孩|照片|信息|全班|班级|毕业/;
+/** A bare 学校 names one only with a qualifier such as 第一, 实验 or a place level. */
+const NAMED_SCHOOL = /[市县区镇乡村第]|实验|外国语|职业|技术|私立|民办|希望|育才|附属|寄宿|特殊教育|体育|艺术|民族/;
 const CLASS = /(?:[一二三四五六1-6]年级|初[一二三]|高[一二三])[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})[）)]?班/g;
 
 interface Detail {
@@ -32,14 +36,20 @@ interface Detail {
   value: string;
 }
 
-function details(sentence: string, offset: number): Detail[] {
+export function details(sentence: string, offset: number): Detail[] {
   const found: Detail[] = [];
   const add = (start: number, value: string): void => {
     if (/某|×|\*|X{2}|化名/.test(value)) return;
     if (found.some((d) => d.start === offset + start)) return;
     found.push({ start: offset + start, end: offset + start + value.length, value });
   };
-  for (const re of [NAME_AFTER_MARK, NAME_BEFORE_AGE]) {
+  // Each pattern needs a word of its own; a sentence without one is not read with it.
+  const withNames = [
+    /姓名|名叫|叫做|学生|男孩|女孩|男童|女童|少年|少女/.test(sentence) ? NAME_AFTER_MARK : null,
+    /岁|同学|小朋友/.test(sentence) ? NAME_BEFORE_AGE : null,
+  ];
+  for (const re of withNames) {
+    if (!re) continue;
     for (const m of scan(re, sentence)) {
       const name = m.groups[0] ?? '';
       const at = m.value.indexOf(name);
@@ -47,19 +57,21 @@ function details(sentence: string, offset: number): Detail[] {
       if (!/^[（(]化名/.test(after)) add(m.start + at, name);
     }
   }
-  for (const m of scan(SCHOOL, sentence)) {
+  for (const m of /小学|中学|幼儿园|学校/.test(sentence) ? scan(SCHOOL, sentence) : []) {
     // The name starts after the last word that cannot be part of one (进, 在, 于 …).
-    const name = m.value.replace(/^.*[进在到于是的了从去读入往向至]/, '');
-    if (name.length > 3 && !GENERIC_SCHOOL.test(name)) add(m.start + (m.value.length - name.length), name);
+    const name = m.value.replace(/^.*[进在到于是的了从去读入往向至和与及因对把被让给晒露满]/, '');
+    if (name.length <= 3 || GENERIC_SCHOOL.test(name) || NOT_A_NAME.test(name)) continue;
+    if (name.endsWith('学校') && !/(?:小学|中学)$/.test(name) && !NAMED_SCHOOL.test(name.slice(0, -2))) continue;
+    add(m.start + (m.value.length - name.length), name);
   }
-  for (const m of scan(CLASS, sentence)) add(m.start, m.value);
+  if (sentence.includes('班')) for (const m of scan(CLASS, sentence)) add(m.start, m.value);
   return found;
 }
 
 export function detectMinorIdentity(original: string, view = detectorText(original)): DetectorHit[] {
   const text = view;
   const hits: DetectorHit[] = [];
-  for (const s of scan(/[^。！？!?\n；;]+/g, text)) {
+  for (const s of scan(/[^。！？!?\n\r\u2028\u2029；;]+/g, text)) {
     if (!MINOR_MARK.test(s.value)) continue;
     for (const d of details(s.value, s.start)) {
       hits.push({

@@ -67,11 +67,14 @@ export const maskAddress = (address: string): string => address.replace(/\d/g, '
 const NOT_ALNUM_BEFORE = '(?<![0-9A-Za-z])';
 const NOT_ALNUM_AFTER = '(?![0-9A-Za-z])';
 // One space or hyphen may separate digits, as people write 6-8-4 or 4-4-4-4 groups.
-const ID18 = new RegExp(`${NOT_ALNUM_BEFORE}(?:\\d[ -]?){17}[\\dXx]${NOT_ALNUM_AFTER}`, 'g');
-const ID15 = new RegExp(`${NOT_ALNUM_BEFORE}\\d{15}${NOT_ALNUM_AFTER}`, 'g');
-const CARD = new RegExp(`${NOT_ALNUM_BEFORE}[3-6](?:\\d[ -]?){14,17}\\d${NOT_ALNUM_AFTER}`, 'g');
-const MOBILE = new RegExp(`${NOT_ALNUM_BEFORE}(?:\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}${NOT_ALNUM_AFTER}`, 'g');
-const PLATE = new RegExp(
+export const ID18 = new RegExp(`${NOT_ALNUM_BEFORE}(?:\\d[ -]?){17}[\\dXx]${NOT_ALNUM_AFTER}`, 'g');
+export const ID15 = new RegExp(`${NOT_ALNUM_BEFORE}\\d{15}${NOT_ALNUM_AFTER}`, 'g');
+export const CARD = new RegExp(`${NOT_ALNUM_BEFORE}[3-6](?:\\d[ -]?){14,17}\\d${NOT_ALNUM_AFTER}`, 'g');
+export const MOBILE = new RegExp(
+  `${NOT_ALNUM_BEFORE}(?:\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}${NOT_ALNUM_AFTER}`,
+  'g',
+);
+export const PLATE = new RegExp(
   `(?<![0-9A-Za-z])[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・. -]?[A-HJ-NP-Z0-9]{5,6}${NOT_ALNUM_AFTER}`,
   'g',
 );
@@ -79,12 +82,12 @@ const NUM = '(?:\\d{1,5}|[一二三四五六七八九十]{1,3})';
 const PART = `${NUM}(?:号院|号楼|号|栋|幢|座|单元|楼|层|室|户)`;
 const PLACE = '(?:[\\u4e00-\\u9fa5]{1,8}?(?:路|街|大道|巷|弄|胡同|小区|花园|公寓|社区|新村|家园|苑|村|大厦))?';
 // Two parts or more, one of them a dwelling part: a 路…号 alone is just as often an office.
-const ADDRESS = new RegExp(`${PLACE}${PART}(?:[ -]?${PART})+`, 'g');
-const DWELLING = /(?:\d|[一二三四五六七八九十])(?:栋|幢|单元|室|户|号楼)/;
+export const ADDRESS = new RegExp(`${PLACE}${PART}(?:[ -]?${PART})+`, 'g');
+export const DWELLING = /(?:\d|[一二三四五六七八九十])(?:栋|幢|单元|室|户|号楼)/;
 
-const POLICE_CONTACT = /(?:民警|警官|警务室|工作手机|值班电话|值班手机)[^，。；,;]*$/;
+export const POLICE_CONTACT = /(?:民警|警官|警务室|工作手机|值班电话|值班手机)[^，。；,;]*$/;
 
-const digitsOf = (s: string): string => s.replace(/[^0-9Xx]/g, '').toUpperCase();
+export const digitsOf = (s: string): string => s.replace(/[^0-9Xx]/g, '').toUpperCase();
 
 export function detectPersonalData(original: string, view = detectorText(original)): DetectorHit[] {
   const text = view;

@@ -6,7 +6,7 @@
 import { detectorText, scan, type DetectorHit } from './types';
 
 const LEVEL = '(?:绝密|机密|秘密)';
-const MARKS: readonly { rule: string; pattern: RegExp }[] = [
+export const MARKS: readonly { rule: string; pattern: RegExp }[] = [
   { rule: '密级标志（★）', pattern: new RegExp(`${LEVEL}\\s*★(?:\\s*\\d+\\s*(?:年|个月))?|★\\s*${LEVEL}`, 'g') },
   {
     rule: '密级或内部标志（括注）',

@@ -16,6 +16,7 @@ describe('post-reading', () => {
     const v = await open({ postId: 'post-1', version: 1 });
     expect(wxm.cloud.sent('reader', 'forPost')).toEqual([{ action: 'forPost', postId: 'post-1' }]);
     expect(v.text()).toContain('“以泪洗面”');
+    expect(v.text()).toContain('第 1 版 · hunyuan-exp/hunyuan-turbos-latest');
     expect(v.text()).not.toContain('判断正确');
   });
 

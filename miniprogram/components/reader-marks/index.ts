@@ -12,16 +12,19 @@ Component({
     judgements: { type: Array, value: [] as JudgementView[] },
     mine: { type: Array, value: [] as Array<{ findingId: string; verdict: JudgementVerdict }> },
     canJudge: { type: Boolean, value: false },
+    /** The submitted version the reading belongs to; 0 in the editor. */
+    version: { type: Number, value: 0 },
     busy: { type: Boolean, value: false },
   },
   data: { view: HIDDEN },
   observers: {
-    'reading, judgements, mine'(
+    'reading, judgements, mine, version'(
       reading: ReadingView | null,
       judgements: JudgementView[],
       mine: Array<{ findingId: string; verdict: JudgementVerdict }>,
+      version: number,
     ) {
-      this.setData({ view: displayOf(reading, judgements, mine) });
+      this.setData({ view: displayOf(reading, judgements, mine, version) });
     },
   },
   methods: {

@@ -52,9 +52,12 @@ export function displayOf(
   reading: ReadingView | null,
   judgements: readonly JudgementView[] = [],
   mine: ReadonlyArray<{ findingId: string; verdict: JudgementVerdict }> = [],
+  /** The submitted version the reading belongs to (0: not said, as in the editor). */
+  version = 0,
 ): ReadingDisplay {
   if (!reading || reading.state === 'off') return HIDDEN;
   const meta = [
+    version > 0 ? `第 ${version} 版` : '',
     reading.model ?? '',
     reading.promptVersion === null ? '' : `提示词 v${reading.promptVersion}`,
     reading.cached ? '沿用此前对相同内容的审读' : seconds(reading.latencyMs),

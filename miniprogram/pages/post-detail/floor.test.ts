@@ -80,10 +80,10 @@ describe('稿件详情：敏感等级底线 (第十六条)', () => {
     wxm.cloud.reply('post', 'get', { ok: true, data: AT_LEADER });
     const page = await openPage('pages/post-detail/index', { id: 'p1' });
     expect(page.text('#floor')).toBe(
-      '敏感等级不低于“重大敏感”：第 1 版审批中由审核民警审核 张伟确定，以后各版须按此等级报审（第十六条）',
+      '敏感等级不低于“重大敏感”：第 1 版审批时由张伟（审核民警审核）确定，以后各版须按此等级报审（第十六条）',
     );
     expect(page.text('#diff')).toContain('敏感等级：一般 → 重大敏感');
-    expect(page.text('#diff')).toContain('第 1 版审批中：审核民警审核 张伟将敏感等级由“一般”提高为“重大敏感”');
+    expect(page.text('#diff')).toContain('第 1 版审批中：张伟（审核民警审核）将敏感等级由“一般”提高为“重大敏感”');
   });
 
   it('lowers only with a reason, to the levels the server offers', async () => {

@@ -128,15 +128,17 @@ function stepsOf(chain: ChainPreview): { steps: StepItem[]; active: number } {
 /** 第十六条: who raised the level at which step, for every later version. */
 function floorNoteOf(floor: LevelFloor | null, names: ReadonlyMap<string, string>): string {
   if (!floor) return '';
-  const who = names.get(floor.personId) ?? '';
-  return `敏感等级不低于“${LEVEL_LABELS[floor.level]}”：第 ${floor.version} 版审批中由${floor.stepLabel}${who ? ` ${who}` : ''}确定，以后各版须按此等级报审（第十六条）`;
+  const who = names.get(floor.personId);
+  const by = who ? `${who}（${floor.stepLabel}）` : floor.stepLabel;
+  return `敏感等级不低于“${LEVEL_LABELS[floor.level]}”：第 ${floor.version} 版审批时由${by}确定，以后各版须按此等级报审（第十六条）`;
 }
 
 function levelChangeNote(c: LevelChange, names: ReadonlyMap<string, string>): string {
-  const who = names.get(c.personId) ?? '';
+  const who = names.get(c.personId);
+  const by = who ? `${who}（${c.stepLabel}）` : c.stepLabel;
   const verb = c.kind === 'raise' ? '提高为' : '降为';
-  const why = c.reason ? `（理由：${c.reason}）` : '';
-  return `${c.stepLabel}${who ? ` ${who}` : ''}将敏感等级由“${LEVEL_LABELS[c.from]}”${verb}“${LEVEL_LABELS[c.to]}”${why}`;
+  const why = c.reason ? `，理由：${c.reason}` : '';
+  return `${by}将敏感等级由“${LEVEL_LABELS[c.from]}”${verb}“${LEVEL_LABELS[c.to]}”${why}`;
 }
 
 function diffOf(d: VersionDiff | null, names: ReadonlyMap<string, string>): DiffView | null {

@@ -48,7 +48,7 @@ describe('编辑稿件：审批中提高的等级 (第十六条)', () => {
       { id: 'p1' },
     );
     expect(page.text('#raised-floor')).toBe(
-      '审批中已由审核民警审核将敏感等级提高为“重大敏感”，本稿以后各版不得低于此等级（第十六条）',
+      '审批中已在“审核民警审核”步骤将敏感等级提高为“重大敏感”，本稿以后各版不得低于此等级（第十六条）',
     );
     expect(page.data().declaredLevel).toBe('major');
     expect(page.data().levelOptions.map((o) => o.value)).toEqual(['major', 'especiallyMajor']);

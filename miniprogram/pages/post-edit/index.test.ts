@@ -147,6 +147,7 @@ describe('编辑稿件 (pages/post-edit)', () => {
         level: 'ordinary',
         blocked: true,
         triage: [],
+        suggestions: [],
         msgSecCheck: { state: 'skipped' },
       },
     });

@@ -202,7 +202,7 @@ Page<EditData, EditCustom>({
         declaredLevel: lifted && raised ? raised.level : post.declaredLevel,
         levelOptions: LEVEL_OPTIONS.slice(at),
         raisedNote: raised
-          ? `审批中已由${raised.stepLabel}将敏感等级提高为“${LEVEL_LABELS[raised.level]}”，本稿以后各版不得低于此等级（第十六条）`
+          ? `审批中已在“${raised.stepLabel}”步骤将敏感等级提高为“${LEVEL_LABELS[raised.level]}”，本稿以后各版不得低于此等级（第十六条）`
           : '',
         dirty: Boolean(lifted),
         images: post.content.images,

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`端口无效：${portText ?? ''}`);
 
   const cloud = await createLocalCloud({ port, dataDir, timers: !values['no-timers'] });
+  for (const warning of cloud.warnings) console.warn(`注意：${warning}`);
   console.log(`本地云已启动 ${cloud.url}`);
 
   let stopping = false;

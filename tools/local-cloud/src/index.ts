@@ -8,6 +8,8 @@ export {
   HOST,
   REPO_ROOT,
   createLocalCloud,
+  LocalCloudStartError,
+  MAX_BODY_DEPTH,
   wipeDataDir,
   type LocalCloud,
   type LocalCloudOptions,

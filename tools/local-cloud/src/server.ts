@@ -32,6 +32,7 @@ import * as v from 'valibot';
 import { schema as declaredSchema, type CollectionSpec } from '../../../core/schema';
 import { AiGateway, ScriptRequest } from './ai';
 import { Clock, ClockError, type ClockOptions } from './clock';
+import { clockWentBack, persistClock, readSavedClock, restoreClock } from './clock/persist';
 import { DatabaseActions, isDatabaseAction } from './db/actions';
 import { LocalDatabase } from './db/engine';
 import { errorInfo } from './db/errors';
@@ -50,6 +51,25 @@ export const HOST = '127.0.0.1';
 
 /** Uploads go through /storage; nothing the product sends comes near this. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/**
+ * Nesting a JSON body may have. Far beyond any real event or SDK request (their depth is a handful);
+ * a deeper body is refused as malformed, before anything tries to walk it recursively (issue 11).
+ */
+export const MAX_BODY_DEPTH = 256;
+
+/** How deep a parsed JSON value nests, counted without recursion; stops once past `limit`. */
+function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: Array<{ v: unknown; d: number }> = [{ v: value, d: 0 }];
+  while (stack.length > 0) {
+    const { v, d } = stack.pop() as { v: unknown; d: number };
+    if (v === null || typeof v !== 'object') continue;
+    if (d >= limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)) {
+      if (child !== null && typeof child === 'object') stack.push({ v: child, d: d + 1 });
+    }
+  }
+  return false;
+}
 
 export interface LocalCloudOptions {
   /** 0 = ephemeral. Default: env PORT, else 0. */
@@ -60,8 +80,16 @@ export interface LocalCloudOptions {
   schema?: readonly CollectionSpec[];
   /** Default: <repo>/cloudfunctions. */
   functionsDir?: string;
-  /** A clock to share, or how to make one. */
+  /**
+   * A clock to share, or how to make one. With a data folder and no `start`, the clock is restored
+   * as the last run left it (moved forward stays moved); see clock/persist.ts.
+   */
   clock?: Clock | ClockOptions;
+  /**
+   * false: `GET /health` answers 503 (starting) until `markReady()` — for a start-up that still has
+   * work to do after listening (npm start seeds the demo data). Default true.
+   */
+  ready?: boolean;
   envId?: string;
   appid?: string;
   /** Run timer triggers on the clock. Default true. */
@@ -106,6 +134,10 @@ export interface LocalCloud {
   timers: TimerScheduler;
   stats(): LocalCloudStats;
   resetStats(): void;
+  /** Start-up finished: `GET /health` reports ready from now on. */
+  markReady(): void;
+  /** Things the start should say plainly (the clock went back since the last run). */
+  warnings: string[];
   /** Empties the database, the outbox and any injected failures. */
   reset(): void;
   /** The variables that point a wx-server-sdk in this process at this cloud (as an SCF instance has). */
@@ -172,8 +204,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function parseJson(body: Buffer, what: string): unknown {
   if (body.length === 0) return {};
+  let parsed: unknown;
   try {
-    return JSON.parse(body.toString('utf8')) as unknown;
+    parsed = JSON.parse(body.toString('utf8')) as unknown;
   } catch (err) {
     throw new HttpError(
       400,
@@ -181,6 +214,10 @@ function parseJson(body: Buffer, what: string): unknown {
       `${what}不是合法的 JSON：${err instanceof Error ? err.message : String(err)}`,
     );
   }
+  if (depthExceeds(parsed, MAX_BODY_DEPTH)) {
+    throw new HttpError(400, 'INVALID_PARAM', `${what}嵌套过深：最多 ${MAX_BODY_DEPTH} 层`);
+  }
+  return parsed;
 }
 
 const ROUTE_KEYS = [
@@ -252,17 +289,60 @@ export function wipeDataDir(dir: string = DEFAULT_DATA_DIR): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** Why the local cloud could not start, said plainly (a busy port is the usual one). */
+export class LocalCloudStartError extends Error {
+  constructor(
+    readonly code: 'PORT_IN_USE' | 'PORT_DENIED' | 'LISTEN_FAILED',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LocalCloudStartError';
+  }
+}
+
+function listenError(err: unknown, port: number): LocalCloudStartError {
+  // Duck-typed: an error from another realm (a test sandbox) is no `instanceof Error` here.
+  const code =
+    typeof err === 'object' && err !== null && 'code' in err ? (err as NodeJS.ErrnoException).code : undefined;
+  if (code === 'EADDRINUSE') {
+    return new LocalCloudStartError(
+      'PORT_IN_USE',
+      `端口 ${port} 已被占用：可能已有一个本地云（npm start）或其他程序在使用它。请先停止它，或换一个端口，例如 PORT=${port + 1} npm start`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new LocalCloudStartError(
+      'PORT_DENIED',
+      `没有权限使用端口 ${port}，请换一个 1024 以上的端口，例如 PORT=3700 npm start`,
+    );
+  }
+  return new LocalCloudStartError('LISTEN_FAILED', `本地云无法在 ${HOST}:${port} 上启动：${errorInfo(err).message}`);
+}
+
 export async function createLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const envId = options.envId ?? DEFAULT_ENV_ID;
   const dataDir = options.dataDir === undefined ? DEFAULT_DATA_DIR : options.dataDir;
   const clock = options.clock instanceof Clock ? options.clock : new Clock(options.clock ?? {});
   let url = '';
+  let ready = options.ready ?? true;
+  const warnings: string[] = [];
 
   const db = new LocalDatabase({
     file: dataDir === null ? null : join(dataDir, 'db.sqlite'),
     schema: options.schema ?? declaredSchema,
     clock,
   });
+  // The clock of a persistent data folder survives a restart (issue 11); one passed in or started at a
+  // given time is the caller's, but a restart that finds it behind the last run still says so.
+  let stopClockPersistence: () => void = () => undefined;
+  if (dataDir !== null) {
+    const saved = readSavedClock(db.store);
+    const restore = !(options.clock instanceof Clock) && options.clock?.start === undefined;
+    if (saved && restore) restoreClock(clock, saved, clock.snapshot().realAt);
+    const wentBack = clockWentBack(saved, clock.now());
+    if (wentBack) warnings.push(wentBack);
+    stopClockPersistence = persistClock(clock, db.store);
+  }
   const transactions = new Transactions(db);
   const dbActions = new DatabaseActions(db, transactions);
   const runtime = new FunctionsRuntime({
@@ -462,7 +542,14 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
     }
 
     const routes: { [K in RouteKey]: () => unknown } = {
-      'GET /health': () => ({ ok: true, env: envId, functions: runtime.list(), collections: db.collections() }),
+      'GET /health': () => ({
+        ok: true,
+        ready: true,
+        env: envId,
+        functions: runtime.list(),
+        collections: db.collections(),
+        warnings,
+      }),
       'GET /clock': () => clockState(),
       // Answer after the timers the move made due have run, so the caller can assert their effects.
       'POST /clock': async () => {
@@ -495,6 +582,10 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
     };
     const key = `${method} ${path}`;
     if (!isRouteKey(key)) throw new HttpError(404, 'NOT_FOUND', `没有这个地址：${method} ${path}`);
+    // Ready means start-up (seeding included) has finished; until then a health check says so.
+    if (key === 'GET /health' && !ready) {
+      return jsonAnswer(503, { ok: false, ready: false, message: '本地云正在启动（写入演示数据），请稍候' });
+    }
     return jsonAnswer(200, await routes[key]());
   }
 
@@ -537,9 +628,10 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
       });
     });
   } catch (err) {
+    stopClockPersistence();
     db.close();
     await runtime.close();
-    throw err;
+    throw listenError(err, port);
   }
   const actualPort = (server.address() as AddressInfo).port;
   url = `http://${HOST}:${actualPort}`;
@@ -561,6 +653,10 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
     timers,
     stats,
     resetStats,
+    markReady: () => {
+      ready = true;
+    },
+    warnings,
     reset,
     sdkEnv: () => ({
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
@@ -576,6 +672,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
       closed = true;
       closing.abort();
       timers.stop();
+      stopClockPersistence();
       await runtime.close();
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());

@@ -276,9 +276,12 @@ export class LocalDatabase {
     );
   }
 
-  /** Computes a document's next state: a replacement (set) keeps only the _id, an update applies operators. */
-  nextState(current: Doc, data: Doc, replace: boolean): Doc {
-    if (!replace) return applyUpdate(current, data, this.now());
+  /**
+   * Computes a document's next state: a replacement (set) keeps only the _id, an update applies
+   * operators. `filter` (prepared) is the query that matched it, for the positional `$`.
+   */
+  nextState(current: Doc, data: Doc, replace: boolean, filter: Doc | null = null): Doc {
+    if (!replace) return applyUpdate(current, data, this.now(), filter);
     if (Object.keys(data).some((k) => k.startsWith('$'))) throw invalidParam('替换文档（set）不能包含更新操作符');
     return { _id: current._id, ...withoutId(data) };
   }
@@ -304,9 +307,10 @@ export class LocalDatabase {
     const resolvedData = prepareDoc(data, now);
     return this.store.atomically(() => {
       const matches = this.matchForWrite(collection, filter, options.multi);
+      const prepared = prepareFilter(filter, now);
       let updated = 0;
       for (const { key, doc } of matches) {
-        const next = this.nextState(doc, resolvedData, options.replace);
+        const next = this.nextState(doc, resolvedData, options.replace, prepared);
         if (stringifyEJSON(next) === stringifyEJSON(doc)) continue;
         this.store.replace(collection, key, doc, next);
         updated++;

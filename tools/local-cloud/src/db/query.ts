@@ -7,6 +7,7 @@ import { Aggregator, Query, find, update as mingoUpdate } from 'mingo';
 import 'mingo/init/system';
 import { type Doc, KEEP, cloneDoc, isPlainObject, mapDeep, toJsRegExp } from './ejson';
 import { DbError, errorInfo, invalidParam, requestFailed } from './errors';
+import { resolvePositional, usesPositional } from './positional';
 import type { SortSpec } from './planner';
 
 /** `db.serverDate({offset})` arrives as {$tcb_server_date:{offset}}; the server stamps its own time. */
@@ -107,13 +108,15 @@ function checkConflicts(update: Doc): void {
 
 /**
  * Applies MongoDB update operators (the SDK's `update` always sends operators; a bare object is
- * treated as $set). `$currentDate` uses the local cloud's clock, not the machine's.
+ * treated as $set). `$currentDate` uses the local cloud's clock, not the machine's. `filter` is the
+ * update's query, which the positional `$` (`items.$.n`) refers to; without one, `$` finds nothing.
  */
-export function applyUpdate(doc: Doc, updateSpec: Doc, now: number): Doc {
+export function applyUpdate(doc: Doc, updateSpec: Doc, now: number, filter: Doc | null = null): Doc {
   const keys = Object.keys(updateSpec);
   const hasOps = keys.some((k) => k.startsWith('$'));
   if (hasOps && !keys.every((k) => k.startsWith('$'))) throw invalidParam('更新数据不能混用操作符与普通字段');
-  const spec: Doc = hasOps ? updateSpec : { $set: updateSpec };
+  let spec: Doc = hasOps ? updateSpec : { $set: updateSpec };
+  if (usesPositional(spec)) spec = guarded('更新失败', () => resolvePositional(doc, spec, filter ?? {}));
   checkConflicts(spec);
   const next = cloneDoc(doc);
   for (const [op, rawArgs] of Object.entries(spec)) {

@@ -139,6 +139,7 @@ export class Store {
       }
     }
     this.db.exec(`
+      CREATE TABLE IF NOT EXISTS _meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS _collections (name TEXT PRIMARY KEY);
       CREATE TABLE IF NOT EXISTS _indexes (
         collection TEXT NOT NULL, name TEXT NOT NULL, spec TEXT NOT NULL, multikey INTEGER NOT NULL,
@@ -150,6 +151,19 @@ export class Store {
   close(): void {
     this.forgetStatements();
     if (this.db.open) this.db.close();
+  }
+
+  /** The local cloud's own bookkeeping (the clock), kept beside the data and never reset with it. */
+  getMeta(key: string): string | null {
+    const row = this.db.prepare('SELECT v FROM _meta WHERE k = ?').pluck().get(key) as string | undefined;
+    return row ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    if (!this.db.open) return;
+    this.db
+      .prepare('INSERT INTO _meta (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v')
+      .run(key, value);
   }
 
   /** Runs fn in one SQLite transaction: all of it is on disk, or none of it. */

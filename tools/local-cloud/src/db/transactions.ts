@@ -192,7 +192,7 @@ export class Transactions {
       own.set(key, created.doc);
       return { updated: 0, upsertedId: created.doc._id };
     }
-    const next = this.db.nextState(current, resolved, options.replace);
+    const next = this.db.nextState(current, resolved, options.replace, prepareFilter(filter, this.db.now()));
     if (stringifyEJSON(next) === stringifyEJSON(current)) return { updated: 0, upsertedId: undefined };
     own.set(key, next);
     return { updated: 1, upsertedId: undefined };

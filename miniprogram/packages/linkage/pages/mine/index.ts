@@ -28,6 +28,8 @@ interface MineRow {
   dueMs: number;
   clock: string;
   overdue: boolean;
+  /** card__clock--over (past the window) or card__clock--done (nothing left to answer). */
+  clockClass: string;
   /** Still to respond for one of the caller's accounts, in an open directive. */
   waiting: boolean;
   state: string;
@@ -72,6 +74,7 @@ function toRow(item: MyDirective, now: number): MineRow {
     dueMs,
     clock: waiting ? left.text : d.stateLabel,
     overdue: waiting && left.overdue,
+    clockClass: !waiting ? 'card__clock--done' : left.overdue ? 'card__clock--over' : '',
     waiting,
     state: d.stateLabel,
     accounts: item.accounts.map((a) => `${a.accountName}（${a.platformLabel}）${a.stateLabel}`).join('；'),
@@ -126,6 +129,7 @@ Page<MineData, MineCustom>({
       if (left.text === r.clock) return;
       patch[`list.items[${i}].clock`] = left.text;
       patch[`list.items[${i}].overdue`] = left.overdue;
+      patch[`list.items[${i}].clockClass`] = left.overdue ? 'card__clock--over' : '';
     });
     if (Object.keys(patch).length > 0) this.setData(patch);
   },

@@ -1,5 +1,5 @@
 /** The settings form's number fields, checked on the phone with the server's bounds (core/reader/settings.ts). */
-export const TIMEOUT = { min: 1, max: 15 };
+export const TIMEOUT = { min: 1, max: 12 };
 const CHUNK = { min: 500, max: 20_000 };
 const TOKENS_MAX = 100_000_000;
 

@@ -1,0 +1,358 @@
+/**
+ * Every detector in one scan. The lexicon automaton already reads the whole text once: its pass also
+ * finds the detectors' cue words (a minor, a classification word, a call to buy, a shop, a password,
+ * a dwelling part) and the normaliser records where sentences end; one scan of the normalised text
+ * then finds the runs of ASCII letters and digits (every number, plate, link and code lives in one).
+ * Each detector checks only around those places, with the same patterns as the brute-force
+ * detectors in this folder (which remain the reference the bench and the tests compare against), so
+ * a text without digits, links or cue words costs the detectors nothing beyond that scan.
+ */
+import { detectorText, overlaps, scan, type DetectorHit } from './types';
+import { credentialsIn } from './credentials';
+import { PURCHASE_CALL, SCAM, SELLING, SHOP_LINK, SYMBOL_PRICE, TAOKOULING, YUAN_PRICE } from './commercial';
+import type { Cue } from './cues';
+import { details, MINOR_MARK } from './minors';
+import {
+  ADDRESS,
+  CARD,
+  digitsOf,
+  DWELLING,
+  ID15,
+  ID18,
+  isResidentId,
+  luhnValid,
+  maskAddress,
+  maskBankCard,
+  maskMobile,
+  maskPlate,
+  maskResidentId,
+  MOBILE,
+  PLATE,
+  POLICE_CONTACT,
+} from './personal-data';
+import { MARKS } from './secrets';
+import { isForeignHost, URL_IN_TEXT } from '../sources';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where the detectors look, from the one pass: cue words, ASCII runs and sentence ends. */
+export interface DetectorScan {
+  cues: readonly Cue[];
+  /** Original spans of the runs of ASCII letters and digits (punctuation inside a run kept). */
+  ascii: readonly Span[];
+  sentenceEnds: ArrayLike<number>;
+  sentenceCount: number;
+}
+
+/** An ASCII or full-width digit. */
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+
+interface Candidate {
+  start: number;
+  end: number;
+  value: string;
+}
+
+const push = (list: Candidate[], seen: Set<number>, start: number, end: number, value: string): void => {
+  const key = start * 65536 + (end - start);
+  if (seen.has(key)) return;
+  seen.add(key);
+  list.push({ start, end, value });
+};
+
+const byStart = (a: Candidate, b: Candidate): number => a.start - b.start || a.end - b.end;
+
+type Match = { start: number; end: number; value: string; groups: (string | undefined)[] };
+
+/** A window of the text and its detector view (built once, read by every pattern that needs it). */
+interface Window {
+  from: number;
+  view: string;
+  /** The view with ￥ read as ¥ (the commercial patterns' form). */
+  yuan: string;
+}
+
+function windowOf(text: string, from: number, to: number): Window {
+  const a = Math.max(0, from);
+  const view = detectorText(text.slice(a, Math.min(text.length, to)));
+  return { from: a, view, yuan: view.includes('￥') ? view.replace(/￥/g, '¥') : view };
+}
+
+/** Every match of `pattern` in the window, in original offsets, overlapping `near`. */
+function matchesIn(w: Window, pattern: RegExp, near: Span, yuan = false): Match[] {
+  const out: Match[] = [];
+  for (const m of scan(pattern, yuan ? w.yuan : w.view)) {
+    const start = w.from + m.start;
+    const end = w.from + m.end;
+    if (start < near.end && end > near.start) out.push({ start, end, value: m.value, groups: m.groups });
+  }
+  return out;
+}
+
+const PROVINCES = new Set([...'京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼']);
+const CURRENCY = new Set([...'¥$￥₤€¢₳₴'].map((c) => c.charCodeAt(0)));
+const YEN = 0xa5;
+const DOLLAR = 0x24;
+const FULL_YEN = 0xffe5;
+const YUAN = '元'.charCodeAt(0);
+const SUI = '岁'.charCodeAt(0);
+const ZHOU = '周'.charCodeAt(0);
+const NUMERALS = new Set([...'0123456789０１２３４５６７８９一二三四五六七八九十']);
+
+export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
+  const { cues, ascii, sentenceEnds, sentenceCount } = where;
+  const hits: DetectorHit[] = [];
+  if (cues.length === 0 && ascii.length === 0) return hits;
+
+  // Sentences as the reference detectors split them, from the ends the normaliser recorded.
+  const sentenceOf = (offset: number): number => {
+    let lo = 0;
+    let hi = sentenceCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sentenceEnds[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const sentenceSpan = (s: number): Span => ({
+    start: s === 0 ? 0 : sentenceEnds[s - 1] + 1,
+    end: s < sentenceCount ? sentenceEnds[s] : text.length,
+  });
+  const views = new Map<number, string>();
+  const sentenceView = (s: number): string => {
+    let v = views.get(s);
+    if (v === undefined) {
+      const { start, end } = sentenceSpan(s);
+      v = detectorText(text.slice(start, end));
+      views.set(s, v);
+    }
+    return v;
+  };
+
+  const minorSentences = new Set<number>();
+  const commercialSentences = new Set<number>();
+  const credentialSentences = new Set<number>();
+
+  // ---- candidates from the ASCII runs ----
+  const ids18: Candidate[] = [];
+  const ids15: Candidate[] = [];
+  const cards: Candidate[] = [];
+  const mobiles: Candidate[] = [];
+  const plates: Candidate[] = [];
+  const addresses: Candidate[] = [];
+  const shopLinks: Candidate[] = [];
+  const codes: Candidate[] = [];
+  const links: DetectorHit[] = [];
+  const seen = new Set<number>();
+  const seenId = new Set<number>();
+  const seenCard = new Set<number>();
+  const seenMobile = new Set<number>();
+  const seenPlate = new Set<number>();
+  const seenAddress = new Set<number>();
+  const seenShop = new Set<number>();
+  const seenCode = new Set<number>();
+
+  for (const run of ascii) {
+    // What the run holds decides which patterns can match it at all.
+    let digits = 0;
+    let letters = 0;
+    let dot = false;
+    for (let i = run.start; i < run.end; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) digits++;
+      else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
+      else if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) letters++;
+      else if (c === 0x2e || c === 0xff0e) dot = true;
+    }
+    // A currency sign before or after, or anywhere inside (¥ is dropped, so runs close over it).
+    let currency = false;
+    for (let i = Math.max(0, run.start - 2), to = Math.min(text.length, run.end + 2); i < to && !currency; i++)
+      currency = CURRENCY.has(text.charCodeAt(i));
+    const province = PROVINCES.has(text.charAt(run.start - 1)) || PROVINCES.has(text.charAt(run.start - 2));
+    if (digits >= 11 || (letters > 0 && (dot || province || currency))) {
+      // Three characters each side: a currency sign, a province character, a lookbehind.
+      const w = windowOf(text, run.start - 3, run.end + 3);
+      if (digits >= 15) {
+        for (const m of matchesIn(w, ID18, run)) push(ids18, seenId, m.start, m.end, m.value);
+        for (const m of matchesIn(w, ID15, run)) push(ids15, seenId, m.start, m.end, m.value);
+        for (const m of matchesIn(w, CARD, run)) push(cards, seenCard, m.start, m.end, m.value);
+      }
+      if (digits >= 11) for (const m of matchesIn(w, MOBILE, run)) push(mobiles, seenMobile, m.start, m.end, m.value);
+      if (province) for (const m of matchesIn(w, PLATE, run)) push(plates, seenPlate, m.start, m.end, m.value);
+      if (dot) {
+        for (const m of matchesIn(w, SHOP_LINK, run)) push(shopLinks, seenShop, m.start, m.end, m.value);
+        for (const m of matchesIn(w, URL_IN_TEXT, run)) {
+          const host = m.groups[2] ?? '';
+          const isUrl = m.groups[0] !== undefined || m.groups[1] !== undefined;
+          const key = m.start * 65536 + (m.end - m.start);
+          if (seen.has(key) || !isForeignHost(host, isUrl)) continue;
+          seen.add(key);
+          links.push({
+            start: m.start,
+            end: m.end,
+            category: 'foreignMedia',
+            detector: 'foreignDomain',
+            rule: '境外网站链接',
+            matched: text.slice(m.start, m.end),
+          });
+        }
+      }
+      if (letters > 0 && currency)
+        for (const m of matchesIn(w, TAOKOULING, run, true)) push(codes, seenCode, m.start, m.end, m.value);
+    }
+    // A number next to 元, ¥ or 岁 makes its sentence worth a look.
+    if (digits > 0) {
+      for (let i = run.start; i < run.end; i++) {
+        if (!isDigit(text.charCodeAt(i))) continue;
+        let j = i;
+        while (j < run.end && isDigit(text.charCodeAt(j))) j++;
+        const b1 = text.charCodeAt(i - 1);
+        const b2 = text.charCodeAt(i - 2);
+        const a0 = text.charCodeAt(j);
+        const a1 = text.charCodeAt(j + 1);
+        if (b1 === YEN || b1 === DOLLAR || b1 === FULL_YEN || b2 === YEN || b2 === DOLLAR || b2 === FULL_YEN)
+          commercialSentences.add(sentenceOf(i));
+        if (a0 === YUAN || (a1 === YUAN && /\s/.test(text.charAt(j)))) commercialSentences.add(sentenceOf(i));
+        if (a0 === SUI || (a0 === ZHOU && a1 === SUI)) minorSentences.add(sentenceOf(i));
+        i = j;
+      }
+    }
+  }
+
+  // ---- candidates from the cue words ----
+  for (const cue of cues) {
+    const s = sentenceOf(cue.start);
+    switch (cue.kind) {
+      case 'minor':
+        minorSentences.add(s);
+        break;
+      case 'purchase':
+        commercialSentences.add(s);
+        break;
+      case 'credential':
+        credentialSentences.add(s);
+        break;
+      case 'shop':
+        for (const m of matchesIn(windowOf(text, cue.start - 40, cue.end + 2), TAOKOULING, cue, true))
+          push(codes, seenCode, m.start, m.end, m.value);
+        break;
+      case 'address':
+        // Every address names a dwelling by number: 5栋, 十二单元, 702室.
+        if (!NUMERALS.has(text.charAt(cue.start - 1))) break;
+        for (const m of matchesIn(windowOf(text, cue.start - 30, cue.end + 40), ADDRESS, cue))
+          push(addresses, seenAddress, m.start, m.end, m.value);
+        break;
+      case 'secret':
+        break;
+    }
+  }
+
+  // ---- personal data, in the reference detector's order and with its overlap rules ----
+  const personal: DetectorHit[] = [];
+  const add = (c: Candidate, detector: DetectorHit['detector'], rule: string, matched: string): void => {
+    personal.push({ start: c.start, end: c.end, category: 'privacy', detector, rule, matched });
+  };
+  for (const c of [...ids18.sort(byStart), ...ids15.sort(byStart)]) {
+    const id = digitsOf(c.value);
+    if (isResidentId(id) && !overlaps(c, personal)) add(c, 'idNumber', '居民身份证号码', maskResidentId(id));
+  }
+  for (const c of cards.sort(byStart)) {
+    const card = digitsOf(c.value);
+    if (luhnValid(card) && !overlaps(c, personal)) add(c, 'bankCard', '银行卡号', maskBankCard(card));
+  }
+  for (const c of mobiles.sort(byStart)) {
+    const mobile = digitsOf(c.value).replace(/^86(?=1\d{10}$)/, '');
+    if (POLICE_CONTACT.test(detectorText(text.slice(Math.max(0, c.start - 12), c.start)))) continue;
+    if (!overlaps(c, personal)) add(c, 'mobile', '手机号码', maskMobile(mobile));
+  }
+  for (const c of plates.sort(byStart)) {
+    if (/\d/.test(c.value)) add(c, 'plate', '机动车号牌', maskPlate(c.value.replace(/[·•・. -]/g, '')));
+  }
+  for (const c of addresses.sort(byStart)) {
+    const lead = /^(?:家住|居住在|居住于|住在|住址|位于|住|在|于|是)*/.exec(c.value)?.[0].length ?? 0;
+    const span = { start: c.start + lead, end: c.end, value: c.value };
+    if (DWELLING.test(c.value) && !overlaps(span, personal))
+      add(span, 'address', '详细住址', maskAddress(c.value.slice(lead)));
+  }
+  hits.push(...personal);
+
+  // ---- minors: the sentences that mark a minor ----
+  for (const s of [...minorSentences].sort((a, b) => a - b)) {
+    const view = sentenceView(s);
+    if (!MINOR_MARK.test(view)) continue;
+    const { start } = sentenceSpan(s);
+    for (const d of details(view, start)) {
+      hits.push({
+        start: d.start,
+        end: d.end,
+        category: 'vulnerable',
+        detector: 'minorIdentity',
+        rule: '未成年人身份信息',
+        matched: text.slice(d.start, d.end),
+      });
+    }
+  }
+
+  // ---- secret marks: around every classification word ----
+  const marks: DetectorHit[] = [];
+  const secretCues = cues.filter((c) => c.kind === 'secret');
+  if (secretCues.length > 0) {
+    const windows = secretCues.map((cue) => windowOf(text, cue.start - 12, cue.end + 12));
+    for (const { rule, pattern } of MARKS) {
+      const found: Candidate[] = [];
+      const seenMark = new Set<number>();
+      secretCues.forEach((cue, i) => {
+        const w = windows[i];
+        if (w) for (const m of matchesIn(w, pattern, cue)) push(found, seenMark, m.start, m.end, m.value);
+      });
+      for (const m of found.sort(byStart)) {
+        if (marks.some((h) => h.start <= m.start && m.end <= h.end)) continue;
+        marks.push({
+          start: m.start,
+          end: m.end,
+          category: 'secret',
+          detector: 'secretMark',
+          rule,
+          matched: text.slice(m.start, m.end),
+        });
+      }
+    }
+  }
+  hits.push(...marks);
+
+  // ---- commercial: links and codes, then the sentences that sell ----
+  const commercial: DetectorHit[] = [];
+  const sell = (start: number, end: number, detector: DetectorHit['detector'], rule: string): void => {
+    commercial.push({ start, end, category: 'commercial', detector, rule, matched: text.slice(start, end) });
+  };
+  for (const c of shopLinks.sort(byStart)) sell(c.start, c.end, 'shopLink', '电商链接');
+  for (const c of codes.sort(byStart)) if (!overlaps(c, commercial)) sell(c.start, c.end, 'shopLink', '淘口令');
+  for (const s of [...commercialSentences].sort((a, b) => a - b)) {
+    const view = sentenceView(s).replace(/￥/g, '¥');
+    if (SCAM.test(view)) continue;
+    const { start } = sentenceSpan(s);
+    for (const m of scan(PURCHASE_CALL, view)) sell(start + m.start, start + m.end, 'purchaseCall', '购买号召');
+    for (const m of scan(SYMBOL_PRICE, view)) {
+      const at = { start: start + m.start, end: start + m.end };
+      if (!overlaps(at, commercial)) sell(at.start, at.end, 'price', '商品价格');
+    }
+    if (!SELLING.test(view)) continue;
+    for (const m of scan(YUAN_PRICE, view)) {
+      const at = { start: start + m.start, end: start + m.end };
+      if (!overlaps(at, commercial)) sell(at.start, at.end, 'price', '商品价格');
+    }
+  }
+  hits.push(...commercial);
+
+  hits.push(...links);
+
+  // ---- 第三十三条: passwords and codes ----
+  for (const s of [...credentialSentences].sort((a, b) => a - b))
+    hits.push(...credentialsIn(text, sentenceView(s), sentenceSpan(s).start));
+
+  return hits;
+}
