@@ -102,6 +102,6 @@ Page<ReportData, ReportCustom>({
       return;
     }
     void wx.showToast({ title: '已报告', icon: 'success' });
-    wx.redirectTo({ url: `${PAGES.incident}?id=${encodeURIComponent(res.data.id)}` });
+    void wx.redirectTo({ url: `${PAGES.incident}?id=${encodeURIComponent(res.data.id)}` });
   },
 });
