@@ -38,5 +38,10 @@ describe('the security demo scenario', () => {
     expect(archives.some((a) => a.type === 'export')).toBe(true);
     expect(archives.some((a) => a._id === 'm-u-cs-2026-02')).toBe(true);
     expect(archives.every((a) => a.state === 'complete')).toBe(true);
+    // The export covers the demo day: the attestations and the closed incident are in it.
+    const x = archives.find((a) => a.type === 'export');
+    expect(x?.partLists.find((p) => p.kind === 'attestations')?.records).toBe(2);
+    expect(x?.partLists.find((p) => p.kind === 'incidents')?.records).toBe(1);
+    expect(Math.abs(t.cloud.clock.now() - Date.parse('2026-03-10T09:00:00+08:00'))).toBeLessThan(60_000);
   });
 });

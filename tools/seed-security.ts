@@ -157,19 +157,28 @@ export async function seedSecurity(call: DemoCall, clock: DemoClock): Promise<st
     desk,
   );
 
-  // An audit request covering the first days of the month, then the archive timer until all is written.
-  const yesterday = toBeijingIso(now - 24 * HOUR).slice(0, 10);
-  await call(
-    'archive',
-    {
-      action: 'exportStart',
-      unitId: 'u-cs',
-      requestKey: 'demo-security-export-1',
-      from: `${yesterday.slice(0, 8)}01`,
-      to: yesterday,
-    },
-    desk,
-  );
+  // Last month's archives, then an audit request covering this month up to today: made the next
+  // morning (an export covers whole days already over), with the clock put back afterwards.
   for (let i = 0; i < 20; i++) await fire('archiveMinute');
+  const today = toBeijingIso(now).slice(0, 10);
+  const before = clock.now();
+  clock.set(before + 24 * HOUR);
+  try {
+    await call(
+      'archive',
+      {
+        action: 'exportStart',
+        unitId: 'u-cs',
+        requestKey: 'demo-security-export-1',
+        from: `${today.slice(0, 8)}01`,
+        to: today,
+      },
+      desk,
+    );
+    for (let i = 0; i < 20; i++) await fire('archiveMinute');
+  } finally {
+    // Back to where it was, plus the time this took.
+    clock.set(before + (clock.now() - (before + 24 * HOUR)));
+  }
   return '账号安全：1次密码更换登记，2起安全事件（1起处置中，1起已结案），1期培训；上月归档与1份审计导出';
 }

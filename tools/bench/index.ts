@@ -60,6 +60,12 @@ const BENCHES = {
     usesFunctions: true,
     run: async () => (await import('./reader')).runReaderBench(),
   },
+  // security (issue 15): a city's monthly archive in chunks against the function time limit; the rotation sweep
+  archive: {
+    title: '数据归档与密码更换提醒',
+    usesFunctions: true,
+    run: async () => (await import('./archive')).runArchiveBench(),
+  },
 } satisfies Record<string, Bench>;
 
 type BenchName = keyof typeof BENCHES;

@@ -135,7 +135,7 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
   {
     key: 'security',
     title: '账号安全',
-    icon: 'shield-o',
+    icon: 'lock',
     url: '/packages/security/pages/rotations/index',
     roles: ['operator', 'unitAdmin', 'propagandaStaff', 'leader'],
   },

@@ -16,6 +16,7 @@ import {
 } from '../../../../services/list';
 import { openPage } from '../../../../services/navigation';
 import type { ValueEvent } from '../../../../utils/events';
+import { PLATFORM_LABELS } from '../../../../utils/org-labels';
 import {
   DUE_REASON_LABELS,
   INCIDENT_KIND_LABELS,
@@ -92,7 +93,7 @@ export function summaryOf(v: AccountSecurityView): Summary {
         s.adminWechatHolderName ? `管理员微信：${s.adminWechatHolderName}` : '未设置管理员微信',
       ];
   return {
-    name: `${v.accountName}｜${v.unitName}`,
+    name: `${v.accountName}（${PLATFORM_LABELS[v.platform]}）｜${v.unitName}`,
     status: ROTATION_STATUS_LABELS[v.status],
     tag: ROTATION_TAGS[v.status],
     due: `${formatBeijing(v.dueAt).slice(0, 10)} 前（${DUE_REASON_LABELS[v.dueReason]}，${days}）`,

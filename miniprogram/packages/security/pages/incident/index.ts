@@ -8,6 +8,7 @@ import type { IncidentStepInput, IncidentStepKind, IncidentView } from '../../..
 import { call } from '../../../../services/api';
 import { latestData, type LoadState } from '../../../../services/load';
 import type { ValueEvent } from '../../../../utils/events';
+import { PLATFORM_LABELS } from '../../../../utils/org-labels';
 import { INCIDENT_KIND_LABELS, STEP_LABELS, beijingPickers, formatBeijing, pickersToIso } from '../../utils/security';
 
 type RecordKind = IncidentStepInput['kind'];
@@ -144,7 +145,7 @@ Page<IncidentData, IncidentCustom>({
       status: 'ready',
       rev: v.rev,
       title: INCIDENT_KIND_LABELS[v.kind],
-      account: `${v.accountName}｜${v.unitName}`,
+      account: `${v.accountName}（${PLATFORM_LABELS[v.platform]}）｜${v.unitName}`,
       description: `${formatBeijing(v.happenedAt)} 发生，${v.reportedBy.name} 于 ${formatBeijing(v.reportedAt)} 报告：${v.description}`,
       stateLabel: v.state === 'closed' ? '已结案' : '处置中',
       stateTag: v.state === 'closed' ? 'success' : 'danger',

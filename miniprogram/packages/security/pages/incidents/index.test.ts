@@ -20,7 +20,7 @@ describe('安全事件列表 (packages/security/pages/incidents)', () => {
   it('lists the open incidents first and opens one', async () => {
     wxm.cloud.reply('security', 'incidents', { ok: true, data: { items: [item], nextOffset: null } });
     const page = await openPage(ROUTE, { unitId: 'u-cs' });
-    expect(page.text('#incident-inc-1')).toContain('账号被盗｜长沙警事');
+    expect(page.text('#incident-inc-1')).toContain('账号被盗｜长沙警事（微博）');
     expect(page.text('#incident-inc-1')).toContain('11-28 08:45 报告');
     expect(wxm.cloud.sent('security', 'incidents')[0]).toMatchObject({ unitId: 'u-cs', state: 'open' });
     await page.fire('#filter-all', 'click');

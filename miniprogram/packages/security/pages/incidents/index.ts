@@ -15,6 +15,7 @@ import {
 import { openPage } from '../../../../services/navigation';
 import { homeUnitFor } from '../../../../services/scope';
 import type { DatasetEvent } from '../../../../utils/events';
+import { PLATFORM_LABELS } from '../../../../utils/org-labels';
 import { INCIDENT_KIND_LABELS, PAGES, formatBeijing } from '../../utils/security';
 
 const PAGE_SIZE = 20;
@@ -49,7 +50,7 @@ interface IncidentsCustom extends ListMethods<Query> {
 function row(i: IncidentItem): IncidentRow {
   return {
     id: i.id,
-    title: `${INCIDENT_KIND_LABELS[i.kind]}｜${i.accountName}`,
+    title: `${INCIDENT_KIND_LABELS[i.kind]}｜${i.accountName}（${PLATFORM_LABELS[i.platform]}）`,
     label: `${i.unitName}｜${formatBeijing(i.reportedAt)} 报告${i.closedAt ? `｜${formatBeijing(i.closedAt)} 结案` : ''}`,
     state: i.state === 'open' ? '处置中' : '已结案',
     tag: i.state === 'open' ? 'danger' : 'success',

@@ -29,7 +29,7 @@ describe('账号安全列表 (packages/security/pages/rotations)', () => {
     const page = await openPage(ROUTE, { unitId: 'u-cs' });
     expect(page.text('#account-acc-cs-weibo')).toContain('人员变动后更换 2026-11-20 前（逾期 8 天）');
     expect(page.text('#account-acc-cs-weibo')).toContain('暂停发布');
-    expect(wxm.cloud.sent('security', 'rotations')[0]).toMatchObject({ unitId: 'u-cs', filter: 'due' });
+    expect(wxm.cloud.sent('security', 'rotations')[0]).toMatchObject({ unitId: 'u-cs', filter: 'all' });
     await page.fire('#filter-overdue', 'click');
     expect(wxm.cloud.sent('security', 'rotations')[1]).toMatchObject({ filter: 'overdue', offset: 0 });
     await page.fire('#account-acc-cs-weibo', 'click');

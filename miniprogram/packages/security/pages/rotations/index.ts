@@ -1,6 +1,6 @@
 /**
  * A unit's accounts by password rotation (第三十三条 定期更换密码; 第二十九条 the unit answers for
- * them): the overdue first, then those due soon; the desk above sees every unit under it. Each row
+ * them), the overdue first, then by due day — 待更换 and 已逾期 narrow it; the desk above sees every unit under it. Each row
  * opens the account's security page.
  */
 import type { RotationItem } from '../../../../../typings/security';
@@ -16,6 +16,7 @@ import {
 import { openPage } from '../../../../services/navigation';
 import { homeUnitFor } from '../../../../services/scope';
 import type { DatasetEvent } from '../../../../utils/events';
+import { PLATFORM_LABELS } from '../../../../utils/org-labels';
 import { DUE_REASON_LABELS, PAGES, ROTATION_STATUS_LABELS, ROTATION_TAGS, formatBeijing } from '../../utils/security';
 
 const PAGE_SIZE = 20;
@@ -52,7 +53,7 @@ function row(r: RotationItem): RotationRow {
   const days = r.daysLeft >= 0 ? `还有 ${r.daysLeft} 天` : `逾期 ${-r.daysLeft} 天`;
   return {
     id: r.accountId,
-    title: r.accountName,
+    title: `${r.accountName}（${PLATFORM_LABELS[r.platform]}）`,
     label: `${r.unitName}｜${DUE_REASON_LABELS[r.dueReason]} ${formatBeijing(r.dueAt).slice(0, 10)} 前（${days}）｜上次：${r.lastRotatedAt ? formatBeijing(r.lastRotatedAt).slice(0, 10) : '未登记'}`,
     status: ROTATION_STATUS_LABELS[r.status],
     tag: ROTATION_TAGS[r.status],
@@ -62,12 +63,12 @@ function row(r: RotationItem): RotationRow {
 
 Page<RotationsData, RotationsCustom>({
   data: {
-    ...listData<RotationRow, Query>({ filter: 'due' }),
+    ...listData<RotationRow, Query>({ filter: 'all' }),
     unitId: '',
     filters: [
+      { key: 'all', label: '全部' },
       { key: 'due', label: '待更换' },
       { key: 'overdue', label: '已逾期' },
-      { key: 'all', label: '全部' },
     ],
   },
   ...listBehaviour<RotationRow, Query, number>({ key: (r) => r.id }),
