@@ -65,6 +65,10 @@ export const schema: CollectionSpec[] = [
       // hardening (issue 11): every account naming a person, for the person's page (第十一条, 第十六条)
       { name: 'reviewerIds', keys: [asc('reviewerIds')] },
       { name: 'ownerId', keys: [asc('ownerId')] },
+      // accounts lifecycle: the matrix and registry lists (facet equality, ordered by name), the setup
+      // tasks an applicant still has (an officer's own personal accounts use ownerId above).
+      { name: 'facets', keys: [asc('facets'), asc('name'), asc('_id')] },
+      { name: 'setupApplicant', keys: [asc('lifecycle.applicantId'), asc('state')] },
     ],
   },
   // hardening (issue 11, 第三十三条): a WeChat whose binding moved to another; `_id` from the OPENID.
@@ -138,6 +142,8 @@ export const schema: CollectionSpec[] = [
       { name: 'unitState', keys: [asc('unitId'), asc('state'), desc('receivedAt')] },
       // 第二十三条 reply-target reminders: deferred messages still being handled, by target time
       { name: 'replyTarget', keys: [asc('state'), asc('replyTargetAt')] },
+      // accounts lifecycle (第十三条): an account's messages still without an outcome, to hand over on closing
+      { name: 'accountState', keys: [asc('accountId'), asc('state'), desc('receivedAt')] },
       // security (issue 15): a unit's messages closed in a month, for its archive (第三十二条)
       { name: 'closed', keys: [asc('unitId'), asc('closedAt')] },
     ],
@@ -156,6 +162,8 @@ export const schema: CollectionSpec[] = [
       // reminder runs: open referrals whose first reminder (core/referral/reminders dueSoonAt) has come
       { name: 'reminder', keys: [asc('open'), asc('dueSoonAt')] },
       { name: 'message', keys: [asc('messageId')] },
+      // accounts lifecycle (第十三条): an account's open referrals, to hand over on closing
+      { name: 'accountOpen', keys: [asc('accountId'), asc('open'), asc('dueAt')] },
     ],
   },
   // One document per year (_id `year-2027`): the admin's arrangement of the days chinese-days lacks.
@@ -281,6 +289,58 @@ export const schema: CollectionSpec[] = [
   // The frozen target list of a directive, in chunks (_id `<planId>#<n>`), read by id.
   { name: 'linkagePlans', indexes: [] },
   { name: 'linkageSettings', indexes: [] },
+  // --- accounts lifecycle (第九条—第十四条, 第三十九条—第四十二条) ---
+  {
+    name: 'accountApplications',
+    indexes: [
+      { name: 'mine', keys: [asc('applicantId'), desc('updatedAt')] },
+      // a desk's applications to decide, oldest first
+      { name: 'decider', keys: [asc('deciderId'), asc('state'), asc('submittedAt')] },
+      // a desk's decided applications, newest decision first (decidedAt is null while pending)
+      { name: 'decided', keys: [asc('deciderId'), desc('decidedAt')] },
+    ],
+  },
+  // One claim per unit, platform and name (and per account being closed), by id: two applications
+  // racing for one name cannot both hold it (第十条).
+  { name: 'accountNames', indexes: [] },
+  {
+    name: 'filings',
+    indexes: [
+      { name: 'receiver', keys: [asc('receiverDeskId'), asc('state'), desc('createdAt')] },
+      { name: 'filer', keys: [asc('filerDeskId'), asc('state'), desc('createdAt')] },
+      // reminders: filings not filed by their deadline, and filed ones left unacknowledged
+      { name: 'due', keys: [asc('state'), asc('dueAt')] },
+      { name: 'acknowledge', keys: [asc('state'), asc('acknowledgeDueAt')] },
+      { name: 'account', keys: [asc('accountId'), desc('createdAt')] },
+    ],
+  },
+  // Records for the monthly evaluation (issue 14): every state change and every 第四十二条 mark, by month.
+  {
+    name: 'accountEvents',
+    indexes: [
+      { name: 'month', keys: [asc('month'), asc('at')] },
+      { name: 'account', keys: [asc('accountId'), asc('at')] },
+    ],
+  },
+  {
+    name: 'accountMarks',
+    indexes: [
+      { name: 'month', keys: [asc('month'), asc('at')] },
+      { name: 'account', keys: [asc('accountId'), desc('at')] },
+      { name: 'unit', keys: [asc('unitId'), desc('at')] },
+    ],
+  },
+  // One document per unit (_id = unit id): the matrix's maintained counts and 第九条 gaps.
+  {
+    name: 'matrixTotals',
+    indexes: [
+      { name: 'gaps', keys: [asc('gap'), asc('unitPath'), asc('_id')] },
+      { name: 'gapSince', keys: [asc('gap'), asc('gapSince')] },
+      { name: 'path', keys: [asc('unitPath'), asc('_id')] },
+    ],
+  },
+  // One document (_id `rules`): the naming rule and filing periods the province sets.
+  { name: 'accountRules', indexes: [] },
   // --- reader (大模型审读, issue 19) ---
   // One document: the province desk's settings for this environment (_id `settings`).
   { name: 'readerSettings', indexes: [] },

@@ -7,6 +7,8 @@ import type { UnitTree } from '../core/org/tree';
 import { pendingKeysOfPerson } from '../core/post/chain';
 import { accountsOperatedBy } from './linkage/context';
 import { command, store } from './store';
+import { countFilings } from './account/filings';
+import { countSetups } from './account/setup';
 
 export type PendingCounter = (person: Person, tree: UnitTree) => Promise<number>;
 
@@ -29,6 +31,15 @@ export const pendingCounters: { [K in keyof PendingCounts]: PendingCounter } = {
   drafts: async (person) =>
     store.count('posts', { authorId: person._id, state: command().in(['draft', 'returned', 'withdrawn']) }),
   unreadNotifications: async (person) => store.count('notifications', { recipientId: person._id, read: false }),
+  // --- accounts: applications waiting for the person's desks (accountApplications.decider), the setup
+  // tasks of accounts they applied for or run (accounts.setupApplicant / operatorA / operatorB), filings
+  // their desks must file or acknowledge (filings.filer / .receiver).
+  accountDecisions: async (person) => {
+    const desks = person.roles.filter((g) => g.role === 'propagandaStaff').map((g) => g.unitId);
+    return desks.length ? store.count('accountApplications', { deciderId: command().in(desks), state: 'pending' }) : 0;
+  },
+  accountSetups: async (person) => countSetups(person),
+  filings: async (person) => countFilings(person),
   // directiveTargets.account: the accounts the person runs that still owe a linkage response (第三十四条).
   linkage: async (person) => {
     if (!person.roles.some((g) => g.role === 'operator')) return 0;
@@ -40,12 +51,16 @@ export const pendingCounters: { [K in keyof PendingCounts]: PendingCounter } = {
 };
 
 export async function pendingFor(person: Person, tree: UnitTree): Promise<PendingCounts> {
-  const [approvals, referrals, drafts, unreadNotifications, linkage] = await Promise.all([
-    pendingCounters.approvals(person, tree),
-    pendingCounters.referrals(person, tree),
-    pendingCounters.drafts(person, tree),
-    pendingCounters.unreadNotifications(person, tree),
-    pendingCounters.linkage(person, tree),
-  ]);
-  return { approvals, referrals, drafts, unreadNotifications, linkage };
+  const [approvals, referrals, drafts, unreadNotifications, accountDecisions, accountSetups, filings, linkage] =
+    await Promise.all([
+      pendingCounters.approvals(person, tree),
+      pendingCounters.referrals(person, tree),
+      pendingCounters.drafts(person, tree),
+      pendingCounters.unreadNotifications(person, tree),
+      pendingCounters.accountDecisions(person, tree),
+      pendingCounters.accountSetups(person, tree),
+      pendingCounters.filings(person, tree),
+      pendingCounters.linkage(person, tree),
+    ]);
+  return { approvals, referrals, drafts, unreadNotifications, accountDecisions, accountSetups, filings, linkage };
 }

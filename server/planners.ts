@@ -17,6 +17,7 @@ import { command, store, type Doc, type Filter, type Store } from './store';
 import { runWork } from './uow';
 import { publishReminders } from './post/planners';
 import { messageReplyTarget, referralDeadline, referralDigest, referralDueSoon } from './referral/planners';
+import { accountGaps, filingDue, filingUnacknowledged } from './account/planners';
 
 /** What a planner's `enrich` may use: by-id reads and the cached unit tree, never a scan. */
 export interface PlannerContext {
@@ -69,7 +70,11 @@ export const planners = new ShellPlannerRegistry()
   .register(referralDueSoon)
   .register(referralDeadline)
   .register(referralDigest)
-  .register(messageReplyTarget);
+  .register(messageReplyTarget)
+  // accounts lifecycle: filings to make and to acknowledge (第十四条), bureaus' gaps (第九条)
+  .register(filingDue)
+  .register(filingUnacknowledged)
+  .register(accountGaps);
 
 /** Safety stop per planner and run; what is left is due again next minute. */
 const MAX_PAGES = 50;

@@ -84,7 +84,15 @@ describe('an original post answering a directive', () => {
         WHO.opB,
       ),
     );
-    // Registered later: the response time is when its publication was recorded.
+    // Its publication registered it, in the same transaction: the time is when it was recorded.
+    expect(targetsOf(t, id).find((x) => x.accountId === 'acc-cs-weibo')).toMatchObject({
+      state: 'onTime',
+      elapsedMs: 25 * MIN,
+      response: { kind: 'original', postId: draft.id, byName: '李娜', link: 'https://weibo.com/cs/jdy' },
+    });
+    const audits = () => t.cloud.db.count('auditLog', { action: 'linkage.respond' });
+    expect(audits()).toBe(1);
+    // Registered by hand later (the page's button, a retry): the same record, written once.
     t.cloud.clock.set(at(40));
     const r = await ok(
       t.call(
@@ -99,6 +107,7 @@ describe('an original post answering a directive', () => {
       response: { kind: 'original', link: 'https://weibo.com/cs/jdy', postId: draft.id, elapsedMs: 25 * MIN },
     });
     expect(targetsOf(t, id).find((x) => x.accountId === 'acc-cs-weibo')?.response?.byName).toBe('李娜');
+    expect(audits()).toBe(1);
   });
 
   it('refuses a marker for an account the directive does not call, or one that has answered', async () => {
@@ -146,5 +155,80 @@ describe('an original post answering a directive', () => {
         t.call('linkage', 'respond', { directiveId: id, accountId: 'acc-cs-wechat-sub', kind: 'original' }, WHO.opA),
       ),
     ).toBe('POST_REQUIRED');
+  });
+
+  it('takes no original post for a directive that asks for reposts and comments only', async () => {
+    const reposts = (await issue(t, { title: '转发警情通报', responseKinds: ['repost', 'comment'] })).directive.id;
+    expect(
+      await refusal(
+        t.call(
+          'post',
+          'draftSave',
+          { accountId: 'acc-cs-wechat-sub', clientKey: 'linkage-4', linkageDirectiveId: reposts, ...fields() },
+          WHO.opA,
+        ),
+      ),
+    ).toBe('KIND_NOT_ACCEPTED');
+    // What the directive accepts is said first, before the post it would need.
+    expect(
+      await refusal(
+        t.call(
+          'linkage',
+          'respond',
+          { directiveId: reposts, accountId: 'acc-cs-wechat-sub', kind: 'original' },
+          WHO.opA,
+        ),
+      ),
+    ).toBe('KIND_NOT_ACCEPTED');
+  });
+
+  it('publishes a response post whose account answered otherwise meanwhile, registering nothing more', async () => {
+    const draft = await ok(
+      t.call(
+        'post',
+        'draftSave',
+        { accountId: 'acc-cs-wechat-sub', clientKey: 'linkage-5', linkageDirectiveId: id, ...fields() },
+        WHO.opA,
+      ),
+    );
+    const submitted = await ok(t.call('post', 'submit', { postId: draft.id, expectedRev: draft.rev }, WHO.opA));
+    const seen = await ok(t.call('post', 'get', { postId: draft.id }, WHO.reviewer));
+    const approved = await ok(
+      t.call(
+        'post',
+        'approve',
+        { postId: draft.id, expectedRev: submitted.rev, version: 1, comment: '' },
+        WHO.reviewer,
+      ),
+    );
+    // Meanwhile the other operator reposted for the account.
+    await ok(
+      t.call(
+        'linkage',
+        'respond',
+        { directiveId: id, accountId: 'acc-cs-wechat-sub', kind: 'repost', link: 'https://mp.weixin.qq.com/s/r' },
+        WHO.opB,
+      ),
+    );
+    const published = await ok(
+      t.call(
+        'post',
+        'publish',
+        {
+          postId: draft.id,
+          expectedRev: approved.rev,
+          version: 1,
+          content: seen.post.content,
+          url: 'https://mp.weixin.qq.com/s/p',
+          publishedAt: at(44),
+        },
+        WHO.opA,
+      ),
+    );
+    expect(published.state).toBe('published');
+    expect(targetsOf(t, id).find((x) => x.accountId === 'acc-cs-wechat-sub')?.response).toMatchObject({
+      kind: 'repost',
+      byName: '李娜',
+    });
   });
 });

@@ -3,7 +3,7 @@
  * every target is notified at once, operators respond, the board counts, the timer reminds at +30 and
  * +50, reports the late at +60 and closes after the grace; refusals change nothing.
  */
-import type { DirectiveView } from '../typings/linkage';
+import type { DirectiveView, MineList } from '../typings/linkage';
 import { startTestCloud, type TestCloud } from './support/cloud';
 import {
   directives,
@@ -518,5 +518,54 @@ describe('responses arriving together', () => {
       onTime: 4,
       silent: 0,
     });
+  });
+});
+
+describe('an operator’s directives, page by page', () => {
+  let t: TestCloud;
+  beforeAll(async () => {
+    t = await startTestCloud({ now: ISSUED });
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('pages directives, each whole with all the caller’s accounts, never one twice', async () => {
+    // Operator A runs three of the four accounts every directive calls.
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      t.cloud.clock.set(at(i));
+      ids.push((await issue(t, { title: `联动指令 ${i + 1}` })).directive.id);
+    }
+    await ok(
+      t.call(
+        'linkage',
+        'respond',
+        { directiveId: ids[1] ?? '', accountId: 'acc-cs-weibo', kind: 'repost', link: 'https://weibo.com/cs/1' },
+        WHO.opA,
+      ),
+    );
+    const walk = async (view: 'open' | 'all', limit: number) => {
+      const pages: { ids: string[]; accounts: number[] }[] = [];
+      let offset: number | null = 0;
+      while (offset !== null) {
+        const page: MineList = await ok(t.call('linkage', 'mine', { view, offset, limit }, WHO.opA));
+        pages.push({ ids: page.items.map((i) => i.directive.id), accounts: page.items.map((i) => i.accounts.length) });
+        offset = page.nextOffset;
+      }
+      return pages;
+    };
+    for (const limit of [1, 2]) {
+      const all = await walk('all', limit);
+      // Newest first; three accounts on every directive, whichever page it falls on.
+      expect(all.flatMap((p) => p.ids)).toEqual([...ids].reverse());
+      expect(all.flatMap((p) => p.accounts)).toEqual([3, 3, 3]);
+      expect(all.every((p) => p.ids.length <= limit)).toBe(true);
+      // Still to answer: the nearest deadline first; the one answered for a single account still
+      // shows all three (one answered, two to go).
+      const open = await walk('open', limit);
+      expect(open.flatMap((p) => p.ids)).toEqual(ids);
+      expect(open.flatMap((p) => p.accounts)).toEqual([3, 3, 3]);
+    }
+    const first = await ok(t.call('linkage', 'mine', { limit: 1 }, WHO.opA));
+    expect([first.items.length, first.nextOffset, first.openCount]).toEqual([1, 1, 8]);
   });
 });

@@ -10,6 +10,11 @@ import { startTestCloud, type TestCloud } from './support/cloud';
 
 const CITY_STAFF = 'demo-city-propaganda';
 const ADMIN = 'demo-admin';
+/**
+ * 第十条 (issue 12): a new roster entry is an account opened before the system, brought in by the desk
+ * that would have approved it — for the 长沙 bureau's own accounts, the province's.
+ */
+const CREATOR = 'demo-province-propaganda';
 
 function data<T>(answer: ApiResult<T>): T {
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
@@ -73,12 +78,12 @@ describe('accounts and the audit log through the local cloud', () => {
 
   it('registers an account that meets the rules, audited', async () => {
     const made = data(
-      await t.call('org', 'upsertAccount', { id: null, expectedRev: 0, account: cityAccount() }, CITY_STAFF),
+      await t.call('org', 'upsertAccount', { id: null, expectedRev: 0, account: cityAccount() }, CREATOR),
     );
     expect(made).toMatchObject({ name: '长沙交警', rev: 1, violations: [] });
     expect(log().at(-1)).toMatchObject({
       action: 'org.upsertAccount',
-      actor: { personId: 'p-cs-propaganda', role: 'propagandaStaff', unitId: 'u-cs-xcc' },
+      actor: { personId: 'p-hn-propaganda', role: 'propagandaStaff', unitId: 'u-hn-xcc' },
       object: { collection: 'accounts', id: made.id },
     });
   });
@@ -89,7 +94,7 @@ describe('accounts and the audit log through the local cloud', () => {
         'org',
         'upsertAccount',
         { id: null, expectedRev: 0, account: cityAccount({ reviewerIds: [] }) },
-        CITY_STAFF,
+        CREATOR,
       ),
     );
     expect(noReviewer.code).toBe('ACCOUNT_INVALID');
@@ -100,7 +105,7 @@ describe('accounts and the audit log through the local cloud', () => {
         'org',
         'upsertAccount',
         { id: null, expectedRev: 0, account: cityAccount({ operatorB: null }) },
-        CITY_STAFF,
+        CREATOR,
       ),
     );
     expect(oneOperator.message).toContain('市州公安局新媒体须由两名以上民警（AB角）负责（第十一条）');

@@ -66,9 +66,10 @@ const CASES: { [A in OrgActionName]: Case<A> } = {
     allowed: 'CONFLICT',
   },
   listAccounts: { params: (level) => ({ unitId: UNIT[level], limit: 1 }), allowed: 'ok' },
+  // An edit of an existing account (a new one is the lifecycle's: account.*, tested in account-*.test.ts).
   upsertAccount: {
     params: (level) => ({
-      id: null,
+      id: ACCOUNT[level],
       expectedRev: STALE,
       account: {
         platform: 'weibo',

@@ -36,7 +36,16 @@ describe('org.me and org.bind through the local cloud', () => {
     });
     expect(res.data.person.roles[0]?.unitName).toContain('长沙');
     expect(res.data.person.roles[0]?.scopeLevel).toBe('city');
-    expect(res.data.pending).toEqual({ approvals: 0, referrals: 0, drafts: 0, unreadNotifications: 0, linkage: 0 });
+    expect(res.data.pending).toEqual({
+      approvals: 0,
+      referrals: 0,
+      drafts: 0,
+      unreadNotifications: 0,
+      accountDecisions: 0,
+      accountSetups: 0,
+      filings: 0,
+      linkage: 0,
+    });
   });
 
   it('refuses an unbound caller everything but binding', async () => {

@@ -6,6 +6,8 @@
 import { DEMO_TIME, demoOrg } from '../core/org/demo';
 import { LEXICON_HEAD_ID, starterDocs, starterRuleDocs, starterWordingDocs, versionDocId } from '../server/screen/docs';
 import { ROLE_LABELS } from '../core/org/people';
+import { buildTree } from '../core/org/tree';
+import { adoptAccounts } from '../core/account/adopt';
 import { toBeijingIso } from '../core/time';
 import { seedLinkage } from './seed-linkage';
 import { seedSecurity } from './seed-security';
@@ -24,7 +26,17 @@ export function seedOrg(db: LocalDatabase): SeedReport {
   const org = demoOrg();
   db.insert('units', asDocs(org.units));
   db.insert('people', asDocs(org.people));
-  db.insert('accounts', asDocs(org.accounts));
+  // accounts lifecycle: the demo accounts predate it, so they come in as filed before the system,
+  // with their name claims and the matrix totals (core/account/adopt.ts).
+  const adopted = adoptAccounts(
+    buildTree(org.units),
+    new Map(org.people.map((p) => [p._id, p])),
+    org.accounts,
+    DEMO_TIME,
+  );
+  db.insert('accounts', asDocs(adopted.accounts));
+  db.insert('accountNames', asDocs(adopted.claims));
+  db.insert('matrixTotals', asDocs(adopted.totals));
   return { units: org.units.length, people: org.people.length, accounts: org.accounts.length };
 }
 
@@ -324,7 +336,97 @@ export const seedReferrals: DemoScenario = async (call) => {
   return '4条网民留言（1条待分类，2条已办结，1条流转待签收）';
 };
 
-demoScenarios.push(seedPosts, seedReferrals);
+/**
+ * The account lifecycle for the demo (第十条—第十四条, 第三十九条, 第四十二条), through the account function:
+ * 长沙's Douyin applied for by the 长沙 admin and approved by the province desk (setup tasks open, the
+ * filing due from the city desk to the province desk); 浏阳's WeChat subscription account waiting at the city desk (浏阳
+ * lacks one: a 第九条 gap); 林晓 registering a personal Weibo, which the city desk marks as 优秀.
+ */
+export const seedAccounts: DemoScenario = async (call) => {
+  interface Answer<T> {
+    data: T;
+  }
+  interface Detail {
+    id: string;
+    rev: number;
+    accountId: string | null;
+  }
+  const attested = (note: string) => ({ attested: true, note });
+  const conditions = (a: string, b: string | null, reviewer: string) => ({
+    operatorA: a,
+    operatorB: b,
+    reviewerIds: [reviewer],
+    technicalSupport: '长沙市公安局网安支队技术保障组',
+    equipment: attested('专用手机2部（含流量包）、笔记本电脑1台、无线网卡'),
+    premises: attested('政治部宣传处新媒体工作室'),
+    funding: attested('已纳入年度经费预算'),
+    exceptionApproval: null,
+  });
+  // 长沙's own Douyin: a city bureau applies one level up, to the province desk (第十条).
+  const douyin = (
+    (await call(
+      'account',
+      {
+        action: 'apply',
+        clientKey: 'demo-apply-cs-douyin',
+        unitId: 'u-cs',
+        platform: 'douyin',
+        name: '长沙警事',
+        purpose: '短视频发布警情通报、防范提示和警营故事，回应群众关切',
+        columnPlan: '警情速递；防骗课堂；警营故事；便民服务指南',
+        conditions: conditions('p-cs-operator-a', 'p-cs-operator-b', 'p-cs-reviewer'),
+      },
+      'demo-admin',
+    )) as Answer<Detail>
+  ).data;
+  await call(
+    'account',
+    { action: 'decide', applicationId: douyin.id, expectedRev: douyin.rev, decision: 'approve', reason: '同意开设' },
+    'demo-province-propaganda',
+  );
+  await call(
+    'account',
+    {
+      action: 'apply',
+      clientKey: 'demo-apply-ly-wechat',
+      unitId: 'u-ly',
+      platform: 'wechatSubscription',
+      name: '浏阳警方',
+      purpose: '浏阳市公安局官方微信公众号，发布警务信息、提供便民服务（第九条）',
+      columnPlan: '警情通报；防骗课堂；办事指南；警营风采',
+      conditions: { ...conditions('p-ly-operator', null, 'p-ly-reviewer'), technicalSupport: '浏阳市公安局科信大队' },
+    },
+    'demo-county-leader',
+  );
+  const personal = (
+    (await call(
+      'account',
+      {
+        action: 'register',
+        clientKey: 'demo-register-lx-weibo',
+        platform: 'weibo',
+        name: '交警林晓',
+        platformId: 'weibo-linxiao',
+        realNameVerified: true,
+      },
+      'demo-personal',
+    )) as Answer<{ account: { accountId: string; rev: number } }>
+  ).data.account;
+  await call(
+    'account',
+    {
+      action: 'mark',
+      accountId: personal.accountId,
+      expectedRev: personal.rev,
+      kind: 'support',
+      note: '坚持发布交通安全知识，传播正能量',
+    },
+    'demo-city-propaganda',
+  );
+  return '账号申请2份（1份已同意待完成开设任务，1份待审批）、个人账号报备1个';
+};
+
+demoScenarios.push(seedPosts, seedReferrals, seedAccounts);
 // linkage directives (第三十四条): first, on a past timeline of their own, so the log stays in time order
 demoScenarios.unshift(async (call, clock) => {
   if (!clock) throw new Error('联动指令演示数据需要本地云的时钟');

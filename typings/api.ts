@@ -2,6 +2,7 @@
  * The request/response contract of every cloud function action, imported (type-only) by the
  * mini-program's API client and by the function handlers. `docs/api.md` is checked against it.
  */
+import type { AccountApi, ExportApi } from './account';
 import type { ApiResult } from './common';
 import type { EvaluationApi } from './evaluation';
 import type { LinkageApi } from './linkage';
@@ -40,6 +41,9 @@ export interface Api {
   archive: ArchiveApi;
   // linkage directives (第三十四条)
   linkage: LinkageApi;
+  // accounts (第九条—第十四条, 第三十九条—第四十二条)
+  account: AccountApi;
+  export: ExportApi;
   /** The reader (大模型审读): the platform's large model as a second reader beside the rules. */
   reader: ReaderApi;
 }

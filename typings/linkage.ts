@@ -428,10 +428,11 @@ export interface MyDirective {
 }
 
 export interface MineParams {
-  /** open: still to respond (default); all: every directive that called the caller, newest first. */
+  /** open: still to respond (default), the nearest deadline first; all: every directive that called the caller, newest first. */
   view?: 'open' | 'all';
+  /** Counted in directives: a page holds whole directives, each with all of the caller's accounts it calls. */
   offset?: number;
-  /** 0–100 (0: the header only), default 20. */
+  /** Directives per page, 0–100 (0: the header only), default 20. */
   limit?: number;
 }
 

@@ -27,6 +27,15 @@ export type NotificationKind =
   | 'linkageWithdrawn' // the directive was withdrawn, with the reason
   | 'linkageClosed' // to the issuer: the directive closed, its record is final
   | 'bindingChanged' // 第三十三条: a person bound another WeChat; they and their unit admin are told
+  // --- accounts (第九条—第十四条, 第三十九条)
+  | 'accountApplicationPending' // 第十条, 第十三条: an application waits for the desk
+  | 'accountApplicationDecided' // the applicant hears the decision
+  | 'filingDue' // 第十四条: an approved change is to be filed with the desk one level up
+  | 'filingReceived' // the receiving desk has a filing to acknowledge
+  | 'filingQueried' // the receiving desk asked a question about a filing
+  | 'filingOverdue' // not filed within the period
+  | 'filingUnacknowledged' // filed, not acknowledged within the period
+  | 'accountGap' // 第九条: a bureau without a Weibo or a WeChat account
   // security (issue 15)
   | 'securityIncident' // 第三十三条: an incident reported on an account, to the desks and the responsible leader
   | 'rotationReminder' // 第三十三条: a password rotation due soon or overdue (第二十九条: then the responsible person)
@@ -34,7 +43,7 @@ export type NotificationKind =
 
 /**
  * A page of the mini-program with its query, e.g. `/pages/post-detail/index?id=p1`; feature pages live
- * in subpackages (`/packages/linkage/pages/directive/index?id=d1`).
+ * in subpackages (`/packages/linkage/pages/directive/index?id=d1`, `/packages/accounts/pages/…`).
  */
 export type DeepLink = `/pages/${string}` | `/packages/${string}`;
 
@@ -262,6 +271,9 @@ export type ConsentMoment =
   | 'openReferrals' // a department handler opened referrals: assigned, due soon, overdue, extension decisions
   | 'openWorkbench' // the workbench: daily cadence, digest, escalations
   | 'openLinkage' // an operator opened their linkage directives or responded: the next directive
+  // --- accounts
+  | 'afterApply' // an application submitted: its decision
+  | 'openAccountDecisions' // a desk opened its applications or filings: new ones, filings due and unacknowledged
   | 'openSecurity'; // security (issue 15): account security, incidents, training pages
 
 /** How one of the caller's templates stands after a report. */

@@ -4,6 +4,7 @@
  */
 import type { ActionSpec, NoParams } from './api';
 import type { IsoTime } from './common';
+import type { AccountAction, AccountLifecycle, AccountMarkSummary, ExportAction } from './account';
 
 /** 省厅 → 市州公安局 → 县市区公安（分）局; internal units (内设机构/警种) hang under a bureau. */
 export type UnitLevel = 'province' | 'city' | 'county';
@@ -109,7 +110,12 @@ export type Platform = 'weibo' | 'wechatSubscription' | 'wechatService' | 'douyi
 /** institutional = 机构公安新媒体, personal = 个人公安新媒体 (第二条). */
 export type AccountKind = 'institutional' | 'personal';
 
-export type AccountState = 'active' | 'suspended' | 'closed';
+/**
+ * approved = 经审批同意, naming and real-name tasks still open (第十二条); active = 正常运营; suspended =
+ * paused by its unit; closed / cancelled = 关闭 / 注销 with the original approver's consent (第十三条).
+ * Only `active` publishes.
+ */
+export type AccountState = 'approved' | 'active' | 'suspended' | 'closed' | 'cancelled';
 
 export interface Account {
   _id: string;
@@ -136,6 +142,17 @@ export interface Account {
   createdAt: IsoTime;
   updatedAt: IsoTime;
   rev: number;
+  // --- account lifecycle (第十条—第十四条; typings/account.ts). Optional: documents written before the
+  // lifecycle existed lack them until brought in as pre-system accounts (account.adoptExisting).
+  lifecycle?: AccountLifecycle;
+  /** The account's unit path, for scope queries. */
+  unitPath?: string[];
+  /** `unitId|platform|kind|state` with `*` wildcards, for every unit of the path: one index serves every matrix filter. */
+  facets?: string[];
+  /** The name as compared for duplicates (第十条: one account per unit, platform and name). */
+  nameKey?: string;
+  /** 第四十二条: the unit's latest mark on a personal account; the history is in accountMarks. */
+  mark?: AccountMarkSummary | null;
 }
 
 /** One-time sign-in code for one person; bound to the caller's OPENID when redeemed. */
@@ -336,6 +353,8 @@ export type Action =
   | ReferralAction
   | LinkageAction
   | EvaluationAction
+  | AccountAction
+  | ExportAction
   | ReaderAction
   | SecurityAction
   | TrainingAction
@@ -413,6 +432,13 @@ export interface PendingCounts {
   referrals: number;
   drafts: number;
   unreadNotifications: number;
+  // --- accounts (第十条—第十四条)
+  /** Applications waiting for the caller's desk (第十条, 第十三条, 第三十九条). */
+  accountDecisions: number;
+  /** Approved accounts whose setup tasks the caller still has to finish (第十二条). */
+  accountSetups: number;
+  /** Filings waiting for the caller's desk: to file, to answer, or to acknowledge (第十四条). */
+  filings: number;
   /** 第三十四条: the caller's accounts still to respond to a linkage directive. */
   linkage: number;
 }
@@ -545,7 +571,10 @@ export interface AccountView {
 }
 
 /** What an admin registers or edits of an account. Never a password (第三十三条). */
-export type AccountFields = Omit<Account, '_id' | 'createdAt' | 'updatedAt' | 'rev'>;
+export type AccountFields = Omit<
+  Account,
+  '_id' | 'createdAt' | 'updatedAt' | 'rev' | 'lifecycle' | 'unitPath' | 'facets' | 'nameKey' | 'mark'
+>;
 
 export interface AccountsQuery {
   unitId: string;

@@ -34,6 +34,8 @@ const DENIALS = {
   NOT_CURRENT_APPROVER: '该信息当前不在您的审批步骤（第十六条）',
   NOT_DEPARTMENT_HANDLER: '不是该警种部门的联络人，无权办理',
   NOT_OWNER: '只能处理本人的消息',
+  NOT_ACCOUNT_OWNER: '不是该个人账号的本人（第三十九条）',
+  NOT_ACCOUNT_SETUP: '只有申请人或该账号的运营民警可以完成开设任务（第十二条）',
   NOT_ON_ACCOUNT: '不是该账号的运营或审核人员，无权操作',
   NOT_SELF: '只能查看本人的记录',
 } as const;
@@ -100,6 +102,19 @@ const CHECKS: { readonly [C in ObjectCheck]: (input: CheckInput) => Denial | nul
   owner: ({ actor, target }) => {
     if (target.kind !== 'own') return deny('BAD_TARGET');
     return target.ownerId === actor._id ? null : deny('NOT_OWNER');
+  },
+  accountOwner: ({ actor, target }) => {
+    const account = accountOf(target);
+    if (!account) return deny('BAD_TARGET');
+    // An institutional account has no owner: for it, this permit is simply not the caller's.
+    if (account.kind !== 'personal') return deny('ROLE_REQUIRED');
+    return account.ownerId === actor._id ? null : deny('NOT_ACCOUNT_OWNER');
+  },
+  accountSetup: ({ actor, target }) => {
+    const account = accountOf(target);
+    if (!account) return deny('BAD_TARGET');
+    const people = [account.operatorA, account.operatorB, account.applicantId ?? null];
+    return people.includes(actor._id) ? null : deny('NOT_ACCOUNT_SETUP');
   },
 };
 

@@ -5,7 +5,10 @@ import type { Post } from '../../typings/post';
 export type AccountRef = Pick<
   Account,
   '_id' | 'unitId' | 'kind' | 'ownerId' | 'operatorA' | 'operatorB' | 'reviewerIds'
->;
+> & {
+  /** Who applied for it (accounts lifecycle: Account.lifecycle.applicantId); absent when not known. */
+  applicantId?: string | null;
+};
 
 /** The parts of a post that decide who may act on it (第十五条, 第十六条). */
 export type PostRef = Pick<Post, 'authorId' | 'contributorIds' | 'chain' | 'stepIndex'>;
@@ -40,6 +43,9 @@ export type ObjectCheck =
   | 'currentApprover' // 第十六条: holds the step THIS post waits at (审核民警, 分管领导 or a desk up to 省厅宣传处)
   | 'departmentHandler' // role held in THIS referral's department
   | 'owner' // the object belongs to the actor
+  // --- accounts lifecycle
+  | 'accountOwner' // owns THIS personal account (第三十九条)
+  | 'accountSetup' // applied for THIS account or runs it as A角/B角 (第十二条 setup tasks)
   // security (issue 15)
   | 'accountStaff' // on THIS account: its A角, B角, owner or one of its reviewers
   | 'self'; // THIS person is the actor
@@ -78,6 +84,13 @@ const reviewStages: Permit[] = (['reviewer', 'leader', 'propagandaStaff'] as con
   role,
   scope: 'any',
   checks: ['currentApprover', 'notContributor'],
+}));
+
+/** 第十二条: the applicant (who holds a unit role) or an A/B operator of THIS account does its setup tasks. */
+const setupPeople: Permit[] = (['operator', 'unitAdmin', 'leader', 'propagandaStaff'] as const).map((role) => ({
+  role,
+  scope: 'any',
+  checks: ['accountSetup'],
 }));
 
 /** Who may do what: one rule per action. Read by `authorize`, walked by the tests. */
@@ -391,6 +404,71 @@ export const RULES = {
     training: false,
   },
   'linkage.setSettings': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  // --- accounts lifecycle (第九条—第十四条, 第三十九条—第四十二条). Decisions and filings are the named
+  // desk's alone: the rule admits propaganda staff anywhere and core/account checks the exact desk.
+  'account.catalogue': { target: 'none', permits: [signedIn], training: false },
+  'account.setRules': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  // 第十条: the unit applies — its admin, its leader or the desk acting for it.
+  'account.apply': { target: 'unit', permits: inUnit('unitAdmin', 'leader', 'propagandaStaff'), training: false },
+  'account.amend': { target: 'none', permits: [signedIn], training: false },
+  'account.withdraw': { target: 'none', permits: [signedIn], training: false },
+  'account.applyClose': {
+    target: 'account',
+    permits: [
+      ...inUnit('unitAdmin', 'leader', 'propagandaStaff'),
+      { role: 'signedIn', scope: 'any', checks: ['accountOwner'] },
+    ],
+    training: false,
+  },
+  // 第三十九条: every officer and 辅警 registers their own personal accounts.
+  'account.register': { target: 'none', permits: [signedIn], training: false },
+  'account.decide': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'any' }], training: false },
+  'account.applications': { target: 'none', permits: [signedIn], training: false },
+  'account.application': {
+    target: 'unit',
+    permits: inUnit('unitAdmin', 'leader', 'propagandaStaff'),
+    training: false,
+  },
+  'account.setups': { target: 'none', permits: [signedIn], training: false },
+  'account.setup': {
+    target: 'account',
+    permits: [...setupPeople, ...inUnit('unitAdmin', 'leader', 'propagandaStaff')],
+    training: false,
+  },
+  'account.completeTask': { target: 'account', permits: setupPeople, training: false },
+  // 第十三条: the open items of an account being closed go to another account of its unit.
+  'account.handover': {
+    target: 'account',
+    permits: [operatorOfAccount, ...inUnit('unitAdmin', 'propagandaStaff')],
+    training: false,
+  },
+  'account.filings': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'any' }], training: false },
+  'account.filing': { target: 'unit', permits: inUnit('propagandaStaff', 'leader'), training: false },
+  'account.submitFiling': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'any' }], training: false },
+  'account.acknowledgeFiling': {
+    target: 'none',
+    permits: [{ role: 'propagandaStaff', scope: 'any' }],
+    training: false,
+  },
+  'account.queryFiling': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'any' }], training: false },
+  // 第九条, 第三十四条: each desk sees the matrix below it.
+  'account.matrix': { target: 'unit', permits: inUnit('propagandaStaff', 'leader', 'unitAdmin'), training: false },
+  'account.remindGaps': { target: 'unit', permits: inUnit('propagandaStaff'), training: false },
+  // 第三十九条, 第四十二条: the unit keeps its officers' personal accounts and marks them.
+  'account.registry': { target: 'unit', permits: inUnit('propagandaStaff', 'leader', 'unitAdmin'), training: false },
+  'account.personal': { target: 'none', permits: [signedIn], training: false },
+  'account.mark': { target: 'account', permits: inUnit('propagandaStaff', 'leader'), training: false },
+  'account.marks': {
+    target: 'account',
+    permits: [
+      ...inUnit('propagandaStaff', 'leader', 'unitAdmin'),
+      { role: 'signedIn', scope: 'any', checks: ['accountOwner'] },
+    ],
+    training: false,
+  },
+  'account.adoptExisting': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
+  // The spreadsheets (cloudfunctions/export): the matrix workbook is the desk's and its leaders'.
+  'export.matrix': { target: 'unit', permits: inUnit('propagandaStaff', 'leader'), training: false },
   // --- reader (大模型审读, issue 19) ---
   // Whether the reader is on: the editor shows its button only then.
   'reader.status': { target: 'none', permits: [signedIn], training: false },

@@ -14,6 +14,7 @@ import {
   monthOf,
   nextStepAt,
   respond,
+  responseWaitingTimes,
   withdraw,
   type ResponseInput,
 } from './directive';
@@ -254,12 +255,31 @@ describe('a response', () => {
   it('is refused once the account has responded, naming who did', () => {
     const first = respond(target(), directive(), input(ISSUED + MIN), ISSUED + MIN);
     if (!first.ok) throw first.error;
-    const second = respond(first.next, directive(), input(ISSUED + 2 * MIN, { byName: '李娜' }), ISSUED + 2 * MIN);
+    const byB = { byId: 'p-cs-operator-b', byName: '李娜' };
+    const second = respond(first.next, directive(), input(ISSUED + 2 * MIN, byB), ISSUED + 2 * MIN);
     expect(second.ok).toBe(false);
     if (!second.ok) {
       expect(second.error.code).toBe('ALREADY_RESPONDED');
       expect(second.error.message).toContain('王明 于 09:01 登记');
     }
+    // The one who answered, with another link: a second response, refused too.
+    const other = respond(first.next, directive(), input(ISSUED + 2 * MIN, { link: 'https://weibo.com/2/b' }), 0);
+    expect(other.ok ? 'ok' : other.error.code).toBe('ALREADY_RESPONDED');
+  });
+
+  it('answers a retried call (the same person, kind and link) with what was recorded, changing nothing', () => {
+    const first = respond(target(), directive(), input(ISSUED + MIN), ISSUED + MIN);
+    if (!first.ok) throw first.error;
+    const again = respond(first.next, directive(), input(ISSUED + 3 * MIN, { link: ' https://weibo.com/2/xyz ' }), 0);
+    expect(again).toEqual({ ok: true, next: first.next, delta: { onTime: 0, late: 0, afterClose: 0 }, repeat: true });
+    // Even once the directive closed or was withdrawn: the answer is the record, not a refusal.
+    const closed = respond(first.next, directive({ state: 'withdrawn' }), input(ISSUED + 99 * MIN), 0);
+    expect(closed.ok && closed.repeat).toBe(true);
+    // A published post registered again (by hand, after its publication registered it): the same record.
+    const post = respond(target(), directive(), input(ISSUED + MIN, { kind: 'original', postId: 'post-1' }), 0);
+    if (!post.ok) throw post.error;
+    const byB = { kind: 'original' as const, postId: 'post-1', byId: 'p-cs-operator-b', byName: '李娜' };
+    expect(respond(post.next, directive(), input(ISSUED + 9 * MIN, byB), 0)).toMatchObject({ ok: true, repeat: true });
   });
 
   it('is refused for a withdrawn directive, an unaccepted kind, a bad link or screenshot', () => {
@@ -305,5 +325,24 @@ describe('withdrawal', () => {
     const done = afterFanout(w.next, 'done', 2, ISSUED + MIN);
     expect(done).toMatchObject({ open: false, nextStepAt: null });
     expect(dueStep(done, ISSUED + 45 * MIN)).toBeNull();
+  });
+});
+
+describe('a response post waiting at an approval step', () => {
+  const due = ISSUED + 60 * MIN;
+  const times = (sinceMin: number) => {
+    const r = responseWaitingTimes(ISSUED + sinceMin * MIN, due, 15);
+    return [(r.remindAt - ISSUED) / MIN, (r.escalateAt - ISSUED) / MIN];
+  };
+  it('reminds after the span and escalates after twice the span while the deadline is far', () => {
+    expect(times(5)).toEqual([20, 35]);
+  });
+  it('reminds a span before the deadline, escalates half a span before it, when the span would run past', () => {
+    expect(times(40)).toEqual([45, 52.5]);
+    expect(times(50)).toEqual([50, 52.5]);
+  });
+  it('never before the wait began; a response already late waits the plain span', () => {
+    expect(times(58)).toEqual([58, 58]);
+    expect(times(70)).toEqual([85, 100]);
   });
 });

@@ -280,18 +280,35 @@ export function alreadyResponded(target: DirectiveTarget, now: number): DomainEr
 }
 
 /**
+ * The same response again: a retried call or a second tap of the one who made it (the same kind and
+ * link), or the same published post registered again (by hand after the publication registered it).
+ * It answers what was recorded; anything else is a second response and refused.
+ */
+export function isRepeat(recorded: LinkageResponse, input: ResponseInput): boolean {
+  if (recorded.postId !== null || input.postId !== null) return recorded.postId === input.postId;
+  return recorded.byId === input.byId && recorded.kind === input.kind && recorded.link === input.link.trim();
+}
+
+const NO_DELTA: TallyDelta = { onTime: 0, late: 0, afterClose: 0 };
+
+/**
  * One account's response. The clock started at issue: within the window it is on time, after it
- * late; after closing it is still kept (never lost) and counted late. Nothing changes on a refusal.
+ * late; after closing it is still kept (never lost) and counted late. Nothing changes on a refusal,
+ * nor on a repeat (`repeat`: the target as recorded, nothing to write).
  */
 export function respond(
   target: DirectiveTarget,
   d: Directive,
   input: ResponseInput,
   now: number,
-): { ok: true; next: DirectiveTarget; delta: TallyDelta } | { ok: false; error: DomainError } {
+): { ok: true; next: DirectiveTarget; delta: TallyDelta; repeat: boolean } | { ok: false; error: DomainError } {
   const fail = (error: DomainError): { ok: false; error: DomainError } => ({ ok: false, error });
+  if (target.state === 'onTime' || target.state === 'late') {
+    if (target.response && isRepeat(target.response, input))
+      return { ok: true, next: target, delta: NO_DELTA, repeat: true };
+    return fail(alreadyResponded(target, now));
+  }
   if (d.state === 'withdrawn' || target.state === 'withdrawn') return fail(linkageError('DIRECTIVE_WITHDRAWN'));
-  if (target.state === 'onTime' || target.state === 'late') return fail(alreadyResponded(target, now));
   if (!d.responseKinds.includes(input.kind)) return fail(linkageError('KIND_NOT_ACCEPTED'));
   const link = input.link.trim();
   if (!link) return fail(linkageError('LINK_REQUIRED'));
@@ -324,6 +341,7 @@ export function respond(
     ok: true,
     next: { ...target, state, response, elapsedMs, rank: elapsedMs, updatedAt: toBeijingIso(now), rev: target.rev + 1 },
     delta: { onTime: state === 'onTime' ? 1 : 0, late: state === 'late' ? 1 : 0, afterClose: afterClose ? 1 : 0 },
+    repeat: false,
   };
 }
 
@@ -348,4 +366,25 @@ export function targetsLabel(
   );
   if (targets.platforms.length > 0) parts.push(targets.platforms.map((p) => names.platforms.get(p) ?? p).join('、'));
   return parts.join(' · ');
+}
+
+// --- a response post waiting at an approval step ---------------------------------------------------------
+
+/**
+ * 第三十四条 meets the waiting-step reminders (第十五条、第十六条 review, 第二十九条 the leader): an
+ * original response waits at a step a short span of plain minutes (`spanMinutes`, deployment data),
+ * but the directive's deadline does not wait: the approver is reminded after the span or one span
+ * before the deadline, whichever comes first, and the leader above after twice the span or half a span
+ * before the deadline — never before the wait began. A response already late waits the plain span.
+ */
+export function responseWaitingTimes(
+  sinceMs: number,
+  dueMs: number,
+  spanMinutes: number,
+): { remindAt: number; escalateAt: number } {
+  const span = spanMinutes * MINUTE;
+  if (sinceMs >= dueMs) return { remindAt: sinceMs + span, escalateAt: sinceMs + 2 * span };
+  const remindAt = Math.max(sinceMs, Math.min(sinceMs + span, dueMs - span));
+  const escalateAt = Math.max(remindAt, Math.min(sinceMs + 2 * span, dueMs - Math.round(span / 2)));
+  return { remindAt, escalateAt };
 }

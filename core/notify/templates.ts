@@ -171,6 +171,15 @@ const templateOf: { [K in NotificationKind]: TemplateName | null } = {
   linkageClosed: null,
   // 第三十三条: in the inbox only (the person's and their admins'); no template is asked for.
   bindingChanged: null,
+  // --- accounts: the layouts above fit (subject, who, when, what)
+  accountApplicationPending: 'approvalPending',
+  accountApplicationDecided: 'reviewResult',
+  filingDue: 'deadline',
+  filingReceived: 'approvalPending',
+  filingQueried: 'reviewResult',
+  filingOverdue: 'deadline',
+  filingUnacknowledged: 'deadline',
+  accountGap: 'deadline',
 };
 
 function build(miniprogramState: EnvTemplates['miniprogramState'], ids: Record<TemplateName, string>): EnvTemplates {

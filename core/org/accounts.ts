@@ -1,4 +1,4 @@
-import type { Account, Person, Role } from '../../typings/org';
+import type { Account, AccountFields, Person, Role } from '../../typings/org';
 import { diffFields } from '../audit/chain';
 import { DomainError } from '../errors';
 import { fail, orgError, revConflict, ViolationsError, type Transition, type Violation } from './errors';
@@ -231,7 +231,7 @@ export function checkAccountUse(account: Account, use: 'official' | 'personal'):
  */
 export { passwordLikeFields } from '../security/passwords';
 
-export type AccountInput = Omit<Account, '_id' | 'createdAt' | 'updatedAt' | 'rev'>;
+export type AccountInput = AccountFields;
 
 const ACCOUNT_AUDIT_FIELDS = [
   'platform',
@@ -294,6 +294,8 @@ export function upsertAccount(
   ctx: TransitionContext & AccountContext & { newId: () => string },
 ): Transition<Account> {
   const candidate: Account = {
+    // What the edit does not carry (the lifecycle record, the index fields) stays as it was.
+    ...(current ?? {}),
     ...input,
     reviewerIds: [...new Set(input.reviewerIds)],
     _id: current?._id ?? ctx.newId(),

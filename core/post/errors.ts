@@ -4,7 +4,7 @@ import type { PostError, PostErrorCode } from '../../typings/post';
 const messages: { [K in PostErrorCode]: string } = {
   CONFLICT: '该稿件已被他人更新，请刷新后重试',
   ACCOUNT_NOT_FOUND: '未找到该新媒体账号',
-  ACCOUNT_INACTIVE: '该新媒体账号已停用或注销，不能发布信息',
+  ACCOUNT_INACTIVE: '该新媒体账号当前不能发布信息',
   NOT_OPERATOR: '您不是该账号的运营民警（A/B角），不能进行此操作',
   NOT_AUTHOR: '只有编写、修改或提交本稿的人可以撤回（第十五条）',
   TITLE_REQUIRED: '请填写标题',

@@ -26,6 +26,7 @@ import type {
 import { parseIsoTime } from '../cadence/time';
 import { echo } from '../errors';
 import { checkAccountUse } from '../org/accounts';
+import { accountNotOpenReason } from '../account/guards';
 import { beijingDay, formatBeijing, toBeijingIso } from '../time';
 import { operatorsOf } from './account';
 import { computeChain, holdsStep, pendingKeysOfStep, recipientsOfStep, type ChainResult } from './chain';
@@ -83,7 +84,9 @@ function operatorAccount(ctx: PostContext, accountId: string): Account | Failure
   const account = ctx.account;
   if (!account || account._id !== accountId) return fail('ACCOUNT_NOT_FOUND');
   if (!operatorsOf(account).includes(ctx.actor._id)) return fail('NOT_OPERATOR');
-  if (account.state !== 'active') return fail('ACCOUNT_INACTIVE');
+  // 第十二条, 第十三条 (accounts lifecycle): only an active account publishes.
+  const notOpen = accountNotOpenReason(account);
+  if (notOpen) return fail('ACCOUNT_INACTIVE', notOpen);
   return account;
 }
 

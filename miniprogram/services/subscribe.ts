@@ -40,6 +40,15 @@ export const KIND_MOMENT: { [K in NotificationKind]: ConsentMoment } = {
   linkageClosed: 'openWorkbench',
   // hardening (第三十三条)
   bindingChanged: 'openWorkbench',
+  // --- accounts
+  accountApplicationPending: 'openAccountDecisions',
+  accountApplicationDecided: 'afterApply',
+  filingDue: 'openAccountDecisions',
+  filingReceived: 'openAccountDecisions',
+  filingQueried: 'openAccountDecisions',
+  filingOverdue: 'openAccountDecisions',
+  filingUnacknowledged: 'openAccountDecisions',
+  accountGap: 'openAccountDecisions',
 };
 
 const ANSWERS: readonly string[] = ['accept', 'reject', 'ban', 'filter'] satisfies ConsentAnswer[];

@@ -28,6 +28,9 @@ export const NOTHING_PENDING: PendingCounts = {
   referrals: 0,
   drafts: 0,
   unreadNotifications: 0,
+  accountDecisions: 0,
+  accountSetups: 0,
+  filings: 0,
   linkage: 0,
 };
 

@@ -17,9 +17,11 @@ export const ACCOUNT_KIND_LABELS: Readonly<Record<AccountKind, string>> = {
 };
 
 export const ACCOUNT_STATE_LABELS: Readonly<Record<AccountState, string>> = {
+  approved: '待完成开设',
   active: '正常运营',
   suspended: '暂停更新',
   closed: '已关闭',
+  cancelled: '已注销',
 };
 
 /** What the audit log shows for an action; an action without a label shows its name. */

@@ -176,6 +176,9 @@ export const issue = action({
     });
     if (created) {
       await advanceFanout(store, id, tree, { owner: ctx.requestId, deadline: started + ISSUE_BUDGET_MS });
+    } else {
+      // The other tap issued it (with its own frozen plan): this call's plan stands for nothing.
+      await Promise.all(chunks.map((c) => store.remove('linkagePlans', c._id)));
     }
     return directiveView(await loadDirective(id), caller, tree, Date.now());
   },
@@ -240,11 +243,17 @@ export const withdraw = action({
     const tree = await loadTree();
     const d = await loadDirective(params.directiveId);
     const grant = requirePermission(caller, 'linkage.withdraw', { kind: 'unit', unitId: d.scopeUnitId }, tree);
+    // A retried call or a second tap: the withdrawal it made, not a conflict.
+    const repeat = (x: Directive): boolean =>
+      x.withdrawal?.byId === caller._id && x.withdrawal.reason === params.reason.trim();
+    if (repeat(d)) return directiveView(d, caller, tree, ctx.now);
     if (d.rev !== params.expectedRev) throw commonErrors.conflict();
     const dry = withdrawDirective(d, params.reason, { id: caller._id, name: caller.name }, ctx.now);
     if (!dry.ok) throw dry.error;
-    await runWork(ctx, { person: caller, grant }, async (work) => {
-      const current = await work.load<Directive>('directives', d._id, '联动指令', params.expectedRev);
+    const withdrawn = await runWork(ctx, { person: caller, grant }, async (work) => {
+      const current = await work.load<Directive>('directives', d._id, '联动指令');
+      if (repeat(current)) return false;
+      if (current.rev !== params.expectedRev) throw commonErrors.conflict();
       const r = withdrawDirective(current, params.reason, { id: caller._id, name: caller.name }, ctx.now);
       if (!r.ok) throw r.error;
       const next: Directive = {
@@ -261,8 +270,11 @@ export const withdraw = action({
         changes: [{ field: 'state', from: current.state, to: 'withdrawn' }],
         unitPath: tree.byId.get(d.scopeUnitId)?.path ?? [d.scopeUnitId],
       });
+      return true;
     });
-    await advanceFanout(store, d._id, tree, { owner: ctx.requestId, deadline: started + ISSUE_BUDGET_MS });
+    if (withdrawn) {
+      await advanceFanout(store, d._id, tree, { owner: ctx.requestId, deadline: started + ISSUE_BUDGET_MS });
+    }
     return directiveView(await loadDirective(d._id), caller, tree, Date.now());
   },
 });

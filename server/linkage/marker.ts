@@ -25,5 +25,7 @@ export async function linkageMarker(
   if (!target) throw linkageError('NOT_TARGET');
   if (d.state === 'withdrawn' || target.state === 'withdrawn') throw linkageError('DIRECTIVE_WITHDRAWN');
   if (target.state === 'onTime' || target.state === 'late') throw alreadyResponded(target, now);
+  // A directive that asks for reposts or comments only takes no original post as its response.
+  if (!d.responseKinds.includes('original')) throw linkageError('KIND_NOT_ACCEPTED');
   return { directiveId: d._id, title: d.title, kindLabel: KIND_LABELS[d.kind], issuedAt: d.issuedAt, dueAt: d.dueAt };
 }

@@ -46,6 +46,7 @@ import {
   loadSettings,
   mayWithdraw,
   myTargets,
+  targetId,
 } from './context';
 import { boardParams, id, mineParams, page, recordsParams } from './schemas';
 
@@ -233,59 +234,61 @@ export const mine = action({
     const accounts = await accountsOperatedBy(caller._id);
     const accountIds = accounts.map((a) => a._id);
     const openFilter = { accountId: command().in(accountIds), state: 'pending' };
-    const read = async (n: number): Promise<DirectiveTarget[]> => {
+    const open = params.view !== 'all';
+    // A page is `limit` directives, each with all of the caller's accounts it calls (a directive is
+    // never split across pages). Each account's first (offset + n) targets in the page's order hold
+    // the first (offset + n) directives (an account has one target per directive), so merging them
+    // finds the page: a page costs a page per account, not a history.
+    type Head = Pick<DirectiveTarget, '_id' | 'directiveId' | 'issuedAt' | 'dueAt'>;
+    const order = (a: Head, b: Head): number =>
+      (open ? a.dueAt.localeCompare(b.dueAt) : b.issuedAt.localeCompare(a.issuedAt)) ||
+      a.directiveId.localeCompare(b.directiveId);
+    const read = async (n: number): Promise<string[]> => {
       if (accountIds.length === 0) return [];
-      if (params.view === 'all') {
-        // Every directive that called the caller's accounts, newest first: each account's newest
-        // (offset + n) through its index, merged — a page costs a page per account, not a history.
-        const per = await Promise.all(
-          accountIds.map((accountId) =>
-            store.find<DirectiveTarget>(
-              'directiveTargets',
-              { accountId },
-              { orderBy: [['issuedAt', 'desc']], limit: offset + n },
-            ),
-          ),
-        );
-        return per
-          .flat()
-          .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt) || a.accountId.localeCompare(b.accountId))
-          .slice(offset, offset + n);
-      }
-      // Still to respond: the nearest deadline first.
-      return store.find<DirectiveTarget>('directiveTargets', openFilter, {
-        orderBy: [
-          ['dueAt', 'asc'],
-          ['accountId', 'asc'],
-        ],
-        skip: offset,
-        limit: n,
-      });
+      const per = await Promise.all(
+        accountIds.map((accountId) =>
+          store.find<Head>('directiveTargets', open ? { accountId, state: 'pending' } : { accountId }, {
+            orderBy: [open ? ['dueAt', 'asc'] : ['issuedAt', 'desc']],
+            limit: offset + n,
+            fields: { directiveId: true, issuedAt: true, dueAt: true },
+          }),
+        ),
+      );
+      const ids = [
+        ...new Set(
+          per
+            .flat()
+            .sort(order)
+            .map((t) => t.directiveId),
+        ),
+      ];
+      return ids.slice(offset, offset + n);
     };
     const [found, openCount] = await Promise.all([
       pageOf(limit, offset, read),
       accountIds.length === 0 ? Promise.resolve(0) : store.count('directiveTargets', openFilter),
     ]);
-    const targets = found.items;
-    const directives = new Map(
-      (
-        await readByIds<Directive>(
-          store,
-          'directives',
-          targets.map((t) => t.directiveId),
-        )
-      ).map((d) => [d._id, d]),
-    );
+    const [directives, targets] = await Promise.all([
+      readByIds<Directive>(store, 'directives', found.items),
+      readByIds<DirectiveTarget>(
+        store,
+        'directiveTargets',
+        found.items.flatMap((directiveId) => accountIds.map((accountId) => targetId(directiveId, accountId))),
+      ),
+    ]);
+    const byId = new Map(directives.map((d) => [d._id, d]));
     const items: MyDirective[] = [];
-    for (const t of targets) {
-      const d = directives.get(t.directiveId);
+    for (const directiveId of found.items) {
+      const d = byId.get(directiveId);
       if (!d) continue;
-      const known = items.find((i) => i.directive.id === d._id);
-      if (known) {
-        known.accounts.push(targetRow(t));
-        continue;
-      }
-      items.push({ directive: summaryOf(d), remainingMs: Date.parse(d.dueAt) - ctx.now, accounts: [targetRow(t)] });
+      const mine = targets
+        .filter((t) => t.directiveId === directiveId)
+        .sort((x, y) => (x.accountName + x.platform).localeCompare(y.accountName + y.platform, 'zh-Hans-CN'));
+      items.push({
+        directive: summaryOf(d),
+        remainingMs: Date.parse(d.dueAt) - ctx.now,
+        accounts: mine.map(targetRow),
+      });
     }
     return { items, nextOffset: found.nextOffset, openCount };
   },

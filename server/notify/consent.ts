@@ -37,6 +37,10 @@ export const MOMENT_KINDS: { [M in ConsentMoment]: readonly NotificationKind[] }
   openSecurity: ['securityIncident', 'rotationReminder', 'trainingReminder'],
   // 第三十四条: the operator's directives list and each response — ask for the next directive's notice.
   openLinkage: ['linkageIssued'],
+  // 第十条、第十三条: the applicant hears the desk's decision.
+  afterApply: ['accountApplicationDecided'],
+  // 第十条、第十四条: a desk hears of applications and filings waiting for it, and of 第九条 gaps.
+  openAccountDecisions: ['accountApplicationPending', 'filingReceived', 'filingDue', 'filingOverdue', 'accountGap'],
 };
 
 const MOMENTS = Object.keys(MOMENT_KINDS) as ConsentMoment[];

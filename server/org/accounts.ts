@@ -7,6 +7,7 @@ import { loadTree, requireCaller, requirePermission } from '../org';
 import { command, store, type Filter } from '../store';
 import { runWork, type Work } from '../uow';
 import { applyEffects } from './effects';
+import { preSystemAccount, preSystemGuard, saveAccount, stateGuard } from '../account/sync';
 import { accountFields, id, limit, noPasswords, offset, rev, scope } from './input';
 import { accountPeopleIds, accountView, nextOffset, PAGE_DEFAULT, peopleByIds, unitIdsOf } from './views';
 
@@ -81,6 +82,11 @@ export const upsertAccount = action({
         work,
         [input.ownerId, input.operatorA, input.operatorB, ...input.reviewerIds].filter((x): x is string => x !== null),
       );
+      // 第十条, 第十三条: a new entry is a pre-system account brought in by its approving desk; state
+      // changes beyond a pause are the lifecycle's (account.*).
+      const owner = input.ownerId === null ? null : (people.get(input.ownerId) ?? null);
+      const approvingDeskId = current ? null : preSystemGuard(caller, input, owner, tree);
+      if (current) stateGuard(current, input);
       const result = upsertAccountOf(current, input, {
         now: ctx.now,
         expectedRev: params.expectedRev,
@@ -89,10 +95,15 @@ export const upsertAccount = action({
         newId: () => ctx.newId(),
       });
       if (!result.ok) throw result.error;
-      if (current) await work.put('accounts', result.next);
-      else await work.create('accounts', result.next);
+      const next =
+        approvingDeskId === null ? result.next : preSystemAccount(result.next, approvingDeskId, result.next.createdAt);
+      const saved = await saveAccount(
+        work,
+        { before: current, after: next, article: '第十条' },
+        { tree, now: ctx.now, personId: caller._id, applicationId: null, newId: () => ctx.newId() },
+      );
       applyEffects(work, result.effects);
-      return accountView(result.next, tree, people);
+      return accountView(saved, tree, people);
     });
   },
 });
@@ -120,9 +131,13 @@ export const setOperators = action({
         people,
       });
       if (!result.ok) throw result.error;
-      await work.put('accounts', result.next);
+      const saved = await saveAccount(
+        work,
+        { before: account, after: result.next, article: '第十一条' },
+        { tree, now: ctx.now, personId: caller._id, applicationId: null, newId: () => ctx.newId() },
+      );
       applyEffects(work, result.effects);
-      return accountView(result.next, tree, people);
+      return accountView(saved, tree, people);
     });
   },
 });

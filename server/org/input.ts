@@ -27,7 +27,13 @@ const PLATFORMS = keysOf<Platform>({
   other: true,
 });
 const ACCOUNT_KINDS = keysOf<AccountKind>({ institutional: true, personal: true });
-const ACCOUNT_STATES = keysOf<AccountState>({ active: true, suspended: true, closed: true });
+const ACCOUNT_STATES = keysOf<AccountState>({
+  approved: true,
+  active: true,
+  suspended: true,
+  closed: true,
+  cancelled: true,
+});
 
 export const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 export const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));

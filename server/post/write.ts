@@ -26,6 +26,7 @@ import {
   unitPathOf,
 } from './context';
 import { linkageMarker } from '../linkage/marker';
+import { registerPublished } from '../linkage/respond';
 import { applyEffects, syncQueue } from './effects';
 import { recordRefusedPublication } from './refusals';
 import { readForSubmission, recordSubmissionReading } from '../reader/submission';
@@ -302,7 +303,13 @@ export const publish = action({
     const { expectedRev, version, content, url, publishedAt } = params;
     try {
       return changeOf(
-        await transition(ctx, loaded, { type: 'recordPublication', expectedRev, version, content, url, publishedAt }),
+        await transition(
+          ctx,
+          loaded,
+          { type: 'recordPublication', expectedRev, version, content, url, publishedAt },
+          // 第三十四条: a linkage response counts as its account's response once published.
+          (work, next) => registerPublished(work, next, loaded.caller, ctx.now),
+        ),
       );
     } catch (err) {
       // 第十五条: an attempt to publish what was not approved is kept for the monthly evaluation.

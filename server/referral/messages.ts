@@ -5,6 +5,7 @@
  * transition, save it with its audit entries and notices in one transaction.
  */
 import * as v from 'valibot';
+import { accountClosedError } from '../../core/account/guards';
 import type { Account, Person, RoleGrant } from '../../typings/org';
 import type {
   Effect,
@@ -222,6 +223,9 @@ export const messageRecord = action({
 
     const [tree, account, calendar] = await Promise.all([loadTree(), loadAccount(params.accountId), loadCalendar()]);
     const grant = requirePermission(caller, 'referral.messageRecord', { kind: 'account', account }, tree);
+    // 第十三条: a closed or cancelled account takes no more messages.
+    const closed = accountClosedError(account);
+    if (closed) throw closed;
 
     const dctx = domainCtx(ctx.now, caller, calendar);
     const recorded: { next: Message; effects: Effect[] }[] = [];
@@ -489,6 +493,9 @@ export const refer = action({
       { kind: 'referral', account, departmentId: department._id },
       tree,
     );
+    // 第十三条: nothing new is referred from a closed or cancelled account.
+    const closed = accountClosedError(account);
+    if (closed) throw closed;
     const desk = propagandaDeskOf(account.unitId, tree);
     if (!desk) throw referralShellErrors.noDesk();
     const recipients = await Recipients.resolve(tree, [{ role: 'departmentHandler', unitId: department._id }]);

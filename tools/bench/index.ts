@@ -48,6 +48,12 @@ const BENCHES = {
     usesFunctions: true,
     run: async () => (await import('./edge')).runEdgeBench(),
   },
+  // accounts lifecycle (issue 12): the province matrix's reads at 300 and 3,000 accounts, and its export
+  accounts: {
+    title: '账号矩阵',
+    usesFunctions: true,
+    run: async () => (await import('./accounts')).runAccountsBench(),
+  },
   // linkage directives (第三十四条)
   linkage: {
     title: '联动指令',

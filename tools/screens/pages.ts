@@ -134,6 +134,60 @@ export const screens: ScreenSpec[] = [
   { route: 'packages/reader/pages/prompt/index', as: 'demo-province-propaganda' },
   { route: 'packages/reader/pages/calls/index', as: 'demo-province-propaganda' },
 
+  // --- accounts lifecycle (第九条—第十四条, 第三十九条—第四十二条) ---
+  { route: 'packages/accounts/pages/applications/index', as: 'demo-admin' },
+  {
+    route: 'packages/accounts/pages/applications/index',
+    as: 'demo-city-propaganda',
+    variant: 'to-decide',
+    query: async () => ({ box: 'toDecide' }),
+  },
+  {
+    route: 'packages/accounts/pages/application/index',
+    as: 'demo-city-propaganda',
+    query: async (demo) => {
+      const page = await demo.call('account', 'applications', { box: 'toDecide' }, 'demo-city-propaganda');
+      return { id: first(page.items, '待审批的账号申请').id };
+    },
+  },
+  { route: 'packages/accounts/pages/apply/index', as: 'demo-admin' },
+  {
+    route: 'packages/accounts/pages/close/index',
+    as: 'demo-admin',
+    query: async () => ({ accountId: 'acc-cs-weibo', unitId: 'u-cs' }),
+  },
+  { route: 'packages/accounts/pages/setups/index', as: 'demo-operator-a' },
+  {
+    route: 'packages/accounts/pages/setup/index',
+    as: 'demo-operator-a',
+    query: async (demo) => {
+      const page = await demo.call('account', 'setups', {}, 'demo-operator-a');
+      return { accountId: first(page.items, '待完成开设任务的账号').accountId };
+    },
+  },
+  {
+    route: 'packages/accounts/pages/filings/index',
+    as: 'demo-city-propaganda',
+    query: async () => ({ box: 'sent', state: 'due' }),
+  },
+  {
+    route: 'packages/accounts/pages/filing/index',
+    as: 'demo-city-propaganda',
+    query: async (demo) => {
+      const page = await demo.call('account', 'filings', { box: 'sent', state: 'due' }, 'demo-city-propaganda');
+      return { id: first(page.items, '待报备的备案').id };
+    },
+  },
+  { route: 'packages/accounts/pages/matrix/index', as: 'demo-province-propaganda' },
+  {
+    route: 'packages/accounts/pages/matrix/index',
+    as: 'demo-province-propaganda',
+    variant: 'gaps',
+    query: async () => ({ unitId: 'u-cs', view: 'gaps' }),
+  },
+  { route: 'packages/accounts/pages/registry/index', as: 'demo-city-propaganda' },
+  { route: 'packages/accounts/pages/personal/index', as: 'demo-personal' },
+
   // --- screening ---
   { route: 'pages/lexicon/index', as: 'demo-province-propaganda' },
   { route: 'pages/lexicon-import/index', as: 'demo-province-propaganda' },

@@ -10,6 +10,7 @@ import type {
 } from '../../../typings/org';
 import { call } from '../../services/api';
 import { latestData } from '../../services/load';
+import { openPage } from '../../services/navigation';
 import type { LoadState } from '../../services/load';
 import type { DatasetEvent, ValueEvent } from '../../utils/events';
 import { ACCOUNT_KIND_LABELS, ACCOUNT_STATE_LABELS, PLATFORM_LABELS } from '../../utils/org-labels';
@@ -67,6 +68,7 @@ interface AccountCustom {
   onSheetSelect(event: ValueEvent<Choice>): void;
   onSheetClose(): void;
   onSave(): Promise<void>;
+  onCloseTap(): void;
   onSwap(): Promise<void>;
 }
 
@@ -251,6 +253,11 @@ Page<AccountData, AccountCustom>({
 
   onSheetClose() {
     this.setData({ sheetKey: '' });
+  },
+
+  onCloseTap() {
+    // 第十三条: closing goes through the desk that approved the account (packages/accounts).
+    openPage(`/packages/accounts/pages/close/index?accountId=${this.data.accountId}&unitId=${this.data.form.unitId}`);
   },
 
   async onSave() {

@@ -49,6 +49,9 @@ describe('工作台 (pages/home)', () => {
     const page = await openPage<{ entries: { key: string }[] }>('pages/home/index');
     expect(page.data().entries.map((entry) => entry.key)).toEqual([
       'accounts',
+      'accountApplications',
+      'accountSetups',
+      'registry',
       'people',
       'unit',
       'security',
@@ -72,6 +75,10 @@ describe('工作台 (pages/home)', () => {
       'messages',
       'calendar',
       'accounts',
+      'accountDecisions',
+      'filings',
+      'matrix',
+      'registry',
       'people',
       'lexicon',
       'reader',

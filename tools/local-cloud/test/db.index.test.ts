@@ -129,6 +129,14 @@ describe('the planner never changes an answer', () => {
           ],
         },
         { name: 'tags', keys: [{ field: 'tags', direction: 1 }] },
+        // Multikey behind equality: `{ tags: v }` sorted by a (the account matrix's facets+name+_id).
+        {
+          name: 'tagsA',
+          keys: [
+            { field: 'tags', direction: 1 },
+            { field: 'a', direction: 1 },
+          ],
+        },
         { name: 'nested', keys: [{ field: 'n.x', direction: 1 }] },
       ],
     },
@@ -224,6 +232,32 @@ describe('the planner never changes an answer', () => {
       [['c', 1]],
       [['_id', -1]],
     ]);
+
+  test('equality on a multikey field gives the next field’s order: a sorted page reads only the page', () => {
+    const filter = { tags: 'x' };
+    const fullSort: SortSpec = [
+      ['a', 1],
+      ['_id', 1],
+    ];
+    const want = find<Doc>(docs, filter)
+      .sort({ a: 1, _id: 1 })
+      .limit(5)
+      .all()
+      .map((d) => d._id);
+    indexed.resetStats();
+    const got = indexed.find('items', filter, { sort: fullSort, limit: 5 }).map((d) => d._id);
+    expect(got).toEqual(want);
+    expect(indexed.stats.lastPlan).toBe('index:tagsA');
+    expect(indexed.stats.documentsRead).toBe(5);
+    // A range on the multikey field does not pin it: no order from the index, the answer unchanged.
+    const ranged = { tags: { $gte: 'x' } };
+    const wantRanged = find<Doc>(docs, ranged)
+      .sort({ a: 1, _id: 1 })
+      .limit(5)
+      .all()
+      .map((d) => d._id);
+    expect(indexed.find('items', ranged, { sort: fullSort, limit: 5 }).map((d) => d._id)).toEqual(wantRanged);
+  });
 
   test.each(Array.from({ length: 300 }, (_, i) => i))('generated query %i', () => {
     const filter = filterOf();

@@ -183,9 +183,30 @@ function scoreOf(bounds: Array<Bound | undefined>): number {
   return score;
 }
 
-/** Key-column order reproducing the requested sort, or null when the index cannot give it. */
-function orderFor(index: IndexInfo, sort: SortSpec): IndexScan['order'] | null {
-  if (sort.length === 0 || index.multikey) return null;
+/** A bound that pins its column to one key: equality. */
+const isPoint = (bound: Bound | undefined): boolean => bound?.kind === 'points' && bound.keys.length === 1;
+
+/**
+ * Key-column order reproducing the requested sort, or null when the index cannot give it. A multikey
+ * index gives it only behind equality: with every column before the sort columns pinned to one key
+ * (e.g. `{ facets: f }` sorted by name on facets+name+_id), each document has one entry in that slice,
+ * so the sort columns order the documents as MongoDB's multikey sort does. Without `bounds` (an
+ * unbounded walk) a multikey index never does.
+ */
+function orderFor(
+  index: IndexInfo,
+  sort: SortSpec,
+  bounds?: ReadonlyArray<Bound | undefined>,
+): IndexScan['order'] | null {
+  if (sort.length === 0) return null;
+  if (index.multikey) {
+    const first = sort[0]?.[0];
+    const lead = first === undefined ? -1 : index.fields.indexOf(first);
+    if (!bounds || lead <= 0) return null;
+    for (let i = 0; i < lead; i += 1) if (!isPoint(bounds[i])) return null;
+    const wanted = sort.map(([field]) => field).filter((f) => f !== '_id');
+    if (wanted.some((f, i) => index.fields[lead + i] !== f)) return null;
+  }
   const order: IndexScan['order'] = [];
   for (const [field, direction] of sort) {
     if (field === '_id') {
@@ -226,7 +247,7 @@ function planConjunction(filter: Doc, indexes: readonly IndexInfo[], sort: SortS
       return { plan: { kind: 'empty' }, score: Number.MAX_SAFE_INTEGER };
     const score = scoreOf(bounds);
     if (score === 0) continue;
-    const order = orderFor(index, sort);
+    const order = orderFor(index, sort, bounds);
     candidates.push({
       plan: {
         kind: 'index',

@@ -1,0 +1,87 @@
+/** Shared steps of the account lifecycle tests: demo people, an opening application's fields, answers. */
+import type { ApiResult } from '../typings/common';
+import type { OpeningConditions, OpeningFields } from '../typings/account';
+import type { Person } from '../typings/org';
+import type { TestCloud } from './support/cloud';
+
+export const WHO = {
+  admin: 'demo-admin', // 长沙市公安局 单位管理员
+  cityDesk: 'demo-city-propaganda', // 长沙市公安局政治部宣传处
+  provinceDesk: 'demo-province-propaganda', // 省厅政治部宣传处
+  countyLeader: 'demo-county-leader', // 浏阳市公安局 分管领导
+  opA: 'demo-operator-a',
+  opB: 'demo-operator-b',
+  personal: 'demo-personal', // 交警 林晓
+  reviewer: 'demo-reviewer',
+} as const;
+
+/**
+ * 长沙交警's own new-media people (the demo has none): an account's staff belong to its unit
+ * (第十一条, core/org checkPlacement). Two 民警 operators and a 民警 reviewer, trained, bound.
+ */
+export const TRAFFIC = { a: 'jj-a', b: 'jj-b', reviewer: 'jj-r' } as const;
+
+export function addTrafficStaff(t: TestCloud): void {
+  const base = t.cloud.db.get('people', 'p-cs-operator-a') as unknown as Person;
+  const person = (id: string, name: string, openid: string, role: 'operator' | 'reviewer'): Person => ({
+    ...base,
+    _id: id,
+    name,
+    badgeNo: `43${id}`,
+    unitId: 'u-cs-jj',
+    roles: [{ role, unitId: 'u-cs-jj' }],
+    openid,
+  });
+  t.cloud.db.insert('people', [
+    person('p-jj-a', '周强', TRAFFIC.a, 'operator'),
+    person('p-jj-b', '吴燕', TRAFFIC.b, 'operator'),
+    person('p-jj-r', '郑华', TRAFFIC.reviewer, 'reviewer'),
+  ] as never[]);
+}
+
+export function conditions(over: Partial<OpeningConditions> = {}): OpeningConditions {
+  return {
+    operatorA: 'p-jj-a',
+    operatorB: 'p-jj-b',
+    reviewerIds: ['p-jj-r'],
+    technicalSupport: '网安支队技术保障组',
+    equipment: { attested: true, note: '专用手机2部、笔记本电脑1台' },
+    premises: { attested: true, note: '新媒体工作室' },
+    funding: { attested: true, note: '纳入年度预算' },
+    exceptionApproval: null,
+    ...over,
+  };
+}
+
+/** 长沙交警's Douyin: a city department, so the 长沙 desk decides (第十条 同级). */
+export function opening(over: Partial<OpeningFields> = {}): OpeningFields {
+  return {
+    unitId: 'u-cs-jj',
+    platform: 'douyin',
+    name: '长沙交警',
+    purpose: '交通出行提示与交通安全宣传',
+    columnPlan: '路况早知道；交通安全课',
+    conditions: conditions(),
+    ...over,
+  };
+}
+
+export async function ok<T>(answer: Promise<ApiResult<T>>): Promise<T> {
+  const res = await answer;
+  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
+  return res.data;
+}
+
+export async function refused<T>(answer: Promise<ApiResult<T>>): Promise<{ code: string; message: string }> {
+  const res = await answer;
+  if (res.ok) throw new Error(`expected a refusal, got ${JSON.stringify(res.data).slice(0, 300)}`);
+  return res.error;
+}
+
+let keys = 0;
+export const key = (label = 'k'): string => `${label}-${Date.now().toString(36)}-${++keys}`;
+
+/** Every document of a collection, for "nothing changed" checks. */
+export function snapshot(t: TestCloud, ...collections: string[]): string {
+  return JSON.stringify(collections.map((c) => t.cloud.db.find(c, {}, { sort: [['_id', 1]] })));
+}
