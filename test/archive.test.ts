@@ -264,4 +264,36 @@ describe('monthly archives (第三十二条)', () => {
         await refusal(t.call('archive', 'exportStart', { unitId: 'u-cs', requestKey: key(), from, to }, WHO.cityDesk)),
       ).toBe('EXPORT_RANGE_INVALID');
   });
+
+  it('an archive that cannot go on (a part lost from storage) holds up no other', async () => {
+    const template = (t.cloud.db.find('archives', { type: 'export' }) as unknown as Archive[])[0];
+    if (!template) throw new Error('no export to copy');
+    const broken: Archive = {
+      ...template,
+      _id: 'x-broken',
+      state: 'building',
+      cursor: { phase: 'assemble', kindIndex: 0, unitIndex: 0, after: null, part: 0 },
+      partLists: template.partLists.map((p) =>
+        p.kind === 'posts' ? { ...p, parts: 1, fileIds: ['cloud://gone'] } : p,
+      ),
+      files: [],
+      manifest: null,
+      completedAt: null,
+      updatedAt: '2026-01-01T00:00:00.000+08:00',
+    };
+    t.cloud.db.insert('archives', [broken] as never);
+    const started = await ok(
+      t.call(
+        'archive',
+        'exportStart',
+        { unitId: 'u-ly', requestKey: key(), from: '2026-11-01', to: '2026-11-30' },
+        WHO.cityDesk,
+      ),
+    );
+    const first = await fire<{ failed: number; completed: number }>(t, 'archiveMinute');
+    expect(first.failed).toBe(1);
+    await buildAll(t);
+    expect(archiveDoc(t, started.id).state).toBe('complete');
+    expect(archiveDoc(t, 'x-broken').state).toBe('building');
+  });
 });

@@ -479,7 +479,18 @@ export async function workChunk(archiveId: string, owner: string, tree: UnitTree
   if (a.leaseOwner && a.leaseOwner !== owner && a.leaseUntil && Date.parse(a.leaseUntil) > now) return null;
   const leased: Archive = { ...a, leaseOwner: owner, leaseUntil: toBeijingIso(now + LEASE_MS), rev: a.rev + 1 };
   if (!(await store.replaceIfRev('archives', leased, a.rev))) return null;
-  const stepped = await step(leased, tree);
+  let stepped: Archive;
+  try {
+    stepped = await step(leased, tree);
+  } catch (err) {
+    // To the back of the queue (index `building` orders by updatedAt), still leased: the others go first.
+    await store.replaceIfRev(
+      'archives',
+      { ...leased, updatedAt: toBeijingIso(Date.now()), rev: leased.rev + 1 },
+      leased.rev,
+    );
+    throw err;
+  }
   const saved: Archive = {
     ...stepped,
     chunks: leased.chunks + 1,
@@ -550,6 +561,8 @@ export interface ArchiveRunReport {
   chunks: number;
   completed: number;
   longestChunkMs: number;
+  /** Chunks that failed this run (each logged; the archive is tried again after its lease). */
+  failed: number;
 }
 
 /** One timer run: start the month's archives if due, then work the building ones, oldest step first. */
@@ -559,7 +572,14 @@ export async function runArchives(
   outOfTime: () => boolean,
 ): Promise<ArchiveRunReport> {
   const tree = await loadTree();
-  const report: ArchiveRunReport = { started: await planMonth(ctx, tree), chunks: 0, completed: 0, longestChunkMs: 0 };
+  const report: ArchiveRunReport = {
+    started: await planMonth(ctx, tree),
+    chunks: 0,
+    completed: 0,
+    longestChunkMs: 0,
+    failed: 0,
+  };
+  const failed = new Set<string>();
   while (!outOfTime()) {
     const building = await store.find<Archive>(
       'archives',
@@ -570,7 +590,15 @@ export async function runArchives(
     let progressed = false;
     for (const a of building) {
       if (outOfTime()) break;
-      const done = await workChunk(a._id, owner, tree);
+      if (failed.has(a._id)) continue;
+      // One archive that cannot go on (a part lost from storage) must not hold up the others: it is
+      // logged and tried again once its lease has passed.
+      const done = await workChunk(a._id, owner, tree).catch((err: unknown) => {
+        console.error(`[archive] ${a._id}`, err);
+        failed.add(a._id);
+        report.failed += 1;
+        return null;
+      });
       if (!done) continue;
       progressed = true;
       report.chunks += 1;

@@ -295,6 +295,11 @@ export const screens: ScreenSpec[] = [
     },
   },
   {
+    route: 'packages/security/pages/shortfall/index',
+    as: 'demo-city-propaganda',
+    query: async () => ({ unitId: 'u-cs' }),
+  },
+  {
     route: 'packages/security/pages/archives/index',
     as: 'demo-city-propaganda',
     query: async () => ({ unitId: 'u-cs' }),

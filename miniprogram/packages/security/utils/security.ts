@@ -13,6 +13,7 @@ export const PAGES = {
   incidents: '/packages/security/pages/incidents/index',
   sessions: '/packages/security/pages/sessions/index',
   session: '/packages/security/pages/session/index',
+  shortfall: '/packages/security/pages/shortfall/index',
   archives: '/packages/security/pages/archives/index',
   archive: '/packages/security/pages/archive/index',
 } as const;

@@ -74,4 +74,55 @@ describe('账号安全 (packages/security/pages/account)', () => {
     expect(page.exists('#attest')).toBe(false);
     expect(page.text('#list')).toContain('暂无登记记录');
   });
+
+  it('an operator declares the settings in use as facts: whose phone, its last four digits, two-step, admin WeChat', async () => {
+    wxm.cloud.reply('security', 'status', { ok: true, data: securityView({ settings: null }) });
+    wxm.cloud.reply('security', 'history', { ok: true, data: { items: [], nextOffset: null } });
+    const page = await openPage(ROUTE, { accountId: 'acc-cs-weibo' });
+    expect(page.text()).toContain('尚未登记安全设置');
+    await page.fire('#settings-open', 'tap');
+    await page.fire('#bound-phone', 'change', 'personalPhone');
+    await page.fire('#declare', 'click');
+    expect(page.text('#settings-error')).toContain('请选择绑定手机所属的民警');
+    await page.fire('#phone-holder', 'change', { value: '1' });
+    await page.fire('#tail', 'change', '12');
+    await page.fire('#declare', 'click');
+    expect(page.text('#settings-error')).toContain('后四位');
+    expect(wxm.cloud.sent('security', 'declareSettings')).toHaveLength(0);
+    await page.fire('#tail', 'change', '1234');
+    await page.fire('#two-step', 'change', true);
+    await page.fire('#admin', 'change', { value: '1' });
+    const declared = securityView({
+      rev: 5,
+      settings: {
+        boundPhone: 'personalPhone',
+        boundPhoneHolderId: 'p-cs-operator-b',
+        boundPhoneTail: '1234',
+        twoStepVerification: true,
+        loginProtection: false,
+        adminWechatHolderId: 'p-cs-operator-a',
+        boundPhoneHolderName: '李娜',
+        adminWechatHolderName: '王明',
+      },
+    });
+    wxm.cloud.reply('security', 'declareSettings', { ok: true, data: declared });
+    wxm.cloud.reply('security', 'status', { ok: true, data: declared });
+    await page.fire('#declare', 'click');
+    expect(wxm.cloud.sent('security', 'declareSettings')[0]).toEqual(
+      expect.objectContaining({
+        accountId: 'acc-cs-weibo',
+        expectedRev: 4,
+        settings: {
+          boundPhone: 'personalPhone',
+          boundPhoneHolderId: 'p-cs-operator-b',
+          boundPhoneTail: '1234',
+          twoStepVerification: true,
+          loginProtection: false,
+          adminWechatHolderId: 'p-cs-operator-a',
+        },
+      }),
+    );
+    expect(page.text()).toContain('绑定李娜的手机（尾号 1234）');
+    expect(page.exists('#declare')).toBe(false);
+  });
 });

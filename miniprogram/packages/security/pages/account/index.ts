@@ -4,7 +4,13 @@
  * operator attests "password changed" with the time (never the password itself); anyone on the
  * account reports an incident from here.
  */
-import type { AccountSecurityView, AttestationView } from '../../../../../typings/security';
+import type {
+  AccountSecurityView,
+  AttestationView,
+  BoundPhone,
+  PersonName,
+  SecuritySettings,
+} from '../../../../../typings/security';
 import { call } from '../../../../services/api';
 import {
   chunkOf,
@@ -51,7 +57,32 @@ interface Summary {
   holds: string[];
 }
 
+/** The settings form: the facts of 第三十三条 "安全认证方式", never a password or a code. */
+interface SettingsForm {
+  boundPhone: BoundPhone;
+  /** Index into `people` of the personal phone's holder, -1 none. */
+  phoneHolder: number;
+  tail: string;
+  twoStep: boolean;
+  loginProtection: boolean;
+  /** Index into `adminChoices`: 0 = none set. */
+  admin: number;
+}
+
+const BOUND_PHONES: { value: BoundPhone; label: string }[] = [
+  { value: 'none', label: '未绑定' },
+  { value: 'unitPhone', label: '单位手机' },
+  { value: 'personalPhone', label: '个人手机' },
+];
+
 interface AccountData extends ListData<HistoryRow, Record<string, never>> {
+  settingsOpen: boolean;
+  form: SettingsForm;
+  people: PersonName[];
+  peopleNames: string[];
+  adminChoices: string[];
+  boundPhones: { value: BoundPhone; label: string }[];
+  settingsError: string;
   accountId: string;
   loaded: boolean;
   summary: Summary | null;
@@ -75,6 +106,43 @@ interface AccountCustom extends ListMethods<Record<string, never>> {
   onAttest(): Promise<void>;
   onReport(): void;
   onIncidents(): void;
+  onSettingsToggle(): void;
+  onBoundPhone(event: ValueEvent<BoundPhone>): void;
+  onPhoneHolder(event: { detail: { value: string } }): void;
+  onTail(event: ValueEvent<string>): void;
+  onTwoStep(event: ValueEvent<boolean>): void;
+  onLoginProtection(event: ValueEvent<boolean>): void;
+  onAdmin(event: { detail: { value: string } }): void;
+  onDeclare(): Promise<void>;
+}
+
+/** The form as the account's settings stand (or empty before the first declaration). */
+function formOf(v: AccountSecurityView): SettingsForm {
+  const s = v.settings;
+  const at = (id: string | null): number => (id ? v.holders.findIndex((h) => h.id === id) : -1);
+  return {
+    boundPhone: s?.boundPhone ?? 'none',
+    phoneHolder: at(s?.boundPhoneHolderId ?? null),
+    tail: s?.boundPhoneTail ?? '',
+    twoStep: s?.twoStepVerification ?? false,
+    loginProtection: s?.loginProtection ?? false,
+    admin: at(s?.adminWechatHolderId ?? null) + 1,
+  };
+}
+
+function settingsOf(form: SettingsForm, people: readonly PersonName[]): SecuritySettings | string {
+  const phone = form.boundPhone;
+  const holder = people[form.phoneHolder]?.id ?? null;
+  if (phone === 'personalPhone' && !holder) return '请选择绑定手机所属的民警';
+  if (phone !== 'none' && !/^\d{4}$/.test(form.tail)) return '请填写绑定手机的后四位';
+  return {
+    boundPhone: phone,
+    boundPhoneHolderId: phone === 'personalPhone' ? holder : null,
+    boundPhoneTail: phone === 'none' ? null : form.tail,
+    twoStepVerification: form.twoStep,
+    loginProtection: form.loginProtection,
+    adminWechatHolderId: form.admin > 0 ? (people[form.admin - 1]?.id ?? null) : null,
+  };
 }
 
 export function summaryOf(v: AccountSecurityView): Summary {
@@ -126,6 +194,13 @@ function historyRow(a: AttestationView): HistoryRow {
 Page<AccountData, AccountCustom>({
   data: {
     ...listData<HistoryRow, Record<string, never>>({}),
+    settingsOpen: false,
+    form: { boundPhone: 'none', phoneHolder: -1, tail: '', twoStep: false, loginProtection: false, admin: 0 },
+    people: [],
+    peopleNames: [],
+    adminChoices: ['未设置'],
+    boundPhones: BOUND_PHONES,
+    settingsError: '',
     accountId: '',
     loaded: false,
     summary: null,
@@ -161,6 +236,10 @@ Page<AccountData, AccountCustom>({
         summary: summaryOf(status.data),
         canAttest: status.data.canAttest,
         rev: status.data.rev,
+        people: status.data.holders,
+        peopleNames: status.data.holders.map((h) => h.name),
+        adminChoices: ['未设置', ...status.data.holders.map((h) => h.name)],
+        ...(this.data.settingsOpen ? {} : { form: formOf(status.data) }),
       });
     }
     const res = await call('security', 'history', { accountId, offset: next ?? 0, limit: PAGE_SIZE });
@@ -206,5 +285,56 @@ Page<AccountData, AccountCustom>({
 
   onIncidents() {
     openPage(`${PAGES.incidents}?accountId=${encodeURIComponent(this.data.accountId)}`);
+  },
+
+  onSettingsToggle() {
+    this.setData({ settingsOpen: !this.data.settingsOpen, settingsError: '' });
+  },
+
+  onBoundPhone(event) {
+    this.setData({ 'form.boundPhone': event.detail, settingsError: '' });
+  },
+
+  onPhoneHolder(event) {
+    this.setData({ 'form.phoneHolder': Number(event.detail.value), settingsError: '' });
+  },
+
+  onTail(event) {
+    this.setData({ 'form.tail': event.detail.trim(), settingsError: '' });
+  },
+
+  onTwoStep(event) {
+    this.setData({ 'form.twoStep': event.detail });
+  },
+
+  onLoginProtection(event) {
+    this.setData({ 'form.loginProtection': event.detail });
+  },
+
+  onAdmin(event) {
+    this.setData({ 'form.admin': Number(event.detail.value) });
+  },
+
+  async onDeclare() {
+    if (this.data.busy) return;
+    const settings = settingsOf(this.data.form, this.data.people);
+    if (typeof settings === 'string') {
+      this.setData({ settingsError: settings });
+      return;
+    }
+    this.setData({ busy: true, settingsError: '' });
+    const res = await call('security', 'declareSettings', {
+      accountId: this.data.accountId,
+      expectedRev: this.data.rev,
+      settings,
+    });
+    this.setData({ busy: false });
+    if (!res.ok) {
+      this.setData({ settingsError: res.error.message });
+      return;
+    }
+    this.setData({ settingsOpen: false, summary: summaryOf(res.data), rev: res.data.rev, form: formOf(res.data) });
+    void wx.showToast({ title: '已登记', icon: 'success' });
+    await this.refreshList();
   },
 });

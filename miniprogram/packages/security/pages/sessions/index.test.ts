@@ -22,6 +22,10 @@ describe('教育培训 (packages/security/pages/sessions)', () => {
     expect(page.text('#session-s-1')).toContain('2026-09-29｜长沙市公安局政治部宣传处｜8 学时');
     expect(page.text('#session-s-1')).toContain('2/3 人合格');
 
+    await page.fire('#shortfall', 'tap');
+    expect(wxm.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/security/pages/shortfall/index?unitId=u-cs' }),
+    );
     await page.fire('#open-form', 'click');
     await page.fire('#create', 'click');
     expect(page.text('#form-error')).toContain('请填写课程、组织单位和学时');

@@ -45,6 +45,7 @@ interface SessionsCustom extends ListMethods<Record<string, never>> {
   fetchPage(query: Record<string, never>, next: number | null): Promise<ChunkResult<SessionRow, number>>;
   onItemTap(event: DatasetEvent<{ id: string }>): void;
   onToggleForm(): void;
+  onShortfall(): void;
   onField(event: ValueEvent<string> & { currentTarget: { dataset: { field: string } } }): void;
   onDate(event: { detail: { value: string } }): void;
   onCreate(): Promise<void>;
@@ -96,6 +97,10 @@ Page<SessionsData, SessionsCustom>({
   onItemTap(event) {
     const id = encodeURIComponent(event.currentTarget.dataset.id);
     openPage(`${PAGES.session}?id=${id}&unitId=${encodeURIComponent(this.data.unitId)}`);
+  },
+
+  onShortfall() {
+    openPage(`${PAGES.shortfall}?unitId=${encodeURIComponent(this.data.unitId)}`);
   },
 
   onToggleForm() {
