@@ -1,4 +1,4 @@
-import { DEMO_MODEL_RULES, seedReader, type DemoCall } from '../tools/seed';
+import { DEMO_MODEL_RULES, DEMO_READER_POSTS, seedReader, type DemoCall } from '../tools/seed';
 import { ok } from './post-helpers';
 import { startTestCloud, type TestCloud } from './support/cloud';
 
@@ -21,10 +21,19 @@ describe('demo reader (tools/seed.ts seedReader)', () => {
     };
     expect(await seedReader(call)).toContain('大模型审读已启用');
     const waiting = await ok(t.call('post', 'approvals', {}, 'demo-reviewer'));
-    const item = waiting.items.find((i) => i.title === '致敬坚守一线的民警');
+    const item = waiting.items.find((i) => i.title === DEMO_READER_POSTS.marked.title);
     expect(item).toBeDefined();
     const view = await ok(t.call('reader', 'forPost', { postId: item?.postId ?? '' }, 'demo-reviewer'));
     expect(view.reading?.findings.map((f) => [f.ref, f.quote])).toEqual([['第十七条（一）9', '以泪洗面']]);
     expect(view.canJudge).toBe(true);
+
+    const unread = waiting.items.find((i) => i.title === DEMO_READER_POSTS.unread.title);
+    expect(unread).toBeDefined();
+    const failed = await ok(t.call('reader', 'forPost', { postId: unread?.postId ?? '' }, 'demo-reviewer'));
+    expect(failed.reading).toMatchObject({
+      state: 'error',
+      findings: [],
+      note: '大模型审读暂不可用（大模型服务出错，503），本版本仅按规则筛查',
+    });
   });
 });

@@ -437,7 +437,8 @@ demoScenarios.unshift(async (call, clock) => {
 
 /**
  * What the local cloud's scripted model answers in the demo (tools/start.ts sets it on every start):
- * two phrases, so the pages show the model's marks. It makes no claim about quality.
+ * two phrases, so the pages show the model's marks, and one on which the platform fails (503), so they
+ * show what officers see when the model is down. It makes no claim about quality.
  */
 export const DEMO_MODEL_RULES = [
   {
@@ -470,7 +471,17 @@ export const DEMO_MODEL_RULES = [
       }),
     },
   },
+  { contains: '防汛演练', reply: { error: { status: 503, code: 'SERVICE_UNAVAILABLE', message: '服务暂不可用' } } },
 ];
+
+/** The demo's posts for the reader: one the model marks, one it could not read (the platform failed). */
+export const DEMO_READER_POSTS = {
+  marked: { title: '致敬坚守一线的民警', text: '民警老李连续加班一个月没有回家，家中老母亲无人照料，妻子以泪洗面。' },
+  unread: {
+    title: '汛期出行安全提示',
+    text: '本周六上午市区将开展防汛演练，部分路段临时交通管制，请市民提前规划出行路线。',
+  },
+};
 
 /**
  * The reader in the demo: 省厅政治部宣传处 switches it on with the environment's first model (advisory
@@ -497,30 +508,28 @@ export const seedReader: DemoScenario = async (call) => {
     { action: 'settingsSave', settings: { ...settings, enabled: true, model }, expectedRev: rev },
     desk,
   );
-  const draft = (
-    (await call(
-      'post',
-      {
-        action: 'draftSave',
-        accountId: 'acc-cs-weibo',
-        clientKey: 'demo-reader-1',
-        content: {
-          title: '致敬坚守一线的民警',
-          text: '民警老李连续加班一个月没有回家，家中老母亲无人照料，妻子以泪洗面。',
-          images: [],
-          kind: 'original',
-          source: null,
+  const submit = async (clientKey: string, post: { title: string; text: string }): Promise<void> => {
+    const draft = (
+      (await call(
+        'post',
+        {
+          action: 'draftSave',
+          accountId: 'acc-cs-weibo',
+          clientKey,
+          content: { ...post, images: [], kind: 'original', source: null },
+          nature: 'official',
+          declaredLevel: 'ordinary',
+          sourceVerified: false,
+          plannedAt: null,
         },
-        nature: 'official',
-        declaredLevel: 'ordinary',
-        sourceVerified: false,
-        plannedAt: null,
-      },
-      'demo-operator-a',
-    )) as Answer<{ id: string; rev: number }>
-  ).data;
-  await call('post', { action: 'submit', postId: draft.id, expectedRev: draft.rev }, 'demo-operator-a');
-  return `大模型审读已启用（${model}，仅作提示），1篇稿件带模型审读意见待审核`;
+        'demo-operator-a',
+      )) as Answer<{ id: string; rev: number }>
+    ).data;
+    await call('post', { action: 'submit', postId: draft.id, expectedRev: draft.rev }, 'demo-operator-a');
+  };
+  await submit('demo-reader-1', DEMO_READER_POSTS.marked);
+  await submit('demo-reader-2', DEMO_READER_POSTS.unread);
+  return `大模型审读已启用（${model}，仅作提示），1篇稿件带模型审读意见、1篇因模型服务出错仅按规则筛查，均待审核`;
 };
 
 demoScenarios.push(seedReader);

@@ -113,6 +113,8 @@ export interface PostReadingView {
 /** Whether the editor offers a reading on demand: the reader is switched on in this environment. */
 export interface ReaderStatus {
   enabled: boolean;
+  /** The desk's time limit: how long a reading (in the editor or at submission) may keep the operator waiting. */
+  timeoutSeconds: number;
 }
 
 // ---- settings (province desk, per environment) ----

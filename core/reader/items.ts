@@ -192,7 +192,7 @@ const SEEDS: readonly ItemSeed[] = [
     '第四十一条',
     '公安民警不得通过个人新媒体批评指责上级公安机关和其他地方公安机关工作',
     '批评指责上级和其他地方公安机关',
-    null,
+    'personalCriticism',
     'personalPost',
   ),
   prohibited(
@@ -200,7 +200,7 @@ const SEEDS: readonly ItemSeed[] = [
     '第四十一条',
     '公安民警不得利用个人新媒体进行不正当交往，不得利用网络支付、红包、转账、打赏等功能变相进行权钱交易',
     '不正当交往、红包打赏等变相权钱交易',
-    null,
+    'personalPayment',
     'personalPost',
   ),
 ];

@@ -1,4 +1,4 @@
-import { categoryOf } from '../screening/categories';
+import { categoryOf, formatRef } from '../screening/categories';
 import { FINDINGS_MAX, mergeFindings, parseAnswer } from './answer';
 import { itemsFor, READER_ITEMS, readerItem } from './items';
 import { partsOf, sentenceSpans } from './parts';
@@ -36,6 +36,18 @@ describe('the items, in the measures’ own words', () => {
       expect(category.effect).toBe('caution');
       expect(item.levelFloor).toBe(category.effect === 'caution' ? category.levelFloor : null);
     }
+  });
+
+  it('maps every item to a rules’ category, so each is scored beside the rules', () => {
+    // 第四十条's sensitive information is the same the rules gate under 第十八条 (personalSensitive).
+    const crossed = new Set(['40.5']);
+    for (const item of READER_ITEMS) {
+      expect(item.category).not.toBeNull();
+      const category = categoryOf(item.category as NonNullable<typeof item.category>);
+      if (!crossed.has(item.code)) expect(formatRef(category.ref).startsWith(item.ref.replace(/（.*$/, ''))).toBe(true);
+    }
+    expect(readerItem('41.1')?.category).toBe('personalCriticism');
+    expect(readerItem('41.2')?.category).toBe('personalPayment');
   });
 
   it('keeps the regulation’s wording for the items issue 19 names', () => {
@@ -284,7 +296,15 @@ describe('settings, budget and notes', () => {
 
   it('says why the rules stood alone', () => {
     expect(noteFor('timeout', { timeoutSeconds: 8 })).toBe('大模型审读超时（8 秒内未答复），本版本仅按规则筛查');
-    expect(noteFor('error', { errorCode: 'AI_MODEL_DISABLED' })).toContain('AI_MODEL_DISABLED');
+    expect(noteFor('error', { errorCode: 'AI_MODEL_DISABLED' })).toBe(
+      '大模型审读暂不可用（本环境未开通该模型或无权调用，AI_MODEL_DISABLED），本版本仅按规则筛查',
+    );
+    expect(noteFor('error', { errorCode: '429' })).toContain('（平台调用频率或额度已达上限，429）');
+    expect(noteFor('error', { errorCode: '502' })).toContain('（大模型服务出错，502）');
+    expect(noteFor('error', { errorCode: 'ECONNRESET' })).toContain('（连接大模型服务失败，ECONNRESET）');
+    expect(noteFor('error', { errorCode: 'SOMETHING_NEW' })).toContain('（SOMETHING_NEW）');
+    expect(noteFor('error', { errorCode: null })).toBe('大模型审读暂不可用，本版本仅按规则筛查');
+    expect(noteFor('error', { errorCode: 'MALFORMED' })).toContain('不是约定的格式');
     expect(noteFor('overBudget', { used: 10, budget: 5 })).toContain('已用 10 / 5 tokens');
     expect(noteFor('done')).toBeNull();
     expect(noteFor('done', { dropped: 2 })).toContain('2 条');

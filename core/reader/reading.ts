@@ -79,6 +79,31 @@ export interface NoteFacts {
   dropped?: number;
 }
 
+/**
+ * What a platform code means to an officer. The SDK lets through the HTTP status of a refused call
+ * (server/reader/model.ts), the gateway's code when it answers 200 with one, or Node's network code;
+ * the code itself stays in the note for the province desk.
+ */
+const CAUSES: ReadonlyArray<[RegExp, string]> = [
+  [/^(403|AI_MODEL_DISABLED|MODEL_NOT_ENABLED|PERMISSION_DENIED)$/, '本环境未开通该模型或无权调用'],
+  [/^(429|EXCEED_TOKEN_QUOTA_LIMIT|EXCEED_.*|RATE_LIMIT.*|RESOURCE_EXHAUSTED)$/, '平台调用频率或额度已达上限'],
+  [/^(401|INVALID_ACCESS_TOKEN|INVALID_CREDENTIALS)$/, '云环境身份校验未通过'],
+  [/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EPIPE|ENETUNREACH)$/, '连接大模型服务失败'],
+  [/^5\d\d$/, '大模型服务出错'],
+  [/^INTERNAL$/, '审读记录未能写入'],
+];
+
+function causeOf(code: string): string | null {
+  return CAUSES.find(([pattern]) => pattern.test(code))?.[1] ?? null;
+}
+
+/** `（平台调用频率或额度已达上限，429）`, `（SOME_CODE）`, or nothing when the platform said nothing. */
+function errorDetail(code: string | null): string {
+  if (code === null || code === '') return '';
+  const cause = causeOf(code);
+  return cause ? `（${cause}，${code}）` : `（${code}）`;
+}
+
 /** Why the post went on the rules alone, as the operator and approvers read it beside the marks. */
 export function noteFor(state: ReadingState, facts: NoteFacts = {}): string | null {
   switch (state) {
@@ -93,7 +118,7 @@ export function noteFor(state: ReadingState, facts: NoteFacts = {}): string | nu
     case 'error':
       return facts.errorCode === 'MALFORMED'
         ? '大模型答复无法识别（不是约定的格式），已丢弃，本版本仅按规则筛查'
-        : `大模型审读暂不可用${facts.errorCode ? `（${facts.errorCode}）` : ''}，本版本仅按规则筛查`;
+        : `大模型审读暂不可用${errorDetail(facts.errorCode ?? null)}，本版本仅按规则筛查`;
   }
 }
 

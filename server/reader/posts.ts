@@ -34,7 +34,7 @@ export const status = action({
     const caller = requireCaller(ctx.caller);
     requirePermission(caller, 'reader.status', { kind: 'none' }, await loadTree());
     const settings = await loadSettings();
-    return { enabled: settings.enabled && settings.model !== null };
+    return { enabled: settings.enabled && settings.model !== null, timeoutSeconds: settings.timeoutSeconds };
   },
 });
 

@@ -99,7 +99,7 @@ export interface PartResult {
   outcome: CallDoc['outcome'];
   findings: LocatedFinding[];
   drops: string[];
-  /** What the platform counted, or the reservation when it did not say. */
+  /** What the platform counted; the reservation when it did not say or we stopped waiting; 0 when refused. */
   tokens: number;
 }
 
@@ -136,7 +136,16 @@ export function inParts(
       return answers.map((answer, i) => {
         const part = parts[i] ?? { start: 0, text: '' };
         const reserved = estimates[i] ?? 0;
-        if (!answer.ok) return { answer, outcome: answer.outcome, findings: [], drops: [], tokens: reserved };
+        // A refused call (a status or a network error) cost nothing; a call we stopped waiting for may
+        // still be counted by the platform, so its reservation stays spent.
+        if (!answer.ok)
+          return {
+            answer,
+            outcome: answer.outcome,
+            findings: [],
+            drops: [],
+            tokens: answer.outcome === 'timeout' ? reserved : 0,
+          };
         const tokens =
           answer.promptTokens !== null && answer.completionTokens !== null
             ? answer.promptTokens + answer.completionTokens

@@ -34,6 +34,16 @@ const first = <T>(items: readonly T[], what: string): T => {
   return item;
 };
 
+/** The demo reviewer's waiting post of that title (the reader's demo posts, tools/seed.ts seedReader). */
+const waitingPost =
+  (title: string) =>
+  async (demo: DemoApi): Promise<Record<string, string>> => {
+    const waiting = await demo.call('post', 'approvals', {}, 'demo-reviewer');
+    const post = waiting.items.find((i) => i.title === title);
+    if (!post) throw new Error(`演示数据中没有待审核的《${title}》`);
+    return { id: post.postId };
+  };
+
 export const screens: ScreenSpec[] = [
   // --- workbench, inbox, me, bind ---
   { route: 'pages/home/index', as: 'demo-operator-a' },
@@ -123,12 +133,13 @@ export const screens: ScreenSpec[] = [
     route: 'pages/post-detail/index',
     as: 'demo-reviewer',
     variant: 'reader',
-    query: async (demo) => {
-      const waiting = await demo.call('post', 'approvals', {}, 'demo-reviewer');
-      const post = waiting.items.find((i) => i.title === '致敬坚守一线的民警');
-      if (!post) throw new Error('演示数据中没有带大模型审读意见的稿件');
-      return { id: post.postId };
-    },
+    query: waitingPost('致敬坚守一线的民警'),
+  },
+  {
+    route: 'pages/post-detail/index',
+    as: 'demo-reviewer',
+    variant: 'reader-unavailable',
+    query: waitingPost('汛期出行安全提示'),
   },
   { route: 'packages/reader/pages/settings/index', as: 'demo-province-propaganda' },
   { route: 'packages/reader/pages/prompt/index', as: 'demo-province-propaganda' },
@@ -191,6 +202,62 @@ export const screens: ScreenSpec[] = [
   // --- screening ---
   { route: 'pages/lexicon/index', as: 'demo-province-propaganda' },
   { route: 'pages/lexicon-import/index', as: 'demo-province-propaganda' },
+  // combination rules, their test bench and 规范表述 (issue 17)
+  { route: 'packages/screening/pages/rules/index', as: 'demo-province-propaganda' },
+  {
+    route: 'packages/screening/pages/rule/index',
+    as: 'demo-province-propaganda',
+    query: async (demo) => {
+      const page = await demo.call('screen', 'ruleList', { search: '民警打骂群众' }, 'demo-province-propaganda');
+      return {
+        id: first(page.items, '组合规则“民警打骂群众”').id,
+        text: encodeURIComponent(
+          '昨晚一名民警在处置纠纷时殴打一名男子，视频在网上流传。另一起事件中，民警被醉酒男子殴打后依法处置。',
+        ),
+      };
+    },
+  },
+  {
+    route: 'packages/screening/pages/rule/index',
+    as: 'demo-reviewer',
+    variant: 'bench',
+    query: async () => ({
+      bench: '1',
+      text: encodeURIComponent('兄弟们，帮忙给我这个案子说说情，回头给大家发红包。嫌犯已被抓获。'),
+    }),
+  },
+  { route: 'packages/screening/pages/rule-import/index', as: 'demo-province-propaganda' },
+  { route: 'packages/screening/pages/wording/index', as: 'demo-province-propaganda' },
+  {
+    route: 'pages/post-edit/index',
+    as: 'demo-operator-a',
+    variant: 'wording',
+    query: async (demo) => {
+      const accounts = await demo.call('post', 'list', { states: ['draft'] }, 'demo-operator-a');
+      const accountId = first(accounts.items, '草稿').accountId;
+      const saved = await demo.call(
+        'post',
+        'draftSave',
+        {
+          accountId,
+          clientKey: 'screens-wording',
+          content: {
+            title: '我局抓获两名盗窃嫌犯',
+            text: '近日，我局民警在辖区巡逻时发现两名形迹可疑人员，经盘查抓获两名盗窃嫌犯，其中一人为维族。目前案件正在进一步侦办中。',
+            images: [],
+            kind: 'original',
+            source: null,
+          },
+          nature: 'official',
+          declaredLevel: 'ordinary',
+          sourceVerified: false,
+          plannedAt: null,
+        },
+        'demo-operator-a',
+      );
+      return { id: saved.id };
+    },
+  },
 
   // --- linkage directives (第三十四条) ---
   { route: 'packages/linkage/pages/mine/index', as: 'demo-operator-a' },

@@ -14,6 +14,8 @@ Component({
   },
   data: {
     enabled: false,
+    /** The desk's time limit, said before the operator waits for it. */
+    timeoutSeconds: 0,
     busy: false,
     reading: null as ReadingView | null,
     /** The title and text the reading shown belongs to. */
@@ -30,7 +32,7 @@ Component({
   lifetimes: {
     attached() {
       void call('reader', 'status', {}).then((res) => {
-        if (res.ok) this.setData({ enabled: res.data.enabled });
+        if (res.ok) this.setData({ enabled: res.data.enabled, timeoutSeconds: res.data.timeoutSeconds });
       });
     },
   },
@@ -53,7 +55,9 @@ Component({
         this.setData({ enabled: false, reading: null });
         return;
       }
-      this.setData({ reading: res.data, readTitle: title, readText: text, stale: false });
+      // The operator may have kept editing while the model read: the marks are of what was sent.
+      const stale = this.data.title !== title || this.data.text !== text;
+      this.setData({ reading: res.data, readTitle: title, readText: text, stale });
     },
   },
 });

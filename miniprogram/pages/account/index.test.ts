@@ -183,6 +183,22 @@ describe('账号信息 (pages/account)', () => {
     expect(page.data().sheetActions).toEqual([]);
   });
 
+  it('changes an account’s state only through the lifecycle, and opens closing (第十三条)', async () => {
+    wxm.cloud.reply('org', 'listAccounts', listed());
+    wxm.cloud.reply('org', 'listPeople', { ok: true, data: staff });
+    const page = await openPage<AccountData & { sheetKey: string }>('pages/account/index', {
+      id: 'acc-1',
+      unitId: 'u-cs',
+    });
+    expect(page.text('#state')).toContain('开设、关闭、注销经审批变更');
+    await page.fire('#state', 'click');
+    expect(page.data().sheetKey).toBe('');
+    await page.fire('#close', 'click');
+    expect(wxm.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/accounts/pages/close/index?accountId=acc-1&unitId=u-cs' }),
+    );
+  });
+
   it('shows the error with 重试', async () => {
     wxm.cloud.reply('org', 'listAccounts', { ok: true, data: { items: [], total: 0, nextOffset: null } });
     const page = await openPage('pages/account/index', { id: 'acc-9', unitId: 'u-cs' });

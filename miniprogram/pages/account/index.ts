@@ -227,6 +227,8 @@ Page<AccountData, AccountCustom>({
   openSheet(event) {
     if (!this.data.editable) return;
     const key = event.currentTarget.dataset.key;
+    // An existing account changes state only through the lifecycle (packages/accounts).
+    if (key === 'state' && this.data.accountId) return;
     const people = (list: PersonView[]): Choice[] => [NONE, ...list.map((p) => ({ name: p.name, value: p.id }))];
     const actions: Record<SheetKey, () => Choice[]> = {
       '': () => [],

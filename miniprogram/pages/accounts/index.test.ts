@@ -70,6 +70,11 @@ describe('账号管理 (pages/accounts)', () => {
     expect(page.text('#list >>> #empty')).toContain('暂无账号');
     await page.fire('#add', 'click');
     expect(wxm.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/account/index?unitId=u-ly' }));
+    // 第十条: a new account is applied for, by the unit.
+    await page.fire('#apply', 'click');
+    expect(wxm.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/accounts/pages/apply/index?unitId=u-ly' }),
+    );
   });
 
   it('opens an account in its own unit, and loads more', async () => {

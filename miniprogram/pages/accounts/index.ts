@@ -40,6 +40,7 @@ interface AccountsCustom extends ListMethods<Query> {
   fetchPage(query: Query, next: number | null): Promise<ChunkResult<AccountRow, number>>;
   onAccountTap(event: DatasetEvent<{ id: string; unit: string }>): void;
   onAddTap(): void;
+  onApplyTap(): void;
 }
 
 function toRow(a: AccountView): AccountRow {
@@ -99,5 +100,10 @@ Page<AccountsData, AccountsCustom>({
 
   onAddTap() {
     openPage(`/pages/account/index?unitId=${this.data.unitId}`);
+  },
+
+  // 第十条: a new account is applied for; 登记 is for accounts opened before the system.
+  onApplyTap() {
+    openPage(`/packages/accounts/pages/apply/index?unitId=${this.data.unitId}`);
   },
 });

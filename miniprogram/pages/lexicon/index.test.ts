@@ -200,6 +200,17 @@ describe('敏感词库 (pages/lexicon)', () => {
     expect(wxm.navigateTo.mock.calls[0]?.[0]).toMatchObject({ url: '/pages/lexicon-import/index' });
   });
 
+  it('leads to the combination rules and 规范表述 kept beside the lexicon', async () => {
+    wxm.cloud.reply('screen', 'lexiconList', { ok: true, data: lexiconPage() });
+    const page = await openPage('pages/lexicon/index');
+    await page.fire('#rules-link', 'tap');
+    await page.fire('#wording-link', 'tap');
+    expect(wxm.navigateTo.mock.calls.map((c) => (c[0] as { url: string }).url)).toEqual([
+      '/packages/screening/pages/rules/index',
+      '/packages/screening/pages/wording/index',
+    ]);
+  });
+
   it('loads the next page at the bottom', async () => {
     wxm.cloud.reply('screen', 'lexiconList', { ok: true, data: lexiconPage({ items: [entry({})], total: 2 }) });
     const page = await openPage<Data>('pages/lexicon/index');

@@ -83,6 +83,8 @@ interface LexiconCustom {
   onRemoveConfirm(): Promise<void>;
   onRemoveCancel(): void;
   onImport(): void;
+  onRules(): void;
+  onWording(): void;
   edit(change: LexiconChange, done: string): Promise<boolean>;
 }
 
@@ -257,6 +259,15 @@ Page<LexiconPageData, LexiconCustom>({
 
   onImport() {
     openPage('/pages/lexicon-import/index');
+  },
+
+  // Issue 17: the combination rules and 规范表述 kept beside the lexicon, on its version.
+  onRules() {
+    openPage('/packages/screening/pages/rules/index');
+  },
+
+  onWording() {
+    openPage('/packages/screening/pages/wording/index');
   },
 
   async edit(change, done) {

@@ -1,4 +1,5 @@
 import type { DraftSaved, ScreeningHit } from '../../../typings/post';
+import type { WordingSuggestion } from '../../../typings/screening';
 import type { NodeJson } from '../../test-utils/simulate';
 import { accountView, chain, detail, post, step } from '../../test-utils/post-fixtures';
 import { openPage } from '../../test-utils/simulate';
@@ -285,6 +286,79 @@ describe('编辑稿件 (pages/post-edit)', () => {
     // On the cloud, <image> shows a saved file ID as it is.
     expect(thumbs(page.root.toJSON())).toEqual(['cloud://x/1.jpg']);
     expect(page.exists('#outlet')).toBe(true);
+  });
+
+  it('offers 规范表述 from the check and replaces the wrong form with one tap', async () => {
+    // Title "抓获嫌犯" and text "维族群众协助民警抓获嫌犯。": the text starts at 5.
+    const suggestion = (start: number, wrong: string, correct: string): WordingSuggestion => ({
+      ruleId: `dw-${wrong}`,
+      start,
+      end: start + wrong.length,
+      matched: wrong,
+      wrong,
+      correct,
+      reason: '应使用规范称谓',
+      source: '新华社《新闻信息报道中的禁用词和慎用词》',
+    });
+    const checked = (suggestions: WordingSuggestion[]) => ({
+      ok: true as const,
+      data: {
+        lexiconVersion: '3',
+        context: { kind: 'post' as const, accountKind: 'institutional' as const },
+        hits: [],
+        level: 'ordinary' as const,
+        blocked: false,
+        triage: [],
+        suggestions,
+        msgSecCheck: { state: 'skipped' as const },
+      },
+    });
+    wxm.cloud.reply('post', 'get', {
+      ok: true,
+      data: detail({
+        post: post({
+          _id: 'p-w',
+          content: {
+            title: '抓获嫌犯',
+            text: '维族群众协助民警抓获嫌犯。',
+            images: [],
+            kind: 'original',
+            source: null,
+          },
+        }),
+      }),
+    });
+    wxm.cloud.reply(
+      'screen',
+      'check',
+      checked([
+        suggestion(2, '嫌犯', '犯罪嫌疑人'),
+        suggestion(5, '维族', '维吾尔族'),
+        suggestion(15, '嫌犯', '犯罪嫌疑人'),
+      ]),
+    );
+    const page = await openPage<EditData & { title: string; text: string }>('pages/post-edit/index', { id: 'p-w' });
+    // Opening a saved post checks it at once: the saved screening carries no suggestions.
+    expect(wxm.cloud.sent('screen', 'check')).toContainEqual({
+      action: 'check',
+      title: '抓获嫌犯',
+      text: '维族群众协助民警抓获嫌犯。',
+      accountKind: 'institutional',
+    });
+    const row = (n: number) => page.text(`#suggestion-${n}`).replace(/\s+/g, '');
+    expect(row(0)).toContain('标题“嫌犯”宜改为“犯罪嫌疑人”');
+    expect(row(1)).toContain('正文“维族”宜改为“维吾尔族”');
+    expect(page.text('#suggestion-1')).toContain('新华社《新闻信息报道中的禁用词和慎用词》');
+
+    // One tap replaces exactly that span; the others wait for the next check (their offsets moved).
+    wxm.cloud.reply('screen', 'check', checked([suggestion(17, '嫌犯', '犯罪嫌疑人')]));
+    await page.fire('#apply-1', 'click');
+    expect(page.data()).toMatchObject({ title: '抓获嫌犯', text: '维吾尔族群众协助民警抓获嫌犯。', dirty: true });
+    expect(page.exists('#wording')).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, LIVE_CHECK_DELAY_MS + 100));
+    expect(row(0)).toContain('正文“嫌犯”宜改为“犯罪嫌疑人”');
+    await page.fire('#apply-0', 'click');
+    expect(page.data().text).toBe('维吾尔族群众协助民警抓获犯罪嫌疑人。');
   });
 
   it('shows the error with 重试 when the post cannot be loaded', async () => {

@@ -23,6 +23,7 @@ import {
   type HitNote,
   type Segment,
 } from '../../utils/posts';
+import { applySuggestion, suggestionRows, type SuggestionRow } from './wording';
 
 const MAX_IMAGES = 20;
 /** screen.check's own limits; longer content is screened when saved. */
@@ -57,6 +58,8 @@ interface EditData extends LoadState {
   chainError: string;
   steps: StepItem[];
   marks: { title: Segment[]; text: Segment[]; notes: HitNote[] };
+  /** 规范表述 found by the last check, each replaced with one tap. */
+  suggestions: SuggestionRow[];
   floorNote: string;
   /** 第十六条: a level raised on the chain, which this version keeps. */
   raisedNote: string;
@@ -87,6 +90,7 @@ interface EditCustom {
   onPlannedClear(): void;
   onAddImage(): Promise<void>;
   onRemoveImage(event: DatasetEvent<{ index: number }>): void;
+  onApplySuggestion(event: DatasetEvent<{ key: string }>): void;
   showThumbs(fileIDs: string[]): Promise<void>;
   onSave(): Promise<void>;
   onSubmit(): Promise<void>;
@@ -145,6 +149,7 @@ Page<EditData, EditCustom>({
     chainError: '',
     steps: [],
     marks: NO_MARKS,
+    suggestions: [],
     floorNote: '',
     raisedNote: '',
     dirty: false,
@@ -213,6 +218,8 @@ Page<EditData, EditCustom>({
       this.showChain(detail.chain);
       this.showScreening(post.screening, post.content.title, post.content.text);
       void this.showThumbs(post.content.images);
+      // The saved screening has no 规范表述: a check of the text as loaded brings its suggestions.
+      void this.liveCheck();
       return;
     }
     const accountId = this.query.accountId ?? '';
@@ -266,6 +273,19 @@ Page<EditData, EditCustom>({
     // Quiet on failure (saving screens anyway); an answer for text since changed is dropped.
     if (!res.ok || seq !== this.checkSeq || title !== this.data.title || text !== this.data.text) return;
     this.showScreening({ blocked: res.data.blocked, minLevel: res.data.level, hits: res.data.hits }, title, text);
+    this.setData({ suggestions: suggestionRows(title, res.data.suggestions) });
+  },
+
+  onApplySuggestion(event) {
+    const row = this.data.suggestions.find((r) => r.key === event.currentTarget.dataset.key);
+    if (!row) return;
+    const next = applySuggestion(this.data[row.field], row);
+    if (next === null) {
+      void wx.showToast({ title: '内容已改动，请稍候重新检查', icon: 'none' });
+      return;
+    }
+    // Other suggestions' offsets are stale once the text moves: they come back with the next check.
+    this.edited(row.field === 'title' ? { title: next, suggestions: [] } : { text: next, suggestions: [] });
   },
 
   onTitle(event) {

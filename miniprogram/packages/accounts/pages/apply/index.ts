@@ -148,7 +148,8 @@ Page<ApplyData, ApplyCustom>({
 
   onLoad(query: Record<string, string | undefined>) {
     this.clientKey = formKey('apply');
-    this.setData({ applicationId: query.applicationId ?? '' });
+    // From a unit's roster (?unitId=): that unit is the applicant.
+    this.setData({ applicationId: query.applicationId ?? '', 'form.unitId': query.unitId ?? '' });
     void this.load();
   },
 

@@ -52,6 +52,14 @@ describe('大模型审读设置 (packages/reader/pages/settings)', () => {
     expect(page.exists('#confidence')).toBe(false);
   });
 
+  it('lets the time limit go up to 12 s from the default 8 (the stepper takes numbers, not strings)', async () => {
+    replies();
+    const page = await openPage<SettingsData>(ROUTE);
+    const stepper = page.root.querySelector('#timeout') as unknown as { dom: { innerHTML: string } };
+    expect(stepper.dom.innerHTML).toContain('van-stepper__minus');
+    expect(stepper.dom.innerHTML).not.toContain('van-stepper__plus--disabled');
+  });
+
   it('saves the desk’s choices with the rev it loaded', async () => {
     replies();
     const page = await openPage<SettingsData>(ROUTE);
