@@ -91,10 +91,17 @@ function invalidInputOf(issue: v.BaseIssue<unknown> | undefined): DomainError {
 
 export type Main = (event: unknown, context?: unknown) => Promise<ApiResult<unknown>>;
 
+/**
+ * Every action table a function entry built in this process, for the edge's contract test (issue 11:
+ * one bound for every offset, limit and cursor — checked on every action, whichever lane added it).
+ */
+export const actionTables: ReadonlyArray<Readonly<Record<string, ActionDef<unknown, unknown> | undefined>>> = [];
+
 export function createMain<F extends FunctionName>(handlers: Handlers<F>, options: RuntimeOptions = {}): Main {
   const clock = options.clock ?? { now: () => Date.now() };
   const newId = options.newId ?? (() => randomUUID().replace(/-/g, ''));
   const table = handlers as Record<string, ActionDef<unknown, unknown> | undefined>;
+  (actionTables as Array<typeof table>).push(table);
 
   return async (event, context) => {
     try {

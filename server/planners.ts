@@ -13,7 +13,7 @@ import { schema } from '../core/schema';
 import { isDomainError } from '../core/errors';
 import type { HandlerContext } from './dispatch';
 import { loadTree } from './org';
-import { command, store, type Doc, type Filter, type Store } from './store';
+import { command, store, type Doc, type Filter, type FindOptions, type Store } from './store';
 import { runWork } from './uow';
 import { publishReminders } from './post/planners';
 import { messageReplyTarget, referralDeadline, referralDigest, referralDueSoon } from './referral/planners';
@@ -35,16 +35,30 @@ export interface PlannerContext {
 export interface ShellPlanner<TItem> {
   planner: Planner<TItem>;
   enrich?(docs: readonly Doc[], ctx: PlannerContext): Promise<TItem[]>;
+  /**
+   * Issue 18 (a run that finds nothing new costs its due keys): what the planner would send for each
+   * due document, as one string (its reminders' dedupe keys), from the document and constant reads
+   * alone (no enrichment). With it, a run marks every document it planned (`plannerMarks.<name>` with
+   * the document's rev, no rev change) and the next run skips the documents whose mark still holds:
+   * no enrichment, no planning, no dedupe lookup for them. A mark lost to a concurrent save only costs
+   * a re-plan, which the dedupe keys keep from sending anything twice. Per-document planners only
+   * (each item is one due document).
+   */
+  marks?(docs: readonly Doc[], ctx: PlannerContext): Promise<ReadonlyMap<string, string>>;
 }
+
+type MarksOf = (docs: readonly Doc[], ctx: PlannerContext) => Promise<ReadonlyMap<string, string>>;
 
 interface Registered {
   planner: RegisteredPlanner;
   enrich: ((docs: readonly Doc[], ctx: PlannerContext) => Promise<unknown[]>) | null;
+  marks: MarksOf | null;
 }
 
 export class ShellPlannerRegistry {
   private readonly core = new PlannerRegistry(schema);
   private readonly enrichers = new Map<string, Registered['enrich']>();
+  private readonly markers = new Map<string, MarksOf>();
 
   register<TItem>(entry: ShellPlanner<TItem>): this {
     this.core.register(entry.planner);
@@ -52,11 +66,16 @@ export class ShellPlannerRegistry {
       entry.planner.name,
       entry.enrich ? (docs, ctx) => entry.enrich?.(docs, ctx) ?? Promise.resolve([]) : null,
     );
+    if (entry.marks) this.markers.set(entry.planner.name, entry.marks.bind(entry));
     return this;
   }
 
   all(): Registered[] {
-    return this.core.all().map((planner) => ({ planner, enrich: this.enrichers.get(planner.name) ?? null }));
+    return this.core.all().map((planner) => ({
+      planner,
+      enrich: this.enrichers.get(planner.name) ?? null,
+      marks: this.markers.get(planner.name) ?? null,
+    }));
   }
 }
 
@@ -89,6 +108,8 @@ export interface PlannerRunReport {
   drafts: number;
   /** Drafts not stored before this run (the others were already sent or queued by an earlier run). */
   enqueued: number;
+  /** Due documents whose mark showed them planned already, with nothing new since (see ShellPlanner.marks). */
+  unchanged: number;
   /** MAX_PAGES reached: the rest waits for the next run. */
   truncated: boolean;
   error: { code: string; message: string } | null;
@@ -110,30 +131,47 @@ export function dueFilter(query: DueQuery, lowest: { value: string; inclusive: b
 }
 
 /**
- * Reads one planner's due documents, ascending by due time. Paging resumes at the last due time seen
- * (inclusive), skipping the documents already read at exactly that time, so ties across a page
- * boundary are neither lost nor read twice.
+ * Reads one planner's due documents, ascending by (due time, _id), a page at a time by keyset: after
+ * a page, first the rest of the documents due at exactly its last time (`_id` beyond its last), then
+ * the documents due later. Each request reads what it returns (the index row carries the `_id`), so
+ * ties across a page boundary cost nothing extra — a `skip` would read every skipped document again
+ * (issue 18: 200 due at one instant read 500).
  */
 async function readDue(query: DueQuery, db: Store): Promise<{ docs: DueDoc[]; pages: number; truncated: boolean }> {
   const docs: DueDoc[] = [];
+  const _ = command();
+  const order: FindOptions['orderBy'] = [
+    [query.dueField, 'asc'],
+    ['_id', 'asc'],
+  ];
   let lowest = query.dueAfter === undefined ? null : { value: query.dueAfter, inclusive: false };
-  let seenAtLowest = 0;
-  for (let pages = 1; ; pages++) {
+  let pages = 0;
+  for (;;) {
+    pages++;
     const page = await db.find<DueDoc>(query.collection, dueFilter(query, lowest), {
-      orderBy: [
-        [query.dueField, 'asc'],
-        ['_id', 'asc'],
-      ],
-      skip: seenAtLowest,
+      orderBy: order,
       limit: query.limit,
     });
     docs.push(...page);
     if (page.length < query.limit) return { docs, pages, truncated: false };
     if (pages >= MAX_PAGES) return { docs, pages, truncated: true };
-    const last = String(page[page.length - 1]?.[query.dueField]);
-    const sameAsLast = page.filter((d) => String(d[query.dueField]) === last).length;
-    seenAtLowest = lowest?.inclusive && lowest.value === last ? seenAtLowest + sameAsLast : sameAsLast;
-    lowest = { value: last, inclusive: true };
+    const lastDue = String(page[page.length - 1]?.[query.dueField]);
+    let lastId = String(page[page.length - 1]?._id);
+    // The rest of the tie at lastDue, by _id.
+    for (;;) {
+      const tieFilter: Filter = { [query.dueField]: lastDue, _id: _.gt(lastId) };
+      for (const { field, value } of query.equals) tieFilter[field] = value;
+      pages++;
+      const ties = await db.find<DueDoc>(query.collection, tieFilter, {
+        orderBy: [['_id', 'asc']],
+        limit: query.limit,
+      });
+      docs.push(...ties);
+      if (ties.length < query.limit) break;
+      if (pages >= MAX_PAGES) return { docs, pages, truncated: true };
+      lastId = String(ties[ties.length - 1]?._id);
+    }
+    lowest = { value: lastDue, inclusive: false };
   }
 }
 
@@ -170,6 +208,38 @@ export async function enqueueDrafts(drafts: readonly NotificationDraft[], ctx: H
   return fresh.length;
 }
 
+/** A document's mark for one planner, as the last run that planned it left it. */
+function markOf(doc: Doc, plannerName: string): string | undefined {
+  const marks = (doc as { plannerMarks?: unknown }).plannerMarks;
+  if (typeof marks !== 'object' || marks === null) return undefined;
+  const mark = (marks as { [name: string]: unknown })[plannerName];
+  return typeof mark === 'string' ? mark : undefined;
+}
+
+/** The mark each document should carry now: its rev (any change plans it afresh) and what is due for it. */
+function stampsOf(docs: readonly Doc[], keys: ReadonlyMap<string, string>): Map<string, string> {
+  const revOf = (d: Doc): string => {
+    const rev = (d as { rev?: unknown }).rev;
+    return typeof rev === 'number' ? String(rev) : '';
+  };
+  return new Map(docs.map((d) => [d._id, `${revOf(d)}|${keys.get(d._id) ?? ''}`]));
+}
+
+/** One small update per planned document; it leaves rev alone, so nobody's check-and-set is disturbed. */
+async function markPlanned(
+  collection: DueQuery['collection'],
+  plannerName: string,
+  docs: readonly Doc[],
+  stamps: ReadonlyMap<string, string>,
+  db: Store,
+): Promise<void> {
+  for (const d of docs) {
+    const stamp = stamps.get(d._id);
+    if (stamp !== undefined)
+      await db.updateWhere(collection, { _id: d._id }, { plannerMarks: { [plannerName]: stamp } });
+  }
+}
+
 /** Runs every planner; one planner's failure is reported and does not stop the others or delivery. */
 export async function runPlanners(
   ctx: HandlerContext,
@@ -182,23 +252,32 @@ export async function runPlanners(
     store: ctx.store,
     tree: () => (tree ??= loadTree(ctx.store)),
   };
-  for (const { planner, enrich } of registry.all()) {
+  for (const { planner, enrich, marks } of registry.all()) {
     const report: PlannerRunReport = {
       name: planner.name,
       items: 0,
       pages: 0,
       drafts: 0,
       enqueued: 0,
+      unchanged: 0,
       truncated: false,
       error: null,
     };
     try {
-      const { docs, pages, truncated } = await readDue(planner.query(ctx.now), ctx.store);
+      const query = planner.query(ctx.now);
+      const { docs, pages, truncated } = await readDue(query, ctx.store);
       Object.assign(report, { items: docs.length, pages, truncated });
-      const items = enrich ? await enrich(docs, plannerCtx) : docs;
-      const drafts = planner.plan({ now: ctx.now, items });
-      report.drafts = drafts.length;
-      report.enqueued = await enqueueDrafts(drafts, ctx);
+      const stamps = marks && docs.length > 0 ? stampsOf(docs, await marks(docs, plannerCtx)) : null;
+      const todo = stamps ? docs.filter((d) => markOf(d, planner.name) !== stamps.get(d._id)) : docs;
+      report.unchanged = docs.length - todo.length;
+      if (todo.length > 0) {
+        const items = enrich ? await enrich(todo, plannerCtx) : todo;
+        const drafts = planner.plan({ now: ctx.now, items });
+        report.drafts = drafts.length;
+        report.enqueued = await enqueueDrafts(drafts, ctx);
+        // Marked only once its reminders are stored: a failed run leaves them to be planned again.
+        if (stamps) await markPlanned(query.collection, planner.name, todo, stamps, ctx.store);
+      }
     } catch (err) {
       if (!isDomainError(err)) console.error(`[planner ${planner.name}]`, err);
       report.error = isDomainError(err)

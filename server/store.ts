@@ -34,6 +34,8 @@ export interface Command {
   inc(n: number): unknown;
   push(v: unknown): unknown;
   remove(): unknown;
+  /** In an update: the field becomes exactly this value (an object is replaced, not merged). */
+  set(v: unknown): unknown;
   and(...conds: unknown[]): unknown;
   or(...conds: unknown[]): unknown;
 }

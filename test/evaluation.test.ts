@@ -104,9 +104,123 @@ beforeAll(async () => {
     message('m-2', 'acc-cs-weibo', '2026-03-30T10:00:00.000', null),
     message('m-old', 'acc-cs-weibo', '2026-02-20T10:00:00.000', null),
   ]);
+  // 第三十四条: issue 13's per-account directive records (directiveTargets, index month).
+  const target = (id: string, state: string, elapsedMs: number | null): object => ({
+    _id: id,
+    directiveId: id.split('|')[0],
+    directiveTitle: `联动指令${id}`,
+    accountId: 'acc-cs-wechat-service',
+    month: MONTH,
+    issuedAt: iso('2026-03-12T10:00:00.000'),
+    dueAt: iso('2026-03-12T11:00:00.000'),
+    state,
+    elapsedMs,
+    unitPath: ['u-hn', 'u-cs'],
+  });
+  insert('directiveTargets', [
+    target('d1|acc-cs-wechat-service', 'onTime', 20 * 60_000),
+    target('d2|acc-cs-wechat-service', 'late', 90 * 60_000),
+    target('d3|acc-cs-wechat-service', 'none', null),
+    target('d4|acc-cs-wechat-service', 'withdrawn', null),
+  ]);
+  // 第三十三条: issue 15's attestation of a password change made after its due time (index `account`).
+  insert('securityAttestations', [
+    {
+      _id: 'att-late',
+      accountId: 'acc-cs-wechat-service',
+      unitId: 'u-cs',
+      unitPath: ['u-hn', 'u-cs'],
+      kind: 'passwordChanged',
+      changedAt: iso('2026-03-06T10:00:00.000'),
+      recordedAt: iso('2026-03-06T10:05:00.000'),
+      recordedBy: 'p-cs-operator-a',
+      settings: null,
+      rotationDays: null,
+      reason: 'routine',
+      dueAt: iso('2026-03-01T23:59:59.999'),
+      late: true,
+      note: '',
+    },
+    {
+      _id: 'att-on-time',
+      accountId: 'acc-cs-wechat-service',
+      unitId: 'u-cs',
+      unitPath: ['u-hn', 'u-cs'],
+      kind: 'passwordChanged',
+      changedAt: iso('2026-03-08T10:00:00.000'),
+      recordedAt: iso('2026-03-08T10:05:00.000'),
+      recordedBy: 'p-cs-operator-a',
+      settings: null,
+      rotationDays: null,
+      reason: 'routine',
+      dueAt: iso('2026-06-01T23:59:59.999'),
+      late: false,
+      note: '',
+    },
+  ]);
   insert('referrals', [
     referral('r-late', '2026-03-10T23:59:59.999', '2026-03-12T09:00:00.000'),
     referral('r-ok', '2026-03-11T23:59:59.999', '2026-03-11T09:00:00.000'),
+  ]);
+  // Issue 12's records: the personal account, closed on the 20th (第十三条), is evaluated for March all the
+  // same (not for April); its opening filing fell due on the 5th and was filed on the 9th (第十四条).
+  t.cloud.db.update(
+    'accounts',
+    { _id: 'acc-cs-personal' },
+    { $set: { state: 'closed' } },
+    {
+      multi: false,
+      replace: false,
+      upsert: false,
+    },
+  );
+  insert('accountEvents', [
+    {
+      _id: 'ae-personal-closed',
+      accountId: 'acc-cs-personal',
+      accountName: '交警林晓',
+      unitId: 'u-cs-jj',
+      unitPath: ['u-hn', 'u-cs', 'u-cs-jj'],
+      kind: 'personal',
+      platform: 'douyin',
+      from: 'active',
+      to: 'closed',
+      article: '第十三条',
+      applicationId: null,
+      personId: null,
+      at: iso('2026-03-20T10:00:00.000'),
+      month: MONTH,
+    },
+  ]);
+  const filing = (id: string, dueAt: string, filedAt: string | null): object => ({
+    _id: id,
+    event: 'open',
+    state: filedAt ? 'filed' : 'due',
+    accountId: 'acc-cs-personal',
+    accountName: '交警林晓',
+    platform: 'douyin',
+    unitId: 'u-cs-jj',
+    unitPath: ['u-hn', 'u-cs', 'u-cs-jj'],
+    applicationId: 'app-x',
+    filerDeskId: 'u-cs-xcc',
+    receiverDeskId: 'u-hn-xcc',
+    approvedAt: iso('2026-02-27T10:00:00.000'),
+    dueAt: iso(dueAt),
+    filedAt: filedAt ? iso(filedAt) : null,
+    acknowledgeDueAt: null,
+    acknowledgedAt: null,
+    note: null,
+    documents: [],
+    log: [],
+    createdAt: iso('2026-02-27T10:00:00.000'),
+    updatedAt: iso('2026-02-27T10:00:00.000'),
+    rev: 1,
+  });
+  insert('filings', [
+    filing('f-late', '2026-03-05T23:59:59.999', '2026-03-09T10:00:00.000'),
+    filing('f-on-time', '2026-03-06T23:59:59.999', '2026-03-04T10:00:00.000'),
+    // due next month: not this month's
+    filing('f-april', '2026-04-03T23:59:59.999', null),
   ]);
 }, 60_000);
 
@@ -138,6 +252,24 @@ describe('a month evaluated from its records', () => {
     expect(refused).toBe('NOT_APPROVED');
     const stored = t.cloud.db.find('publishRefusals', { postId: draft.id });
     expect(stored).toHaveLength(1);
+  });
+
+  it('counts a security incident reported through the security function (第三十三条)', async () => {
+    const reported = await ok(
+      t.call(
+        'security',
+        'incidentReport',
+        {
+          accountId: 'acc-cs-wechat-service',
+          requestKey: 'incident-0001',
+          kind: 'wrongPost',
+          happenedAt: '2026-03-10T08:00:00+08:00',
+          description: '误将内部通知发布到服务号，已于5分钟内删除',
+        },
+        WHO.opA,
+      ),
+    );
+    expect(reported.state).toBe('open');
   });
 
   it('declares a public-opinion event (失声失语, 第三十六条)', async () => {
@@ -209,8 +341,34 @@ describe('a month evaluated from its records', () => {
       ['publishRefused', '第十五条', 2, 'publishRefusals'],
     ]);
     expect(view.rank).toBeGreaterThan(0);
+    const service = await ok(
+      t.call('evaluation', 'result', { month: MONTH, accountId: 'acc-cs-wechat-service' }, DESK),
+    );
+    const linkage = service.result.indicators.find((i) => i.key === 'linkageResponses');
+    // (1 on time + ½ × 1 late) / 3 directives × 20 points; the withdrawn one does not count.
+    expect(linkage).toMatchObject({ applicable: true, earned: 10, evidenceTotal: 1 });
+    // 第三十三条: the incident and the late password change cost the indicator (10 − 10 − 2, not below 0);
+    // the incident is also a deduction line whose evidence is the incident record.
+    const security = service.result.indicators.find((i) => i.key === 'security');
+    expect(security).toMatchObject({ earned: 0, detail: '安全事故 1 起，逾期更换密码 1 次', evidenceTotal: 2 });
+    expect(security?.evidence.map((e) => e.collection)).toEqual(['incidents', 'securityAttestations']);
+    expect(security?.evidence[1]?.id).toBe('att-late');
+    const incident = t.cloud.db.find('incidents', { accountId: 'acc-cs-wechat-service' })[0] as { _id: string };
+    expect(service.result.lines.map((l) => [l.rule, l.article, l.evidence.collection, l.evidence.id])).toEqual([
+      ['securityIncident', '第三十三条', 'incidents', incident._id],
+      ['linkageMissed', '第三十四条', 'directiveTargets', 'd3|acc-cs-wechat-service'],
+    ]);
+    expect(service.result.lines[0]?.reason).toMatch(/^误发布（2026-03-10 08:00 发生，2026-03-10 \d\d:\d\d 报告）$/);
+    // An account without incidents keeps the indicator whole.
+    expect(ind.security).toMatchObject({ earned: 10, detail: '安全事故 0 起，逾期更换密码 0 次' });
     const ly = await ok(t.call('evaluation', 'result', { month: MONTH, accountId: 'acc-ly-weibo' }, DESK));
     expect(ly.result.lines.map((l) => [l.rule, l.article])).toEqual([['silence', '第三十六条']]);
+    // 第十四条: the filing due on the 5th and filed on the 9th, with the filing as evidence.
+    const personal = await ok(t.call('evaluation', 'result', { month: MONTH, accountId: 'acc-cs-personal' }, DESK));
+    expect(
+      personal.result.lines.map((l) => [l.rule, l.article, l.points, l.evidence.collection, l.evidence.id]),
+    ).toEqual([['filingLate', '第十四条', 1, 'filings', 'f-late']]);
+    expect(personal.result.lines[0]?.reason).toBe('开设备案 2026-03-05 23:59 到期，2026-03-09 10:00 才报备');
   });
 
   it('gives the same digest when run again from the same records', async () => {
@@ -463,6 +621,8 @@ describe('a month evaluated from its records', () => {
     expect(text).toMatch(
       /浏阳市公安局“浏阳公安”（微博）：评估得分 [\d.]+ 分，低于 60 分；重大舆情期间失声失语 1 次（违反第三十六条，扣 5\.00 分）/,
     );
+    expect(text).toContain('账号安全：发生安全事故 1 起（第三十三条）。');
+    expect(text).toContain('密码管理不规范：1 次未按期更换账号密码（第三十三条）。');
     expect(text).toContain('湖南省公安厅政治部宣传处');
     const { value: html } = await mammoth.convertToHtml({ buffer });
     const tables = [...html.matchAll(/<table>(.*?)<\/table>/g)].map((m) => m[1]);
@@ -500,6 +660,7 @@ describe('a month evaluated from its records', () => {
         'acc-cs-weibo|第二十七条|1',
         'acc-ly-weibo|第三十六条|5',
         'acc-cs-wechat-sub|第二十一条|2',
+        'acc-cs-wechat-service|第三十三条|5',
       ]),
     );
   });
@@ -577,7 +738,8 @@ describe('a month evaluated from its records', () => {
     const april = t.cloud.db.find('evaluationMonths', { month: '2026-04' })[0] as unknown as
       | EvaluationMonth
       | undefined;
-    expect(april).toMatchObject({ state: 'draft', phase: 'done', accountsDone: 5 });
+    // The personal account closed on 20 March is not April's (issue 12's state changes).
+    expect(april).toMatchObject({ state: 'draft', phase: 'done', accountsDone: 4 });
     const forged = await t.post('evaluation', { Type: 'Timer', TriggerName: 'monthlyEvaluation' }, WHO.opA);
     expect(forged.body).toMatchObject({ ok: false, error: { code: 'TIMER_ONLY' } });
   });

@@ -569,3 +569,31 @@ describe('an operator’s directives, page by page', () => {
     expect([first.items.length, first.nextOffset, first.openCount]).toEqual([1, 1, 8]);
   });
 });
+
+describe('an account whose operators change while the clock runs', () => {
+  let t: TestCloud;
+  beforeAll(async () => {
+    t = await startTestCloud();
+    t.cloud.clock.freeze();
+    t.cloud.clock.set(ISSUED);
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('reminds whoever runs it now (第三十三条), not the operator replaced', async () => {
+    const id = (await issue(t)).directive.id;
+    // 浏阳公安 is handed from 郑洁 to 李娜 after the issue (stored as org.setOperators would; the demo
+    // has no second 浏阳 operator to hand it to through the org rules of 第十一条).
+    t.cloud.db.update(
+      'accounts',
+      { _id: 'acc-ly-weibo' },
+      { operatorA: 'p-cs-operator-b' },
+      { multi: false, replace: false, upsert: false },
+    );
+    t.cloud.clock.set(at(30));
+    await timer(t);
+    const reminders = notices(t, 'linkageReminder').filter((n) => n.subject?.id === id);
+    expect(reminders.map((n) => n.recipientId)).toEqual(['p-cs-operator-a', 'p-cs-operator-b']);
+    // 李娜 now answers for 浏阳公安 too: four accounts.
+    expect(reminders.find((n) => n.recipientId === 'p-cs-operator-b')?.text).toContain('等 4 个账号');
+  });
+});

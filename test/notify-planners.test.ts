@@ -104,8 +104,12 @@ describe('runPlanners', () => {
 
     storeMod.storeStats.requests = 0;
     storeMod.storeStats.documentsRead = 0;
+    t.cloud.resetStats();
     const [report] = await mod.runPlanners(ctx, registry);
-    expect(report).toMatchObject({ name: 'dueSoon', items: 270, pages: 3, drafts: 270, enqueued: 270, error: null });
+    // Pages by keyset (issue 18): 100 of the tie, the tie's next 100 and its last 30 by _id, then the 40 later.
+    expect(report).toMatchObject({ name: 'dueSoon', items: 270, pages: 4, drafts: 270, enqueued: 270, error: null });
+    // What the database itself read of referrals: exactly the due ones, no page read twice (a skip would).
+    expect(t.cloud.stats().readsByCollection['referrals']).toBe(270);
     const ids = seen[0] ?? [];
     expect(new Set(ids).size).toBe(270);
     expect(ids.every((id) => id.startsWith('tie-') || id.startsWith('due-'))).toBe(true);

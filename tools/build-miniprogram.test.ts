@@ -141,3 +141,23 @@ describe('project.config.json packOptions', () => {
     expect(['app.ts', 'app.json', 'app.wxss', 'config.ts', 'services/api.ts'].filter(ignored)).toEqual([]);
   });
 });
+
+describe('app.json', () => {
+  it('registers every page folder once: main-package pages and each subpackage’s (a merge cannot drop one)', () => {
+    const text = readFileSync(join(MINIPROGRAM_ROOT, 'app.json'), 'utf8');
+    // JSON.parse keeps the last of two equal keys: two `subPackages` blocks would silently drop one.
+    expect(text.match(/"subPackages"\s*:/g) ?? []).toHaveLength(1);
+    const app = JSON.parse(text) as { pages: string[]; subPackages?: { root: string; pages: string[] }[] };
+    const registered = [
+      ...app.pages,
+      ...(app.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root.replace(/\/$/, '')}/${page}`)),
+    ];
+    expect(new Set(registered).size).toBe(registered.length);
+    const folders = readdirSync(MINIPROGRAM_ROOT, { recursive: true, encoding: 'utf8' })
+      .map((file) => file.split('\\').join('/'))
+      .filter((file) => /^(packages\/[^/]+\/)?pages\/.+\/index\.wxml$/.test(file))
+      .map((file) => file.replace(/\.wxml$/, ''));
+    expect(folders.length).toBeGreaterThan(0);
+    expect(folders.filter((page) => !registered.includes(page)).sort()).toEqual([]);
+  });
+});

@@ -159,15 +159,87 @@ export async function buildMiniprogram(miniprogramRoot = MINIPROGRAM_ROOT, repoR
   }
 }
 
+/** uCharts ships as an ES module; the mini-program's `require` wants CommonJS, in the evaluation subpackage only. */
+export const CHART_VENDOR = join(MINIPROGRAM_ROOT, 'packages', 'evaluation', 'vendor', 'u-charts.js');
+
+export async function buildChartVendor(repoRoot = REPO_ROOT, outfile = CHART_VENDOR): Promise<number> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(repoRoot, 'node_modules', '@qiun', 'ucharts', 'u-charts.min.js')],
+    outfile,
+    bundle: false,
+    format: 'cjs',
+    target: 'es2017',
+    minify: true,
+    legalComments: 'inline',
+    logLevel: 'warning',
+  });
+  return statSync(outfile).size;
+}
+
+/** WeChat's limit for the main package (and each subpackage); the project keeps the whole upload under half. */
+export const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
+
+/** What project.config.json's packOptions leave out of the upload. */
+const notUploaded = (file: string): boolean =>
+  file.endsWith('.test.ts') ||
+  isDeclaration(file) ||
+  basename(file) === 'tsconfig.json' ||
+  file.includes(`${join('test-utils')}`);
+
+export interface PackageSizes {
+  main: number;
+  subpackages: Array<{ root: string; bytes: number }>;
+  total: number;
+}
+
+/** Bytes of the upload: the main package (everything outside a subpackage root) and each subpackage. */
+export function packageSizes(miniprogramRoot = MINIPROGRAM_ROOT): PackageSizes {
+  const app = JSON.parse(readFileSync(join(miniprogramRoot, 'app.json'), 'utf8')) as {
+    subPackages?: Array<{ root: string }>;
+  };
+  const roots = (app.subPackages ?? []).map((p) => p.root.replace(/\/$/, ''));
+  const sizes = new Map<string, number>(roots.map((r) => [r, 0]));
+  let main = 0;
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') visit(full);
+        continue;
+      }
+      const rel = relative(miniprogramRoot, full).split('\\').join('/');
+      if (notUploaded(rel)) continue;
+      const bytes = statSync(full).size;
+      const root = roots.find((r) => rel.startsWith(`${r}/`));
+      if (root) sizes.set(root, (sizes.get(root) ?? 0) + bytes);
+      else main += bytes;
+    }
+  };
+  visit(miniprogramRoot);
+  const subpackages = roots.map((root) => ({ root, bytes: sizes.get(root) ?? 0 }));
+  return { main, subpackages, total: main + subpackages.reduce((n, p) => n + p.bytes, 0) };
+}
+
 if (require.main === module) {
-  buildMiniprogram().then(
-    (report) => {
+  Promise.all([buildMiniprogram(), buildChartVendor()]).then(
+    ([report, chartBytes]) => {
       const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
       console.log(
         `Vant: ${report.components.length} 个组件在用 → 保留 ${report.directories.length} 个目录，${report.files} 个文件，${kb(report.bytes)}（完整构建 ${kb(report.packedBytes)}）`,
       );
       console.log(`  在用：${report.components.join(', ')}`);
       console.log(`  保留：${report.directories.join(', ')}`);
+      console.log(`uCharts（评估分包）：${kb(chartBytes)}`);
+      const sizes = packageSizes();
+      console.log(`小程序包体积（上传内容，.ts 按源文件计）：`);
+      console.log(
+        `  主包 ${kb(sizes.main)}（上限 ${kb(MAIN_PACKAGE_LIMIT)}，占 ${((sizes.main / MAIN_PACKAGE_LIMIT) * 100).toFixed(1)}%）`,
+      );
+      for (const p of sizes.subpackages) console.log(`  分包 ${p.root} ${kb(p.bytes)}`);
+      console.log(
+        `  合计 ${kb(sizes.total)}，为主包上限的 ${((sizes.total / MAIN_PACKAGE_LIMIT) * 100).toFixed(1)}%（目标：低于 50%）`,
+      );
     },
     (err: unknown) => {
       console.error(err instanceof Error ? err.message : err);

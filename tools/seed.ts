@@ -11,6 +11,7 @@ import { adoptAccounts } from '../core/account/adopt';
 import { toBeijingIso } from '../core/time';
 import { seedLinkage } from './seed-linkage';
 import { seedSecurity } from './seed-security';
+import { seedEvaluationMonth } from './seed-evaluation';
 import type { LocalCloud, LocalDatabase } from './local-cloud/src';
 import type { Doc } from './local-cloud/src/db/ejson';
 
@@ -537,4 +538,30 @@ demoScenarios.push(seedReader);
 demoScenarios.push(async (call, clock) => {
   if (!clock) throw new Error('账号安全演示数据需要本地云的时钟');
   return seedSecurity(call, clock);
+});
+
+// --- evaluation (issue 14): last month evaluated and released, so every page has a month to show ---
+export const seedEvaluation: DemoScenario = async (call) => {
+  interface Answer<T> {
+    data: T;
+  }
+  const desk = 'demo-province-propaganda';
+  const ping = (await call('system', { action: 'ping' }, desk)) as Answer<{ now: string }>;
+  const [y, m] = ping.data.now.slice(0, 7).split('-').map(Number);
+  const month = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  type Progress = { phase: string | null; rev: number; accountsDone: number };
+  let progress = ((await call('evaluation', { action: 'run', month, restart: false }, desk)) as Answer<Progress>).data;
+  for (let i = 0; i < 20 && progress.phase !== 'done'; i += 1) {
+    progress = ((await call('evaluation', { action: 'run', month, restart: false }, desk)) as Answer<Progress>).data;
+  }
+  await call('evaluation', { action: 'release', month, expectedRev: progress.rev }, desk);
+  return `${month}月度评估（${progress.accountsDone}个账号，已下发征求意见）`;
+};
+
+// Last: it evaluates what every scenario before it recorded. Its month's records come first of all,
+// on the earliest timeline (last month), so the log stays in time order.
+demoScenarios.push(seedEvaluation);
+demoScenarios.unshift(async (call, clock) => {
+  if (!clock) throw new Error('月度评估演示数据需要本地云的时钟');
+  return seedEvaluationMonth(call, clock);
 });

@@ -31,8 +31,9 @@ export interface IndicatorDef {
   weight: number;
   /**
    * Parameters of the formula (core/evaluation/score.ts):
-   * - perRefusedAttempt / perSentBack (reviewDiscipline), perIncident (security): points off per event;
-   * - responseMinutes / lateCredit (linkageResponses): in time, and the share a late response earns.
+   * - perRefusedAttempt / perSentBack (reviewDiscipline), perIncident / perLateRotation (security): points
+   *   off per event;
+   * - lateCredit (linkageResponses): the share of a timely response a late one earns.
    */
   params: { [name: string]: number };
 }
@@ -43,7 +44,8 @@ export type AutoDeductionKey =
   | 'publishRefused' // 第十五条: an attempt to publish what was not approved
   | 'silence' // 第三十六条: 失声失语 during a public-opinion event the desk declared
   | 'securityIncident' // 第三十三条
-  | 'linkageMissed'; // 第三十四条: a linkage directive without a response
+  | 'linkageMissed' // 第三十四条: a linkage directive without a response
+  | 'filingLate'; // 第十四条: an opening, closure or cancellation filed late or not at all
 
 export interface AutoDeductionDef {
   key: AutoDeductionKey;
@@ -122,7 +124,10 @@ export interface AccountMonthFacts {
   /** null until linkage directives exist in the product (第三十四条). */
   linkage: { directives: number; onTime: number; late: number; missed: EvidenceRef[] } | null;
   review: { refusedPublish: EvidenceRef[]; sentBack: EvidenceRef[] };
-  security: { incidents: EvidenceRef[] };
+  /** 第三十三条: incidents reported, password changes attested late (absent in facts stored before issue 15). */
+  security: { incidents: EvidenceRef[]; lateRotations?: EvidenceRef[] };
+  /** 第十四条: filings due in the month and late (absent in facts stored before issue 12). */
+  filings?: { late: EvidenceRef[] };
   /** Declared public-opinion events during which the account published nothing. */
   silentDuring: EvidenceRef[];
 }
@@ -203,8 +208,8 @@ export interface UnitResult {
   /** Mean of the accounts' scores. */
   score: number;
   deducted: number;
-  /** Mean earned per indicator. */
-  indicators: Array<{ key: IndicatorKey; label: string; earned: number; weight: number }>;
+  /** Mean earned per indicator, over the accounts it applies to (`applicable` of them; 0 = none). */
+  indicators: Array<{ key: IndicatorKey; label: string; earned: number; weight: number; applicable: number }>;
   /** Rank among the cities (cities only). */
   cityRank: number | null;
 }
@@ -274,6 +279,10 @@ export interface MonthTotals {
   sentBack: number;
   silent: number;
   incidents: number;
+  /** Password changes attested after their due time (第三十三条). */
+  lateRotations: number;
+  /** Filings due in the month and late (第十四条). */
+  filingsLate: number;
   linkageMissed: number;
   deductionLines: number;
 }
@@ -363,6 +372,8 @@ export interface SchemeView {
   versions: Array<{ version: number; fromMonth: MonthString }>;
   /** The first month a new version may start (the next month: a running or past period never changes). */
   nextEditableMonth: MonthString;
+  /** The caller is the province desk (may save a new version). */
+  desk: boolean;
 }
 
 export interface MonthProgress {

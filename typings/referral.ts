@@ -275,6 +275,11 @@ export interface Referral {
   createdAt: IsoTime;
   updatedAt: IsoTime;
   rev: number;
+  /**
+   * Written by the reminder timer only (server/planners.ts): per planner, the rev and reminder keys
+   * it last planned, so a run with nothing new skips the referral. Never shown; never changes rev.
+   */
+  plannerMarks?: { [planner: string]: string };
 }
 
 export interface ReferralInput {

@@ -182,6 +182,11 @@ export function circularContent(input: CircularInput): CircularContent {
   if (t.sentBack > 0) problems.push(`稿件质量有待提高：${t.sentBack} 次稿件被审核退回（第十七条）。`);
   if (t.silent > 0) problems.push(`舆情期间失声失语：${t.silent} 个账号次在舆情事件期间未发声（第三十六条）。`);
   if (t.incidents > 0) problems.push(`账号安全：发生安全事故 ${t.incidents} 起（第三十三条）。`);
+  if (t.lateRotations > 0) problems.push(`密码管理不规范：${t.lateRotations} 次未按期更换账号密码（第三十三条）。`);
+  if (t.filingsLate > 0)
+    problems.push(
+      `备案不及时：${t.filingsLate} 件开设、关闭、注销事项未按期报上一级公安机关宣传部门备案（第十四条）。`,
+    );
   if (t.linkageMissed > 0) problems.push(`联动响应不到位：${t.linkageMissed} 次未响应联动指令（第三十四条）。`);
   if (problems.length === 0) problems.push('本月未发现突出问题。');
 

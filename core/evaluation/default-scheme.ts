@@ -16,7 +16,7 @@ export const DEFAULT_SCHEME_DATA: SchemeData = {
       article: '第三十四条',
       weight: 20,
       // 第三十四条: 1小时内响应; a later response earns half.
-      params: { responseMinutes: 60, lateCredit: 0.5 },
+      params: { lateCredit: 0.5 },
     },
     {
       key: 'reviewDiscipline',
@@ -25,7 +25,14 @@ export const DEFAULT_SCHEME_DATA: SchemeData = {
       weight: 15,
       params: { perRefusedAttempt: 5, perSentBack: 1 },
     },
-    { key: 'security', label: '账号安全', article: '第三十三条', weight: 10, params: { perIncident: 10 } },
+    {
+      key: 'security',
+      label: '账号安全',
+      article: '第三十三条',
+      weight: 10,
+      // 第三十三条: an incident takes the whole indicator; a password changed after its due time, 2 points.
+      params: { perIncident: 10, perLateRotation: 2 },
+    },
   ],
   autoDeductions: [
     { key: 'referralOverdue', label: '转办事项逾期反馈', article: '第二十七条', points: 1 },
@@ -33,6 +40,7 @@ export const DEFAULT_SCHEME_DATA: SchemeData = {
     { key: 'silence', label: '重大舆情期间失声失语', article: '第三十六条', points: 5 },
     { key: 'securityIncident', label: '发生账号安全事故', article: '第三十三条', points: 5 },
     { key: 'linkageMissed', label: '未响应联动指令', article: '第三十四条', points: 2 },
+    { key: 'filingLate', label: '开设关闭注销未按期备案', article: '第十四条', points: 1 },
   ],
   deductionCap: 30,
   bonusCap: 5,
@@ -62,6 +70,6 @@ export function defaultScheme(): EvaluationScheme {
     fromMonth: '2000-01',
     createdBy: null,
     createdAt: '2026-01-01T00:00:00.000+08:00',
-    ...structuredClone(DEFAULT_SCHEME_DATA),
+    ...(JSON.parse(JSON.stringify(DEFAULT_SCHEME_DATA)) as SchemeData),
   };
 }

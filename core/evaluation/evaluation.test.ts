@@ -6,6 +6,7 @@ import { DEFAULT_SCHEME_DATA, defaultScheme } from './default-scheme';
 import { monthFacts, type MonthRecords } from './facts';
 import {
   addMonths,
+  evaluatedIn,
   monthEnd,
   monthStart,
   requireObjectable,
@@ -36,8 +37,8 @@ function records(over: Partial<MonthRecords> = {}): MonthRecords {
     refusals: [],
     events: [],
     incidents: [],
+    lateRotations: [],
     directives: null,
-    responseMinutes: 60,
     ...over,
   };
 }
@@ -50,6 +51,43 @@ describe('months (Beijing time)', () => {
     expect(new Date(monthEnd('2026-03')).toISOString()).toBe('2026-03-31T15:59:59.999Z');
     expect(addMonths('2026-12', 1)).toBe('2027-01');
     expect(addMonths('2026-01', -1)).toBe('2025-12');
+  });
+});
+
+describe('which accounts a month evaluates (account states, issue 12)', () => {
+  const open = { state: 'active' as const, createdAt: '2026-01-05T09:00:00.000+08:00' };
+  const closed = { ...open, state: 'closed' as const };
+  const at = (s: string): string => `${s}+08:00`;
+  it('takes an account open at any instant of the month, and no other', () => {
+    expect(evaluatedIn(MONTH, open, [])).toBe(true);
+    // closed on the 20th: open until then
+    expect(evaluatedIn(MONTH, closed, [{ from: 'active', to: 'closed', at: at('2026-03-20T10:00:00.000') }])).toBe(
+      true,
+    );
+    // closed last month, nothing since
+    expect(evaluatedIn(MONTH, closed, [{ from: 'active', to: 'closed', at: at('2026-02-20T10:00:00.000') }])).toBe(
+      false,
+    );
+    // closed next month: open all this month
+    expect(evaluatedIn(MONTH, closed, [{ from: 'active', to: 'closed', at: at('2026-04-02T10:00:00.000') }])).toBe(
+      true,
+    );
+    // approved, opened on the 25th
+    expect(
+      evaluatedIn(MONTH, { ...open, state: 'active', createdAt: at('2026-03-01T10:00:00.000') }, [
+        { from: null, to: 'approved', at: at('2026-03-01T10:00:00.000') },
+        { from: 'approved', to: 'active', at: at('2026-03-25T10:00:00.000') },
+      ]),
+    ).toBe(true);
+    // approved but not opened before the month ended
+    expect(
+      evaluatedIn(MONTH, { ...open, state: 'active', createdAt: at('2026-03-01T10:00:00.000') }, [
+        { from: null, to: 'approved', at: at('2026-03-01T10:00:00.000') },
+        { from: 'approved', to: 'active', at: at('2026-04-03T10:00:00.000') },
+      ]),
+    ).toBe(false);
+    // created after the month
+    expect(evaluatedIn(MONTH, { ...open, createdAt: at('2026-04-01T00:00:00.000') }, [])).toBe(false);
   });
 });
 
@@ -280,15 +318,115 @@ describe('scoring', () => {
       MONTH,
       records({
         directives: [
-          { id: 'd1', title: '转发反诈', responseMinutes: 30 },
-          { id: 'd2', title: '转发寻人', responseMinutes: 90 },
-          { id: 'd3', title: '辟谣', responseMinutes: null },
+          { id: 'd1', title: '转发反诈', state: 'onTime', minutes: 30 },
+          { id: 'd2', title: '转发寻人', state: 'late', minutes: 90 },
+          { id: 'd3', title: '辟谣', state: 'none', minutes: null },
         ],
       }),
     );
     const out = scoreAccount({ month: MONTH, facts, scheme: scheme(), adjustments: [], withdrawn: new Set() });
     expect(out.indicators.find((i) => i.key === 'linkageResponses')?.earned).toBe(10);
     expect(out.lines.filter((l) => l.rule === 'linkageMissed').map((l) => l.evidence.id)).toEqual(['d3']);
+  });
+
+  it('makes a line for each filing due in the month and filed late or not at all (第十四条)', () => {
+    const facts = monthFacts(
+      MONTH,
+      records({
+        filings: [
+          { id: 'f1', event: 'open', dueAt: '2026-03-05T23:59:59.999+08:00', filedAt: '2026-03-09T10:00:00.000+08:00' },
+          { id: 'f2', event: 'close', dueAt: '2026-03-10T23:59:59.999+08:00', filedAt: null },
+          {
+            id: 'f3',
+            event: 'cancel',
+            dueAt: '2026-03-12T23:59:59.999+08:00',
+            filedAt: '2026-03-11T10:00:00.000+08:00',
+          },
+          { id: 'f4', event: 'open', dueAt: '2026-04-02T23:59:59.999+08:00', filedAt: null },
+        ],
+      }),
+    );
+    expect(facts.filings?.late.map((e) => [e.id, e.note])).toEqual([
+      ['f1', '开设备案 2026-03-05 23:59 到期，2026-03-09 10:00 才报备'],
+      ['f2', '关闭备案 2026-03-10 23:59 到期，月底前未报备'],
+    ]);
+    const out = scoreAccount({ month: MONTH, facts, scheme: scheme(), adjustments: [], withdrawn: new Set() });
+    expect(out.lines.filter((l) => l.rule === 'filingLate').map((l) => [l.evidence.id, l.article, l.points])).toEqual([
+      ['f1', '第十四条', 1],
+      ['f2', '第十四条', 1],
+    ]);
+  });
+
+  it('takes the month’s security incidents and late password changes (第三十三条), each with its record', () => {
+    const facts = monthFacts(
+      MONTH,
+      records({
+        incidents: [
+          {
+            id: 'i1',
+            kindLabel: '账号被盗',
+            happenedAt: '2026-03-09T22:00:00.000+08:00',
+            reportedAt: '2026-03-09T23:10:00.000+08:00',
+          },
+          // reported last month: that month's
+          {
+            id: 'i0',
+            kindLabel: '误发布',
+            happenedAt: '2026-02-28T10:00:00.000+08:00',
+            reportedAt: '2026-02-28T11:00:00.000+08:00',
+          },
+        ],
+        lateRotations: [
+          {
+            id: 'a1',
+            dueAt: '2026-03-01T23:59:59.999+08:00',
+            changedAt: '2026-03-05T10:00:00.000+08:00',
+            recordedAt: '2026-03-05T10:05:00.000+08:00',
+          },
+        ],
+      }),
+    );
+    expect(facts.security.incidents).toEqual([
+      {
+        collection: 'incidents',
+        id: 'i1',
+        note: '账号被盗（2026-03-09 22:00 发生，2026-03-09 23:10 报告）',
+      },
+    ]);
+    expect(facts.security.lateRotations?.map((e) => [e.collection, e.id])).toEqual([['securityAttestations', 'a1']]);
+    const out = scoreAccount({ month: MONTH, facts, scheme: scheme(), adjustments: [], withdrawn: new Set() });
+    const security = out.indicators.find((i) => i.key === 'security');
+    // weight 10 − 10 per incident − 2 per late change, not below 0
+    expect(security?.earned).toBe(0);
+    expect(security?.detail).toBe('安全事故 1 起，逾期更换密码 1 次');
+    expect(security?.evidence.map((e) => e.id)).toEqual(['i1', 'a1']);
+    const lines = out.lines.filter((l) => l.rule === 'securityIncident');
+    expect(lines.map((l) => [l.evidence.collection, l.evidence.id, l.article, l.points])).toEqual([
+      ['incidents', 'i1', '第三十三条', 5],
+    ]);
+
+    const onlyLate = monthFacts(
+      MONTH,
+      records({
+        lateRotations: [
+          {
+            id: 'a1',
+            dueAt: '2026-03-01T23:59:59.999+08:00',
+            changedAt: '2026-03-05T10:00:00.000+08:00',
+            recordedAt: '2026-03-05T10:05:00.000+08:00',
+          },
+        ],
+      }),
+    );
+    const late = scoreAccount({
+      month: MONTH,
+      facts: onlyLate,
+      scheme: scheme(),
+      adjustments: [],
+      withdrawn: new Set(),
+    });
+    expect(late.indicators.find((i) => i.key === 'security')?.earned).toBe(8);
+    expect(late.lines.filter((l) => l.rule === 'securityIncident')).toEqual([]);
   });
 });
 

@@ -50,18 +50,41 @@ export interface EventRecord {
   to: string;
 }
 
+/** A security incident reported on the account (issue 15's `incidents`, 第三十三条). */
 export interface IncidentRecord {
   id: string;
-  at: string;
-  note: string;
+  /** The kind in Chinese (账号被盗, 密码泄露 …). */
+  kindLabel: string;
+  happenedAt: string;
+  reportedAt: string;
 }
 
+/** A password change attested after its due time (issue 15's `securityAttestations`, 第三十三条 定期更换密码). */
+export interface LateRotationRecord {
+  id: string;
+  dueAt: string;
+  /** When the password was changed, as attested. */
+  changedAt: string;
+  recordedAt: string;
+}
+
+/** A filing (备案) of an opening, closure or cancellation (issue 12's `filings`, 第十四条). */
+export interface FilingRecord {
+  id: string;
+  event: 'open' | 'close' | 'cancel';
+  dueAt: string;
+  /** When the unit's desk filed it; null = not filed. */
+  filedAt: string | null;
+}
+
+/** One account's record of one linkage directive (issue 13's `directiveTargets`, 第三十四条). */
 export interface DirectiveRecord {
-  /** The response record's id (or the directive's, when the account never responded). */
   id: string;
   title: string;
+  /** Within the directive's window (第三十四条: 1小时内), after it, or none (still pending counts as none). */
+  state: 'onTime' | 'late' | 'none';
   /** Minutes from issue to response; null = no response. */
-  responseMinutes: number | null;
+  minutes: number | null;
 }
 
 export interface MonthRecords {
@@ -76,11 +99,14 @@ export interface MonthRecords {
   refusals: readonly RefusalRecord[];
   /** Declared public-opinion events that concern the account (its unit or one above it). */
   events: readonly EventRecord[];
+  /** Incidents reported in the month. */
   incidents: readonly IncidentRecord[];
-  /** null until linkage records exist (第三十四条). */
+  /** Password changes attested late in the month. */
+  lateRotations: readonly LateRotationRecord[];
+  /** Filings of the account whose deadline falls in the month (第十四条); absent = none read. */
+  filings?: readonly FilingRecord[];
+  /** The month's linkage directives to the account (第三十四条); null where none are recorded at all. */
   directives: readonly DirectiveRecord[] | null;
-  /** Minutes within which a linkage response is in time (scheme parameter). */
-  responseMinutes: number;
 }
 
 const inMonth = (iso: string, from: number, to: number): boolean => {
@@ -186,23 +212,54 @@ export function monthFacts(month: MonthString, r: MonthRecords): AccountMonthFac
       });
   }
 
+  // 第三十三条: incidents reported in the month, and password changes that came after their due time.
   const incidents = r.incidents
-    .filter((x) => inMonth(x.at, from, to))
+    .filter((x) => inMonth(x.reportedAt, from, to))
     .sort(byId)
-    .map((x): EvidenceRef => ({ collection: 'securityIncidents', id: x.id, note: x.note }));
+    .map(
+      (x): EvidenceRef => ({
+        collection: 'incidents',
+        id: x.id,
+        note: `${x.kindLabel}（${formatBeijing(Date.parse(x.happenedAt))} 发生，${formatBeijing(Date.parse(x.reportedAt))} 报告）`,
+      }),
+    );
+  const lateRotations = r.lateRotations
+    .filter((x) => inMonth(x.recordedAt, from, to))
+    .sort(byId)
+    .map(
+      (x): EvidenceRef => ({
+        collection: 'securityAttestations',
+        id: x.id,
+        note: `密码应于 ${formatBeijing(Date.parse(x.dueAt))} 前更换，${formatBeijing(Date.parse(x.changedAt))} 才更换`,
+      }),
+    );
+
+  // 第十四条: a filing due in the month and filed after its deadline, or not filed by the month's end.
+  const filingLabel = { open: '开设', close: '关闭', cancel: '注销' } as const;
+  const lateFilings = (r.filings ?? [])
+    .filter((x) => inMonth(x.dueAt, from, to))
+    .filter((x) => x.filedAt === null || Date.parse(x.filedAt) > Date.parse(x.dueAt))
+    .sort(byId)
+    .map(
+      (x): EvidenceRef => ({
+        collection: 'filings',
+        id: x.id,
+        note: `${filingLabel[x.event]}备案 ${formatBeijing(Date.parse(x.dueAt))} 到期，${
+          x.filedAt === null ? '月底前未报备' : `${formatBeijing(Date.parse(x.filedAt))} 才报备`
+        }`,
+      }),
+    );
 
   let linkage: AccountMonthFacts['linkage'] = null;
   if (r.directives !== null) {
     const ds = [...r.directives].sort(byId);
-    const inTime = ds.filter((d) => d.responseMinutes !== null && d.responseMinutes <= r.responseMinutes).length;
-    const responded = ds.filter((d) => d.responseMinutes !== null).length;
     linkage = {
       directives: ds.length,
-      onTime: inTime,
-      late: responded - inTime,
+      onTime: ds.filter((d) => d.state === 'onTime').length,
+      late: ds.filter((d) => d.state === 'late').length,
       missed: ds
-        .filter((d) => d.responseMinutes === null)
-        .map((d): EvidenceRef => ({ collection: 'linkageResponses', id: d.id, note: `联动指令“${d.title}”未响应` })),
+        .filter((d) => d.state === 'none')
+        .map((d): EvidenceRef => ({ collection: 'directiveTargets', id: d.id, note: `联动指令“${d.title}”未响应` })),
     };
   }
 
@@ -213,7 +270,8 @@ export function monthFacts(month: MonthString, r: MonthRecords): AccountMonthFac
     referrals: { due: referrals.length, onTime, late },
     linkage,
     review: { refusedPublish, sentBack },
-    security: { incidents },
+    security: { incidents, lateRotations },
+    filings: { late: lateFilings },
     silentDuring,
   };
 }

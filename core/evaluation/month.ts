@@ -4,6 +4,7 @@
  * published (frozen). Each refusal is a stable code with a Chinese message.
  */
 import type { EvaluationMonth, MonthString, Objection, ScoreLine } from '../../typings/evaluation';
+import type { AccountState } from '../../typings/org';
 import { DomainError } from '../errors';
 import { beijingDay, beijingDayStart } from '../time';
 
@@ -31,6 +32,36 @@ export function monthStart(month: MonthString): number {
 /** Last millisecond of the month, Beijing time. */
 export function monthEnd(month: MonthString): number {
   return monthStart(addMonths(month, 1)) - 1;
+}
+
+/** States in which an account is open to the public and owes its work (approved-not-opened, closed, cancelled do not). */
+const OPEN_STATES: ReadonlySet<AccountState> = new Set<AccountState>(['active', 'suspended']);
+
+/** One state change of an account (issue 12's `accountEvents`). */
+export interface StateChange {
+  from: AccountState | null;
+  to: AccountState;
+  at: string;
+}
+
+/**
+ * Whether the month evaluates the account: it was open (第十条 opened, 第十三条 not yet closed or cancelled)
+ * at some instant of the month. Its state at the month's start is the `from` of its first change since
+ * then, or its state now; then each change within the month. An account closed on the 20th is evaluated
+ * for that month; one closed before it, or approved but never opened, is not.
+ */
+export function evaluatedIn(
+  month: MonthString,
+  account: { state: AccountState; createdAt: string },
+  changes: readonly StateChange[],
+): boolean {
+  const from = monthStart(month);
+  const to = monthEnd(month);
+  if (Date.parse(account.createdAt) > to) return false;
+  const since = changes.filter((c) => Date.parse(c.at) >= from).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const atStart = since.length > 0 ? since[0].from : account.state;
+  if (atStart !== null && OPEN_STATES.has(atStart)) return true;
+  return since.some((c) => Date.parse(c.at) <= to && OPEN_STATES.has(c.to));
 }
 
 export function monthLabel(month: MonthString): string {

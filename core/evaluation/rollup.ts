@@ -68,17 +68,22 @@ export function rollUp(
     score: number;
     deducted: number;
     earned: Map<string, number>;
+    applicable: Map<string, number>;
   }
   const acc = new Map<string, Acc>();
   for (const r of results) {
     for (const unitId of r.unitPath) {
       const unit = tree.byId.get(unitId);
       if (!unit || unit.kind !== 'bureau') continue;
-      const a = acc.get(unitId) ?? { n: 0, score: 0, deducted: 0, earned: new Map() };
+      const a = acc.get(unitId) ?? { n: 0, score: 0, deducted: 0, earned: new Map(), applicable: new Map() };
       a.n += 1;
       a.score += centi(r.score);
       a.deducted += centi(r.deducted);
-      for (const ind of r.indicators) a.earned.set(ind.key, (a.earned.get(ind.key) ?? 0) + centi(ind.earned));
+      for (const ind of r.indicators) {
+        if (!ind.applicable) continue;
+        a.earned.set(ind.key, (a.earned.get(ind.key) ?? 0) + centi(ind.earned));
+        a.applicable.set(ind.key, (a.applicable.get(ind.key) ?? 0) + 1);
+      }
       acc.set(unitId, a);
     }
   }
@@ -96,12 +101,16 @@ export function rollUp(
         accounts: a.n,
         score: Math.round(a.score / a.n) / 100,
         deducted: Math.round(a.deducted / a.n) / 100,
-        indicators: scheme.indicators.map((ind) => ({
-          key: ind.key,
-          label: ind.label,
-          earned: Math.round((a.earned.get(ind.key) ?? 0) / a.n) / 100,
-          weight: ind.weight,
-        })),
+        indicators: scheme.indicators.map((ind) => {
+          const n = a.applicable.get(ind.key) ?? 0;
+          return {
+            key: ind.key,
+            label: ind.label,
+            earned: n === 0 ? 0 : Math.round((a.earned.get(ind.key) ?? 0) / n) / 100,
+            weight: ind.weight,
+            applicable: n,
+          };
+        }),
         cityRank: null,
       };
     });
@@ -148,6 +157,8 @@ function totalsOf(results: readonly ResultSummary[], scheme: Pick<SchemeData, 'g
     sentBack: 0,
     silent: 0,
     incidents: 0,
+    lateRotations: 0,
+    filingsLate: 0,
     linkageMissed: 0,
     deductionLines: 0,
   };
@@ -162,6 +173,8 @@ function totalsOf(results: readonly ResultSummary[], scheme: Pick<SchemeData, 'g
     t.sentBack += f.review.sentBack.length;
     t.silent += f.silentDuring.length;
     t.incidents += f.security.incidents.length;
+    t.lateRotations += f.security.lateRotations?.length ?? 0;
+    t.filingsLate += f.filings?.late.length ?? 0;
     t.linkageMissed += f.linkage?.missed.length ?? 0;
     t.deductionLines += r.lines.filter((l) => l.kind === 'deduction' && !l.withdrawn).length;
   }

@@ -28,6 +28,7 @@ export const AUTO_DEDUCTION_KEYS: readonly AutoDeductionKey[] = [
   'silence',
   'securityIncident',
   'linkageMissed',
+  'filingLate',
 ];
 
 /** Parameters each indicator's formula reads; others are refused. */
@@ -35,9 +36,9 @@ const INDICATOR_PARAMS: { readonly [K in IndicatorKey]: readonly string[] } = {
   cadence: [],
   messagesAnswered: [],
   referralsOnTime: [],
-  linkageResponses: ['responseMinutes', 'lateCredit'],
+  linkageResponses: ['lateCredit'],
   reviewDiscipline: ['perRefusedAttempt', 'perSentBack'],
-  security: ['perIncident'],
+  security: ['perIncident', 'perLateRotation'],
 };
 
 /** The version in force for a month: the latest whose first month is not after it (version 0 otherwise). */

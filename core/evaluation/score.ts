@@ -115,13 +115,17 @@ function earnedOf(ind: IndicatorDef, f: AccountMonthFacts): Earned {
       };
     }
     case 'security': {
-      const n = f.security.incidents.length;
+      const incidents = f.security.incidents;
+      const late = f.security.lateRotations ?? [];
+      const off =
+        incidents.length * centi(ind.params.perIncident ?? 0) + late.length * centi(ind.params.perLateRotation ?? 0);
+      const evidence = [...incidents, ...late];
       return {
         applicable: true,
-        earned: Math.max(0, w - n * centi(ind.params.perIncident ?? 0)),
-        detail: `安全事故 ${n} 起`,
-        evidence: f.security.incidents.slice(0, EVIDENCE_LIMIT),
-        evidenceTotal: n,
+        earned: Math.max(0, w - off),
+        detail: `安全事故 ${incidents.length} 起，逾期更换密码 ${late.length} 次`,
+        evidence: evidence.slice(0, EVIDENCE_LIMIT),
+        evidenceTotal: evidence.length,
       };
     }
   }
@@ -140,6 +144,8 @@ function autoEvidence(rule: AutoDeductionKey, f: AccountMonthFacts): EvidenceRef
       return f.security.incidents;
     case 'linkageMissed':
       return f.linkage?.missed ?? [];
+    case 'filingLate':
+      return f.filings?.late ?? [];
   }
 }
 

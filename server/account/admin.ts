@@ -13,6 +13,7 @@ import { checkRules } from '../../core/account/rules';
 import { commonErrors } from '../../core/errors';
 import { toBeijingIso } from '../../core/time';
 import { action } from '../dispatch';
+import { listCursor } from '../schemas';
 import { loadTree, requireCaller, requirePermission } from '../org';
 import { command, store } from '../store';
 import { runWork } from '../uow';
@@ -79,7 +80,8 @@ const TOTALS_PAGE = 1000;
 
 export const adoptExisting = action({
   access: 'person',
-  input: v.strictObject({ cursor: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
+  // The shared cursor bound (server/schemas.ts, issue 11): a resume point, an account _id.
+  input: v.strictObject({ cursor: listCursor }),
   handle: async (params, ctx): Promise<AdoptResult> => {
     const caller = requireCaller(ctx.caller);
     const tree = await loadTree();

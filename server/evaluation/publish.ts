@@ -6,7 +6,6 @@
  */
 import * as v from 'valibot';
 import type {
-  AccountResult,
   CircularFiles,
   CircularLinks,
   EvaluationMonth,
@@ -21,38 +20,21 @@ import { beijingDay, toBeijingIso } from '../../core/time';
 import { cloud } from '../cloud';
 import { action, type HandlerContext } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
-import { command, store } from '../store';
+import { store } from '../store';
 import { runWork } from '../uow';
 import { loadMonth, loadStandings, month, monthDocId, rev, schemeOfMonth } from './context';
 import { circularDocx, circularXlsx } from './documents';
-import { continueRun, progressOf } from './run';
+import { continueRun, progressOf, readResults } from './run';
 
-const PAGE = 1000;
 /** How long a download link lasts. */
 const LINK_MAX_AGE_S = 3600;
-
-async function readAllResults(doc: EvaluationMonth): Promise<AccountResult[]> {
-  const _ = command();
-  const out: AccountResult[] = [];
-  let after = `${doc.month}:`;
-  for (;;) {
-    const page = await store.find<AccountResult>(
-      'evaluationResults',
-      { _id: _.and(_.gt(after), _.lt(`${doc.month};`)) },
-      { orderBy: [['_id', 'asc']], limit: PAGE },
-    );
-    out.push(...page.filter((r) => r.runId === doc.runId));
-    const last = page[page.length - 1];
-    if (page.length < PAGE || !last) return out;
-    after = last._id;
-  }
-}
 
 /** Builds both documents of a published month and stores them; answers their file ids. */
 export async function generateCircular(doc: EvaluationMonth, tree: UnitTree): Promise<CircularFiles> {
   const standings = await loadStandings(doc.month);
   if (!standings || standings.runId !== doc.runId) throw evaluationErrors.monthNotRun(doc.month);
-  const results = await readAllResults(doc);
+  // Every figure, score and line of every account; not the record lists behind the figures.
+  const results = await readResults(doc, true);
   const scheme = await schemeOfMonth(doc.month, doc.schemeVersion);
   const unitName = (id: string): string => tree.byId.get(id)?.name ?? id;
   const publishedAt = doc.publishedAt ?? toBeijingIso(Date.now());

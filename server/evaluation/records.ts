@@ -3,8 +3,8 @@
  * chunk's account ids and the month's range on an indexed time field, so what a run reads follows the
  * records of that month, never the collections' history. Fields are projected to what the facts need.
  *
- * Records of domains still being built (linkage directives 第三十四条, security incidents 第三十三条)
- * join here when they land; until then those facts are empty or "not yet recorded".
+ * Besides the product's own records: linkage directives (issue 13, 第三十四条) and security incidents and
+ * password attestations (issue 15, 第三十三条), each read through the index its domain keeps for this.
  */
 import type { DayString } from '../../typings/common';
 import type {
@@ -17,16 +17,31 @@ import type {
 import type { Account } from '../../typings/org';
 import type { CadenceDay, Post } from '../../typings/post';
 import type { Message, Referral } from '../../typings/referral';
-import type { MessageRecord, PostRecord, ReferralRecord, RefusalRecord } from '../../core/evaluation/facts';
+import type {
+  DirectiveRecord,
+  FilingRecord,
+  IncidentRecord,
+  LateRotationRecord,
+  MessageRecord,
+  PostRecord,
+  ReferralRecord,
+  RefusalRecord,
+} from '../../core/evaluation/facts';
+import type { DirectiveTarget } from '../../typings/linkage';
+import type { Incident, SecurityAttestation } from '../../typings/security';
+import type { AccountEvent, Filing } from '../../typings/account';
+import type { StateChange } from '../../core/evaluation/month';
+import { INCIDENT_RULES } from '../../core/security/incidents';
 import { toBeijingIso } from '../../core/time';
 import { addMonths, monthEnd, monthStart } from '../../core/evaluation/month';
 import type { CollectionName } from '../../core/schema';
 import { command, store, type Doc, type Filter } from '../store';
 
 const PAGE = 1000;
+const FILING_LEAD_MS = 45 * 24 * 60 * 60 * 1000;
 
 /** Ids per query, sized so a typical month's records of a group fit one page. */
-const GROUP = { cadenceDays: 30, messages: 50, referrals: 100, posts: 25, small: 100 } as const;
+const GROUP = { cadenceDays: 30, messages: 50, referrals: 100, posts: 25, directives: 20, small: 100 } as const;
 
 /** Every match of a filter, page by page in _id order (a full page is rare: one busy group). */
 async function readAll<T extends Doc>(
@@ -74,6 +89,10 @@ export interface ChunkRecords {
   referrals: Map<string, ReferralRecord[]>;
   posts: Map<string, PostRecord[]>;
   refusals: Map<string, RefusalRecord[]>;
+  directives: Map<string, DirectiveRecord[]>;
+  incidents: Map<string, IncidentRecord[]>;
+  lateRotations: Map<string, LateRotationRecord[]>;
+  filings: Map<string, FilingRecord[]>;
   adjustments: Map<string, EvaluationAdjustment[]>;
   /** Line ids withdrawn by an upheld objection, per account. */
   withdrawn: Map<string, Set<string>>;
@@ -124,6 +143,38 @@ export async function readChunk(month: MonthString, accounts: readonly Account[]
 
   const refusals = await byGroups(ids, GROUP.small, (g) =>
     readAll<PublishRefusal>('publishRefusals', { accountId: _.in(g), at: _.and(_.gte(from), _.lte(to)) }),
+  );
+  // 第三十四条: the month's linkage directives to these accounts (issue 13, index `month`).
+  const targets = await byGroups(ids, GROUP.directives, (g) =>
+    readAll<Pick<DirectiveTarget, '_id' | 'accountId' | 'directiveTitle' | 'state' | 'elapsedMs'>>(
+      'directiveTargets',
+      { month, accountId: _.in(g) },
+      { accountId: true, directiveTitle: true, state: true, elapsedMs: true },
+    ),
+  );
+  // 第三十三条: incidents reported in the month and password changes attested in it (issue 15, index `account`).
+  const incidents = await byGroups(ids, GROUP.small, (g) =>
+    readAll<Pick<Incident, '_id' | 'accountId' | 'kind' | 'happenedAt' | 'reportedAt'>>(
+      'incidents',
+      { accountId: _.in(g), reportedAt: _.and(_.gte(from), _.lte(to)) },
+      { accountId: true, kind: true, happenedAt: true, reportedAt: true },
+    ),
+  );
+  const attestations = await byGroups(ids, GROUP.small, (g) =>
+    readAll<Pick<SecurityAttestation, '_id' | 'accountId' | 'kind' | 'changedAt' | 'recordedAt' | 'dueAt' | 'late'>>(
+      'securityAttestations',
+      { accountId: _.in(g), recordedAt: _.and(_.gte(from), _.lte(to)) },
+      { accountId: true, kind: true, changedAt: true, recordedAt: true, dueAt: true, late: true },
+    ),
+  );
+  // 第十四条: filings made up to 45 days before the month ends (index `account`: account + createdAt); those
+  // due in the month are the month's (a filing falls due a few working days after its approval).
+  const filings = await byGroups(ids, GROUP.small, (g) =>
+    readAll<Pick<Filing, '_id' | 'accountId' | 'event' | 'dueAt' | 'filedAt'>>(
+      'filings',
+      { accountId: _.in(g), createdAt: _.and(_.gte(toBeijingIso(monthStart(month) - FILING_LEAD_MS)), _.lte(to)) },
+      { accountId: true, event: true, dueAt: true, filedAt: true },
+    ),
   );
   const adjustments = await byGroups(ids, GROUP.small, (g) =>
     readAll<EvaluationAdjustment>('evaluationAdjustments', { month, accountId: _.in(g) }),
@@ -177,9 +228,92 @@ export async function readChunk(month: MonthString, accounts: readonly Account[]
         list.map((r) => ({ id: r._id, postId: r.postId, at: r.at, code: r.code })),
       ]),
     ),
+    directives: new Map(
+      [
+        ...groupBy(
+          targets.filter((x) => x.state !== 'withdrawn'),
+          (x) => x.accountId,
+        ),
+      ].map(([k, list]) => [
+        k,
+        list.map(
+          (x): DirectiveRecord => ({
+            id: x._id,
+            title: x.directiveTitle,
+            state: x.state === 'onTime' || x.state === 'late' ? x.state : 'none',
+            minutes: x.elapsedMs === null ? null : Math.round(x.elapsedMs / 60_000),
+          }),
+        ),
+      ]),
+    ),
+    incidents: new Map(
+      [...groupBy(incidents, (x) => x.accountId)].map(([k, list]) => [
+        k,
+        list.map(
+          (x): IncidentRecord => ({
+            id: x._id,
+            kindLabel: INCIDENT_RULES[x.kind]?.label ?? '安全事故',
+            happenedAt: x.happenedAt,
+            reportedAt: x.reportedAt,
+          }),
+        ),
+      ]),
+    ),
+    lateRotations: new Map(
+      [
+        ...groupBy(
+          attestations.filter((x) => x.kind === 'passwordChanged' && x.late && x.dueAt !== null),
+          (x) => x.accountId,
+        ),
+      ].map(([k, list]) => [
+        k,
+        list.map(
+          (x): LateRotationRecord => ({
+            id: x._id,
+            dueAt: x.dueAt ?? x.recordedAt,
+            changedAt: x.changedAt ?? x.recordedAt,
+            recordedAt: x.recordedAt,
+          }),
+        ),
+      ]),
+    ),
+    filings: new Map(
+      [...groupBy(filings, (x) => x.accountId)].map(([k, list]) => [
+        k,
+        list.map((x): FilingRecord => ({ id: x._id, event: x.event, dueAt: x.dueAt, filedAt: x.filedAt })),
+      ]),
+    ),
     adjustments: groupBy(adjustments, (a) => a.accountId),
     withdrawn,
   };
+}
+
+/**
+ * State changes since the month began of a chunk's accounts (issue 12's `accountEvents`, index `account`:
+ * account + time), so the run can tell which accounts were open during the month.
+ */
+export async function readStateChanges(
+  month: MonthString,
+  accounts: readonly Account[],
+): Promise<Map<string, StateChange[]>> {
+  const _ = command();
+  const from = toBeijingIso(monthStart(month));
+  const changes = await byGroups(
+    accounts.map((a) => a._id),
+    GROUP.small,
+    (g) =>
+      readAll<Pick<AccountEvent, '_id' | 'accountId' | 'from' | 'to' | 'at'>>(
+        'accountEvents',
+        { accountId: _.in(g), at: _.gte(from) },
+        { accountId: true, from: true, to: true, at: true },
+      ),
+  );
+  return new Map(
+    [...groupBy(changes, (c) => c.accountId)].map(([k, list]) => [
+      k,
+      list.map((c): StateChange => ({ from: c.from, to: c.to, at: c.at })),
+    ]),
+  );
 }
 
 /** The month's declared public-opinion events (a handful: one page). */

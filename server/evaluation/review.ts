@@ -62,6 +62,12 @@ const EVIDENCE_COLLECTIONS = [
   'accounts',
   'auditLog',
   'cadenceDays',
+  'directiveTargets',
+  'incidents',
+  'securityAttestations',
+  'filings',
+  'accountEvents',
+  'accountMarks',
 ] as const;
 
 /** Finishes the month again right away, so the answer and the pages show the new figures. */

@@ -24,8 +24,8 @@ import type {
 import type { Account, JsonValue } from '../../typings/org';
 import { canonicalJson } from '../../core/audit/chain';
 import { monthFacts } from '../../core/evaluation/facts';
-import { monthEnd, requireRunnable } from '../../core/evaluation/month';
-import { rollUp, type ResultSummary } from '../../core/evaluation/rollup';
+import { evaluatedIn, requireRunnable } from '../../core/evaluation/month';
+import { rollUp } from '../../core/evaluation/rollup';
 import { scoreAccount } from '../../core/evaluation/score';
 import type { UnitTree } from '../../core/org/tree';
 import { commonErrors } from '../../core/errors';
@@ -34,7 +34,7 @@ import type { HandlerContext } from '../dispatch';
 import { loadTree } from '../org';
 import { command, store } from '../store';
 import { monthDocId, resultId, schemeOfMonth } from './context';
-import { readChunk, readEvents } from './records';
+import { readChunk, readEvents, readStateChanges } from './records';
 
 /** Accounts per chunk: one transaction writes their results and moves the cursor. */
 export const CHUNK_ACCOUNTS = 50;
@@ -92,11 +92,6 @@ export async function startRun(month: MonthString, ctx: HandlerContext): Promise
     await tx.put('evaluationMonths', next);
     return next;
   });
-}
-
-/** Accounts the month evaluates: those that existed by its end and are not closed. */
-function evaluated(account: Account, month: MonthString): boolean {
-  return account.state !== 'closed' && Date.parse(account.createdAt) <= monthEnd(month);
 }
 
 function cityOf(path: readonly string[], tree: UnitTree): string | null {
@@ -159,7 +154,9 @@ async function runChunk(doc: EvaluationMonth, inputs: RunInputs): Promise<Evalua
     orderBy: [['_id', 'asc']],
     limit: CHUNK_ACCOUNTS,
   });
-  const chosen = accounts.filter((a) => evaluated(a, doc.month));
+  // Accounts open at some instant of the month (issue 12's state changes), closed ones included.
+  const changes = await readStateChanges(doc.month, accounts);
+  const chosen = accounts.filter((a) => evaluatedIn(doc.month, a, changes.get(a._id) ?? []));
   const records = await readChunk(doc.month, chosen);
   const pathOf = (a: Account): string[] => inputs.tree.byId.get(a.unitId)?.path ?? [a.unitId];
   const results = chosen.map((account) => {
@@ -174,9 +171,10 @@ async function runChunk(doc: EvaluationMonth, inputs: RunInputs): Promise<Evalua
       events: inputs.events
         .filter((e) => path.has(e.unitId))
         .map((e) => ({ id: e._id, title: e.title, from: e.from, to: e.to })),
-      incidents: [],
-      directives: null,
-      responseMinutes: inputs.scheme.indicators.find((i) => i.key === 'linkageResponses')?.params.responseMinutes ?? 60,
+      incidents: records.incidents.get(account._id) ?? [],
+      lateRotations: records.lateRotations.get(account._id) ?? [],
+      filings: records.filings.get(account._id) ?? [],
+      directives: records.directives.get(account._id) ?? [],
     });
     return scoreOne(
       doc,
@@ -211,16 +209,26 @@ async function runChunk(doc: EvaluationMonth, inputs: RunInputs): Promise<Evalua
   });
 }
 
-/** Every result of the month's run, in _id order (an _id range: the page reads what it returns). */
-async function readResults(doc: EvaluationMonth): Promise<AccountResult[]> {
+/**
+ * Every result of the month's run, in _id order (an _id range: the page reads what it returns),
+ * without the record lists behind the figures (`light`): the roll-up needs counts, lines and scores.
+ */
+export async function readResults(doc: EvaluationMonth, light: boolean): Promise<AccountResult[]> {
   const _ = command();
   const out: AccountResult[] = [];
   let after = `${doc.month}:`;
+  const fields = light
+    ? {
+        'indicators.evidence': false,
+        'facts.messages.unanswered': false,
+        'facts.cadence.missedDays': false,
+      }
+    : undefined;
   for (;;) {
     const page = await store.find<AccountResult>(
       'evaluationResults',
       { _id: _.and(_.gt(after), _.lt(`${doc.month};`)) },
-      { orderBy: [['_id', 'asc']], limit: PAGE },
+      { orderBy: [['_id', 'asc']], limit: PAGE, ...(fields ? { fields } : {}) },
     );
     out.push(...page.filter((r) => r.runId === doc.runId));
     const last = page[page.length - 1];
@@ -242,10 +250,26 @@ async function readMonthAll<T extends { _id: string }>(
 }
 
 /** What the digest covers: every figure of every result, not which run wrote it. */
+/** The fields `readResults(…, true)` leaves out, left out of a full result the same way. */
+function lightOf(r: AccountResult): AccountResult {
+  const { unanswered: _u, ...messages } = r.facts.messages;
+  const { missedDays: _m, ...cadence } = r.facts.cadence;
+  void [_u, _m];
+  return {
+    ...r,
+    indicators: r.indicators.map(({ evidence: _e, ...rest }) => rest as AccountResult['indicators'][number]),
+    facts: {
+      ...r.facts,
+      messages: messages as AccountResult['facts']['messages'],
+      cadence: cadence as AccountResult['facts']['cadence'],
+    },
+  };
+}
+
 function digestOf(results: readonly AccountResult[]): string {
   const hash = createHash('sha256');
   for (const r of [...results].sort((a, b) => (a._id < b._id ? -1 : 1))) {
-    const { runId: _runId, ...figures } = r;
+    const { runId: _runId, ...figures } = lightOf(r);
     void _runId;
     hash.update(canonicalJson(figures as unknown as JsonValue), 'utf8');
     hash.update('\n');
@@ -259,14 +283,27 @@ function digestOf(results: readonly AccountResult[]): string {
  */
 async function finish(doc: EvaluationMonth, inputs: RunInputs, now: number): Promise<EvaluationMonth | null> {
   const started = performance.now();
-  const results = await readResults(doc);
+  const results = await readResults(doc, true);
   const adjustments = await readMonthAll<EvaluationAdjustment>('evaluationAdjustments', { month: doc.month });
   const upheld = await readMonthAll<Objection>('evaluationObjections', { month: doc.month, state: 'upheld' });
   const adjBy = new Map<string, EvaluationAdjustment[]>();
   for (const a of adjustments) adjBy.set(a.accountId, [...(adjBy.get(a.accountId) ?? []), a]);
   const withdrawn = new Set(upheld.map((o) => o.lineId));
+  const touched = new Set([...adjustments.map((a) => a.accountId), ...upheld.map((o) => o.accountId)]);
   const final: AccountResult[] = [];
-  for (const r of results) {
+  for (const light of results) {
+    // Only an account with a desk line or an upheld objection can differ from what its chunk wrote;
+    // its whole result is read and scored again, so the last decision always counts.
+    const lines = light.lines;
+    const stale =
+      touched.has(light.accountId) ||
+      lines.some((l) => l.withdrawn !== withdrawn.has(l.id)) ||
+      lines.some((l) => l.source === 'manual');
+    if (!stale) {
+      final.push(light);
+      continue;
+    }
+    const r = (await store.get<AccountResult>('evaluationResults', light._id)) ?? light;
     const scored = scoreAccount({
       month: doc.month,
       facts: r.facts,
@@ -279,8 +316,7 @@ async function finish(doc: EvaluationMonth, inputs: RunInputs, now: number): Pro
       await store.put('evaluationResults', next);
     final.push(next);
   }
-  const summaries: ResultSummary[] = final;
-  const { standings, units } = rollUp(doc.month, doc.runId, summaries, inputs.tree, inputs.scheme);
+  const { standings, units } = rollUp(doc.month, doc.runId, final, inputs.tree, inputs.scheme);
   await store.put('evaluationStandings', standings);
   for (const u of units) await store.put('evaluationUnitResults', u);
   const digest = digestOf(final);

@@ -17,7 +17,7 @@ import { toBeijingIso } from '../../core/time';
 import { action } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
 import { runWork } from '../uow';
-import { loadSchemes, month, rev } from './context';
+import { isDesk, loadSchemes, month, rev } from './context';
 
 const points = v.pipe(v.number(), v.minValue(0), v.maxValue(100));
 const label = v.pipe(v.string(), v.maxLength(40));
@@ -53,13 +53,14 @@ const schemeData = v.strictObject({
   requirements: v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(30)),
 });
 
-function view(versions: readonly EvaluationScheme[], month: string, now: number): SchemeView {
+function view(versions: readonly EvaluationScheme[], month: string, now: number, desk: boolean): SchemeView {
   return {
     scheme: schemeFor(month, versions),
     versions: [...versions]
       .sort((a, b) => b.version - a.version)
       .map((s) => ({ version: s.version, fromMonth: s.fromMonth })),
     nextEditableMonth: nextEditableMonth(now),
+    desk,
   };
 }
 
@@ -68,8 +69,9 @@ export const scheme = action({
   input: v.strictObject({ month: v.optional(month) }),
   handle: async (params, ctx): Promise<SchemeView> => {
     const caller = requireCaller(ctx.caller);
-    requirePermission(caller, 'evaluation.scheme', { kind: 'none' }, await loadTree());
-    return view(await loadSchemes(), params.month ?? nextEditableMonth(ctx.now), ctx.now);
+    const tree = await loadTree();
+    requirePermission(caller, 'evaluation.scheme', { kind: 'none' }, tree);
+    return view(await loadSchemes(), params.month ?? nextEditableMonth(ctx.now), ctx.now, isDesk(caller, tree));
   },
 });
 
@@ -105,6 +107,6 @@ export const schemeSave = action({
         unitPath: [tree.root._id],
       });
     });
-    return view([...versions, doc], params.fromMonth, ctx.now);
+    return view([...versions, doc], params.fromMonth, ctx.now, true);
   },
 });

@@ -10,7 +10,7 @@
  * queue each notice once, and a run that dies midway is finished by the next.
  */
 import { performance } from 'node:perf_hooks';
-import type { Person } from '../../typings/org';
+import type { Account, Person } from '../../typings/org';
 import type { Directive, DirectiveTally } from '../../typings/linkage';
 import type { NotificationDraft } from '../../typings/notify';
 import {
@@ -18,6 +18,7 @@ import {
   closedNotice,
   dueStep,
   lateNotice,
+  operatorsOf,
   recipientsOf,
   reminderNotice,
   sumRows,
@@ -31,7 +32,7 @@ import { toBeijingIso } from '../../core/time';
 import type { HandlerContext } from '../dispatch';
 import { loadTree } from '../org';
 import { command, type Store } from '../store';
-import { enqueueMany } from './bulk';
+import { enqueueMany, readByIds } from './bulk';
 import { loadDirective } from './context';
 import { advanceFanout, readTargetsIn, type TargetBrief } from './fanout';
 
@@ -116,6 +117,24 @@ async function closingFigures(d: Directive, db: Store): Promise<{ onTime: number
   return { onTime: total.onTime, late: total.late, silent: total.silent };
 }
 
+/**
+ * 第三十三条: a reminder goes to whoever runs the account now — an operator replaced since the issue
+ * can no longer respond for it, their successor can (the accounts of the silent only, by id).
+ */
+async function withCurrentOperators(db: Store, pending: readonly TargetBrief[]): Promise<TargetBrief[]> {
+  const accounts = await readByIds<Account>(
+    db,
+    'accounts',
+    pending.map((t) => t.accountId),
+    { _id: true, kind: true, ownerId: true, operatorA: true, operatorB: true },
+  );
+  const byId = new Map(accounts.map((a) => [a._id, a]));
+  return pending.map((t) => {
+    const account = byId.get(t.accountId);
+    return account ? { ...t, operatorIds: operatorsOf(account) } : t;
+  });
+}
+
 /** Queues what the step sends (and closes the pending records); the caller then marks it done. */
 async function runStep(
   d: Directive,
@@ -130,7 +149,7 @@ async function runStep(
     if (step.stale) return;
     const pending = await readTargetsIn(db, d._id, 'pending');
     report.targetsRead += pending.length;
-    drafts = recipientsOf(pending).map((r) => reminderNotice(d, step.stage, r, now));
+    drafts = recipientsOf(await withCurrentOperators(db, pending)).map((r) => reminderNotice(d, step.stage, r, now));
     report.reminders += 1;
   } else if (step.kind === 'reportLate') {
     const pending = await readTargetsIn(db, d._id, 'pending');

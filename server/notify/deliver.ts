@@ -3,31 +3,27 @@
  * and the next minute's, or a trigger fired twice): every step is "load → apply one core event →
  * save by check-and-set on rev", so of two runs only one holds a record at a time.
  *
- * Per record: claim (CAS; a lost CAS means another run has it) → look up OPENID and consent →
- * prepareSend (skip without calling WeChat when it cannot succeed) → subscribeMessage.send →
- * onSendResult → save (CAS) → consent effect (consume one one-time accept, or revoke on 43101).
- * A record that ends skipped or failed with an escalation policy is saved in ONE transaction with
- * its escalation notices (第二十九条), so a crash can't leave one without the other.
+ * Per page: claim every due record (a check-and-set on (id, rev), in bulk: records changed the same
+ * way share one write) → look up OPENID and consent → per record prepareSend (skip without calling
+ * WeChat when it cannot succeed) → subscribeMessage.send → onSendResult → save (check-and-set on
+ * (id, rev, lease owner), again in bulk per group of equal outcomes, every FLUSH_EVERY outcomes) →
+ * consent effect (consume one one-time accept, or revoke on 43101). A record that ends skipped or
+ * failed with an escalation policy is saved at once in ONE transaction with its escalation notices
+ * (第二十九条), so a crash can't leave one without the other. Issue 18: a delivered message costs a
+ * small fraction of a database request instead of two.
  *
- * The crash-after-send window (decided here): a record is claimed just before its own send and saved
- * just after, so a run holds at most CONCURRENCY records in flight, and it stops claiming once its
- * time budget is spent, well before the function timeout, which is itself far shorter than the lease
- * (LEASE_MS, 5 min). Only a run that dies between WeChat's accept and the save leaves a sent record
- * "sending"; its lease then expires and the next run sends it again, as a counted attempt. We accept
- * that rare double push rather than mark such records failed unsent: a missed deadline reminder
- * (第二十七条) costs more than a repeated one, and the inbox copy is stored once in any case.
+ * The crash-after-send window (decided here): outcomes are saved at most FLUSH_EVERY at a time, and a
+ * run stops claiming pages once its time budget is spent, well before the function timeout, which is
+ * itself far shorter than the lease (LEASE_MS, 5 min). Only a run that dies between WeChat's accept and
+ * the save leaves sent records "sending" (at most FLUSH_EVERY plus those in flight); their lease then
+ * expires and the next run sends them again, as a counted attempt. We accept that rare double push
+ * rather than mark such records failed unsent: a missed deadline reminder (第二十七条) costs more than a
+ * repeated one, and the inbox copy is stored once in any case.
  */
 import { performance } from 'node:perf_hooks';
 import type { ConsentRecord, EscalationPolicy, OutboxRecord, SendResult, SubscribeMessage } from '../../typings/notify';
 import type { Person } from '../../typings/org';
-import {
-  applyConsentEffect,
-  claim,
-  deliveryQueries,
-  onSendResult,
-  prepareSend,
-  type ConsentEffect,
-} from '../../core/notify/outbox';
+import { applyConsentEffect, claim, deliveryQueries, onSendResult, prepareSend } from '../../core/notify/outbox';
 import { escalationFor, type EscalationTarget } from '../../core/notify/escalation';
 import { escalationTargets, propagandaDeskOf, type UnitTree } from '../../core/org/tree';
 import { isDomainError } from '../../core/errors';
@@ -35,13 +31,36 @@ import { cloud } from '../cloud';
 import type { HandlerContext } from '../dispatch';
 import { loadTree } from '../org';
 import { dueFilter } from '../planners';
-import { command } from '../store';
+import { command, type Filter } from '../store';
 import { runWork } from '../uow';
 import { updateConsent } from './consent';
 
 export const PAGE_SIZE = 100;
 /** Recipients served at once; one recipient's records go one after another (their quota is shared). */
 export const CONCURRENCY = 8;
+/** Outcomes saved together: a run that dies between WeChat's accept and the save sends at most these again. */
+export const FLUSH_EVERY = 20;
+
+/** The fields `next` changes, with their new values: a record's change as one update. */
+function changedFields(before: OutboxRecord, next: OutboxRecord): Partial<OutboxRecord> {
+  const patch: { [field: string]: unknown } = {};
+  const a = before as unknown as { [field: string]: unknown };
+  for (const [field, value] of Object.entries(next)) {
+    if (field === '_id') continue;
+    if (JSON.stringify(a[field]) !== JSON.stringify(value)) patch[field] = value;
+  }
+  return patch as Partial<OutboxRecord>;
+}
+
+/** The patch as an update: an object value replaces the stored one whole (the SDK would merge it). */
+function asUpdate(patch: Partial<OutboxRecord>): Filter {
+  const _ = command();
+  const out: Filter = {};
+  for (const [field, value] of Object.entries(patch)) {
+    out[field] = typeof value === 'object' && value !== null ? _.set(value) : value;
+  }
+  return out;
+}
 
 export interface DeliveryReport {
   /** Due records read. */
@@ -178,38 +197,111 @@ export async function deliverDue(ctx: HandlerContext, options: DeliveryOptions):
     else if (record.state === 'pending') report.retrying++;
   }
 
-  async function deliverOne(record: OutboxRecord, recipient: Recipient): Promise<void> {
-    const decision = claim(record, options.runId, now());
-    if (decision.kind === 'refused') return;
-    if (decision.kind === 'giveUp') {
-      if (await save(record, decision.record)) count(decision.record);
+  /**
+   * Claims a page's records in a few bulk writes (issue 18: deliveries batch their writes): records
+   * whose claim changes the same fields the same way share one check-and-set on (id, rev). Returns the
+   * records this run now holds; any another run took meanwhile is counted as a lost race.
+   */
+  async function claimPage(records: readonly OutboxRecord[], at: number): Promise<OutboxRecord[]> {
+    const groups = new Map<string, { rev: number; patch: Partial<OutboxRecord>; held: OutboxRecord[] }>();
+    for (const record of records) {
+      const decision = claim(record, options.runId, at);
+      if (decision.kind === 'refused') continue;
+      if (decision.kind === 'giveUp') {
+        if (await save(record, decision.record)) count(decision.record);
+        else report.lostRace++;
+        continue;
+      }
+      const patch = changedFields(record, decision.record);
+      const key = `${record.rev}|${JSON.stringify(patch)}`;
+      const group = groups.get(key) ?? { rev: record.rev, patch, held: [] };
+      group.held.push(decision.record);
+      groups.set(key, group);
+    }
+    const held: OutboxRecord[] = [];
+    for (const group of groups.values()) {
+      const ids = group.held.map((r) => r._id);
+      const updated = await ctx.store.updateWhere('outbox', { _id: _.in(ids), rev: group.rev }, asUpdate(group.patch));
+      if (updated === ids.length) {
+        held.push(...group.held);
+        continue;
+      }
+      // Another run took some: keep exactly those this run's claim wrote.
+      const mine = await ctx.store.find<OutboxRecord>(
+        'outbox',
+        { _id: _.in(ids), rev: group.rev + 1, leaseOwner: options.runId },
+        { limit: ids.length, fields: { _id: true } },
+      );
+      const won = new Set(mine.map((r) => r._id));
+      held.push(...group.held.filter((r) => won.has(r._id)));
+      report.lostRace += ids.length - won.size;
+    }
+    return held;
+  }
+
+  /** Outcomes waiting to be saved together (records that need no escalation notice). */
+  let pendingSaves: { held: OutboxRecord; next: OutboxRecord }[] = [];
+
+  /** Saves the waiting outcomes: one check-and-set per group of identical changes. */
+  async function flushSaves(): Promise<void> {
+    const batch = pendingSaves;
+    pendingSaves = [];
+    const groups = new Map<string, { rev: number; patch: Partial<OutboxRecord>; items: typeof batch }>();
+    for (const item of batch) {
+      const patch = changedFields(item.held, item.next);
+      const key = `${item.held.rev}|${JSON.stringify(patch)}`;
+      const group = groups.get(key) ?? { rev: item.held.rev, patch, items: [] };
+      group.items.push(item);
+      groups.set(key, group);
+    }
+    for (const group of groups.values()) {
+      const ids = group.items.map((i) => i.held._id);
+      const updated = await ctx.store.updateWhere(
+        'outbox',
+        { _id: _.in(ids), rev: group.rev, leaseOwner: options.runId },
+        asUpdate(group.patch),
+      );
+      // Only a run that outlived its lease loses here; the records' new holder decides them.
+      report.lostRace += ids.length - updated;
+      if (updated === ids.length) for (const i of group.items) count(i.next);
+      else {
+        const saved = await ctx.store.find<OutboxRecord>(
+          'outbox',
+          { _id: _.in(ids), rev: group.rev + 1 },
+          { limit: ids.length, fields: { _id: true, state: true } },
+        );
+        const done = new Set(saved.map((r) => r._id));
+        for (const i of group.items) if (done.has(i.held._id)) count(i.next);
+      }
+    }
+  }
+
+  /** Saves now when the outcome carries escalation notices (one transaction with them); else later, batched. */
+  async function settle(held: OutboxRecord, next: OutboxRecord): Promise<void> {
+    const unreached = next.state === 'skipped' || next.state === 'failed';
+    if (unreached && next.escalation) {
+      if (await save(held, next)) count(next);
       else report.lostRace++;
       return;
     }
-    const held = decision.record;
-    if (!(await ctx.store.replaceIfRev('outbox', held, record.rev))) {
-      report.lostRace++;
-      return;
-    }
-    const plan = prepareSend(held, recipient.consent, recipient.openid, now());
+    pendingSaves.push({ held, next });
+    if (pendingSaves.length >= FLUSH_EVERY) await flushSaves();
+  }
+
+  /** Sends one held record (or skips it) and settles the outcome; `at` is the page's instant. */
+  async function deliverOne(held: OutboxRecord, recipient: Recipient, at: number): Promise<void> {
+    const plan = prepareSend(held, recipient.consent, recipient.openid, at);
     if (isDomainError(plan)) throw plan;
-    let next = plan.kind === 'skip' ? plan.record : null;
-    let effect: ConsentEffect = 'none';
-    if (plan.kind === 'send') {
-      const outcome = onSendResult(held, await sendSubscribe(plan.request), now());
-      if (isDomainError(outcome)) throw outcome;
-      next = outcome.record;
-      effect = outcome.consent;
-    }
-    if (!next) return;
-    if (!(await save(held, next))) {
-      // Only a run that outlived its lease gets here; the record's new holder decides it.
-      report.lostRace++;
+    if (plan.kind === 'skip') {
+      await settle(held, plan.record);
       return;
     }
-    count(next);
+    const outcome = onSendResult(held, await sendSubscribe(plan.request), at);
+    if (isDomainError(outcome)) throw outcome;
+    await settle(held, outcome.record);
     const templateId = held.message?.templateId;
-    if (effect !== 'none' && templateId) {
+    if (outcome.consent !== 'none' && templateId) {
+      const effect = outcome.consent;
       recipient.consent = await updateConsent(
         ctx.store,
         held.recipientId,
@@ -220,9 +312,16 @@ export async function deliverDue(ctx: HandlerContext, options: DeliveryOptions):
     }
   }
 
-  /** People and consents of a page in two reads; each recipient's records in order, recipients in parallel. */
+  /**
+   * A page: people and consents in two reads, the claims in a few bulk writes, then each recipient's
+   * records in order (recipients in parallel), their outcomes saved in groups. One instant stamps the
+   * page (claims, sent times): a page takes seconds, and grouping needs equal changes.
+   */
   async function deliverPage(records: readonly OutboxRecord[]): Promise<void> {
-    const ids = [...new Set(records.map((r) => r.recipientId))];
+    const at = now();
+    const held = await claimPage(records, at);
+    if (held.length === 0) return;
+    const ids = [...new Set(held.map((r) => r.recipientId))];
     const [people, consents] = await Promise.all([
       ctx.store.find<Person>(
         'people',
@@ -240,23 +339,20 @@ export async function deliverDue(ctx: HandlerContext, options: DeliveryOptions):
         ];
       }),
     );
-    const byRecipient = ids.map((id) => records.filter((r) => r.recipientId === id));
+    const byRecipient = ids.map((id) => held.filter((r) => r.recipientId === id));
     await pool(byRecipient, concurrency, async (mine) => {
       const recipient = recipients.get(mine[0]?.recipientId ?? '');
       if (!recipient) return;
       for (const record of mine) {
-        if (outOfTime()) {
-          report.stoppedEarly = true;
-          return;
-        }
         try {
-          await deliverOne(record, recipient);
+          await deliverOne(record, recipient, at);
         } catch (err) {
           // One record's trouble must not stop the others; a held lease expires and it is retried.
           console.error(`[deliver ${record._id}]`, err);
         }
       }
     });
+    await flushSaves();
   }
 
   const seen = new Set<string>();

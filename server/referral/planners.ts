@@ -72,6 +72,22 @@ async function enrichReferrals(docs: readonly Doc[], ctx: PlannerContext): Promi
   return referrals.map((referral) => ({ referral, calendar, recipients }));
 }
 
+/**
+ * What is due for each referral now, as its reminders' keys: the calendar (one read) and the referral
+ * alone, so a run that finds every key already planned reads nothing else (issue 18).
+ */
+async function referralMarks(docs: readonly Doc[], ctx: PlannerContext): Promise<ReadonlyMap<string, string>> {
+  const calendar = await loadCalendar(ctx.store);
+  return new Map(
+    (docs as readonly Referral[]).map((r) => [
+      r._id,
+      planReferralReminders([r], ctx.now, calendar, referralConfig())
+        .map((e) => e.dedupeKey)
+        .join(' '),
+    ]),
+  );
+}
+
 function referralPlanner(
   name: string,
   index: 'reminder' | 'due',
@@ -86,6 +102,7 @@ function referralPlanner(
       plan: ({ now, items }) => items.flatMap((item) => referralDrafts(item, now)),
     },
     enrich: enrichReferrals,
+    marks: referralMarks,
   };
 }
 

@@ -72,6 +72,18 @@ const BENCHES = {
     usesFunctions: true,
     run: async () => (await import('./archive')).runArchiveBench(),
   },
+  // province scale (issue 18): every list action and the timer on a whole province, at 10% and 100%
+  province: {
+    title: '全省规模',
+    usesFunctions: true,
+    run: async () => (await import('./province')).runProvinceBench(),
+  },
+  // evaluation (issue 14): a month at province scale, chunked run, documents read, the circular
+  evaluation: {
+    title: '月度评估与通报',
+    usesFunctions: true,
+    run: async () => (await import('./evaluation')).runEvaluationBench(),
+  },
 } satisfies Record<string, Bench>;
 
 type BenchName = keyof typeof BENCHES;

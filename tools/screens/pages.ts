@@ -44,6 +44,13 @@ const waitingPost =
     return { id: post.postId };
   };
 
+/** The month before the demo clock's (the evaluation seed evaluates and releases it). */
+async function lastMonth(demo: DemoApi): Promise<{ month: string }> {
+  const { now } = await demo.call('system', 'ping', {}, 'demo-province-propaganda');
+  const [y, m] = now.slice(0, 7).split('-').map(Number);
+  return { month: m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}` };
+}
+
 export const screens: ScreenSpec[] = [
   // --- workbench, inbox, me, bind ---
   { route: 'pages/home/index', as: 'demo-operator-a' },
@@ -378,6 +385,27 @@ export const screens: ScreenSpec[] = [
       const page = await demo.call('archive', 'list', { unitId: 'u-cs', type: 'export' }, 'demo-city-propaganda');
       return { id: first(page.items, '审计导出').id };
     },
+  },
+  // --- evaluation (issue 14): the demo's last month, evaluated and released by the seed ---
+  { route: 'packages/evaluation/pages/month/index', as: 'demo-province-propaganda', query: lastMonth },
+  { route: 'packages/evaluation/pages/month/index', as: 'demo-operator-a', variant: 'unit', query: lastMonth },
+  {
+    route: 'packages/evaluation/pages/result/index',
+    as: 'demo-operator-a',
+    query: async (demo) => ({ ...(await lastMonth(demo)), accountId: 'acc-cs-weibo' }),
+  },
+  {
+    route: 'packages/evaluation/pages/result/index',
+    as: 'demo-city-propaganda',
+    variant: 'unit',
+    query: async (demo) => ({ ...(await lastMonth(demo)), unitId: 'u-cs' }),
+  },
+  { route: 'packages/evaluation/pages/objections/index', as: 'demo-province-propaganda', query: lastMonth },
+  { route: 'packages/evaluation/pages/scheme/index', as: 'demo-province-propaganda' },
+  {
+    route: 'packages/evaluation/pages/year/index',
+    as: 'demo-province-propaganda',
+    query: async (demo) => ({ year: (await lastMonth(demo)).month.slice(0, 4) }),
   },
 ];
 

@@ -210,6 +210,14 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     url: '/packages/security/pages/archives/index',
     roles: ['unitAdmin', 'propagandaStaff', 'leader'],
   },
+  // 第三十六条至第三十八条 (issue 14): the monthly evaluation, each unit's and account's month, the year.
+  {
+    key: 'evaluation',
+    title: '月度评估',
+    icon: 'medal-o',
+    url: '/packages/evaluation/pages/month/index',
+    roles: ['propagandaStaff', 'leader', 'unitAdmin', 'operator'],
+  },
   {
     key: 'audit',
     title: '审计日志',

@@ -58,6 +58,7 @@ describe('工作台 (pages/home)', () => {
       'incidents',
       'training',
       'archives',
+      'evaluation',
       'audit',
     ]);
   });
@@ -86,6 +87,7 @@ describe('工作台 (pages/home)', () => {
       'incidents',
       'training',
       'archives',
+      'evaluation',
       'audit',
     ]);
     await page.fire('#entry-reader', 'tap');

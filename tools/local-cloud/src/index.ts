@@ -23,6 +23,7 @@ export {
   type FindOptions,
   type UpdateOptions,
   type UpdateResult,
+  type UnindexedQuery,
 } from './db/engine';
 export { DEFAULT_LIMIT, MAX_LIMIT } from './db/actions';
 export type { Doc } from './db/ejson';

@@ -34,7 +34,7 @@ import { AiGateway, ScriptRequest } from './ai';
 import { Clock, ClockError, type ClockOptions } from './clock';
 import { clockWentBack, persistClock, readSavedClock, restoreClock } from './clock/persist';
 import { DatabaseActions, isDatabaseAction } from './db/actions';
-import { LocalDatabase } from './db/engine';
+import { LocalDatabase, type UnindexedQuery } from './db/engine';
 import { errorInfo } from './db/errors';
 import { Store } from './db/store';
 import { Transactions } from './db/transactions';
@@ -109,8 +109,12 @@ export interface LocalCloudStats {
   admin: { database: number; functions: number; storage: number; wx: number };
   /** Documents fetched from the store. */
   documentsRead: number;
+  /** The same, per collection. */
+  readsByCollection: { [collection: string]: number };
   documentsWritten: number;
   fullScans: number;
+  /** Queries that used no index, by collection and shape (fields, sort), most frequent first. */
+  unindexedQueries: UnindexedQuery[];
   indexScans: number;
   lastPlan: string;
   openTransactions: number;
@@ -327,10 +331,18 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
   let ready = options.ready ?? true;
   const warnings: string[] = [];
 
+  // Issue 18: a query no declared index serves reads the whole collection; the log says so once per
+  // shape (with what to index), and /stats counts every one (`unindexedQueries`).
+  const warnUnindexed = (q: UnindexedQuery): void => {
+    const text = `警告：未使用索引的查询（全表扫描）${q.collection} ${q.shape}：请在 core/schema.ts 为它声明索引\n`;
+    if (options.onLog) options.onLog({ functionName: '本地云', stream: 'stderr', text });
+    else process.stderr.write(`[本地云] ${text}`);
+  };
   const db = new LocalDatabase({
     file: dataDir === null ? null : join(dataDir, 'db.sqlite'),
     schema: options.schema ?? declaredSchema,
     clock,
+    onUnindexed: warnUnindexed,
   });
   // The clock of a persistent data folder survives a restart (issue 11); one passed in or started at a
   // given time is the caller's, but a restart that finds it behind the last run still says so.
@@ -488,8 +500,10 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
       requests: counters.requests,
       admin: { ...counters.admin },
       documentsRead: s.documentsRead,
+      readsByCollection: s.readsByCollection,
       documentsWritten: s.documentsWritten,
       fullScans: s.fullScans,
+      unindexedQueries: s.unindexedQueries,
       indexScans: s.indexScans,
       lastPlan: s.lastPlan,
       openTransactions: transactions.openCount,

@@ -34,6 +34,20 @@ export interface LocalDatabaseOptions {
   clock: DbClock;
   /** Default: CloudBase-like 32 hex characters, the first 8 the clock's seconds. */
   newId?: () => string;
+  /**
+   * Told once per distinct query shape that used no index (a full scan of the collection), so the
+   * local cloud's log warns about it (issue 18). Every such query is counted in the stats regardless.
+   */
+  onUnindexed?: (query: UnindexedQuery) => void;
+}
+
+/** A query the planner could serve from no index: it read the whole collection. */
+export interface UnindexedQuery {
+  collection: string;
+  /** The filter's fields (top level, `$and`/`$or` branches flattened) and the sort, e.g. `{state, title} 排序 updatedAt`. */
+  shape: string;
+  /** How many times a query of this shape ran since the stats were last reset. */
+  count: number;
 }
 
 export interface FindOptions {
@@ -61,6 +75,8 @@ export interface UpdateResult {
 export interface DbStats extends StoreStats {
   /** The plan of the most recent query, e.g. "index:account" or "scan" (for tests and benchmarks). */
   lastPlan: string;
+  /** Queries that used no index (full scans), by collection and shape, most frequent first. */
+  unindexedQueries: UnindexedQuery[];
 }
 
 /** CloudBase answers an aggregate without $limit with at most 20 documents. */
@@ -72,22 +88,52 @@ export class LocalDatabase {
   private readonly schema: readonly CollectionSpec[];
   private readonly makeId: () => string;
   private lastPlan = 'none';
+  private readonly unindexed = new Map<string, UnindexedQuery>();
+  /** Shapes already warned about: the log says each once per process, the stats count every run. */
+  private readonly warned = new Set<string>();
+  private readonly onUnindexed: ((query: UnindexedQuery) => void) | null;
 
   constructor(options: LocalDatabaseOptions) {
     this.store = new Store({ file: options.file });
     this.clock = options.clock;
     this.schema = options.schema;
     this.makeId = options.newId ?? (() => defaultId(this.clock.now()));
+    this.onUnindexed = options.onUnindexed ?? null;
     this.store.applySchema(options.schema);
   }
 
   get stats(): DbStats {
-    return { ...this.store.stats, lastPlan: this.lastPlan };
+    const unindexedQueries = [...this.unindexed.values()].map((q) => ({ ...q })).sort((a, b) => b.count - a.count);
+    return {
+      ...this.store.stats,
+      readsByCollection: { ...this.store.stats.readsByCollection },
+      lastPlan: this.lastPlan,
+      unindexedQueries,
+    };
   }
 
   resetStats(): void {
-    Object.assign(this.store.stats, { documentsRead: 0, documentsWritten: 0, fullScans: 0, indexScans: 0 });
+    Object.assign(this.store.stats, {
+      documentsRead: 0,
+      readsByCollection: {},
+      documentsWritten: 0,
+      fullScans: 0,
+      indexScans: 0,
+    });
     this.lastPlan = 'none';
+    this.unindexed.clear();
+  }
+
+  /** Counts a query that read the whole collection, and warns once per shape. */
+  private noteUnindexed(collection: string, shape: string): void {
+    const key = `${collection} ${shape}`;
+    const seen = this.unindexed.get(key);
+    if (seen) seen.count++;
+    else this.unindexed.set(key, { collection, shape, count: 1 });
+    if (this.onUnindexed && !this.warned.has(key)) {
+      this.warned.add(key);
+      this.onUnindexed({ collection, shape, count: 1 });
+    }
   }
 
   now(): number {
@@ -135,6 +181,7 @@ export class LocalDatabase {
   private plan(collection: string, filter: Doc, sort: SortSpec): Plan {
     const plan = planQuery(filter, this.store.indexes(collection), sort);
     this.lastPlan = describePlan(plan);
+    if (plan.kind === 'scan') this.noteUnindexed(collection, shapeOf(filter, sort));
     return plan;
   }
 
@@ -246,7 +293,11 @@ export class LocalDatabase {
       source.map((r) => r.doc),
       rest,
       {
-        resolve: (name) => (this.store.has(name) ? [...this.store.scan(name)].map((r) => r.doc) : []),
+        resolve: (name) => {
+          if (!this.store.has(name)) return [];
+          this.noteUnindexed(name, `$lookup（来自 ${collection} 的聚合）`);
+          return [...this.store.scan(name)].map((r) => r.doc);
+        },
       },
     );
   }
@@ -333,6 +384,23 @@ export class LocalDatabase {
       return deleted;
     });
   }
+}
+
+/** The fields a filter names (and the sort), without values: what an index for it would need. */
+export function shapeOf(filter: Doc, sort: SortSpec): string {
+  const fields = new Set<string>();
+  const walk = (f: Doc): void => {
+    for (const [key, value] of Object.entries(f)) {
+      if ((key === '$and' || key === '$or' || key === '$nor') && Array.isArray(value)) {
+        for (const part of value) if (isPlainObject(part)) walk(part);
+      } else if (!key.startsWith('$')) {
+        fields.add(key);
+      }
+    }
+  };
+  walk(filter);
+  const where = fields.size === 0 ? '{}' : `{${[...fields].join(', ')}}`;
+  return sort.length === 0 ? where : `${where} 排序 ${sort.map(([f, d]) => (d === -1 ? `${f} desc` : f)).join(', ')}`;
 }
 
 function windowOf(options: FindOptions): Window {

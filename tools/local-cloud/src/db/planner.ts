@@ -251,7 +251,9 @@ function planConjunction(filter: Doc, indexes: readonly IndexInfo[], sort: SortS
     candidates.push({
       plan: {
         kind: 'index',
-        scan: { index, bounds, order: order ?? [] },
+        // The filter's _id condition is a conjunct: applying it on the index rows (keyset paging by
+        // (due, _id)) only drops rows the filter drops anyway.
+        scan: { index, bounds, order: order ?? [], ...(idBound !== undefined ? { idBound } : {}) },
         ordered: order !== null || sort.length === 0,
       },
       // Delivering the sort is worth one equality: it lets a limit stop the scan early.
