@@ -10,6 +10,7 @@ import { buildTree } from '../core/org/tree';
 import { adoptAccounts } from '../core/account/adopt';
 import { toBeijingIso } from '../core/time';
 import { seedLinkage } from './seed-linkage';
+import { seedSecurity } from './seed-security';
 import { seedEvaluationMonth } from './seed-evaluation';
 import type { LocalCloud, LocalDatabase } from './local-cloud/src';
 import type { Doc } from './local-cloud/src/db/ejson';
@@ -70,6 +71,8 @@ export interface DemoClock {
   now(): number;
   set(ms: number): void;
   fireTimer(): Promise<void>;
+  /** Fires one named trigger (e.g. a function's own timer: `securityMinute`, `archiveMinute`). */
+  fireTrigger?(name: string): Promise<void>;
 }
 
 export const demoScenarios: DemoScenario[] = [];
@@ -100,6 +103,11 @@ export async function seedDemo(cloud: LocalCloud): Promise<string[]> {
       const fired = await cloud.timers.fire('timer');
       const failed = fired.find((f) => !f.outcome.ok);
       if (failed) throw new Error(`演示数据写入失败（定时任务）：${JSON.stringify(failed.outcome)}`);
+    },
+    fireTrigger: async (name) => {
+      const fired = await cloud.timers.fire(name);
+      const failed = fired.find((f) => !f.outcome.ok);
+      if (failed) throw new Error(`演示数据写入失败（定时任务 ${name}）：${JSON.stringify(failed.outcome)}`);
     },
   };
   for (const scenario of demoScenarios) report.push(await scenario(call, clock));
@@ -526,6 +534,11 @@ export const seedReader: DemoScenario = async (call) => {
 };
 
 demoScenarios.push(seedReader);
+// security (issue 15): attestations, incidents, training, archives — last, after every other record.
+demoScenarios.push(async (call, clock) => {
+  if (!clock) throw new Error('账号安全演示数据需要本地云的时钟');
+  return seedSecurity(call, clock);
+});
 
 // --- every demo identity has something to do (issue 16) ---
 

@@ -16,6 +16,7 @@ import type { SystemApi } from './system';
 // security (issue 15)
 import type { SecurityApi } from './security';
 import type { TrainingApi } from './training';
+import type { ArchiveApi } from './archive';
 
 /** Declares one action: what the client sends besides `action`, and what `data` holds on success. */
 export interface ActionSpec<P, R> {
@@ -37,6 +38,7 @@ export interface Api {
   // security (issue 15): 第三十三条 passwords and incidents, 第三十五条 training, 第三十二条 archives
   security: SecurityApi;
   training: TrainingApi;
+  archive: ArchiveApi;
   // linkage directives (第三十四条)
   linkage: LinkageApi;
   // accounts (第九条—第十四条, 第三十九条—第四十二条)

@@ -11,7 +11,7 @@ import type { DayString, IsoTime } from './common';
  * The kinds of record archived, one JSON-lines file each. A record is archived in the month it is
  * concluded (published, closed, recorded), with its whole history up to the end of that month.
  */
-export type ArchiveKind = 'posts' | 'messages' | 'incidents' | 'attestations';
+export type ArchiveKind = 'posts' | 'messages' | 'directives' | 'incidents' | 'attestations';
 
 export type ArchiveType = 'monthly' | 'export';
 
@@ -50,6 +50,8 @@ export interface ArchivePartList {
   kind: ArchiveKind;
   parts: number;
   records: number;
+  /** The part files written so far, in order; joined into the kind's file, then removed. */
+  fileIds: string[];
 }
 
 export interface ArchiveVerification {
@@ -73,6 +75,8 @@ export interface Archive {
   to: DayString;
   /** Storage folder: `archives/<unitId>/<month>` or `exports/<id>`. */
   folder: string;
+  /** The units whose records it holds, frozen when it is started (sorted ids). */
+  unitIds: string[];
   state: ArchiveState;
   cursor: ArchiveCursor;
   partLists: ArchivePartList[];

@@ -31,7 +31,7 @@ interface RootNode extends SimNode {
 
 interface LoadOptions {
   rootPath: string;
-  compilerOptions: { wxmlList: string[]; wxsList: string[] };
+  compilerOptions: { wxmlList: string[]; wxsList: string[]; maxBuffer: number };
   usingComponents: Record<string, string>;
 }
 
@@ -80,13 +80,16 @@ function usingComponentsOverrides(componentPath: string, out: Record<string, str
   return out;
 }
 
-let compilerOptions: { wxmlList: string[]; wxsList: string[] } | undefined;
+let compilerOptions: { wxmlList: string[]; wxsList: string[]; maxBuffer: number } | undefined;
 
 /** wcc compiles every template once per test file; node_modules is outside its default glob. */
-function wccFiles(): { wxmlList: string[]; wxsList: string[] } {
+function wccFiles(): { wxmlList: string[]; wxsList: string[]; maxBuffer: number } {
   compilerOptions ??= {
     wxmlList: [...listFiles(MINIPROGRAM_ROOT, '.wxml', ['miniprogram_npm']), ...listFiles(VANT_ROOT, '.wxml')],
     wxsList: [...listFiles(MINIPROGRAM_ROOT, '.wxs', ['miniprogram_npm']), ...listFiles(VANT_ROOT, '.wxs')],
+    // wcc prints every page's compiled template at once; its default 1 MB output buffer no longer holds
+    // the whole mini-program (ENOBUFS), so give it room.
+    maxBuffer: 64 * 1024 * 1024,
   };
   return compilerOptions;
 }

@@ -66,6 +66,12 @@ const BENCHES = {
     usesFunctions: true,
     run: async () => (await import('./reader')).runReaderBench(),
   },
+  // security (issue 15): a city's monthly archive in chunks against the function time limit; the rotation sweep
+  archive: {
+    title: '数据归档与密码更换提醒',
+    usesFunctions: true,
+    run: async () => (await import('./archive')).runArchiveBench(),
+  },
   // province scale (issue 18): every list action and the timer on a whole province, at 10% and 100%
   province: {
     title: '全省规模',

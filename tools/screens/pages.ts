@@ -318,6 +318,81 @@ export const screens: ScreenSpec[] = [
   },
   { route: 'packages/linkage/pages/issue/index', as: 'demo-province-propaganda' },
   { route: 'packages/linkage/pages/settings/index', as: 'demo-province-propaganda' },
+
+  // --- security (issue 15): passwords, incidents, training, archives ---
+  {
+    route: 'packages/security/pages/account/index',
+    as: 'demo-operator-a',
+    query: async () => ({ accountId: 'acc-cs-weibo' }),
+  },
+  {
+    route: 'packages/security/pages/rotations/index',
+    as: 'demo-city-propaganda',
+    query: async () => ({ unitId: 'u-cs' }),
+  },
+  {
+    route: 'packages/security/pages/report/index',
+    as: 'demo-operator-a',
+    query: async () => ({ accountId: 'acc-cs-weibo' }),
+  },
+  {
+    route: 'packages/security/pages/incident/index',
+    as: 'demo-operator-a',
+    query: async (demo) => {
+      const page = await demo.call('security', 'incidents', { unitId: 'u-cs', state: 'open' }, 'demo-operator-a');
+      return { id: first(page.items, '处置中的安全事件').id };
+    },
+  },
+  {
+    route: 'packages/security/pages/incident/index',
+    as: 'demo-city-propaganda',
+    variant: 'closed',
+    query: async (demo) => {
+      const page = await demo.call(
+        'security',
+        'incidents',
+        { unitId: 'u-cs', state: 'closed' },
+        'demo-city-propaganda',
+      );
+      return { id: first(page.items, '已结案的安全事件').id };
+    },
+  },
+  {
+    route: 'packages/security/pages/incidents/index',
+    as: 'demo-city-propaganda',
+    query: async () => ({ unitId: 'u-cs' }),
+  },
+  {
+    route: 'packages/security/pages/sessions/index',
+    as: 'demo-city-propaganda',
+    query: async () => ({ unitId: 'u-cs' }),
+  },
+  {
+    route: 'packages/security/pages/session/index',
+    as: 'demo-city-propaganda',
+    query: async (demo) => {
+      const page = await demo.call('training', 'sessions', { unitId: 'u-cs' }, 'demo-city-propaganda');
+      return { id: first(page.items, '培训').id, unitId: 'u-cs' };
+    },
+  },
+  {
+    route: 'packages/security/pages/shortfall/index',
+    as: 'demo-city-propaganda',
+    query: async () => ({ unitId: 'u-cs' }),
+  },
+  {
+    route: 'packages/security/pages/archives/index',
+    as: 'demo-city-propaganda',
+    query: async () => ({ unitId: 'u-cs' }),
+  },
+  {
+    route: 'packages/security/pages/archive/index',
+    as: 'demo-city-propaganda',
+    query: async (demo) => {
+      const page = await demo.call('archive', 'list', { unitId: 'u-cs', type: 'export' }, 'demo-city-propaganda');
+      return { id: first(page.items, '审计导出').id };
+    },
+  },
   // --- evaluation (issue 14): the demo's last month, evaluated and released by the seed ---
   { route: 'packages/evaluation/pages/month/index', as: 'demo-province-propaganda', query: lastMonth },
   { route: 'packages/evaluation/pages/month/index', as: 'demo-operator-a', variant: 'unit', query: lastMonth },

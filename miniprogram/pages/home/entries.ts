@@ -181,6 +181,35 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     roles: ['propagandaStaff'],
     level: 'province',
   },
+  // 第三十三条: password rotation, security settings and incidents; 第三十五条 training; 第三十二条 archives.
+  {
+    key: 'security',
+    title: '账号安全',
+    icon: 'lock',
+    url: '/packages/security/pages/rotations/index',
+    roles: ['operator', 'unitAdmin', 'propagandaStaff', 'leader'],
+  },
+  {
+    key: 'incidents',
+    title: '安全事件',
+    icon: 'warning-o',
+    url: '/packages/security/pages/incidents/index',
+    roles: ['operator', 'reviewer', 'unitAdmin', 'propagandaStaff', 'leader'],
+  },
+  {
+    key: 'training',
+    title: '教育培训',
+    icon: 'certificate',
+    url: '/packages/security/pages/sessions/index',
+    roles: ['unitAdmin', 'propagandaStaff'],
+  },
+  {
+    key: 'archives',
+    title: '数据归档',
+    icon: 'description',
+    url: '/packages/security/pages/archives/index',
+    roles: ['unitAdmin', 'propagandaStaff', 'leader'],
+  },
   // 第三十六条至第三十八条 (issue 14): the monthly evaluation, each unit's and account's month, the year.
   {
     key: 'evaluation',

@@ -54,6 +54,10 @@ describe('工作台 (pages/home)', () => {
       'registry',
       'people',
       'unit',
+      'security',
+      'incidents',
+      'training',
+      'archives',
       'evaluation',
       'audit',
     ]);
@@ -79,6 +83,10 @@ describe('工作台 (pages/home)', () => {
       'people',
       'lexicon',
       'reader',
+      'security',
+      'incidents',
+      'training',
+      'archives',
       'evaluation',
       'audit',
     ]);
