@@ -5,7 +5,8 @@
  */
 import { startTestCloud, type TestCloud } from './support/cloud';
 import { fields, newDraft } from './post-helpers';
-import { issue, ok, refusal, targetsOf, WHO } from './linkage-helpers';
+import type { ApprovalQueueEntry } from '../typings/post';
+import { issue, notices, ok, refusal, targetsOf, timer, WHO } from './linkage-helpers';
 
 const ISSUED = '2026-12-01T09:00:00+08:00';
 const MIN = 60_000;
@@ -231,4 +232,50 @@ describe('an original post answering a directive', () => {
       byName: '李娜',
     });
   });
+});
+
+describe('a response post waiting at an approval step', () => {
+  let t: TestCloud;
+  beforeAll(async () => {
+    t = await startTestCloud();
+    t.cloud.clock.freeze();
+    t.cloud.clock.set(ISSUED);
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('reminds its approver, then the leader, before the directive’s deadline, saying it', async () => {
+    const id = (await issue(t, { kind: 'publicity', title: '全省禁毒宣传月启动' })).directive.id;
+    // Written late in the hour: the plain span (15 minutes, then 15 more) would run past 10:00.
+    t.cloud.clock.set(at(40));
+    const draft = await ok(
+      t.call(
+        'post',
+        'draftSave',
+        { accountId: 'acc-cs-weibo', clientKey: 'late-1', linkageDirectiveId: id, ...fields({}, { title: '禁毒' }) },
+        WHO.opA,
+      ),
+    );
+    await ok(t.call('post', 'submit', { postId: draft.id, expectedRev: draft.rev }, WHO.opA));
+    const [entry] = t.cloud.db.find('approvalQueue', { postId: draft.id }) as unknown as ApprovalQueueEntry[];
+    // A span before the deadline for the approver, half a span before it for the leader.
+    expect(entry).toMatchObject({
+      remindAt: '2026-12-01T09:45:00.000+08:00',
+      escalateAt: '2026-12-01T09:52:30.000+08:00',
+      linkageDueAt: '2026-12-01T10:00:00.000+08:00',
+    });
+    const inbox = (kind: string) =>
+      notices(t, kind)
+        .filter((n) => n.subject?.id === draft.id)
+        .map((n) => [n.recipientId, n.text]);
+    t.cloud.clock.set(at(46));
+    await timer(t);
+    expect(inbox('approvalWaiting')).toEqual([
+      ['p-cs-reviewer', expect.stringMatching(/已等待约 6 分钟｜联动响应，须于 10:00 前发布$/u)],
+    ]);
+    t.cloud.clock.set(at(53));
+    await timer(t);
+    expect(inbox('approvalOverdue')).toEqual([
+      ['p-cs-leader', expect.stringMatching(/已等待约 13 分钟｜联动响应，须于 10:00 前发布，请督促处理/u)],
+    ]);
+  }, 30_000);
 });

@@ -519,6 +519,8 @@ export interface ApprovalQueueEntry {
   remindAt: IsoTime;
   /** When the leader above is reminded, if the step still waits. */
   escalateAt: IsoTime;
+  /** A linkage response (第三十四条): its directive's deadline, said in the reminders; null otherwise. */
+  linkageDueAt: IsoTime | null;
   /** The post's rev and planned time now, kept in step with it: the pending box reads no post. */
   rev: number;
   plannedAt: IsoTime | null;

@@ -37,6 +37,7 @@ import {
   waitingStep,
 } from '../../core/post/approvals';
 import { waitingConfigFrom, waitingTimes, type WaitingConfig, type WaitingTimes } from '../../core/post/waiting';
+import { responseWaitingTimes } from '../../core/linkage/directive';
 import type { WorkCalendar } from '../../core/calendar/calendar';
 import { holdsStep, pendingKeysOfPerson, postError, recipientsOfStep } from '../../core/post';
 import { platformLabels } from '../../core/cadence';
@@ -76,10 +77,16 @@ export function currentWaitingConfig(): WaitingConfig {
 /** 第三十四条: a linkage response waits its own, shorter span (the linkage engineer marks such posts). */
 export const isLinkageResponse = (post: Post): boolean => Boolean(post.linkage);
 
-/** The reminder times of a step starting to wait now, on the working-day calendar. */
+/**
+ * The reminder times of a step starting to wait now, on the working-day calendar; a linkage response
+ * (Post.linkage) waits its span of plain minutes, bounded by its directive's deadline (core/linkage).
+ */
 export function waitingFor(calendar: WorkCalendar): (sinceMs: number, post: Post) => WaitingTimes {
   const config = currentWaitingConfig();
-  return (sinceMs, post) => waitingTimes(sinceMs, isLinkageResponse(post), config, calendar);
+  return (sinceMs, post) =>
+    post.linkage
+      ? responseWaitingTimes(sinceMs, Date.parse(post.linkage.dueAt), config.linkageMinutes)
+      : waitingTimes(sinceMs, false, config, calendar);
 }
 
 export { loadCalendar };

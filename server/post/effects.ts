@@ -146,6 +146,7 @@ export function queueEntries(
     unitId: step.unitId,
     remindAt: toBeijingIso(times.remindAt),
     escalateAt: toBeijingIso(times.escalateAt),
+    linkageDueAt: post.linkage?.dueAt ?? null,
     rev: post.rev,
     plannedAt: post.plannedAt,
   }));

@@ -11,10 +11,12 @@ import type { Person } from '../../typings/org';
 import type { ApprovalQueueEntry } from '../../typings/post';
 import { bureauOf, superiorBureauOf, type UnitTree } from '../../core/org/tree';
 import { formatBeijing, toBeijingIso } from '../../core/time';
+import { shortTime } from '../../core/linkage/directive';
 import type { Doc } from '../store';
 import type { PlannerContext, ShellPlanner } from '../planners';
 
-const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 /** A reminder missed while the timer was down is still sent within this span. */
 const LOOKBACK_MS = 24 * HOUR;
 
@@ -63,9 +65,17 @@ async function leadersAbove(
   return [];
 }
 
+/** How long the step has waited, in minutes below the hour (a linkage response is reminded within minutes). */
+function waitedFor(sinceMs: number, now: number): string {
+  const minutes = Math.max(1, Math.floor((now - sinceMs) / MINUTE));
+  return minutes < 60 ? `${minutes} 分钟` : `${Math.floor(minutes / 60)} 小时`;
+}
+
 function waitedText(e: ApprovalQueueEntry, now: number): string {
-  const hours = Math.max(1, Math.floor((now - Date.parse(e.since)) / HOUR));
-  return `${e.accountName}｜${e.stepLabel}｜${formatBeijing(Date.parse(e.since))} 起已等待约 ${hours} 小时`;
+  const since = Date.parse(e.since);
+  const text = `${e.accountName}｜${e.stepLabel}｜${formatBeijing(since)} 起已等待约 ${waitedFor(since, now)}`;
+  // 第三十四条: a linkage response says the deadline its directive set.
+  return e.linkageDueAt ? `${text}｜联动响应，须于 ${shortTime(e.linkageDueAt, now)} 前发布` : text;
 }
 
 function remindDrafts(item: WaitingItem, now: number): NotificationDraft[] {
