@@ -256,7 +256,7 @@ async function measureScale(scale: number, seed: number, log: (line: string) => 
     const account = cloud.db.find('accounts', { unitId: cityUnit }, { limit: 1 })[0] as { _id: string } | undefined;
     const ids: ProvinceIds = { cityUnit, cityDepartment: handler?.unitId ?? '', cityAccount: account?._id ?? '' };
     const actions: ActionFigures[] = [];
-    for (const c of CASES) actions.push(await measureAction(cloud, c, report.callers, ids));
+    for (const c of selectedCases()) actions.push(await measureAction(cloud, c, report.callers, ids));
     const timer = [await fireTimer(cloud, 'first'), await fireTimer(cloud, 'again')];
     return { scale, counts: report.counts, generateMs: report.ms, actions, timer };
   } finally {
@@ -280,10 +280,26 @@ function verdict(small: ActionFigures, large: ActionFigures): string | null {
   return why.length > 0 ? why.join('；') : null;
 }
 
+/** `--scale 0.1` (or `0.1,1`): the data sizes to measure (a single one compares it with itself). */
+function scalesFromEnv(): number[] | null {
+  const raw = process.env.BENCH_SCALE;
+  if (!raw) return null;
+  const scales = raw.split(',').map(Number);
+  if (scales.some((s) => !(s > 0 && s <= 1))) throw new Error(`--scale 须为 0 到 1 之间的数：${raw}`);
+  return scales;
+}
+
+/** `--only org.listPeople,org.me`: only the cases whose action (or page) names one of these. */
+function selectedCases(): Case[] {
+  const only = process.env.BENCH_ONLY?.split(',').filter((x) => x.length > 0);
+  if (!only || only.length === 0) return CASES;
+  return CASES.filter((c) => only.some((o) => c.action === o || c.action.startsWith(`${o}.`)));
+}
+
 export async function runProvinceBench(options: ProvinceBenchOptions = {}): Promise<ScaleFigures[]> {
   const log = options.log ?? ((line: string) => console.log(line));
   const seed = options.seed ?? 20261130;
-  const scales = options.scales ?? [0.1, 1];
+  const scales = options.scales ?? scalesFromEnv() ?? [0.1, 1];
   const figures: ScaleFigures[] = [];
   for (const scale of scales) {
     log(`全省数据（种子 ${seed}，一年记录的 ${Math.round(scale * 100)}%）：`);
