@@ -206,7 +206,8 @@ export const schema: CollectionSpec[] = [
       { name: 'monthRun', keys: [asc('month'), asc('runId'), desc('score'), asc('accountId')] },
       { name: 'monthRunKind', keys: [asc('month'), asc('runId'), asc('kind'), desc('score'), asc('accountId')] },
       // a unit's accounts (unitPath holds every unit above the account)
-      { name: 'monthRunUnit', keys: [asc('month'), asc('runId'), asc('unitPath'), desc('score')] },
+      // (accountId last: the page's tie order, so a unit's page reads its own rows only — issue 18)
+      { name: 'monthRunUnit', keys: [asc('month'), asc('runId'), asc('unitPath'), desc('score'), asc('accountId')] },
       // an account's trend, month by month
       { name: 'account', keys: [asc('accountId'), asc('month')] },
     ],
