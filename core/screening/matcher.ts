@@ -386,6 +386,22 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     }
   }
   const automaton = new Automaton(keys);
+  // The references of every rule pattern in flat arrays (pattern p's are [refFrom[p], refFrom[p + 1])),
+  // and for the common key that stands for one plain rule pattern only (no doubled character, no
+  // Latin edge), that pattern: the first pass then reads typed arrays alone for it, no objects.
+  const refFrom = new Int32Array(rulePatterns.length + 1);
+  rulePatterns.forEach((p, i) => (refFrom[i + 1] = refFrom[i] + p.ruleOf.length));
+  const refRule = new Int32Array(refFrom[rulePatterns.length]);
+  const refSlot = new Int32Array(refRule.length);
+  const refBit = new Int32Array(refRule.length);
+  rulePatterns.forEach((p, i) => {
+    refRule.set(p.ruleOf, refFrom[i]);
+    refSlot.set(p.slotOf, refFrom[i]);
+    refBit.set(p.bitOf, refFrom[i]);
+  });
+  const plainRule = Int32Array.from(entries, (e) =>
+    typeof e !== 'string' && e.next === null && e.kind === RULE && e.runs === null && e.edges === 0 ? e.id : -1,
+  );
   const allowKey = Uint8Array.from(entries, (e) => {
     for (let p = typeof e === 'string' ? null : e; p !== null; p = p.next) if (p.kind === ALLOW) return 1;
     return 0;
@@ -485,14 +501,55 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
       const end = found.ends[k];
       const index = found.keys[k];
       const begin = end - lengths[index];
+      // Runs end at boundaries, so only the gaps between runs can hold one — and only if some
+      // original character there was dropped (kept units side by side leave no room for one).
+      if (end - begin > 1) {
+        const from = runFirst[begin + 1] - 1;
+        const to = runFirst[end - 1];
+        if (origin[to] - origin[from] !== to - from && spansBoundary(text, origin[from] + 1, origin[to], alphabet))
+          continue;
+      }
+      const plain = plainRule[index];
+      if (plain >= 0) {
+        // The same as the rule branch below, for a pattern with every run 1 and no Latin edge.
+        const start = origin[end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1];
+        if (allowed.length > 0 && insideAllow(start, end)) continue;
+        if (seenPattern[plain] === 0) {
+          seenPattern[plain] = 1;
+          seen.push(plain);
+        }
+        if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
+          closeSentence();
+          while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
+        }
+        const first = refFrom[plain];
+        for (let r = first, last = refFrom[plain + 1]; r < last; r++) {
+          const rule = refRule[r];
+          if (sentenceOfRule[rule] !== sentence) {
+            sentenceOfRule[rule] = sentence;
+            sentenceMask[rule] = 0;
+            sentenceExcluded[rule] = 0;
+            inSentence.push(rule);
+          }
+          const slot = refSlot[r];
+          if (slot < 0) {
+            sentenceExcluded[rule] = 1;
+            continue;
+          }
+          const at = rule * G + slot;
+          const bit = refBit[r];
+          if ((sentenceMask[rule] & bit) === 0 || start < firstStart[at]) {
+            firstStart[at] = start;
+            firstOutput[at] = k;
+            firstPattern[at] = plain;
+            firstRef[at] = r - first;
+          }
+          sentenceMask[rule] |= bit;
+        }
+        continue;
+      }
       const entry = entries[index];
       if (entry === undefined) continue;
-      // Runs end at boundaries, so only the gaps between runs can hold one.
-      if (
-        end - begin > 1 &&
-        spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
-      )
-        continue;
       if (typeof entry === 'string') {
         // Every run 1: from the last unit of the first run to the first unit of the last.
         const startUnit = end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1;

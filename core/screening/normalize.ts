@@ -353,22 +353,46 @@ export function codePointEnd(source: string, offset: number): number {
   return offset + 1;
 }
 
+let simplified: Uint16Array | null = null;
+
+/** Per BMP code unit: its simplified form (OpenCC t→cn, one character), or 0 when it has none. */
+export function simplifiedTable(): Uint16Array {
+  if (simplified) return simplified;
+  const table = new Uint16Array(65536);
+  for (const [from, to] of traditionalTable()) table[from] = to;
+  simplified = table;
+  return table;
+}
+
+const viewDecoder = new TextDecoder('utf-16le', { ignoreBOM: true });
+let viewScratch = new Uint16Array(1024);
+
+/**
+ * `text` with every code unit replaced through `table` (0: kept as it is), same length, same
+ * offsets. A text with nothing to replace is returned as it is, without a copy.
+ */
+export function mapUnits(text: string, table: Uint16Array): string {
+  const n = text.length;
+  let i = 0;
+  while (i < n && table[text.charCodeAt(i)] === 0) i++;
+  if (i === n) return text;
+  if (viewScratch.length < n) viewScratch = new Uint16Array(Math.max(n, viewScratch.length * 2));
+  const out = viewScratch;
+  for (let k = 0; k < i; k++) out[k] = text.charCodeAt(k);
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const m = table[c];
+    out[i] = m === 0 ? c : m;
+  }
+  return viewDecoder.decode(out.subarray(0, n));
+}
+
 /**
  * Traditional → simplified, character for character (same length, same offsets), for detectors
  * that read the text with patterns rather than through the matcher.
  */
 export function toSimplified(text: string): string {
-  const table = traditionalTable();
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const s = table.get(text.charCodeAt(i));
-    if (s !== undefined) {
-      out += text.slice(from, i) + String.fromCharCode(s);
-      from = i + 1;
-    }
-  }
-  return from === 0 ? text : out + text.slice(from);
+  return mapUnits(text, simplifiedTable());
 }
 
 const LATIN_LETTER = /^\p{Script=Latin}$/u;
