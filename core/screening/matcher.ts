@@ -68,7 +68,7 @@ export interface LexiconMatch {
   cues: Cue[];
   ascii: Span[];
   /** Original offsets of the sentence-ending marks. */
-  sentenceEnds: Int32Array;
+  sentenceEnds: readonly number[];
 }
 
 /** What the editor's test bench needs besides the matches: every rule term found. */
@@ -399,6 +399,17 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     refSlot.set(p.slotOf, refFrom[i]);
     refBit.set(p.bitOf, refFrom[i]);
   });
+  // The same for the positional rules (ordered or windowed) alone: they take the second pass.
+  const isPositional = (rule: number): boolean =>
+    rules[rule]?.ordered === true || rules[rule]?.within.kind === 'window';
+  const posFrom = new Int32Array(rulePatterns.length + 1);
+  const posRefs: number[] = [];
+  rulePatterns.forEach((p, i) => {
+    for (let r = 0; r < p.ruleOf.length; r++) if (isPositional(p.ruleOf[r])) posRefs.push(refFrom[i] + r);
+    posFrom[i + 1] = posRefs.length;
+  });
+  const posRule = Int32Array.from(posRefs, (r) => refRule[r]);
+  const posBit = Int32Array.from(posRefs, (r) => refBit[r]);
   const plainRule = Int32Array.from(entries, (e) =>
     typeof e !== 'string' && e.next === null && e.kind === RULE && e.runs === null && e.edges === 0 ? e.id : -1,
   );
@@ -629,14 +640,14 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     const slow = detailed;
     if (slow) fired.length = 0;
     const touched: number[] = [];
+    // Only the positional rules can take the second pass unless every rule does (detailed): their
+    // references alone are read.
+    const [from, rulesOf, bitsOf] = slow ? [refFrom, refRule, refBit] : [posFrom, posRule, posBit];
     for (const id of seen) {
-      const p = rulePatterns[id];
-      if (!p) continue;
-      const { ruleOf, bitOf } = p;
-      for (let r = 0; r < ruleOf.length; r++) {
-        const rule = ruleOf[r];
+      for (let r = from[id], last = from[id + 1]; r < last; r++) {
+        const rule = rulesOf[r];
         if (present[rule] === 0) touched.push(rule);
-        present[rule] |= bitOf[r] | 0x40000000;
+        present[rule] |= bitsOf[r] | 0x40000000;
       }
     }
     let second = false;
@@ -649,11 +660,12 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     }
     for (const id of seen) {
       seenPattern[id] = 0;
-      const p = rulePatterns[id];
-      if (!p) continue;
-      for (let r = 0; r < p.ruleOf.length; r++) if (detailed || complete[p.ruleOf[r]] === 1) wantedPattern[id] = 1;
+      if (detailed) wantedPattern[id] = 1;
+      if (detailed || !second) continue;
+      for (let r = from[id], last = from[id + 1]; r < last; r++) if (complete[rulesOf[r]] === 1) wantedPattern[id] = 1;
     }
-    const sentenceEnds = norm.sentenceEnds.slice(0, sentenceCount);
+    const sentenceEnds: number[] = [];
+    for (let s = 0; s < sentenceCount; s++) sentenceEnds.push(norm.sentenceEnds[s]);
     const occurrences: RuleOccurrence[] = [];
     const byRule = new Map<number, { occ: Occ[]; excluded: Set<number> }>();
     if (second || detailed) {
