@@ -413,6 +413,10 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
   const plainRule = Int32Array.from(entries, (e) =>
     typeof e !== 'string' && e.next === null && e.kind === RULE && e.runs === null && e.edges === 0 ? e.id : -1,
   );
+  const ruleKey = Uint8Array.from(entries, (e) => {
+    for (let p = typeof e === 'string' ? null : e; p !== null; p = p.next) if (p.kind === RULE) return 1;
+    return 0;
+  });
   const allowKey = Uint8Array.from(entries, (e) => {
     for (let p = typeof e === 'string' ? null : e; p !== null; p = p.next) if (p.kind === ALLOW) return 1;
     return 0;
@@ -463,8 +467,16 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
       const slot = rule * G + g;
       const p = rulePatterns[firstPattern[slot]];
       const end = found.ends[firstOutput[slot]];
-      const span = spanOf(text, norm, end - lengths[found.keys[firstOutput[slot]]], end, p?.runs ?? null);
-      return { group: g, term: p?.refTerms[firstRef[slot]] ?? '', start: span.start, end: span.end };
+      const begin = end - lengths[found.keys[firstOutput[slot]]];
+      const runs = p?.runs ?? null;
+      // spanOf, without the intermediate object.
+      const lastNeed = runs === null ? 1 : runs[end - begin - 1];
+      return {
+        group: g,
+        term: p?.refTerms[firstRef[slot]] ?? '',
+        start: startOf(norm, begin, end, runs),
+        end: unitEnd(text, norm, runFirst[end - 1] + lastNeed - 1),
+      };
     };
     const closeSentence = (): void => {
       for (const rule of inSentence) {
@@ -671,6 +683,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     if (second || detailed) {
       for (let k = 0; k < found.count; k++) {
         const index = found.keys[k];
+        if (ruleKey[index] === 0) continue;
         const entry = entries[index];
         if (entry === undefined || typeof entry === 'string') continue;
         const end = found.ends[k];
@@ -733,9 +746,16 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     rules,
     wording,
     match(text: string): LexiconMatch {
-      const { occurrences: _unused, ...rest } = run(text, false);
-      void _unused;
-      return rest;
+      const m = run(text, false);
+      return {
+        hits: m.hits,
+        allowSpans: m.allowSpans,
+        rules: m.rules,
+        wording: m.wording,
+        cues: m.cues,
+        ascii: m.ascii,
+        sentenceEnds: m.sentenceEnds,
+      };
     },
     matchDetailed: (text: string): DetailedMatch => run(text, true),
   };

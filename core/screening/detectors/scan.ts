@@ -195,9 +195,11 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
       else if (c === 0x2e || c === 0xff0e) dot = true;
     }
     // A currency sign before or after, or anywhere inside (¥ is dropped, so runs close over it).
+    // Only read with letters in the run (a price code, a 淘口令): most runs are plain numbers.
     let currency = false;
-    for (let i = Math.max(0, run.start - 2), to = Math.min(text.length, run.end + 2); i < to && !currency; i++)
-      currency = (CLASS[text.charCodeAt(i)] & CURRENCY) !== 0;
+    if (letters > 0)
+      for (let i = Math.max(0, run.start - 2), to = Math.min(text.length, run.end + 2); i < to && !currency; i++)
+        currency = (CLASS[text.charCodeAt(i)] & CURRENCY) !== 0;
     const province = ((classAt(text, run.start - 1) | classAt(text, run.start - 2)) & PROVINCE) !== 0;
     if (digits >= 11 || (letters > 0 && (dot || province || currency))) {
       // Three characters each side: a currency sign, a province character, a lookbehind.
