@@ -385,7 +385,31 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
       entries.push(only);
     }
   }
-  const automaton = new Automaton(keys);
+  // The alphabet, written densely: ASCII as itself (the detectors read ASCII runs from the units),
+  // every other character some key contains from 128 on. Keys are fed to the automaton in the same
+  // code, so its root table has one entry per character in use.
+  const alphabet = new Uint16Array(65536);
+  // Digits and Latin letters always stay in the normalised text: the detectors find their runs there.
+  for (let c = 0x30; c <= 0x39; c++) alphabet[c] = c;
+  for (let c = 0x61; c <= 0x7a; c++) alphabet[c] = c;
+  let alphabetSize = 128;
+  for (const key of keys) {
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if (alphabet[c] === 0) alphabet[c] = c < 128 ? c : alphabetSize++;
+    }
+  }
+  if (alphabetSize > 65535) {
+    // More characters in use than dense codes (no real lexicon): every character as itself.
+    for (let c = 0; c < 65536; c++) if (alphabet[c] !== 0) alphabet[c] = c;
+    alphabetSize = 65536;
+  }
+  const dense = (key: string): string => {
+    let out = '';
+    for (let i = 0; i < key.length; i++) out += String.fromCharCode(alphabet[key.charCodeAt(i)]);
+    return out;
+  };
+  const automaton = new Automaton(keys.map(dense), alphabetSize);
   // The references of every rule pattern in flat arrays (pattern p's are [refFrom[p], refFrom[p + 1])),
   // and for the common key that stands for one plain rule pattern only (no doubled character, no
   // Latin edge), that pattern: the first pass then reads typed arrays alone for it, no objects.
@@ -422,11 +446,6 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     return 0;
   });
   const lengths = automaton.lengths;
-  const alphabet = new Uint8Array(65536);
-  for (const key of keys) for (let i = 0; i < key.length; i++) alphabet[key.charCodeAt(i)] = 1;
-  // Digits and Latin letters always stay in the normalised text: the detectors find their runs there.
-  for (let c = 0x30; c <= 0x39; c++) alphabet[c] = 1;
-  for (let c = 0x61; c <= 0x7a; c++) alphabet[c] = 1;
 
   /** Groups a rule needs, as a bit mask; a rule is looked at only once every group has occurred. */
   const needed = Int32Array.from(rules, (r) => (1 << r.groups.length) - 1);
