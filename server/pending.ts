@@ -8,14 +8,13 @@ import type { UnitTree } from '../core/org/tree';
 import { pendingKeysOfPerson } from '../core/post/chain';
 import { accountsOperatedBy } from './linkage/context';
 import type { CollectionName } from '../core/schema';
-import { command, store, type Filter } from './store';
+import { BADGE_CAP, command, store, type Filter } from './store';
 import { countFilings } from './account/filings';
 import { countSetups } from './account/setup';
 
 export type PendingCounter = (person: Person, tree: UnitTree) => Promise<number>;
 
-/** A badge's count stops here: BADGE_CAP means "99+" (miniprogram/pages/home shows it so). */
-export const BADGE_CAP = 100;
+export { BADGE_CAP };
 
 type CountQuery = [collection: CollectionName, filter: Filter];
 

@@ -99,6 +99,9 @@ function isTransactionConflict(err: unknown): boolean {
   return typeof err === 'object' && err !== null && 'code' in err && err.code === 'DATABASE_TRANSACTION_CONFLICT';
 }
 
+/** A badge's count stops here: BADGE_CAP means "99+" (the pages show it so); see store.countUpTo. */
+export const BADGE_CAP = 100;
+
 /** Counters of what this instance asked of the database, for benchmarks and tests. */
 export const storeStats = { requests: 0, documentsRead: 0 };
 

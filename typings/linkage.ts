@@ -439,7 +439,7 @@ export interface MineParams {
 export interface MineList {
   items: MyDirective[];
   nextOffset: number | null;
-  /** All of the caller's accounts still to respond, for the badge. */
+  /** All of the caller's accounts still to respond, for the badge: at most 100 (shown "99+"). */
   openCount: number;
 }
 

@@ -36,7 +36,7 @@ import { commonErrors } from '../../core/errors';
 import type { UnitTree } from '../../core/org/tree';
 import { action } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
-import { command, store } from '../store';
+import { BADGE_CAP, command, store } from '../store';
 import { readByIds } from './bulk';
 import {
   accountsOperatedBy,
@@ -266,7 +266,8 @@ export const mine = action({
     };
     const [found, openCount] = await Promise.all([
       pageOf(limit, offset, read),
-      accountIds.length === 0 ? Promise.resolve(0) : store.count('directiveTargets', openFilter),
+      // A badge: at most BADGE_CAP targets read ("99+"), not every one still owed (issue 18).
+      accountIds.length === 0 ? Promise.resolve(0) : store.countUpTo('directiveTargets', openFilter, BADGE_CAP),
     ]);
     const [directives, targets] = await Promise.all([
       readByIds<Directive>(store, 'directives', found.items),

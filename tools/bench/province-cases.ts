@@ -48,8 +48,12 @@ export interface Call {
   body: Body;
   /** Items the answer may hold (the reads bound is this plus READ_CONSTANT). */
   page: number;
-  /** What the answer counts as its items: `items` (default: data.items) or the workbench badges. */
-  items?: 'items' | 'badges';
+  /**
+   * What the answer counts as its items: `items` (default: data.items), the workbench badges, or the
+   * cadence grid's cells (each account, and each of its days this month with something published), or
+   * a linkage board's tally rows (one per bureau a level down) and its accounts.
+   */
+  items?: 'items' | 'badges' | 'cadenceCells' | 'boardRows';
   /** The generated record the call needs; without it the call is not measured (and the bench says so). */
   needs?: keyof ProvinceIds;
 }
@@ -86,6 +90,14 @@ const one = (action: string, body: Body = () => ({}), needs?: keyof ProvinceIds)
   body,
   page: 0,
   ...(needs ? { needs } : {}),
+});
+/** A directive's board: a row per bureau one level down (14 cities at most) above a page of accounts. */
+const board = (): Call => ({
+  action: 'linkage.board',
+  body: (ids) => ({ directiveId: ids.directiveId, limit: PAGE }),
+  page: PAGE + 14,
+  items: 'boardRows',
+  needs: 'directiveId',
 });
 const me = (): Call => ({ action: 'org.me', body: () => ({}), page: BADGES * BADGE_CAP, items: 'badges' });
 
@@ -141,11 +153,7 @@ export const ACTION_CASES: ActionCase[] = [
     list('org.listAccounts', (ids) => ({ unitId: ids.rootUnit })),
   ]),
   // linkage directives (第三十四条)
-  ...cases('provinceDesk', [
-    list('linkage.list'),
-    list('linkage.board', (ids) => ({ directiveId: ids.directiveId }), 'directiveId'),
-    list('linkage.records', (ids) => ({ month: ids.month })),
-  ]),
+  ...cases('provinceDesk', [list('linkage.list'), board(), list('linkage.records', (ids) => ({ month: ids.month }))]),
   ...cases('cityDesk', [list('linkage.list')]),
   ...cases('cityOperator', [list('linkage.mine'), list('linkage.mine', () => ({ view: 'all' }))]),
   // accounts (第十条—第十四条, 第三十九条)
@@ -237,7 +245,13 @@ export const PAGES: { [page: string]: PageLoad } = {
     ],
   },
   'pages/approvals/index': { role: 'cityReviewer', calls: [list('post.approvals')] },
-  'pages/cadence/index': { role: 'cityLeader', calls: [one('post.cadence', (ids) => ({ unitId: ids.cityUnit }))] },
+  'pages/cadence/index': {
+    role: 'cityLeader',
+    // 第十九条's grid: a bureau's accounts (about ten at most in the province) × this month's days
+    calls: [
+      { action: 'post.cadence', body: (ids) => ({ unitId: ids.cityUnit }), page: 10 * 31, items: 'cadenceCells' },
+    ],
+  },
   'pages/messages/index': { role: 'cityOperator', calls: [list('referral.messages')] },
   'pages/message-record/index': { none: '登记留言的表单：打开时不调用任何操作' },
   'pages/message-detail/index': {
@@ -249,7 +263,7 @@ export const PAGES: { [page: string]: PageLoad } = {
     calls: [list('referral.list', (ids) => ({ unitId: ids.cityDepartment }))],
   },
   'pages/referral-detail/index': {
-    role: 'cityOperator',
+    role: 'cityDesk',
     calls: [one('referral.get', (ids) => ({ referralId: ids.referralId }), 'referralId')],
   },
   'pages/calendar/index': {
@@ -299,7 +313,7 @@ export const PAGES: { [page: string]: PageLoad } = {
   'packages/linkage/pages/directives/index': { role: 'provinceDesk', calls: [list('linkage.list')] },
   'packages/linkage/pages/board/index': {
     role: 'provinceDesk',
-    calls: [list('linkage.board', (ids) => ({ directiveId: ids.directiveId }), 'directiveId')],
+    calls: [board()],
   },
   'packages/linkage/pages/issue/index': {
     role: 'provinceDesk',

@@ -35,6 +35,12 @@ describe('我的联动指令 (packages/linkage/pages/mine)', () => {
     );
   });
 
+  it('shows 99+ when the server stopped counting at 100', async () => {
+    wxm.cloud.reply('linkage', 'mine', { ok: true, data: { items: [], nextOffset: null, openCount: 100 } });
+    const page = await openTicking(ROUTE);
+    expect(page.text('#filters')).toContain('待响应（99+）');
+  });
+
   it('shows every directive that called the caller on the second tab', async () => {
     wxm.cloud.reply('linkage', 'mine', { ok: true, data: { items: [], nextOffset: null, openCount: 0 } });
     const page = await openTicking(ROUTE);

@@ -58,7 +58,8 @@ interface MineCustom extends ListMethods<MineQuery> {
 }
 
 const viewOptions = (open: number): MineData['viewOptions'] => [
-  { text: open ? `待响应（${open}）` : '待响应', value: 'open' },
+  // The server stops counting at 100 (a badge, not a census).
+  { text: open ? `待响应（${open > 99 ? '99+' : open}）` : '待响应', value: 'open' },
   { text: '全部联动指令', value: 'all' },
 ];
 
