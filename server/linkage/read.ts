@@ -239,21 +239,24 @@ export const mine = action({
     // never split across pages). Each account's first (offset + n) targets in the page's order hold
     // the first (offset + n) directives (an account has one target per directive), so merging them
     // finds the page: a page costs a page per account, not a history.
-    type Head = Pick<DirectiveTarget, '_id' | 'directiveId' | 'issuedAt' | 'dueAt'>;
-    const order = (a: Head, b: Head): number =>
+    // The heads are whole targets: a page's directives are among each account's first (offset + n)
+    // targets, so every one of the caller's targets the page shows is already read (in `all`; `open`
+    // reads the others of its directives — answered ones — by id).
+    const heads = new Map<string, DirectiveTarget>();
+    const order = (a: DirectiveTarget, b: DirectiveTarget): number =>
       (open ? a.dueAt.localeCompare(b.dueAt) : b.issuedAt.localeCompare(a.issuedAt)) ||
       a.directiveId.localeCompare(b.directiveId);
     const read = async (n: number): Promise<string[]> => {
       if (accountIds.length === 0) return [];
       const per = await Promise.all(
         accountIds.map((accountId) =>
-          store.find<Head>('directiveTargets', open ? { accountId, state: 'pending' } : { accountId }, {
+          store.find<DirectiveTarget>('directiveTargets', open ? { accountId, state: 'pending' } : { accountId }, {
             orderBy: [open ? ['dueAt', 'asc'] : ['issuedAt', 'desc']],
             limit: offset + n,
-            fields: { directiveId: true, issuedAt: true, dueAt: true },
           }),
         ),
       );
+      for (const t of per.flat()) heads.set(t._id, t);
       const ids = [
         ...new Set(
           per
@@ -269,14 +272,21 @@ export const mine = action({
       // A badge: at most BADGE_CAP targets read ("99+"), not every one still owed (issue 18).
       accountIds.length === 0 ? Promise.resolve(0) : store.countUpTo('directiveTargets', openFilter, BADGE_CAP),
     ]);
-    const [directives, targets] = await Promise.all([
+    const wanted = found.items.flatMap((directiveId) =>
+      accountIds.map((accountId) => targetId(directiveId, accountId)),
+    );
+    const [directives, others] = await Promise.all([
       readByIds<Directive>(store, 'directives', found.items),
-      readByIds<DirectiveTarget>(
-        store,
-        'directiveTargets',
-        found.items.flatMap((directiveId) => accountIds.map((accountId) => targetId(directiveId, accountId))),
-      ),
+      // only `open` can miss one: an answered target of a directive still owed by another account
+      open
+        ? readByIds<DirectiveTarget>(
+            store,
+            'directiveTargets',
+            wanted.filter((tid) => !heads.has(tid)),
+          )
+        : Promise.resolve([]),
     ]);
+    const targets = [...wanted.flatMap((tid) => heads.get(tid) ?? []), ...others];
     const byId = new Map(directives.map((d) => [d._id, d]));
     const items: MyDirective[] = [];
     for (const directiveId of found.items) {

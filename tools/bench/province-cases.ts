@@ -51,9 +51,10 @@ export interface Call {
   /**
    * What the answer counts as its items: `items` (default: data.items), the workbench badges, or the
    * cadence grid's cells (each account, and each of its days this month with something published), or
-   * a linkage board's tally rows (one per bureau a level down) and its accounts.
+   * a linkage board's tally rows (one per bureau a level down) and its accounts, or the operator's
+   * directives each with a row per account of theirs it called.
    */
-  items?: 'items' | 'badges' | 'cadenceCells' | 'boardRows';
+  items?: 'items' | 'badges' | 'cadenceCells' | 'boardRows' | 'mineRows';
   /** The generated record the call needs; without it the call is not measured (and the bench says so). */
   needs?: keyof ProvinceIds;
 }
@@ -98,6 +99,17 @@ const board = (): Call => ({
   page: PAGE + 14,
   items: 'boardRows',
   needs: 'directiveId',
+});
+/**
+ * The operator's directives: a page of directives, each with a row for every account of theirs it
+ * called. A page reads a page of targets per account (merged to find the page's directives), so its
+ * size is a page per account the operator runs (A/B of a few accounts: four at most here).
+ */
+const mine = (view?: 'all'): Call => ({
+  action: 'linkage.mine',
+  body: () => ({ ...(view ? { view } : {}), limit: PAGE }),
+  page: PAGE * 4,
+  items: 'mineRows',
 });
 const me = (): Call => ({ action: 'org.me', body: () => ({}), page: BADGES * BADGE_CAP, items: 'badges' });
 
@@ -155,7 +167,7 @@ export const ACTION_CASES: ActionCase[] = [
   // linkage directives (第三十四条)
   ...cases('provinceDesk', [list('linkage.list'), board(), list('linkage.records', (ids) => ({ month: ids.month }))]),
   ...cases('cityDesk', [list('linkage.list')]),
-  ...cases('cityOperator', [list('linkage.mine'), list('linkage.mine', () => ({ view: 'all' }))]),
+  ...cases('cityOperator', [mine(), mine('all')]),
   // accounts (第十条—第十四条, 第三十九条)
   ...cases('cityOperator', [list('account.applications', () => ({ box: 'mine' })), list('account.setups')]),
   ...cases('cityDesk', [
@@ -301,7 +313,7 @@ export const PAGES: { [page: string]: PageLoad } = {
   'pages/audit/index': { role: 'cityAdmin', calls: [me(), list('org.auditLog', (ids) => ({ unitId: ids.cityUnit }))] },
   'pages/lexicon/index': { role: 'provinceDesk', calls: [list('screen.lexiconList')] },
   'pages/lexicon-import/index': { role: 'provinceDesk', calls: [list('screen.lexiconList')] },
-  'packages/linkage/pages/mine/index': { role: 'cityOperator', calls: [list('linkage.mine')] },
+  'packages/linkage/pages/mine/index': { role: 'cityOperator', calls: [mine()] },
   'packages/linkage/pages/directive/index': {
     role: 'cityOperator',
     calls: [one('linkage.get', (ids) => ({ directiveId: ids.directiveId }), 'directiveId')],

@@ -122,6 +122,9 @@ function itemsOf(answer: unknown, kind: Call['items']): number | null {
     return accounts.reduce((n, a) => n + 1 + (a.days ?? []).filter((d) => d.count > 0).length, 0);
   }
   const items = (data as { items?: unknown }).items;
+  if (kind === 'mineRows' && Array.isArray(items)) {
+    return items.reduce<number>((n, item) => n + 1 + ((item as { accounts?: unknown[] }).accounts?.length ?? 0), 0);
+  }
   if (kind === 'boardRows') {
     const rows = (data as { rows?: unknown }).rows;
     return (Array.isArray(items) ? items.length : 0) + (Array.isArray(rows) ? rows.length : 0);
