@@ -450,9 +450,10 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
 
   function moveClock(body: unknown): unknown {
     const b = record(body);
+    // Frozen first, then moved: freezing after the move let a running clock slip a millisecond past `now`.
+    if (b['frozen'] === true) clock.freeze();
     if (typeof b['now'] === 'string') clock.set(b['now']);
     if (b['advanceMs'] !== undefined) clock.advance(typeof b['advanceMs'] === 'number' ? b['advanceMs'] : Number.NaN);
-    if (b['frozen'] === true) clock.freeze();
     if (b['frozen'] === false) clock.resume();
     if (b['real'] === true) clock.reset();
     return clockState();
