@@ -3,10 +3,12 @@
  * planner, the linkage steps or delivery — what the province bench measures), never for a mini-program
  * user; and the 第十九条 cadence run reads its candidates (the active institutional accounts) and not
  * the province's personal or closed accounts, however many there are; the morning digest's second run
- * in its minutes reads its due referrals and nothing else, and sends nothing twice.
+ * in its minutes reads its due referrals and nothing else, and sends nothing twice; so do the
+ * waiting-step reminders and their escalations.
  */
 import type { Account } from '../typings/org';
 import type { Referral } from '../typings/referral';
+import type { ApprovalQueueEntry } from '../typings/post';
 import { beijingAt, beijingDayEnd, beijingDayStart, toBeijingIso } from '../core/time';
 import type { TimerAnswer } from '../server/notify/timer';
 import { withIndexFields } from '../core/account/keys';
@@ -94,6 +96,51 @@ describe('timer runs measured one by one', () => {
     expect(stats.documentsRead - 30).toBeLessThanOrEqual(2);
     expect(stats.documentsWritten).toBe(0);
     expect(t.cloud.db.count('notifications', { kind: 'dailyDigest' })).toBe(2);
+  });
+
+  it('reminds a waiting step once: a second run reads the due entries only', async () => {
+    t.cloud.clock.set('2026-12-01T10:00:00+08:00');
+    const since = '2026-12-01T06:00:00.000+08:00';
+    const entries: ApprovalQueueEntry[] = Array.from({ length: 12 }, (_, i) => ({
+      _id: `ps-wait-${i}|role:reviewer@u-cs`,
+      key: 'role:reviewer@u-cs',
+      postId: `ps-wait-${i}`,
+      open: true,
+      round: 1,
+      version: 1,
+      stepKey: 'review',
+      stepLabel: '审核',
+      level: 'ordinary',
+      title: `等待审核的稿件 ${i}`,
+      accountId: 'acc-cs-weibo',
+      accountName: '长沙公安',
+      platform: 'weibo',
+      authorId: 'p-cs-operator-a',
+      authorName: '运营民警',
+      submittedAt: since,
+      since,
+      unitId: 'u-cs',
+      remindAt: '2026-12-01T08:00:00.000+08:00',
+      escalateAt: '2026-12-01T09:00:00.000+08:00',
+      linkageDueAt: null,
+      rev: 2,
+      plannedAt: null,
+    }));
+    t.cloud.db.insert('approvalQueue', entries as never[]);
+    for (const name of ['approvalWaiting', 'approvalEscalation']) {
+      const first = await everyMinute({ only: name });
+      if (!first.ok) throw new Error(JSON.stringify(first));
+      expect(first.data.planners[0]).toMatchObject({ items: 12, unchanged: 0, error: null });
+      expect(first.data.planners[0]?.enqueued).toBeGreaterThan(0);
+      t.cloud.resetStats();
+      const again = await everyMinute({ only: name });
+      if (!again.ok) throw new Error(JSON.stringify(again));
+      expect(again.data.planners[0]).toMatchObject({ items: 12, unchanged: 12, drafts: 0, enqueued: 0 });
+      const stats = t.cloud.stats();
+      expect(stats.readsByCollection['approvalQueue']).toBe(12);
+      expect(stats.documentsRead).toBe(12);
+      expect(stats.documentsWritten).toBe(0);
+    }
   });
 
   it('reads the cadence run’s candidates only, not the personal and closed accounts beside them (第十九条)', async () => {

@@ -40,6 +40,8 @@ interface TimerCase {
   perItem: number;
   /** Chunked work: reported, checked for indexes only (its due work is a month's records). */
   chunked?: boolean;
+  /** The first run makes due work for the second (delivery: the escalation notices it stored). */
+  secondRunMayWork?: boolean;
   /** Beijing clock for the run (default: the province's now). */
   at?: () => number;
   fire: (cloud: LocalCloud) => Promise<TimerRun>;
@@ -63,13 +65,13 @@ export interface TimerFiguresRow {
 
 async function everyMinute(cloud: LocalCloud, only: string): Promise<Extract<TimerAnswer, { ok: true }>['data']> {
   // As the platform's trigger calls it (no OPENID), restricted to one part of the run.
-  const res = await fetch(`${cloud.url}/functions/timer`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ Type: 'Timer', TriggerName: 'everyMinute', only }),
-  });
-  const answer = (await res.json()) as TimerAnswer;
-  if (!answer.ok) throw new Error(`定时任务失败：${JSON.stringify(answer)}`);
+  const outcome = await cloud.runtime.invoke(
+    'timer',
+    { Type: 'Timer', TriggerName: 'everyMinute', only },
+    { source: 'timer' },
+  );
+  const answer = outcome.ok ? (outcome.result as TimerAnswer) : null;
+  if (!answer?.ok) throw new Error(`定时任务失败：${JSON.stringify(answer ?? outcome)}`);
   return answer.data;
 }
 
@@ -131,8 +133,12 @@ const CASES: TimerCase[] = [
   {
     name: 'delivery',
     label: '订阅消息投递',
-    // The record as the due query finds it, as its claim and its outcome update it, and its recipient.
-    perItem: 4,
+    // The record as the due query finds it, as its claim and its outcome update it, its recipient, and
+    // for a record that cannot reach them (the generated province holds no consents) its escalation
+    // (第二十九条).
+    perItem: 5,
+    // What the first run escalated is new work for the second: checked like a first run.
+    secondRunMayWork: true,
     fire: async (cloud) => {
       const d = (await everyMinute(cloud, 'delivery')).delivery;
       return {
@@ -251,7 +257,7 @@ async function measure(cloud: LocalCloud, c: TimerCase, run: TimerFiguresRow['ru
 
 /** Why a timer fails the check, or null. */
 export function timerVerdict(
-  c: Pick<TimerCase, 'perItem' | 'chunked'>,
+  c: Pick<TimerCase, 'perItem' | 'chunked' | 'secondRunMayWork'>,
   first: TimerFiguresRow,
   again: TimerFiguresRow,
 ): string | null {
@@ -265,7 +271,9 @@ export function timerVerdict(
     const quiet = again.keys + TIMER_CONSTANT;
     if (again.documentsRead > quiet)
       why.push(`再次读取 ${again.documentsRead} > 到期键 ${again.keys} + ${TIMER_CONSTANT}`);
-    if (again.documentsWritten > 0) why.push(`再次运行写入 ${again.documentsWritten} 个文档`);
+    if (c.secondRunMayWork && again.documentsRead > c.perItem * again.due + TIMER_CONSTANT)
+      why.push(`再次读取 ${again.documentsRead} > ${c.perItem} × 到期 ${again.due} + ${TIMER_CONSTANT}`);
+    if (!c.secondRunMayWork && again.documentsWritten > 0) why.push(`再次运行写入 ${again.documentsWritten} 个文档`);
     if (again.notices > 0) why.push(`再次运行又存了 ${again.notices} 条通知`);
   }
   return why.length > 0 ? why.join('；') : null;
