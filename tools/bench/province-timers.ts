@@ -125,8 +125,10 @@ const CASES: TimerCase[] = [
   plannerCase('referralDeadline', '流转到期与逾期提醒', 4),
   plannerCase('messageReplyTarget', '留言答复时限提醒', 4),
   plannerCase('postPublishReminder', '计划发布提醒', 4),
-  plannerCase('approvalWaiting', '审批等待提醒', 4),
-  plannerCase('approvalEscalation', '审批等待上报领导', 4),
+  // The entry, its mark, and the people holding a role at the step's unit (the step's holders are
+  // found among them: about five in a province bureau).
+  plannerCase('approvalWaiting', '审批等待提醒', 7),
+  plannerCase('approvalEscalation', '审批等待上报领导', 7),
   plannerCase('filingDue', '备案到期提醒（第十四条）', 4),
   plannerCase('filingUnacknowledged', '备案待确认提醒', 4),
   plannerCase('accountGaps', '第九条账号缺项提醒', 4),
