@@ -450,7 +450,8 @@ export async function createLocalCloud(options: LocalCloudOptions = {}): Promise
 
   function moveClock(body: unknown): unknown {
     const b = record(body);
-    // Frozen first, then moved: freezing after the move let a running clock slip a millisecond past `now`.
+    // Freeze before moving: {"now", "frozen": true} must stand exactly at "now", not a
+    // millisecond later when the machine is busy between the two steps.
     if (b['frozen'] === true) clock.freeze();
     if (typeof b['now'] === 'string') clock.set(b['now']);
     if (b['advanceMs'] !== undefined) clock.advance(typeof b['advanceMs'] === 'number' ? b['advanceMs'] : Number.NaN);
