@@ -54,7 +54,13 @@ export function referenceDetect(
 /** Which categories are screened in a context, worked out once per kind of context. */
 const applying = new Map<string, (id: ScreeningCategoryId) => boolean>();
 function appliesIn(context: ScreeningContext): (id: ScreeningCategoryId) => boolean {
-  const key = context.kind === 'post' ? `post:${context.accountKind}` : 'message';
+  // Literal keys: no string is built per call.
+  const key =
+    context.kind === 'message'
+      ? 'message'
+      : context.accountKind === 'personal'
+        ? 'post:personal'
+        : 'post:institutional';
   let f = applying.get(key);
   if (!f) {
     const yes = new Set(SCREENING_CATEGORIES.filter((c) => appliesTo(c, context)).map((c) => c.id));
