@@ -240,6 +240,18 @@ export const screens: ScreenSpec[] = [
       text: encodeURIComponent('兄弟们，帮忙给我这个案子说说情，回头给大家发红包。嫌犯已被抓获。'),
     }),
   },
+  // a new rule (its effect from the first category) and a 审慎发布 rule with its level floor
+  { route: 'packages/screening/pages/rule/index', as: 'demo-province-propaganda', variant: 'new' },
+  {
+    route: 'packages/screening/pages/rule/index',
+    as: 'demo-province-propaganda',
+    variant: 'caution',
+    query: async (demo) => {
+      const page = await demo.call('screen', 'ruleList', { limit: 100 }, 'demo-province-propaganda');
+      const floored = page.items.filter((r) => r.effect === 'caution' && r.levelFloor !== 'ordinary');
+      return { id: first(floored, '审慎发布的组合规则').id };
+    },
+  },
   { route: 'packages/screening/pages/rule-import/index', as: 'demo-province-propaganda' },
   { route: 'packages/screening/pages/wording/index', as: 'demo-province-propaganda' },
   {
