@@ -372,6 +372,18 @@ describe('matrix, registry and closing through the local cloud', () => {
   });
 
   describe('accounts from before the system', () => {
+    it('tells the roster who may register a unit’s older accounts: its approving desk or one above (第十条)', async () => {
+      const may = async (unitId: string, who: string): Promise<boolean> =>
+        (await ok(t.call('org', 'listAccounts', { unitId, limit: 1 }, who))).canRegister;
+      // 长沙市公安局 (a bureau) is approved one level up; its 交警支队 (a department) by the city's desk.
+      expect(await may('u-cs', WHO.provinceDesk)).toBe(true);
+      expect(await may('u-cs', WHO.cityDesk)).toBe(false);
+      expect(await may('u-cs', WHO.admin)).toBe(false);
+      expect(await may('u-cs-jj', WHO.cityDesk)).toBe(true);
+      expect(await may('u-cs-jj', WHO.admin)).toBe(false);
+      expect(await may('u-cs-jj', WHO.provinceDesk)).toBe(true);
+    });
+
     it('lets only the desk that would approve it bring an account into the roster, and never changes state outside the lifecycle', async () => {
       const fields = {
         platform: 'toutiao' as const,

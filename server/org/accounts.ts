@@ -7,7 +7,7 @@ import { loadTree, requireCaller, requirePermission } from '../org';
 import { command, store, type Filter } from '../store';
 import { runWork, type Work } from '../uow';
 import { applyEffects } from './effects';
-import { preSystemAccount, preSystemGuard, saveAccount, stateGuard } from '../account/sync';
+import { mayRegisterPreSystem, preSystemAccount, preSystemGuard, saveAccount, stateGuard } from '../account/sync';
 import { accountFields, id, limit, noPasswords, offset, rev, scope } from './input';
 import { accountPeopleIds, accountView, nextOffset, PAGE_DEFAULT, peopleByIds, unitIdsOf } from './views';
 
@@ -58,6 +58,7 @@ export const listAccounts = action({
       items: items.map((a) => accountView(a, tree, people)),
       total,
       nextOffset: size > 0 ? nextOffset(from, items.length, total) : null,
+      canRegister: mayRegisterPreSystem(caller, params.unitId, tree),
     };
   },
 });

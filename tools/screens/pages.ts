@@ -139,6 +139,13 @@ export const screens: ScreenSpec[] = [
   },
   { route: 'pages/unit/index', as: 'demo-admin' },
   { route: 'pages/accounts/index', as: 'demo-admin' },
+  // the desk that approves 长沙's accounts (one level up) may also register older ones (第十条)
+  {
+    route: 'pages/accounts/index',
+    as: 'demo-province-propaganda',
+    variant: 'desk',
+    query: async () => ({ unitId: 'u-cs' }),
+  },
   { route: 'pages/account/index', as: 'demo-admin', query: async () => ({ id: 'acc-cs-weibo', unitId: 'u-cs' }) },
   { route: 'pages/audit/index', as: 'demo-admin' },
 

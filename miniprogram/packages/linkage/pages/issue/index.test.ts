@@ -127,6 +127,7 @@ describe('下发联动指令 (packages/linkage/pages/issue)', () => {
         ],
         total: 1,
         nextOffset: null,
+        canRegister: false,
       },
     });
     const page = await opened();
