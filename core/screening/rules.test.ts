@@ -204,7 +204,9 @@ describe('a rule’s effect as reviewers read it, and its default from the categ
     expect(ruleEffectLabel({ effect: 'block', levelFloor: null })).toBe('禁止发布');
     expect(ruleEffectLabel({ effect: 'caution', levelFloor: 'ordinary' })).toBe('审慎发布');
     expect(ruleEffectLabel({ effect: 'caution', levelFloor: 'major' })).toBe('审慎发布（不低于重大敏感）');
-    expect(ruleEffectLabel({ effect: 'caution', levelFloor: 'especiallyMajor' })).toBe('审慎发布（不低于特别重大敏感）');
+    expect(ruleEffectLabel({ effect: 'caution', levelFloor: 'especiallyMajor' })).toBe(
+      '审慎发布（不低于特别重大敏感）',
+    );
     expect(ruleEffectLabel({ effect: 'triage', levelFloor: null })).toBe('留言处置');
   });
 

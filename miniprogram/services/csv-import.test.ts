@@ -56,7 +56,8 @@ const badLines: Answer = {
 };
 
 const CSV = 'term,category\n西瓜行动,secret\n葡萄行动,secret';
-const importDisabled = (p: PageHarness<ImportData>): boolean => p.data().csv !== p.data().checkedCsv || !p.data().canImport;
+const importDisabled = (p: PageHarness<ImportData>): boolean =>
+  p.data().csv !== p.data().checkedCsv || !p.data().canImport;
 
 describe('the shared CSV import behaviour (services/csv-import + templates/csv-import.wxml)', () => {
   it('checks first, then imports exactly the checked text and shows the new version', async () => {

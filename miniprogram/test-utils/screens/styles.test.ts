@@ -26,10 +26,10 @@ describe('screens: WXSS as a 375 px phone shows it', () => {
     const css = readWxss(path.join(MINIPROGRAM_ROOT, 'test-utils/screens/fixtures/a.wxss'));
     expect(css).not.toMatch(/@import\s+["']/);
     // b (relative) imports a again (a cycle) and c (already reached from b): each appears once.
-    expect(css.match(/\.a\{/g)).toHaveLength(1);
-    expect(css.match(/\.b\{/g)).toHaveLength(1);
-    expect(css.match(/\.c\{/g)).toHaveLength(1);
-    expect(css.indexOf('.b{')).toBeLessThan(css.indexOf('.a{'));
+    expect(css.match(/\.a\s*\{/g)).toHaveLength(1);
+    expect(css.match(/\.b\s*\{/g)).toHaveLength(1);
+    expect(css.match(/\.c\s*\{/g)).toHaveLength(1);
+    expect(css.indexOf('.b {')).toBeLessThan(css.indexOf('.a {'));
     expect(css).toContain('/* @import: test-utils/screens/fixtures/missing.wxss not found */');
   });
 

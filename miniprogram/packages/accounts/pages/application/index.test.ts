@@ -93,6 +93,7 @@ describe('申请详情 (packages/accounts/pages/application)', () => {
         ],
         nextOffset: null,
         total: 2,
+        canRegister: false,
       },
     });
     await page.fire('#handover', 'click');

@@ -204,10 +204,12 @@ describe('规则编辑与试算 (packages/screening/pages/rule)', () => {
       data: { result: screened(), draft: { problems: [], trace: trace() }, rules: [] },
     });
     await page.fire('#test', 'click');
-    expect(wxm.cloud.sent('screen', 'ruleTest')[0]?.rule).toMatchObject({
-      category: 'controversial',
-      effect: 'caution',
-      levelFloor: 'especiallyMajor',
+    expect(wxm.cloud.sent('screen', 'ruleTest')[0]).toMatchObject({
+      rule: {
+        category: 'controversial',
+        effect: 'caution',
+        levelFloor: 'especiallyMajor',
+      },
     });
   }, 30_000);
 
