@@ -26,6 +26,27 @@ describe('account lifecycle through the local cloud', () => {
   const { notices, accountDoc } = t;
 
   describe('applying (第十条, 第十一条)', () => {
+    it('offers every unit in the caller’s scope to apply for, searched and paged, never a unit of special work', async () => {
+      const names = async (params: { search?: string; offset?: number; limit?: number }, who: string) =>
+        (await t.ok('applicantUnits', params, who)).items.map((u) => u.name);
+      const admin = await names({ limit: 100 }, WHO.admin);
+      // 长沙's unit admin: the bureau first, then its units and 浏阳 with its own, in the tree's order.
+      expect(admin[0]).toBe('长沙市公安局');
+      expect(admin).toEqual(expect.arrayContaining(['长沙市公安局交警支队', '浏阳市公安局', '浏阳市公安局刑侦大队']));
+      expect(admin).not.toContain('长沙市公安局国保支队');
+      expect(admin).not.toContain('湖南省公安厅');
+      expect(await names({ search: '刑侦' }, WHO.admin)).toEqual(['长沙市公安局刑侦支队', '浏阳市公安局刑侦大队']);
+      const first = await t.ok('applicantUnits', { limit: 2 }, WHO.admin);
+      expect(first.nextOffset).toBe(2);
+      expect(await names({ offset: 2, limit: 100 }, WHO.admin)).toEqual(admin.slice(2));
+      expect(first.items[1]).toMatchObject({ parentName: '长沙市公安局' });
+      // The province's desk reaches every unit; an operator applies for none.
+      expect(await names({ search: '浏阳市公安局网安' }, WHO.provinceDesk)).toEqual(['浏阳市公安局网安大队']);
+      expect(await names({}, WHO.opA)).toEqual([]);
+      const bad = await t.refused('applicantUnits', { limit: 1000 }, WHO.admin);
+      expect(bad.code).toBe('INVALID_INPUT');
+    });
+
     it('sends a department’s application to its own level’s desk, once however often it is tapped', async () => {
       const clientKey = key('apply');
       const params = { ...opening({ name: '长沙交警出行' }), clientKey };

@@ -426,7 +426,9 @@ export async function runPostsBench(options: PostsBenchOptions = {}): Promise<Po
     log(`submit: ${formatPercentiles(figures.submitMs)} (p95 ×${figures.ratioToPing.submit} ping)`);
     log(`approve: ${formatPercentiles(figures.approveMs)} (p95 ×${figures.ratioToPing.approve} ping)`);
     log(`publish: ${formatPercentiles(figures.publishMs)} (p95 ×${figures.ratioToPing.publish} ping)`);
-    log(`submit → approve → publish: ${formatPercentiles(figures.sequenceMs)} (p95 ×${figures.ratioToPing.sequence} ping)`);
+    log(
+      `submit → approve → publish: ${formatPercentiles(figures.sequenceMs)} (p95 ×${figures.ratioToPing.sequence} ping)`,
+    );
     return figures;
   } finally {
     await cloud.close();

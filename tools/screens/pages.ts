@@ -218,6 +218,8 @@ export const screens: ScreenSpec[] = [
     query: async () => ({ unitId: 'u-cs', view: 'gaps' }),
   },
   { route: 'packages/accounts/pages/registry/index', as: 'demo-city-propaganda' },
+  // the opening form's unit picker: every unit 长沙's admin may apply for (第十条)
+  { route: 'packages/accounts/pages/unit-pick/index', as: 'demo-admin', query: async () => ({ current: 'u-cs' }) },
   { route: 'packages/accounts/pages/personal/index', as: 'demo-personal' },
 
   // --- screening ---

@@ -53,7 +53,10 @@ describe('申请关闭或注销 (packages/accounts/pages/close)', () => {
   });
 
   it('says when the account is not there', async () => {
-    wxm.cloud.reply('org', 'listAccounts', { ok: true, data: { items: [], total: 0, nextOffset: null, canRegister: false } });
+    wxm.cloud.reply('org', 'listAccounts', {
+      ok: true,
+      data: { items: [], total: 0, nextOffset: null, canRegister: false },
+    });
     const page = await openPage(ROUTE, { accountId: 'x', unitId: 'u-cs' });
     expect(page.text('#error')).toContain('账号不存在');
   });
