@@ -11,9 +11,10 @@ import {
   listBehaviour,
   listData,
   nextOffset,
-  type ChunkResult,
   type ListData,
+  type ListFields,
   type ListMethods,
+  type ListSource,
 } from '../../../../services/list';
 import type { DatasetEvent, ValueEvent } from '../../../../utils/events';
 import type { PickedUnit } from '../../utils/accounts';
@@ -38,10 +39,7 @@ interface PickData extends ListData<UnitRow, Query> {
   current: string;
 }
 
-interface PickCustom extends ListMethods<Query> {
-  listSeq: number;
-  listNext: number | null;
-  fetchPage(query: Query, next: number | null): Promise<ChunkResult<UnitRow, number>>;
+interface PickCustom extends ListFields<number>, ListSource<UnitRow, Query, number>, ListMethods<Query> {
   onSearch(event: ValueEvent<string>): void;
   onSearchClear(): void;
   onPick(event: DatasetEvent<{ id: string }>): void;
