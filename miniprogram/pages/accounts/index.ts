@@ -91,7 +91,6 @@ Page<AccountsData, AccountsCustom>({
     return chunkOf(res, (page) => ({
       rows: page.items.map(toRow),
       next: page.nextOffset,
-      total: page.total,
       extra: { unitId, canRegister: page.canRegister },
     }));
   },
