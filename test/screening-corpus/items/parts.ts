@@ -1,0 +1,32 @@
+/**
+ * The parts of the per-item corpus in the order they were written, and what each one is now. A part
+ * is written before the rules it measures; once its errors have been used to change the rules it is
+ * tuning data, and its first measurement stays on record in items-quality.test.ts and
+ * docs/screening.md.
+ */
+import { DEV } from './dev';
+import { HELD_OUT } from './held-out';
+import { HELD_OUT_2 } from './held-out-2';
+import { HELD_OUT_3 } from './held-out-3';
+import type { ItemSample } from './sample';
+
+export interface CorpusPart {
+  id: 'dev' | 'h1' | 'h2' | 'h3' | 'h4';
+  title: string;
+  samples: readonly ItemSample[];
+  /** Still kept out of rule writing: measured, never tuned on. */
+  keptOut: boolean;
+}
+
+export const PARTS: readonly CorpusPart[] = [
+  { id: 'dev', title: 'dev', samples: DEV, keptOut: false },
+  { id: 'h1', title: 'held-out 1', samples: HELD_OUT, keptOut: false },
+  { id: 'h2', title: 'held-out 2', samples: HELD_OUT_2, keptOut: false },
+  { id: 'h3', title: 'held-out 3', samples: HELD_OUT_3, keptOut: false },
+];
+
+export const TUNING_PARTS = PARTS.filter((p) => !p.keptOut);
+export const KEPT_OUT_PART: CorpusPart | undefined = PARTS.find((p) => p.keptOut);
+/** The part written last: each item has at least 10 positives there. */
+export const LATEST_PART: CorpusPart = PARTS[PARTS.length - 1];
+export const ALL_SAMPLES: readonly ItemSample[] = PARTS.flatMap((p) => p.samples);
