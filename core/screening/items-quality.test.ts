@@ -12,8 +12,15 @@
  *  - held-out 3: first measurement (363800a) recall 264/280 (94.3%), 22 of 28 items at ≥ 90%
  *    (sobStory 70%; reputation, privacy, hotIssue, publicAnxiety 80%), precision 88.9% (89.8% once
  *    the detectors ran in one scan). Its misses and false alarms, with the article and fresh sentences
- *    written outside the corpus, were then used to rewrite the rules, so it is tuning data too: now
- *    280/280, precision 93.6% against the labels written before measuring (no label was changed).
+ *    written outside the corpus (dev 2, below), were then used to rewrite the rules, so it is tuning
+ *    data too: now 280/280, precision 93.6% against the labels written before measuring (no label
+ *    was changed);
+ *  - dev 2: about 300 fresh sentences the rule writer wrote after held-out 3, in five batches, each
+ *    measured before the rules were changed for it (first readings 80%, 70%, 71%, 72%, 80% recall),
+ *    mostly positives, so not counted for the corpus's balance.
+ *
+ * Everyday police posts (test/screening-corpus/everyday.ts) must screen as 一般 with nothing but
+ * 第十七条（二）7's hint, since that is what a desk pastes most.
  *
  * Issue 17's target (recall ≥ 90% on every item, precision ≥ 95% overall) is asserted on the tuning
  * parts together, so any change to the default rules that loses ground fails; each tuning part's
@@ -21,10 +28,12 @@
  * misses and false alarms.
  */
 import { formatItemReport } from '../../tools/screening-quality';
-import { ALL_SAMPLES, LATEST_PART, TUNING_PARTS } from '../../test/screening-corpus/items/parts';
+import { EVERYDAY_POSTS } from '../../test/screening-corpus/everyday';
+import { ALL_SAMPLES, BALANCED_SAMPLES, LATEST_PART, TUNING_PARTS } from '../../test/screening-corpus/items/parts';
 import { CORPUS_ITEMS, PERSONAL_ITEMS } from '../../test/screening-corpus/items/sample';
 import { categoryOf } from './categories';
 import { measureItems } from './quality';
+import { screen } from './screen';
 import { STARTER_LEXICON } from './starter-lexicon';
 
 const RECALL_TARGET = 0.9;
@@ -39,7 +48,7 @@ const tuned = measureItems(
 describe('per-item corpus', () => {
   it('has at least 20 samples per item and as many near misses, in parts that share no sentence', () => {
     for (const item of CORPUS_ITEMS) {
-      const of = ALL_SAMPLES.filter((s) => s.item === item);
+      const of = BALANCED_SAMPLES.filter((s) => s.item === item);
       const positives = of.filter((s) => s.positive).length;
       expect({ item, enough: positives >= 20 && of.length - positives >= positives }).toEqual({ item, enough: true });
       // The part written last was kept out of rule writing when it was written: ≥ 10 positives per item.
@@ -77,4 +86,18 @@ describe(`issue 17 targets on the tuning parts (${TUNING_PARTS.map((p) => p.titl
   it(`precision ≥ ${PRECISION_TARGET * 100}% overall`, () => {
     expect(tuned.overall.precision).toBeGreaterThanOrEqual(PRECISION_TARGET);
   });
+});
+
+describe('everyday police posts (test/screening-corpus/everyday.ts)', () => {
+  it.each(EVERYDAY_POSTS.map((p) => [p.text.slice(0, 24), p] as const))(
+    '%s… screens as 一般 with nothing but 第十七条（二）7 beyond its labels',
+    (_, post) => {
+      const r = screen({ text: post.text, context: { kind: 'post', accountKind: 'institutional' } }, STARTER_LEXICON);
+      const beyond = [...new Set(r.hits.map((h) => h.category))].filter(
+        (c) => c !== 'otherPoliceInfo' && !post.expected.includes(c),
+      );
+      expect({ beyond, blocked: r.blocked }).toEqual({ beyond: [], blocked: false });
+      if (post.expected.length === 0) expect(r.level).toBe('ordinary');
+    },
+  );
 });
