@@ -18,7 +18,14 @@
  *  - dev 2: about 300 fresh sentences the rule writer wrote after held-out 3, in eight batches, each
  *    measured before the rules were changed for it (first readings 80%, 70%, 71%, 72%, 80% recall,
  *    59% and 64% on two aimed at the weakest items, 61% on a last one sentence per item),
- *    mostly positives, so not counted for the corpus's balance.
+ *    mostly positives, so not counted for the corpus's balance;
+ *  - held-out 4: written by a separate engineer who saw neither the rules nor the lexicon, from the
+ *    regulation's words only; the default rules were frozen at 8b8d953 before it was opened. FIRST
+ *    MEASUREMENT (the figure to report): recall 219/364 (60.2%), 2 of 28 items at ≥ 90%
+ *    (stabilityPetition 100%, majorCase 92.3%; lowest otherPoliceInfo and controversial 23.1%,
+ *    reputation, privacy and personalImproper 30.8%), precision 84.6% (219 correct, 40 false
+ *    alarms). Issue 17's target is NOT met on it. It stays kept out: its table is printed with every
+ *    run and the test fails if any item or the precision falls below this first measurement.
  *
  * Everyday police posts (test/screening-corpus/everyday.ts) must screen as 一般 with nothing but
  * 第十七条（二）7's hint, since that is what a desk pastes most.
@@ -30,12 +37,24 @@
  */
 import { formatItemReport } from '../../tools/screening-quality';
 import { EVERYDAY_POSTS } from '../../test/screening-corpus/everyday';
-import { ALL_SAMPLES, BALANCED_SAMPLES, LATEST_PART, TUNING_PARTS } from '../../test/screening-corpus/items/parts';
+import {
+  ALL_SAMPLES,
+  BALANCED_SAMPLES,
+  KEPT_OUT_PART,
+  LATEST_PART,
+  TUNING_PARTS,
+} from '../../test/screening-corpus/items/parts';
+import type { ScreeningCategoryId } from '../../typings/screening';
 import { CORPUS_ITEMS, PERSONAL_ITEMS } from '../../test/screening-corpus/items/sample';
 import { categoryOf } from './categories';
 import { measureItems } from './quality';
 import { screen } from './screen';
 import { STARTER_LEXICON } from './starter-lexicon';
+
+const WRITTEN_TWICE: ReadonlySet<string> = new Set([
+  '警方提醒：不信谣、不传谣，一切以官方发布为准。',
+  '据新华社报道，公安部部署开展夏季治安打击整治行动。',
+]);
 
 const RECALL_TARGET = 0.9;
 const PRECISION_TARGET = 0.95;
@@ -55,7 +74,16 @@ describe('per-item corpus', () => {
       // The part written last was kept out of rule writing when it was written: ≥ 10 positives per item.
       expect(LATEST_PART.samples.filter((s) => s.item === item && s.positive).length).toBeGreaterThanOrEqual(10);
     }
-    expect(new Set(ALL_SAMPLES.map((s) => s.text)).size).toBe(ALL_SAMPLES.length);
+    // Held-out 4's writer, who saw no other part, wrote two near misses that held-out 1 already had
+    // word for word (stock official phrasing); they stay as written, and no other sentence repeats.
+    const texts = ALL_SAMPLES.map((s) => s.text).filter((text) => !WRITTEN_TWICE.has(text));
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(ALL_SAMPLES.filter((s) => WRITTEN_TWICE.has(s.text)).map((s) => s.id)).toEqual([
+      'h-unverifiedPolice-n05',
+      'h-foreignMedia-n04',
+      'h4-unverifiedPolice-n07',
+      'h4-foreignMedia-n04',
+    ]);
     expect(new Set(ALL_SAMPLES.map((s) => s.id)).size).toBe(ALL_SAMPLES.length);
   });
 
@@ -86,6 +114,61 @@ describe(`issue 17 targets on the tuning parts (${TUNING_PARTS.map((p) => p.titl
 
   it(`precision ≥ ${PRECISION_TARGET * 100}% overall`, () => {
     expect(tuned.overall.precision).toBeGreaterThanOrEqual(PRECISION_TARGET);
+  });
+});
+
+/** Held-out 4's first measurement (rules frozen at 8b8d953): recall per item and overall precision. */
+const KEPT_RECALL: Partial<Record<ScreeningCategoryId, number>> = {
+  reputation: 4 / 13,
+  massIncident: 10 / 13,
+  politicsEthnicReligion: 9 / 13,
+  crimeDetail: 10 / 13,
+  policyCriticism: 9 / 13,
+  unverifiedPolice: 10 / 13,
+  secret: 8 / 13,
+  privacy: 4 / 13,
+  sobStory: 6 / 13,
+  hotIssue: 6 / 13,
+  commercial: 10 / 13,
+  foreignMedia: 10 / 13,
+  stabilityPetition: 13 / 13,
+  officialCrime: 10 / 13,
+  majorCase: 12 / 13,
+  vulnerable: 10 / 13,
+  safetyStats: 9 / 13,
+  publicAnxiety: 5 / 13,
+  otherPoliceInfo: 3 / 13,
+  leaderSpeech: 8 / 13,
+  largeSecurity: 10 / 13,
+  unrelated: 6 / 13,
+  controversial: 3 / 13,
+  personalSensitive: 7 / 13,
+  personalMicroEvent: 9 / 13,
+  personalImproper: 4 / 13,
+  personalCriticism: 8 / 13,
+  personalPayment: 6 / 13,
+};
+/** 219 / 259 = 0.8456. */
+const KEPT_PRECISION = 0.845;
+
+describe('held-out 4, kept out of rule writing: printed, and never below its first measurement', () => {
+  const part = KEPT_OUT_PART;
+  const kept = part ? measureItems(part.samples, STARTER_LEXICON, CORPUS_ITEMS) : undefined;
+  afterAll(() => {
+    if (kept) process.stdout.write(`\n${formatItemReport(kept, 'held-out 4 (kept out)').join('\n')}\n`);
+  });
+
+  it('is the part kept out', () => {
+    expect(part?.id).toBe('h4');
+  });
+
+  it.each([...CORPUS_ITEMS])('%s holds its first-measured recall', (item) => {
+    const recall = kept?.items.find((i) => i.item === item)?.recall ?? 0;
+    expect(recall).toBeGreaterThanOrEqual((KEPT_RECALL[item] ?? 1) - 1e-9);
+  });
+
+  it('holds its first-measured precision', () => {
+    expect(kept?.overall.precision ?? 0).toBeGreaterThanOrEqual(KEPT_PRECISION);
   });
 });
 

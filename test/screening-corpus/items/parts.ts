@@ -9,6 +9,7 @@ import { DEV_2 } from './dev-2';
 import { HELD_OUT } from './held-out';
 import { HELD_OUT_2 } from './held-out-2';
 import { HELD_OUT_3 } from './held-out-3';
+import { HELD_OUT_4 } from './held-out-4';
 import type { ItemSample } from './sample';
 
 export interface CorpusPart {
@@ -28,6 +29,8 @@ export const PARTS: readonly CorpusPart[] = [
   { id: 'h3', title: 'held-out 3', samples: HELD_OUT_3, keptOut: false, balanced: true },
   // fresh sentences the rule writer wrote after held-out 3, mostly positives (dev-2.ts)
   { id: 'dev2', title: 'dev 2', samples: DEV_2, keptOut: false, balanced: false },
+  // written by a separate engineer who saw neither the rules nor the lexicon; rules frozen at 8b8d953
+  { id: 'h4', title: 'held-out 4', samples: HELD_OUT_4, keptOut: true, balanced: true },
 ];
 
 export const TUNING_PARTS = PARTS.filter((p) => !p.keptOut);
