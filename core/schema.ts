@@ -47,6 +47,8 @@ export const schema: CollectionSpec[] = [
       { name: 'unitId', keys: [asc('unitId')] },
       // who holds a role in a unit (a department's handlers, a desk's staff), for notices
       { name: 'roleUnit', keys: [asc('roles.unitId')] },
+      // province scale (issue 18): a scope's people in badge order (org.listPeople), a page at a time
+      { name: 'unitBadge', keys: [asc('unitId'), asc('badgeNo')] },
     ],
   },
   {
@@ -69,6 +71,8 @@ export const schema: CollectionSpec[] = [
       // tasks an applicant still has (an officer's own personal accounts use ownerId above).
       { name: 'facets', keys: [asc('facets'), asc('name'), asc('_id')] },
       { name: 'setupApplicant', keys: [asc('lifecycle.applicantId'), asc('state')] },
+      // province scale (issue 18): a scope's accounts in name order (org.listAccounts), a page at a time
+      { name: 'unitName', keys: [asc('unitId'), asc('name'), asc('_id')] },
     ],
   },
   // hardening (issue 11, 第三十三条): a WeChat whose binding moved to another; `_id` from the OPENID.
@@ -202,7 +206,8 @@ export const schema: CollectionSpec[] = [
       { name: 'monthRun', keys: [asc('month'), asc('runId'), desc('score'), asc('accountId')] },
       { name: 'monthRunKind', keys: [asc('month'), asc('runId'), asc('kind'), desc('score'), asc('accountId')] },
       // a unit's accounts (unitPath holds every unit above the account)
-      { name: 'monthRunUnit', keys: [asc('month'), asc('runId'), asc('unitPath'), desc('score')] },
+      // (accountId last: the page's tie order, so a unit's page reads its own rows only — issue 18)
+      { name: 'monthRunUnit', keys: [asc('month'), asc('runId'), asc('unitPath'), desc('score'), asc('accountId')] },
       // an account's trend, month by month
       { name: 'account', keys: [asc('accountId'), asc('month')] },
     ],

@@ -133,6 +133,15 @@ export const store = {
     return res.total;
   },
 
+  /**
+   * How many documents match, reading at most `cap` of them (ids only): a badge says "99+" rather than
+   * read every match (issue 18). The answer is exact below `cap`, and `cap` means "at least cap".
+   */
+  async countUpTo(collection: CollectionName, filter: Filter, cap: number): Promise<number> {
+    if (cap <= 0) return 0;
+    return (await this.find(collection, filter, { limit: cap, fields: { _id: true } })).length;
+  },
+
   /** Inserts with the caller's id; a duplicate id is an error from the database. */
   async insert<T extends Doc>(collection: CollectionName, doc: T): Promise<void> {
     storeStats.requests++;

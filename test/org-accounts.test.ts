@@ -73,7 +73,13 @@ describe('accounts and the audit log through the local cloud', () => {
     const own = data(
       await t.call('org', 'listAccounts', { unitId: 'u-cs', scope: 'unit', limit: 2 }, 'demo-operator-a'),
     );
-    expect(own).toMatchObject({ total: 3, nextOffset: 2 });
+    expect(own.nextOffset).toBe(2);
+    expect(own).not.toHaveProperty('total'); // no total: counting would read every account of the scope
+    const rest = data(
+      await t.call('org', 'listAccounts', { unitId: 'u-cs', scope: 'unit', offset: 2, limit: 2 }, 'demo-operator-a'),
+    );
+    expect(rest.items).toHaveLength(1);
+    expect(rest.nextOffset).toBeNull();
   });
 
   it('registers an account that meets the rules, audited', async () => {

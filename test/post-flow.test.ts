@@ -325,6 +325,20 @@ describe('post approval flows through the local cloud', () => {
     expect(mine.accounts.map((a) => a.id)).toEqual(['acc-ly-weibo']);
     expect(mine.items.every((i) => stored(t, i.id).authorId === person._id)).toBe(true);
   });
+
+  it('stops a badge at 100 ("99+") and reads no more posts than that, however many drafts there are', async () => {
+    const template = stored(t, (await newDraft(t, WHO.countyOp, 'acc-ly-weibo')).id);
+    const copies = Array.from({ length: 120 }, (_, i) => ({
+      ...template,
+      _id: `post-many-${String(i).padStart(3, '0')}`,
+    }));
+    t.cloud.db.insert('posts', copies);
+    t.cloud.resetStats();
+    const me = await ok(t.call('org', 'me', {}, WHO.countyOp));
+    expect(me.pending.drafts).toBe(100);
+    expect(t.cloud.stats().readsByCollection.posts ?? 0).toBeLessThanOrEqual(100);
+    expect(t.cloud.stats().unindexedQueries).toEqual([]);
+  });
 });
 
 function fieldsWith(text: string) {

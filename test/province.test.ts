@@ -3,7 +3,10 @@
  * cities and 122 counties, about 20,000 people, about 3,000 accounts that all meet the placement rules
  * (第九条, 第十一条, 第十六条, 第三十五条, 第三十九条), posts that went through the chain rules (what
  * waits has its approvals-queue entries, what went out was approved first), referrals with deadlines —
- * and the functions serve it: the reviewer's approvals page lists what waits for them.
+ * and the functions serve it: the reviewer's approvals page lists what waits for them. The records of
+ * the other domains hang together: every linkage response belongs to a directive and an account and
+ * the tallies count exactly the targets, training counters count the attendance, every account has its
+ * security record, the audit log is one unbroken chain, the maintained counts equal the records.
  */
 import type { Account, Person, Unit } from '../typings/org';
 import type { ApprovalQueueEntry, Post } from '../typings/post';
@@ -11,6 +14,13 @@ import type { Referral } from '../typings/referral';
 import { validateAccount } from '../core/org/accounts';
 import { buildTree } from '../core/org/tree';
 import { generateProvince, PROVINCE_NOW, type ProvinceReport } from '../tools/province/generate';
+import type { AuditEntry } from '../typings/org';
+import type { CadenceDay } from '../typings/post';
+import type { Directive, DirectiveTally, DirectiveTarget } from '../typings/linkage';
+import type { AccountSecurity, Incident, SecurityAttestation } from '../typings/security';
+import type { TrainingAttendance, TrainingSession } from '../typings/training';
+import type { MatrixTotals } from '../typings/account';
+import { verifyChain } from '../core/audit/chain';
 import { startTestCloud, type TestCloud } from './support/cloud';
 
 jest.setTimeout(180_000);
@@ -82,6 +92,95 @@ describe('the province generator', () => {
     expect(referrals.length).toBeGreaterThan(10);
     for (const r of referrals) expect(Date.parse(r.dueAt)).toBeGreaterThan(Date.parse(r.createdAt));
     expect(referrals.some((r) => r.state === 'closed')).toBe(true);
+  });
+
+  it('makes linkage directives whose targets, tallies and clocks agree (第三十四条)', () => {
+    const directives = new Map(all<Directive>('directives').map((d) => [d._id, d]));
+    const accounts = new Set(all<Account>('accounts').map((a) => a._id));
+    const targets = all<DirectiveTarget>('directiveTargets');
+    expect(directives.size).toBeGreaterThan(4);
+    const perDirective = new Map<string, number>();
+    for (const t of targets) {
+      expect(directives.has(t.directiveId)).toBe(true);
+      expect(accounts.has(t.accountId)).toBe(true);
+      expect(t._id).toBe(`${t.directiveId}|${t.accountId}`);
+      perDirective.set(t.directiveId, (perDirective.get(t.directiveId) ?? 0) + 1);
+      if (t.response) {
+        const d = directives.get(t.directiveId);
+        expect(t.state).toBe(Date.parse(t.response.at) > Date.parse(d?.dueAt ?? '') ? 'late' : 'onTime');
+        expect(t.response.elapsedMs).toBe(Date.parse(t.response.at) - Date.parse(t.issuedAt));
+      }
+    }
+    for (const d of directives.values()) {
+      expect(perDirective.get(d._id)).toBe(d.targetCount);
+      // A closed directive's record is final: nobody is still pending.
+      if (d.state === 'closed')
+        expect(targets.some((t) => t.directiveId === d._id && t.state === 'pending')).toBe(false);
+    }
+    expect(targets.some((t) => t.state === 'onTime')).toBe(true);
+    expect(targets.some((t) => t.state === 'late')).toBe(true);
+    expect(targets.some((t) => t.state === 'none')).toBe(true);
+    // Each tally counts exactly the targets filed under it.
+    for (const tally of all<DirectiveTally>('directiveTallies')) {
+      const mine = targets.filter((t) => t.tallyIds.includes(tally._id));
+      expect([tally.targets, tally.onTime, tally.late]).toEqual([
+        mine.length,
+        mine.filter((t) => t.state === 'onTime').length,
+        mine.filter((t) => t.state === 'late').length,
+      ]);
+    }
+    // The timer has something to do now: a reminder, a late report or a closing.
+    const now = Date.parse(PROVINCE_NOW);
+    expect([...directives.values()].filter((d) => d.open && Date.parse(d.nextStepAt ?? '') <= now).length).toBe(4);
+  });
+
+  it('records training sessions whose counters equal their attendance (第三十五条)', () => {
+    const attendance = all<TrainingAttendance>('trainingAttendance');
+    const people = new Map(all<Person>('people').map((p) => [p._id, p]));
+    for (const s of all<TrainingSession>('trainingSessions')) {
+      const mine = attendance.filter((a) => a.sessionId === s._id);
+      expect([s.attended, s.completed]).toEqual([mine.length, mine.filter((a) => a.completed).length]);
+    }
+    for (const a of attendance.slice(0, 2000)) {
+      const record = people.get(a.personId)?.trainings.find((t) => t.sessionId === a.sessionId);
+      expect(record?.completed).toBe(a.completed);
+    }
+  });
+
+  it('keeps every account’s security record, attestations and incidents consistent (第三十三条)', () => {
+    const accounts = all<Account>('accounts');
+    const security = new Map(all<AccountSecurity>('accountSecurity').map((s) => [s._id, s]));
+    const attestations = new Map(all<SecurityAttestation>('securityAttestations').map((a) => [a._id, a]));
+    for (const a of accounts) {
+      const s = security.get(a._id);
+      expect(s?.accountId).toBe(a._id);
+      if (s?.lastAttestationId) expect(attestations.get(s.lastAttestationId)?.changedAt).toBe(s.lastRotatedAt);
+    }
+    for (const att of attestations.values()) expect(security.has(att.accountId)).toBe(true);
+    expect([...attestations.values()].some((x) => x.late)).toBe(true);
+    const incidents = all<Incident>('incidents');
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const i of incidents) {
+      expect(security.has(i.accountId)).toBe(true);
+      expect(i.state === 'closed' ? i.closedAt !== null : i.closedAt === null).toBe(true);
+    }
+  });
+
+  it('writes one unbroken audit chain whose head is the counter’s, and counts that equal the records', () => {
+    const log = all<AuditEntry>('auditLog').sort((a, b) => a.seq - b.seq);
+    expect(log.length).toBeGreaterThan(1000);
+    const head = t.cloud.db.get('counters', 'auditHead') as unknown as { seq: number; entry: AuditEntry };
+    expect(verifyChain(log, { seq: head.seq, hash: head.entry.hash })).toMatchObject({ ok: true, count: log.length });
+    const actions = new Set(log.map((e) => e.action.split('.')[0]));
+    for (const domain of ['post', 'referral', 'linkage', 'security', 'training'])
+      expect(actions.has(domain)).toBe(true);
+    // 第十九条: every published post is in its account's day, and nothing else is.
+    const published = all<Post>('posts').filter((p) => p.state === 'published');
+    const days = all<CadenceDay>('cadenceDays');
+    expect(days.reduce((n, d) => n + d.postIds.length, 0)).toBe(published.length);
+    // The matrix's maintained totals count every account once at the province.
+    const province = t.cloud.db.get('matrixTotals', 'u-hn') as unknown as MatrixTotals;
+    expect(Object.values(province.subtree).reduce((n, v) => n + v, 0)).toBe(report.counts['accounts']);
   });
 
   it('is the same province from the same seed', async () => {

@@ -514,8 +514,7 @@ export interface PeoplePage {
   /** The unit's direct sub-units, to browse down. */
   children: UnitSummary[];
   items: PersonView[];
-  total: number;
-  /** Pass as `offset` for the next page; null on the last page. */
+  /** Pass as `offset` for the next page; null on the last page. No total: counting reads every person. */
   nextOffset: number | null;
 }
 
@@ -592,7 +591,7 @@ export interface AccountsQuery {
 
 export interface AccountsPage {
   items: AccountView[];
-  total: number;
+  /** No total: counting reads every account of the scope. */
   nextOffset: number | null;
 }
 

@@ -31,7 +31,7 @@ export class Automaton {
    * Transitions of the root by code unit; a target with keys to report carries EMITS. Other
    * transitions live in `table` as (node, code, target) triples, one cache line per probe.
    */
-  private readonly rootNext = new Int32Array(65536);
+  private readonly rootNext: Int32Array;
   private readonly table: Int32Array;
   private readonly mask: number;
   /**
@@ -47,7 +47,12 @@ export class Automaton {
   private matchEnds = new Int32Array(1024);
   private matchKeys = new Int32Array(1024);
 
-  constructor(keys: readonly string[]) {
+  /**
+   * `alphabetSize`: every code unit of the keys and of the scanned text is below it (a matcher that
+   * writes its alphabet densely keeps the root table small enough to stay in cache).
+   */
+  constructor(keys: readonly string[], alphabetSize = 65536) {
+    this.rootNext = new Int32Array(alphabetSize);
     // The trie, children kept per node while building.
     const children: Map<number, number>[] = [new Map<number, number>()];
     const outList: number[] = [EMPTY];
@@ -110,7 +115,7 @@ export class Automaton {
     // Mark every transition whose target has something to report, so scanning needs no lookup
     // for the many characters that end no key.
     const emits = (node: number): boolean => this.out[node] !== EMPTY || (this.dict[node] ?? 0) > 0;
-    for (let c = 0; c < 65536; c++) {
+    for (let c = 0; c < alphabetSize; c++) {
       const next = this.rootNext[c] ?? 0;
       if (next > 0 && emits(next)) this.rootNext[c] = next | EMITS;
     }

@@ -68,7 +68,7 @@ export interface LexiconMatch {
   cues: Cue[];
   ascii: Span[];
   /** Original offsets of the sentence-ending marks. */
-  sentenceEnds: Int32Array;
+  sentenceEnds: readonly number[];
 }
 
 /** What the editor's test bench needs besides the matches: every rule term found. */
@@ -385,17 +385,67 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
       entries.push(only);
     }
   }
-  const automaton = new Automaton(keys);
+  // The alphabet, written densely: ASCII as itself (the detectors read ASCII runs from the units),
+  // every other character some key contains from 128 on. Keys are fed to the automaton in the same
+  // code, so its root table has one entry per character in use.
+  const alphabet = new Uint16Array(65536);
+  // Digits and Latin letters always stay in the normalised text: the detectors find their runs there.
+  for (let c = 0x30; c <= 0x39; c++) alphabet[c] = c;
+  for (let c = 0x61; c <= 0x7a; c++) alphabet[c] = c;
+  let alphabetSize = 128;
+  for (const key of keys) {
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if (alphabet[c] === 0) alphabet[c] = c < 128 ? c : alphabetSize++;
+    }
+  }
+  if (alphabetSize > 65535) {
+    // More characters in use than dense codes (no real lexicon): every character as itself.
+    for (let c = 0; c < 65536; c++) if (alphabet[c] !== 0) alphabet[c] = c;
+    alphabetSize = 65536;
+  }
+  const dense = (key: string): string => {
+    let out = '';
+    for (let i = 0; i < key.length; i++) out += String.fromCharCode(alphabet[key.charCodeAt(i)]);
+    return out;
+  };
+  const automaton = new Automaton(keys.map(dense), alphabetSize);
+  // The references of every rule pattern in flat arrays (pattern p's are [refFrom[p], refFrom[p + 1])),
+  // and for the common key that stands for one plain rule pattern only (no doubled character, no
+  // Latin edge), that pattern: the first pass then reads typed arrays alone for it, no objects.
+  const refFrom = new Int32Array(rulePatterns.length + 1);
+  rulePatterns.forEach((p, i) => (refFrom[i + 1] = refFrom[i] + p.ruleOf.length));
+  const refRule = new Int32Array(refFrom[rulePatterns.length]);
+  const refSlot = new Int32Array(refRule.length);
+  const refBit = new Int32Array(refRule.length);
+  rulePatterns.forEach((p, i) => {
+    refRule.set(p.ruleOf, refFrom[i]);
+    refSlot.set(p.slotOf, refFrom[i]);
+    refBit.set(p.bitOf, refFrom[i]);
+  });
+  // The same for the positional rules (ordered or windowed) alone: they take the second pass.
+  const isPositional = (rule: number): boolean =>
+    rules[rule]?.ordered === true || rules[rule]?.within.kind === 'window';
+  const posFrom = new Int32Array(rulePatterns.length + 1);
+  const posRefs: number[] = [];
+  rulePatterns.forEach((p, i) => {
+    for (let r = 0; r < p.ruleOf.length; r++) if (isPositional(p.ruleOf[r])) posRefs.push(refFrom[i] + r);
+    posFrom[i + 1] = posRefs.length;
+  });
+  const posRule = Int32Array.from(posRefs, (r) => refRule[r]);
+  const posBit = Int32Array.from(posRefs, (r) => refBit[r]);
+  const plainRule = Int32Array.from(entries, (e) =>
+    typeof e !== 'string' && e.next === null && e.kind === RULE && e.runs === null && e.edges === 0 ? e.id : -1,
+  );
+  const ruleKey = Uint8Array.from(entries, (e) => {
+    for (let p = typeof e === 'string' ? null : e; p !== null; p = p.next) if (p.kind === RULE) return 1;
+    return 0;
+  });
   const allowKey = Uint8Array.from(entries, (e) => {
     for (let p = typeof e === 'string' ? null : e; p !== null; p = p.next) if (p.kind === ALLOW) return 1;
     return 0;
   });
   const lengths = automaton.lengths;
-  const alphabet = new Uint8Array(65536);
-  for (const key of keys) for (let i = 0; i < key.length; i++) alphabet[key.charCodeAt(i)] = 1;
-  // Digits and Latin letters always stay in the normalised text: the detectors find their runs there.
-  for (let c = 0x30; c <= 0x39; c++) alphabet[c] = 1;
-  for (let c = 0x61; c <= 0x7a; c++) alphabet[c] = 1;
 
   /** Groups a rule needs, as a bit mask; a rule is looked at only once every group has occurred. */
   const needed = Int32Array.from(rules, (r) => (1 << r.groups.length) - 1);
@@ -436,8 +486,16 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
       const slot = rule * G + g;
       const p = rulePatterns[firstPattern[slot]];
       const end = found.ends[firstOutput[slot]];
-      const span = spanOf(text, norm, end - lengths[found.keys[firstOutput[slot]]], end, p?.runs ?? null);
-      return { group: g, term: p?.refTerms[firstRef[slot]] ?? '', start: span.start, end: span.end };
+      const begin = end - lengths[found.keys[firstOutput[slot]]];
+      const runs = p?.runs ?? null;
+      // spanOf, without the intermediate object.
+      const lastNeed = runs === null ? 1 : runs[end - begin - 1];
+      return {
+        group: g,
+        term: p?.refTerms[firstRef[slot]] ?? '',
+        start: startOf(norm, begin, end, runs),
+        end: unitEnd(text, norm, runFirst[end - 1] + lastNeed - 1),
+      };
     };
     const closeSentence = (): void => {
       for (const rule of inSentence) {
@@ -485,14 +543,55 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
       const end = found.ends[k];
       const index = found.keys[k];
       const begin = end - lengths[index];
+      // Runs end at boundaries, so only the gaps between runs can hold one — and only if some
+      // original character there was dropped (kept units side by side leave no room for one).
+      if (end - begin > 1) {
+        const from = runFirst[begin + 1] - 1;
+        const to = runFirst[end - 1];
+        if (origin[to] - origin[from] !== to - from && spansBoundary(text, origin[from] + 1, origin[to], alphabet))
+          continue;
+      }
+      const plain = plainRule[index];
+      if (plain >= 0) {
+        // The same as the rule branch below, for a pattern with every run 1 and no Latin edge.
+        const start = origin[end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1];
+        if (allowed.length > 0 && insideAllow(start, end)) continue;
+        if (seenPattern[plain] === 0) {
+          seenPattern[plain] = 1;
+          seen.push(plain);
+        }
+        if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
+          closeSentence();
+          while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
+        }
+        const first = refFrom[plain];
+        for (let r = first, last = refFrom[plain + 1]; r < last; r++) {
+          const rule = refRule[r];
+          if (sentenceOfRule[rule] !== sentence) {
+            sentenceOfRule[rule] = sentence;
+            sentenceMask[rule] = 0;
+            sentenceExcluded[rule] = 0;
+            inSentence.push(rule);
+          }
+          const slot = refSlot[r];
+          if (slot < 0) {
+            sentenceExcluded[rule] = 1;
+            continue;
+          }
+          const at = rule * G + slot;
+          const bit = refBit[r];
+          if ((sentenceMask[rule] & bit) === 0 || start < firstStart[at]) {
+            firstStart[at] = start;
+            firstOutput[at] = k;
+            firstPattern[at] = plain;
+            firstRef[at] = r - first;
+          }
+          sentenceMask[rule] |= bit;
+        }
+        continue;
+      }
       const entry = entries[index];
       if (entry === undefined) continue;
-      // Runs end at boundaries, so only the gaps between runs can hold one.
-      if (
-        end - begin > 1 &&
-        spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
-      )
-        continue;
       if (typeof entry === 'string') {
         // Every run 1: from the last unit of the first run to the first unit of the last.
         const startUnit = end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1;
@@ -572,14 +671,14 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     const slow = detailed;
     if (slow) fired.length = 0;
     const touched: number[] = [];
+    // Only the positional rules can take the second pass unless every rule does (detailed): their
+    // references alone are read.
+    const [from, rulesOf, bitsOf] = slow ? [refFrom, refRule, refBit] : [posFrom, posRule, posBit];
     for (const id of seen) {
-      const p = rulePatterns[id];
-      if (!p) continue;
-      const { ruleOf, bitOf } = p;
-      for (let r = 0; r < ruleOf.length; r++) {
-        const rule = ruleOf[r];
+      for (let r = from[id], last = from[id + 1]; r < last; r++) {
+        const rule = rulesOf[r];
         if (present[rule] === 0) touched.push(rule);
-        present[rule] |= bitOf[r] | 0x40000000;
+        present[rule] |= bitsOf[r] | 0x40000000;
       }
     }
     let second = false;
@@ -592,16 +691,18 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     }
     for (const id of seen) {
       seenPattern[id] = 0;
-      const p = rulePatterns[id];
-      if (!p) continue;
-      for (let r = 0; r < p.ruleOf.length; r++) if (detailed || complete[p.ruleOf[r]] === 1) wantedPattern[id] = 1;
+      if (detailed) wantedPattern[id] = 1;
+      if (detailed || !second) continue;
+      for (let r = from[id], last = from[id + 1]; r < last; r++) if (complete[rulesOf[r]] === 1) wantedPattern[id] = 1;
     }
-    const sentenceEnds = norm.sentenceEnds.slice(0, sentenceCount);
+    const sentenceEnds: number[] = [];
+    for (let s = 0; s < sentenceCount; s++) sentenceEnds.push(norm.sentenceEnds[s]);
     const occurrences: RuleOccurrence[] = [];
     const byRule = new Map<number, { occ: Occ[]; excluded: Set<number> }>();
     if (second || detailed) {
       for (let k = 0; k < found.count; k++) {
         const index = found.keys[k];
+        if (ruleKey[index] === 0) continue;
         const entry = entries[index];
         if (entry === undefined || typeof entry === 'string') continue;
         const end = found.ends[k];
@@ -664,9 +765,16 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     rules,
     wording,
     match(text: string): LexiconMatch {
-      const { occurrences: _unused, ...rest } = run(text, false);
-      void _unused;
-      return rest;
+      const m = run(text, false);
+      return {
+        hits: m.hits,
+        allowSpans: m.allowSpans,
+        rules: m.rules,
+        wording: m.wording,
+        cues: m.cues,
+        ascii: m.ascii,
+        sentenceEnds: m.sentenceEnds,
+      };
     },
     matchDetailed: (text: string): DetailedMatch => run(text, true),
   };

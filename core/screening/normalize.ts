@@ -38,8 +38,11 @@ const BOUNDARY_CHARS = new Set([...'，、：,'].map((c) => c.charCodeAt(0)));
 const UNKNOWN = 4;
 /** An astral code point kept as its two units. */
 const KEEP_PAIR = -1;
-/** Every code unit allowed: the alphabet terms themselves are normalised with. */
-const ANY = new Uint8Array(65536).fill(1);
+/**
+ * Every code unit allowed, each written as itself: the alphabet terms themselves are normalised
+ * with. (U+0000 maps to 0, “not allowed”, but control characters are dropped before it is read.)
+ */
+const ANY = Uint16Array.from({ length: 65536 }, (_, c) => c);
 
 const WORD = /^[\p{L}\p{N}]$/u;
 
@@ -135,7 +138,7 @@ export function isSentenceEnd(code: number): boolean {
  * Whether [from, to) of an already normalised text holds a boundary: sentence punctuation, or a
  * kept character outside `alphabet`.
  */
-export function spansBoundary(source: string, from: number, to: number, alphabet: Uint8Array = ANY): boolean {
+export function spansBoundary(source: string, from: number, to: number, alphabet: Uint16Array = ANY): boolean {
   const table = foldTable();
   for (let i = from; i < to; i++) {
     const c = source.charCodeAt(i);
@@ -197,11 +200,13 @@ let sentenceUnitBuf = new Int32Array(0);
  * Normalises into the shared scratch. The arrays in the result are only valid until the next call;
  * `normalise` returns copies.
  *
- * `alphabet` (1 per normalised code unit some term contains) lets a matcher treat every other
- * character as a boundary: a character no term contains can never be inside a hit, and as a
- * boundary it costs the automaton nothing. Hits are exactly those found without it.
+ * `alphabet` (per normalised code unit: 0 when no term contains it, else the code to write for it)
+ * lets a matcher treat every other character as a boundary: a character no term contains can never
+ * be inside a hit, and as a boundary it costs the automaton nothing. Hits are exactly those found
+ * without it. A matcher writes its alphabet densely (the automaton's root table then holds a few
+ * thousand entries, not 65,536); ASCII stays ASCII.
  */
-export function normaliseShared(source: string, alphabet: Uint8Array = ANY, withText = true): NormalisedText {
+export function normaliseShared(source: string, alphabet: Uint16Array = ANY, withText = true): NormalisedText {
   const n = source.length;
   if (n + 1 > capacity) {
     capacity = Math.max(n + 1, capacity * 2, 1024);
@@ -240,13 +245,14 @@ export function normaliseShared(source: string, alphabet: Uint8Array = ANY, with
         prev = -1;
         continue;
       }
-      if (alphabet[f] === 0) {
+      const code = alphabet[f];
+      if (code === 0) {
         prev = -1;
         continue;
       }
       origin[kept] = i;
       if (f !== prev) {
-        out[len] = f;
+        out[len] = code;
         runFirst[len++] = kept;
         prev = f;
       }
@@ -272,10 +278,10 @@ export function normaliseShared(source: string, alphabet: Uint8Array = ANY, with
       prev = -1;
     } else if (f === KEEP_PAIR) {
       // Kept as two units, each its own run: repeated astral characters are not collapsed.
-      out[len] = c;
+      out[len] = alphabet[c];
       runFirst[len++] = kept;
       origin[kept++] = i;
-      out[len] = low;
+      out[len] = alphabet[low];
       runFirst[len++] = kept;
       origin[kept++] = i + 1;
       prev = low;
@@ -283,7 +289,7 @@ export function normaliseShared(source: string, alphabet: Uint8Array = ANY, with
       wide = true;
       origin[kept] = i;
       if (f !== prev) {
-        out[len] = f;
+        out[len] = alphabet[f];
         runFirst[len++] = kept;
         prev = f;
       }
@@ -353,22 +359,46 @@ export function codePointEnd(source: string, offset: number): number {
   return offset + 1;
 }
 
+let simplified: Uint16Array | null = null;
+
+/** Per BMP code unit: its simplified form (OpenCC t→cn, one character), or 0 when it has none. */
+export function simplifiedTable(): Uint16Array {
+  if (simplified) return simplified;
+  const table = new Uint16Array(65536);
+  for (const [from, to] of traditionalTable()) table[from] = to;
+  simplified = table;
+  return table;
+}
+
+const viewDecoder = new TextDecoder('utf-16le', { ignoreBOM: true });
+let viewScratch = new Uint16Array(1024);
+
+/**
+ * `text` with every code unit replaced through `table` (0: kept as it is), same length, same
+ * offsets. A text with nothing to replace is returned as it is, without a copy.
+ */
+export function mapUnits(text: string, table: Uint16Array): string {
+  const n = text.length;
+  let i = 0;
+  while (i < n && table[text.charCodeAt(i)] === 0) i++;
+  if (i === n) return text;
+  if (viewScratch.length < n) viewScratch = new Uint16Array(Math.max(n, viewScratch.length * 2));
+  const out = viewScratch;
+  for (let k = 0; k < i; k++) out[k] = text.charCodeAt(k);
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const m = table[c];
+    out[i] = m === 0 ? c : m;
+  }
+  return viewDecoder.decode(out.subarray(0, n));
+}
+
 /**
  * Traditional → simplified, character for character (same length, same offsets), for detectors
  * that read the text with patterns rather than through the matcher.
  */
 export function toSimplified(text: string): string {
-  const table = traditionalTable();
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const s = table.get(text.charCodeAt(i));
-    if (s !== undefined) {
-      out += text.slice(from, i) + String.fromCharCode(s);
-      from = i + 1;
-    }
-  }
-  return from === 0 ? text : out + text.slice(from);
+  return mapUnits(text, simplifiedTable());
 }
 
 const LATIN_LETTER = /^\p{Script=Latin}$/u;

@@ -49,7 +49,7 @@ export function personView(overrides: Partial<PersonView> & Pick<PersonView, 'id
 
 export function peoplePage(overrides: Partial<PeoplePage> = {}): PeoplePage {
   const items = overrides.items ?? [personView({ id: 'p-1' })];
-  return { unit: unitView(), children: [], items, total: items.length, nextOffset: null, ...overrides };
+  return { unit: unitView(), children: [], items, nextOffset: null, ...overrides };
 }
 
 export function accountView(overrides: Partial<AccountView> & Pick<AccountView, 'id'>): AccountView {

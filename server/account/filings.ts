@@ -147,13 +147,11 @@ export const queryFiling = action({
 });
 
 /** Filings waiting for the person's desks: to file or answer, and to acknowledge (the workbench badge). */
-export async function countFilings(person: Person): Promise<number> {
+export async function countFilings(person: Person, cap: number): Promise<number> {
   const desks = desksOf(person);
   if (desks.length === 0) return 0;
   const _ = command();
-  const [toFile, toAcknowledge] = await Promise.all([
-    store.count('filings', { filerDeskId: _.in(desks), state: _.in(['due', 'queried']) }),
-    store.count('filings', { receiverDeskId: _.in(desks), state: 'filed' }),
-  ]);
-  return toFile + toAcknowledge;
+  // A badge: at most `cap` ids read in all ("99+"), not every filing (issue 18).
+  const toFile = await store.countUpTo('filings', { filerDeskId: _.in(desks), state: _.in(['due', 'queried']) }, cap);
+  return toFile + (await store.countUpTo('filings', { receiverDeskId: _.in(desks), state: 'filed' }, cap - toFile));
 }

@@ -60,8 +60,8 @@ async function setupAccountsOf(person: Person, upTo: number): Promise<Account[]>
   );
 }
 
-export async function countSetups(person: Person): Promise<number> {
-  return (await setupAccountsOf(person, 50)).length;
+export async function countSetups(person: Person, cap: number): Promise<number> {
+  return Math.min(cap, (await setupAccountsOf(person, cap)).length);
 }
 
 export const setups = action({

@@ -145,7 +145,7 @@ async function readPlan(db: Store, d: Directive): Promise<PlannedTarget[]> {
   return chunks.sort((a, b) => a.seq - b.seq).flatMap((c) => c.targets);
 }
 
-function targetDoc(d: Directive, t: PlannedTarget): DirectiveTarget {
+export function targetDoc(d: Directive, t: PlannedTarget): DirectiveTarget {
   return {
     _id: `${d._id}|${t.accountId}`,
     directiveId: d._id,

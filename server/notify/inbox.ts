@@ -29,8 +29,12 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   return { createdAt, id };
 }
 
+/** The unread count stops here (miniprogram/services/badge.ts shows "99+"). */
+export const UNREAD_CAP = 100;
+
 export async function unreadCount(db: Store, personId: string): Promise<number> {
-  return db.count('notifications', { recipientId: personId, read: false });
+  // The tab badge says "99+" beyond 99: reading more unread notices than that would tell nothing (issue 18).
+  return db.countUpTo('notifications', { recipientId: personId, read: false }, UNREAD_CAP);
 }
 
 const toItem = (n: Notification): InboxItem => ({

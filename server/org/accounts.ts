@@ -9,7 +9,7 @@ import { runWork, type Work } from '../uow';
 import { applyEffects } from './effects';
 import { preSystemAccount, preSystemGuard, saveAccount, stateGuard } from '../account/sync';
 import { accountFields, id, limit, noPasswords, offset, rev, scope } from './input';
-import { accountPeopleIds, accountView, nextOffset, PAGE_DEFAULT, peopleByIds, unitIdsOf } from './views';
+import { accountPeopleIds, accountView, pageOf, PAGE_DEFAULT, peopleByIds, unitIdsOf } from './views';
 
 /** Re-reads, inside the transaction, every person an account names: the rules are checked on them. */
 async function staffOf(work: Work, ids: readonly string[]): Promise<Map<string, Person>> {
@@ -40,25 +40,21 @@ export const listAccounts = action({
     if (params.accountId) filter._id = params.accountId;
     const from = params.offset ?? 0;
     const size = params.limit ?? PAGE_DEFAULT;
-    const [items, total] = await Promise.all([
+    // accounts.unitName: the scope's units in name order, so a page reads its own accounts and no more.
+    const found =
       size > 0
-        ? store.find<Account>('accounts', filter, {
+        ? await store.find<Account>('accounts', filter, {
             orderBy: [
               ['name', 'asc'],
               ['_id', 'asc'],
             ],
             skip: from,
-            limit: size,
+            limit: size + 1,
           })
-        : [],
-      store.count('accounts', filter),
-    ]);
-    const people = await peopleByIds(items.flatMap(accountPeopleIds));
-    return {
-      items: items.map((a) => accountView(a, tree, people)),
-      total,
-      nextOffset: size > 0 ? nextOffset(from, items.length, total) : null,
-    };
+        : [];
+    const page = pageOf(found, from, size);
+    const people = await peopleByIds(page.items.flatMap(accountPeopleIds));
+    return { items: page.items.map((a) => accountView(a, tree, people)), nextOffset: page.nextOffset };
   },
 });
 

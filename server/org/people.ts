@@ -14,7 +14,7 @@ import { runWork, type Work } from '../uow';
 import { applyEffects } from './effects';
 import { id, limit, noPasswords, offset, personFields, rev, role, roleGrant, scope, training } from './input';
 import { isDuplicateKey } from './retry';
-import { nextOffset, PAGE_DEFAULT, peopleByIds, personView, unitIdsOf, unitSummary, unitView } from './views';
+import { pageOf, PAGE_DEFAULT, peopleByIds, personView, unitIdsOf, unitSummary, unitView } from './views';
 
 function requireUnit(unitId: string, tree: UnitTree): Unit {
   const unit = tree.byId.get(unitId);
@@ -53,17 +53,19 @@ export const listPeople = action({
     if (params.personId) filter._id = params.personId;
     const from = params.offset ?? 0;
     const size = params.limit ?? PAGE_DEFAULT;
-    const [items, total, named] = await Promise.all([
-      size > 0 ? store.find<Person>('people', filter, { orderBy: [['badgeNo', 'asc']], skip: from, limit: size }) : [],
-      store.count('people', filter),
+    // people.unitBadge: the scope's units in badge order, so a page reads its own people and no more.
+    const [found, named] = await Promise.all([
+      size > 0
+        ? store.find<Person>('people', filter, { orderBy: [['badgeNo', 'asc']], skip: from, limit: size + 1 })
+        : [],
       peopleByIds([unit.responsibility.leaderId, unit.responsibility.personId].filter((x): x is string => x !== null)),
     ]);
+    const page = pageOf(found, from, size);
     return {
       unit: unitView(unit, tree, named),
       children: (tree.children.get(unit._id) ?? []).map(unitSummary),
-      items: items.map((p) => personView(p, tree)),
-      total,
-      nextOffset: size > 0 ? nextOffset(from, items.length, total) : null,
+      items: page.items.map((p) => personView(p, tree)),
+      nextOffset: page.nextOffset,
     };
   },
 });

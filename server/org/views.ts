@@ -136,6 +136,15 @@ export function unitIdsOf(unitId: string, scope: 'unit' | 'subtree', tree: UnitT
 export const PAGE_DEFAULT = 20;
 export const PAGE_MAX = 100;
 
-export function nextOffset(offset: number, shown: number, total: number): number | null {
-  return offset + shown < total ? offset + shown : null;
+/**
+ * One page of a list read with one item more than asked (`limit + 1`): the extra item only says that
+ * another page follows. Lists give no total: counting would read every matching document (issue 18).
+ */
+export function pageOf<T>(
+  found: readonly T[],
+  offset: number,
+  size: number,
+): { items: T[]; nextOffset: number | null } {
+  const items = found.slice(0, size);
+  return { items, nextOffset: found.length > size ? offset + items.length : null };
 }

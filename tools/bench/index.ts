@@ -93,7 +93,27 @@ function isBenchName(name: string): name is BenchName {
   return Object.prototype.hasOwnProperty.call(BENCHES, name);
 }
 
-async function main(args: readonly string[]): Promise<number> {
+/**
+ * Options for one bench, after its name: `--only a,b` (the province bench's actions or pages by name)
+ * and `--scale 0.1` (its data sizes), handed on through the environment the bench reads.
+ */
+function takeOptions(args: readonly string[]): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const option = /^--(only|scale)(?:=(.*))?$/.exec(arg);
+    if (!option) {
+      names.push(arg);
+      continue;
+    }
+    const value = option[2] ?? args[++i] ?? '';
+    process.env[option[1] === 'only' ? 'BENCH_ONLY' : 'BENCH_SCALE'] = value;
+  }
+  return names;
+}
+
+async function main(all: readonly string[]): Promise<number> {
+  const args = takeOptions(all);
   const unknown = args.filter((a) => !isBenchName(a));
   if (unknown.length > 0) {
     console.error(`未知的基准：${unknown.join('、')}。可选：${NAMES.join('、')}`);

@@ -25,6 +25,12 @@ import { DEFAULT_REFERRAL_CONFIG, type DomainCtx } from '../../core/referral/com
 import { createWorkCalendar } from '../../core/calendar/calendar';
 import { isDomainError } from '../../core/errors';
 import { toBeijingIso } from '../../core/time';
+import { auditNote, changesOf, excerpt, REFERRAL_FIELDS } from '../../server/referral/notices';
+import { adoptAccounts } from '../../core/account/adopt';
+import { buildTree } from '../../core/org/tree';
+import type { CadenceDay } from '../../typings/post';
+import type { Effect } from '../../typings/referral';
+import { AuditCollector, generateLinkage, generateSecurity, generateTraining, type World } from './records';
 import type { LocalDatabase } from '../local-cloud/src';
 import type { Doc } from '../local-cloud/src/db/ejson';
 
@@ -68,7 +74,7 @@ export interface ProvinceReport {
 
 // --- a seeded generator (mulberry32) ----------------------------------------------------------------
 
-class Random {
+export class Random {
   private s: number;
   constructor(seed: number) {
     this.s = seed >>> 0;
@@ -138,7 +144,7 @@ const COUNTY_DEPARTMENTS = [
   ['za', '治安大队', 'publicOrder'],
 ] as const;
 
-interface Bureau {
+export interface Bureau {
   unit: Unit;
   desk: Unit;
   departments: Unit[];
@@ -152,7 +158,7 @@ interface Bureau {
 }
 
 /** The writer: documents go to the store in batches, as an import would write them. */
-class Writer {
+export class Writer {
   readonly counts: { [collection: string]: number } = {};
   private readonly buffers = new Map<string, Doc[]>();
   constructor(private readonly db: LocalDatabase) {}
@@ -417,14 +423,41 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
       );
     }
   }
+  // The account lifecycle's fields (approver of record, index fields, name claims) and the matrix's
+  // maintained totals, as for accounts that predate the system (core/account/adopt).
+  const tree = buildTree(units);
+  const audit = new AuditCollector();
+  const adopted = adoptAccounts(tree, new Map(people.map((p) => [p._id, p])), accounts, created);
+  adopted.accounts.forEach((a, i) => Object.assign(accounts[i], a));
+  const world: World = {
+    rnd,
+    out,
+    audit,
+    tree,
+    people,
+    personById: new Map(people.map((p) => [p._id, p])),
+    accounts,
+    bureaus,
+    province,
+    cities,
+    scale,
+    yearStart: YEAR_START,
+    now: NOW_MS,
+  };
+  // 第三十五条: the year's training sessions, written onto each person's records.
+  const trained = generateTraining(world);
+  people.splice(0, people.length, ...trained);
+  world.personById = new Map(people.map((p) => [p._id, p]));
   for (const u of units) out.add('units', u);
   for (const p of people) out.add('people', p);
   for (const a of accounts) out.add('accounts', a);
+  for (const c of adopted.claims) out.add('accountNames', c);
+  for (const t of adopted.totals) out.add('matrixTotals', t);
   out.flush();
   log(`  组织：${units.length} 个单位，${people.length} 名人员，${accounts.length} 个账号`);
 
   // --- posts through the chain rules ---------------------------------------------------------------
-  const personById = new Map(people.map((p) => [p._id, p]));
+  const personById = world.personById;
   const holdersOf = new Map<string, Person[]>();
   for (const p of people) {
     for (const key of pendingKeysOfPerson(p)) {
@@ -448,6 +481,7 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
   };
   const screening = (level: SensitivityLevel): PostScreening => ({ blocked: false, minLevel: level, hits: [] });
   let postSeq = 0;
+  const cadenceDays = new Map<string, CadenceDay>();
   const failures: { [code: string]: number } = {};
   const refused = (code: string): void => {
     failures[code] = (failures[code] ?? 0) + 1;
@@ -484,6 +518,22 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
     if (!t.ok) return refused(t.error.code);
     let post: Post = t.next;
     const versions: PostEffect[] = [];
+    const unitPath = unitById.get(a.unitId)?.path ?? [a.unitId];
+    /** What server/post/effects.ts does with a transition's effects, in bulk. */
+    const effects = (list: readonly PostEffect[], now: number, actor: Person): void => {
+      for (const e of list) {
+        if (e.type === 'storeVersion') versions.push(e);
+        else if (e.type === 'audit')
+          audit.add(now, actor, e.action, { collection: 'posts', id: e.postId }, e.summary, unitPath);
+        else if (e.type === 'countPublished') {
+          const dayId = `${e.accountId}:${e.day}`;
+          const day = cadenceDays.get(dayId) ?? { _id: dayId, accountId: e.accountId, day: e.day, postIds: [] };
+          if (!day.postIds.includes(e.postId)) day.postIds.push(e.postId);
+          cadenceDays.set(dayId, day);
+        }
+      }
+    };
+    effects(t.effects, at, author);
     const apply = (event: PostEvent, now: number, actor: Person): boolean => {
       t = applyPostEvent(post, event, ctx(now, actor));
       if (!t.ok) {
@@ -491,7 +541,7 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
         return false;
       }
       post = t.next;
-      versions.push(...t.effects.filter((e) => e.type === 'storeVersion'));
+      effects(t.effects, now, actor);
       return true;
     };
     const fate = rnd.next();
@@ -564,6 +614,8 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
       runPost(a, Math.min(at, NOW_MS - 10 * MIN));
     }
   }
+  // 第十九条: the published posts per account and Beijing day, as each publication maintains them.
+  for (const day of cadenceDays.values()) out.add('cadenceDays', day);
   out.flush();
   log(
     `  稿件：${out.counts['posts'] ?? 0} 篇（版本 ${out.counts['postVersions'] ?? 0}，待审批条目 ${out.counts['approvalQueue'] ?? 0}）`,
@@ -660,14 +712,31 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
           continue;
         }
         let referral: Referral = r.next;
+        const referralPath = unitById.get(a.unitId)?.path ?? [a.unitId];
+        /** The transition's audit entries, as server/referral/notices.ts applyEffects writes them. */
+        const audited = (effects: readonly Effect[], at: number, who: Person, before: Referral | null): void => {
+          for (const e of effects) {
+            if (e.kind !== 'audit') continue;
+            const note = auditNote(
+              e,
+              excerpt(referral.question),
+              referralPath,
+              changesOf(before, referral, REFERRAL_FIELDS),
+            );
+            audit.add(at, who, note.action, note.object, note.summary, note.unitPath, note.changes);
+          }
+        };
+        audited(r.effects, madeMs, operator, null);
         const step = (event: Parameters<typeof applyReferralEvent>[1], at: number, who: Person): boolean => {
           if (at > NOW_MS) return false;
+          const before = referral;
           r = applyReferralEvent(referral, event, dctx(at, who));
           if (isDomainError(r)) {
             refused(r.code);
             return false;
           }
           referral = r.next;
+          audited(r.effects, at, who, before);
           return true;
         };
         if (handler && step({ type: 'sign', expectedRev: referral.rev }, madeMs + (1 + rnd.int(20)) * HOUR, handler)) {
@@ -723,6 +792,26 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
     }
   }
   out.flush();
+
+  // 第三十三条: rotation records reminded as if the security timer last ran at 23:00 yesterday (the
+  // stages at midnight are what its next run finds due); incidents.
+  const security = generateSecurity(world, NOW_MS - 10 * HOUR);
+  out.flush();
+  log(
+    `  账号安全：${out.counts['accountSecurity'] ?? 0} 个账号，密码更换登记 ${security.attestations} 次（逾期 ${security.late}），安全事件 ${security.incidents} 起（处置中 ${security.open}）`,
+  );
+  // 第三十四条: the timer's steps done up to two minutes ago.
+  const linkage = generateLinkage(world, NOW_MS - 2 * MIN);
+  out.flush();
+  log(
+    `  联动指令：${linkage.directives} 条，${linkage.targets} 个账号次（按时 ${linkage.onTime}，逾期 ${linkage.late}，未响应 ${linkage.silent}），此刻有步骤到期 ${linkage.dueNow} 条`,
+  );
+  // The audit log of all the above, chained in time order; the security timer's tail starts at its head.
+  const head = audit.write(out);
+  const lastAccount = accounts.reduce((m, a) => (a._id > m ? a._id : m), '');
+  out.add('counters', { _id: 'securitySync', seq: head?.seq ?? 0, enrolled: true, enrolAfter: lastAccount, rev: 1 });
+  out.flush();
+  log(`  审计日志：${out.counts['auditLog'] ?? 0} 条`);
 
   const cs = cities[0];
   const ly = counties[0];

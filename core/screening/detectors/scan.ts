@@ -56,14 +56,28 @@ interface Candidate {
   value: string;
 }
 
-const push = (list: Candidate[], seen: Set<number>, start: number, end: number, value: string): void => {
-  const key = start * 65536 + (end - start);
-  if (seen.has(key)) return;
-  seen.add(key);
+const push = (list: Candidate[], start: number, end: number, value: string): void => {
   list.push({ start, end, value });
 };
 
 const byStart = (a: Candidate, b: Candidate): number => a.start - b.start || a.end - b.end;
+
+/**
+ * Candidates by start, each span once: two windows that overlap find the same match twice, with the
+ * same value (the view of a span does not depend on the window).
+ */
+function distinct(list: Candidate[]): Candidate[] {
+  if (list.length < 2) return list;
+  list.sort(byStart);
+  let n = 1;
+  for (let i = 1; i < list.length; i++) {
+    const c = list[i];
+    const last = list[n - 1];
+    if (c.start !== last.start || c.end !== last.end) list[n++] = c;
+  }
+  list.length = n;
+  return list;
+}
 
 type Match = { start: number; end: number; value: string; groups: (string | undefined)[] };
 
@@ -92,15 +106,32 @@ function matchesIn(w: Window, pattern: RegExp, near: Span, yuan = false): Match[
   return out;
 }
 
-const PROVINCES = new Set([...'京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼']);
-const CURRENCY = new Set([...'¥$￥₤€¢₳₴'].map((c) => c.charCodeAt(0)));
+/** Per code unit, which of these sets it belongs to (bits): one lookup instead of a Set per character. */
+const CLASS = new Uint8Array(65536);
+const PROVINCE = 1;
+const CURRENCY = 2;
+const NUMERAL = 4;
+for (const c of '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼') CLASS[c.charCodeAt(0)] |= PROVINCE;
+for (const c of '¥$￥₤€¢₳₴') CLASS[c.charCodeAt(0)] |= CURRENCY;
+for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十') CLASS[c.charCodeAt(0)] |= NUMERAL;
+/** The class bits of text[i], 0 outside the text. */
+const classAt = (text: string, i: number): number => (i >= 0 && i < text.length ? CLASS[text.charCodeAt(i)] : 0);
 const YEN = 0xa5;
 const DOLLAR = 0x24;
 const FULL_YEN = 0xffe5;
 const YUAN = '元'.charCodeAt(0);
 const SUI = '岁'.charCodeAt(0);
 const ZHOU = '周'.charCodeAt(0);
-const NUMERALS = new Set([...'0123456789０１２３４５６７８９一二三四五六七八九十']);
+
+/** Sentence numbers ascending, each once. */
+function sentencesIn(list: number[]): number[] {
+  if (list.length < 2) return list;
+  list.sort((a, b) => a - b);
+  let n = 1;
+  for (let i = 1; i < list.length; i++) if (list[i] !== list[n - 1]) list[n++] = list[i];
+  list.length = n;
+  return list;
+}
 
 export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   const { cues, ascii, sentenceEnds, sentenceCount } = where;
@@ -122,8 +153,9 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
     start: s === 0 ? 0 : sentenceEnds[s - 1] + 1,
     end: s < sentenceCount ? sentenceEnds[s] : text.length,
   });
-  const views = new Map<number, string>();
+  let views: Map<number, string> | null = null;
   const sentenceView = (s: number): string => {
+    views ??= new Map();
     let v = views.get(s);
     if (v === undefined) {
       const { start, end } = sentenceSpan(s);
@@ -133,9 +165,10 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
     return v;
   };
 
-  const minorSentences = new Set<number>();
-  const commercialSentences = new Set<number>();
-  const credentialSentences = new Set<number>();
+  // Sentences worth a look by each detector, in any order and repeated (sorted and made distinct below).
+  const minorSentences: number[] = [];
+  const commercialSentences: number[] = [];
+  const credentialSentences: number[] = [];
 
   // ---- candidates from the ASCII runs ----
   const ids18: Candidate[] = [];
@@ -147,14 +180,7 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   const shopLinks: Candidate[] = [];
   const codes: Candidate[] = [];
   const links: DetectorHit[] = [];
-  const seen = new Set<number>();
-  const seenId = new Set<number>();
-  const seenCard = new Set<number>();
-  const seenMobile = new Set<number>();
-  const seenPlate = new Set<number>();
-  const seenAddress = new Set<number>();
-  const seenShop = new Set<number>();
-  const seenCode = new Set<number>();
+  let seen: Set<number> | null = null;
 
   for (const run of ascii) {
     // What the run holds decides which patterns can match it at all.
@@ -169,26 +195,29 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
       else if (c === 0x2e || c === 0xff0e) dot = true;
     }
     // A currency sign before or after, or anywhere inside (¥ is dropped, so runs close over it).
+    // Only read with letters in the run (a price code, a 淘口令): most runs are plain numbers.
     let currency = false;
-    for (let i = Math.max(0, run.start - 2), to = Math.min(text.length, run.end + 2); i < to && !currency; i++)
-      currency = CURRENCY.has(text.charCodeAt(i));
-    const province = PROVINCES.has(text.charAt(run.start - 1)) || PROVINCES.has(text.charAt(run.start - 2));
+    if (letters > 0)
+      for (let i = Math.max(0, run.start - 2), to = Math.min(text.length, run.end + 2); i < to && !currency; i++)
+        currency = (CLASS[text.charCodeAt(i)] & CURRENCY) !== 0;
+    const province = ((classAt(text, run.start - 1) | classAt(text, run.start - 2)) & PROVINCE) !== 0;
     if (digits >= 11 || (letters > 0 && (dot || province || currency))) {
       // Three characters each side: a currency sign, a province character, a lookbehind.
       const w = windowOf(text, run.start - 3, run.end + 3);
       if (digits >= 15) {
-        for (const m of matchesIn(w, ID18, run)) push(ids18, seenId, m.start, m.end, m.value);
-        for (const m of matchesIn(w, ID15, run)) push(ids15, seenId, m.start, m.end, m.value);
-        for (const m of matchesIn(w, CARD, run)) push(cards, seenCard, m.start, m.end, m.value);
+        for (const m of matchesIn(w, ID18, run)) push(ids18, m.start, m.end, m.value);
+        for (const m of matchesIn(w, ID15, run)) push(ids15, m.start, m.end, m.value);
+        for (const m of matchesIn(w, CARD, run)) push(cards, m.start, m.end, m.value);
       }
-      if (digits >= 11) for (const m of matchesIn(w, MOBILE, run)) push(mobiles, seenMobile, m.start, m.end, m.value);
-      if (province) for (const m of matchesIn(w, PLATE, run)) push(plates, seenPlate, m.start, m.end, m.value);
+      if (digits >= 11) for (const m of matchesIn(w, MOBILE, run)) push(mobiles, m.start, m.end, m.value);
+      if (province) for (const m of matchesIn(w, PLATE, run)) push(plates, m.start, m.end, m.value);
       if (dot) {
-        for (const m of matchesIn(w, SHOP_LINK, run)) push(shopLinks, seenShop, m.start, m.end, m.value);
+        for (const m of matchesIn(w, SHOP_LINK, run)) push(shopLinks, m.start, m.end, m.value);
         for (const m of matchesIn(w, URL_IN_TEXT, run)) {
           const host = m.groups[2] ?? '';
           const isUrl = m.groups[0] !== undefined || m.groups[1] !== undefined;
           const key = m.start * 65536 + (m.end - m.start);
+          seen ??= new Set();
           if (seen.has(key) || !isForeignHost(host, isUrl)) continue;
           seen.add(key);
           links.push({
@@ -202,7 +231,7 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
         }
       }
       if (letters > 0 && currency)
-        for (const m of matchesIn(w, TAOKOULING, run, true)) push(codes, seenCode, m.start, m.end, m.value);
+        for (const m of matchesIn(w, TAOKOULING, run, true)) push(codes, m.start, m.end, m.value);
     }
     // A number next to 元, ¥ or 岁 makes its sentence worth a look.
     if (digits > 0) {
@@ -215,9 +244,9 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
         const a0 = text.charCodeAt(j);
         const a1 = text.charCodeAt(j + 1);
         if (b1 === YEN || b1 === DOLLAR || b1 === FULL_YEN || b2 === YEN || b2 === DOLLAR || b2 === FULL_YEN)
-          commercialSentences.add(sentenceOf(i));
-        if (a0 === YUAN || (a1 === YUAN && /\s/.test(text.charAt(j)))) commercialSentences.add(sentenceOf(i));
-        if (a0 === SUI || (a0 === ZHOU && a1 === SUI)) minorSentences.add(sentenceOf(i));
+          commercialSentences.push(sentenceOf(i));
+        if (a0 === YUAN || (a1 === YUAN && /\s/.test(text.charAt(j)))) commercialSentences.push(sentenceOf(i));
+        if (a0 === SUI || (a0 === ZHOU && a1 === SUI)) minorSentences.push(sentenceOf(i));
         i = j;
       }
     }
@@ -228,23 +257,23 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
     const s = sentenceOf(cue.start);
     switch (cue.kind) {
       case 'minor':
-        minorSentences.add(s);
+        minorSentences.push(s);
         break;
       case 'purchase':
-        commercialSentences.add(s);
+        commercialSentences.push(s);
         break;
       case 'credential':
-        credentialSentences.add(s);
+        credentialSentences.push(s);
         break;
       case 'shop':
         for (const m of matchesIn(windowOf(text, cue.start - 40, cue.end + 2), TAOKOULING, cue, true))
-          push(codes, seenCode, m.start, m.end, m.value);
+          push(codes, m.start, m.end, m.value);
         break;
       case 'address':
         // Every address names a dwelling by number: 5栋, 十二单元, 702室.
-        if (!NUMERALS.has(text.charAt(cue.start - 1))) break;
+        if ((classAt(text, cue.start - 1) & NUMERAL) === 0) break;
         for (const m of matchesIn(windowOf(text, cue.start - 30, cue.end + 40), ADDRESS, cue))
-          push(addresses, seenAddress, m.start, m.end, m.value);
+          push(addresses, m.start, m.end, m.value);
         break;
       case 'secret':
         break;
@@ -256,23 +285,23 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   const add = (c: Candidate, detector: DetectorHit['detector'], rule: string, matched: string): void => {
     personal.push({ start: c.start, end: c.end, category: 'privacy', detector, rule, matched });
   };
-  for (const c of [...ids18.sort(byStart), ...ids15.sort(byStart)]) {
+  for (const c of [...distinct(ids18), ...distinct(ids15)]) {
     const id = digitsOf(c.value);
     if (isResidentId(id) && !overlaps(c, personal)) add(c, 'idNumber', '居民身份证号码', maskResidentId(id));
   }
-  for (const c of cards.sort(byStart)) {
+  for (const c of distinct(cards)) {
     const card = digitsOf(c.value);
     if (luhnValid(card) && !overlaps(c, personal)) add(c, 'bankCard', '银行卡号', maskBankCard(card));
   }
-  for (const c of mobiles.sort(byStart)) {
+  for (const c of distinct(mobiles)) {
     const mobile = digitsOf(c.value).replace(/^86(?=1\d{10}$)/, '');
     if (POLICE_CONTACT.test(detectorText(text.slice(Math.max(0, c.start - 12), c.start)))) continue;
     if (!overlaps(c, personal)) add(c, 'mobile', '手机号码', maskMobile(mobile));
   }
-  for (const c of plates.sort(byStart)) {
+  for (const c of distinct(plates)) {
     if (/\d/.test(c.value)) add(c, 'plate', '机动车号牌', maskPlate(c.value.replace(/[·•・. -]/g, '')));
   }
-  for (const c of addresses.sort(byStart)) {
+  for (const c of distinct(addresses)) {
     const lead = /^(?:家住|居住在|居住于|住在|住址|位于|住|在|于|是)*/.exec(c.value)?.[0].length ?? 0;
     const span = { start: c.start + lead, end: c.end, value: c.value };
     if (DWELLING.test(c.value) && !overlaps(span, personal))
@@ -281,7 +310,7 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   hits.push(...personal);
 
   // ---- minors: the sentences that mark a minor ----
-  for (const s of [...minorSentences].sort((a, b) => a - b)) {
+  for (const s of sentencesIn(minorSentences)) {
     const view = sentenceView(s);
     if (!MINOR_MARK.test(view)) continue;
     const { start } = sentenceSpan(s);
@@ -304,12 +333,11 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
     const windows = secretCues.map((cue) => windowOf(text, cue.start - 12, cue.end + 12));
     for (const { rule, pattern } of MARKS) {
       const found: Candidate[] = [];
-      const seenMark = new Set<number>();
       secretCues.forEach((cue, i) => {
         const w = windows[i];
-        if (w) for (const m of matchesIn(w, pattern, cue)) push(found, seenMark, m.start, m.end, m.value);
+        if (w) for (const m of matchesIn(w, pattern, cue)) push(found, m.start, m.end, m.value);
       });
-      for (const m of found.sort(byStart)) {
+      for (const m of distinct(found)) {
         if (marks.some((h) => h.start <= m.start && m.end <= h.end)) continue;
         marks.push({
           start: m.start,
@@ -329,9 +357,9 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   const sell = (start: number, end: number, detector: DetectorHit['detector'], rule: string): void => {
     commercial.push({ start, end, category: 'commercial', detector, rule, matched: text.slice(start, end) });
   };
-  for (const c of shopLinks.sort(byStart)) sell(c.start, c.end, 'shopLink', '电商链接');
-  for (const c of codes.sort(byStart)) if (!overlaps(c, commercial)) sell(c.start, c.end, 'shopLink', '淘口令');
-  for (const s of [...commercialSentences].sort((a, b) => a - b)) {
+  for (const c of distinct(shopLinks)) sell(c.start, c.end, 'shopLink', '电商链接');
+  for (const c of distinct(codes)) if (!overlaps(c, commercial)) sell(c.start, c.end, 'shopLink', '淘口令');
+  for (const s of sentencesIn(commercialSentences)) {
     const view = sentenceView(s).replace(/￥/g, '¥');
     if (SCAM.test(view)) continue;
     const { start } = sentenceSpan(s);
@@ -351,7 +379,7 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   hits.push(...links);
 
   // ---- 第三十三条: passwords and codes ----
-  for (const s of [...credentialSentences].sort((a, b) => a - b))
+  for (const s of sentencesIn(credentialSentences))
     hits.push(...credentialsIn(text, sentenceView(s), sentenceSpan(s).start));
 
   return hits;

@@ -8,7 +8,7 @@ const wxm = useWx();
 
 const page1 = (items = [accountView({ id: 'acc-1' })], nextOffset: number | null = null) => ({
   ok: true as const,
-  data: { items, total: items.length + (nextOffset === null ? 0 : 1), nextOffset },
+  data: { items, nextOffset },
 });
 
 describe('账号管理 (pages/accounts)', () => {
@@ -80,6 +80,7 @@ describe('账号管理 (pages/accounts)', () => {
   it('opens an account in its own unit, and loads more', async () => {
     wxm.cloud.reply('org', 'listAccounts', page1([accountView({ id: 'acc-1', unitId: 'u-ly' })], 1));
     const page = await openPage<{ list: { items: { id: string }[] } }>('pages/accounts/index', { unitId: 'u-cs' });
+    expect(page.text('#total')).toContain('已列出 1 个账号，更多见下方');
     await page.fire('#account-acc-1', 'click');
     expect(wxm.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/pages/account/index?id=acc-1&unitId=u-ly' }),
@@ -93,6 +94,7 @@ describe('账号管理 (pages/accounts)', () => {
       limit: 20,
     });
     expect(page.data().list.items.map((a) => a.id)).toEqual(['acc-1', 'acc-2']);
+    expect(page.text('#total')).toContain('共 2 个账号');
   });
 
   it('shows the error with 重试', async () => {

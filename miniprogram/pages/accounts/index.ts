@@ -88,7 +88,6 @@ Page<AccountsData, AccountsCustom>({
     return chunkOf(res, (page) => ({
       rows: page.items.map(toRow),
       next: page.nextOffset,
-      total: page.total,
       extra: { unitId },
     }));
   },

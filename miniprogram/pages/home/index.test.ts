@@ -44,6 +44,19 @@ describe('工作台 (pages/home)', () => {
     expect(wxm.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 1, text: '5' }));
   });
 
+  it('shows 99+ for a count the server stopped at (it reads at most 100 per badge)', async () => {
+    wxm.cloud.reply('org', 'me', {
+      ok: true,
+      data: me({ roles: REVIEWER_AND_OPERATOR }, { approvals: 100, drafts: 99, unreadNotifications: 100 }),
+    });
+    const page = await openPage('pages/home/index');
+    expect(page.text('#entry-approvals')).toBe('99+ 审核审批');
+    expect(page.text('#entry-drafts')).toBe('99 我的稿件');
+    expect(page.text('#pending-approvals')).toContain('待我审核审批的稿件 99+');
+    expect(page.text('#pending-unread')).toContain('未读消息 99+');
+    expect(wxm.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 1, text: '99+' }));
+  });
+
   it('shows the unit admin the org entries only', async () => {
     wxm.cloud.reply('org', 'me', { ok: true, data: me({ roles: [{ role: 'unitAdmin', unitName: '长沙市公安局' }] }) });
     const page = await openPage<{ entries: { key: string }[] }>('pages/home/index');

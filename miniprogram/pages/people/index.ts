@@ -109,7 +109,6 @@ Page<PeopleData, PeopleCustom>({
     return chunkOf(res, (page) => ({
       rows: page.items.map(toRow),
       next: page.nextOffset,
-      total: page.total,
       extra: {
         unitId: page.unit.id,
         unitName: page.unit.name,

@@ -40,9 +40,11 @@ export function readSavedClock(meta: ClockMeta): SavedClock | null {
 /** Puts a fresh clock where the saved one was: the same offset from real time, or the same frozen instant. */
 export function restoreClock(clock: Clock, saved: SavedClock, realNow: number): void {
   const at = saved.frozen ? saved.virtualAt : realNow + saved.offsetMs;
-  clock.set(new Date(at).toISOString());
+  // Frozen (or running) first, then set: freezing after setting let the running clock move on by a
+  // millisecond on a busy machine, and the frozen instant came back 1 ms late.
   if (saved.frozen) clock.freeze();
   else clock.resume();
+  clock.set(new Date(at).toISOString());
 }
 
 const DAY = 86_400_000;

@@ -92,7 +92,6 @@ describe('申请详情 (packages/accounts/pages/application)', () => {
           accountView({ id: 'acc-new', name: '长沙警方', state: 'active' }),
         ],
         nextOffset: null,
-        total: 2,
       },
     });
     await page.fire('#handover', 'click');

@@ -125,7 +125,6 @@ describe('下发联动指令 (packages/linkage/pages/issue)', () => {
             rev: 1,
           },
         ],
-        total: 1,
         nextOffset: null,
       },
     });
