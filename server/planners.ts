@@ -248,6 +248,8 @@ async function markPlanned(
 export async function runPlanners(
   ctx: HandlerContext,
   registry: ShellPlannerRegistry = planners,
+  /** Runs only the planners it accepts (the timer's `only`, issue 18); default every one. */
+  accept: (name: string) => boolean = () => true,
 ): Promise<PlannerRunReport[]> {
   const reports: PlannerRunReport[] = [];
   let tree: Promise<UnitTree> | null = null;
@@ -256,7 +258,7 @@ export async function runPlanners(
     store: ctx.store,
     tree: () => (tree ??= loadTree(ctx.store)),
   };
-  for (const { planner, enrich, marks } of registry.all()) {
+  for (const { planner, enrich, marks } of registry.all().filter((r) => accept(r.planner.name))) {
     const report: PlannerRunReport = {
       name: planner.name,
       items: 0,

@@ -92,6 +92,12 @@ describe('the province generator', () => {
     expect(referrals.length).toBeGreaterThan(10);
     for (const r of referrals) expect(Date.parse(r.dueAt)).toBeGreaterThan(Date.parse(r.createdAt));
     expect(referrals.some((r) => r.state === 'closed')).toBe(true);
+    // Some come due this morning: signed, unanswered, their first reminder within the last day.
+    const now = Date.parse(PROVINCE_NOW);
+    const dueNow = referrals.filter(
+      (r) => r.open && Date.parse(r.dueSoonAt) <= now && Date.parse(r.dueSoonAt) > now - 24 * 3_600_000,
+    );
+    expect(dueNow.length).toBeGreaterThan(0);
   });
 
   it('makes linkage directives whose targets, tallies and clocks agree (第三十四条)', () => {

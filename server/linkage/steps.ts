@@ -159,7 +159,8 @@ async function runStep(
   } else {
     // The record becomes final: whoever has not responded has none. A response still coming is kept
     // and counted late (core/linkage respond).
-    await db.updateWhere(
+    // The silent targets are this step's due work too (read by the update).
+    report.targetsRead += await db.updateWhere(
       'directiveTargets',
       { directiveId: d._id, state: 'pending' },
       { state: 'none', updatedAt: toBeijingIso(now) },

@@ -19,7 +19,33 @@ export const RUN_BUDGET_MS = 40_000;
 /** Linkage directives' steps (第三十四条) run first, within this part of the budget, so their notices go out in the same run. */
 export const LINKAGE_BUDGET_MS = 15_000;
 
-const timerEvent = v.object({ Type: v.literal('Timer'), TriggerName: v.string() });
+/**
+ * `only` (never sent by the platform's trigger): one part of the run — `linkage`, `delivery` or one
+ * planner's name — so a benchmark or an operator can measure or rerun each timer on its own (issue 18).
+ */
+const timerEvent = v.object({ Type: v.literal('Timer'), TriggerName: v.string(), only: v.optional(v.string()) });
+
+const NO_LINKAGE: LinkageStepsReport = {
+  due: 0,
+  fanouts: 0,
+  reminders: 0,
+  lateReports: 0,
+  closed: 0,
+  notices: 0,
+  targetsRead: 0,
+  stoppedEarly: false,
+  error: null,
+};
+const NO_DELIVERY: DeliveryReport = {
+  due: 0,
+  sent: 0,
+  skipped: 0,
+  failed: 0,
+  retrying: 0,
+  lostRace: 0,
+  escalations: 0,
+  stoppedEarly: false,
+};
 
 export type TimerAnswer =
   | {
@@ -36,9 +62,13 @@ export function createTimerMain(registry: ShellPlannerRegistry = planners): (eve
     }
     const runId = randomUUID();
     const ctx = timerContext(Date.now(), runId, () => randomUUID().replace(/-/g, ''));
-    const linkage = await runLinkageSteps(ctx, started + LINKAGE_BUDGET_MS);
-    const plannerReports = await runPlanners(ctx, registry);
-    const delivery = await deliverDue(ctx, { runId, deadline: started + RUN_BUDGET_MS });
+    const only = event.only;
+    const part = (name: string): boolean => only === undefined || only === name;
+    const linkage = part('linkage') ? await runLinkageSteps(ctx, started + LINKAGE_BUDGET_MS) : NO_LINKAGE;
+    const plannerReports = await runPlanners(ctx, registry, only === undefined ? undefined : (name) => name === only);
+    const delivery = part('delivery')
+      ? await deliverDue(ctx, { runId, deadline: started + RUN_BUDGET_MS })
+      : NO_DELIVERY;
     // One line per run for the operators' log search.
     console.log(JSON.stringify({ timer: event.TriggerName, runId, linkage, planners: plannerReports, delivery }));
     return { ok: true, data: { runId, linkage, planners: plannerReports, delivery } };

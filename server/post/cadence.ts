@@ -21,6 +21,7 @@ import {
 } from '../../core/cadence';
 import { beijingTimeOn } from '../../core/cadence/time';
 import { beijingDay } from '../../core/time';
+import { facet } from '../../core/account/matrix';
 import { action, type HandlerContext } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
 import { enqueueDrafts } from '../planners';
@@ -113,6 +114,36 @@ export const cadence = action({
 
 const ACCOUNT_PAGE = 500;
 
+/**
+ * A page of 第十九条's candidates (the active institutional accounts) after `after`, through the
+ * `facets` index (the province's facet names every account), in (name, _id) order by keyset: the rest
+ * of the accounts sharing `after`'s name, then the names beyond. Each request reads what it returns —
+ * a skip would read every skipped account again and the personal and closed ones besides (issue 18:
+ * 1,036 candidates read 4,590 accounts).
+ */
+async function candidatePage(candidates: string, after: Account | null): Promise<Account[]> {
+  const _ = command();
+  const order = {
+    orderBy: [
+      ['name', 'asc'],
+      ['_id', 'asc'],
+    ] as [string, 'asc'][],
+  };
+  if (after === null) return store.find<Account>('accounts', { facets: candidates }, { ...order, limit: ACCOUNT_PAGE });
+  const ties = await store.find<Account>(
+    'accounts',
+    { facets: candidates, name: after.name, _id: _.gt(after._id) },
+    { ...order, limit: ACCOUNT_PAGE },
+  );
+  if (ties.length === ACCOUNT_PAGE) return ties;
+  const rest = await store.find<Account>(
+    'accounts',
+    { facets: candidates, name: _.gt(after.name) },
+    { ...order, limit: ACCOUNT_PAGE - ties.length },
+  );
+  return [...ties, ...rest];
+}
+
 export interface CadenceRunReport {
   day: DayString;
   /** Why nothing was read: before the reminder time, or the day's run already done. */
@@ -159,12 +190,11 @@ export async function runCadenceReminders(
   const markerId = `cadenceRun-${day}`;
   if (await store.get<RunMarker>('counters', markerId)) return { ...report, skipped: 'alreadyDone' };
 
-  for (let skip = 0; ; skip += ACCOUNT_PAGE) {
-    const accounts = await store.find<Account>(
-      'accounts',
-      { state: 'active', kind: 'institutional' },
-      { orderBy: [['_id', 'asc']], skip, limit: ACCOUNT_PAGE },
-    );
+  const candidates = facet((await loadTree()).root._id, { kind: 'institutional', state: 'active' });
+  let after: Account | null = null;
+  for (;;) {
+    const accounts = await candidatePage(candidates, after);
+    after = accounts[accounts.length - 1] ?? after;
     report.accounts += accounts.length;
     // Daily accounts need today only; WeChat service accounts (monthly rule) the month so far.
     const monthly = accounts.filter((a) => a.platform === 'wechatService').map((a) => a._id);

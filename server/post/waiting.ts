@@ -110,6 +110,18 @@ function escalateDrafts(item: WaitingItem, now: number): NotificationDraft[] {
 
 const asEntries = (docs: readonly Doc[]): ApprovalQueueEntry[] => docs as unknown as ApprovalQueueEntry[];
 
+/**
+ * Issue 18 (a run that finds nothing new costs its due keys): an entry is reminded once per wait and
+ * stage, so its mark is the stage and the wait (a new round, step, level or version is a new wait, and
+ * rewrites the entry). A run that finds the mark skips the entry: no holders or leaders read, no plan,
+ * no dedupe lookup. Someone who came to hold the role after the reminder went out is not reminded of
+ * that same wait again.
+ */
+const waitMarks =
+  (stage: string) =>
+  (docs: readonly Doc[]): Promise<ReadonlyMap<string, string>> =>
+    Promise.resolve(new Map(asEntries(docs).map((e) => [e._id, `${stage}:${waitKey(e)}`])));
+
 export const approvalWaitingReminders: ShellPlanner<WaitingItem> = {
   planner: {
     name: 'approvalWaiting',
@@ -123,6 +135,7 @@ export const approvalWaitingReminders: ShellPlanner<WaitingItem> = {
     window: (now) => ({ dueAfter: toBeijingIso(now - LOOKBACK_MS), dueBy: toBeijingIso(now) }),
     plan: ({ now, items }) => items.flatMap((item) => remindDrafts(item, now)),
   },
+  marks: waitMarks('remind'),
   async enrich(docs, ctx) {
     const items: WaitingItem[] = [];
     for (const entry of asEntries(docs)) items.push({ entry, recipients: await peopleOfKey(entry.key, ctx) });
@@ -143,6 +156,7 @@ export const approvalEscalations: ShellPlanner<WaitingItem> = {
     window: (now) => ({ dueAfter: toBeijingIso(now - LOOKBACK_MS), dueBy: toBeijingIso(now) }),
     plan: ({ now, items }) => items.flatMap((item) => escalateDrafts(item, now)),
   },
+  marks: waitMarks('escalate'),
   async enrich(docs, ctx) {
     const items: WaitingItem[] = [];
     for (const entry of asEntries(docs)) {

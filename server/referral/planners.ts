@@ -167,6 +167,17 @@ export const referralDigest: ShellPlanner<DigestItem> = {
     const roles = referrals.map((r): RoleWanted => ({ role: 'departmentHandler', unitId: r.departmentId }));
     return [{ referrals, calendar, recipients: await Recipients.resolve(tree, roles, [], ctx.store) }];
   },
+  /**
+   * Issue 18: a referral is in one digest a day. A run that finds it marked for today (and unchanged)
+   * skips it — no recipients read, no digest planned, no dedupe lookup — so the runs after the first in
+   * the digest's minutes read the due referrals and nothing else. A referral changed since is planned
+   * again; its department's digest of the day is already stored under the same key, so nothing is
+   * sent twice.
+   */
+  marks(docs, ctx): Promise<ReadonlyMap<string, string>> {
+    const day = `digest:${beijingDay(ctx.now)}`;
+    return Promise.resolve(new Map(docs.map((d) => [d._id, day])));
+  },
 };
 
 // --- deferred messages ----------------------------------------------------------------------------------

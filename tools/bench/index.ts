@@ -78,6 +78,12 @@ const BENCHES = {
     usesFunctions: true,
     run: async () => (await import('./province')).runProvinceBench(),
   },
+  // province scale (issue 18, linkage): each timer run twice on a whole province — due work, reads, writes, notices
+  'province-timers': {
+    title: '全省规模：定时任务逐个',
+    usesFunctions: true,
+    run: async () => (await import('./province-timers')).runProvinceTimersBench(),
+  },
   // evaluation (issue 14): a month at province scale, chunked run, documents read, the circular
   evaluation: {
     title: '月度评估与通报',

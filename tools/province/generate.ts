@@ -97,6 +97,11 @@ export class Random {
   chance(p: number): boolean {
     return this.next() < p;
   }
+  /** A whole count with mean `mean`, also below 1 (the fraction by chance). */
+  about(mean: number): number {
+    const whole = Math.floor(mean);
+    return whole + (this.chance(mean - whole) ? 1 : 0);
+  }
   /** A count with mean `mean` (a rounded exponential-ish spread, never negative). */
   count(mean: number): number {
     return Math.max(0, Math.round(mean * (0.5 + this.next())));
@@ -643,12 +648,43 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
       const operator = personById.get(a.operatorA ?? '');
       if (!operator) continue;
       const actor = { personId: operator._id, roles: operator.roles };
-      for (let i = 0; i < n; i++) {
+      // Referrals coming due now (a bureau's weibo): signed, unanswered, their first reminder within the
+      // last hours — what the referral reminders find due this morning (issue 18's timers).
+      const comingDue =
+        a.platform === 'weibo' && unitById.get(a.unitId)?.kind === 'bureau' && b.departments.length > 0
+          ? rnd.about(1.5 * scale)
+          : 0;
+      for (let i = 0; i < n + comingDue; i++) {
         messageSeq++;
-        const receivedMs = NOW_MS - Math.floor(rnd.next() * (NOW_MS - YEAR_START));
-        const triage = rnd.pick(TRIAGES);
+        const extra = i >= n;
+        const deadlineClass = rnd.pick(['ordinary', 'ordinary', 'complex', 'major'] as const);
+        let receivedMs = NOW_MS - Math.floor(rnd.next() * (NOW_MS - YEAR_START));
+        if (extra) {
+          // The latest moment of the last twelve days whose referral's first reminder falls in the last 20 hours.
+          const department = b.departments[0];
+          for (let back = 2 * HOUR + rnd.int(6) * HOUR; back < 12 * DAY; back += 2 * HOUR) {
+            const trial = createReferral(
+              {
+                _id: 'trial',
+                message: { _id: 'trial', accountId: a._id, unitId: a.unitId, triage: 'consultation', state: 'triaged' },
+                department: { _id: department?._id ?? '', name: department?.name ?? '', kind: 'department' },
+                deskId: b.desk._id,
+                deadlineClass,
+                question: '咨询',
+              },
+              { now: NOW_MS - back, actor, calendar, config: DEFAULT_REFERRAL_CONFIG },
+            );
+            if (isDomainError(trial)) break;
+            const soon = Date.parse(trial.next.dueSoonAt);
+            if (soon <= NOW_MS - 10 * MIN && soon > NOW_MS - 20 * HOUR) {
+              receivedMs = NOW_MS - back - 30 * MIN;
+              break;
+            }
+          }
+        }
+        const triage = extra ? 'consultation' : rnd.pick(TRIAGES);
         const referable = triage === 'consultation' || triage === 'complaint';
-        const open = NOW_MS - receivedMs < 10 * DAY && rnd.chance(0.6);
+        const open = extra || (NOW_MS - receivedMs < 10 * DAY && rnd.chance(0.6));
         const message: Message = {
           _id: `pm-${String(messageSeq).padStart(7, '0')}`,
           accountId: a._id,
@@ -684,10 +720,15 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
           rev: 1,
         } as Message;
         out.add('messages', message);
-        if (!referable || b.departments.length === 0 || !rnd.chance(0.5) || unitById.get(a.unitId)?.kind !== 'bureau')
+        if (
+          !referable ||
+          b.departments.length === 0 ||
+          (!extra && !rnd.chance(0.5)) ||
+          unitById.get(a.unitId)?.kind !== 'bureau'
+        )
           continue;
         referralSeq++;
-        const department = rnd.pick(b.departments);
+        const department = extra ? (b.departments[0] ?? rnd.pick(b.departments)) : rnd.pick(b.departments);
         const handler = b.handlers.get(department._id);
         const dctx = (now: number, who: Person): DomainCtx => ({
           now,
@@ -702,7 +743,7 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
             message: { _id: message._id, accountId: a._id, unitId: a.unitId, triage, state: 'triaged' },
             department: { _id: department._id, name: department.name, kind: 'department' },
             deskId: b.desk._id,
-            deadlineClass: rnd.pick(['ordinary', 'ordinary', 'complex', 'major'] as const),
+            deadlineClass,
             question: message.text,
           },
           { ...dctx(madeMs, operator), actor },
@@ -739,7 +780,8 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
           audited(r.effects, at, who, before);
           return true;
         };
-        if (handler && step({ type: 'sign', expectedRev: referral.rev }, madeMs + (1 + rnd.int(20)) * HOUR, handler)) {
+        const signMs = extra ? madeMs + 10 * MIN : madeMs + (1 + rnd.int(20)) * HOUR;
+        if (handler && step({ type: 'sign', expectedRev: referral.rev }, signMs, handler) && !extra) {
           const dueMs = Date.parse(referral.dueAt);
           // Most answered in time, some late, the recent ones still open.
           const answerMs = rnd.chance(0.85) ? madeMs + rnd.next() * (dueMs - madeMs) : dueMs + rnd.int(3 * 24) * HOUR;
