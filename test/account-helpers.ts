@@ -1,8 +1,13 @@
-/** Shared steps of the account lifecycle tests: demo people, an opening application's fields, answers. */
+/**
+ * Shared steps of the account lifecycle tests: one cloud per file with the account calls, notices and
+ * documents at hand, demo people, an opening application's fields, answers.
+ */
+import type { ActionName, ParamsOf, ResultOf } from '../typings/api';
 import type { ApiResult } from '../typings/common';
 import type { OpeningConditions, OpeningFields } from '../typings/account';
-import type { Person } from '../typings/org';
-import type { TestCloud } from './support/cloud';
+import type { Notification } from '../typings/notify';
+import type { Account, Person } from '../typings/org';
+import { useTestCloud, type TestCloud, type TestCloudOptions } from './support/cloud';
 
 export const WHO = {
   admin: 'demo-admin', // 长沙市公安局 单位管理员
@@ -84,4 +89,52 @@ export const key = (label = 'k'): string => `${label}-${Date.now().toString(36)}
 /** Every document of a collection, for "nothing changed" checks. */
 export function snapshot(t: TestCloud, ...collections: string[]): string {
   return JSON.stringify(collections.map((c) => t.cloud.db.find(c, {}, { sort: [['_id', 1]] })));
+}
+
+/** An opening application as the form sends it: the fields and a fresh idempotency key. */
+export const applying = (over: Partial<OpeningFields> = {}): OpeningFields & { clientKey: string } => ({
+  ...opening(over),
+  clientKey: key(),
+});
+
+type AccountAction = ActionName<'account'>;
+
+/** A test file's cloud with the account tests' own steps. */
+export interface AccountCloud extends TestCloud {
+  /** account.<action> as `who`: its data; a refusal fails the test with its code and message. */
+  ok<A extends AccountAction>(action: A, params: ParamsOf<'account', A>, who: string): Promise<ResultOf<'account', A>>;
+  /** account.<action> as `who`, which must be refused: the refusal. */
+  refused<A extends AccountAction>(
+    action: A,
+    params: ParamsOf<'account', A>,
+    who: string,
+  ): Promise<{ code: string; message: string }>;
+  /** The notifications of one kind a person was sent. */
+  notices(recipientId: string, kind: string): Notification[];
+  accountDoc(id: string): Account;
+  /** Changes a person's record as an admin would leave it (moved to a classified post, …). */
+  setPerson(id: string, patch: Partial<Person>): void;
+}
+
+/**
+ * The cloud of one account test file (support/cloud useTestCloud): Monday 2026-11-30 10:00 Beijing
+ * unless told, prepared by `setup` (e.g. addTrafficStaff), with the account tests' own steps.
+ */
+export function useAccountCloud(
+  options: TestCloudOptions = {},
+  setup: (t: TestCloud) => void = () => undefined,
+): AccountCloud {
+  const t = useTestCloud({ now: '2026-11-30T10:00:00+08:00', ...options }, setup);
+  return Object.assign(t, {
+    ok: <A extends AccountAction>(action: A, params: ParamsOf<'account', A>, who: string) =>
+      ok(t.call('account', action, params, who)),
+    refused: <A extends AccountAction>(action: A, params: ParamsOf<'account', A>, who: string) =>
+      refused(t.call('account', action, params, who)),
+    notices: (recipientId: string, kind: string) =>
+      t.cloud.db.find('notifications', { recipientId, kind }) as unknown as Notification[],
+    accountDoc: (id: string) => t.cloud.db.get('accounts', id) as unknown as Account,
+    setPerson: (id: string, patch: Partial<Person>) => {
+      t.cloud.db.update('people', { _id: id }, { $set: patch }, { multi: false, upsert: false, replace: false });
+    },
+  });
 }

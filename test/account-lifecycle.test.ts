@@ -5,34 +5,52 @@
  * desk one level up and its reminders (第十四条), and closing with a hand-over (第十三条).
  */
 import type { AccountEvent, ApplicationDetail, Filing } from '../typings/account';
-import type { Account, Person } from '../typings/org';
+import type { Person } from '../typings/org';
 import type { Notification } from '../typings/notify';
-import { startTestCloud, type TestCloud } from './support/cloud';
-import { addTrafficStaff, conditions, key, ok, opening, refused, snapshot, TRAFFIC, WHO } from './account-helpers';
+import {
+  addTrafficStaff,
+  applying,
+  conditions,
+  key,
+  opening,
+  snapshot,
+  TRAFFIC,
+  useAccountCloud,
+  WHO,
+} from './account-helpers';
 
 jest.setTimeout(60_000);
 
 describe('account lifecycle through the local cloud', () => {
-  let t: TestCloud;
-  const notices = (recipientId: string, kind: string): Notification[] =>
-    t.cloud.db.find('notifications', { recipientId, kind }) as unknown as Notification[];
-  const accountDoc = (id: string): Account => t.cloud.db.get('accounts', id) as unknown as Account;
-
-  beforeAll(async () => {
-    // Monday 2026-11-30, 10:00 Beijing.
-    t = await startTestCloud({ now: '2026-11-30T10:00:00+08:00' });
-    addTrafficStaff(t);
-  });
-  afterAll(() => t.close());
+  const t = useAccountCloud({}, addTrafficStaff);
+  const { notices, accountDoc } = t;
 
   describe('applying (第十条, 第十一条)', () => {
+    it('offers every unit in the caller’s scope to apply for, searched and paged, never a unit of special work', async () => {
+      const names = async (params: { search?: string; offset?: number; limit?: number }, who: string) =>
+        (await t.ok('applicantUnits', params, who)).items.map((u) => u.name);
+      const admin = await names({ limit: 100 }, WHO.admin);
+      // 长沙's unit admin: the bureau first, then its units and 浏阳 with its own, in the tree's order.
+      expect(admin[0]).toBe('长沙市公安局');
+      expect(admin).toEqual(expect.arrayContaining(['长沙市公安局交警支队', '浏阳市公安局', '浏阳市公安局刑侦大队']));
+      expect(admin).not.toContain('长沙市公安局国保支队');
+      expect(admin).not.toContain('湖南省公安厅');
+      expect(await names({ search: '刑侦' }, WHO.admin)).toEqual(['长沙市公安局刑侦支队', '浏阳市公安局刑侦大队']);
+      const first = await t.ok('applicantUnits', { limit: 2 }, WHO.admin);
+      expect(first.nextOffset).toBe(2);
+      expect(await names({ offset: 2, limit: 100 }, WHO.admin)).toEqual(admin.slice(2));
+      expect(first.items[1]).toMatchObject({ parentName: '长沙市公安局' });
+      // The province's desk reaches every unit; an operator applies for none.
+      expect(await names({ search: '浏阳市公安局网安' }, WHO.provinceDesk)).toEqual(['浏阳市公安局网安大队']);
+      expect(await names({}, WHO.opA)).toEqual([]);
+      const bad = await t.refused('applicantUnits', { limit: 1000 }, WHO.admin);
+      expect(bad.code).toBe('INVALID_INPUT');
+    });
+
     it('sends a department’s application to its own level’s desk, once however often it is tapped', async () => {
       const clientKey = key('apply');
       const params = { ...opening({ name: '长沙交警出行' }), clientKey };
-      const [a, b] = await Promise.all([
-        ok(t.call('account', 'apply', params, WHO.admin)),
-        ok(t.call('account', 'apply', params, WHO.admin)),
-      ]);
+      const [a, b] = await Promise.all([t.ok('apply', params, WHO.admin), t.ok('apply', params, WHO.admin)]);
       expect(a.id).toBe(b.id);
       expect(a).toMatchObject({
         state: 'pending',
@@ -46,150 +64,94 @@ describe('account lifecycle through the local cloud', () => {
       expect(t.cloud.db.find('accountApplications', { name: '长沙交警出行' })).toHaveLength(1);
       expect(notices('p-cs-propaganda', 'accountApplicationPending')).toHaveLength(1);
       // A retry much later still answers the same application.
-      expect((await ok(t.call('account', 'apply', params, WHO.admin))).id).toBe(a.id);
+      expect((await t.ok('apply', params, WHO.admin)).id).toBe(a.id);
     });
 
     it('sends a bureau’s application one level up', async () => {
-      const county = await ok(
-        t.call(
-          'account',
-          'apply',
-          {
-            ...opening({
-              unitId: 'u-ly',
-              platform: 'wechatSubscription',
-              name: '浏阳警方',
-              conditions: conditions({ operatorA: 'p-ly-operator', operatorB: null, reviewerIds: ['p-ly-reviewer'] }),
-            }),
-            clientKey: key(),
-          },
-          WHO.countyLeader,
-        ),
+      const county = await t.ok(
+        'apply',
+        applying({
+          unitId: 'u-ly',
+          platform: 'wechatSubscription',
+          name: '浏阳警方',
+          conditions: conditions({ operatorA: 'p-ly-operator', operatorB: null, reviewerIds: ['p-ly-reviewer'] }),
+        }),
+        WHO.countyLeader,
       );
       expect(county).toMatchObject({ deciderId: 'u-cs-xcc', deciderArticle: '第十条' });
-      const city = await ok(
-        t.call(
-          'account',
-          'apply',
-          {
-            ...opening({
-              unitId: 'u-cs',
-              platform: 'toutiao',
-              name: '长沙警事',
-              conditions: conditions({
-                operatorA: 'p-cs-operator-a',
-                operatorB: 'p-cs-operator-b',
-                reviewerIds: ['p-cs-reviewer'],
-              }),
-            }),
-            clientKey: key(),
-          },
-          WHO.admin,
-        ),
+      const city = await t.ok(
+        'apply',
+        applying({
+          unitId: 'u-cs',
+          platform: 'toutiao',
+          name: '长沙警事',
+          conditions: conditions({
+            operatorA: 'p-cs-operator-a',
+            operatorB: 'p-cs-operator-b',
+            reviewerIds: ['p-cs-reviewer'],
+          }),
+        }),
+        WHO.admin,
       );
       expect(city).toMatchObject({ deciderId: 'u-hn-xcc', deciderName: '湖南省公安厅政治部宣传处' });
     });
 
     it('refuses outright, with the article, and changes nothing', async () => {
       const before = snapshot(t, 'accountApplications', 'accountNames', 'notifications');
-      const special = await refused(
-        t.call(
-          'account',
-          'apply',
-          { ...opening({ unitId: 'u-cs-gb', name: '长沙国保' }), clientKey: key() },
-          WHO.admin,
-        ),
-      );
+      const special = await t.refused('apply', applying({ unitId: 'u-cs-gb', name: '长沙国保' }), WHO.admin);
       expect(special.code).toBe('SPECIAL_WORK');
       expect(special.message).toContain('第九条');
-      const classified = await refused(
-        t.call(
-          'account',
-          'apply',
-          {
-            ...opening({ name: '长沙交警二号', conditions: conditions({ reviewerIds: ['p-cs-guobao'] }) }),
-            clientKey: key(),
-          },
-          WHO.admin,
-        ),
+      const classified = await t.refused(
+        'apply',
+        applying({ name: '长沙交警二号', conditions: conditions({ reviewerIds: ['p-cs-guobao'] }) }),
+        WHO.admin,
       );
       // 罗斌 works in 国保 and holds a classified post: 第九条 comes first.
       expect(classified.code).toBe('SPECIAL_WORK');
       // The pending 长沙交警出行 holds the name on Douyin for 长沙交警; another key cannot take it.
-      const duplicate = await refused(
-        t.call('account', 'apply', { ...opening({ name: '长沙交警出行' }), clientKey: key() }, WHO.admin),
-      );
+      const duplicate = await t.refused('apply', applying({ name: '长沙交警出行' }), WHO.admin);
       expect(duplicate).toMatchObject({ code: 'DUPLICATE_ACCOUNT' });
       expect(duplicate.message).toContain('第十条');
       // An active account of the same platform and name (the demo's 长沙警事 Weibo) is a duplicate too.
-      const active = await refused(
-        t.call(
-          'account',
-          'apply',
-          { ...opening({ unitId: 'u-cs', platform: 'weibo', name: '长沙 警事' }), clientKey: key() },
-          WHO.admin,
-        ),
+      const active = await t.refused(
+        'apply',
+        applying({ unitId: 'u-cs', platform: 'weibo', name: '长沙 警事' }),
+        WHO.admin,
       );
       expect(active.code).toBe('DUPLICATE_ACCOUNT');
-      const unmet = await refused(
-        t.call(
-          'account',
-          'apply',
-          {
-            ...opening({
-              name: '长沙交警三号',
-              conditions: conditions({ operatorB: null, reviewerIds: [], funding: { attested: false, note: '' } }),
-            }),
-            clientKey: key(),
-          },
-          WHO.admin,
-        ),
+      const unmet = await t.refused(
+        'apply',
+        applying({
+          name: '长沙交警三号',
+          conditions: conditions({ operatorB: null, reviewerIds: [], funding: { attested: false, note: '' } }),
+        }),
+        WHO.admin,
       );
       expect(unmet.code).toBe('CONDITIONS_UNMET');
       expect(unmet.message).toContain('两名以上民警（AB角）');
       expect(unmet.message).toContain('审核民警（第十六条）');
       expect(unmet.message).toContain('工作经费（第十一条）');
-      const outOfScope = await refused(
-        t.call('account', 'apply', { ...opening({ unitId: 'u-ly', name: '浏阳交警' }), clientKey: key() }, WHO.opA),
-      );
+      const outOfScope = await t.refused('apply', applying({ unitId: 'u-ly', name: '浏阳交警' }), WHO.opA);
       expect(outOfScope.code).toBe('ROLE_REQUIRED');
       expect(snapshot(t, 'accountApplications', 'accountNames', 'notifications')).toBe(before);
     });
 
     it('lets a classified-post person be named only with the unit’s approval (第三十九条)', async () => {
       // 马超 moved to a classified post (data as an admin would leave it).
-      t.cloud.db.update(
-        'people',
-        { _id: 'p-jj-r' },
-        { $set: { classifiedPost: true } },
-        { multi: false, upsert: false, replace: false },
-      );
+      t.setPerson('p-jj-r', { classifiedPost: true });
       try {
-        const refusedClassified = await refused(
-          t.call('account', 'apply', { ...opening({ name: '长沙交警四号' }), clientKey: key() }, WHO.admin),
-        );
+        const refusedClassified = await t.refused('apply', applying({ name: '长沙交警四号' }), WHO.admin);
         expect(refusedClassified.code).toBe('CLASSIFIED_POST');
         expect(refusedClassified.message).toContain('第三十九条');
-        const approved = await ok(
-          t.call(
-            'account',
-            'apply',
-            {
-              ...opening({ name: '长沙交警四号', conditions: conditions({ exceptionApproval: '长公宣〔2026〕12号' }) }),
-              clientKey: key(),
-            },
-            WHO.admin,
-          ),
+        const approved = await t.ok(
+          'apply',
+          applying({ name: '长沙交警四号', conditions: conditions({ exceptionApproval: '长公宣〔2026〕12号' }) }),
+          WHO.admin,
         );
         expect(approved.opening?.conditions.exceptionApproval).toBe('长公宣〔2026〕12号');
-        await ok(t.call('account', 'withdraw', { applicationId: approved.id, expectedRev: approved.rev }, WHO.admin));
+        await t.ok('withdraw', { applicationId: approved.id, expectedRev: approved.rev }, WHO.admin);
       } finally {
-        t.cloud.db.update(
-          'people',
-          { _id: 'p-jj-r' },
-          { $set: { classifiedPost: false } },
-          { multi: false, upsert: false, replace: false },
-        );
+        t.setPerson('p-jj-r', { classifiedPost: false });
       }
     });
   });
@@ -198,54 +160,47 @@ describe('account lifecycle through the local cloud', () => {
     let app: ApplicationDetail;
 
     beforeAll(async () => {
-      app = await ok(t.call('account', 'apply', { ...opening({ name: '长沙交警' }), clientKey: key() }, WHO.admin));
+      app = await t.ok('apply', applying({ name: '长沙交警' }), WHO.admin);
     });
 
     it('refuses a desk outside the application’s level, with its article', async () => {
-      const wrong = await refused(
-        t.call(
-          'account',
-          'decide',
-          { applicationId: app.id, expectedRev: app.rev, decision: 'approve' },
-          WHO.provinceDesk,
-        ),
+      const wrong = await t.refused(
+        'decide',
+        { applicationId: app.id, expectedRev: app.rev, decision: 'approve' },
+        WHO.provinceDesk,
       );
       expect(wrong.code).toBe('NOT_DECIDER');
       expect(wrong.message).toBe('该申请应由长沙市公安局政治部宣传处审批（第十条）');
-      const noReason = await refused(
-        t.call('account', 'decide', { applicationId: app.id, expectedRev: app.rev, decision: 'refuse' }, WHO.cityDesk),
+      const noReason = await t.refused(
+        'decide',
+        { applicationId: app.id, expectedRev: app.rev, decision: 'refuse' },
+        WHO.cityDesk,
       );
       expect(noReason.code).toBe('REASON_REQUIRED');
     });
 
     it('sends back for changes, the applicant amends, and the decider sees it again', async () => {
-      const returned = await ok(
-        t.call(
-          'account',
-          'decide',
-          { applicationId: app.id, expectedRev: app.rev, decision: 'return', reason: '栏目规划请细化' },
-          WHO.cityDesk,
-        ),
+      const returned = await t.ok(
+        'decide',
+        { applicationId: app.id, expectedRev: app.rev, decision: 'return', reason: '栏目规划请细化' },
+        WHO.cityDesk,
       );
       expect(returned).toMatchObject({ state: 'returned', can: { amend: false, decide: false } });
       expect(notices('p-cs-admin', 'accountApplicationDecided').map((n) => n.title)).toContain('账号申请退回修改');
-      const decided = await ok(t.call('account', 'applications', { box: 'decided' }, WHO.cityDesk));
+      const decided = await t.ok('applications', { box: 'decided' }, WHO.cityDesk);
       expect(decided.items.map((i) => i.id)).toContain(app.id);
-      const amended = await ok(
-        t.call(
-          'account',
-          'amend',
-          {
-            ...opening({ name: '长沙交警', columnPlan: '路况早知道（每日7:30）；交通安全课（每周三）' }),
-            applicationId: app.id,
-            expectedRev: returned.rev,
-          },
-          WHO.admin,
-        ),
+      const amended = await t.ok(
+        'amend',
+        {
+          ...opening({ name: '长沙交警', columnPlan: '路况早知道（每日7:30）；交通安全课（每周三）' }),
+          applicationId: app.id,
+          expectedRev: returned.rev,
+        },
+        WHO.admin,
       );
       expect(amended.state).toBe('pending');
       expect(amended.log.map((s) => s.step)).toEqual(['submit', 'return', 'resubmit']);
-      const toDecide = await ok(t.call('account', 'applications', { box: 'toDecide' }, WHO.cityDesk));
+      const toDecide = await t.ok('applications', { box: 'toDecide' }, WHO.cityDesk);
       expect(toDecide.items.map((i) => i.id)).toContain(app.id);
       app = amended;
     });
@@ -260,9 +215,7 @@ describe('account lifecycle through the local cloud', () => {
         openid: 'city-desk-2',
       };
       t.cloud.db.insert('people', [colleague as never]);
-      const raced = await ok(
-        t.call('account', 'apply', { ...opening({ name: '长沙交警在线' }), clientKey: key() }, WHO.admin),
-      );
+      const raced = await t.ok('apply', applying({ name: '长沙交警在线' }), WHO.admin);
       const answers = await Promise.all([
         t.call(
           'account',
@@ -289,20 +242,15 @@ describe('account lifecycle through the local cloud', () => {
     });
 
     it('approves: the applicant and the operators hear of it', async () => {
-      app = await ok(
-        t.call('account', 'decide', { applicationId: app.id, expectedRev: app.rev, decision: 'approve' }, WHO.cityDesk),
-      );
+      app = await t.ok('decide', { applicationId: app.id, expectedRev: app.rev, decision: 'approve' }, WHO.cityDesk);
       expect(app).toMatchObject({ state: 'approved', stateLabel: '已同意' });
       expect(app.accountId).not.toBeNull();
       expect(notices('p-cs-admin', 'accountApplicationDecided').map((n) => n.title)).toContain('账号申请同意');
       expect(notices('p-jj-a', 'accountApplicationDecided')).toHaveLength(1);
-      const again = await refused(
-        t.call(
-          'account',
-          'decide',
-          { applicationId: app.id, expectedRev: app.rev, decision: 'refuse', reason: '晚了' },
-          WHO.cityDesk,
-        ),
+      const again = await t.refused(
+        'decide',
+        { applicationId: app.id, expectedRev: app.rev, decision: 'refuse', reason: '晚了' },
+        WHO.cityDesk,
       );
       expect(again.code).toBe('NOT_PENDING');
     });
@@ -367,66 +315,48 @@ describe('account lifecycle through the local cloud', () => {
     });
 
     it('checks the name against the province’s rule and the images against storage', async () => {
-      let setup = await ok(t.call('account', 'setup', { accountId }, TRAFFIC.a));
+      let setup = await t.ok('setup', { accountId }, TRAFFIC.a);
       expect(setup.nameExamples).toContain('长沙交警');
-      const bad = await refused(
-        t.call(
-          'account',
-          'completeTask',
-          { accountId, expectedRev: setup.account.rev, task: { key: 'standardName', name: '交警官方认证号' } },
-          TRAFFIC.a,
-        ),
+      const bad = await t.refused(
+        'completeTask',
+        { accountId, expectedRev: setup.account.rev, task: { key: 'standardName', name: '交警官方认证号' } },
+        TRAFFIC.a,
       );
       expect(bad.code).toBe('NAME_NONSTANDARD');
       expect(bad.message).toContain('第十二条');
-      const missing = await refused(
-        t.call(
-          'account',
-          'completeTask',
-          {
-            accountId,
-            expectedRev: setup.account.rev,
-            task: { key: 'avatar', fileID: 'cloud://local-dev.x/none.png' },
-          },
-          TRAFFIC.a,
-        ),
+      const missing = await t.refused(
+        'completeTask',
+        {
+          accountId,
+          expectedRev: setup.account.rev,
+          task: { key: 'avatar', fileID: 'cloud://local-dev.x/none.png' },
+        },
+        TRAFFIC.a,
       );
       expect(missing.code).toBe('IMAGE_MISSING');
-      const stranger = await refused(
-        t.call(
-          'account',
-          'completeTask',
-          { accountId, expectedRev: setup.account.rev, task: { key: 'realName', platformId: 'x' } },
-          WHO.opA, // an operator, but not of this account
-        ),
+      const stranger = await t.refused(
+        'completeTask',
+        { accountId, expectedRev: setup.account.rev, task: { key: 'realName', platformId: 'x' } },
+        WHO.opA, // an operator, but not of this account
       );
       expect(stranger.code).toBe('NOT_ACCOUNT_SETUP');
 
-      setup = await ok(
-        t.call(
-          'account',
-          'completeTask',
-          { accountId, expectedRev: setup.account.rev, task: { key: 'standardName', name: '长沙交警' } },
-          TRAFFIC.a,
-        ),
+      setup = await t.ok(
+        'completeTask',
+        { accountId, expectedRev: setup.account.rev, task: { key: 'standardName', name: '长沙交警' } },
+        TRAFFIC.a,
       );
-      setup = await ok(
-        t.call(
-          'account',
-          'completeTask',
-          { accountId, expectedRev: setup.account.rev, task: { key: 'realName', platformId: 'dy-csjj' } },
-          TRAFFIC.b,
-        ),
+      setup = await t.ok(
+        'completeTask',
+        { accountId, expectedRev: setup.account.rev, task: { key: 'realName', platformId: 'dy-csjj' } },
+        TRAFFIC.b,
       );
       for (const task of ['avatar', 'background', 'columnPlan'] as const) {
         const fileID = t.cloud.storage.put(`accounts/${accountId}/${task}.png`, Buffer.from('png'));
-        setup = await ok(
-          t.call(
-            'account',
-            'completeTask',
-            { accountId, expectedRev: setup.account.rev, task: { key: task, fileID } },
-            WHO.admin,
-          ),
+        setup = await t.ok(
+          'completeTask',
+          { accountId, expectedRev: setup.account.rev, task: { key: task, fileID } },
+          WHO.admin,
         );
       }
       expect(setup.account).toMatchObject({ state: 'active', realNameVerified: true, platformId: 'dy-csjj' });
@@ -449,50 +379,40 @@ describe('account lifecycle through the local cloud', () => {
         // 5 working days after Monday 11-30: Monday 12-07.
         dueAt: '2026-12-07T23:59:59.999+08:00',
       });
-      const sent = await ok(t.call('account', 'filings', { box: 'sent', state: 'due' }, WHO.cityDesk));
+      const sent = await t.ok('filings', { box: 'sent', state: 'due' }, WHO.cityDesk);
       expect(sent.items.map((f) => f.id)).toContain(filing._id);
-      const notFiler = await refused(
-        t.call(
-          'account',
-          'submitFiling',
-          { filingId: filing._id, expectedRev: filing.rev, note: '报备', documents: [] },
-          WHO.provinceDesk,
-        ),
+      const notFiler = await t.refused(
+        'submitFiling',
+        { filingId: filing._id, expectedRev: filing.rev, note: '报备', documents: [] },
+        WHO.provinceDesk,
       );
       expect(notFiler.code).toBe('NOT_FILER');
       const doc = t.cloud.storage.put('filings/approval.pdf', Buffer.from('%PDF'));
-      const filed = await ok(
-        t.call(
-          'account',
-          'submitFiling',
-          { filingId: filing._id, expectedRev: filing.rev, note: '经审批同意开设，附审批表', documents: [doc] },
-          WHO.cityDesk,
-        ),
+      const filed = await t.ok(
+        'submitFiling',
+        { filingId: filing._id, expectedRev: filing.rev, note: '经审批同意开设，附审批表', documents: [doc] },
+        WHO.cityDesk,
       );
       expect(filed).toMatchObject({ state: 'filed', can: { file: false } });
       expect(notices('p-hn-propaganda', 'filingReceived')).toHaveLength(1);
-      const inbox = await ok(t.call('account', 'filings', { box: 'received', state: 'filed' }, WHO.provinceDesk));
+      const inbox = await t.ok('filings', { box: 'received', state: 'filed' }, WHO.provinceDesk);
       expect(inbox.items.find((f) => f.id === filing._id)).toMatchObject({ can: { acknowledge: true, query: true } });
-      const queried = await ok(
-        t.call(
-          'account',
-          'queryFiling',
-          { filingId: filing._id, expectedRev: filed.rev, question: '请补充实名认证截图' },
-          WHO.provinceDesk,
-        ),
+      const queried = await t.ok(
+        'queryFiling',
+        { filingId: filing._id, expectedRev: filed.rev, question: '请补充实名认证截图' },
+        WHO.provinceDesk,
       );
       expect(queried.state).toBe('queried');
       expect(notices('p-cs-propaganda', 'filingQueried')).toHaveLength(1);
-      const refiled = await ok(
-        t.call(
-          'account',
-          'submitFiling',
-          { filingId: filing._id, expectedRev: queried.rev, note: '已补充截图', documents: [doc] },
-          WHO.cityDesk,
-        ),
+      const refiled = await t.ok(
+        'submitFiling',
+        { filingId: filing._id, expectedRev: queried.rev, note: '已补充截图', documents: [doc] },
+        WHO.cityDesk,
       );
-      const acknowledged = await ok(
-        t.call('account', 'acknowledgeFiling', { filingId: filing._id, expectedRev: refiled.rev }, WHO.provinceDesk),
+      const acknowledged = await t.ok(
+        'acknowledgeFiling',
+        { filingId: filing._id, expectedRev: refiled.rev },
+        WHO.provinceDesk,
       );
       expect(acknowledged.log.map((s) => s.step)).toEqual(['created', 'file', 'query', 'file', 'acknowledge']);
     });
@@ -505,14 +425,7 @@ describe('account lifecycle through the local cloud', () => {
         _id: string;
         rev: number;
       };
-      await ok(
-        t.call(
-          'account',
-          'decide',
-          { applicationId: pending._id, expectedRev: pending.rev, decision: 'approve' },
-          WHO.cityDesk,
-        ),
-      );
+      await t.ok('decide', { applicationId: pending._id, expectedRev: pending.rev, decision: 'approve' }, WHO.cityDesk);
       const f = t.cloud.db.find('filings', { accountName: '浏阳警方' })[0] as unknown as Filing;
       expect(f).toMatchObject({
         filerDeskId: 'u-ly-xc',
@@ -537,7 +450,7 @@ describe('account lifecycle through the local cloud', () => {
       await t.setNow('2026-12-08T09:05:00+08:00');
       await t.cloud.timers.fire('timer');
       expect(overdue()).toHaveLength(1);
-      const view = await ok(t.call('account', 'filing', { filingId: f._id }, WHO.cityDesk));
+      const view = await t.ok('filing', { filingId: f._id }, WHO.cityDesk);
       expect(view).toMatchObject({ overdue: true, stateLabel: '待报备' });
       await t.setNow('2026-12-09T09:02:00+08:00');
       await t.cloud.timers.fire('timer');
@@ -547,31 +460,10 @@ describe('account lifecycle through the local cloud', () => {
       const own = t.cloud.db.find('filings', { accountName: '长沙交警', platform: 'douyin' })[0] as unknown as Filing;
       expect(own.state).toBe('acknowledged');
       const unacknowledged = (): Notification[] => notices('p-hn-propaganda', 'filingUnacknowledged');
-      const other = await ok(
-        t.call(
-          'account',
-          'apply',
-          { ...opening({ name: '长沙交警', platform: 'weibo' }), clientKey: key() },
-          WHO.admin,
-        ),
-      );
-      await ok(
-        t.call(
-          'account',
-          'decide',
-          { applicationId: other.id, expectedRev: other.rev, decision: 'approve' },
-          WHO.cityDesk,
-        ),
-      );
+      const other = await t.ok('apply', applying({ name: '长沙交警', platform: 'weibo' }), WHO.admin);
+      await t.ok('decide', { applicationId: other.id, expectedRev: other.rev, decision: 'approve' }, WHO.cityDesk);
       const f2 = t.cloud.db.find('filings', { accountName: '长沙交警', platform: 'weibo' })[0] as unknown as Filing;
-      await ok(
-        t.call(
-          'account',
-          'submitFiling',
-          { filingId: f2._id, expectedRev: f2.rev, note: '报备', documents: [] },
-          WHO.cityDesk,
-        ),
-      );
+      await t.ok('submitFiling', { filingId: f2._id, expectedRev: f2.rev, note: '报备', documents: [] }, WHO.cityDesk);
       // Three working days after Wednesday 12-09: Monday 12-14 ends the period.
       await t.setNow('2026-12-14T09:02:00+08:00');
       await t.cloud.timers.fire('timer');

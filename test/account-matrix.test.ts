@@ -6,28 +6,18 @@
  */
 import ExcelJS from 'exceljs';
 import type { AccountMark, MatrixTotals } from '../typings/account';
-import type { Account } from '../typings/org';
-import type { Notification } from '../typings/notify';
 import { demoOrg } from '../core/org/demo';
-import { startTestCloud, type TestCloud } from './support/cloud';
-import { key, ok, refused, snapshot, WHO } from './account-helpers';
+import { key, ok, refused, snapshot, useAccountCloud, WHO } from './account-helpers';
 
 jest.setTimeout(60_000);
 
 describe('matrix, registry and closing through the local cloud', () => {
-  let t: TestCloud;
-  const notices = (recipientId: string, kind: string): Notification[] =>
-    t.cloud.db.find('notifications', { recipientId, kind }) as unknown as Notification[];
-  const accountDoc = (id: string): Account => t.cloud.db.get('accounts', id) as unknown as Account;
-
-  beforeAll(async () => {
-    t = await startTestCloud({ now: '2026-11-30T10:00:00+08:00' });
-  });
-  afterAll(() => t.close());
+  const t = useAccountCloud();
+  const { notices, accountDoc } = t;
 
   describe('the matrix (第九条, 第三十四条)', () => {
     it('shows the province its cities with counts from the totals, and 浏阳 as a gap', async () => {
-      const page = await ok(t.call('account', 'matrix', { unitId: 'u-hn', view: 'units' }, WHO.provinceDesk));
+      const page = await t.ok('matrix', { unitId: 'u-hn', view: 'units' }, WHO.provinceDesk);
       expect(page.summary).toMatchObject({
         total: 5,
         open: 5,
@@ -44,7 +34,7 @@ describe('matrix, registry and closing through the local cloud', () => {
         hasChildren: true,
         byFamily: { weibo: 2, wechat: 2, video: 1 },
       });
-      const gaps = await ok(t.call('account', 'matrix', { unitId: 'u-hn', view: 'gaps' }, WHO.provinceDesk));
+      const gaps = await t.ok('matrix', { unitId: 'u-hn', view: 'gaps' }, WHO.provinceDesk);
       expect(gaps.gaps).toEqual([
         {
           unitId: 'u-ly',
@@ -54,49 +44,40 @@ describe('matrix, registry and closing through the local cloud', () => {
           missingLabel: '缺微信公众号',
         },
       ]);
-      const city = await ok(t.call('account', 'matrix', { unitId: 'u-cs', view: 'units' }, WHO.cityDesk));
+      const city = await t.ok('matrix', { unitId: 'u-cs', view: 'units' }, WHO.cityDesk);
       expect(city.units.map((u) => u.unitName)).toEqual([
         '长沙市公安局（本级）',
         '浏阳市公安局',
         ...city.units.slice(2).map((u) => u.unitName),
       ]);
       expect(city.units[0]).toMatchObject({ open: 3, gaps: [] });
-      const outside = await refused(t.call('account', 'matrix', { unitId: 'u-hn', view: 'units' }, WHO.cityDesk));
+      const outside = await t.refused('matrix', { unitId: 'u-hn', view: 'units' }, WHO.cityDesk);
       expect(outside.code).toBe('OUT_OF_SCOPE');
     });
 
     it('lists the accounts of one facet a page at a time, in name order', async () => {
-      const first = await ok(
-        t.call('account', 'matrix', { unitId: 'u-hn', view: 'accounts', limit: 2 }, WHO.provinceDesk),
-      );
+      const first = await t.ok('matrix', { unitId: 'u-hn', view: 'accounts', limit: 2 }, WHO.provinceDesk);
       expect(first.accounts.map((a) => a.name)).toEqual(['交警林晓', '浏阳公安']);
       expect(first.nextOffset).toBe(2);
-      const rest = await ok(
-        t.call('account', 'matrix', { unitId: 'u-hn', view: 'accounts', offset: 2, limit: 10 }, WHO.provinceDesk),
-      );
+      const rest = await t.ok('matrix', { unitId: 'u-hn', view: 'accounts', offset: 2, limit: 10 }, WHO.provinceDesk);
       expect(rest.accounts.map((a) => a.name)).toEqual(['长沙公安服务', '长沙警事', '长沙警事']);
       expect(rest.nextOffset).toBeNull();
-      const weibo = await ok(
-        t.call(
-          'account',
-          'matrix',
-          { unitId: 'u-cs', view: 'accounts', platform: 'weibo', state: 'active' },
-          WHO.cityDesk,
-        ),
+      const weibo = await t.ok(
+        'matrix',
+        { unitId: 'u-cs', view: 'accounts', platform: 'weibo', state: 'active' },
+        WHO.cityDesk,
       );
       expect(weibo.accounts.map((a) => `${a.name}·${a.unitName}`)).toEqual([
         '浏阳公安·浏阳市公安局',
         '长沙警事·长沙市公安局',
       ]);
-      const personal = await ok(
-        t.call('account', 'matrix', { unitId: 'u-cs', view: 'accounts', kind: 'personal' }, WHO.cityDesk),
-      );
+      const personal = await t.ok('matrix', { unitId: 'u-cs', view: 'accounts', kind: 'personal' }, WHO.cityDesk);
       expect(personal.accounts).toHaveLength(1);
     });
 
     it('reminds each bureau with a gap once a day, however often the desk presses', async () => {
-      const first = await ok(t.call('account', 'remindGaps', { unitId: 'u-cs' }, WHO.cityDesk));
-      await ok(t.call('account', 'remindGaps', { unitId: 'u-hn' }, WHO.provinceDesk));
+      const first = await t.ok('remindGaps', { unitId: 'u-cs' }, WHO.cityDesk);
+      await t.ok('remindGaps', { unitId: 'u-hn' }, WHO.provinceDesk);
       expect(first.reminded).toBe(1);
       // 浏阳's desk has no staff in the demo: its responsible person (第二十九条) is told.
       const sent = notices('p-ly-reviewer', 'accountGap');
@@ -170,13 +151,10 @@ describe('matrix, registry and closing through the local cloud', () => {
         ),
       );
       const messageId = recorded.messages[0]?.id ?? '';
-      const app = await ok(
-        t.call(
-          'account',
-          'applyClose',
-          { accountId: 'acc-cs-wechat-service', type: 'cancel', reason: '服务功能并入订阅号', clientKey: key('close') },
-          WHO.admin,
-        ),
+      const app = await t.ok(
+        'applyClose',
+        { accountId: 'acc-cs-wechat-service', type: 'cancel', reason: '服务功能并入订阅号', clientKey: key('close') },
+        WHO.admin,
       );
       expect(app).toMatchObject({
         type: 'cancel',
@@ -186,54 +164,44 @@ describe('matrix, registry and closing through the local cloud', () => {
       });
       expect(app.openItems?.total).toBe(1);
       expect(app.openItems?.items[0]?.summary).toContain('户口迁移');
-      const twice = await refused(
-        t.call(
-          'account',
-          'applyClose',
-          { accountId: 'acc-cs-wechat-service', type: 'close', reason: '再申请', clientKey: key('close') },
-          WHO.admin,
-        ),
+      const twice = await t.refused(
+        'applyClose',
+        { accountId: 'acc-cs-wechat-service', type: 'close', reason: '再申请', clientKey: key('close') },
+        WHO.admin,
       );
       expect(twice.code).toBe('CLOSE_PENDING');
       const before = snapshot(t, 'accounts', 'accountApplications', 'filings');
-      const blocked = await refused(
-        t.call(
-          'account',
-          'decide',
-          { applicationId: app.id, expectedRev: app.rev, decision: 'approve' },
-          WHO.provinceDesk,
-        ),
+      const blocked = await t.refused(
+        'decide',
+        { applicationId: app.id, expectedRev: app.rev, decision: 'approve' },
+        WHO.provinceDesk,
       );
       expect(blocked.code).toBe('OPEN_ITEMS');
       expect(blocked.message).toContain('第十三条');
       expect(snapshot(t, 'accounts', 'accountApplications', 'filings')).toBe(before);
 
-      const badTarget = await refused(
-        t.call('account', 'handover', { accountId: 'acc-cs-wechat-service', toAccountId: 'acc-ly-weibo' }, WHO.opA),
+      const badTarget = await t.refused(
+        'handover',
+        { accountId: 'acc-cs-wechat-service', toAccountId: 'acc-ly-weibo' },
+        WHO.opA,
       );
       expect(badTarget.code).toBe('HANDOVER_TARGET');
-      const moved = await ok(
-        t.call(
-          'account',
-          'handover',
-          { accountId: 'acc-cs-wechat-service', toAccountId: 'acc-cs-wechat-sub' },
-          WHO.opA,
-        ),
+      const moved = await t.ok(
+        'handover',
+        { accountId: 'acc-cs-wechat-service', toAccountId: 'acc-cs-wechat-sub' },
+        WHO.opA,
       );
       expect(moved).toEqual({ moved: 1, remaining: 0 });
       expect((t.cloud.db.get('messages', messageId) as unknown as { accountId: string }).accountId).toBe(
         'acc-cs-wechat-sub',
       );
 
-      const fresh = await ok(t.call('account', 'application', { applicationId: app.id }, WHO.provinceDesk));
+      const fresh = await t.ok('application', { applicationId: app.id }, WHO.provinceDesk);
       expect(fresh.openItems?.total).toBe(0);
-      const decided = await ok(
-        t.call(
-          'account',
-          'decide',
-          { applicationId: app.id, expectedRev: fresh.rev, decision: 'approve' },
-          WHO.provinceDesk,
-        ),
+      const decided = await t.ok(
+        'decide',
+        { applicationId: app.id, expectedRev: fresh.rev, decision: 'approve' },
+        WHO.provinceDesk,
       );
       expect(decided.state).toBe('approved');
       expect(accountDoc('acc-cs-wechat-service')).toMatchObject({
@@ -285,7 +253,7 @@ describe('matrix, registry and closing through the local cloud', () => {
       expect(post.code).toBe('ACCOUNT_INACTIVE');
       expect(post.message).toContain('已注销');
       // The matrix counts it as cancelled now, from the totals.
-      const page = await ok(t.call('account', 'matrix', { unitId: 'u-cs', view: 'units' }, WHO.cityDesk));
+      const page = await t.ok('matrix', { unitId: 'u-cs', view: 'units' }, WHO.cityDesk);
       expect(page.summary).toMatchObject({ total: 5, open: 4 });
       expect(page.summary.byPlatform.find((p) => p.platform === 'wechatService')?.byState).toEqual({ cancelled: 1 });
     });
@@ -302,8 +270,8 @@ describe('matrix, registry and closing through the local cloud', () => {
         clientKey,
       };
       const [a, b] = await Promise.all([
-        ok(t.call('account', 'register', params, WHO.personal)),
-        ok(t.call('account', 'register', params, WHO.personal)),
+        t.ok('register', params, WHO.personal),
+        t.ok('register', params, WHO.personal),
       ]);
       expect(a.account?.accountId).toBe(b.account?.accountId);
       expect(a.account).toMatchObject({
@@ -312,37 +280,22 @@ describe('matrix, registry and closing through the local cloud', () => {
         owner: { name: '林晓' },
         realNameVerified: false,
       });
-      const dup = await refused(t.call('account', 'register', { ...params, clientKey: key('reg') }, WHO.personal));
+      const dup = await t.refused('register', { ...params, clientKey: key('reg') }, WHO.personal);
       expect(dup.code).toBe('DUPLICATE_ACCOUNT');
       // 林晓 is made a 辅警 (第三十九条 last sentence): still registered, and the registry says so.
-      t.cloud.db.update(
-        'people',
-        { _id: 'p-cs-personal' },
-        { $set: { auxiliary: true } },
-        { multi: false, upsert: false, replace: false },
-      );
-      const aux = await ok(
-        t.call('account', 'register', { ...params, platform: 'kuaishou', clientKey: key('reg') }, WHO.personal),
-      );
+      t.setPerson('p-cs-personal', { auxiliary: true });
+      const aux = await t.ok('register', { ...params, platform: 'kuaishou', clientKey: key('reg') }, WHO.personal);
       expect(aux.account).toMatchObject({ ownerAuxiliary: true });
-      const mine = await ok(t.call('account', 'personal', {}, WHO.personal));
+      const mine = await t.ok('personal', {}, WHO.personal);
       expect(mine.items.map((i) => i.platformLabel).sort()).toEqual(['微博', '快手', '抖音'].sort());
     });
 
     it('sends a classified-post officer’s registration to the unit first', async () => {
-      t.cloud.db.update(
-        'people',
-        { _id: 'p-cs-operator-b' },
-        { $set: { classifiedPost: true } },
-        { multi: false, upsert: false, replace: false },
-      );
-      const result = await ok(
-        t.call(
-          'account',
-          'register',
-          { platform: 'douyin', name: '警花李娜', platformId: 'dy-ln', realNameVerified: true, clientKey: key('reg') },
-          WHO.opB,
-        ),
+      t.setPerson('p-cs-operator-b', { classifiedPost: true });
+      const result = await t.ok(
+        'register',
+        { platform: 'douyin', name: '警花李娜', platformId: 'dy-ln', realNameVerified: true, clientKey: key('reg') },
+        WHO.opB,
       );
       expect(result.account).toBeNull();
       expect(result.application).toMatchObject({
@@ -350,19 +303,14 @@ describe('matrix, registry and closing through the local cloud', () => {
         state: 'pending',
         deciderName: '长沙市公安局政治部宣传处',
       });
-      const registry = await ok(t.call('account', 'registry', { unitId: 'u-cs' }, WHO.cityDesk));
+      const registry = await t.ok('registry', { unitId: 'u-cs' }, WHO.cityDesk);
       expect(registry.awaiting).toBe(1);
       expect(registry.items.map((i) => i.name)).not.toContain('警花李娜');
-      const app = await ok(
-        t.call('account', 'application', { applicationId: result.application?.id ?? '' }, WHO.cityDesk),
-      );
-      const approved = await ok(
-        t.call(
-          'account',
-          'decide',
-          { applicationId: app.id, expectedRev: app.rev, decision: 'approve', reason: '因工作需要' },
-          WHO.cityDesk,
-        ),
+      const app = await t.ok('application', { applicationId: result.application?.id ?? '' }, WHO.cityDesk);
+      const approved = await t.ok(
+        'decide',
+        { applicationId: app.id, expectedRev: app.rev, decision: 'approve', reason: '因工作需要' },
+        WHO.cityDesk,
       );
       const account = accountDoc(approved.accountId ?? '');
       expect(account).toMatchObject({ state: 'active', kind: 'personal', ownerId: 'p-cs-operator-b' });
@@ -370,83 +318,72 @@ describe('matrix, registry and closing through the local cloud', () => {
       expect(
         notices('p-cs-operator-b', 'accountApplicationDecided').filter((n) => n.text.includes('警花李娜')),
       ).toHaveLength(1);
-      t.cloud.db.update(
-        'people',
-        { _id: 'p-cs-operator-b' },
-        { $set: { classifiedPost: false } },
-        { multi: false, upsert: false, replace: false },
-      );
+      t.setPerson('p-cs-operator-b', { classifiedPost: false });
     });
 
     it('refuses special-work people (第九条)', async () => {
-      t.cloud.db.update(
-        'people',
-        { _id: 'p-cs-guobao' },
-        { $set: { openid: 'guobao' } },
-        { multi: false, upsert: false, replace: false },
-      );
-      const special = await refused(
-        t.call(
-          'account',
-          'register',
-          { platform: 'weibo', name: '罗斌', platformId: 'x', realNameVerified: true, clientKey: key('reg') },
-          'guobao',
-        ),
+      t.setPerson('p-cs-guobao', { openid: 'guobao' });
+      const special = await t.refused(
+        'register',
+        { platform: 'weibo', name: '罗斌', platformId: 'x', realNameVerified: true, clientKey: key('reg') },
+        'guobao',
       );
       expect(special.code).toBe('SPECIAL_WORK');
     });
 
     it('lets the unit mark accounts for support or a reminder, each mark kept by month', async () => {
-      const registry = await ok(t.call('account', 'registry', { unitId: 'u-cs' }, WHO.cityDesk));
+      const registry = await t.ok('registry', { unitId: 'u-cs' }, WHO.cityDesk);
       const target = registry.items.find((i) => i.platformLabel === '微博' && i.name === '交警林晓');
       if (!target) throw new Error('registered account not listed');
-      const support = await ok(
-        t.call(
-          'account',
-          'mark',
-          { accountId: target.accountId, expectedRev: target.rev, kind: 'support', note: '坚持发布安全提示' },
-          WHO.cityDesk,
-        ),
+      const support = await t.ok(
+        'mark',
+        { accountId: target.accountId, expectedRev: target.rev, kind: 'support', note: '坚持发布安全提示' },
+        WHO.cityDesk,
       );
       expect(support.mark).toMatchObject({ kind: 'support', byName: '陈静' });
-      const stale = await refused(
-        t.call(
-          'account',
-          'mark',
-          { accountId: target.accountId, expectedRev: target.rev, kind: 'reminder', note: '注意表达' },
-          WHO.cityDesk,
-        ),
+      const stale = await t.refused(
+        'mark',
+        { accountId: target.accountId, expectedRev: target.rev, kind: 'reminder', note: '注意表达' },
+        WHO.cityDesk,
       );
       expect(stale.code).toBe('CONFLICT');
-      await ok(
-        t.call(
-          'account',
-          'mark',
-          { accountId: target.accountId, expectedRev: support.rev, kind: 'reminder', note: '评论区回复过激，请注意' },
-          WHO.cityDesk,
-        ),
+      await t.ok(
+        'mark',
+        { accountId: target.accountId, expectedRev: support.rev, kind: 'reminder', note: '评论区回复过激，请注意' },
+        WHO.cityDesk,
       );
-      const history = await ok(t.call('account', 'marks', { accountId: target.accountId }, WHO.personal));
+      const history = await t.ok('marks', { accountId: target.accountId }, WHO.personal);
       expect(history.items.map((m) => m.kind)).toEqual(['reminder', 'support']);
       const month = t.cloud.db.find('accountMarks', { month: '2026-12' }) as unknown as AccountMark[];
       expect(month).toHaveLength(2);
-      const notMine = await refused(
-        t.call('account', 'mark', { accountId: target.accountId, expectedRev: 0, kind: 'support', note: 'x' }, WHO.opA),
+      const notMine = await t.refused(
+        'mark',
+        { accountId: target.accountId, expectedRev: 0, kind: 'support', note: 'x' },
+        WHO.opA,
       );
       expect(notMine.code).toBe('ROLE_REQUIRED');
-      const institutional = await refused(
-        t.call(
-          'account',
-          'mark',
-          { accountId: 'acc-cs-weibo', expectedRev: accountDoc('acc-cs-weibo').rev, kind: 'support', note: 'x' },
-          WHO.cityDesk,
-        ),
+      const institutional = await t.refused(
+        'mark',
+        { accountId: 'acc-cs-weibo', expectedRev: accountDoc('acc-cs-weibo').rev, kind: 'support', note: 'x' },
+        WHO.cityDesk,
       );
       expect(institutional.code).toBe('NOT_PERSONAL');
     });
   });
 
   describe('accounts from before the system', () => {
+    it('tells the roster who may register a unit’s older accounts: its approving desk or one above (第十条)', async () => {
+      const may = async (unitId: string, who: string): Promise<boolean> =>
+        (await ok(t.call('org', 'listAccounts', { unitId, limit: 1 }, who))).canRegister;
+      // 长沙市公安局 (a bureau) is approved one level up; its 交警支队 (a department) by the city's desk.
+      expect(await may('u-cs', WHO.provinceDesk)).toBe(true);
+      expect(await may('u-cs', WHO.cityDesk)).toBe(false);
+      expect(await may('u-cs', WHO.admin)).toBe(false);
+      expect(await may('u-cs-jj', WHO.cityDesk)).toBe(true);
+      expect(await may('u-cs-jj', WHO.admin)).toBe(false);
+      expect(await may('u-cs-jj', WHO.provinceDesk)).toBe(true);
+    });
+
     it('lets only the desk that would approve it bring an account into the roster, and never changes state outside the lifecycle', async () => {
       const fields = {
         platform: 'toutiao' as const,
@@ -507,9 +444,9 @@ describe('matrix, registry and closing through the local cloud', () => {
         platform: 'wechatService',
       };
       t.cloud.db.insert('accounts', [legacy as never]);
-      const denied = await refused(t.call('account', 'adoptExisting', {}, WHO.cityDesk));
+      const denied = await t.refused('adoptExisting', {}, WHO.cityDesk);
       expect(denied.code).toBe('OUT_OF_SCOPE');
-      const result = await ok(t.call('account', 'adoptExisting', {}, WHO.provinceDesk));
+      const result = await t.ok('adoptExisting', {}, WHO.provinceDesk);
       expect(result).toMatchObject({
         adopted: 1,
         nextCursor: null,
@@ -521,7 +458,7 @@ describe('matrix, registry and closing through the local cloud', () => {
       });
       // 浏阳 has a WeChat service account now: its gap is closed, counted up to the province.
       expect(t.cloud.db.get('matrixTotals', 'u-ly')).toMatchObject({ gap: false });
-      const again = await ok(t.call('account', 'adoptExisting', {}, WHO.provinceDesk));
+      const again = await t.ok('adoptExisting', {}, WHO.provinceDesk);
       expect(again.adopted).toBe(0);
     });
   });

@@ -5,7 +5,7 @@
  */
 import type { Notification, OutboxRecord } from '../typings/notify';
 import type { ApprovalQueueEntry, Post } from '../typings/post';
-import { startTestCloud, type TestCloud } from './support/cloud';
+import { useTestCloud, type TestCloud } from './support/cloud';
 import { WHO, newDraft, ok, refusal } from './post-helpers';
 
 jest.setTimeout(60_000);
@@ -26,13 +26,7 @@ async function fireTimer(t: TestCloud): Promise<void> {
 }
 
 describe('approvals: boxes, copies, comments', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud({ now: '2026-03-10T09:00:00+08:00' });
-    t.cloud.clock.freeze();
-    t.cloud.clock.set('2026-03-10T09:00:00+08:00');
-  });
-  afterAll(() => t.close());
+  const t = useTestCloud({ now: '2026-03-10T09:00:00+08:00', frozen: true });
 
   it('lists what waits with its waited-since and planned time, and decides from the list item alone', async () => {
     const post = await submitted(t, 'acc-cs-wechat-sub', 'major', '跨省追逃');
@@ -173,13 +167,7 @@ describe('approvals: boxes, copies, comments', () => {
 });
 
 describe('催办: the submitter nudges a waiting step, once per step per hour', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud({ now: '2026-03-10T09:00:00+08:00' });
-    t.cloud.clock.freeze();
-    t.cloud.clock.set('2026-03-10T09:00:00+08:00');
-  });
-  afterAll(() => t.close());
+  const t = useTestCloud({ now: '2026-03-10T09:00:00+08:00', frozen: true });
 
   it('reaches the approver in the inbox always and by subscribe message where they consented', async () => {
     const post = await submitted(t, 'acc-cs-weibo', 'ordinary', '夜巡纪实');
@@ -242,14 +230,8 @@ describe('催办: the submitter nudges a waiting step, once per step per hour', 
 });
 
 describe('waiting-step reminders on the working-day calendar', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    // Friday 16:00: 1.5 office hours are left that day, so two working hours end on Monday at 09:00.
-    t = await startTestCloud({ now: '2026-03-13T16:00:00+08:00' });
-    t.cloud.clock.freeze();
-    t.cloud.clock.set('2026-03-13T16:00:00+08:00');
-  });
-  afterAll(() => t.close());
+  // Friday 16:00: 1.5 office hours are left that day, so two working hours end on Monday at 09:00.
+  const t = useTestCloud({ now: '2026-03-13T16:00:00+08:00', frozen: true });
 
   it('reminds the approver after 2 working hours, then the leader above, each once', async () => {
     const post = await submitted(t, 'acc-cs-weibo', 'ordinary', '周末前提交');

@@ -1,12 +1,12 @@
 /**
  * Prints screening precision and recall:
  *   npx tsx tools/screening-quality.ts                      per category on the labelled corpus
- *   npx tsx tools/screening-quality.ts --items [--dev]      per item on the held-out part (or dev)
+ *   npx tsx tools/screening-quality.ts --items              per item on the kept-out part (all tuning parts when none)
+ *   npx tsx tools/screening-quality.ts --items --part h3    per item on one part (dev, h1, h2, h3, …) or `tuning`
  *   npx tsx tools/screening-quality.ts --items --details    … with every miss and false alarm
  */
 import { labelled, SCREENING_CORPUS } from '../test/screening-corpus/corpus';
-import { DEV } from '../test/screening-corpus/items/dev';
-import { HELD_OUT } from '../test/screening-corpus/items/held-out';
+import { KEPT_OUT_PART, PARTS, TUNING_PARTS } from '../test/screening-corpus/items/parts';
 import { CORPUS_ITEMS } from '../test/screening-corpus/items/sample';
 import { categoryOf, formatRef } from '../core/screening/categories';
 import { measureItems, measureQuality, type ItemReport, type QualityReport } from '../core/screening/quality';
@@ -58,10 +58,17 @@ export function formatItemReport(report: ItemReport, part: string, details = fal
 if (require.main === module) {
   const args = process.argv.slice(2);
   if (args.includes('--items')) {
-    const dev = args.includes('--dev');
-    const report = measureItems(dev ? DEV : HELD_OUT, STARTER_LEXICON, CORPUS_ITEMS);
-    for (const line of formatItemReport(report, dev ? 'development' : 'held-out', args.includes('--details')))
-      console.log(line);
+    const at = args.indexOf('--part');
+    const wanted = at >= 0 ? args[at + 1] : (KEPT_OUT_PART?.id ?? 'tuning');
+    const part = PARTS.find((p) => p.id === wanted);
+    if (wanted !== 'tuning' && !part) {
+      console.error(`unknown part ${wanted}: ${[...PARTS.map((p) => p.id), 'tuning'].join(', ')}`);
+      process.exit(2);
+    }
+    const samples = part ? part.samples : TUNING_PARTS.flatMap((p) => p.samples);
+    const title = part ? `${part.title} (${part.keptOut ? 'kept out' : 'tuning'})` : 'tuning';
+    const report = measureItems(samples, STARTER_LEXICON, CORPUS_ITEMS);
+    for (const line of formatItemReport(report, title, args.includes('--details'))) console.log(line);
   } else {
     printQuality(corpusQuality());
   }

@@ -477,7 +477,7 @@ export const DEMO_MODEL_RULES = [
 
 /** The demo's posts for the reader: one the model marks, one it could not read (the platform failed). */
 export const DEMO_READER_POSTS = {
-  marked: { title: '致敬坚守一线的民警', text: '民警老李连续加班一个月没有回家，家中老母亲无人照料，妻子以泪洗面。' },
+  marked: { title: '致敬坚守一线的民警', text: '社区民警老李这个月一直住在所里，妻子说起来就以泪洗面。' },
   unread: {
     title: '汛期出行安全提示',
     text: '本周六上午市区将开展防汛演练，部分路段临时交通管制，请市民提前规划出行路线。',

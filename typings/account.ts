@@ -567,6 +567,19 @@ export interface Paged {
   limit?: number;
 }
 
+/** A unit the caller may apply for, as the opening form's picker lists it. */
+export interface ApplicantUnit {
+  id: string;
+  name: string;
+  /** Tells apart units of the same name (every county has its 交警大队). */
+  parentName: string | null;
+}
+
+export interface ApplicantUnitsPage {
+  items: ApplicantUnit[];
+  nextOffset: number | null;
+}
+
 export interface AccountApi {
   /** The platform catalogue and the province's rules (naming, filing periods). */
   catalogue: ActionSpec<NoParams, CatalogueView>;
@@ -574,6 +587,8 @@ export interface AccountApi {
   setRules: ActionSpec<{ expectedRev: number; rules: AccountRulesInput }, AccountRules>;
   /** 第十条, 第十一条: applies to open an institutional account; the same clientKey gives back the same application. */
   apply: ActionSpec<OpeningFields & { clientKey: string }, ApplicationDetail>;
+  /** The units the caller may apply for (第十条), in tree order, searched by name, paged: the form's unit picker. */
+  applicantUnits: ActionSpec<Paged & { search?: string }, ApplicantUnitsPage>;
   /** Resubmits an application sent back for changes. */
   amend: ActionSpec<OpeningFields & { applicationId: string; expectedRev: number }, ApplicationDetail>;
   /** The applicant takes back a pending or returned application. */

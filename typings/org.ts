@@ -593,6 +593,11 @@ export interface AccountsPage {
   items: AccountView[];
   /** No total: counting reads every account of the scope. */
   nextOffset: number | null;
+  /**
+   * The caller may register this unit's accounts from before the system (org.upsertAccount with id
+   * null): only the propaganda desk that approves them, or one above (第十条).
+   */
+  canRegister: boolean;
 }
 
 export interface AuditItem {

@@ -412,7 +412,7 @@ export type LexiconImportResult =
 export interface RuleView extends CombinationRule {
   ref: string;
   categoryTitle: string;
-  /** e.g. 禁止发布, 审慎发布·至少重大敏感. */
+  /** e.g. 禁止发布, 审慎发布, 审慎发布（不低于重大敏感）. */
   effectLabel: string;
   /** Edits so far; an edit or removal names the revision it read. */
   revision: number;
@@ -425,6 +425,13 @@ export interface RuleCategoryCount {
   title: string;
   ref: string;
   count: number;
+  /**
+   * The effect a new rule of this category takes unless the editor chooses otherwise, from its article:
+   * 第十七条（一） → block, （二） → caution with the category's level floor, messages → triage.
+   */
+  effect: ScreeningEffect;
+  /** The caution's level floor; null for block and triage. */
+  levelFloor: SensitivityLevel | null;
 }
 
 export interface RuleListParams {

@@ -15,11 +15,13 @@ import { acknowledgeFiling, filing, filings, queryFiling, submitFiling } from '.
 import { handover } from '../../server/account/handover';
 import { mark, marks, personal, registry } from '../../server/account/registry';
 import { completeTask, setup, setups } from '../../server/account/setup';
+import { applicantUnits } from '../../server/account/units';
 
 const handlers: Handlers<'account'> = {
   catalogue,
   setRules,
   apply,
+  applicantUnits,
   amend,
   withdraw,
   applyClose,

@@ -133,6 +133,7 @@ export const ACTIONS = [
   'account.catalogue',
   'account.setRules',
   'account.apply',
+  'account.applicantUnits',
   'account.amend',
   'account.withdraw',
   'account.applyClose',

@@ -238,6 +238,7 @@ const EXPECTED: Partial<Record<Action, Row>> = {
   'account.catalogue': everyone,
   'account.setRules': { reach: to(['propagandaStaff'], PROVINCE) },
   'account.apply': { reach: to(['unitAdmin', 'leader', 'propagandaStaff'], LOCAL) },
+  'account.applicantUnits': everyone,
   'account.amend': everyone,
   'account.withdraw': everyone,
   'account.applyClose': { reach: to(['unitAdmin', 'leader', 'propagandaStaff'], LOCAL) },

@@ -420,6 +420,8 @@ export const RULES = {
   'account.setRules': { target: 'none', permits: [{ role: 'propagandaStaff', scope: 'tree' }], training: false },
   // 第十条: the unit applies — its admin, its leader or the desk acting for it.
   'account.apply': { target: 'unit', permits: inUnit('unitAdmin', 'leader', 'propagandaStaff'), training: false },
+  // The opening form's unit picker: anyone may ask; the answer holds only the units account.apply allows them.
+  'account.applicantUnits': { target: 'none', permits: [signedIn], training: false },
   'account.amend': { target: 'none', permits: [signedIn], training: false },
   'account.withdraw': { target: 'none', permits: [signedIn], training: false },
   'account.applyClose': {

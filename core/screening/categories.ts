@@ -229,6 +229,22 @@ export function appliesTo(category: ScreeningCategory, context: ScreeningContext
   }
 }
 
+/** What a post may carry (第十七条, 第十八、四十、四十一条), as opposed to message triage or sources. */
+const CONTENT_ARTICLES: ReadonlySet<number> = new Set([17, 18, 40, 41]);
+
+/**
+ * 第十七条（二）7 is the residual item: "除为群众提供服务指引外的其他警务信息", police information
+ * that no named item covers. A post already caught by a named item of 第十七条 (or by 第十八、四十、
+ * 四十一条) is handled for that reason; its (二)7 hit would only repeat it, at the lowest level, so
+ * it is dropped. Ordinary police news caught by nothing else keeps it.
+ */
+export function dropResidual<T extends { category: ScreeningCategoryId }>(hits: T[]): T[] {
+  const named = hits.some(
+    (h) => h.category !== 'otherPoliceInfo' && CONTENT_ARTICLES.has(categoryOf(h.category).ref.article),
+  );
+  return named ? hits.filter((h) => h.category !== 'otherPoliceInfo') : hits;
+}
+
 const LEVEL_RANK: Record<SensitivityLevel, number> = { ordinary: 0, major: 1, especiallyMajor: 2 };
 
 export function higherLevel(a: SensitivityLevel, b: SensitivityLevel): SensitivityLevel {

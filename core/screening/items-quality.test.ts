@@ -2,70 +2,93 @@
  * Screening quality per item of 第十七条 (both parts) and 第十八、四十、四十一条: the default lexicon,
  * rules and detectors screen every sample through screen(), as a post of its account's kind.
  *
- * The corpus (test/screening-corpus/items) has four parts, written in this order:
+ * The corpus (test/screening-corpus/items, listed in parts.ts) has parts written in this order, each
+ * before the rules it first measured:
  *  - dev: what the default rules were written from;
  *  - held-out 1: written before any rule; first measurement recall ≥ 90% on 27 of 28 items,
  *    precision 89.4% — its errors were then used to improve the rules, so it became tuning data;
- *  - held-out 2: written after that, before the next change; first measurement recall 53%,
- *    precision 79.7% on this fresh phrasing — its errors were used too, so it is tuning data now;
- *  - held-out 3: written after that, before the rules were broadened; kept out of rule writing
- *    since. First measurement of the broadened rules: recall 264/280 (94.3%), 22 of 28 items at
- *    ≥ 90%, precision 88.9% against labels fixed before measuring.
+ *  - held-out 2: first measurement recall 53%, precision 79.7% on this fresh phrasing — tuning data
+ *    since;
+ *  - held-out 3: first measurement (363800a) recall 264/280 (94.3%), 22 of 28 items at ≥ 90%
+ *    (sobStory 70%; reputation, privacy, hotIssue, publicAnxiety 80%), precision 88.9% (89.8% once
+ *    the detectors ran in one scan). Its misses and false alarms, with the article and fresh sentences
+ *    written outside the corpus (dev 2, below), were then used to rewrite the rules, so it is tuning
+ *    data too: now 280/280, precision 93.6% against the labels written before measuring (no label
+ *    was changed);
+ *  - dev 2: about 300 fresh sentences the rule writer wrote after held-out 3, in eight batches, each
+ *    measured before the rules were changed for it (first readings 80%, 70%, 71%, 72%, 80% recall,
+ *    59% and 64% on two aimed at the weakest items, 61% on a last one sentence per item),
+ *    mostly positives, so not counted for the corpus's balance;
+ *  - held-out 4: written by a separate engineer who saw neither the rules nor the lexicon, from the
+ *    regulation's words only; the default rules were frozen at 8b8d953 before it was opened. FIRST
+ *    MEASUREMENT (the figure to report): recall 219/364 (60.2%), 2 of 28 items at ≥ 90%
+ *    (stabilityPetition 100%, majorCase 92.3%; lowest otherPoliceInfo and controversial 23.1%,
+ *    reputation, privacy and personalImproper 30.8%), precision 84.6% (219 correct, 40 false
+ *    alarms). Issue 17's target is NOT met on it. It stays kept out: its table is printed with every
+ *    run and the test fails if any item or the precision falls below this first measurement.
  *
- * Issue 17's target (recall ≥ 90% on every item, precision ≥ 95% overall) is asserted on the parts
- * the rules were written and tuned from, so any change to the default rules that loses ground fails.
- * On held-out 3 the target is NOT met; its table is printed with every run and the test fails if it
- * falls below what it measures now. `npx tsx tools/screening-quality.ts --items --details` lists the
+ * Everyday police posts (test/screening-corpus/everyday.ts) must screen as 一般 with nothing but
+ * 第十七条（二）7's hint, since that is what a desk pastes most.
+ *
+ * Issue 17's target (recall ≥ 90% on every item, precision ≥ 95% overall) is asserted on the tuning
+ * parts together, so any change to the default rules that loses ground fails; each tuning part's
+ * table is printed. `npx tsx tools/screening-quality.ts --items --part h3 --details` lists a part's
  * misses and false alarms.
  */
-import { DEV } from '../../test/screening-corpus/items/dev';
-import { HELD_OUT } from '../../test/screening-corpus/items/held-out';
-import { HELD_OUT_2 } from '../../test/screening-corpus/items/held-out-2';
-import { HELD_OUT_3 } from '../../test/screening-corpus/items/held-out-3';
-import { CORPUS_ITEMS, PERSONAL_ITEMS } from '../../test/screening-corpus/items/sample';
 import { formatItemReport } from '../../tools/screening-quality';
+import { EVERYDAY_POSTS } from '../../test/screening-corpus/everyday';
+import {
+  ALL_SAMPLES,
+  BALANCED_SAMPLES,
+  KEPT_OUT_PART,
+  LATEST_PART,
+  TUNING_PARTS,
+} from '../../test/screening-corpus/items/parts';
 import type { ScreeningCategoryId } from '../../typings/screening';
+import { CORPUS_ITEMS, PERSONAL_ITEMS } from '../../test/screening-corpus/items/sample';
 import { categoryOf } from './categories';
 import { measureItems } from './quality';
+import { screen } from './screen';
 import { STARTER_LEXICON } from './starter-lexicon';
+
+const WRITTEN_TWICE: ReadonlySet<string> = new Set([
+  '警方提醒：不信谣、不传谣，一切以官方发布为准。',
+  '据新华社报道，公安部部署开展夏季治安打击整治行动。',
+]);
 
 const RECALL_TARGET = 0.9;
 const PRECISION_TARGET = 0.95;
 
-const ALL = [...DEV, ...HELD_OUT, ...HELD_OUT_2, ...HELD_OUT_3];
-const tuned = measureItems([...DEV, ...HELD_OUT, ...HELD_OUT_2], STARTER_LEXICON, CORPUS_ITEMS);
-const kept = measureItems(HELD_OUT_3, STARTER_LEXICON, CORPUS_ITEMS);
-
-/** Held-out 3 as measured now: recall per item, and the overall precision. */
-const KEPT_RECALL: Partial<Record<ScreeningCategoryId, number>> = {
-  reputation: 0.8,
-  unverifiedPolice: 0.9,
-  crimeDetail: 0.9,
-  secret: 0.9,
-  privacy: 0.8,
-  sobStory: 0.7,
-  hotIssue: 0.8,
-  majorCase: 0.9,
-  publicAnxiety: 0.8,
-  otherPoliceInfo: 0.9,
-};
-const KEPT_PRECISION = 0.89;
+const tuned = measureItems(
+  TUNING_PARTS.flatMap((p) => p.samples),
+  STARTER_LEXICON,
+  CORPUS_ITEMS,
+);
 
 describe('per-item corpus', () => {
   it('has at least 20 samples per item and as many near misses, in parts that share no sentence', () => {
     for (const item of CORPUS_ITEMS) {
-      const of = ALL.filter((s) => s.item === item);
+      const of = BALANCED_SAMPLES.filter((s) => s.item === item);
       const positives = of.filter((s) => s.positive).length;
       expect({ item, enough: positives >= 20 && of.length - positives >= positives }).toEqual({ item, enough: true });
-      // Every item has a part kept out of rule writing.
-      expect(HELD_OUT_3.filter((s) => s.item === item && s.positive).length).toBeGreaterThanOrEqual(10);
+      // The part written last was kept out of rule writing when it was written: ≥ 10 positives per item.
+      expect(LATEST_PART.samples.filter((s) => s.item === item && s.positive).length).toBeGreaterThanOrEqual(10);
     }
-    expect(new Set(ALL.map((s) => s.text)).size).toBe(ALL.length);
-    expect(new Set(ALL.map((s) => s.id)).size).toBe(ALL.length);
+    // Held-out 4's writer, who saw no other part, wrote two near misses that held-out 1 already had
+    // word for word (stock official phrasing); they stay as written, and no other sentence repeats.
+    const texts = ALL_SAMPLES.map((s) => s.text).filter((text) => !WRITTEN_TWICE.has(text));
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(ALL_SAMPLES.filter((s) => WRITTEN_TWICE.has(s.text)).map((s) => s.id)).toEqual([
+      'h-unverifiedPolice-n05',
+      'h-foreignMedia-n04',
+      'h4-unverifiedPolice-n07',
+      'h4-foreignMedia-n04',
+    ]);
+    expect(new Set(ALL_SAMPLES.map((s) => s.id)).size).toBe(ALL_SAMPLES.length);
   });
 
   it('writes the personal-account items as personal posts', () => {
-    for (const s of ALL)
+    for (const s of ALL_SAMPLES)
       expect({ id: s.id, kind: s.accountKind }).toEqual({
         id: s.id,
         kind: PERSONAL_ITEMS.has(s.item) ? 'personal' : 'institutional',
@@ -73,9 +96,12 @@ describe('per-item corpus', () => {
   });
 });
 
-describe('issue 17 targets on the parts the rules were written and tuned from (dev, held-out 1 and 2)', () => {
+describe(`issue 17 targets on the tuning parts (${TUNING_PARTS.map((p) => p.title).join(', ')})`, () => {
   afterAll(() => {
-    process.stdout.write(`\n${formatItemReport(tuned, 'dev + held-out 1 + held-out 2 (tuning)').join('\n')}\n`);
+    const lines = [formatItemReport(tuned, `${TUNING_PARTS.map((p) => p.id).join(' + ')} (tuning)`)];
+    for (const part of TUNING_PARTS.slice(1))
+      lines.push(formatItemReport(measureItems(part.samples, STARTER_LEXICON, CORPUS_ITEMS), `${part.title} (tuning)`));
+    process.stdout.write(`\n${lines.map((l) => l.join('\n')).join('\n\n')}\n`);
   });
 
   it.each(CORPUS_ITEMS.map((item) => [item, categoryOf(item).title] as const))(
@@ -91,17 +117,71 @@ describe('issue 17 targets on the parts the rules were written and tuned from (d
   });
 });
 
-describe('held-out 3, kept out of rule writing: printed, and never below what it measures now', () => {
+/** Held-out 4's first measurement (rules frozen at 8b8d953): recall per item and overall precision. */
+const KEPT_RECALL: Partial<Record<ScreeningCategoryId, number>> = {
+  reputation: 4 / 13,
+  massIncident: 10 / 13,
+  politicsEthnicReligion: 9 / 13,
+  crimeDetail: 10 / 13,
+  policyCriticism: 9 / 13,
+  unverifiedPolice: 10 / 13,
+  secret: 8 / 13,
+  privacy: 4 / 13,
+  sobStory: 6 / 13,
+  hotIssue: 6 / 13,
+  commercial: 10 / 13,
+  foreignMedia: 10 / 13,
+  stabilityPetition: 13 / 13,
+  officialCrime: 10 / 13,
+  majorCase: 12 / 13,
+  vulnerable: 10 / 13,
+  safetyStats: 9 / 13,
+  publicAnxiety: 5 / 13,
+  otherPoliceInfo: 3 / 13,
+  leaderSpeech: 8 / 13,
+  largeSecurity: 10 / 13,
+  unrelated: 6 / 13,
+  controversial: 3 / 13,
+  personalSensitive: 7 / 13,
+  personalMicroEvent: 9 / 13,
+  personalImproper: 4 / 13,
+  personalCriticism: 8 / 13,
+  personalPayment: 6 / 13,
+};
+/** 219 / 259 = 0.8456. */
+const KEPT_PRECISION = 0.845;
+
+describe('held-out 4, kept out of rule writing: printed, and never below its first measurement', () => {
+  const part = KEPT_OUT_PART;
+  const kept = part ? measureItems(part.samples, STARTER_LEXICON, CORPUS_ITEMS) : undefined;
   afterAll(() => {
-    process.stdout.write(`\n${formatItemReport(kept, 'held-out 3 (kept out)').join('\n')}\n`);
+    if (kept) process.stdout.write(`\n${formatItemReport(kept, 'held-out 4 (kept out)').join('\n')}\n`);
   });
 
-  it.each([...CORPUS_ITEMS])('%s holds its recall', (item) => {
-    const recall = kept.items.find((i) => i.item === item)?.recall ?? 0;
-    expect(recall).toBeGreaterThanOrEqual(KEPT_RECALL[item] ?? 1);
+  it('is the part kept out', () => {
+    expect(part?.id).toBe('h4');
   });
 
-  it('holds its precision', () => {
-    expect(kept.overall.precision).toBeGreaterThanOrEqual(KEPT_PRECISION);
+  it.each([...CORPUS_ITEMS])('%s holds its first-measured recall', (item) => {
+    const recall = kept?.items.find((i) => i.item === item)?.recall ?? 0;
+    expect(recall).toBeGreaterThanOrEqual((KEPT_RECALL[item] ?? 1) - 1e-9);
   });
+
+  it('holds its first-measured precision', () => {
+    expect(kept?.overall.precision ?? 0).toBeGreaterThanOrEqual(KEPT_PRECISION);
+  });
+});
+
+describe('everyday police posts (test/screening-corpus/everyday.ts)', () => {
+  it.each(EVERYDAY_POSTS.map((p) => [p.text.slice(0, 24), p] as const))(
+    '%s… screens as 一般 with nothing but 第十七条（二）7 beyond its labels',
+    (_, post) => {
+      const r = screen({ text: post.text, context: { kind: 'post', accountKind: 'institutional' } }, STARTER_LEXICON);
+      const beyond = [...new Set(r.hits.map((h) => h.category))].filter(
+        (c) => c !== 'otherPoliceInfo' && !post.expected.includes(c),
+      );
+      expect({ beyond, blocked: r.blocked }).toEqual({ beyond: [], blocked: false });
+      if (post.expected.length === 0) expect(r.level).toBe('ordinary');
+    },
+  );
 });

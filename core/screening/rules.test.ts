@@ -1,7 +1,7 @@
 import { Automaton } from './automaton';
 import type { CombinationRule, LexiconData, RuleDraft, SpanHit } from '../../typings/screening';
 import { buildMatcher } from './matcher';
-import { explainRule, ruleProblems } from './rules';
+import { defaultEffect, explainRule, ruleEffectLabel, ruleProblems } from './rules';
 import { screen } from './screen';
 
 const draft = (over: Partial<RuleDraft> = {}): RuleDraft => ({
@@ -196,5 +196,25 @@ describe('one pass', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe('a rule’s effect as reviewers read it, and its default from the category’s article', () => {
+  it('says 禁止发布, 审慎发布, or the raised level as 不低于…', () => {
+    expect(ruleEffectLabel({ effect: 'block', levelFloor: null })).toBe('禁止发布');
+    expect(ruleEffectLabel({ effect: 'caution', levelFloor: 'ordinary' })).toBe('审慎发布');
+    expect(ruleEffectLabel({ effect: 'caution', levelFloor: 'major' })).toBe('审慎发布（不低于重大敏感）');
+    expect(ruleEffectLabel({ effect: 'caution', levelFloor: 'especiallyMajor' })).toBe(
+      '审慎发布（不低于特别重大敏感）',
+    );
+    expect(ruleEffectLabel({ effect: 'triage', levelFloor: null })).toBe('留言处置');
+  });
+
+  it('defaults 第十七条（一） to 禁止发布 and （二） to 审慎发布 at the category’s level', () => {
+    expect(defaultEffect('secret')).toEqual({ effect: 'block', levelFloor: null });
+    expect(defaultEffect('reputation')).toEqual({ effect: 'block', levelFloor: null });
+    expect(defaultEffect('stabilityPetition')).toEqual({ effect: 'caution', levelFloor: 'major' });
+    expect(defaultEffect('officialCrime')).toEqual({ effect: 'caution', levelFloor: 'especiallyMajor' });
+    expect(defaultEffect('controversial')).toEqual({ effect: 'caution', levelFloor: 'ordinary' });
   });
 });

@@ -167,11 +167,15 @@ export function ruleProblems(draft: RuleDraft): RuleProblem[] {
   return problems;
 }
 
-/** Chinese summary of a rule's effect, e.g. 审慎发布·至少重大敏感. */
+/**
+ * Chinese summary of a rule's effect as a reviewer says it: 禁止发布, 审慎发布, or 审慎发布（不低于重大敏感）
+ * when the rule raises the post's level (第十七条（二）); 一般 is every post's floor, so it is not said.
+ */
 export function ruleEffectLabel(rule: Pick<CombinationRule, 'effect' | 'levelFloor'>): string {
   if (rule.effect === 'block') return '禁止发布';
   if (rule.effect === 'triage') return '留言处置';
-  return `审慎发布·至少${LEVEL_LABEL[rule.levelFloor ?? 'ordinary']}`;
+  const floor = rule.levelFloor ?? 'ordinary';
+  return floor === 'ordinary' ? '审慎发布' : `审慎发布（不低于${LEVEL_LABEL[floor]}）`;
 }
 
 /** The effect a rule takes by default: its category's. */

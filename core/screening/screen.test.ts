@@ -1,5 +1,6 @@
 import type { LexiconData, ScreeningContext, SpanHit } from '../../typings/screening';
 import { screen } from './screen';
+import { STARTER_LEXICON } from './starter-lexicon';
 
 const lexicon: LexiconData = {
   version: 'screen-test-1',
@@ -51,9 +52,32 @@ describe('screen', () => {
 
   it('takes the highest floor among cautions and stays unblocked', () => {
     const r = screen({ text: '警情通报：拆迁现场秩序良好', context: institutional }, lexicon);
-    expect(r.hits.map((h) => h.category)).toEqual(['otherPoliceInfo', 'stabilityPetition']);
+    // 第十七条（二）7 is the residual item: the named (二)1 covers this post, so 警情通报 adds nothing.
+    expect(r.hits.map((h) => h.category)).toEqual(['stabilityPetition']);
     expect(r.level).toBe('major');
     expect(r.blocked).toBe(false);
+  });
+
+  it('keeps 第十七条（二）7 on ordinary police news, at 一般, and drops it when a named item applies', () => {
+    const news = screen(
+      {
+        text: '【警情通报】3月5日，我局接群众报警称一住户家中被盗，民警于次日将犯罪嫌疑人李某抓获，李某已被依法刑事拘留。',
+        context: institutional,
+      },
+      STARTER_LEXICON,
+    );
+    expect([...new Set(news.hits.map((h) => h.category))]).toEqual(['otherPoliceInfo']);
+    expect(news.level).toBe('ordinary');
+    expect(news.blocked).toBe(false);
+    const named = screen(
+      {
+        text: '【警情通报】一名10岁女童在小区内被陌生男子猥亵，犯罪嫌疑人已被抓获并刑事拘留。',
+        context: institutional,
+      },
+      STARTER_LEXICON,
+    );
+    expect(named.hits.some((h) => h.category === 'vulnerable')).toBe(true);
+    expect(named.hits.some((h) => h.category === 'otherPoliceInfo')).toBe(false);
   });
 
   it('reports ordinary and no hits for a clean text', () => {

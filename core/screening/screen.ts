@@ -13,7 +13,7 @@ import type {
   SpanHit,
   WordingSuggestion,
 } from '../../typings/screening';
-import { appliesTo, categoryOf, ruleHit, SCREENING_CATEGORIES, spanHit } from './categories';
+import { appliesTo, categoryOf, dropResidual, ruleHit, SCREENING_CATEGORIES, spanHit } from './categories';
 import { detectCommercial } from './detectors/commercial';
 import { detectCredentials } from './detectors/credentials';
 import { detectAll } from './detectors/scan';
@@ -54,7 +54,13 @@ export function referenceDetect(
 /** Which categories are screened in a context, worked out once per kind of context. */
 const applying = new Map<string, (id: ScreeningCategoryId) => boolean>();
 function appliesIn(context: ScreeningContext): (id: ScreeningCategoryId) => boolean {
-  const key = context.kind === 'post' ? `post:${context.accountKind}` : 'message';
+  // Literal keys: no string is built per call.
+  const key =
+    context.kind === 'message'
+      ? 'message'
+      : context.accountKind === 'personal'
+        ? 'post:personal'
+        : 'post:institutional';
   let f = applying.get(key);
   if (!f) {
     const yes = new Set(SCREENING_CATEGORIES.filter((c) => appliesTo(c, context)).map((c) => c.id));
@@ -154,7 +160,7 @@ export function screenWith(input: ScreeningInput, version: string, matcher: Matc
     }
   if (input.repostOf) for (const h of checkSource(input.repostOf)) if (applies(h.category)) found.push(h);
 
-  const hits = found.sort(order);
+  const hits = dropResidual(found).sort(order);
   const suggestions = wording.flatMap((w): WordingSuggestion[] => {
     const rule = matcher.wording[w.wording];
     return rule

@@ -132,7 +132,7 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
   // 第十七条（一）10
   hotIssue: ['引发众怒', '网友怒批', '舆论哗然', '激起民愤', '全网声讨', '热搜事件', '舆情发酵'],
   // 第十七条（一）11 (prices, calls and links are a detector)
-  commercial: ['扫码领红包', '加盟代理', '招商加盟', '团购价', '限时特惠', '全场包邮', '微商', '代购', '代言产品'],
+  commercial: ['扫码领红包', '加盟代理', '招商加盟', '团购价', '限时特惠', '全场包邮', '代言产品'],
   // 第十七条（一）12 (credited sources are checked separately)
   foreignMedia: [
     '据美联社',
@@ -152,7 +152,6 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
   ],
   // 第十七条（二）1
   stabilityPetition: [
-    '维稳',
     '信访',
     '拆迁',
     '强拆',

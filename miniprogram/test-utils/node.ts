@@ -11,6 +11,7 @@ interface DirEntry {
 
 interface FsSubset {
   readFileSync(path: string, encoding: 'utf8'): string;
+  existsSync(path: string): boolean;
   readdirSync(path: string, options: { withFileTypes: true }): DirEntry[];
 }
 

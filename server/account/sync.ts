@@ -136,6 +136,20 @@ export function approverOf(fields: Pick<AccountFields, 'unitId' | 'kind'>, owner
   return fields.kind === 'personal' && owner ? personalDecider(owner, tree) : openingDecider(fields.unitId, tree);
 }
 
+/** The caller works at this propaganda desk or one above it. */
+function coversDesk(caller: Person, deskId: string, tree: UnitTree): boolean {
+  return caller.roles.some((g) => g.role === 'propagandaStaff' && inScope(g.unitId, deskId, tree));
+}
+
+/**
+ * Whether the caller may bring a unit's institutional account from before the system into its roster
+ * (the preSystemGuard below, asked before any form is filled): the roster shows 登记存量账号 on it.
+ */
+export function mayRegisterPreSystem(caller: Person, unitId: string, tree: UnitTree): boolean {
+  const decider = approverOf({ unitId, kind: 'institutional' }, null, tree);
+  return decider !== null && coversDesk(caller, decider.deskId, tree);
+}
+
 /**
  * 第十条: no account exists without approval. Registering one in the roster is bringing in an account
  * opened before the system, which only the desk that would have approved it (or a desk above) may do.
@@ -143,8 +157,7 @@ export function approverOf(fields: Pick<AccountFields, 'unitId' | 'kind'>, owner
 export function preSystemGuard(caller: Person, fields: AccountFields, owner: Person | null, tree: UnitTree): string {
   const decider = approverOf(fields, owner, tree);
   if (!decider) throw accountError('NO_DECIDER');
-  const covers = caller.roles.some((g) => g.role === 'propagandaStaff' && inScope(g.unitId, decider.deskId, tree));
-  if (!covers) throw accountError('APPLICATION_REQUIRED');
+  if (!coversDesk(caller, decider.deskId, tree)) throw accountError('APPLICATION_REQUIRED');
   if (fields.state !== 'active' && fields.state !== 'suspended') throw accountError('STATE_BY_LIFECYCLE');
   return decider.deskId;
 }

@@ -7,7 +7,7 @@ import { loadTree, requireCaller, requirePermission } from '../org';
 import { command, store, type Filter } from '../store';
 import { runWork, type Work } from '../uow';
 import { applyEffects } from './effects';
-import { preSystemAccount, preSystemGuard, saveAccount, stateGuard } from '../account/sync';
+import { mayRegisterPreSystem, preSystemAccount, preSystemGuard, saveAccount, stateGuard } from '../account/sync';
 import { accountFields, id, limit, noPasswords, offset, rev, scope } from './input';
 import { accountPeopleIds, accountView, pageOf, PAGE_DEFAULT, peopleByIds, unitIdsOf } from './views';
 
@@ -54,7 +54,11 @@ export const listAccounts = action({
         : [];
     const page = pageOf(found, from, size);
     const people = await peopleByIds(page.items.flatMap(accountPeopleIds));
-    return { items: page.items.map((a) => accountView(a, tree, people)), nextOffset: page.nextOffset };
+    return {
+      items: page.items.map((a) => accountView(a, tree, people)),
+      nextOffset: page.nextOffset,
+      canRegister: mayRegisterPreSystem(caller, params.unitId, tree),
+    };
   },
 });
 

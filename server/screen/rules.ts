@@ -35,6 +35,7 @@ import {
   RULE_TERM_MAX,
   RULE_WINDOW_MAX,
   ruleCategoryAllowed,
+  defaultEffect,
   ruleEffectLabel,
   ruleProblems,
 } from '../../core/screening/rules';
@@ -206,7 +207,7 @@ export const ruleList = action({
       nextOffset: offset + items.length < chosen.length ? offset + items.length : null,
       categories: RULE_CATEGORIES.map((id) => {
         const c = categoryOf(id);
-        return { id, title: c.title, ref: formatRef(c.ref), count: counts.get(id) ?? 0 };
+        return { id, title: c.title, ref: formatRef(c.ref), count: counts.get(id) ?? 0, ...defaultEffect(id) };
       }),
       canEdit,
     };

@@ -247,7 +247,8 @@ export const SCREENING_CORPUS: readonly CorpusEntry[] = [
     { outlet: '紐約時報中文網', link: 'https://cn.nytimes.com/china/2024' },
     ['foreignMedia'],
   ),
-  post('p51', '警方通报：犯罪嫌疑人张某某（男，45岁）因涉嫌猥亵儿童罪被依法逮捕。', ['vulnerable', 'otherPoliceInfo']),
+  // 第十七条（二）7 is the residual item: a case report a named item covers does not also carry it.
+  post('p51', '警方通报：犯罪嫌疑人张某某（男，45岁）因涉嫌猥亵儿童罪被依法逮捕。', ['vulnerable']),
   post('p52', '机密★1年 关于某专案的侦查方案及警力部署方案', ['secret']),
   post('p53', '请车主湘A12345尽快到交警队处理违章。', ['privacy']),
   post('p54', '嫌疑人名叫陈浩，16岁，系某职业学校学生，其母亲电话18674452310。', ['privacy', 'vulnerable']),

@@ -25,6 +25,8 @@ export interface TestCloud {
 export interface TestCloudOptions {
   /** Start time of the controllable clock (ISO-8601). */
   now?: string;
+  /** The clock stands still at `now` until the test moves it (setNow, advance). */
+  frozen?: boolean;
   seed?: boolean;
   timers?: boolean;
 }
@@ -36,6 +38,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     timers: options.timers ?? false,
     onLog: () => undefined,
   });
+  if (options.frozen) cloud.clock.freeze();
   if (options.now) cloud.clock.set(options.now);
   if (options.seed ?? true) seedOrg(cloud.db);
 
@@ -63,5 +66,36 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
       cloud.clock.advance(ms);
     },
     close: () => cloud.close(),
+  };
+}
+
+/**
+ * The cloud of one describe block: started in its beforeAll (then prepared by `setup`), closed in its
+ * afterAll. The answer stands for that cloud from the first test on, so a block writes
+ * `const t = useTestCloud({ now })` instead of its own let/beforeAll/afterAll.
+ */
+export function useTestCloud(
+  options: TestCloudOptions = {},
+  setup: (t: TestCloud) => void | Promise<void> = () => undefined,
+): TestCloud {
+  let current: TestCloud | null = null;
+  const cloud = (): TestCloud => {
+    if (!current) throw new Error('the test cloud starts in beforeAll');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startTestCloud(options);
+    await setup(current);
+  });
+  afterAll(() => current?.close());
+  return {
+    get cloud() {
+      return cloud().cloud;
+    },
+    call: (fn, action, params, openid) => cloud().call(fn, action, params, openid),
+    post: (fn, body, openid) => cloud().post(fn, body, openid),
+    setNow: (iso) => cloud().setNow(iso),
+    advance: (ms) => cloud().advance(ms),
+    close: () => cloud().close(),
   };
 }

@@ -15,8 +15,6 @@
  *
  * Run the function build first (npm run bench does).
  */
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Account, Person, RoleGrant, Unit } from '../../typings/org';
 import type { ConsentRecord } from '../../typings/notify';
 import type { Board, Directive, DirectiveView } from '../../typings/linkage';
@@ -25,6 +23,7 @@ import { demoOrg } from '../../core/org/demo';
 import { toBeijingIso } from '../../core/time';
 import { createLocalCloud, type LocalCloud, type LocalCloudStats } from '../local-cloud/src';
 import { seedOrg } from '../seed';
+import { bareSendMs, timed } from './stats';
 
 const START = '2026-12-01T09:00:00+08:00';
 const MIN = 60_000;
@@ -228,10 +227,10 @@ async function measuredIssue(
   targets: unknown,
 ): Promise<{ view: DirectiveView; figures: FanoutFigures }> {
   cloud.resetStats();
-  const t0 = performance.now();
   const startedAt = cloud.clock.now();
-  const view = await call<DirectiveView>(cloud, 'linkage', issueBody(targets), DESK);
-  const callMs = performance.now() - t0;
+  const { value: view, ms: callMs } = await timed(() =>
+    call<DirectiveView>(cloud, 'linkage', issueBody(targets), DESK),
+  );
   const stats: LocalCloudStats = cloud.stats();
   const d = cloud.db.get('directives', view.directive.id) as unknown as Directive | null;
   if (!d?.fanout.doneAt) throw new Error('fan-out not finished within the issuing call');
@@ -251,25 +250,6 @@ async function measuredIssue(
       callMs,
     },
   };
-}
-
-async function bareSendMs(count: number): Promise<number> {
-  const cloud = await createLocalCloud({
-    port: 0,
-    dataDir: null,
-    timers: false,
-    functionsDir: join(__dirname, 'fixtures'),
-    onLog: () => undefined,
-  });
-  try {
-    const probe = { touser: 'demo-operator-a', templateId: LINKAGE_TPL };
-    await cloud.runtime.invoke('sendprobe', { ...probe, count: 5 }, { source: 'timer' });
-    const outcome = await cloud.runtime.invoke('sendprobe', { ...probe, count }, { source: 'timer' });
-    if (!outcome.ok) throw new Error(`基准函数失败：${outcome.message}`);
-    return (outcome.result as { ms: number }).ms / count;
-  } finally {
-    await cloud.close();
-  }
 }
 
 async function boardReads(
@@ -346,7 +326,7 @@ export async function runLinkageBench(options: LinkageBenchOptions = {}): Promis
     const single = one.figures;
     const big = await measuredIssue(cloud, { mode: 'filter', unitIds: [], platforms: [] });
     const fanout = big.figures;
-    const sendMs = await bareSendMs(200);
+    const sendMs = await bareSendMs(LINKAGE_TPL, 200);
 
     log(
       '  下发          账号    运营民警   可微信触达   通知    请求   数据库请求   读取文档   写入文档   全表扫描   排队完成(ms)',

@@ -9,7 +9,6 @@
  * as a ratio to one bare subscribeMessage.send from inside a function (tools/bench/fixtures/sendprobe).
  * Run the function build first (npm run build:functions or any node test run).
  */
-import { join } from 'node:path';
 import type { ConsentRecord, NotificationDraft, OutboxRecord } from '../../typings/notify';
 import type { Person } from '../../typings/org';
 import { enqueue } from '../../core/notify/outbox';
@@ -18,6 +17,7 @@ import { toBeijingIso } from '../../core/time';
 import { createLocalCloud, type LocalCloud, type LocalCloudStats } from '../local-cloud/src';
 import type { TimerAnswer } from '../../server/notify/timer';
 import { seedOrg } from '../seed';
+import { bareSendMs } from './stats';
 
 const START = '2026-11-28T09:00:00+08:00';
 const ENV = 'local-dev';
@@ -147,25 +147,6 @@ async function measureRun(total: number, due: number): Promise<NotifyRunFigures>
   }
 }
 
-async function measureBareSend(count: number): Promise<number> {
-  const cloud = await createLocalCloud({
-    port: 0,
-    dataDir: null,
-    timers: false,
-    functionsDir: join(__dirname, 'fixtures'),
-    onLog: () => undefined,
-  });
-  try {
-    const probe = { touser: 'demo-operator-a', templateId: DEADLINE_TPL };
-    await cloud.runtime.invoke('sendprobe', { ...probe, count: 5 }, { source: 'timer' });
-    const outcome = await cloud.runtime.invoke('sendprobe', { ...probe, count }, { source: 'timer' });
-    if (!outcome.ok) throw new Error(`基准函数失败：${outcome.message}`);
-    return (outcome.result as { ms: number }).ms / count;
-  } finally {
-    await cloud.close();
-  }
-}
-
 export async function runNotifyBench(options: NotifyBenchOptions = {}): Promise<NotifyBenchFigures> {
   const log = options.log ?? ((line: string) => console.log(line));
   const due = options.due ?? 1_000;
@@ -181,17 +162,17 @@ export async function runNotifyBench(options: NotifyBenchOptions = {}): Promise<
         `${String(r.sent).padStart(6)}   ${r.runMs.toFixed(0).padStart(8)}   ${r.msPerMessage.toFixed(2).padStart(8)}`,
     );
   }
-  const bareSendMs = await measureBareSend(500);
+  const bareMs = await bareSendMs(DEADLINE_TPL, 500);
   const last = runs[runs.length - 1];
-  const ratioToBareSend = last ? last.msPerMessage / bareSendMs : Number.NaN;
+  const ratioToBareSend = last ? last.msPerMessage / bareMs : Number.NaN;
   for (const r of runs) {
     log(`  ${r.outbox} 条外发箱：每条已发送消息 ${(r.databaseRequests / Math.max(1, r.sent)).toFixed(3)} 次数据库请求`);
   }
   // Issue 18's "before": measured on 103702a (a claim and a save per record), same bench, same data.
   log(`  改动前（103702a，逐条认领与保存）：10000 条外发箱 2038 次数据库请求，每条已发送消息 2.04 次`);
-  log(`  单次 subscribeMessage.send（函数内直接调用）：${bareSendMs.toFixed(2)} ms`);
+  log(`  单次 subscribeMessage.send（函数内直接调用）：${bareMs.toFixed(2)} ms`);
   log(`  每条投递耗时 / 单次发送耗时 = ${ratioToBareSend.toFixed(2)}`);
-  return { runs, bareSendMs, ratioToBareSend };
+  return { runs, bareSendMs: bareMs, ratioToBareSend };
 }
 
 if (require.main === module) {

@@ -22,6 +22,7 @@ import { chainUnits } from '../../server/post/context';
 import { queueEntries } from '../../server/post/effects';
 import { createLocalCloud, type LocalCloud } from '../local-cloud/src';
 import { seedOrg } from '../seed';
+import { formatPercentiles, percentiles, sampled, type Percentiles } from './stats';
 
 export interface PostsBenchOptions {
   posts?: number;
@@ -32,11 +33,6 @@ export interface PostsBenchOptions {
   iterations?: number;
   pageSize?: number;
   log?: (line: string) => void;
-}
-
-export interface Percentiles {
-  p50: number;
-  p95: number;
 }
 
 export interface PostsBenchFigures {
@@ -136,12 +132,6 @@ function syntheticOrg(base: Unit, now: string): { units: Unit[]; people: Person[
     for (let k = 1; k <= 9; k += 1) bureau(`u-b${c}-${k}`, `合成${c}市${k}县公安局`, city);
   }
   return { units, people, staff };
-}
-
-function percentiles(samples: readonly number[]): Percentiles {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95) };
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
@@ -354,13 +344,11 @@ export async function runPostsBench(options: PostsBenchOptions = {}): Promise<Po
     );
 
     // 2. Latency of the three transitions against a no-op call.
-    for (let i = 0; i < 20; i += 1) await must(call(cloud, 'system', { action: 'ping' }));
-    const ping: number[] = [];
-    for (let i = 0; i < Math.max(100, iterations * 3); i += 1) {
-      const t0 = performance.now();
-      await must(call(cloud, 'system', { action: 'ping' }));
-      ping.push(performance.now() - t0);
-    }
+    const pingMs = await sampled(
+      () => must(call(cloud, 'system', { action: 'ping' })),
+      Math.max(100, iterations * 3),
+      20,
+    );
     const submit: number[] = [];
     const approve: number[] = [];
     const publish: number[] = [];
@@ -420,7 +408,7 @@ export async function runPostsBench(options: PostsBenchOptions = {}): Promise<Po
       accounts: accountCount,
       reviewerPending,
       approvals,
-      pingMs: percentiles(ping),
+      pingMs,
       submitMs: percentiles(submit),
       approveMs: percentiles(approve),
       publishMs: percentiles(publish),
@@ -434,12 +422,13 @@ export async function runPostsBench(options: PostsBenchOptions = {}): Promise<Po
       publish: round(figures.publishMs.p95 / base),
       sequence: round(figures.sequenceMs.p95 / base),
     };
-    const fmt = (p: Percentiles): string => `p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms`;
-    log(`system.ping: ${fmt(figures.pingMs)}`);
-    log(`submit: ${fmt(figures.submitMs)} (p95 ×${figures.ratioToPing.submit} ping)`);
-    log(`approve: ${fmt(figures.approveMs)} (p95 ×${figures.ratioToPing.approve} ping)`);
-    log(`publish: ${fmt(figures.publishMs)} (p95 ×${figures.ratioToPing.publish} ping)`);
-    log(`submit → approve → publish: ${fmt(figures.sequenceMs)} (p95 ×${figures.ratioToPing.sequence} ping)`);
+    log(`system.ping: ${formatPercentiles(figures.pingMs)}`);
+    log(`submit: ${formatPercentiles(figures.submitMs)} (p95 ×${figures.ratioToPing.submit} ping)`);
+    log(`approve: ${formatPercentiles(figures.approveMs)} (p95 ×${figures.ratioToPing.approve} ping)`);
+    log(`publish: ${formatPercentiles(figures.publishMs)} (p95 ×${figures.ratioToPing.publish} ping)`);
+    log(
+      `submit → approve → publish: ${formatPercentiles(figures.sequenceMs)} (p95 ×${figures.ratioToPing.sequence} ping)`,
+    );
     return figures;
   } finally {
     await cloud.close();

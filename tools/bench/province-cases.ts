@@ -182,6 +182,8 @@ export const ACTION_CASES: ActionCase[] = [
   ...cases('provinceDesk', [
     list('account.matrix', (ids) => ({ unitId: ids.rootUnit, view: 'units' })),
     list('account.matrix', (ids) => ({ unitId: ids.rootUnit, view: 'gaps' })),
+    // phone: the opening form's unit picker over every unit the province's desk may apply for
+    list('account.applicantUnits'),
   ]),
   ...cases('personalOwner', [list('account.personal')]),
   // security (第三十三条), training (第三十五条), archives (第三十二条)
@@ -448,6 +450,8 @@ export const PAGES: { [page: string]: PageLoad } = {
     calls: [me(), list('account.registry', (ids) => ({ unitId: ids.cityUnit }))],
   },
   'packages/accounts/pages/personal/index': { role: 'personalOwner', calls: [list('account.personal')] },
+  // phone: the opening form's unit picker (every unit in the caller's scope, searched, paged)
+  'packages/accounts/pages/unit-pick/index': { role: 'provinceDesk', calls: [list('account.applicantUnits')] },
   'packages/evaluation/pages/month/index': {
     role: 'provinceDesk',
     calls: [

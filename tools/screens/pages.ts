@@ -139,6 +139,13 @@ export const screens: ScreenSpec[] = [
   },
   { route: 'pages/unit/index', as: 'demo-admin' },
   { route: 'pages/accounts/index', as: 'demo-admin' },
+  // the desk that approves 长沙's accounts (one level up) may also register older ones (第十条)
+  {
+    route: 'pages/accounts/index',
+    as: 'demo-province-propaganda',
+    variant: 'desk',
+    query: async () => ({ unitId: 'u-cs' }),
+  },
   { route: 'pages/account/index', as: 'demo-admin', query: async () => ({ id: 'acc-cs-weibo', unitId: 'u-cs' }) },
   { route: 'pages/audit/index', as: 'demo-admin' },
 
@@ -211,6 +218,8 @@ export const screens: ScreenSpec[] = [
     query: async () => ({ unitId: 'u-cs', view: 'gaps' }),
   },
   { route: 'packages/accounts/pages/registry/index', as: 'demo-city-propaganda' },
+  // the opening form's unit picker: every unit 长沙's admin may apply for (第十条)
+  { route: 'packages/accounts/pages/unit-pick/index', as: 'demo-admin', query: async () => ({ current: 'u-cs' }) },
   { route: 'packages/accounts/pages/personal/index', as: 'demo-personal' },
 
   // --- screening ---
@@ -239,6 +248,18 @@ export const screens: ScreenSpec[] = [
       bench: '1',
       text: encodeURIComponent('兄弟们，帮忙给我这个案子说说情，回头给大家发红包。嫌犯已被抓获。'),
     }),
+  },
+  // a new rule (its effect from the first category) and a 审慎发布 rule with its level floor
+  { route: 'packages/screening/pages/rule/index', as: 'demo-province-propaganda', variant: 'new' },
+  {
+    route: 'packages/screening/pages/rule/index',
+    as: 'demo-province-propaganda',
+    variant: 'caution',
+    query: async (demo) => {
+      const page = await demo.call('screen', 'ruleList', { limit: 100 }, 'demo-province-propaganda');
+      const floored = page.items.filter((r) => r.effect === 'caution' && r.levelFloor !== 'ordinary');
+      return { id: first(floored, '审慎发布的组合规则').id };
+    },
   },
   { route: 'packages/screening/pages/rule-import/index', as: 'demo-province-propaganda' },
   { route: 'packages/screening/pages/wording/index', as: 'demo-province-propaganda' },

@@ -84,7 +84,7 @@ describe('screening-marks', () => {
       '禁止发布 第十七条（一）8 侵犯公民个人隐私或其他不良、不实信息 词条“人肉搜索”：“人肉搜索”',
     );
     expect(v.text('#note-1')).toContain('手机号码：“138****5678”');
-    expect(v.text('#note-2')).toContain('审慎发布·至少重大敏感 第十七条（二）3');
+    expect(v.text('#note-2')).toContain('审慎发布（不低于重大敏感） 第十七条（二）3');
     expect(v.text('#note-3')).toContain('微信内容安全：广告');
     expect(v.exists('#clean')).toBe(false);
   });

@@ -33,7 +33,8 @@ const RANK: Readonly<Record<MarkEffect, number>> = { '': 0, triage: 1, caution: 
 export function effectLabel(hit: ScreeningHit): string {
   if (hit.effect === 'block') return '禁止发布';
   if (hit.effect === 'triage') return '处置建议';
-  return hit.levelFloor ? `审慎发布·至少${LEVEL[hit.levelFloor]}` : '审慎发布';
+  // As the rule editor words it (core/screening ruleEffectLabel): 一般 is every post's floor, so unsaid.
+  return hit.levelFloor && hit.levelFloor !== 'ordinary' ? `审慎发布（不低于${LEVEL[hit.levelFloor]}）` : '审慎发布';
 }
 
 function whatOf(hit: ScreeningHit): string {

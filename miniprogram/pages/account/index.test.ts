@@ -31,7 +31,7 @@ const staff = peoplePage({
 });
 const listed = (account = accountView({ id: 'acc-1', rev: 4 })) => ({
   ok: true as const,
-  data: { items: [account], nextOffset: null },
+  data: { items: [account], nextOffset: null, canRegister: false },
 });
 
 describe('账号信息 (pages/account)', () => {
@@ -200,7 +200,7 @@ describe('账号信息 (pages/account)', () => {
   });
 
   it('shows the error with 重试', async () => {
-    wxm.cloud.reply('org', 'listAccounts', { ok: true, data: { items: [], nextOffset: null } });
+    wxm.cloud.reply('org', 'listAccounts', { ok: true, data: { items: [], nextOffset: null, canRegister: false } });
     const page = await openPage('pages/account/index', { id: 'acc-9', unitId: 'u-cs' });
     expect(page.text('#error')).toContain('该账号不存在或不在本单位');
     wxm.cloud.reply('org', 'listAccounts', listed());

@@ -6,9 +6,9 @@ import { useWx } from '../../test-utils/wx';
 
 const wxm = useWx();
 
-const page1 = (items = [accountView({ id: 'acc-1' })], nextOffset: number | null = null) => ({
+const page1 = (items = [accountView({ id: 'acc-1' })], nextOffset: number | null = null, canRegister = true) => ({
   ok: true as const,
-  data: { items, nextOffset },
+  data: { items, nextOffset, canRegister },
 });
 
 describe('账号管理 (pages/accounts)', () => {
@@ -75,6 +75,17 @@ describe('账号管理 (pages/accounts)', () => {
     expect(wxm.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/packages/accounts/pages/apply/index?unitId=u-ly' }),
     );
+  });
+
+  it('offers 登记存量账号 only where the server says the caller may register (第十条)', async () => {
+    wxm.cloud.reply('org', 'listAccounts', page1([], null, false));
+    const page = await openPage('pages/accounts/index', { unitId: 'u-cs' });
+    expect(page.exists('#add')).toBe(false);
+    // Applying stays open to the unit: the desk decides.
+    expect(page.exists('#apply')).toBe(true);
+    wxm.cloud.reply('org', 'listAccounts', page1([], null, true));
+    await page.pullDown();
+    expect(page.exists('#add')).toBe(true);
   });
 
   it('opens an account in its own unit, and loads more', async () => {

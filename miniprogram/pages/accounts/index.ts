@@ -31,6 +31,8 @@ type Query = Record<string, never>;
 
 interface AccountsData extends ListData<AccountRow, Query> {
   unitId: string;
+  /** The server's word that the caller is the desk that may register this unit's older accounts. */
+  canRegister: boolean;
 }
 
 interface AccountsCustom extends ListMethods<Query> {
@@ -44,10 +46,11 @@ interface AccountsCustom extends ListMethods<Query> {
 }
 
 function toRow(a: AccountView): AccountRow {
+  // No-break spaces and keep-all (index.wxss): a narrow row wraps between people, never inside 审核 or a name.
   const staff = [
-    a.operatorA && `A角 ${a.operatorA.name}`,
-    a.operatorB && `B角 ${a.operatorB.name}`,
-    a.reviewers.length > 0 && `审核 ${a.reviewers.map((r) => r.name).join('、')}`,
+    a.operatorA && `A角\u00a0${a.operatorA.name}`,
+    a.operatorB && `B角\u00a0${a.operatorB.name}`,
+    a.reviewers.length > 0 && `审核\u00a0${a.reviewers.map((r) => r.name).join('、')}`,
   ].filter((part): part is string => typeof part === 'string');
   return {
     id: a.id,
@@ -61,7 +64,7 @@ function toRow(a: AccountView): AccountRow {
 }
 
 Page<AccountsData, AccountsCustom>({
-  data: { ...listData<AccountRow, Query>({}), unitId: '' },
+  data: { ...listData<AccountRow, Query>({}), unitId: '', canRegister: false },
   ...listBehaviour<AccountRow, Query, number>({ key: (row) => row.id }),
   requestedUnitId: '',
 
@@ -88,7 +91,7 @@ Page<AccountsData, AccountsCustom>({
     return chunkOf(res, (page) => ({
       rows: page.items.map(toRow),
       next: page.nextOffset,
-      extra: { unitId },
+      extra: { unitId, canRegister: page.canRegister },
     }));
   },
 

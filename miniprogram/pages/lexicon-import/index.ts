@@ -1,13 +1,12 @@
 /**
  * 词库导入: 省厅政治部宣传处 pastes `term,category` CSV, checks it (every row error with its line
  * number, or what would be added), then imports it as one new lexicon version (第七条). A file with
- * any bad row imports nothing.
+ * any bad row imports nothing. The check-then-import flow is the shared one (services/csv-import.ts).
  */
 import type { LexiconImportResult } from '../../../typings/screening';
 import { call } from '../../services/api';
+import { importBehaviour, importData, type ImportData, type ImportMethods } from '../../services/csv-import';
 import { latestData } from '../../services/load';
-import type { LoadState } from '../../services/load';
-import type { ValueEvent } from '../../utils/events';
 
 const EXAMPLE = 'term,category\n布控方案,secret\n人肉搜索,侵犯公民个人隐私或其他不良、不实信息';
 
@@ -16,59 +15,32 @@ interface CodeRow {
   label: string;
 }
 
-interface ErrorRow {
-  key: string;
-  text: string;
-}
-
-interface ImportData extends LoadState {
-  version: number;
+interface LexiconImportData extends ImportData {
   codes: CodeRow[];
-  csv: string;
-  /** The text the shown check was made on; importing needs a check of exactly this text. */
-  checkedCsv: string;
-  errors: ErrorRow[];
-  summary: string;
-  canImport: boolean;
-  result: string;
-  busy: boolean;
 }
 
-interface ImportCustom {
+interface ImportCustom extends ImportMethods {
   loadSeq: number;
   load(): Promise<void>;
-  onRetry(): void;
-  onCsv(event: ValueEvent<string>): void;
-  onExample(): void;
-  onCheck(): Promise<void>;
-  onImport(): Promise<void>;
-  showResult(csv: string, result: LexiconImportResult): void;
 }
 
-const duplicatesNote = (n: number): string => (n > 0 ? `，跳过重复 ${n} 条` : '');
+const added = (r: LexiconImportResult): number => ('added' in r ? r.added : 0);
+const duplicatesNote = (r: LexiconImportResult): string =>
+  'duplicates' in r && r.duplicates > 0 ? `，跳过重复 ${r.duplicates} 条` : '';
 
-Page<ImportData, ImportCustom>({
-  data: {
-    status: 'loading',
-    errorMessage: '',
-    version: 0,
-    codes: [],
-    csv: '',
-    checkedCsv: '',
-    errors: [],
-    summary: '',
-    canImport: false,
-    result: '',
-    busy: false,
-  },
+Page<LexiconImportData, ImportCustom>({
+  data: { ...importData(), codes: [] },
   loadSeq: 0,
+  ...importBehaviour<LexiconImportResult>({
+    example: EXAMPLE,
+    noun: '条目',
+    send: (csv, dryRun) => call('screen', 'lexiconImport', dryRun ? { csv, dryRun: true } : { csv }),
+    changes: added,
+    preview: (r) => `新增 ${added(r)} 条${duplicatesNote(r)}`,
+    imported: (r) => `已导入 ${added(r)} 条${duplicatesNote(r)}`,
+  }),
 
   onShow() {
-    void this.load();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading' });
     void this.load();
   },
 
@@ -84,73 +56,5 @@ Page<ImportData, ImportCustom>({
       version: page.version,
       codes: page.categories.map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` })),
     });
-  },
-
-  onCsv(event) {
-    // Any edit invalidates the check: what is imported is what was checked.
-    this.setData({ csv: event.detail, canImport: false, result: '' });
-  },
-
-  onExample() {
-    this.setData({ csv: EXAMPLE, canImport: false, errors: [], summary: '', result: '' });
-  },
-
-  showResult(csv, result) {
-    const errors = result.errors.map((e, i) => ({ key: `e${i}`, text: `第 ${e.line} 行：${e.message}` }));
-    if (!result.dryRun && !result.applied) {
-      this.setData({
-        checkedCsv: csv,
-        errors,
-        summary: `共 ${result.rows} 行，${errors.length} 处错误，未导入任何条目`,
-        canImport: false,
-      });
-    } else if (result.dryRun) {
-      this.setData({
-        checkedCsv: csv,
-        errors: [],
-        summary: `共 ${result.rows} 行，将新增 ${result.added} 条${duplicatesNote(result.duplicates)}`,
-        canImport: result.added > 0,
-      });
-    } else {
-      const version = result.added > 0 ? `，词库已更新为 v${result.version}` : '，词库未变化';
-      this.setData({
-        checkedCsv: '',
-        errors: [],
-        summary: '',
-        canImport: false,
-        csv: '',
-        version: result.version,
-        result: `已导入 ${result.added} 条${duplicatesNote(result.duplicates)}${version}`,
-      });
-    }
-  },
-
-  async onCheck() {
-    const csv = this.data.csv;
-    if (!csv.trim() || this.data.busy) return;
-    this.setData({ busy: true, result: '' });
-    const res = await call('screen', 'lexiconImport', { csv, dryRun: true });
-    this.setData({ busy: false });
-    if (!res.ok) {
-      this.setData({ errors: [], summary: res.error.message, canImport: false });
-      return;
-    }
-    this.showResult(csv, res.data);
-  },
-
-  async onImport() {
-    const csv = this.data.csv;
-    if (!this.data.canImport || csv !== this.data.checkedCsv || this.data.busy) return;
-    this.setData({ busy: true });
-    const res = await call('screen', 'lexiconImport', { csv });
-    this.setData({ busy: false });
-    if (!res.ok) {
-      // CONFLICT: the lexicon changed since the check; duplicates must be counted again.
-      void wx.showToast({ title: res.error.message, icon: 'none' });
-      this.setData({ canImport: false });
-      return;
-    }
-    this.showResult(csv, res.data);
-    if (res.data.applied) void wx.showToast({ title: '导入成功', icon: 'success' });
   },
 });

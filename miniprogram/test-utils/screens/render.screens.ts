@@ -10,7 +10,7 @@
  */
 import { MINIPROGRAM_ROOT, fs, path } from '../node';
 import { flush, openPage, setApp } from '../simulate';
-import { BUILTIN_CSS, registerVisibleBuiltins, wxssToCss } from './styles';
+import { BUILTIN_CSS, readWxss, registerVisibleBuiltins, wxssToCss } from './styles';
 
 interface Shot {
   name: string;
@@ -145,8 +145,7 @@ ${tabs}
 }
 
 function appWxss(): string {
-  const file = path.join(MINIPROGRAM_ROOT, 'app.wxss');
-  return fs.readFileSync(file, 'utf8');
+  return readWxss(path.join(MINIPROGRAM_ROOT, 'app.wxss'));
 }
 
 const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as Plan;

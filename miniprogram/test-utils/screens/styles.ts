@@ -4,7 +4,7 @@
  * into CSS a browser reads (rpx at a 375 px wide screen, WXML tag names), and Vant's icon font from
  * the installed @vant/icons package (the same font version Vant Weapp names, embedded, so no network).
  */
-import { REPO_ROOT, fs, path } from '../node';
+import { MINIPROGRAM_ROOT, REPO_ROOT, fs, path } from '../node';
 
 interface Definition {
   id: string;
@@ -23,6 +23,7 @@ interface SimulateUtils {
 
 interface SimulateWxss {
   compile(wxss: string, options: { prefix: string }): string;
+  getContent(file: string): string;
 }
 
 /** 750 rpx fill the screen: a 375 px phone. */
@@ -69,10 +70,34 @@ const VISIBLE_BUILTINS: Definition[] = [
   },
 ];
 
-/** Patches simulate for the screens run: keep rpx (converted here at the right scale) and draw built-ins. */
+const IMPORT = /@import\s+(?:"([^"]+)"|'([^']+)')\s*;?/g;
+
+/**
+ * A WXSS file with its `@import`s in place, as WeChat compiles it: a path relative to the file, or
+ * from the mini-program's root when it starts with `/`; each file once (a second import of it, or an
+ * import cycle, adds nothing), a missing one named in a comment rather than dropped silently.
+ */
+export function readWxss(file: string, seen: Set<string> = new Set()): string {
+  const absolute = path.resolve(file);
+  if (seen.has(absolute)) return '';
+  seen.add(absolute);
+  if (!fs.existsSync(absolute)) return `/* @import: ${path.relative(MINIPROGRAM_ROOT, absolute)} not found */`;
+  return fs.readFileSync(absolute, 'utf8').replace(IMPORT, (_all, double?: string, single?: string) => {
+    const ref = double ?? single ?? '';
+    const target = ref.startsWith('/') ? path.join(MINIPROGRAM_ROOT, ref) : path.resolve(path.dirname(absolute), ref);
+    return readWxss(target, seen);
+  });
+}
+
+/**
+ * Patches simulate for the screens run: keep rpx (converted here at the right scale), follow every
+ * `@import` as WeChat does (simulate's own reader misses root-absolute ones), and draw built-ins.
+ */
 export function registerVisibleBuiltins(): void {
   const utils = jest.requireActual<SimulateUtils>('miniprogram-simulate/src/utils');
   utils.transformRpx = (style) => style;
+  const simulateWxss = jest.requireActual<SimulateWxss>('miniprogram-simulate/src/wxss');
+  simulateWxss.getContent = (file) => readWxss(file);
   const jComponent = jest.requireActual<JComponent>('j-component');
   for (const definition of VISIBLE_BUILTINS) jComponent.register(definition);
 }

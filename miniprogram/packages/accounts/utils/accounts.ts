@@ -21,7 +21,14 @@ export const PAGES = {
   matrix: '/packages/accounts/pages/matrix/index',
   registry: '/packages/accounts/pages/registry/index',
   personal: '/packages/accounts/pages/personal/index',
+  unitPick: '/packages/accounts/pages/unit-pick/index',
 } as const;
+
+/** What the unit picker (pages/unit-pick) hands back through its event channel's `picked`. */
+export interface PickedUnit {
+  id: string;
+  name: string;
+}
 
 export const BOX_OPTIONS: ReadonlyArray<{ text: string; value: ApplicationBox }> = [
   { text: '我的申请', value: 'mine' },

@@ -92,6 +92,7 @@ describe('申请详情 (packages/accounts/pages/application)', () => {
           accountView({ id: 'acc-new', name: '长沙警方', state: 'active' }),
         ],
         nextOffset: null,
+        canRegister: false,
       },
     });
     await page.fire('#handover', 'click');

@@ -1,7 +1,7 @@
 import { detail } from '../../../../test-utils/account-fixtures';
 import { me } from '../../../../test-utils/fixtures';
-import { peoplePage, personView, unitSummary } from '../../../../test-utils/org-fixtures';
-import { openPage } from '../../../../test-utils/simulate';
+import { peoplePage, personView, unitSummary, unitView } from '../../../../test-utils/org-fixtures';
+import { flush, openPage } from '../../../../test-utils/simulate';
 import { useWx } from '../../../../test-utils/wx';
 
 const wxm = useWx();
@@ -59,6 +59,28 @@ describe('申请开设账号 (packages/accounts/pages/apply)', () => {
       expect.objectContaining({ platform: '请选择平台', name: '请填写拟用名称', purpose: '请填写开设目的与定位' }),
     );
     expect(wxm.cloud.sent('account', 'apply')).toEqual([]);
+  });
+
+  it('lets the applicant pick any unit in scope from the searchable picker, and asks for its people again', async () => {
+    replies();
+    const page = await openPage<ApplyPage & { form: { unitId: string; operatorA: string } }>(ROUTE);
+    await page.fire('#operator-a', 'click');
+    await page.fire('#sheet', 'select', { name: '王明', value: 'p-a' });
+    expect(page.data().form.operatorA).toBe('p-a');
+    await page.fire('#unit', 'click');
+    const [options] = wxm.navigateTo.mock.calls[0] as [
+      { url: string; events: { picked(unit: { id: string; name: string }): void } },
+    ];
+    expect(options.url).toBe('/packages/accounts/pages/unit-pick/index?current=u-cs');
+    wxm.cloud.reply('org', 'listPeople', {
+      ok: true,
+      data: peoplePage({ unit: unitView({ id: 'u-ly-jj', name: '浏阳市公安局交警大队' }), items: [] }),
+    });
+    options.events.picked({ id: 'u-ly-jj', name: '浏阳市公安局交警大队' });
+    await flush();
+    expect(page.text('#unit')).toContain('浏阳市公安局交警大队');
+    expect(page.data().form).toMatchObject({ unitId: 'u-ly-jj', operatorA: '' });
+    expect(wxm.cloud.sent('org', 'listPeople').slice(-1)[0]).toMatchObject({ unitId: 'u-ly-jj' });
   });
 
   it('sends the unit, platform, name, people and attested conditions under one key, then opens the application', async () => {

@@ -11,13 +11,13 @@ import { call } from '../../../../services/api';
 import { latestData, type LoadState } from '../../../../services/load';
 import { openPage } from '../../../../services/navigation';
 import type { DatasetEvent, ValueEvent } from '../../../../utils/events';
-import { PAGES, formKey, toast } from '../../utils/accounts';
+import { PAGES, formKey, toast, type PickedUnit } from '../../utils/accounts';
 
 /** Who may apply for a unit (account.apply). */
 const APPLIERS: readonly Role[] = ['unitAdmin', 'leader', 'propagandaStaff'];
 const PEOPLE_MAX = 100;
 
-type SheetKey = 'unit' | 'platform' | 'operatorA' | 'operatorB' | 'reviewer';
+type SheetKey = 'platform' | 'operatorA' | 'operatorB' | 'reviewer';
 type AttestKey = 'equipment' | 'premises' | 'funding';
 type TextKey = 'name' | 'purpose' | 'columnPlan' | 'technicalSupport' | 'exceptionApproval';
 
@@ -52,7 +52,6 @@ interface ApplyData extends LoadState {
   names: Record<string, string>;
   reviewerNames: string;
   nameExamples: string;
-  units: Choice[];
   platforms: Choice[];
   people: Choice[];
   sheetKey: SheetKey | '';
@@ -73,6 +72,8 @@ interface ApplyCustom {
   onAttest(event: DatasetEvent<{ field: AttestKey }> & ValueEvent<boolean>): void;
   onAttestNote(event: DatasetEvent<{ field: AttestKey }> & ValueEvent<string>): void;
   openSheet(event: DatasetEvent<{ key: SheetKey }>): void;
+  onUnitTap(): void;
+  onUnitPicked(unit: PickedUnit): Promise<void>;
   onSheetClose(): void;
   onSheetSelect(event: ValueEvent<Choice>): Promise<void>;
   onSubmit(): Promise<void>;
@@ -133,7 +134,6 @@ Page<ApplyData, ApplyCustom>({
     names: {},
     reviewerNames: '',
     nameExamples: '',
-    units: [],
     platforms: [],
     people: [],
     sheetKey: '',
@@ -203,13 +203,8 @@ Page<ApplyData, ApplyCustom>({
     const page = res.data;
     const people = page.items.filter((p) => p.active).map(personChoice);
     const names = Object.fromEntries(people.map((p) => [p.value, p.name]));
-    const units: Choice[] = [
-      { name: page.unit.name, value: page.unit.id },
-      ...page.children.map((u) => ({ name: u.name, value: u.id })),
-    ];
     this.setData({
-      units: this.data.units.length ? this.data.units : units,
-      unitName: units.find((u) => u.value === unitId)?.name ?? this.data.unitName,
+      unitName: page.unit.id === unitId ? page.unit.name : this.data.unitName,
       people,
       names,
       reviewerNames: this.data.form.reviewerIds.map((id) => names[id] ?? id).join('、'),
@@ -235,7 +230,6 @@ Page<ApplyData, ApplyCustom>({
     const none: Choice = { name: '不指定', value: '' };
     const { form } = this.data;
     const actions: Record<SheetKey, () => Choice[]> = {
-      unit: () => this.data.units,
       platform: () => this.data.platforms,
       operatorA: () => [none, ...this.data.people],
       operatorB: () => [none, ...this.data.people],
@@ -243,6 +237,29 @@ Page<ApplyData, ApplyCustom>({
         this.data.people.map((p) => ({ ...p, name: `${form.reviewerIds.includes(p.value) ? '✓ ' : ''}${p.name}` })),
     };
     this.setData({ sheetKey: key, sheetActions: actions[key]() });
+  },
+
+  // A desk may apply for any unit in its scope: a searchable, paged list rather than a sheet of a few.
+  onUnitTap() {
+    wx.navigateTo({
+      url: `${PAGES.unitPick}?current=${this.data.form.unitId}`,
+      events: { picked: (unit: PickedUnit) => void this.onUnitPicked(unit) },
+      fail: () => void wx.showToast({ title: '页面打开失败，请重试', icon: 'none' }),
+    });
+  },
+
+  async onUnitPicked(unit) {
+    if (unit.id === this.data.form.unitId) return;
+    // The people come from the unit: those named for another unit no longer apply (第十一条).
+    this.setData({
+      'form.unitId': unit.id,
+      unitName: unit.name,
+      'form.operatorA': '',
+      'form.operatorB': '',
+      'form.reviewerIds': [],
+      reviewerNames: '',
+    });
+    await this.loadPeople(unit.id);
   },
 
   onSheetClose() {
@@ -254,17 +271,7 @@ Page<ApplyData, ApplyCustom>({
     const key = this.data.sheetKey;
     // Reviewers are several: the sheet stays open, each tap toggles one.
     if (key !== 'reviewer') this.setData({ sheetKey: '' });
-    if (key === 'unit') {
-      this.setData({
-        'form.unitId': value,
-        unitName: this.data.units.find((u) => u.value === value)?.name ?? '',
-        'form.operatorA': '',
-        'form.operatorB': '',
-        'form.reviewerIds': [],
-        reviewerNames: '',
-      });
-      await this.loadPeople(value);
-    } else if (key === 'platform') {
+    if (key === 'platform') {
       this.setData({
         'form.platform': value,
         platformLabel: this.data.platforms.find((p) => p.value === value)?.name ?? '',

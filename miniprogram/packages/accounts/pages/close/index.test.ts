@@ -10,7 +10,7 @@ describe('申请关闭或注销 (packages/accounts/pages/close)', () => {
   it('asks a reason, then sends close or cancel once to the approving desk (第十三条)', async () => {
     wxm.cloud.reply('org', 'listAccounts', {
       ok: true,
-      data: { items: [accountView({ id: 'acc-1', state: 'active' })], nextOffset: null },
+      data: { items: [accountView({ id: 'acc-1', state: 'active' })], nextOffset: null, canRegister: false },
     });
     const page = await openPage<{ reasonError: string }>(ROUTE, { accountId: 'acc-1', unitId: 'u-cs' });
     expect(wxm.cloud.sent('org', 'listAccounts')).toEqual([
@@ -40,7 +40,7 @@ describe('申请关闭或注销 (packages/accounts/pages/close)', () => {
   it('shows the refusal as it comes', async () => {
     wxm.cloud.reply('org', 'listAccounts', {
       ok: true,
-      data: { items: [accountView({ id: 'acc-1' })], nextOffset: null },
+      data: { items: [accountView({ id: 'acc-1' })], nextOffset: null, canRegister: false },
     });
     const page = await openPage(ROUTE, { accountId: 'acc-1', unitId: 'u-cs' });
     await page.fire('#reason', 'change', '停用');
@@ -53,7 +53,7 @@ describe('申请关闭或注销 (packages/accounts/pages/close)', () => {
   });
 
   it('says when the account is not there', async () => {
-    wxm.cloud.reply('org', 'listAccounts', { ok: true, data: { items: [], nextOffset: null } });
+    wxm.cloud.reply('org', 'listAccounts', { ok: true, data: { items: [], nextOffset: null, canRegister: false } });
     const page = await openPage(ROUTE, { accountId: 'x', unitId: 'u-cs' });
     expect(page.text('#error')).toContain('账号不存在');
   });

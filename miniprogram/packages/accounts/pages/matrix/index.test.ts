@@ -29,6 +29,15 @@ describe('账号矩阵 (packages/accounts/pages/matrix)', () => {
     expect(page.text('#row-u-yy-tree')).toContain('缺微博、微信');
   });
 
+  it('keeps each platform with its count on one line, and the count beside a long unit name', async () => {
+    wxm.cloud.reply('account', 'matrix', { ok: true, data: matrixPage() });
+    const page = await openPage<{ list: { items: { id: string; label: string }[] } }>(ROUTE);
+    // A no-break space between 微博 and 4: a phone may wrap between families, never inside one.
+    expect(page.data().list.items.find((r) => r.id === 'u-cs-tree')?.label).toBe('微博\u00a04 · 微信\u00a03');
+    // The count cell sizes to its text (app.wxss cell-value--fit), leaving the name the rest of the row.
+    expect(JSON.stringify(page.root.querySelector('#row-u-cs-tree')?.toJSON())).toContain('cell-value--fit');
+  });
+
   it('goes down to a city, and back up', async () => {
     wxm.cloud.reply('account', 'matrix', { ok: true, data: matrixPage() });
     const page = await openPage(ROUTE);

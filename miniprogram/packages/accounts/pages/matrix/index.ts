@@ -87,7 +87,8 @@ function rowsOf(page: MatrixPage): MatrixRow[] {
   if (page.view === 'units') {
     return page.units.map((u) => {
       const fam = FAMILIES.filter((f) => (u.byFamily[f] ?? 0) > 0)
-        .map((f) => `${FAMILY_NAMES[f]} ${u.byFamily[f] ?? 0}`)
+        // A no-break space: 短视频 2 never splits across lines; the line breaks between families.
+        .map((f) => `${FAMILY_NAMES[f]}\u00a0${u.byFamily[f] ?? 0}`)
         .join(' · ');
       return {
         id: `${u.unitId}-${u.hasChildren ? 'tree' : 'own'}`,

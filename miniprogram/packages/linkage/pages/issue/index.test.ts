@@ -126,6 +126,7 @@ describe('下发联动指令 (packages/linkage/pages/issue)', () => {
           },
         ],
         nextOffset: null,
+        canRegister: false,
       },
     });
     const page = await opened();

@@ -184,6 +184,35 @@ describe('规则编辑与试算 (packages/screening/pages/rule)', () => {
     expect(page.text('#summary')).toBe('未发现问题');
   });
 
+  it('gives a new rule its category’s effect: 禁止发布 under （一）, 审慎发布 at the level under （二）', async () => {
+    wxm.cloud.reply('screen', 'ruleList', { ok: true, data: rulePage() });
+    const page = await openPage<{ effect: string; levelFloor: string }>(ROUTE);
+    expect(page.data()).toMatchObject({ effect: 'block' });
+    expect(page.exists('#level-floor')).toBe(false);
+    await page.fire('#category', 'change', { value: '2' });
+    expect(page.data()).toMatchObject({ effect: 'caution', levelFloor: 'major' });
+    expect(page.exists('#level-floor')).toBe(true);
+    await page.fire('#category', 'change', { value: '3' });
+    expect(page.data()).toMatchObject({ effect: 'caution', levelFloor: 'ordinary' });
+    // The editor may still choose otherwise; what is tested and saved is what the form shows.
+    await page.fire('#level-floor', 'change', 'especiallyMajor');
+    await page.fire('#name', 'change', '信访争议');
+    await page.fire('#groups', 'change', '信访\n打人');
+    await page.fire('#sample', 'change', TEXT);
+    wxm.cloud.reply('screen', 'ruleTest', {
+      ok: true,
+      data: { result: screened(), draft: { problems: [], trace: trace() }, rules: [] },
+    });
+    await page.fire('#test', 'click');
+    expect(wxm.cloud.sent('screen', 'ruleTest')[0]).toMatchObject({
+      rule: {
+        category: 'controversial',
+        effect: 'caution',
+        levelFloor: 'especiallyMajor',
+      },
+    });
+  }, 30_000);
+
   it('refuses a new rule to a reader', async () => {
     wxm.cloud.reply('screen', 'ruleList', { ok: true, data: rulePage({ canEdit: false }) });
     const page = await openPage(ROUTE);

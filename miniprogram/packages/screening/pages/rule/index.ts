@@ -25,6 +25,9 @@ import { formatGroups, parseGroups } from '../../rule-text';
 interface CategoryOption {
   id: ScreeningCategoryId;
   label: string;
+  /** The effect its article gives a new rule (第十七条（一） 禁止发布, （二） 审慎发布 at its level). */
+  effect: ScreeningEffect;
+  levelFloor: SensitivityLevel | null;
 }
 
 interface TraceRow {
@@ -135,6 +138,12 @@ function traceRow(t: RuleTrace, key: string): TraceRow {
   };
 }
 
+/** The form's effect fields for a category's default effect. */
+const effectOf = (c: CategoryOption): Pick<RuleData, 'effect' | 'levelFloor'> => ({
+  effect: c.effect,
+  levelFloor: c.levelFloor ?? 'major',
+});
+
 /** A link's text, encoded by whoever built the link; a stray % is left as it is. */
 function decoded(value: string): string {
   try {
@@ -205,8 +214,15 @@ Page<RuleData, RuleCustom>({
   async load() {
     const page = await latestData(this, call('screen', 'ruleList', { limit: 1 }));
     if (!page) return;
-    const categories = page.categories.map((c) => ({ id: c.id, label: `${c.ref} ${c.title}` }));
+    const categories = page.categories.map((c) => ({
+      id: c.id,
+      label: `${c.ref} ${c.title}`,
+      effect: c.effect,
+      levelFloor: c.levelFloor,
+    }));
     this.setData({ categories, canEdit: page.canEdit });
+    // A new rule starts with its category's effect, not 禁止发布 whatever the category.
+    if (!this.query.id && categories[0]) this.setData(effectOf(categories[0]));
     if (this.query.id) {
       const got = await latestData(this, call('screen', 'ruleGet', { id: this.query.id }));
       if (!got) return;
@@ -264,7 +280,10 @@ Page<RuleData, RuleCustom>({
     this.setData({ [field]: event.detail, saveError: '' });
   },
   onCategory(event) {
-    this.setData({ categoryIndex: Number(event.detail.value), saveError: '' });
+    const categoryIndex = Number(event.detail.value);
+    const category = this.data.categories[categoryIndex];
+    // Another item is another article: its effect comes with it; the editor may still change it.
+    this.setData({ categoryIndex, ...(category ? effectOf(category) : {}), saveError: '' });
   },
   onEffect(event) {
     this.setData({ effect: event.detail, saveError: '' });

@@ -1,0 +1,43 @@
+/**
+ * The parts of the per-item corpus in the order they were written, and what each one is now. A part
+ * is written before the rules it measures; once its errors have been used to change the rules it is
+ * tuning data, and its first measurement stays on record in items-quality.test.ts and
+ * docs/screening.md.
+ */
+import { DEV } from './dev';
+import { DEV_2 } from './dev-2';
+import { HELD_OUT } from './held-out';
+import { HELD_OUT_2 } from './held-out-2';
+import { HELD_OUT_3 } from './held-out-3';
+import { HELD_OUT_4 } from './held-out-4';
+import type { ItemSample } from './sample';
+
+export interface CorpusPart {
+  id: 'dev' | 'h1' | 'h2' | 'h3' | 'dev2' | 'h4';
+  title: string;
+  samples: readonly ItemSample[];
+  /** Still kept out of rule writing: measured, never tuned on. */
+  keptOut: boolean;
+  /** Written as the corpus is meant to be: per item, positives and as many near misses. */
+  balanced: boolean;
+}
+
+export const PARTS: readonly CorpusPart[] = [
+  { id: 'dev', title: 'dev', samples: DEV, keptOut: false, balanced: true },
+  { id: 'h1', title: 'held-out 1', samples: HELD_OUT, keptOut: false, balanced: true },
+  { id: 'h2', title: 'held-out 2', samples: HELD_OUT_2, keptOut: false, balanced: true },
+  { id: 'h3', title: 'held-out 3', samples: HELD_OUT_3, keptOut: false, balanced: true },
+  // fresh sentences the rule writer wrote after held-out 3, mostly positives (dev-2.ts)
+  { id: 'dev2', title: 'dev 2', samples: DEV_2, keptOut: false, balanced: false },
+  // written by a separate engineer who saw neither the rules nor the lexicon; rules frozen at 8b8d953
+  { id: 'h4', title: 'held-out 4', samples: HELD_OUT_4, keptOut: true, balanced: true },
+];
+
+export const TUNING_PARTS = PARTS.filter((p) => !p.keptOut);
+export const KEPT_OUT_PART: CorpusPart | undefined = PARTS.find((p) => p.keptOut);
+const BALANCED = PARTS.filter((p) => p.balanced);
+/** The balanced part written last: each item has at least 10 positives there. */
+export const LATEST_PART: CorpusPart = BALANCED[BALANCED.length - 1];
+export const ALL_SAMPLES: readonly ItemSample[] = PARTS.flatMap((p) => p.samples);
+/** The parts that keep the corpus's balance: per item ≥ 20 positives and as many near misses. */
+export const BALANCED_SAMPLES: readonly ItemSample[] = BALANCED.flatMap((p) => p.samples);

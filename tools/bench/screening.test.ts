@@ -1,0 +1,34 @@
+/**
+ * The screening bench itself, on a small input: it must find everything the brute-force references
+ * find (terms, rule firings, detector hits) and report finite throughputs and ratios, so that a
+ * speed figure is never printed for a screen() that lost hits. Timings are not asserted.
+ */
+import { runScreeningBench } from './screening';
+
+describe('npm run bench -- screening (small)', () => {
+  it('measures every engine and keeps recall and precision at 100% against brute force', () => {
+    const lines: string[] = [];
+    const figures = runScreeningBench({
+      terms: 400,
+      megabytes: 0.05,
+      reps: 1,
+      rounds: 1,
+      sampleDocs: 15,
+      log: (line) => lines.push(line),
+    });
+    expect(figures.recall).toMatchObject({
+      path: 1,
+      pathPrecision: 1,
+      rules: 1,
+      rulesPrecision: 1,
+      detectors: 1,
+      detectorsPrecision: 1,
+    });
+    for (const v of [...Object.values(figures.mbPerSecond), ...Object.values(figures.wholeMbPerSecond)])
+      expect(Number.isFinite(v) && v > 0).toBe(true);
+    expect(Number.isFinite(figures.screenVsFastestExact)).toBe(true);
+    expect(Number.isFinite(figures.wholeScreenVsFastestExact)).toBe(true);
+    expect(lines.some((l) => l.startsWith('full screen() with the default rules and detectors'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('✗'))).toBe(false);
+  });
+});
