@@ -19,7 +19,13 @@ import type { CadenceDay } from '../typings/post';
 import type { Directive, DirectiveTally, DirectiveTarget } from '../typings/linkage';
 import type { AccountSecurity, Incident, SecurityAttestation } from '../typings/security';
 import type { TrainingAttendance, TrainingSession } from '../typings/training';
-import type { MatrixTotals } from '../typings/account';
+import type { AccountApplication, AccountEvent, Filing, MatrixTotals } from '../typings/account';
+import type { ConsentRecord } from '../typings/notify';
+import type { ClaimDoc } from '../core/account/adopt';
+import { filingDesks, openingDecider } from '../core/account/deciders';
+import { nameClaimId } from '../core/account/keys';
+import { hasConsent } from '../core/notify/consent';
+import { templateCatalog, templatesFor } from '../core/notify/templates';
 import { verifyChain } from '../core/audit/chain';
 import { startTestCloud, type TestCloud } from './support/cloud';
 
@@ -172,13 +178,81 @@ describe('the province generator', () => {
     }
   });
 
+  it('opens accounts through applications, setup tasks and filings as the account actions do (第十条, 第十二条, 第十四条)', () => {
+    const tree = buildTree(all<Unit>('units'));
+    const people = new Map(all<Person>('people').map((p) => [p._id, p]));
+    const accounts = new Map(all<Account>('accounts').map((a) => [a._id, a]));
+    const apps = all<AccountApplication>('accountApplications');
+    const filings = all<Filing>('filings');
+    const events = all<AccountEvent>('accountEvents');
+    const claims = new Map(all<ClaimDoc>('accountNames').map((c) => [c._id, c]));
+    expect(new Set(apps.map((a) => a.state))).toEqual(new Set(['pending', 'returned', 'refused', 'approved']));
+    for (const app of apps) {
+      // 第十条: the desk one level up decides a bureau's account, never the applicant.
+      expect(app.deciderId).toBe(openingDecider(app.unitId, tree)?.deskId);
+      const decision = app.log.find((s) => s.step !== 'submit');
+      if (app.state === 'pending') expect(decision).toBeUndefined();
+      else {
+        expect(decision?.personId).not.toBe(app.applicantId);
+        expect(people.get(decision?.personId ?? '')?.roles).toContainEqual({ role: 'propagandaStaff', unitId: app.deciderId });
+      }
+      const claim = claims.get(nameClaimId(app.unitId, app.platform, app.nameKey));
+      if (app.state !== 'approved') {
+        expect(app.accountId).toBeNull();
+        expect(claim?.holder).toEqual(app.state === 'refused' ? null : { collection: 'accountApplications', id: app._id });
+        continue;
+      }
+      const account = accounts.get(app.accountId ?? '');
+      expect(account?.lifecycle?.applicationId).toBe(app._id);
+      expect(claim?.holder).toEqual({ collection: 'accounts', id: account?._id });
+      // 第十二条: active once every setup task is attested, in setup while any is open.
+      const tasks = account?.lifecycle?.tasks ?? [];
+      expect(tasks).toHaveLength(5);
+      expect(account?.state).toBe(tasks.every((t) => t.done) ? 'active' : 'approved');
+      expect(account ? validateAccount(account, { tree, people }) : null).toEqual([]);
+      // The state events the evaluation reads: opened (approved), then active.
+      expect(events.filter((e) => e.accountId === account?._id).map((e) => e.to)).toEqual(
+        account?.state === 'active' ? ['approved', 'active'] : ['approved'],
+      );
+      // 第十四条: one filing, with the desk one level up, filed and acknowledged in order.
+      const mine = filings.filter((f) => f.applicationId === app._id);
+      expect(mine).toHaveLength(1);
+      const f = mine[0] as Filing;
+      expect(f).toMatchObject({ accountId: account?._id, event: 'open', ...filingDesks(app.unitId, tree) });
+      if (f.state === 'due') expect(f.filedAt).toBeNull();
+      else expect(f.filedAt && f.filedAt > f.approvedAt).toBe(true);
+      if (f.state === 'acknowledged') expect(f.acknowledgedAt && f.filedAt && f.acknowledgedAt > f.filedAt).toBe(true);
+    }
+    expect(new Set(filings.map((f) => f.state)).size).toBeGreaterThanOrEqual(3);
+    // The bench's city has an account in setup for its operator and one of each decision.
+    const cs = apps.filter((a) => a.unitId === 'u-cs');
+    expect(new Set(cs.map((a) => a.state))).toEqual(new Set(['pending', 'returned', 'refused', 'approved']));
+    expect(cs.some((a) => accounts.get(a.accountId ?? '')?.state === 'approved')).toBe(true);
+  });
+
+  it('holds subscribe-message consents of this environment’s templates for most role holders', () => {
+    const people = new Map(all<Person>('people').map((p) => [p._id, p]));
+    const catalog = templateCatalog(templatesFor('local-dev'));
+    const consents = all<ConsentRecord>('consents');
+    const bound = [...people.values()].filter((p) => p.openid !== null && p.roles.length > 0);
+    expect(consents.length).toBeGreaterThan(bound.length * 0.8);
+    expect(consents.length).toBeLessThan(bound.length);
+    for (const c of consents) {
+      expect(c._id).toBe(c.personId);
+      expect(people.get(c.personId)?.openid).not.toBeNull();
+      for (const [id, t] of Object.entries(c.templates)) expect(catalog.get(id)).toBe(t.subscription);
+    }
+    const approvalTemplate = templatesFor('local-dev').kinds.approvalPending?.templateId ?? '';
+    expect(consents.filter((c) => hasConsent(c, approvalTemplate)).length).toBeGreaterThan(consents.length * 0.8);
+  });
+
   it('writes one unbroken audit chain whose head is the counter’s, and counts that equal the records', () => {
     const log = all<AuditEntry>('auditLog').sort((a, b) => a.seq - b.seq);
     expect(log.length).toBeGreaterThan(1000);
     const head = t.cloud.db.get('counters', 'auditHead') as unknown as { seq: number; entry: AuditEntry };
     expect(verifyChain(log, { seq: head.seq, hash: head.entry.hash })).toMatchObject({ ok: true, count: log.length });
     const actions = new Set(log.map((e) => e.action.split('.')[0]));
-    for (const domain of ['post', 'referral', 'linkage', 'security', 'training'])
+    for (const domain of ['post', 'referral', 'linkage', 'security', 'training', 'account'])
       expect(actions.has(domain)).toBe(true);
     // 第十九条: every published post is in its account's day, and nothing else is.
     const published = all<Post>('posts').filter((p) => p.state === 'published');

@@ -31,6 +31,8 @@ interface TimerRun {
   keys: number;
   notices: number;
   detail: string;
+  /** Delivery: messages WeChat accepted (requests per delivered message). */
+  sent?: number;
 }
 
 interface TimerCase {
@@ -61,6 +63,8 @@ export interface TimerFiguresRow {
   unindexed: string[];
   readsByCollection: { [collection: string]: number };
   detail: string;
+  /** Delivery: messages WeChat accepted. */
+  sent: number;
 }
 
 async function everyMinute(cloud: LocalCloud, only: string): Promise<Extract<TimerAnswer, { ok: true }>['data']> {
@@ -147,6 +151,7 @@ const CASES: TimerCase[] = [
         due: d.due,
         keys: d.due,
         notices: 0,
+        sent: d.sent,
         detail: `发送 ${d.sent}，跳过 ${d.skipped}，失败 ${d.failed}，上报 ${d.escalations}`,
       };
     },
@@ -254,6 +259,7 @@ async function measure(cloud: LocalCloud, c: TimerCase, run: TimerFiguresRow['ru
     unindexed: unindexedOf(stats),
     readsByCollection: stats.readsByCollection,
     detail: r.detail,
+    sent: r.sent ?? 0,
   };
 }
 
@@ -345,6 +351,10 @@ export async function runProvinceTimersBench(options: ProvinceTimersOptions = {}
       log(
         `      ${a.label}：${a.detail}；首次读取 ${readsLine(a.readsByCollection)}；再次读取 ${readsLine(b.readsByCollection)}`,
       );
+      if (a.name === 'delivery' && a.sent > 0)
+        log(
+          `      投递：发送 ${a.sent} 条，数据库请求 ${a.databaseRequests}，每条已发送消息 ${(a.databaseRequests / a.sent).toFixed(2)} 次请求`,
+        );
     }
     log('');
   }
