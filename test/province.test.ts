@@ -194,12 +194,17 @@ describe('the province generator', () => {
       if (app.state === 'pending') expect(decision).toBeUndefined();
       else {
         expect(decision?.personId).not.toBe(app.applicantId);
-        expect(people.get(decision?.personId ?? '')?.roles).toContainEqual({ role: 'propagandaStaff', unitId: app.deciderId });
+        expect(people.get(decision?.personId ?? '')?.roles).toContainEqual({
+          role: 'propagandaStaff',
+          unitId: app.deciderId,
+        });
       }
       const claim = claims.get(nameClaimId(app.unitId, app.platform, app.nameKey));
       if (app.state !== 'approved') {
         expect(app.accountId).toBeNull();
-        expect(claim?.holder).toEqual(app.state === 'refused' ? null : { collection: 'accountApplications', id: app._id });
+        expect(claim?.holder).toEqual(
+          app.state === 'refused' ? null : { collection: 'accountApplications', id: app._id },
+        );
         continue;
       }
       const account = accounts.get(app.accountId ?? '');
@@ -217,7 +222,7 @@ describe('the province generator', () => {
       // 第十四条: one filing, with the desk one level up, filed and acknowledged in order.
       const mine = filings.filter((f) => f.applicationId === app._id);
       expect(mine).toHaveLength(1);
-      const f = mine[0] as Filing;
+      const f = mine[0];
       expect(f).toMatchObject({ accountId: account?._id, event: 'open', ...filingDesks(app.unitId, tree) });
       if (f.state === 'due') expect(f.filedAt).toBeNull();
       else expect(f.filedAt && f.filedAt > f.approvedAt).toBe(true);

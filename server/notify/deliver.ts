@@ -309,7 +309,9 @@ export async function deliverDue(ctx: HandlerContext, options: DeliveryOptions):
     if (outcome.consent === 'none' || !templateId || !recipient.consent) return;
     if (outcome.consent === 'revoke') {
       // 43101 (rare): the stored record is corrected at once, whatever this page has still to spend.
-      await updateConsent(ctx.store, held.recipientId, now(), (c) => applyConsentEffect(c, templateId, 'revoke', now()));
+      await updateConsent(ctx.store, held.recipientId, now(), (c) =>
+        applyConsentEffect(c, templateId, 'revoke', now()),
+      );
       recipient.consent = applyConsentEffect(recipient.consent, templateId, 'revoke', at);
       return;
     }

@@ -139,10 +139,10 @@ const CASES: TimerCase[] = [
   {
     name: 'delivery',
     label: '订阅消息投递',
-    // The record as the due query finds it, as its claim and its outcome update it, its recipient, and
-    // for a record that cannot reach them (the generated province holds no consents) its escalation
-    // (第二十九条).
-    perItem: 5,
+    // The record as the due query finds it and as its claim and its outcome update it (the local cloud
+    // counts an update's matches as reads), its recipient, their consent, and the bulk update that
+    // spends a one-time accept; for a record that cannot reach them (no consent) its escalation (第二十九条).
+    perItem: 6,
     // What the first run escalated is new work for the second: checked like a first run.
     secondRunMayWork: true,
     fire: async (cloud) => {

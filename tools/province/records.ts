@@ -857,7 +857,7 @@ export function generateApplications(w: World, calendar: WorkCalendar): Applicat
       if (namingProblem(name, rules.naming, subject)) continue;
       const r = w.rnd.next();
       const fate: Fate = forced
-        ? (FORCED[i] as Fate)
+        ? FORCED[i]
         : r < 0.12
           ? 'pending'
           : r < 0.2
@@ -911,7 +911,11 @@ export function generateApplications(w: World, calendar: WorkCalendar): Applicat
         t += (4 + w.rnd.int(40)) * HOUR;
         const decision = fate === 'returned' ? 'return' : fate === 'refused' ? 'refuse' : 'approve';
         const reason =
-          fate === 'returned' ? '请补充栏目内容规划的更新频次' : fate === 'refused' ? '本单位同类账号已覆盖，请整合运营' : null;
+          fate === 'returned'
+            ? '请补充栏目内容规划的更新频次'
+            : fate === 'refused'
+              ? '本单位同类账号已覆盖，请整合运营'
+              : null;
         const decided = decideApplication(app, decision, reason, {
           now: t,
           actor: decider,
@@ -927,7 +931,9 @@ export function generateApplications(w: World, calendar: WorkCalendar): Applicat
         if (decided.ok) {
           app = decided.value.next;
           audited(decided.value.audits, t, decider);
-          filing = decided.value.filing ? { ...decided.value.filing, _id: `pfil-${String(seq).padStart(5, '0')}` } : null;
+          filing = decided.value.filing
+            ? { ...decided.value.filing, _id: `pfil-${String(seq).padStart(5, '0')}` }
+            : null;
           const change = decided.value.account;
           if (change) {
             account = withIndexFields(change.after, w.tree);
