@@ -27,6 +27,8 @@ import { nameClaimId } from '../core/account/keys';
 import { hasConsent } from '../core/notify/consent';
 import { templateCatalog, templatesFor } from '../core/notify/templates';
 import { verifyChain } from '../core/audit/chain';
+import type { AccountResult, EvaluationMonth } from '../typings/evaluation';
+import { publishLastMonth } from '../tools/province/evaluation';
 import { startTestCloud, type TestCloud } from './support/cloud';
 
 jest.setTimeout(180_000);
@@ -290,5 +292,40 @@ describe('the province generator', () => {
       (e) => e.open && (e.key === `person:${reviewer?._id ?? ''}` || e.key === `role:reviewer@u-cs`),
     );
     expect(res.data?.items.length).toBe(Math.min(20, new Set(mine.map((e) => e.postId)).size));
+  });
+
+  it('publishes the last closed month’s evaluation through the functions, from the generated records', async () => {
+    const published = await publishLastMonth(t.cloud, report.callers.provinceDesk);
+    expect(published).toMatchObject({ month: '2026-10', published: true, error: null });
+    // The clock is back at the province's now.
+    expect(t.cloud.clock.now()).toBe(Date.parse(PROVINCE_NOW));
+    const doc = t.cloud.db.get('evaluationMonths', 'month-2026-10') as unknown as EvaluationMonth;
+    expect(doc).toMatchObject({ state: 'published', phase: 'done', accountsDone: published.accounts });
+    expect(doc.circular?.docx).toBeTruthy();
+    expect(doc.circular?.xlsx).toBeTruthy();
+    // Every account open in October has its result, computed from that month's records.
+    const results = t.cloud.db.find('evaluationResults', { month: '2026-10' }) as unknown as AccountResult[];
+    expect(results).toHaveLength(published.accounts);
+    const accounts = new Set(all<Account>('accounts').map((a) => a._id));
+    expect(results.every((r) => accounts.has(r.accountId) && r.runId === doc.runId)).toBe(true);
+    // The pages' data: the city operator's account result and the desk's ranking.
+    const cityAccount = all<Account>('accounts').find((a) => a.unitId === 'u-cs' && a.platform === 'weibo');
+    const result = await t.call(
+      'evaluation',
+      'result',
+      { month: '2026-10', accountId: cityAccount?._id ?? '' },
+      report.callers.cityOperator,
+    );
+    expect(result.ok).toBe(true);
+    const ranking = (await t.call(
+      'evaluation',
+      'ranking',
+      { month: '2026-10', limit: 20 },
+      report.callers.provinceDesk,
+    )) as {
+      ok: boolean;
+      data?: { items: unknown[] };
+    };
+    expect(ranking.data?.items).toHaveLength(20);
   });
 });

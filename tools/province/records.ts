@@ -803,8 +803,8 @@ const SUFFIXES = ['视频号', '服务', '在线', '发布', '之声', '快讯']
  * actions' shells write (server/account/sync.ts saveAccount): the account with its index fields, its
  * name claim, its state events for the monthly evaluation, and the audit entries.
  *
- * The first city's first applications take each fate once, so the bench has a record of every page
- * (account.application, account.setup, account.filing) to open as that city's people.
+ * The first city's and its first county's applications take each fate once, so the bench has a record
+ * of every page (account.application, account.setup, account.filing) to open as that city's people.
  */
 export function generateApplications(w: World, calendar: WorkCalendar): ApplicationFigures {
   const figures: ApplicationFigures = {
@@ -846,8 +846,11 @@ export function generateApplications(w: World, calendar: WorkCalendar): Applicat
   };
   const FORCED: Fate[] = ['setup', 'active', 'pending', 'returned', 'refused'];
   const bureaus = w.bureaus.filter((b) => b.unit.level !== 'province');
+  // The first city (its applications decided by the province desk) and its first county (decided by the city's desk).
+  const firstCity = w.cities[0];
+  const firstCounty = bureaus.find((b) => b.unit.parentId === firstCity?.unit._id);
   for (const b of bureaus) {
-    const forced = b === w.cities[0];
+    const forced = b === firstCity || b === firstCounty;
     const n = forced ? FORCED.length : w.rnd.about((b.unit.level === 'city' ? 3 : 1.2) * Math.max(w.scale, 0.1));
     const applicant = b.admin;
     const place = placeName(b.unit.name);
