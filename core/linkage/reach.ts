@@ -43,7 +43,10 @@ export interface OperatorReachDoc {
   updatedAt: string;
 }
 
-export type ReachAccount = Pick<Account, '_id' | 'unitId' | 'platform' | 'kind' | 'state' | 'operatorA' | 'operatorB' | 'ownerId'>;
+export type ReachAccount = Pick<
+  Account,
+  '_id' | 'unitId' | 'platform' | 'kind' | 'state' | 'operatorA' | 'operatorB' | 'ownerId'
+>;
 
 /** The accounts a filter calls (resolveTargets): active and institutional. */
 export const isCalled = (a: Pick<Account, 'state' | 'kind'> | null): boolean =>
@@ -84,7 +87,7 @@ export function addToDelta(
   if (!a || !c) return;
   for (const unitId of tree.byId.get(a.unitId)?.path ?? []) {
     let byPlatform = delta.get(unitId);
-    if (!byPlatform) delta.set(unitId, (byPlatform = new Map()));
+    if (!byPlatform) delta.set(unitId, (byPlatform = new Map<Platform, ReachCounts>()));
     let counts = byPlatform.get(a.platform);
     if (!counts) byPlatform.set(a.platform, (counts = zeroCounts()));
     addCounts(counts, c, sign);

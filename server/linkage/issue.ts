@@ -205,7 +205,12 @@ export const preview = action({
         reachableAccounts: planned.filter((t) => t.reachable).length,
         reachableOperators: planned.reduce((n, t) => n + t.reachableOperators, 0),
         targetsLabel: labelOf(targets, scope, tree),
-        units: rows.map((t) => ({ unitId: t.unitId, unitName: t.unitName, targets: t.targets, reachable: t.reachable })),
+        units: rows.map((t) => ({
+          unitId: t.unitId,
+          unitName: t.unitName,
+          targets: t.targets,
+          reachable: t.reachable,
+        })),
       };
     }
     // A filter: the maintained counters of the bureaus it shows (issue 18), never the accounts.

@@ -34,7 +34,9 @@ const linkageTemplate = (): string | null => templatesFor(currentEnvId()).kinds.
 /** WeChat can reach them now: active, bound, holding a consent to the linkage template (as fanout.ts asks). */
 export function reachableNow(person: Pick<Person, 'active' | 'openid'> | null, consent: ConsentRecord | null): boolean {
   const templateId = linkageTemplate();
-  return person !== null && person.active && person.openid !== null && templateId !== null && hasConsent(consent, templateId);
+  return (
+    person !== null && person.active && person.openid !== null && templateId !== null && hasConsent(consent, templateId)
+  );
 }
 
 async function writeDelta(rw: ReadWrite, delta: ReachDelta, at: string): Promise<void> {
