@@ -29,6 +29,8 @@ import { templateCatalog, templatesFor } from '../core/notify/templates';
 import { verifyChain } from '../core/audit/chain';
 import type { AccountResult, EvaluationMonth } from '../typings/evaluation';
 import { publishLastMonth } from '../tools/province/evaluation';
+import type { LinkageReach } from '../core/linkage/reach';
+import { reachableNow } from '../server/linkage/reach';
 import { startTestCloud, type TestCloud } from './support/cloud';
 
 jest.setTimeout(180_000);
@@ -251,6 +253,23 @@ describe('the province generator', () => {
     }
     const approvalTemplate = templatesFor('local-dev').kinds.approvalPending?.templateId ?? '';
     expect(consents.filter((c) => hasConsent(c, approvalTemplate)).length).toBeGreaterThan(consents.length * 0.8);
+  });
+
+  it('keeps the linkage preview’s counters as the accounts and the consents stand (who WeChat can reach)', () => {
+    const people = new Map(all<Person>('people').map((p) => [p._id, p]));
+    const consents = new Map(all<ConsentRecord>('consents').map((c) => [c._id, c]));
+    const reachable = (id: string | null): boolean =>
+      id !== null && reachableNow(people.get(id) ?? null, consents.get(id) ?? null);
+    const called = all<Account>('accounts').filter(
+      (a) => a.state === 'active' && a.kind === 'institutional' && a.platform === 'weibo',
+    );
+    const root = t.cloud.db.get('linkageReach', 'u-hn') as unknown as LinkageReach;
+    expect(root.platforms.weibo).toMatchObject({
+      accounts: called.length,
+      reachable: called.filter((a) => reachable(a.operatorA) || reachable(a.operatorB)).length,
+    });
+    expect(root.platforms.weibo?.reachable).toBeGreaterThan(0);
+    expect(root.platforms.weibo?.reachable).toBeLessThan(called.length);
   });
 
   it('writes one unbroken audit chain whose head is the counter’s, and counts that equal the records', () => {

@@ -28,6 +28,8 @@ import { toBeijingIso } from '../../core/time';
 import { auditNote, changesOf, excerpt, REFERRAL_FIELDS } from '../../server/referral/notices';
 import { adoptAccounts } from '../../core/account/adopt';
 import { buildTotals } from '../../core/account/matrix';
+import { buildReach } from '../../core/linkage/reach';
+import { reachableNow } from '../../server/linkage/reach';
 import { buildTree } from '../../core/org/tree';
 import type { CadenceDay } from '../../typings/post';
 import type { Effect } from '../../typings/referral';
@@ -870,6 +872,17 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
   const consents = generateConsents(world);
   out.flush();
   log(`  订阅授权：${consents.people} 人（一次性授权共 ${consents.oneTimeAccepts} 次）`);
+  // linkage: the preview's counters (core/linkage/reach.ts), over the accounts as they stand and who
+  // WeChat can reach now (bound, active, holding a consent to the linkage template).
+  const reach = buildReach(
+    tree,
+    accounts,
+    (id) => reachableNow(personById.get(id) ?? null, consents.byPerson.get(id) ?? null),
+    created,
+  );
+  for (const r of reach.reach) out.add('linkageReach', r);
+  for (const o of reach.operators) out.add('linkageOperators', o);
+  out.flush();
   // The audit log of all the above, chained in time order; the security timer's tail starts at its head.
   const head = audit.write(out);
   const lastAccount = accounts.reduce((m, a) => (a._id > m ? a._id : m), '');

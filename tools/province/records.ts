@@ -57,7 +57,7 @@ import { platformLabels } from '../../core/cadence/cadence';
 import { toBeijingIso } from '../../core/time';
 import { applyConsentReport, emptyConsent, MAX_TEMPLATES_PER_REQUEST } from '../../core/notify/consent';
 import { templateCatalog, templatesFor } from '../../core/notify/templates';
-import type { ConsentAnswer, ConsentReport } from '../../typings/notify';
+import type { ConsentAnswer, ConsentRecord, ConsentReport } from '../../typings/notify';
 import type { AccountApplication, AccountEvent, Filing, OpeningFields, TaskInput } from '../../typings/account';
 import type { WorkCalendar } from '../../core/calendar/calendar';
 import { decideApplication, openApplication, type AuditEffect } from '../../core/account/application';
@@ -736,6 +736,8 @@ export type { Unit };
 export interface ConsentFigures {
   people: number;
   oneTimeAccepts: number;
+  /** Each person's consent record as written. */
+  byPerson: Map<string, ConsentRecord>;
 }
 
 /**
@@ -750,7 +752,7 @@ export function generateConsents(w: World, envId = 'local-dev'): ConsentFigures 
   const catalog = templateCatalog(env);
   const byType = { oneTime: [] as string[], longTerm: [] as string[] };
   for (const [id, type] of catalog) byType[type].push(id);
-  const figures: ConsentFigures = { people: 0, oneTimeAccepts: 0 };
+  const figures: ConsentFigures = { people: 0, oneTimeAccepts: 0, byPerson: new Map() };
   for (const p of w.people) {
     if (p.openid === null || p.roles.length === 0) continue;
     const r = w.rnd.next();
@@ -772,6 +774,7 @@ export function generateConsents(w: World, envId = 'local-dev'): ConsentFigures 
       }
     }
     w.out.add('consents', consent);
+    figures.byPerson.set(p._id, consent);
     figures.people++;
   }
   return figures;
