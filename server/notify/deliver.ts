@@ -36,6 +36,7 @@ import { dueFilter } from '../planners';
 import { command, type Filter } from '../store';
 import { runWork } from '../uow';
 import { updateConsent } from './consent';
+import { consentReachChanged } from '../linkage/reach';
 
 export const PAGE_SIZE = 100;
 /** Recipients served at once; one recipient's records go one after another (their quota is shared). */
@@ -331,7 +332,7 @@ export async function deliverDue(ctx: HandlerContext, options: DeliveryOptions):
    * kept: a person who re-accepted keeps the new accepts; a revoked template stays at zero). A run
    * that dies before this write leaves the count high; WeChat's 43101 corrects it at the next send.
    */
-  async function spendConsents(at: number): Promise<void> {
+  async function spendConsents(at: number): Promise<string[]> {
     const batch = spends;
     spends = new Map();
     const groups = new Map<string, { templateId: string; n: number; people: string[] }>();
@@ -351,6 +352,7 @@ export async function deliverDue(ctx: HandlerContext, options: DeliveryOptions):
         { [field]: _.inc(-g.n), rev: _.inc(1), updatedAt: toBeijingIso(at) },
       );
     }
+    return [...batch.keys()];
   }
 
   /**
@@ -394,7 +396,13 @@ export async function deliverDue(ctx: HandlerContext, options: DeliveryOptions):
       }
     });
     await flushSaves();
-    await spendConsents(at);
+    // 第三十四条: a spent last linkage accept makes its operator unreachable for the next directive's
+    // preview (linkage reach counters); the check is pure unless the linkage template turned off.
+    for (const personId of await spendConsents(at)) {
+      const before = consents.find((c) => c._id === personId);
+      const after = recipients.get(personId)?.consent;
+      if (before && after) await consentReachChanged(personId, before, after, at);
+    }
   }
 
   const seen = new Set<string>();
