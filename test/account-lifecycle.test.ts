@@ -11,13 +11,13 @@ import {
   addTrafficStaff,
   applying,
   conditions,
-  key,
   opening,
   snapshot,
   TRAFFIC,
   useAccountCloud,
   WHO,
 } from './account-helpers';
+import { key } from './support/answers';
 
 jest.setTimeout(60_000);
 
