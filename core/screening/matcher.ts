@@ -467,6 +467,11 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
   const complete = new Uint8Array(R);
   /** Rule patterns seen in the current text: group presence is marked once per pattern, not per occurrence. */
   const seenPattern = new Uint8Array(rulePatterns.length);
+  /** Rules touched in the sentence being read (each once: `sentenceOfRule` says whether it is). */
+  const inSentence = new Int32Array(R);
+  let touchedCount = 0;
+  /** 1 + the sentence a plain rule pattern was last counted in, in the current text (0: not yet). */
+  const patternSentence = new Int32Array(rulePatterns.length);
   /** Whether a rule pattern belongs to some rule that takes the second pass in the current text. */
   const wantedPattern = new Uint8Array(rulePatterns.length);
   /** Rule patterns some positional rule refers to: their occurrences are kept for the second pass. */
@@ -503,8 +508,8 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     const wordingHits: WordingHit[] = [];
     const seen: number[] = [];
     const fired: RuleMatch[] = [];
-    /** Rules touched in the sentence being read. */
-    const inSentence: number[] = [];
+    // Rules touched in the sentence being read: `inSentence[0, touchedCount)` (shared scratch).
+    touchedCount = 0;
     let sentence = 0;
     const partOf = (rule: number, g: number): RuleMatchPart => {
       const slot = rule * G + g;
@@ -522,7 +527,8 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
       };
     };
     const closeSentence = (): void => {
-      for (const rule of inSentence) {
+      for (let t = 0; t < touchedCount; t++) {
+        const rule = inSentence[t];
         if (sentenceMask[rule] === needed[rule] && sentenceExcluded[rule] === 0 && positional[rule] === 0) {
           const parts: RuleMatchPart[] = [];
           for (let g = 0; g < (rules[rule]?.groups.length ?? 0); g++) parts.push(partOf(rule, g));
@@ -530,7 +536,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
         }
         sentenceOfRule[rule] = -1;
       }
-      inSentence.length = 0;
+      touchedCount = 0;
     };
     const found = automaton.scan(norm.units, norm.length);
     // Allow-listed phrases first (rare: a flag per key says where to look), so that the first pass
@@ -589,6 +595,9 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
           closeSentence();
           while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
         }
+        // A pattern's later occurrences in a sentence start later: they change no mask nor part.
+        if (patternSentence[plain] === sentence + 1) continue;
+        patternSentence[plain] = sentence + 1;
         const first = refFrom[plain];
         for (let r = first, last = refFrom[plain + 1]; r < last; r++) {
           const rule = refRule[r];
@@ -596,7 +605,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
             sentenceOfRule[rule] = sentence;
             sentenceMask[rule] = 0;
             sentenceExcluded[rule] = 0;
-            inSentence.push(rule);
+            inSentence[touchedCount++] = rule;
           }
           const slot = refSlot[r];
           if (slot < 0) {
@@ -652,7 +661,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
               sentenceOfRule[rule] = sentence;
               sentenceMask[rule] = 0;
               sentenceExcluded[rule] = 0;
-              inSentence.push(rule);
+              inSentence[touchedCount++] = rule;
             }
             const slot = slotOf[r];
             if (slot < 0) {
@@ -778,7 +787,10 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
         }
       }
     }
-    for (const id of seen) wantedPattern[id] = 0;
+    for (const id of seen) {
+      wantedPattern[id] = 0;
+      patternSentence[id] = 0;
+    }
     for (const rule of [...byRule.keys()].sort((a, b) => a - b)) {
       const of = byRule.get(rule);
       const r = rules[rule];
@@ -787,7 +799,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
       fired.push(...evaluateOne(r, rule, of.occ, of.excluded));
     }
     for (const rule of touched) complete[rule] = 0;
-    fired.sort((a, b) => a.rule - b.rule || a.sentence - b.sentence);
+    if (fired.length > 1) fired.sort((a, b) => a.rule - b.rule || a.sentence - b.sentence);
     return {
       hits: dropAllowed(hits, allowSpans),
       allowSpans,
