@@ -644,7 +644,11 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
           const start = startOf(norm, begin, end, p.runs);
           if (allowed.length > 0 && insideAllow(start, end)) continue;
           if (keptPattern[p.id] === 1)
-            keep(p.id, start, unitEnd(text, norm, runFirst[end - 1] + (p.runs === null ? 1 : p.runs[end - begin - 1]) - 1));
+            keep(
+              p.id,
+              start,
+              unitEnd(text, norm, runFirst[end - 1] + (p.runs === null ? 1 : p.runs[end - begin - 1]) - 1),
+            );
           if (seenPattern[p.id] === 0) {
             seenPattern[p.id] = 1;
             seen.push(p.id);
