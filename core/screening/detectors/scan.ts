@@ -79,7 +79,7 @@ function distinct(list: Candidate[]): Candidate[] {
   return list;
 }
 
-type Match = { start: number; end: number; value: string; groups: (string | undefined)[] };
+type Match = { start: number; end: number; value: string; groups: readonly (string | undefined)[] };
 
 /** A window of the text and its detector view (built once, read by every pattern that needs it). */
 interface Window {
