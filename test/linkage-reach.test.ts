@@ -10,7 +10,8 @@ import type { Account, AccountFields, AccountView, Person, PersonView, Platform 
 import { hasConsent } from '../core/notify/consent';
 import { operatorsOf } from '../core/linkage';
 import { startTestCloud, type TestCloud } from './support/cloud';
-import { ok, WHO } from './linkage-helpers';
+import { WHO } from './linkage-helpers';
+import { ok } from './support/answers';
 
 const TEMPLATE = 'local-tpl-linkage';
 const ADMIN = 'demo-admin';
