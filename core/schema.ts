@@ -316,6 +316,9 @@ export const schema: CollectionSpec[] = [
   // The frozen target list of a directive, in chunks (_id `<planId>#<n>`), read by id.
   { name: 'linkagePlans', indexes: [] },
   { name: 'linkageSettings', indexes: [] },
+  // linkage preview counters (issue 18): per unit (_id unit id) and per operator (_id person id), read by id
+  { name: 'linkageReach', indexes: [] },
+  { name: 'linkageOperators', indexes: [] },
   // --- accounts lifecycle (第九条—第十四条, 第三十九条—第四十二条) ---
   {
     name: 'accountApplications',

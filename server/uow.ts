@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { NotificationDraft } from '../typings/notify';
-import type { Action, AuditEntry, AuditObject, FieldChange, Person, RoleGrant } from '../typings/org';
+import type { Account, Action, AuditEntry, AuditObject, FieldChange, Person, RoleGrant } from '../typings/org';
 import { nextAuditEntry } from '../core/audit/chain';
 import { commonErrors } from '../core/errors';
 import { enqueue } from '../core/notify/outbox';
@@ -15,6 +15,8 @@ import { toBeijingIso } from '../core/time';
 import type { CollectionName } from '../core/schema';
 import type { HandlerContext } from './dispatch';
 import { store, type Doc, type TxStore, type Versioned } from './store';
+import { accountReachChanged, personReachChanged } from './linkage/reach';
+import { loadTree } from './org';
 
 export interface AuditNote {
   action: Action;
@@ -68,6 +70,16 @@ export async function runWork<R>(
   return store.transaction(async (tx: TxStore) => {
     const audits: AuditNote[] = [];
     const drafts: NotificationDraft[] = [];
+    // Every account or person written in a work keeps the linkage preview's counters in step, in the
+    // same transaction (server/linkage/reach.ts, issue 18).
+    const write = async <T extends Doc>(collection: CollectionName, doc: T): Promise<void> => {
+      if (collection === 'accounts') {
+        const before = await tx.get<Account>('accounts', doc._id);
+        await accountReachChanged(tx, before, doc as unknown as Account, () => loadTree(), ctx.now);
+      }
+      await tx.put(collection, doc);
+      if (collection === 'people') await personReachChanged(tx, doc as unknown as Person, () => loadTree(), ctx.now);
+    };
     const work: Work = {
       get: (collection, id) => tx.get(collection, id),
       async load<T extends Versioned>(collection: CollectionName, id: string, what: string, expectedRev?: number) {
@@ -76,10 +88,10 @@ export async function runWork<R>(
         if (expectedRev !== undefined && doc.rev !== expectedRev) throw commonErrors.conflict();
         return doc;
       },
-      put: (collection, doc) => tx.put(collection, doc),
+      put: write,
       async create(collection, doc) {
         if (await tx.get(collection, doc._id)) throw commonErrors.conflict();
-        await tx.put(collection, doc);
+        await write(collection, doc);
       },
       audit: (note) => void audits.push(note),
       notify: (draft) => void drafts.push(draft),

@@ -409,7 +409,7 @@ describe('issuing: who, what, and a double tap', () => {
     );
     expect(p).toMatchObject({
       targetCount: 2,
-      operatorCount: 3,
+      operatorPlaces: 3,
       reachableAccounts: 0,
       targetsLabel: '长沙市公安局 · 微博',
     });

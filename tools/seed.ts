@@ -8,6 +8,7 @@ import { LEXICON_HEAD_ID, starterDocs, starterRuleDocs, starterWordingDocs, vers
 import { ROLE_LABELS } from '../core/org/people';
 import { buildTree } from '../core/org/tree';
 import { adoptAccounts } from '../core/account/adopt';
+import { buildReach } from '../core/linkage/reach';
 import { toBeijingIso } from '../core/time';
 import { seedLinkage } from './seed-linkage';
 import { seedSecurity } from './seed-security';
@@ -38,6 +39,10 @@ export function seedOrg(db: LocalDatabase): SeedReport {
   db.insert('accounts', asDocs(adopted.accounts));
   db.insert('accountNames', asDocs(adopted.claims));
   db.insert('matrixTotals', asDocs(adopted.totals));
+  // The linkage preview's counters (core/linkage/reach.ts): nobody holds a consent to a template yet.
+  const reach = buildReach(buildTree(org.units), adopted.accounts, () => false, DEMO_TIME);
+  db.insert('linkageReach', asDocs(reach.reach));
+  db.insert('linkageOperators', asDocs(reach.operators));
   return { units: org.units.length, people: org.people.length, accounts: org.accounts.length };
 }
 

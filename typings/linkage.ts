@@ -276,10 +276,17 @@ export interface IssueParams {
   correctionOf?: string;
 }
 
+/**
+ * What a directive would call, before it is issued. A filter's figures come from maintained counters
+ * (issue 18): operator places count A角 and B角 per account (a person running two accounts counts
+ * twice; the directive, once issued, sends each person one notice and shows its own operatorCount).
+ */
 export interface TargetPreview {
   targetCount: number;
-  operatorCount: number;
+  /** A角 and B角 places of those accounts. */
+  operatorPlaces: number;
   reachableAccounts: number;
+  /** Places held by an operator WeChat can reach now. */
   reachableOperators: number;
   targetsLabel: string;
   /** Per bureau under the scope. */

@@ -12,6 +12,7 @@ import {
   DEFAULT_SETTINGS,
   KIND_LABELS,
   checkCorrection,
+  checkTargets,
   checkIssue,
   clockOf,
   linkageError,
@@ -30,7 +31,8 @@ import { action, type HandlerContext } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
 import { store } from '../store';
 import { runWork } from '../uow';
-import { insertMissing } from './bulk';
+import { insertMissing, readByIds } from './bulk';
+import { previewRows, reachUnitsOf, type LinkageReach } from '../../core/linkage/reach';
 import { bureausOf, loadDirective, loadSettings } from './context';
 import { LEASE_MS, advanceFanout, planChunks, resolvePlan } from './fanout';
 import { directiveView } from './read';
@@ -192,15 +194,40 @@ export const preview = action({
     const tree = await loadTree();
     const { scope } = deskScope(caller, tree);
     requirePermission(caller, 'linkage.preview', { kind: 'unit', unitId: scope._id }, tree);
-    const planned = await resolvePlan(store, params.targets, scope, tree);
-    const rows = talliesOf('preview', planned, scope, tree).filter((t) => t.parentId === scope._id);
+    const targets = params.targets;
+    if (targets.mode === 'accounts') {
+      // Hand-picked: the accounts named (a bounded list) and their operators, read by id.
+      const planned = await resolvePlan(store, targets, scope, tree);
+      const rows = talliesOf('preview', planned, scope, tree).filter((t) => t.parentId === scope._id);
+      return {
+        targetCount: planned.length,
+        operatorPlaces: planned.reduce((n, t) => n + t.operatorIds.length, 0),
+        reachableAccounts: planned.filter((t) => t.reachable).length,
+        reachableOperators: planned.reduce((n, t) => n + t.reachableOperators, 0),
+        targetsLabel: labelOf(targets, scope, tree),
+        units: rows.map((t) => ({
+          unitId: t.unitId,
+          unitName: t.unitName,
+          targets: t.targets,
+          reachable: t.reachable,
+        })),
+      };
+    }
+    // A filter: the maintained counters of the bureaus it shows (issue 18), never the accounts.
+    const invalid = checkTargets(targets, scope, tree);
+    if (invalid) throw invalid;
+    const unitIds = reachUnitsOf(targets, scope, tree);
+    const docs = await readByIds<LinkageReach>(store, 'linkageReach', unitIds);
+    const rows = previewRows(targets, scope, tree, new Map(docs.map((d) => [d._id, d])));
+    const sum = (f: (r: (typeof rows)[number]) => number): number => rows.reduce((n, r) => n + f(r), 0);
+    if (sum((r) => r.accounts) === 0) throw linkageError('TARGETS_EMPTY');
     return {
-      targetCount: planned.length,
-      operatorCount: new Set(planned.flatMap((t) => t.operatorIds)).size,
-      reachableAccounts: planned.filter((t) => t.reachable).length,
-      reachableOperators: planned.reduce((n, t) => n + t.reachableOperators, 0),
-      targetsLabel: labelOf(params.targets, scope, tree),
-      units: rows.map((t) => ({ unitId: t.unitId, unitName: t.unitName, targets: t.targets, reachable: t.reachable })),
+      targetCount: sum((r) => r.accounts),
+      operatorPlaces: sum((r) => r.places),
+      reachableAccounts: sum((r) => r.reachable),
+      reachableOperators: sum((r) => r.reachablePlaces),
+      targetsLabel: labelOf(targets, scope, tree),
+      units: rows.map((r) => ({ unitId: r.unitId, unitName: r.unitName, targets: r.accounts, reachable: r.reachable })),
     };
   },
 });

@@ -236,35 +236,50 @@ export const mine = action({
     const openFilter = { accountId: command().in(accountIds), state: 'pending' };
     const open = params.view !== 'all';
     // A page is `limit` directives, each with all of the caller's accounts it calls (a directive is
-    // never split across pages). Each account's first (offset + n) targets in the page's order hold
-    // the first (offset + n) directives (an account has one target per directive), so merging them
-    // finds the page: a page costs a page per account, not a history.
-    // The heads are whole targets: a page's directives are among each account's first (offset + n)
-    // targets, so every one of the caller's targets the page shows is already read (in `all`; `open`
-    // reads the others of its directives — answered ones — by id).
+    // never split across pages). One ordered query over the caller's accounts (index accountIssued,
+    // or account for the open view) reads their targets in the page's order; a directive's targets
+    // sit together (same time, ids prefixed by the directive), so reading until the (offset + n + 1)th
+    // directive shows up reads the page's targets and at most one more: reads follow the page
+    // (issue 18), not the accounts' histories.
     const heads = new Map<string, DirectiveTarget>();
-    const order = (a: DirectiveTarget, b: DirectiveTarget): number =>
-      (open ? a.dueAt.localeCompare(b.dueAt) : b.issuedAt.localeCompare(a.issuedAt)) ||
-      a.directiveId.localeCompare(b.directiveId);
     const read = async (n: number): Promise<string[]> => {
       if (accountIds.length === 0) return [];
-      const per = await Promise.all(
-        accountIds.map((accountId) =>
-          store.find<DirectiveTarget>('directiveTargets', open ? { accountId, state: 'pending' } : { accountId }, {
-            orderBy: [open ? ['dueAt', 'asc'] : ['issuedAt', 'desc']],
-            limit: offset + n,
-          }),
-        ),
-      );
-      for (const t of per.flat()) heads.set(t._id, t);
-      const ids = [
-        ...new Set(
-          per
-            .flat()
-            .sort(order)
-            .map((t) => t.directiveId),
-        ),
-      ];
+      // n is the page plus one (pageOf): the directive after the page says whether more follow.
+      const wanted = offset + n;
+      const ids: string[] = [];
+      const seen = new Set<string>();
+      let after: DirectiveTarget | null = null;
+      // How many already-read targets a keyset step may meet again (those sharing the last key).
+      let overlap = accountIds.length;
+      const key = open ? 'dueAt' : 'issuedAt';
+      for (;;) {
+        // Each target adds at most one directive: reading what is still missing (plus the caller's
+        // other accounts of the last directive) never reads past the directive after the page.
+        const limit: number = wanted - ids.length + accountIds.length - 1 + (after ? overlap : 0);
+        const filter: Record<string, unknown> = open
+          ? { accountId: command().in(accountIds), state: 'pending' }
+          : { accountId: command().in(accountIds) };
+        // Keyset: from the last key read on (the equal ones again, dropped below as already read).
+        if (after) filter[key] = open ? command().gte(after.dueAt) : command().lte(after.issuedAt);
+        const found: DirectiveTarget[] = await store.find<DirectiveTarget>('directiveTargets', filter, {
+          orderBy: [
+            [key, open ? 'asc' : 'desc'],
+            ['_id', 'asc'],
+          ],
+          limit,
+        });
+        const fresh: DirectiveTarget[] = found.filter((t) => !heads.has(t._id));
+        for (const t of fresh) {
+          heads.set(t._id, t);
+          if (!seen.has(t.directiveId)) {
+            seen.add(t.directiveId);
+            ids.push(t.directiveId);
+          }
+        }
+        if (ids.length >= wanted || found.length < limit) break;
+        if (fresh.length === 0) overlap *= 2;
+        else after = fresh[fresh.length - 1] ?? null;
+      }
       return ids.slice(offset, offset + n);
     };
     const [found, openCount] = await Promise.all([

@@ -20,6 +20,7 @@ import { action } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
 import type { Store } from '../store';
 import { currentEnvId } from '../uow';
+import { consentReachChanged } from '../linkage/reach';
 
 /** The kinds each tap leads to for the person tapping, in the order they are asked for. */
 export const MOMENT_KINDS: { [M in ConsentMoment]: readonly NotificationKind[] } = {
@@ -80,14 +81,18 @@ export async function updateConsent(
     if (!stored) {
       try {
         await db.insert('consents', { ...next, rev: 1 });
-        return { ...next, rev: 1 };
       } catch (err) {
         // Created meanwhile: apply the change to that one. Anything else is a real failure.
         if (!(await db.get('consents', personId))) throw err;
         continue;
       }
+      await consentReachChanged(personId, record, next, now);
+      return { ...next, rev: 1 };
     }
-    if (await db.replaceIfRev('consents', next, record.rev)) return { ...next, rev: record.rev + 1 };
+    if (await db.replaceIfRev('consents', next, record.rev)) {
+      await consentReachChanged(personId, record, next, now);
+      return { ...next, rev: record.rev + 1 };
+    }
   }
   throw commonErrors.conflict();
 }

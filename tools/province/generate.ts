@@ -27,6 +27,7 @@ import { isDomainError } from '../../core/errors';
 import { toBeijingIso } from '../../core/time';
 import { auditNote, changesOf, excerpt, REFERRAL_FIELDS } from '../../server/referral/notices';
 import { adoptAccounts } from '../../core/account/adopt';
+import { buildReach } from '../../core/linkage/reach';
 import { buildTree } from '../../core/org/tree';
 import type { CadenceDay } from '../../typings/post';
 import type { Effect } from '../../typings/referral';
@@ -458,6 +459,10 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
   for (const a of accounts) out.add('accounts', a);
   for (const c of adopted.claims) out.add('accountNames', c);
   for (const t of adopted.totals) out.add('matrixTotals', t);
+  // linkage: the preview's counters (core/linkage/reach.ts); the generated people hold no consents yet.
+  const reach = buildReach(tree, accounts, () => false, created);
+  for (const r of reach.reach) out.add('linkageReach', r);
+  for (const o of reach.operators) out.add('linkageOperators', o);
   out.flush();
   log(`  组织：${units.length} 个单位，${people.length} 名人员，${accounts.length} 个账号`);
 

@@ -21,7 +21,7 @@ const OPTIONS = {
 };
 const PREVIEW = {
   targetCount: 312,
-  operatorCount: 620,
+  operatorPlaces: 620,
   reachableAccounts: 280,
   reachableOperators: 400,
   targetsLabel: '湖南省公安厅全部账号',
@@ -41,7 +41,7 @@ describe('下发联动指令 (packages/linkage/pages/issue)', () => {
       { action: 'preview', targets: { mode: 'filter', unitIds: [], platforms: [] } },
     ]);
     expect(page.text('#preview')).toBe(
-      '将调度 312 个账号、620 名运营民警；此刻可微信即时触达 280 个账号，其余仅站内消息',
+      '将调度 312 个账号（A/B 角共 620 人次）；此刻可微信即时触达 280 个账号，其余仅站内消息',
     );
     expect(page.text('#units')).toContain('长沙市公安局');
   });

@@ -224,7 +224,7 @@ Page<IssueData, IssueCustom>({
     }
     const p = res.data;
     this.setData({
-      preview: `将调度 ${p.targetCount} 个账号、${p.operatorCount} 名运营民警；此刻可微信即时触达 ${p.reachableAccounts} 个账号，其余仅站内消息`,
+      preview: `将调度 ${p.targetCount} 个账号（A/B 角共 ${p.operatorPlaces} 人次）；此刻可微信即时触达 ${p.reachableAccounts} 个账号，其余仅站内消息`,
       previewError: '',
       targetCount: p.targetCount,
       reachable: p.reachableAccounts,
