@@ -31,6 +31,14 @@
  *  - dev 3: half of batches 5a and 5b, written by two more engineers who saw no rule, split at random
  *    with held-out 5 before either was measured. First reading, with the rules widened after held-out
  *    4 (4231d9c): recall 218/364 (59.9%), precision 73.4% — then tuning data.
+ *  - held-out 5 (KEPT OUT): the other half of batches 5a and 5b, split at random with dev 3 before
+ *    either was measured. The rules were frozen at e912a22 before the file was opened; measured once.
+ *    FIRST MEASUREMENT (the figure to report): recall 225/364 (61.8%), 2 of 28 items at ≥ 90%
+ *    (stabilityPetition 100%, massIncident 92.3%; lowest reputation 15.4%, publicAnxiety and
+ *    controversial 23.1%, otherPoliceInfo and personalImproper 38.5%), precision 75.0% (225 correct,
+ *    75 false alarms). Issue 17's target is NOT met on kept-out text. The test prints its table and
+ *    fails if any item or the precision falls below this first measurement; it asserts the target
+ *    itself only for a kept-out part whose first measurement met it.
  *
  * Everyday police posts (test/screening-corpus/everyday.ts) must screen as 一般 with nothing but
  * 第十七条（二）7's hint, since that is what a desk pastes most.
@@ -45,6 +53,7 @@ import { EVERYDAY_POSTS } from '../../test/screening-corpus/everyday';
 import {
   ALL_SAMPLES,
   BALANCED_SAMPLES,
+  KEPT_OUT_PART,
   LATEST_PART,
   PARTS,
   TUNING_PARTS,
@@ -62,6 +71,8 @@ const WRITTEN_TWICE: ReadonlySet<string> = new Set([
   '警方提醒：不信谣、不传谣，一切以官方发布为准。',
   '据新华社报道，公安部部署开展夏季治安打击整治行动。',
   '民警为行动不便的残疾人上门办理身份证。',
+  '为保护当事人隐私，视频已作打码处理。',
+  '八一建军节，致敬最可爱的人。',
 ]);
 
 const RECALL_TARGET = 0.9;
@@ -83,17 +94,22 @@ describe('per-item corpus', () => {
       expect(LATEST_PART.samples.filter((s) => s.item === item && s.positive).length).toBeGreaterThanOrEqual(10);
     }
     // Held-out 4's writer, who saw no other part, wrote two near misses that held-out 1 already had
-    // word for word (stock official phrasing), and dev 3's writers one that held-out 4 had; they stay
-    // as written, and no other sentence repeats.
+    // word for word (stock official phrasing), dev 3's and held-out 5's writers one each that held-out 4
+    // had, and held-out 5's two writers one stock greeting alike; they stay as written, and no other
+    // sentence repeats.
     const texts = ALL_SAMPLES.map((s) => s.text).filter((text) => !WRITTEN_TWICE.has(text));
     expect(new Set(texts).size).toBe(texts.length);
     expect(ALL_SAMPLES.filter((s) => WRITTEN_TWICE.has(s.text)).map((s) => s.id)).toEqual([
       'h-unverifiedPolice-n05',
       'h-foreignMedia-n04',
       'h4-unverifiedPolice-n07',
+      'h4-privacy-n06',
       'h4-foreignMedia-n04',
       'h4-vulnerable-n04',
       'd3-vulnerable-n05',
+      'h5-privacy-n12',
+      'h5-personalImproper-n02',
+      'h5-personalImproper-n13',
     ]);
     expect(new Set(ALL_SAMPLES.map((s) => s.id)).size).toBe(ALL_SAMPLES.length);
   });
@@ -171,6 +187,41 @@ const FIRST_MEASUREMENTS: Partial<
     // 219 / 259 = 0.8456
     precision: 0.845,
   },
+  // kept out; rules frozen at e912a22 before the file was opened
+  h5: {
+    found: {
+      reputation: 2,
+      massIncident: 12,
+      politicsEthnicReligion: 8,
+      crimeDetail: 8,
+      policyCriticism: 6,
+      unverifiedPolice: 6,
+      secret: 8,
+      privacy: 9,
+      sobStory: 10,
+      hotIssue: 8,
+      commercial: 9,
+      foreignMedia: 8,
+      stabilityPetition: 13,
+      officialCrime: 11,
+      majorCase: 11,
+      vulnerable: 9,
+      safetyStats: 11,
+      publicAnxiety: 3,
+      otherPoliceInfo: 5,
+      leaderSpeech: 8,
+      largeSecurity: 7,
+      unrelated: 7,
+      controversial: 3,
+      personalSensitive: 9,
+      personalMicroEvent: 9,
+      personalImproper: 5,
+      personalCriticism: 10,
+      personalPayment: 10,
+    },
+    // 225 / 300 = 0.75
+    precision: 0.75,
+  },
 };
 
 describe.each(PARTS.filter((p) => FIRST_MEASUREMENTS[p.id]).map((p) => [p.title, p] as const))(
@@ -194,6 +245,56 @@ describe.each(PARTS.filter((p) => FIRST_MEASUREMENTS[p.id]).map((p) => [p.title,
     });
   },
 );
+
+/** Whether a first measurement met issue 17's target: every item ≥ 90% recall, precision ≥ 95%. */
+function firstMetTarget(part: CorpusPart): boolean {
+  const first = FIRST_MEASUREMENTS[part.id];
+  if (!first) return false;
+  return (
+    first.precision >= PRECISION_TARGET &&
+    CORPUS_ITEMS.every((item) => {
+      const positives = part.samples.filter((s) => s.item === item && s.positive).length;
+      return positives === 0 || (first.found[item] ?? 0) / positives >= RECALL_TARGET;
+    })
+  );
+}
+
+describe(`the part kept out of rule writing (${KEPT_OUT_PART?.title ?? 'none'})`, () => {
+  it('is held-out 5, with its first measurement on record', () => {
+    expect(KEPT_OUT_PART?.id).toBe('h5');
+    expect(KEPT_OUT_PART && FIRST_MEASUREMENTS[KEPT_OUT_PART.id]).toBeDefined();
+  });
+
+  // Issue 17's target is asserted here once the first measurement met it; until then the part's
+  // floor (its first measurement, above) is what the test holds, and the report says the target
+  // is not met.
+  const part = KEPT_OUT_PART;
+  const met = part !== undefined && firstMetTarget(part);
+  const now = part ? measureItems(part.samples, STARTER_LEXICON, CORPUS_ITEMS) : undefined;
+  afterAll(() => {
+    process.stdout.write(
+      `\nissue 17's target on the kept-out part (${part?.title ?? 'none'}): ${met ? 'MET at its first measurement' : 'NOT MET at its first measurement'}\n`,
+    );
+  });
+
+  const floor = (item: ScreeningCategoryId): number => {
+    if (met || !part) return RECALL_TARGET;
+    const positives = part.samples.filter((s) => s.item === item && s.positive).length;
+    return positives === 0 ? 1 : (FIRST_MEASUREMENTS[part.id]?.found[item] ?? positives) / positives;
+  };
+
+  it.each([...CORPUS_ITEMS])(
+    `%s: recall ≥ ${RECALL_TARGET * 100}% if the first measurement met the target, else ≥ that measurement`,
+    (item) => {
+      expect(now?.items.find((i) => i.item === item)?.recall ?? 0).toBeGreaterThanOrEqual(floor(item) - 1e-9);
+    },
+  );
+
+  it(`precision ≥ ${PRECISION_TARGET * 100}% if the first measurement met the target, else ≥ that measurement`, () => {
+    const first = part ? FIRST_MEASUREMENTS[part.id]?.precision : undefined;
+    expect(now?.overall.precision ?? 0).toBeGreaterThanOrEqual(met ? PRECISION_TARGET : (first ?? 1));
+  });
+});
 
 describe('the default rules', () => {
   it('are valid data, each with its own id and name, as the rule editor would require', () => {
