@@ -9,6 +9,7 @@
 import type { Account } from '../typings/org';
 import type { Referral } from '../typings/referral';
 import type { ApprovalQueueEntry } from '../typings/post';
+import type { Filing } from '../typings/account';
 import { beijingAt, beijingDayEnd, beijingDayStart, toBeijingIso } from '../core/time';
 import type { TimerAnswer } from '../server/notify/timer';
 import { withIndexFields } from '../core/account/keys';
@@ -91,6 +92,53 @@ describe('timer runs measured one by one', () => {
     expect(stats.documentsRead - 30).toBeLessThanOrEqual(2);
     expect(stats.documentsWritten).toBe(0);
     expect(t.cloud.db.count('notifications', { kind: 'dailyDigest' })).toBe(2);
+  });
+
+  it('reminds a filing due once a morning: a second run reads the due filings only (第十四条)', async () => {
+    t.cloud.clock.set('2026-12-02T09:03:00+08:00');
+    const filings: Filing[] = Array.from({ length: 10 }, (_, i) => ({
+      _id: `f-due-${i}`,
+      event: 'open',
+      state: 'due',
+      accountId: `acc-due-${i}`,
+      accountName: `长沙公安服务${i}`,
+      platform: 'other',
+      unitId: 'u-cs',
+      unitPath: ['u-hn', 'u-cs'],
+      applicationId: `app-due-${i}`,
+      filerDeskId: 'u-cs-xcc',
+      receiverDeskId: 'u-hn-xcc',
+      approvedAt: '2026-11-24T10:00:00.000+08:00',
+      // half due today, half overdue
+      dueAt: i % 2 === 0 ? '2026-12-02T23:59:59.999+08:00' : '2026-12-01T23:59:59.999+08:00',
+      filedAt: null,
+      acknowledgeDueAt: null,
+      acknowledgedAt: null,
+      note: null,
+      documents: [],
+      log: [],
+      createdAt: '2026-11-24T10:00:00.000+08:00',
+      updatedAt: '2026-11-24T10:00:00.000+08:00',
+      rev: 1,
+    }));
+    t.cloud.db.insert('filings', filings as never[]);
+    const first = await everyMinute({ only: 'filingDue' });
+    if (!first.ok) throw new Error(JSON.stringify(first));
+    expect(first.data.planners[0]).toMatchObject({ items: 10, unchanged: 0, error: null });
+    expect(first.data.planners[0]?.enqueued).toBeGreaterThan(0);
+    t.cloud.resetStats();
+    const again = await everyMinute({ only: 'filingDue' });
+    if (!again.ok) throw new Error(JSON.stringify(again));
+    expect(again.data.planners[0]).toMatchObject({ items: 10, unchanged: 10, drafts: 0, enqueued: 0 });
+    const stats = t.cloud.stats();
+    expect(stats.documentsRead).toBe(10);
+    expect(stats.documentsWritten).toBe(0);
+    // The next morning it is planned afresh (overdue now), and once.
+    t.cloud.clock.set('2026-12-03T09:02:00+08:00');
+    const next = await everyMinute({ only: 'filingDue' });
+    if (!next.ok) throw new Error(JSON.stringify(next));
+    expect(next.data.planners[0]).toMatchObject({ items: 10, unchanged: 0 });
+    expect(next.data.planners[0]?.enqueued).toBeGreaterThan(0);
   });
 
   it('reminds a waiting step once: a second run reads the due entries only', async () => {

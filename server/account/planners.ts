@@ -76,6 +76,15 @@ export const filingDue: ShellPlanner<DeskItem<Filing>> = {
   },
   enrich: async (docs, ctx) =>
     docs.length === 0 ? [] : withDeskStaff(docs as readonly Filing[], (f) => f.filerDeskId, await ctx.tree()),
+  // Issue 18 (a run that finds nothing new costs its due keys): a filing is reminded once a day, as due
+  // today or as overdue; a second run that morning skips it (no desk staff read, no plan, no dedupe
+  // lookup). Staff who join the desk after that day's reminder hear of it the next morning.
+  marks: (docs, ctx) =>
+    Promise.resolve(
+      new Map(
+        (docs as readonly Filing[]).map((f) => [f._id, `${filingDueNotice(f, ctx.now).kind}:${beijingDay(ctx.now)}`]),
+      ),
+    ),
 };
 
 interface DeskDigest {
