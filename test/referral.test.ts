@@ -436,7 +436,7 @@ describe('messages and referrals through the local cloud', () => {
         ['p-cs-handler-criminal-2', 'referralAssigned', `/pages/referral-detail/index?id=${r._id}`],
       ]);
       // the workbench counts it for the department's handlers
-      expect(ok(await t.call('org', 'me', {}, CRIMINAL)).pending.referrals).toBe(1);
+      expect(ok(await t.call('org', 'me', {}, CRIMINAL)).pending.referrals).toBe(true);
       const list = ok(await t.call('referral', 'list', {}, CRIMINAL));
       expect(list).toMatchObject({
         unitId: 'u-cs-xz',
@@ -579,8 +579,8 @@ describe('messages and referrals through the local cloud', () => {
       expect(answered.referral).toMatchObject({ state: 'answered', open: false, overdueMs: 0 });
       expect(answered.steps).toEqual([]);
       // now it waits for the operator's reply: their workbench counts it, the handler's no longer
-      expect(ok(await t.call('org', 'me', {}, OPERATOR)).pending.referrals).toBe(1);
-      expect(ok(await t.call('org', 'me', {}, CRIMINAL)).pending.referrals).toBe(0);
+      expect(ok(await t.call('org', 'me', {}, OPERATOR)).pending.referrals).toBe(true);
+      expect(ok(await t.call('org', 'me', {}, CRIMINAL)).pending.referrals).toBe(false);
       const mid = referral.messageId;
       let m = ok(await t.call('referral', 'message', { messageId: mid }, OPERATOR));
       m = ok(
@@ -604,7 +604,7 @@ describe('messages and referrals through the local cloud', () => {
       expect(closed.state).toBe('closed');
       expect(m.referrals.find((r) => r.id === referral._id)?.state).toBe('closed');
       referral = closed;
-      expect(ok(await t.call('org', 'me', {}, OPERATOR)).pending.referrals).toBe(0);
+      expect(ok(await t.call('org', 'me', {}, OPERATOR)).pending.referrals).toBe(false);
     });
 
     it('refuses an answer after the close, and a referral of the closed message', async () => {
