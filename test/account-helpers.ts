@@ -3,10 +3,10 @@
  * documents at hand, demo people, an opening application's fields, answers.
  */
 import type { ActionName, ParamsOf, ResultOf } from '../typings/api';
-import type { ApiResult } from '../typings/common';
 import type { OpeningConditions, OpeningFields } from '../typings/account';
 import type { Notification } from '../typings/notify';
 import type { Account, Person } from '../typings/org';
+import { key, ok, refused } from './support/answers';
 import { useTestCloud, type TestCloud, type TestCloudOptions } from './support/cloud';
 
 export const WHO = {
@@ -70,21 +70,6 @@ export function opening(over: Partial<OpeningFields> = {}): OpeningFields {
     ...over,
   };
 }
-
-export async function ok<T>(answer: Promise<ApiResult<T>>): Promise<T> {
-  const res = await answer;
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.data;
-}
-
-export async function refused<T>(answer: Promise<ApiResult<T>>): Promise<{ code: string; message: string }> {
-  const res = await answer;
-  if (res.ok) throw new Error(`expected a refusal, got ${JSON.stringify(res.data).slice(0, 300)}`);
-  return res.error;
-}
-
-let keys = 0;
-export const key = (label = 'k'): string => `${label}-${Date.now().toString(36)}-${++keys}`;
 
 /** Every document of a collection, for "nothing changed" checks. */
 export function snapshot(t: TestCloud, ...collections: string[]): string {

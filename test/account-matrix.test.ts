@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import type { AccountMark, MatrixTotals } from '../typings/account';
 import { demoOrg } from '../core/org/demo';
-import { key, ok, refused, snapshot, useAccountCloud, WHO } from './account-helpers';
+import { snapshot, useAccountCloud, WHO } from './account-helpers';
+import { key, ok, refused } from './support/answers';
 
 jest.setTimeout(60_000);
 

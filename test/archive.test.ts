@@ -4,7 +4,8 @@ import type { Archive, ArchiveView } from '../typings/archive';
 import type { SecurityAttestation } from '../typings/security';
 import { startTestCloud, type TestCloud } from './support/cloud';
 import { newDraft } from './post-helpers';
-import { WHO, fire, key, ok, refusal } from './security-helpers';
+import { WHO, fire } from './security-helpers';
+import { key, ok, refusal } from './support/answers';
 
 jest.setTimeout(120_000);
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { demoOpenids, seedEveryone, seedPosts, seedReferrals, type DemoCall } from '../tools/seed';
 import { startTestCloud, type TestCloud } from './support/cloud';
-import { ok } from './post-helpers';
+import { ok } from './support/answers';
 
 jest.setTimeout(60_000);
 

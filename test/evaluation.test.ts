@@ -11,8 +11,9 @@ import type { ApiResult } from '../typings/common';
 import type { EvaluationMonth } from '../typings/evaluation';
 import type { CadenceDay } from '../typings/post';
 import type { Message, Referral } from '../typings/referral';
-import { ok, refusal, WHO, newDraft, content } from './post-helpers';
+import { WHO, newDraft, content } from './post-helpers';
 import { startTestCloud, type TestCloud } from './support/cloud';
+import { ok, refusal } from './support/answers';
 
 const DESK = WHO.provinceDesk;
 const MONTH = '2026-03';

@@ -4,25 +4,20 @@
  * whose worker still holds its lease is left alone.
  */
 import type { Directive, DirectiveTarget } from '../typings/linkage';
-import { startTestCloud, type TestCloud } from './support/cloud';
+import { useTestCloud } from './support/cloud';
 import { directives, issue, notices, targetsOf, timer } from './linkage-helpers';
 
 const NOW = '2026-12-01T09:00:00+08:00';
 
 describe('a fan-out left unfinished', () => {
-  let t: TestCloud;
   let original: Directive;
 
-  beforeAll(async () => {
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-    t.cloud.clock.set(NOW);
+  const t = useTestCloud({ now: NOW, frozen: true }, async () => {
     const view = await issue(t);
     const found = directives(t).find((d) => d._id === view.directive.id);
     if (!found) throw new Error('directive not stored');
     original = found;
-  }, 60_000);
-  afterAll(() => t.close());
+  });
 
   /** A copy of the issued directive as a dead issuing call would have left it, on the same frozen plan. */
   function abandoned(id: string, phase: Directive['fanout']['phase'], leaseUntil: string): Directive {

@@ -3,9 +3,9 @@ import type { Directive, DirectiveTally, DirectiveTarget, DirectiveView, IssuePa
 import type { Notification, OutboxRecord } from '../typings/notify';
 import type { TimerAnswer } from '../server/notify/timer';
 import type { TestCloud } from './support/cloud';
-import { ok } from './post-helpers';
+import { ok } from './support/answers';
 
-export { ok, refusal, WHO } from './post-helpers';
+export { WHO } from './post-helpers';
 
 let keys = 0;
 

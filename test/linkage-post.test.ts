@@ -3,25 +3,21 @@
  * chain like any post, carrying the directive and its clock for the approvers, and counts as the
  * account's response only once published — from the moment its publication was recorded.
  */
-import { startTestCloud, type TestCloud } from './support/cloud';
+import { useTestCloud } from './support/cloud';
 import { fields, newDraft } from './post-helpers';
 import type { ApprovalQueueEntry } from '../typings/post';
-import { issue, notices, ok, refusal, targetsOf, timer, WHO } from './linkage-helpers';
+import { issue, notices, targetsOf, timer, WHO } from './linkage-helpers';
+import { ok, refusal } from './support/answers';
 
 const ISSUED = '2026-12-01T09:00:00+08:00';
 const MIN = 60_000;
 const at = (minutes: number): string => new Date(Date.parse(ISSUED) + minutes * MIN).toISOString();
 
 describe('an original post answering a directive', () => {
-  let t: TestCloud;
   let id = '';
-  beforeAll(async () => {
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-    t.cloud.clock.set(ISSUED);
+  const t = useTestCloud({ now: ISSUED, frozen: true }, async () => {
     id = (await issue(t, { kind: 'publicity', title: '全省禁毒宣传月启动' })).directive.id;
-  }, 60_000);
-  afterAll(() => t.close());
+  });
 
   it('is marked as the account’s response from its first save, and the approver sees the directive’s clock', async () => {
     t.cloud.clock.set(at(3));
@@ -235,13 +231,7 @@ describe('an original post answering a directive', () => {
 });
 
 describe('a response post waiting at an approval step', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-    t.cloud.clock.set(ISSUED);
-  }, 60_000);
-  afterAll(() => t.close());
+  const t = useTestCloud({ now: ISSUED, frozen: true });
 
   it('reminds its approver, then the leader, before the directive’s deadline, saying it', async () => {
     const id = (await issue(t, { kind: 'publicity', title: '全省禁毒宣传月启动' })).directive.id;

@@ -5,8 +5,9 @@
  */
 import type { InvokeOutcome } from '../tools/local-cloud/src/runtime';
 import type { TimerAnswer } from '../server/notify/timer';
-import { startTestCloud, type TestCloud } from './support/cloud';
-import { directives, issue, issueParams, notices, ok, refusal, talliesOf, targetsOf, WHO } from './linkage-helpers';
+import { useTestCloud, type TestCloud } from './support/cloud';
+import { directives, issue, issueParams, notices, talliesOf, targetsOf, WHO } from './linkage-helpers';
+import { ok, refusal } from './support/answers';
 
 const ISSUED = '2026-12-01T09:00:00+08:00';
 const MIN = 60_000;
@@ -62,15 +63,10 @@ function agrees(t: TestCloud, id: string): { tallies: number[]; records: number[
 }
 
 describe('overlapping timer runs', () => {
-  let t: TestCloud;
   let id = '';
-  beforeAll(async () => {
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-    t.cloud.clock.set(ISSUED);
+  const t = useTestCloud({ now: ISSUED, frozen: true }, async () => {
     id = (await issue(t)).directive.id;
-  }, 60_000);
-  afterAll(() => t.close());
+  });
 
   it('remind at +30 and +50 once each, report the late once, close once', async () => {
     t.cloud.clock.set(at(30));
@@ -112,13 +108,7 @@ describe('overlapping timer runs', () => {
 });
 
 describe('a retried call, a double tap', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-    t.cloud.clock.set(ISSUED);
-  }, 60_000);
-  afterAll(() => t.close());
+  const t = useTestCloud({ now: ISSUED, frozen: true });
 
   it('a retried response answers what was recorded; only a different one is refused', async () => {
     const id = (await issue(t)).directive.id;
@@ -193,13 +183,7 @@ describe('a retried call, a double tap', () => {
 });
 
 describe('responses racing the clock', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-    t.cloud.clock.set(ISSUED);
-  }, 60_000);
-  afterAll(() => t.close());
+  const t = useTestCloud({ now: ISSUED, frozen: true });
 
   it('a response at the moment the directive closes is counted once, late; the tallies agree with the records', async () => {
     const id = (await issue(t)).directive.id;

@@ -10,7 +10,8 @@ import type { Account, AccountFields, AccountView, Person, PersonView, Platform 
 import { hasConsent } from '../core/notify/consent';
 import { operatorsOf } from '../core/linkage';
 import { startTestCloud, type TestCloud } from './support/cloud';
-import { issue, ok, timer, WHO } from './linkage-helpers';
+import { issue, timer, WHO } from './linkage-helpers';
+import { ok } from './support/answers';
 
 const TEMPLATE = 'local-tpl-linkage';
 const ADMIN = 'demo-admin';
@@ -211,4 +212,40 @@ describe('a consent spent by a delivery', () => {
     expect(hasConsent(spent, TEMPLATE)).toBe(false);
     expect(await expectExact(t)).toMatchObject({ reachableAccounts: 0 });
   }, 30_000);
+});
+
+// province (issue 18): the outbox spends one-time accepts in bulk; a spent last linkage accept still moves the counters.
+describe('the linkage preview’s counters after the outbox spends the last linkage accept', () => {
+  let t: TestCloud;
+  beforeAll(async () => {
+    t = await startTestCloud();
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('counts an operator unreachable once delivery sent their last linkage notice', async () => {
+    await consent(t, WHO.opA, 'accept');
+    expect(await expectExact(t)).toMatchObject({ reachableOperators: 3 });
+    await ok(
+      t.call(
+        'linkage',
+        'issue',
+        {
+          clientKey: 'spend-last-accept',
+          kind: 'publicity',
+          title: '转发冬季防火提示',
+          content: '请一小时内转发。',
+          link: null,
+          wording: '',
+          responseKinds: ['repost'],
+          targets: { mode: 'filter', unitIds: [], platforms: [] },
+        },
+        WHO.provinceDesk,
+      ),
+    );
+    const [fired] = await t.cloud.timers.fire('timer');
+    expect(fired?.outcome.ok).toBe(true);
+    const stored = t.cloud.db.get('consents', 'p-cs-operator-a') as unknown as ConsentRecord;
+    expect(hasConsent(stored, TEMPLATE)).toBe(false);
+    expect(await expectExact(t)).toMatchObject({ reachableAccounts: 0, reachableOperators: 0 });
+  });
 });

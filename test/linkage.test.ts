@@ -4,41 +4,35 @@
  * +50, reports the late at +60 and closes after the grace; refusals change nothing.
  */
 import type { DirectiveView, MineList } from '../typings/linkage';
-import { startTestCloud, type TestCloud } from './support/cloud';
+import { useTestCloud } from './support/cloud';
 import {
   directives,
   issue,
   issueParams,
   notices,
-  ok,
   outbox,
-  refusal,
   snapshot,
   talliesOf,
   targetsOf,
   timer,
   WHO,
 } from './linkage-helpers';
+import { ok, refusal } from './support/answers';
 
 const ISSUED = '2026-12-01T09:00:00+08:00';
 const MIN = 60_000;
 const at = (minutes: number): string => new Date(Date.parse(ISSUED) + minutes * MIN).toISOString();
 
 describe('a directive from issue to its final record', () => {
-  let t: TestCloud;
   let view: DirectiveView;
   let id = '';
 
-  beforeAll(async () => {
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-    t.cloud.clock.set(ISSUED);
+  const t = useTestCloud({ now: ISSUED, frozen: true }, async () => {
     // Operator A has said yes to the linkage notice before (the consent plan asked at a natural tap).
     await ok(t.call('notify', 'reportConsent', { answers: { 'local-tpl-linkage': 'accept' } }, WHO.opA));
     view = await issue(t);
     id = view.directive.id;
-  }, 60_000);
-  afterAll(() => t.close());
+  });
 
   it('calls every active institutional account of the province, its clock started at issue', () => {
     expect(view.directive).toMatchObject({
@@ -306,11 +300,7 @@ describe('a directive from issue to its final record', () => {
 });
 
 describe('issuing: who, what, and a double tap', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud({ now: ISSUED });
-  }, 60_000);
-  afterAll(() => t.close());
+  const t = useTestCloud({ now: ISSUED });
 
   it('a double tap (the same form twice at once) issues one directive', async () => {
     const params = issueParams();
@@ -488,11 +478,7 @@ describe('issuing: who, what, and a double tap', () => {
 });
 
 describe('responses arriving together', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud({ now: ISSUED });
-  }, 60_000);
-  afterAll(() => t.close());
+  const t = useTestCloud({ now: ISSUED });
 
   it('all land, each counted once in its bureau’s tally, however many come at the same moment', async () => {
     const id = (await issue(t)).directive.id;
@@ -522,11 +508,7 @@ describe('responses arriving together', () => {
 });
 
 describe('an operator’s directives, page by page', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud({ now: ISSUED });
-  }, 60_000);
-  afterAll(() => t.close());
+  const t = useTestCloud({ now: ISSUED });
 
   it('pages directives, each whole with all the caller’s accounts, never one twice', async () => {
     // Operator A runs three of the four accounts every directive calls.
@@ -571,13 +553,7 @@ describe('an operator’s directives, page by page', () => {
 });
 
 describe('an account whose operators change while the clock runs', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-    t.cloud.clock.set(ISSUED);
-  }, 60_000);
-  afterAll(() => t.close());
+  const t = useTestCloud({ now: ISSUED, frozen: true });
 
   it('reminds whoever runs it now (第三十三条), not the operator replaced', async () => {
     const id = (await issue(t)).directive.id;

@@ -221,6 +221,38 @@ describe('timer delivery', () => {
     expect(notifications('p-cs-operator-a')).toHaveLength(3);
   });
 
+  it('writes a page’s spent accepts in bulk: each recipient’s count goes down by exactly what was sent', async () => {
+    // Issue 18: recipients who spent the same number of one template share one update.
+    const people = [
+      ['p-cs-operator-a', 'demo-operator-a', 3, 1],
+      ['p-cs-operator-b', 'demo-operator-b', 3, 2],
+      ['p-cs-reviewer', 'demo-reviewer', 2, 2],
+      ['p-cs-leader', 'demo-leader', 1, 3],
+    ] as const;
+    for (const [, openid, accepts] of people) await accept(openid, REVIEW_TPL, accepts);
+    people.forEach(([personId, , , messages], p) => {
+      for (let i = 0; i < messages; i++) queue(draft({ recipientId: personId }, p * 10 + i));
+    });
+    const run = await runTimer();
+    // The leader accepted once and has three messages: one sent, two skipped without calling WeChat.
+    expect(run.data.delivery).toMatchObject({ sent: 6, skipped: 2 });
+    expect(t.cloud.openapi.outbox()).toHaveLength(6);
+    const left = people.map(([personId]) => {
+      const c = t.cloud.db.get('consents', personId) as unknown as ConsentRecord;
+      return [c.templates[REVIEW_TPL]];
+    });
+    expect(left.map(([tpl]) => tpl)).toEqual([
+      expect.objectContaining({ remaining: 2 }),
+      expect.objectContaining({ remaining: 1 }),
+      expect.objectContaining({ remaining: 0 }),
+      expect.objectContaining({ remaining: 0 }),
+    ]);
+    // A report after the run counts on top of what is left (the bulk write kept the record's rev moving).
+    await accept('demo-operator-b', REVIEW_TPL);
+    const b = t.cloud.db.get('consents', 'p-cs-operator-b') as unknown as ConsentRecord;
+    expect(b.templates[REVIEW_TPL]).toMatchObject({ remaining: 2 });
+  });
+
   it('sends each message once when runs overlap and when the trigger fires twice', async () => {
     const people = [
       ['p-cs-operator-a', 'demo-operator-a'],

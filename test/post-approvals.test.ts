@@ -6,7 +6,8 @@
 import type { Notification, OutboxRecord } from '../typings/notify';
 import type { ApprovalQueueEntry, Post } from '../typings/post';
 import { useTestCloud, type TestCloud } from './support/cloud';
-import { WHO, newDraft, ok, refusal } from './post-helpers';
+import { WHO, newDraft } from './post-helpers';
+import { ok, refusal } from './support/answers';
 
 jest.setTimeout(60_000);
 

@@ -1,7 +1,8 @@
 import type { Notification } from '../typings/notify';
 import type { CadenceAccountView } from '../typings/post';
 import { startTestCloud, type TestCloud } from './support/cloud';
-import { WHO, newDraft, ok } from './post-helpers';
+import { WHO, newDraft } from './post-helpers';
+import { ok } from './support/answers';
 
 const reminders = (t: TestCloud, kind: string): Array<Pick<Notification, 'recipientId' | 'dedupeKey'>> =>
   (t.cloud.db.find('notifications', { kind }) as unknown as Notification[])

@@ -3,7 +3,8 @@ import type { CadenceDay, Post, PostVersion } from '../typings/post';
 import type { Notification } from '../typings/notify';
 import { verifyChain } from '../core/audit/chain';
 import { startTestCloud, type TestCloud } from './support/cloud';
-import { WHO, newDraft, ok, refusal } from './post-helpers';
+import { WHO, newDraft } from './post-helpers';
+import { ok, refusal } from './support/answers';
 
 const inbox = (t: TestCloud, personId: string, kind: string): Notification[] =>
   t.cloud.db.find('notifications', { recipientId: personId, kind }) as unknown as Notification[];

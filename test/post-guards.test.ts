@@ -3,7 +3,8 @@ import type { Notification } from '../typings/notify';
 import type { Post, PostVersion } from '../typings/post';
 import { demoOrg } from '../core/org/demo';
 import { startTestCloud, type TestCloud } from './support/cloud';
-import { WHO, content, fields, newDraft, ok, refusal } from './post-helpers';
+import { WHO, content, fields, newDraft } from './post-helpers';
+import { ok, refusal } from './support/answers';
 
 const stored = (t: TestCloud, id: string): Post => t.cloud.db.get('posts', id) as unknown as Post;
 const audits = (t: TestCloud, postId: string, action: string): AuditEntry[] =>

@@ -1,6 +1,6 @@
-/** Shared steps of the post integration tests: demo people by role, a draft's fields, unwrapping answers. */
-import type { ApiResult } from '../typings/common';
+/** Shared steps of the post integration tests: demo people by role, a draft's fields. */
 import type { DraftFields, DraftSaved, PostContent } from '../typings/post';
+import { ok } from './support/answers';
 import type { TestCloud } from './support/cloud';
 
 /** Demo OPENIDs (core/org/demo.ts). */
@@ -38,18 +38,6 @@ export function fields(over: Partial<DraftFields> = {}, contentOver: Partial<Pos
     plannedAt: null,
     ...over,
   };
-}
-
-export async function ok<T>(answer: Promise<ApiResult<T>>): Promise<T> {
-  const res = await answer;
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.data;
-}
-
-export async function refusal<T>(answer: Promise<ApiResult<T>>): Promise<string> {
-  const res = await answer;
-  if (res.ok) throw new Error(`expected a refusal, got ${JSON.stringify(res.data)}`);
-  return res.error.code;
 }
 
 let keys = 0;

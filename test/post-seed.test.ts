@@ -1,7 +1,7 @@
 import type { Post } from '../typings/post';
 import { seedPosts, type DemoCall } from '../tools/seed';
 import { startTestCloud, type TestCloud } from './support/cloud';
-import { ok } from './post-helpers';
+import { ok } from './support/answers';
 
 // Each call crosses HTTP and a function instance; a busy machine must not fail a correct flow.
 jest.setTimeout(30_000);

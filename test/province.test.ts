@@ -19,8 +19,18 @@ import type { CadenceDay } from '../typings/post';
 import type { Directive, DirectiveTally, DirectiveTarget } from '../typings/linkage';
 import type { AccountSecurity, Incident, SecurityAttestation } from '../typings/security';
 import type { TrainingAttendance, TrainingSession } from '../typings/training';
-import type { MatrixTotals } from '../typings/account';
+import type { AccountApplication, AccountEvent, Filing, MatrixTotals } from '../typings/account';
+import type { ConsentRecord } from '../typings/notify';
+import type { ClaimDoc } from '../core/account/adopt';
+import { filingDesks, openingDecider } from '../core/account/deciders';
+import { nameClaimId } from '../core/account/keys';
+import { hasConsent } from '../core/notify/consent';
+import { templateCatalog, templatesFor } from '../core/notify/templates';
 import { verifyChain } from '../core/audit/chain';
+import type { AccountResult, EvaluationMonth } from '../typings/evaluation';
+import { publishLastMonth } from '../tools/province/evaluation';
+import type { LinkageReach } from '../core/linkage/reach';
+import { reachableNow } from '../server/linkage/reach';
 import { startTestCloud, type TestCloud } from './support/cloud';
 
 jest.setTimeout(180_000);
@@ -172,13 +182,103 @@ describe('the province generator', () => {
     }
   });
 
+  it('opens accounts through applications, setup tasks and filings as the account actions do (第十条, 第十二条, 第十四条)', () => {
+    const tree = buildTree(all<Unit>('units'));
+    const people = new Map(all<Person>('people').map((p) => [p._id, p]));
+    const accounts = new Map(all<Account>('accounts').map((a) => [a._id, a]));
+    const apps = all<AccountApplication>('accountApplications');
+    const filings = all<Filing>('filings');
+    const events = all<AccountEvent>('accountEvents');
+    const claims = new Map(all<ClaimDoc>('accountNames').map((c) => [c._id, c]));
+    expect(new Set(apps.map((a) => a.state))).toEqual(new Set(['pending', 'returned', 'refused', 'approved']));
+    for (const app of apps) {
+      // 第十条: the desk one level up decides a bureau's account, never the applicant.
+      expect(app.deciderId).toBe(openingDecider(app.unitId, tree)?.deskId);
+      const decision = app.log.find((s) => s.step !== 'submit');
+      if (app.state === 'pending') expect(decision).toBeUndefined();
+      else {
+        expect(decision?.personId).not.toBe(app.applicantId);
+        expect(people.get(decision?.personId ?? '')?.roles).toContainEqual({
+          role: 'propagandaStaff',
+          unitId: app.deciderId,
+        });
+      }
+      const claim = claims.get(nameClaimId(app.unitId, app.platform, app.nameKey));
+      if (app.state !== 'approved') {
+        expect(app.accountId).toBeNull();
+        expect(claim?.holder).toEqual(
+          app.state === 'refused' ? null : { collection: 'accountApplications', id: app._id },
+        );
+        continue;
+      }
+      const account = accounts.get(app.accountId ?? '');
+      expect(account?.lifecycle?.applicationId).toBe(app._id);
+      expect(claim?.holder).toEqual({ collection: 'accounts', id: account?._id });
+      // 第十二条: active once every setup task is attested, in setup while any is open.
+      const tasks = account?.lifecycle?.tasks ?? [];
+      expect(tasks).toHaveLength(5);
+      expect(account?.state).toBe(tasks.every((t) => t.done) ? 'active' : 'approved');
+      expect(account ? validateAccount(account, { tree, people }) : null).toEqual([]);
+      // The state events the evaluation reads: opened (approved), then active.
+      expect(events.filter((e) => e.accountId === account?._id).map((e) => e.to)).toEqual(
+        account?.state === 'active' ? ['approved', 'active'] : ['approved'],
+      );
+      // 第十四条: one filing, with the desk one level up, filed and acknowledged in order.
+      const mine = filings.filter((f) => f.applicationId === app._id);
+      expect(mine).toHaveLength(1);
+      const f = mine[0];
+      expect(f).toMatchObject({ accountId: account?._id, event: 'open', ...filingDesks(app.unitId, tree) });
+      if (f.state === 'due') expect(f.filedAt).toBeNull();
+      else expect(f.filedAt && f.filedAt > f.approvedAt).toBe(true);
+      if (f.state === 'acknowledged') expect(f.acknowledgedAt && f.filedAt && f.acknowledgedAt > f.filedAt).toBe(true);
+    }
+    expect(new Set(filings.map((f) => f.state)).size).toBeGreaterThanOrEqual(3);
+    // The bench's city has an account in setup for its operator and one of each decision.
+    const cs = apps.filter((a) => a.unitId === 'u-cs');
+    expect(new Set(cs.map((a) => a.state))).toEqual(new Set(['pending', 'returned', 'refused', 'approved']));
+    expect(cs.some((a) => accounts.get(a.accountId ?? '')?.state === 'approved')).toBe(true);
+  });
+
+  it('holds subscribe-message consents of this environment’s templates for most role holders', () => {
+    const people = new Map(all<Person>('people').map((p) => [p._id, p]));
+    const catalog = templateCatalog(templatesFor('local-dev'));
+    const consents = all<ConsentRecord>('consents');
+    const bound = [...people.values()].filter((p) => p.openid !== null && p.roles.length > 0);
+    expect(consents.length).toBeGreaterThan(bound.length * 0.8);
+    expect(consents.length).toBeLessThan(bound.length);
+    for (const c of consents) {
+      expect(c._id).toBe(c.personId);
+      expect(people.get(c.personId)?.openid).not.toBeNull();
+      for (const [id, t] of Object.entries(c.templates)) expect(catalog.get(id)).toBe(t.subscription);
+    }
+    const approvalTemplate = templatesFor('local-dev').kinds.approvalPending?.templateId ?? '';
+    expect(consents.filter((c) => hasConsent(c, approvalTemplate)).length).toBeGreaterThan(consents.length * 0.8);
+  });
+
+  it('keeps the linkage preview’s counters as the accounts and the consents stand (who WeChat can reach)', () => {
+    const people = new Map(all<Person>('people').map((p) => [p._id, p]));
+    const consents = new Map(all<ConsentRecord>('consents').map((c) => [c._id, c]));
+    const reachable = (id: string | null): boolean =>
+      id !== null && reachableNow(people.get(id) ?? null, consents.get(id) ?? null);
+    const called = all<Account>('accounts').filter(
+      (a) => a.state === 'active' && a.kind === 'institutional' && a.platform === 'weibo',
+    );
+    const root = t.cloud.db.get('linkageReach', 'u-hn') as unknown as LinkageReach;
+    expect(root.platforms.weibo).toMatchObject({
+      accounts: called.length,
+      reachable: called.filter((a) => reachable(a.operatorA) || reachable(a.operatorB)).length,
+    });
+    expect(root.platforms.weibo?.reachable).toBeGreaterThan(0);
+    expect(root.platforms.weibo?.reachable).toBeLessThan(called.length);
+  });
+
   it('writes one unbroken audit chain whose head is the counter’s, and counts that equal the records', () => {
     const log = all<AuditEntry>('auditLog').sort((a, b) => a.seq - b.seq);
     expect(log.length).toBeGreaterThan(1000);
     const head = t.cloud.db.get('counters', 'auditHead') as unknown as { seq: number; entry: AuditEntry };
     expect(verifyChain(log, { seq: head.seq, hash: head.entry.hash })).toMatchObject({ ok: true, count: log.length });
     const actions = new Set(log.map((e) => e.action.split('.')[0]));
-    for (const domain of ['post', 'referral', 'linkage', 'security', 'training'])
+    for (const domain of ['post', 'referral', 'linkage', 'security', 'training', 'account'])
       expect(actions.has(domain)).toBe(true);
     // 第十九条: every published post is in its account's day, and nothing else is.
     const published = all<Post>('posts').filter((p) => p.state === 'published');
@@ -211,5 +311,40 @@ describe('the province generator', () => {
       (e) => e.open && (e.key === `person:${reviewer?._id ?? ''}` || e.key === `role:reviewer@u-cs`),
     );
     expect(res.data?.items.length).toBe(Math.min(20, new Set(mine.map((e) => e.postId)).size));
+  });
+
+  it('publishes the last closed month’s evaluation through the functions, from the generated records', async () => {
+    const published = await publishLastMonth(t.cloud, report.callers.provinceDesk);
+    expect(published).toMatchObject({ month: '2026-10', published: true, error: null });
+    // The clock is back at the province's now.
+    expect(t.cloud.clock.now()).toBe(Date.parse(PROVINCE_NOW));
+    const doc = t.cloud.db.get('evaluationMonths', 'month-2026-10') as unknown as EvaluationMonth;
+    expect(doc).toMatchObject({ state: 'published', phase: 'done', accountsDone: published.accounts });
+    expect(doc.circular?.docx).toBeTruthy();
+    expect(doc.circular?.xlsx).toBeTruthy();
+    // Every account open in October has its result, computed from that month's records.
+    const results = t.cloud.db.find('evaluationResults', { month: '2026-10' }) as unknown as AccountResult[];
+    expect(results).toHaveLength(published.accounts);
+    const accounts = new Set(all<Account>('accounts').map((a) => a._id));
+    expect(results.every((r) => accounts.has(r.accountId) && r.runId === doc.runId)).toBe(true);
+    // The pages' data: the city operator's account result and the desk's ranking.
+    const cityAccount = all<Account>('accounts').find((a) => a.unitId === 'u-cs' && a.platform === 'weibo');
+    const result = await t.call(
+      'evaluation',
+      'result',
+      { month: '2026-10', accountId: cityAccount?._id ?? '' },
+      report.callers.cityOperator,
+    );
+    expect(result.ok).toBe(true);
+    const ranking = (await t.call(
+      'evaluation',
+      'ranking',
+      { month: '2026-10', limit: 20 },
+      report.callers.provinceDesk,
+    )) as {
+      ok: boolean;
+      data?: { items: unknown[] };
+    };
+    expect(ranking.data?.items).toHaveLength(20);
   });
 });

@@ -1,6 +1,7 @@
 import { DEMO_MODEL_RULES, DEMO_READER_POSTS, seedReader, type DemoCall } from '../tools/seed';
-import { ok } from './post-helpers';
+
 import { startTestCloud, type TestCloud } from './support/cloud';
+import { ok } from './support/answers';
 
 jest.setTimeout(30_000);
 

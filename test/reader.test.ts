@@ -5,8 +5,9 @@
  */
 import type { ReaderSettingsInput, ReaderSettingsView, ReadingView } from '../typings/reader';
 import type { ScriptedReply } from '../tools/local-cloud/src/ai';
-import { content, newDraft, ok, refusal, WHO } from './post-helpers';
+import { content, newDraft, WHO } from './post-helpers';
 import { startTestCloud, type TestCloud } from './support/cloud';
+import { ok, refusal } from './support/answers';
 
 jest.setTimeout(60_000);
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Post } from '../typings/post';
-import { startTestCloud, type TestCloud } from './support/cloud';
+import { useTestCloud } from './support/cloud';
 
 const run = promisify(execFile);
 jest.setTimeout(60_000);
@@ -21,12 +21,7 @@ function walkthrough(): string {
 }
 
 describe('README walk-through', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud({ now: '2026-03-03T10:00:00+08:00' });
-    t.cloud.clock.freeze();
-  });
-  afterAll(() => t.close());
+  const t = useTestCloud({ now: '2026-03-03T10:00:00+08:00', frozen: true });
 
   it('runs as pasted, every answer ok, and ends with the post published', async () => {
     const script = `set -e\n${walkthrough()}`;

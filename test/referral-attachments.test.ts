@@ -3,8 +3,9 @@
  * on the answer with their names and sizes, shown to the operator; anything else refused unchanged.
  */
 import type { Referral, ReferralAttachment } from '../typings/referral';
-import { startTestCloud, type TestCloud } from './support/cloud';
-import { addCriminalHandler, code, CRIMINAL, ok, referred, signed } from './referral-helpers';
+import { useTestCloud } from './support/cloud';
+import { addCriminalHandler, CRIMINAL, referred, signed } from './referral-helpers';
+import { ok, refusal } from './support/answers';
 
 const photo: ReferralAttachment = {
   fileID: 'cloud://env/ref/notice.jpg',
@@ -20,14 +21,7 @@ const reply: ReferralAttachment = {
 };
 
 describe('referral answers with attachments (issue 16)', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-    t.cloud.clock.set('2026-03-03T10:00:00+08:00');
-    addCriminalHandler(t);
-  });
-  afterAll(() => t.close());
+  const t = useTestCloud({ now: '2026-03-03T10:00:00+08:00', frozen: true }, addCriminalHandler);
 
   const answer = (r: { _id: string; rev: number }, attachments?: ReferralAttachment[]) =>
     t.call(
@@ -46,7 +40,7 @@ describe('referral answers with attachments (issue 16)', () => {
   it('keeps the images and files of an answer, with their names, for the operator to open', async () => {
     const { referral } = await referred(t);
     const s = await signed(t, referral);
-    const detail = ok(await answer(s.referral, [photo, { ...reply, name: '  书面答复.pdf ' }]));
+    const detail = await ok(answer(s.referral, [photo, { ...reply, name: '  书面答复.pdf ' }]));
     expect(detail.referral.answer?.attachments).toEqual([photo, reply]);
     const stored = t.cloud.db.get('referrals', referral._id) as unknown as Referral;
     expect(stored.answer?.attachments).toEqual([photo, reply]);
@@ -55,7 +49,7 @@ describe('referral answers with attachments (issue 16)', () => {
   it('answers without attachments as before', async () => {
     const { referral } = await referred(t);
     const s = await signed(t, referral);
-    expect(ok(await answer(s.referral)).referral.answer?.attachments).toEqual([]);
+    expect((await ok(answer(s.referral))).referral.answer?.attachments).toEqual([]);
   });
 
   it('refuses a file not in cloud storage, too many, or too large, and changes nothing', async () => {
@@ -67,7 +61,7 @@ describe('referral answers with attachments (issue 16)', () => {
       [{ ...reply, size: 21 * 1024 * 1024 }],
       [{ ...reply, name: '   ' }],
     ];
-    for (const attachments of cases) expect(code(await answer(s.referral, attachments))).toBe('ATTACHMENT_INVALID');
+    for (const attachments of cases) expect(await refusal(answer(s.referral, attachments))).toBe('ATTACHMENT_INVALID');
     const stored = t.cloud.db.get('referrals', referral._id) as unknown as Referral;
     expect([stored.state, stored.rev, stored.answer]).toEqual(['signed', s.referral.rev, null]);
   });

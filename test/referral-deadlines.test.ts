@@ -4,18 +4,14 @@
  * their make-up working days (调休), and a year chinese-days does not know until an admin arranges it.
  */
 import type { DeadlineClass } from '../typings/referral';
-import { startTestCloud, type TestCloud } from './support/cloud';
-import { code, ok, OPERATOR, PROVINCE_DESK, CITY_DESK, CRIMINAL, referred } from './referral-helpers';
+import { useTestCloud } from './support/cloud';
+import { OPERATOR, PROVINCE_DESK, CITY_DESK, CRIMINAL, referred } from './referral-helpers';
+import { ok, refusal } from './support/answers';
 
 const WARNING_2027 = '2027年节假日安排未知，暂按周一至周五上班计算，请管理员补录该年节假日安排';
 
 describe('deadlines in working days on the official calendar', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-  });
-  afterAll(() => t.close());
+  const t = useTestCloud({ frozen: true });
 
   async function dueAt(at: string, deadlineClass: DeadlineClass): Promise<{ dueAt: string; warnings: string[] }> {
     t.cloud.clock.set(at);
@@ -83,7 +79,7 @@ describe('deadlines in working days on the official calendar', () => {
     const before = await dueAt('2026-12-30T10:00:00+08:00', 'complex');
     // 2027-01-01 counted as an ordinary Friday, with the warning in the answer
     expect(before).toEqual({ dueAt: '2027-01-06T23:59:59.999+08:00', warnings: [WARNING_2027] });
-    const listed = ok(await t.call('referral', 'list', {}, CRIMINAL));
+    const listed = await ok(t.call('referral', 'list', {}, CRIMINAL));
     expect(listed.warnings).toEqual([WARNING_2027]);
 
     const days = [
@@ -91,14 +87,14 @@ describe('deadlines in working days on the official calendar', () => {
       { day: '2027-02-06', kind: 'working' as const, name: '春节调休上班' },
     ];
     expect(
-      code(await t.call('referral', 'setCalendarOverrides', { year: 2027, days, expectedRev: 0 }, CITY_DESK)),
+      await refusal(t.call('referral', 'setCalendarOverrides', { year: 2027, days, expectedRev: 0 }, CITY_DESK)),
     ).toBe('OUT_OF_SCOPE');
-    expect(code(await t.call('referral', 'setCalendarOverrides', { year: 2027, days, expectedRev: 0 }, OPERATOR))).toBe(
-      'ROLE_REQUIRED',
-    );
     expect(
-      code(
-        await t.call(
+      await refusal(t.call('referral', 'setCalendarOverrides', { year: 2027, days, expectedRev: 0 }, OPERATOR)),
+    ).toBe('ROLE_REQUIRED');
+    expect(
+      await refusal(
+        t.call(
           'referral',
           'setCalendarOverrides',
           { year: 2027, days: [{ day: '2028-01-01', kind: 'holiday', name: '元旦' }], expectedRev: 0 },
@@ -112,14 +108,14 @@ describe('deadlines in working days on the official calendar', () => {
       t.call('referral', 'setCalendarOverrides', { year: 2027, days: days.slice(0, 1), expectedRev: 0 }, PROVINCE_DESK),
     ]);
     expect([first, second].filter((a) => a.ok)).toHaveLength(1);
-    expect([first, second].filter((a) => !a.ok).map(code)).toEqual(['CONFLICT']);
-    const stored = ok(await t.call('referral', 'calendarOverrides', { year: 2027 }, PROVINCE_DESK));
+    expect(await Promise.all([first, second].filter((a) => !a.ok).map(refusal))).toEqual(['CONFLICT']);
+    const stored = await ok(t.call('referral', 'calendarOverrides', { year: 2027 }, PROVINCE_DESK));
     expect(stored.rev).toBe(1);
-    const set = ok(
-      await t.call('referral', 'setCalendarOverrides', { year: 2027, days, expectedRev: stored.rev }, PROVINCE_DESK),
+    const set = await ok(
+      t.call('referral', 'setCalendarOverrides', { year: 2027, days, expectedRev: stored.rev }, PROVINCE_DESK),
     );
     expect(set).toEqual({ year: 2027, official: false, overrides: days, warnings: [], rev: 2 });
-    expect(ok(await t.call('referral', 'calendarOverrides', { year: 2027 }, PROVINCE_DESK)).overrides).toEqual(days);
+    expect((await ok(t.call('referral', 'calendarOverrides', { year: 2027 }, PROVINCE_DESK))).overrides).toEqual(days);
 
     // every instance reloads the calendar: New Year's Day is now a holiday, and nothing is unknown
     expect(await dueAt('2026-12-30T10:00:00+08:00', 'complex')).toEqual({
@@ -127,12 +123,12 @@ describe('deadlines in working days on the official calendar', () => {
       warnings: [],
     });
     // the referral made before keeps its warning: its deadline was computed without the arrangement
-    expect(ok(await t.call('referral', 'list', {}, CRIMINAL)).warnings).toEqual([WARNING_2027]);
+    expect((await ok(t.call('referral', 'list', {}, CRIMINAL))).warnings).toEqual([WARNING_2027]);
   });
 
   it('shows the coming year’s warning in the list before any deadline reaches it', async () => {
     t.cloud.clock.set('2027-12-01T10:00:00+08:00');
-    const list = ok(await t.call('referral', 'list', { unitId: 'u-cs-wa' }, 'demo-handler-cyber'));
+    const list = await ok(t.call('referral', 'list', { unitId: 'u-cs-wa' }, 'demo-handler-cyber'));
     expect(list.items).toEqual([]);
     expect(list.warnings).toEqual(['2028年节假日安排未知，暂按周一至周五上班计算，请管理员补录该年节假日安排']);
   });

@@ -1,8 +1,8 @@
-/** Shared steps of the referral integration tests: typed calls that fail the test on a refusal. */
-import type { ApiResult } from '../typings/common';
+/** Shared steps of the referral integration tests: a message recorded, triaged, referred, signed. */
 import type { Notification } from '../typings/notify';
 import type { Person } from '../typings/org';
 import type { MessageDetail, Referral, ReferralDetail, Triage } from '../typings/referral';
+import { ok } from './support/answers';
 import type { TestCloud } from './support/cloud';
 
 export const OPERATOR = 'demo-operator-a';
@@ -11,16 +11,6 @@ export const CYBER = 'demo-handler-cyber';
 export const CITY_DESK = 'demo-city-propaganda';
 export const PROVINCE_DESK = 'demo-province-propaganda';
 
-export function ok<T>(res: ApiResult<T>): T {
-  if (!res.ok) throw new Error(`refused: ${res.error.code} ${res.error.message}`);
-  return res.data;
-}
-
-export function code<T>(res: ApiResult<T>): string {
-  if (res.ok) throw new Error('expected a refusal');
-  return res.error.code;
-}
-
 /** Records a message on 长沙警事 (weibo) as its A角 and triages it. */
 export async function triaged(
   t: TestCloud,
@@ -28,8 +18,8 @@ export async function triaged(
   triage: Triage,
   raisesProblem = false,
 ): Promise<MessageDetail> {
-  const rec = ok(
-    await t.call(
+  const rec = await ok(
+    t.call(
       'referral',
       'messageRecord',
       {
@@ -44,8 +34,8 @@ export async function triaged(
   );
   const m = rec.messages[0];
   if (!m) throw new Error('nothing recorded');
-  return ok(
-    await t.call('referral', 'messageTriage', { messageId: m.id, expectedRev: m.rev, triage, raisesProblem }, OPERATOR),
+  return await ok(
+    t.call('referral', 'messageTriage', { messageId: m.id, expectedRev: m.rev, triage, raisesProblem }, OPERATOR),
   );
 }
 
@@ -56,8 +46,8 @@ export async function referred(
   text = '请问网上办理无犯罪记录证明需要多久？',
 ): Promise<{ detail: MessageDetail; referral: Referral }> {
   const m = await triaged(t, text, 'consultation');
-  const detail = ok(
-    await t.call(
+  const detail = await ok(
+    t.call(
       'referral',
       'refer',
       {
@@ -77,7 +67,7 @@ export async function referred(
 }
 
 export async function signed(t: TestCloud, referral: Referral, openid = CRIMINAL): Promise<ReferralDetail> {
-  return ok(await t.call('referral', 'sign', { referralId: referral._id, expectedRev: referral.rev }, openid));
+  return await ok(t.call('referral', 'sign', { referralId: referral._id, expectedRev: referral.rev }, openid));
 }
 
 export function notifications(t: TestCloud, filter: Record<string, unknown> = {}): Notification[] {

@@ -6,26 +6,22 @@
 import type { Notification, OutboxRecord } from '../typings/notify';
 import type { PlannerRunReport } from '../server/planners';
 import type { TimerAnswer } from '../server/notify/timer';
-import { startTestCloud, type TestCloud } from './support/cloud';
-import { notifications, ok, OPERATOR, referred, signed, triaged } from './referral-helpers';
+import { useTestCloud } from './support/cloud';
+import { notifications, OPERATOR, referred, signed, triaged } from './referral-helpers';
+import { ok } from './support/answers';
 
 describe('referral and reply-target reminders through the timer', () => {
-  let t: TestCloud;
   let referralId = '';
   let messageId = '';
 
-  beforeAll(async () => {
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-    t.cloud.clock.set('2026-03-03T10:00:00+08:00');
+  const t = useTestCloud({ now: '2026-03-03T10:00:00+08:00', frozen: true }, async () => {
     const { referral } = await referred(t, 'complex');
     referralId = referral._id;
     await signed(t, referral);
     const general = await triaged(t, '建议延长户籍窗口周末办公时间', 'general');
     messageId = general.message._id;
-    ok(await t.call('referral', 'defer', { messageId, expectedRev: general.message.rev }, OPERATOR));
+    await ok(t.call('referral', 'defer', { messageId, expectedRev: general.message.rev }, OPERATOR));
   });
-  afterAll(() => t.close());
 
   /** Fires the every-minute timer twice at `at` and answers the reminders stored by then. */
   async function twiceAt(at: string): Promise<{ reminders: Notification[]; reports: PlannerRunReport[] }> {
@@ -126,9 +122,9 @@ describe('referral and reply-target reminders through the timer', () => {
   });
 
   it('stops once the referral is answered', async () => {
-    const current = ok(await t.call('referral', 'get', { referralId }, 'demo-handler-criminal')).referral;
-    ok(
-      await t.call(
+    const current = (await ok(t.call('referral', 'get', { referralId }, 'demo-handler-criminal'))).referral;
+    await ok(
+      t.call(
         'referral',
         'answer',
         { referralId, expectedRev: current.rev, outcome: '已核实', replyWording: '已办理' },

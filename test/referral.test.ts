@@ -1,15 +1,14 @@
 import type { AuditEntry } from '../typings/org';
 import type { Message, Referral } from '../typings/referral';
 import { verifyChain } from '../core/audit/chain';
-import { startTestCloud, type TestCloud } from './support/cloud';
+import { ok, refusal } from './support/answers';
+import { useTestCloud } from './support/cloud';
 import {
   addCriminalHandler,
-  code,
   CITY_DESK,
   CRIMINAL,
   CYBER,
   notifications,
-  ok,
   OPERATOR,
   referred,
   signed,
@@ -17,20 +16,13 @@ import {
 } from './referral-helpers';
 
 describe('messages and referrals through the local cloud', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    // Tuesday 2026-03-03, 10:00 Beijing; the functions run with TZ=UTC, as on the platform.
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-    t.cloud.clock.set('2026-03-03T10:00:00+08:00');
-    addCriminalHandler(t);
-  });
-  afterAll(() => t.close());
+  // Tuesday 2026-03-03, 10:00 Beijing; the functions run with TZ=UTC, as on the platform.
+  const t = useTestCloud({ now: '2026-03-03T10:00:00+08:00', frozen: true }, addCriminalHandler);
 
   describe('recording', () => {
     it('records one message with screening’s suggestion, audited', async () => {
-      const res = ok(
-        await t.call(
+      const res = await ok(
+        t.call(
           'referral',
           'messageRecord',
           {
@@ -62,7 +54,7 @@ describe('messages and referrals through the local cloud', () => {
     it('records a pasted batch in one step, dropping repeats with a note, received when pasted', async () => {
       const pasted =
         '小王：派出所几点上班？\n\n小李：身份证丢了怎么办\n\n小王：派出所几点上班？\n\n辖区路灯坏了，没人管吗';
-      const res = ok(await t.call('referral', 'messageRecord', { accountId: 'acc-cs-weibo', pasted }, OPERATOR));
+      const res = await ok(t.call('referral', 'messageRecord', { accountId: 'acc-cs-weibo', pasted }, OPERATOR));
       expect(res.messages.map((m) => [m.senderNickname, m.excerpt])).toEqual([
         ['小王', '派出所几点上班？'],
         ['小李', '身份证丢了怎么办'],
@@ -73,7 +65,7 @@ describe('messages and referrals through the local cloud', () => {
     });
 
     it('lists the message log newest first, a page at a time', async () => {
-      const page = ok(await t.call('referral', 'messages', {}, OPERATOR));
+      const page = await ok(t.call('referral', 'messages', {}, OPERATOR));
       expect(page.items.length).toBeGreaterThanOrEqual(4);
       const times = page.items.map((m) => m.receivedAt);
       expect([...times].sort().reverse()).toEqual(times);
@@ -82,10 +74,10 @@ describe('messages and referrals through the local cloud', () => {
 
     it('refuses an operator of another account, an empty paste and a malformed event', async () => {
       expect(
-        code(await t.call('referral', 'messageRecord', { accountId: 'acc-ly-weibo', pasted: '你好' }, OPERATOR)),
+        await refusal(t.call('referral', 'messageRecord', { accountId: 'acc-ly-weibo', pasted: '你好' }, OPERATOR)),
       ).toBe('NOT_ACCOUNT_OPERATOR');
       expect(
-        code(await t.call('referral', 'messageRecord', { accountId: 'acc-cs-weibo', pasted: ' \n\n ' }, OPERATOR)),
+        await refusal(t.call('referral', 'messageRecord', { accountId: 'acc-cs-weibo', pasted: ' \n\n ' }, OPERATOR)),
       ).toBe('BATCH_EMPTY');
       const raw = await t.post('referral', { action: 'messageRecord', accountId: 'acc-cs-weibo', text: 'x' }, OPERATOR);
       expect(raw.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -100,8 +92,8 @@ describe('messages and referrals through the local cloud', () => {
       expect(d.rule?.replyTemplate).toContain('110');
       expect(d.steps).toEqual(expect.arrayContaining(['reply', 'notice', 'close']));
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'reply',
             { messageId: d.message._id, expectedRev: d.message.rev, text: '收到', followUp: false },
@@ -109,8 +101,8 @@ describe('messages and referrals through the local cloud', () => {
           ),
         ),
       ).toBe('REPLY_MUST_MENTION');
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'reply',
           { messageId: d.message._id, expectedRev: d.message.rev, text: d.rule?.replyTemplate ?? '', followUp: false },
@@ -118,8 +110,8 @@ describe('messages and referrals through the local cloud', () => {
         ),
       );
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'messageClose',
             { messageId: d.message._id, expectedRev: d.message.rev, outcome: 'guidedTo110' },
@@ -128,16 +120,16 @@ describe('messages and referrals through the local cloud', () => {
         ),
       ).toBe('STEPS_MISSING');
       // 治安 has no handler in the demo: the notice goes to the responsible leader (第二十九条).
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'notice',
           { messageId: d.message._id, expectedRev: d.message.rev, unitId: 'u-cs-za', note: '请关注' },
           OPERATOR,
         ),
       );
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'messageClose',
           { messageId: d.message._id, expectedRev: d.message.rev, outcome: 'guidedTo110' },
@@ -154,11 +146,11 @@ describe('messages and referrals through the local cloud', () => {
 
     it('一般留言 (第二十三条): reply now, or defer with an internal target, then replied', async () => {
       let d = await triaged(t, '建议在学校门口增设护学岗', 'general');
-      d = ok(await t.call('referral', 'defer', { messageId: d.message._id, expectedRev: d.message.rev }, OPERATOR));
+      d = await ok(t.call('referral', 'defer', { messageId: d.message._id, expectedRev: d.message.rev }, OPERATOR));
       // one working day: the end of Wednesday
       expect(d.message.replyTargetAt).toBe('2026-03-04T23:59:59.999+08:00');
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'reply',
           {
@@ -170,8 +162,8 @@ describe('messages and referrals through the local cloud', () => {
           OPERATOR,
         ),
       );
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'messageClose',
           { messageId: d.message._id, expectedRev: d.message.rev, outcome: 'replied' },
@@ -184,8 +176,8 @@ describe('messages and referrals through the local cloud', () => {
     it('谩骂 (第二十三条): no reply; a real problem in it gets a reasoned reply', async () => {
       let plain = await triaged(t, '一群废物', 'abusive');
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'reply',
             { messageId: plain.message._id, expectedRev: plain.message.rev, text: '请文明留言', followUp: false },
@@ -193,8 +185,8 @@ describe('messages and referrals through the local cloud', () => {
           ),
         ),
       ).toBe('REPLY_NOT_ALLOWED');
-      plain = ok(
-        await t.call(
+      plain = await ok(
+        t.call(
           'referral',
           'messageClose',
           { messageId: plain.message._id, expectedRev: plain.message.rev, outcome: 'ignored' },
@@ -205,8 +197,8 @@ describe('messages and referrals through the local cloud', () => {
 
       let mixed = await triaged(t, '废物警察，红绿灯坏了三天都没人修', 'abusive', true);
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'messageClose',
             { messageId: mixed.message._id, expectedRev: mixed.message.rev, outcome: 'ignored' },
@@ -214,16 +206,16 @@ describe('messages and referrals through the local cloud', () => {
           ),
         ),
       ).toBe('OUTCOME_NOT_ALLOWED');
-      mixed = ok(
-        await t.call(
+      mixed = await ok(
+        t.call(
           'referral',
           'reply',
           { messageId: mixed.message._id, expectedRev: mixed.message.rev, text: '信号灯故障已报修', followUp: false },
           OPERATOR,
         ),
       );
-      mixed = ok(
-        await t.call(
+      mixed = await ok(
+        t.call(
           'referral',
           'messageClose',
           { messageId: mixed.message._id, expectedRev: mixed.message.rev, outcome: 'problemAnswered' },
@@ -237,8 +229,8 @@ describe('messages and referrals through the local cloud', () => {
       let d = await triaged(t, '（违法有害信息）', 'unlawful');
       expect(d.steps).not.toContain('reply');
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'reply',
             { messageId: d.message._id, expectedRev: d.message.rev, text: '请删除', followUp: false },
@@ -246,8 +238,8 @@ describe('messages and referrals through the local cloud', () => {
           ),
         ),
       ).toBe('REPLY_NOT_ALLOWED');
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'notice',
           { messageId: d.message._id, expectedRev: d.message.rev, unitId: 'u-cs-wa', note: '' },
@@ -255,8 +247,8 @@ describe('messages and referrals through the local cloud', () => {
         ),
       );
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'messageClose',
             { messageId: d.message._id, expectedRev: d.message.rev, outcome: 'reportedAndCleaned' },
@@ -264,9 +256,9 @@ describe('messages and referrals through the local cloud', () => {
           ),
         ),
       ).toBe('STEPS_MISSING');
-      d = ok(await t.call('referral', 'cleanUp', { messageId: d.message._id, expectedRev: d.message.rev }, OPERATOR));
-      d = ok(
-        await t.call(
+      d = await ok(t.call('referral', 'cleanUp', { messageId: d.message._id, expectedRev: d.message.rev }, OPERATOR));
+      d = await ok(
+        t.call(
           'referral',
           'messageClose',
           { messageId: d.message._id, expectedRev: d.message.rev, outcome: 'reportedAndCleaned' },
@@ -284,24 +276,24 @@ describe('messages and referrals through the local cloud', () => {
 
     it('投诉举报 (第二十五条): guide to 纪检/督察 and notify them; their outcome may be replied later', async () => {
       let d = await triaged(t, '举报某民警执法不规范', 'complaint');
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'reply',
           { messageId: d.message._id, expectedRev: d.message.rev, text: d.rule?.replyTemplate ?? '', followUp: false },
           OPERATOR,
         ),
       );
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'notice',
           { messageId: d.message._id, expectedRev: d.message.rev, unitId: 'u-cs-dc', note: '' },
           OPERATOR,
         ),
       );
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'messageClose',
           { messageId: d.message._id, expectedRev: d.message.rev, outcome: 'guidedToDiscipline' },
@@ -309,8 +301,8 @@ describe('messages and referrals through the local cloud', () => {
         ),
       );
       expect(d.steps).toEqual(['followUp']);
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'reply',
           { messageId: d.message._id, expectedRev: d.message.rev, text: '经督察部门核查，已依规处理', followUp: true },
@@ -322,8 +314,8 @@ describe('messages and referrals through the local cloud', () => {
 
     it('咨询 (第二十六条): answered at once', async () => {
       let d = await triaged(t, '户口迁移需要哪些材料？', 'consultation');
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'reply',
           {
@@ -335,8 +327,8 @@ describe('messages and referrals through the local cloud', () => {
           OPERATOR,
         ),
       );
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'messageClose',
           { messageId: d.message._id, expectedRev: d.message.rev, outcome: 'answered' },
@@ -348,8 +340,8 @@ describe('messages and referrals through the local cloud', () => {
 
     it('职权范围外 (第二十六条): the proper channel, then channelGiven', async () => {
       let d = await triaged(t, '小区物业乱收费怎么办', 'outsidePowers');
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'reply',
           {
@@ -361,8 +353,8 @@ describe('messages and referrals through the local cloud', () => {
           OPERATOR,
         ),
       );
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'messageClose',
           { messageId: d.message._id, expectedRev: d.message.rev, outcome: 'channelGiven' },
@@ -376,8 +368,8 @@ describe('messages and referrals through the local cloud', () => {
       let d = await triaged(t, '网传某派出所不作为', 'negative');
       expect(d.departments.map((x) => x.id)).toContain('u-hn-yq');
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'reply',
             { messageId: d.message._id, expectedRev: d.message.rev, text: '正在核实', followUp: false },
@@ -385,24 +377,24 @@ describe('messages and referrals through the local cloud', () => {
           ),
         ),
       ).toBe('NOTICE_REQUIRED_FIRST');
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'notice',
           { messageId: d.message._id, expectedRev: d.message.rev, unitId: 'u-hn-yq', note: '请指导回应' },
           OPERATOR,
         ),
       );
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'reply',
           { messageId: d.message._id, expectedRev: d.message.rev, text: '我局已关注，正在调查核实', followUp: false },
           OPERATOR,
         ),
       );
-      d = ok(
-        await t.call(
+      d = await ok(
+        t.call(
           'referral',
           'messageClose',
           { messageId: d.message._id, expectedRev: d.message.rev, outcome: 'coordinatedReply' },
@@ -436,8 +428,8 @@ describe('messages and referrals through the local cloud', () => {
         ['p-cs-handler-criminal-2', 'referralAssigned', `/pages/referral-detail/index?id=${r._id}`],
       ]);
       // the workbench counts it for the department's handlers
-      expect(ok(await t.call('org', 'me', {}, CRIMINAL)).pending.referrals).toBe(true);
-      const list = ok(await t.call('referral', 'list', {}, CRIMINAL));
+      expect((await ok(t.call('org', 'me', {}, CRIMINAL))).pending.referrals).toBe(true);
+      const list = await ok(t.call('referral', 'list', {}, CRIMINAL));
       expect(list).toMatchObject({
         unitId: 'u-cs-xz',
         unitName: '长沙市公安局刑侦支队',
@@ -445,7 +437,7 @@ describe('messages and referrals through the local cloud', () => {
       });
       expect(list.items.map((i) => i.id)).toEqual([r._id]);
       // the operators see their bureau's referrals, the same one among them
-      const mine = ok(await t.call('referral', 'list', {}, OPERATOR));
+      const mine = await ok(t.call('referral', 'list', {}, OPERATOR));
       expect(mine).toMatchObject({ unitId: 'u-cs', unitName: '长沙市公安局' });
       expect(mine.items.map((i) => i.id)).toEqual([r._id]);
     });
@@ -453,8 +445,8 @@ describe('messages and referrals through the local cloud', () => {
     it('locks the triage once referred, and refuses closing while the referral is open', async () => {
       const m = t.cloud.db.get('messages', messageId) as unknown as Message;
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'messageTriage',
             { messageId, expectedRev: m.rev, triage: 'general', raisesProblem: false },
@@ -463,8 +455,8 @@ describe('messages and referrals through the local cloud', () => {
         ),
       ).toBe('TRIAGE_LOCKED');
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'messageClose',
             { messageId, expectedRev: m.rev, outcome: 'answeredAfterReferral' },
@@ -476,8 +468,8 @@ describe('messages and referrals through the local cloud', () => {
 
     it('refuses an answer from outside the department, and before signing', async () => {
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'answer',
             { referralId: referral._id, expectedRev: referral.rev, outcome: '已核实', replyWording: '一般3个工作日' },
@@ -486,8 +478,8 @@ describe('messages and referrals through the local cloud', () => {
         ),
       ).toBe('NOT_DEPARTMENT_HANDLER');
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'answer',
             { referralId: referral._id, expectedRev: referral.rev, outcome: '已核实', replyWording: '一般3个工作日' },
@@ -522,8 +514,8 @@ describe('messages and referrals through the local cloud', () => {
         referral = (await referred(t, 'complex')).referral;
         referral = (await signed(t, referral)).referral;
       }
-      const asked = ok(
-        await t.call(
+      const asked = await ok(
+        t.call(
           'referral',
           'requestExtension',
           { referralId: referral._id, expectedRev: referral.rev, workingDays: 2, reason: '需调取档案' },
@@ -538,8 +530,8 @@ describe('messages and referrals through the local cloud', () => {
         notifications(t, { recipientId: 'p-cs-propaganda', 'subject.id': referral._id }).map((n) => n.kind),
       ).toEqual(['approvalPending']);
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'decideExtension',
             { referralId: referral._id, expectedRev: asked.referral.rev, approve: true, comment: null },
@@ -547,8 +539,8 @@ describe('messages and referrals through the local cloud', () => {
           ),
         ),
       ).toBe('ROLE_REQUIRED');
-      const decided = ok(
-        await t.call(
+      const decided = await ok(
+        t.call(
           'referral',
           'decideExtension',
           { referralId: referral._id, expectedRev: asked.referral.rev, approve: true, comment: '同意' },
@@ -563,8 +555,8 @@ describe('messages and referrals through the local cloud', () => {
     });
 
     it('answers, the operator replies with the wording and closes: the referral closes with the message', async () => {
-      const answered = ok(
-        await t.call(
+      const answered = await ok(
+        t.call(
           'referral',
           'answer',
           {
@@ -579,20 +571,20 @@ describe('messages and referrals through the local cloud', () => {
       expect(answered.referral).toMatchObject({ state: 'answered', open: false, overdueMs: 0 });
       expect(answered.steps).toEqual([]);
       // now it waits for the operator's reply: their workbench counts it, the handler's no longer
-      expect(ok(await t.call('org', 'me', {}, OPERATOR)).pending.referrals).toBe(true);
-      expect(ok(await t.call('org', 'me', {}, CRIMINAL)).pending.referrals).toBe(false);
+      expect((await ok(t.call('org', 'me', {}, OPERATOR))).pending.referrals).toBe(true);
+      expect((await ok(t.call('org', 'me', {}, CRIMINAL))).pending.referrals).toBe(false);
       const mid = referral.messageId;
-      let m = ok(await t.call('referral', 'message', { messageId: mid }, OPERATOR));
-      m = ok(
-        await t.call(
+      let m = await ok(t.call('referral', 'message', { messageId: mid }, OPERATOR));
+      m = await ok(
+        t.call(
           'referral',
           'reply',
           { messageId: mid, expectedRev: m.message.rev, text: '您好，网上申请后3个工作日内出具', followUp: false },
           OPERATOR,
         ),
       );
-      m = ok(
-        await t.call(
+      m = await ok(
+        t.call(
           'referral',
           'messageClose',
           { messageId: mid, expectedRev: m.message.rev, outcome: 'answeredAfterReferral' },
@@ -604,13 +596,13 @@ describe('messages and referrals through the local cloud', () => {
       expect(closed.state).toBe('closed');
       expect(m.referrals.find((r) => r.id === referral._id)?.state).toBe('closed');
       referral = closed;
-      expect(ok(await t.call('org', 'me', {}, OPERATOR)).pending.referrals).toBe(false);
+      expect((await ok(t.call('org', 'me', {}, OPERATOR))).pending.referrals).toBe(false);
     });
 
     it('refuses an answer after the close, and a referral of the closed message', async () => {
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'answer',
             { referralId: referral._id, expectedRev: referral.rev, outcome: '补充', replyWording: '补充' },
@@ -620,8 +612,8 @@ describe('messages and referrals through the local cloud', () => {
       ).toBe('REFERRAL_CLOSED');
       const m = t.cloud.db.get('messages', referral.messageId) as unknown as Message;
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'refer',
             {
@@ -647,13 +639,13 @@ describe('messages and referrals through the local cloud', () => {
         deadlineClass: 'ordinary' as const,
         question: '请答复',
       };
-      expect(code(await t.call('referral', 'refer', { ...ref, departmentId: 'u-nowhere' }, OPERATOR))).toBe(
+      expect(await refusal(t.call('referral', 'refer', { ...ref, departmentId: 'u-nowhere' }, OPERATOR))).toBe(
         'DEPARTMENT_UNKNOWN',
       );
-      expect(code(await t.call('referral', 'refer', { ...ref, departmentId: 'u-cs-jj' }, OPERATOR))).toBe(
+      expect(await refusal(t.call('referral', 'refer', { ...ref, departmentId: 'u-cs-jj' }, OPERATOR))).toBe(
         'DEPARTMENT_NO_HANDLER',
       );
-      expect(code(await t.call('referral', 'refer', { ...ref, departmentId: 'u-cs' }, OPERATOR))).toBe(
+      expect(await refusal(t.call('referral', 'refer', { ...ref, departmentId: 'u-cs' }, OPERATOR))).toBe(
         'INVALID_DEPARTMENT',
       );
     });
@@ -665,8 +657,8 @@ describe('messages and referrals through the local cloud', () => {
       t.cloud.clock.set('2026-03-04T00:00:00.000+08:00');
       try {
         expect(
-          code(
-            await t.call(
+          await refusal(
+            t.call(
               'referral',
               'requestExtension',
               { referralId: referral._id, expectedRev: s.referral.rev, workingDays: 1, reason: '来不及' },
@@ -674,12 +666,12 @@ describe('messages and referrals through the local cloud', () => {
             ),
           ),
         ).toBe('EXTENSION_AFTER_DEADLINE');
-        const late = ok(await t.call('referral', 'get', { referralId: referral._id }, OPERATOR));
+        const late = await ok(t.call('referral', 'get', { referralId: referral._id }, OPERATOR));
         expect(late.urgency).toBe('overdue');
         // answered late: the overdue time is kept for the monthly evaluation (第三十六条)
         t.cloud.clock.set('2026-03-04T10:00:00.000+08:00');
-        const answered = ok(
-          await t.call(
+        const answered = await ok(
+          t.call(
             'referral',
             'answer',
             { referralId: referral._id, expectedRev: s.referral.rev, outcome: '已办', replyWording: '已办' },
@@ -695,8 +687,8 @@ describe('messages and referrals through the local cloud', () => {
     it('refuses a stale revision', async () => {
       const d = await triaged(t, '请问出入境证件办理地点', 'consultation');
       expect(
-        code(
-          await t.call(
+        await refusal(
+          t.call(
             'referral',
             'messageTriage',
             { messageId: d.message._id, expectedRev: d.message.rev - 1, triage: 'general', raisesProblem: false },

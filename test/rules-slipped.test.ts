@@ -3,28 +3,17 @@
  * cloud): 第十五条 self-approval by a submitter, 第十六条 level floors, 第十一条/第十六条 auxiliaries and
  * moved people on accounts, 第三十三条 sign-in codes and rebinding, refusals citing their article.
  */
-import type { ApiResult } from '../typings/common';
 import type { Notification } from '../typings/notify';
 import type { Account, AccountView, Invite, Person, PersonFields } from '../typings/org';
 import type { Post } from '../typings/post';
 import { demoOrg } from '../core/org/demo';
 import { startTestCloud, type TestCloud } from './support/cloud';
-import { WHO, content, fields, newDraft, ok, refusal } from './post-helpers';
+import { WHO, content, fields, newDraft } from './post-helpers';
+import { ok, refusal, refused } from './support/answers';
 
 jest.setTimeout(60_000);
 
 const ADMIN = 'demo-admin';
-
-function data<T>(answer: ApiResult<T>): T {
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  return answer.data;
-}
-
-async function error<T>(answer: Promise<ApiResult<T>>): Promise<{ code: string; message: string }> {
-  const res = await answer;
-  if (res.ok) throw new Error(`expected a refusal, got ${JSON.stringify(res.data)}`);
-  return res.error;
-}
 
 describe('rules that could be slipped past', () => {
   let t: TestCloud;
@@ -69,9 +58,9 @@ describe('rules that could be slipped past', () => {
       const submitted = await ok(t.call('post', 'submit', { postId: draft.id, expectedRev: draft.rev }, 'x-both'));
       expect(stored(draft.id).contributorIds).toEqual(['p-cs-operator-a', 'p-cs-both']);
       const decide = { postId: draft.id, expectedRev: submitted.rev, version: 1, comment: '' };
-      const refused = await error(t.call('post', 'approve', decide, 'x-both'));
-      expect(refused.code).toBe('AUTHOR_CANNOT_REVIEW');
-      expect(refused.message).toContain('第十五条');
+      const denied = await refused(t.call('post', 'approve', decide, 'x-both'));
+      expect(denied.code).toBe('AUTHOR_CANNOT_REVIEW');
+      expect(denied.message).toContain('第十五条');
       const raise = { postId: draft.id, expectedRev: submitted.rev, version: 1, level: 'major' as const };
       expect(await refusal(t.call('post', 'raiseLevel', raise, 'x-both'))).toBe('AUTHOR_CANNOT_REVIEW');
       // Whoever submitted may withdraw; operator A wrote it and may too.
@@ -88,10 +77,10 @@ describe('rules that could be slipped past', () => {
     it('refuses a withdrawal by an operator who neither wrote nor submitted it', async () => {
       const draft = await newDraft(t, WHO.opA, 'acc-cs-weibo');
       const submitted = await ok(t.call('post', 'submit', { postId: draft.id, expectedRev: draft.rev }, WHO.opA));
-      const refused = await error(
+      const denied = await refused(
         t.call('post', 'withdraw', { postId: draft.id, expectedRev: submitted.rev }, WHO.opB),
       );
-      expect(refused).toEqual({ code: 'NOT_AUTHOR', message: '只有编写、修改或提交本稿的人可以撤回（第十五条）' });
+      expect(denied).toEqual({ code: 'NOT_AUTHOR', message: '只有编写、修改或提交本稿的人可以撤回（第十五条）' });
     });
   });
 
@@ -124,11 +113,11 @@ describe('rules that could be slipped past', () => {
       );
       expect(saved.level).toBe('major');
       expect(saved.chain.steps.map((s) => s.label)).toEqual(['审核民警审核', '分管领导审批']);
-      const refused = await error(t.call('post', 'submit', { postId, expectedRev: saved.rev }, WHO.opA));
-      expect(refused.code).toBe('LEVEL_BELOW_FLOOR');
-      expect(refused.message).toContain('第十六条');
+      const denied = await refused(t.call('post', 'submit', { postId, expectedRev: saved.rev }, WHO.opA));
+      expect(denied.code).toBe('LEVEL_BELOW_FLOOR');
+      expect(denied.message).toContain('第十六条');
 
-      const detail = data(await t.call('post', 'get', { postId }, WHO.opA));
+      const detail = await ok(t.call('post', 'get', { postId }, WHO.opA));
       expect(detail.levelFloor).toMatchObject({ level: 'major', stepLabel: '审核民警审核', personId: 'p-cs-reviewer' });
       expect(detail.diff?.level).toBeNull();
       expect(detail.diff?.levelChanges.map((c) => [c.kind, c.from, c.to])).toEqual([['raise', 'ordinary', 'major']]);
@@ -154,10 +143,10 @@ describe('rules that could be slipped past', () => {
       const atLeader = await ok(
         t.call('post', 'approve', { postId, expectedRev: rev, version: 2, comment: '' }, WHO.reviewer),
       );
-      const asLeader = data(await t.call('post', 'get', { postId }, WHO.leader));
+      const asLeader = await ok(t.call('post', 'get', { postId }, WHO.leader));
       expect(asLeader.can.lowerLevel).toBe(true);
       expect(asLeader.lowerOptions).toEqual(['ordinary']);
-      const asReviewer = data(await t.call('post', 'get', { postId }, WHO.reviewer));
+      const asReviewer = await ok(t.call('post', 'get', { postId }, WHO.reviewer));
       expect(asReviewer.can.lowerLevel).toBe(false);
 
       const params = { postId, expectedRev: atLeader.rev, version: 2, level: 'ordinary' as const, reason: '' };
@@ -176,7 +165,7 @@ describe('rules that could be slipped past', () => {
       ]);
       const audit = t.cloud.db.find('auditLog', { 'object.id': postId, action: 'post.lowerLevel' });
       expect(audit).toHaveLength(1);
-      expect(data(await t.call('post', 'get', { postId }, WHO.opA)).levelFloor).toBeNull();
+      expect((await ok(t.call('post', 'get', { postId }, WHO.opA))).levelFloor).toBeNull();
     });
   });
 
@@ -194,12 +183,12 @@ describe('rules that could be slipped past', () => {
       };
     };
     const accounts = async (): Promise<AccountView[]> =>
-      data(await t.call('org', 'listAccounts', { unitId: 'u-cs', scope: 'unit' }, ADMIN)).items;
+      (await ok(t.call('org', 'listAccounts', { unitId: 'u-cs', scope: 'unit' }, ADMIN))).items;
 
     it('shows a violation on every account naming an operator flagged auxiliary', async () => {
       const id = 'p-cs-operator-b';
-      data(
-        await t.call(
+      await ok(
+        t.call(
           'org',
           'upsertPerson',
           { id, expectedRev: person(id).rev, person: { ...fieldsOf(id), auxiliary: true } },
@@ -215,7 +204,7 @@ describe('rules that could be slipped past', () => {
       }
       // Placing them as B of a 市州 account is refused.
       const weibo = t.cloud.db.get('accounts', 'acc-cs-weibo') as unknown as Account;
-      const placed = await error(
+      const placed = await refused(
         t.call(
           'org',
           'setOperators',
@@ -225,8 +214,8 @@ describe('rules that could be slipped past', () => {
       );
       expect(placed.code).toBe('ACCOUNT_INVALID');
       expect(placed.message).toContain('AB角须由民警担任（第十一条）');
-      data(
-        await t.call(
+      await ok(
+        t.call(
           'org',
           'upsertPerson',
           { id, expectedRev: person(id).rev, person: { ...fieldsOf(id), auxiliary: false } },
@@ -238,8 +227,8 @@ describe('rules that could be slipped past', () => {
 
     it('shows a violation when the only reviewer becomes an auxiliary', async () => {
       const id = 'p-cs-reviewer';
-      data(
-        await t.call(
+      await ok(
+        t.call(
           'org',
           'upsertPerson',
           { id, expectedRev: person(id).rev, person: { ...fieldsOf(id), auxiliary: true } },
@@ -248,8 +237,8 @@ describe('rules that could be slipped past', () => {
       );
       const weibo = (await accounts()).find((a) => a.id === 'acc-cs-weibo');
       expect(weibo?.violations.map((v) => `${v.code} ${v.article}`)).toContain('POLICE_REVIEWER_REQUIRED 第十六条');
-      data(
-        await t.call(
+      await ok(
+        t.call(
           'org',
           'upsertPerson',
           { id, expectedRev: person(id).rev, person: { ...fieldsOf(id), auxiliary: false } },
@@ -260,8 +249,8 @@ describe('rules that could be slipped past', () => {
 
     it('shows a violation when an operator is moved to another unit, though the role grant stays', async () => {
       const id = 'p-cs-operator-a';
-      data(
-        await t.call(
+      await ok(
+        t.call(
           'org',
           'upsertPerson',
           { id, expectedRev: person(id).rev, person: { ...fieldsOf(id), unitId: 'u-ly-xz' } },
@@ -278,13 +267,13 @@ describe('rules that could be slipped past', () => {
         }),
       );
       // …and no longer runs it: writing for the account is refused until it is put right.
-      const refused = await error(
+      const denied = await refused(
         t.call('post', 'draftSave', { accountId: 'acc-cs-weibo', clientKey: 'moved-1', ...fields() }, WHO.opA),
       );
-      expect(refused.code).toBe('STAFF_OUTSIDE_UNIT');
-      expect(refused.message).toContain('（第十一条）');
-      data(
-        await t.call(
+      expect(denied.code).toBe('STAFF_OUTSIDE_UNIT');
+      expect(denied.message).toContain('（第十一条）');
+      await ok(
+        t.call(
           'org',
           'upsertPerson',
           { id, expectedRev: person(id).rev, person: { ...fieldsOf(id), unitId: 'u-cs-xcc' } },
@@ -296,18 +285,18 @@ describe('rules that could be slipped past', () => {
 
   describe('第三十三条: sign-in codes and rebinding', () => {
     const issue = async (personId: string, key: string) =>
-      data(await t.call('org', 'createInvite', { personId, requestKey: `${key}-request` }, ADMIN));
+      await ok(t.call('org', 'createInvite', { personId, requestKey: `${key}-request` }, ADMIN));
 
     it('cancels every older unused code when a new one is made', async () => {
       const first = await issue('p-cs-handler-criminal', 'first');
       const second = await issue('p-cs-handler-criminal', 'second');
       expect((t.cloud.db.get('invites', first.inviteId) as unknown as Invite).cancelledAt).not.toBeNull();
-      const stale = await error(t.call('org', 'bind', { inviteCode: first.code }, 'x-thief-phone'));
+      const stale = await refused(t.call('org', 'bind', { inviteCode: first.code }, 'x-thief-phone'));
       expect(stale.code).toBe('INVITE_CANCELLED');
       expect(stale.message).toContain('第三十三条');
       expect(person('p-cs-handler-criminal').openid).toBe('demo-handler-criminal');
       // The newest code still works: the person moves to a new phone.
-      data(await t.call('org', 'bind', { inviteCode: second.code }, 'x-new-phone'));
+      await ok(t.call('org', 'bind', { inviteCode: second.code }, 'x-new-phone'));
       expect(person('p-cs-handler-criminal').openid).toBe('x-new-phone');
     });
 
@@ -323,21 +312,21 @@ describe('rules that could be slipped past', () => {
         link: '/pages/person/index?id=p-cs-handler-criminal',
       });
       // The admin reads it in the inbox through the API.
-      const page = data(await t.call('notify', 'inbox', {}, ADMIN));
+      const page = await ok(t.call('notify', 'inbox', {}, ADMIN));
       expect(page.items.map((i) => i.title)).toContain('孙杰更换了绑定的微信');
 
       // The old phone is bound to nobody and is told why.
       expect(await refusal(t.call('org', 'me', {}, 'demo-handler-criminal'))).toBe('NOT_BOUND');
-      const notice = data(await t.call('org', 'bindingNotice', {}, 'demo-handler-criminal'));
+      const notice = await ok(t.call('org', 'bindingNotice', {}, 'demo-handler-criminal'));
       expect(notice.movedAt).not.toBeNull();
       expect(notice.message).toContain('绑定到另一台微信');
       // A WeChat that never lost a binding hears nothing.
-      expect(data(await t.call('org', 'bindingNotice', {}, 'x-stranger'))).toEqual({ movedAt: null, message: null });
+      expect(await ok(t.call('org', 'bindingNotice', {}, 'x-stranger'))).toEqual({ movedAt: null, message: null });
     });
 
     it('a first binding tells nobody', async () => {
-      const created = data(
-        await t.call(
+      const created = await ok(
+        t.call(
           'org',
           'upsertPerson',
           {
@@ -358,14 +347,14 @@ describe('rules that could be slipped past', () => {
       );
       const code = await issue(created.id, 'newcomer');
       const before = (t.cloud.db.find('notifications', { kind: 'bindingChanged' }) as unknown[]).length;
-      data(await t.call('org', 'bind', { inviteCode: code.code }, 'x-newcomer'));
+      await ok(t.call('org', 'bind', { inviteCode: code.code }, 'x-newcomer'));
       expect((t.cloud.db.find('notifications', { kind: 'bindingChanged' }) as unknown[]).length).toBe(before);
     });
   });
 
   describe('refusals cite the rule that refused', () => {
     it('refuses an untrained operator under 第三十五条', async () => {
-      const refused = await error(
+      const denied = await refused(
         t.call(
           'post',
           'draftSave',
@@ -373,7 +362,7 @@ describe('rules that could be slipped past', () => {
           WHO.untrained,
         ),
       );
-      expect(refused).toEqual({
+      expect(denied).toEqual({
         code: 'TRAINING_REQUIRED',
         message: '未完成新媒体业务培训，暂不能进行运营或审核操作（第三十五条）',
       });
@@ -389,10 +378,12 @@ describe('rules that could be slipped past', () => {
           text: '今晚八点我在抖音做一场微访谈，和大家聊聊生活。',
         },
       );
-      const refused = await error(t.call('post', 'submit', { postId: draft.id, expectedRev: draft.rev }, WHO.personal));
-      expect(refused.code).toBe('SCREENING_BLOCKED');
-      expect(refused.message).toMatch(/^内容含有不得发布的信息，不能提交（第十八条）/);
-      expect(refused.message).not.toContain('第十七条');
+      const denied = await refused(
+        t.call('post', 'submit', { postId: draft.id, expectedRev: draft.rev }, WHO.personal),
+      );
+      expect(denied.code).toBe('SCREENING_BLOCKED');
+      expect(denied.message).toMatch(/^内容含有不得发布的信息，不能提交（第十八条）/);
+      expect(denied.message).not.toContain('第十七条');
     });
   });
 });

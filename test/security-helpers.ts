@@ -2,7 +2,7 @@
 import type { Notification } from '../typings/notify';
 import type { TestCloud } from './support/cloud';
 
-export { WHO, ok, refusal } from './post-helpers';
+export { WHO } from './post-helpers';
 
 /** Fires a trigger and answers its data, failing the test on a refused or crashed run. */
 export async function fire<T = unknown>(t: TestCloud, trigger: string): Promise<T> {
@@ -17,7 +17,3 @@ export const notices = (t: TestCloud, kind: string, recipientId?: string): Notif
   (t.cloud.db.find('notifications', recipientId ? { kind, recipientId } : { kind }) as unknown as Notification[]).sort(
     (a, b) => a.dedupeKey.localeCompare(b.dedupeKey),
   );
-
-let keys = 0;
-/** A fresh request key, as a page makes one per form. */
-export const key = (): string => `test-key-${String(++keys).padStart(4, '0')}`;

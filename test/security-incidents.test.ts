@@ -2,7 +2,8 @@ import type { AccountSecurity, Incident } from '../typings/security';
 import type { Post } from '../typings/post';
 import { startTestCloud, type TestCloud } from './support/cloud';
 import { newDraft } from './post-helpers';
-import { WHO, fire, key, notices, ok, refusal } from './security-helpers';
+import { WHO, fire, notices } from './security-helpers';
+import { key, ok, refusal } from './support/answers';
 
 jest.setTimeout(60_000);
 

@@ -1,7 +1,8 @@
 import type { AccountSecurity, SecurityAttestation } from '../typings/security';
 import type { AuditEntry } from '../typings/org';
 import { startTestCloud, type TestCloud } from './support/cloud';
-import { WHO, fire, key, notices, ok, refusal } from './security-helpers';
+import { WHO, fire, notices } from './security-helpers';
+import { key, ok, refusal } from './support/answers';
 
 jest.setTimeout(60_000);
 

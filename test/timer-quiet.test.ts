@@ -11,7 +11,7 @@ import { templatesFor } from '../core/notify/templates';
 import type { PlannerRunReport } from '../server/planners';
 import type { TimerAnswer } from '../server/notify/timer';
 import { addDays, beijingAt, beijingDayEnd, beijingDayStart, toBeijingIso } from '../core/time';
-import { startTestCloud, type TestCloud } from './support/cloud';
+import { useTestCloud } from './support/cloud';
 
 const TODAY = '2026-11-30';
 /** More than one page of 100, all due at the same instant: the ties cross a page boundary. */
@@ -55,17 +55,11 @@ function referral(i: number, dueSoon: boolean): Referral {
 jest.setTimeout(120_000);
 
 describe('timer runs that find nothing new', () => {
-  let t: TestCloud;
-
-  beforeAll(async () => {
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-    t.cloud.clock.set(toBeijingIso(beijingAt(TODAY, 9)));
+  const t = useTestCloud({ now: toBeijingIso(beijingAt(TODAY, 9)), frozen: true }, () => {
     const docs: Referral[] = [];
     for (let i = 0; i < 2_000; i++) docs.push(referral(i, i < DUE));
     t.cloud.db.insert('referrals', docs as never[]);
   });
-  afterAll(() => t.close());
 
   async function run(): Promise<{ planners: PlannerRunReport[]; answer: Extract<TimerAnswer, { ok: true }>['data'] }> {
     const [fired] = await t.cloud.timers.fire('timer');
@@ -142,14 +136,7 @@ describe('timer runs that find nothing new', () => {
 });
 
 describe('deliveries batch their writes', () => {
-  let t: TestCloud;
-
-  beforeAll(async () => {
-    t = await startTestCloud();
-    t.cloud.clock.freeze();
-    t.cloud.clock.set(toBeijingIso(beijingAt(TODAY, 9)));
-  });
-  afterAll(() => t.close());
+  const t = useTestCloud({ now: toBeijingIso(beijingAt(TODAY, 9)), frozen: true });
 
   async function fire(): Promise<Extract<TimerAnswer, { ok: true }>['data']> {
     const [fired] = await t.cloud.timers.fire('timer');

@@ -14,17 +14,12 @@ import type { TimerAnswer } from '../server/notify/timer';
 import { withIndexFields } from '../core/account/keys';
 import { buildTree } from '../core/org/tree';
 import type { Unit } from '../typings/org';
-import { startTestCloud, type TestCloud } from './support/cloud';
+import { useTestCloud } from './support/cloud';
 
 jest.setTimeout(60_000);
 
 describe('timer runs measured one by one', () => {
-  let t: TestCloud;
-  beforeAll(async () => {
-    t = await startTestCloud({ now: '2026-11-30T16:05:00+08:00' });
-    t.cloud.clock.freeze();
-  });
-  afterAll(() => t.close());
+  const t = useTestCloud({ now: '2026-11-30T16:05:00+08:00', frozen: true });
 
   async function everyMinute(body: Record<string, unknown>, openid?: string): Promise<TimerAnswer> {
     const res = await fetch(`${t.cloud.url}/functions/timer`, {

@@ -44,6 +44,11 @@ export class Automaton {
   private readonly out: Int32Array;
   /** Nearest node along the failure chain that ends a key (0 when none). */
   private readonly dict: Int32Array;
+  /**
+   * What scanning reads per node, side by side (one cache line): child bits, failure link, key
+   * ending there, dictionary link — the arrays above, interleaved.
+   */
+  private readonly nodeInfo: Int32Array;
   private matchEnds = new Int32Array(1024);
   private matchKeys = new Int32Array(1024);
 
@@ -123,6 +128,13 @@ export class Automaton {
       const next = this.table[slot * 3 + 2] ?? EMPTY;
       if (this.table[slot * 3] !== EMPTY && emits(next)) this.table[slot * 3 + 2] = next | EMITS;
     }
+    this.nodeInfo = new Int32Array(nodes * 4);
+    for (let node = 0; node < nodes; node++) {
+      this.nodeInfo[node * 4] = this.childBits[node];
+      this.nodeInfo[node * 4 + 1] = this.fail[node];
+      this.nodeInfo[node * 4 + 2] = this.out[node];
+      this.nodeInfo[node * 4 + 3] = this.dict[node];
+    }
   }
 
   private hash(node: number, code: number): number {
@@ -143,7 +155,7 @@ export class Automaton {
 
   /** Every occurrence of every key in units[0, length), overlapping ones included. */
   scan(units: Uint16Array, length: number): AutomatonMatches {
-    const { rootNext, table, mask, fail, out, dict, childBits } = this;
+    const { rootNext, table, mask, nodeInfo } = this;
     let ends = this.matchEnds;
     let found = this.matchKeys;
     let count = 0;
@@ -158,8 +170,9 @@ export class Automaton {
           break;
         }
         next = -1;
-        if ((childBits[node] & (1 << (c & 31))) === 0) {
-          node = fail[node];
+        const info = node << 2;
+        if ((nodeInfo[info] & (1 << (c & 31))) === 0) {
+          node = nodeInfo[info + 1];
           continue;
         }
         let slot = ((Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask) * 3;
@@ -173,11 +186,15 @@ export class Automaton {
           slot = slot + 3 > mask * 3 ? 0 : slot + 3;
         }
         if (next >= 0) break;
-        node = fail[node];
+        node = nodeInfo[info + 1];
       }
       node = next & NODE;
       if (next < EMITS) continue;
-      for (let m = out[node] !== EMPTY ? node : dict[node]; m > 0; m = dict[m]) {
+      for (
+        let m = nodeInfo[(node << 2) + 2] !== EMPTY ? node : nodeInfo[(node << 2) + 3];
+        m > 0;
+        m = nodeInfo[(m << 2) + 3]
+      ) {
         if (count === ends.length) {
           const grownEnds = new Int32Array(count * 2);
           grownEnds.set(ends);
@@ -187,7 +204,7 @@ export class Automaton {
           this.matchKeys = found = grownKeys;
         }
         ends[count] = i + 1;
-        found[count++] = out[m];
+        found[count++] = nodeInfo[(m << 2) + 2];
       }
     }
     return { count, ends, keys: found };

@@ -52,6 +52,9 @@ const PIECES = [
   '住在人民路8号2单元',
   '¥59.9',
   '￥99',
+  '＄49',
+  '＄ 12.5',
+  '＄Xn8d2aP0Lq9＄',
   '原价199元',
   '到手价 9.9元',
   '点击购买',
@@ -123,6 +126,25 @@ describe('the one-scan detectors equal the brute-force detectors', () => {
       compared += want.length;
     }
     expect(compared).toBeGreaterThan(3000);
+  });
+});
+
+describe('a price written with the full-width dollar sign ＄', () => {
+  it('is a price like $, in one scan as in the brute force', () => {
+    for (const text of [
+      '限时特惠，到手仅需＄49，点击购买。',
+      '新款警用手电，售价＄ 12.5。',
+      '复制＄Xn8d2aP0Lq9＄打开淘宝',
+    ]) {
+      const want = referenceDetect(text).map(key).sort();
+      expect(want.some((k) => k.startsWith('price:') || k.startsWith('shopLink:'))).toBe(true);
+      expect(oneScan(text).map(key).sort()).toEqual(want);
+    }
+    const r = screen(
+      { text: '新款警用手电，到手价＄49。', context: { kind: 'post', accountKind: 'institutional' } },
+      STARTER_LEXICON,
+    );
+    expect(r.hits.find((h) => h.source === 'price')).toMatchObject({ category: 'commercial', matched: '＄49' });
   });
 });
 

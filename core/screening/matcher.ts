@@ -467,11 +467,40 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
   const complete = new Uint8Array(R);
   /** Rule patterns seen in the current text: group presence is marked once per pattern, not per occurrence. */
   const seenPattern = new Uint8Array(rulePatterns.length);
+  /** Rules touched in the sentence being read (each once: `sentenceOfRule` says whether it is). */
+  const inSentence = new Int32Array(R);
+  let touchedCount = 0;
+  /** 1 + the sentence a plain rule pattern was last counted in, in the current text (0: not yet). */
+  const patternSentence = new Int32Array(rulePatterns.length);
   /** Whether a rule pattern belongs to some rule that takes the second pass in the current text. */
   const wantedPattern = new Uint8Array(rulePatterns.length);
+  /** Rule patterns some positional rule refers to: their occurrences are kept for the second pass. */
+  const keptPattern = Uint8Array.from(rulePatterns, (_, i) => (posFrom[i + 1] > posFrom[i] ? 1 : 0));
+  // The kept occurrences of the current text (pattern, original span), in the order found: the
+  // second pass reads these few, not every automaton output again.
+  let keptId: Int32Array = new Int32Array(256);
+  let keptStart: Int32Array = new Int32Array(256);
+  let keptEnd: Int32Array = new Int32Array(256);
+  let keptCount = 0;
+  const keep = (id: number, start: number, end: number): void => {
+    if (keptCount === keptId.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      keptId = grow(keptId);
+      keptStart = grow(keptStart);
+      keptEnd = grow(keptEnd);
+    }
+    keptId[keptCount] = id;
+    keptStart[keptCount] = start;
+    keptEnd[keptCount++] = end;
+  };
 
   const run = (text: string, detailed: boolean): DetailedMatch => {
     const norm = normaliseShared(text, alphabet, false);
+    keptCount = 0;
     const { runFirst, origin, sentenceUnits, sentenceCount } = norm;
     const hits: TermHit[] = [];
     const allowSpans: Span[] = [];
@@ -479,8 +508,8 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     const wordingHits: WordingHit[] = [];
     const seen: number[] = [];
     const fired: RuleMatch[] = [];
-    /** Rules touched in the sentence being read. */
-    const inSentence: number[] = [];
+    // Rules touched in the sentence being read: `inSentence[0, touchedCount)` (shared scratch).
+    touchedCount = 0;
     let sentence = 0;
     const partOf = (rule: number, g: number): RuleMatchPart => {
       const slot = rule * G + g;
@@ -498,7 +527,8 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
       };
     };
     const closeSentence = (): void => {
-      for (const rule of inSentence) {
+      for (let t = 0; t < touchedCount; t++) {
+        const rule = inSentence[t];
         if (sentenceMask[rule] === needed[rule] && sentenceExcluded[rule] === 0 && positional[rule] === 0) {
           const parts: RuleMatchPart[] = [];
           for (let g = 0; g < (rules[rule]?.groups.length ?? 0); g++) parts.push(partOf(rule, g));
@@ -506,7 +536,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
         }
         sentenceOfRule[rule] = -1;
       }
-      inSentence.length = 0;
+      touchedCount = 0;
     };
     const found = automaton.scan(norm.units, norm.length);
     // Allow-listed phrases first (rare: a flag per key says where to look), so that the first pass
@@ -556,6 +586,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
         // The same as the rule branch below, for a pattern with every run 1 and no Latin edge.
         const start = origin[end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1];
         if (allowed.length > 0 && insideAllow(start, end)) continue;
+        if (keptPattern[plain] === 1) keep(plain, start, unitEnd(text, norm, runFirst[end - 1]));
         if (seenPattern[plain] === 0) {
           seenPattern[plain] = 1;
           seen.push(plain);
@@ -564,6 +595,9 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
           closeSentence();
           while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
         }
+        // A pattern's later occurrences in a sentence start later: they change no mask nor part.
+        if (patternSentence[plain] === sentence + 1) continue;
+        patternSentence[plain] = sentence + 1;
         const first = refFrom[plain];
         for (let r = first, last = refFrom[plain + 1]; r < last; r++) {
           const rule = refRule[r];
@@ -571,7 +605,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
             sentenceOfRule[rule] = sentence;
             sentenceMask[rule] = 0;
             sentenceExcluded[rule] = 0;
-            inSentence.push(rule);
+            inSentence[touchedCount++] = rule;
           }
           const slot = refSlot[r];
           if (slot < 0) {
@@ -609,6 +643,12 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
           if (p.edges !== 0 && !onWordBoundary(text, spanOf(text, norm, begin, end, p.runs), p.edges)) continue;
           const start = startOf(norm, begin, end, p.runs);
           if (allowed.length > 0 && insideAllow(start, end)) continue;
+          if (keptPattern[p.id] === 1)
+            keep(
+              p.id,
+              start,
+              unitEnd(text, norm, runFirst[end - 1] + (p.runs === null ? 1 : p.runs[end - begin - 1]) - 1),
+            );
           if (seenPattern[p.id] === 0) {
             seenPattern[p.id] = 1;
             seen.push(p.id);
@@ -625,7 +665,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
               sentenceOfRule[rule] = sentence;
               sentenceMask[rule] = 0;
               sentenceExcluded[rule] = 0;
-              inSentence.push(rule);
+              inSentence[touchedCount++] = rule;
             }
             const slot = slotOf[r];
             if (slot < 0) {
@@ -692,14 +732,29 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     for (const id of seen) {
       seenPattern[id] = 0;
       if (detailed) wantedPattern[id] = 1;
-      if (detailed || !second) continue;
-      for (let r = from[id], last = from[id + 1]; r < last; r++) if (complete[rulesOf[r]] === 1) wantedPattern[id] = 1;
     }
     const sentenceEnds: number[] = [];
     for (let s = 0; s < sentenceCount; s++) sentenceEnds.push(norm.sentenceEnds[s]);
     const occurrences: RuleOccurrence[] = [];
     const byRule = new Map<number, { occ: Occ[]; excluded: Set<number> }>();
-    if (second || detailed) {
+    if (second && !detailed) {
+      // The kept occurrences already passed every check of the first pass.
+      for (let q = 0; q < keptCount; q++) {
+        const p = rulePatterns[keptId[q]];
+        const start = keptStart[q];
+        const end = keptEnd[q];
+        const at = sentenceAt(sentenceEnds, sentenceEnds.length, start);
+        for (let r = 0; r < p.ruleOf.length; r++) {
+          const rule = p.ruleOf[r];
+          if (complete[rule] !== 1) continue;
+          const slot = p.slotOf[r];
+          let of = byRule.get(rule);
+          if (!of) byRule.set(rule, (of = { occ: [], excluded: new Set() }));
+          if (slot < 0) of.excluded.add(at);
+          else of.occ.push({ group: slot, term: p.refTerms[r] ?? '', start, end, sentence: at });
+        }
+      }
+    } else if (detailed) {
       for (let k = 0; k < found.count; k++) {
         const index = found.keys[k];
         if (ruleKey[index] === 0) continue;
@@ -736,7 +791,10 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
         }
       }
     }
-    for (const id of seen) wantedPattern[id] = 0;
+    for (const id of seen) {
+      wantedPattern[id] = 0;
+      patternSentence[id] = 0;
+    }
     for (const rule of [...byRule.keys()].sort((a, b) => a - b)) {
       const of = byRule.get(rule);
       const r = rules[rule];
@@ -745,7 +803,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
       fired.push(...evaluateOne(r, rule, of.occ, of.excluded));
     }
     for (const rule of touched) complete[rule] = 0;
-    fired.sort((a, b) => a.rule - b.rule || a.sentence - b.sentence);
+    if (fired.length > 1) fired.sort((a, b) => a.rule - b.rule || a.sentence - b.sentence);
     return {
       hits: dropAllowed(hits, allowSpans),
       allowSpans,

@@ -36,6 +36,11 @@ const BOUNDARY_CHARS = new Set([...'，、：,'].map((c) => c.charCodeAt(0)));
  * loop tests one bound.
  */
 const UNKNOWN = 4;
+/**
+ * In a table merged with an alphabet (below): a kept character that no term contains, so a
+ * boundary for that matcher.
+ */
+const OUTSIDE = 5;
 /** An astral code point kept as its two units. */
 const KEEP_PAIR = -1;
 /**
@@ -187,6 +192,22 @@ export interface NormalisedText {
 
 const decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
 
+/**
+ * Per alphabet, the fold table and the alphabet in one: per code unit, DROP, SURROGATE, BOUNDARY,
+ * SENTENCE, UNKNOWN (not looked at yet), OUTSIDE, or the code to write (every code is a letter or
+ * a digit, so above these). One lookup per character instead of two dependent ones.
+ */
+const mergedTables = new WeakMap<Uint16Array, Uint16Array>();
+
+function mergedTable(alphabet: Uint16Array): Uint16Array {
+  let merged = mergedTables.get(alphabet);
+  if (!merged) {
+    merged = new Uint16Array(65536).fill(UNKNOWN);
+    mergedTables.set(alphabet, merged);
+  }
+  return merged;
+}
+
 // Scratch reused by every call: screening runs one text at a time, and allocating three arrays
 // per text costs as much as the fold itself.
 let capacity = 0;
@@ -217,6 +238,7 @@ export function normaliseShared(source: string, alphabet: Uint16Array = ANY, wit
     sentenceUnitBuf = new Int32Array(capacity);
   }
   const table = foldTable();
+  const merged = mergedTable(alphabet);
   const out = outBuf;
   const runFirst = runBuf;
   const origin = originBuf;
@@ -225,43 +247,41 @@ export function normaliseShared(source: string, alphabet: Uint16Array = ANY, wit
   let sentences = 0;
   let len = 0;
   let kept = 0;
+  /** The code last written, while its run may go on; -1 after a boundary. */
   let prev = -1;
   let wide = false;
   let i = 0;
   while (i < n) {
     // The hot loop knows only kept, dropped and boundary characters; anything else (a surrogate,
-    // a character not folded yet) leaves it and is handled below.
+    // a character not looked at yet) leaves it and is handled below.
     for (; i < n; i++) {
-      const f = table[source.charCodeAt(i)];
-      if (f <= UNKNOWN) {
-        if (f === DROP) continue;
-        if (f === BOUNDARY) {
+      const v = merged[source.charCodeAt(i)];
+      if (v <= OUTSIDE) {
+        if (v === DROP) continue;
+        if (v === BOUNDARY || v === OUTSIDE) {
           prev = -1;
           continue;
         }
-        if (f !== SENTENCE) break;
+        if (v !== SENTENCE) break;
         sentenceUnits[sentences] = len;
         sentenceEnds[sentences++] = i;
         prev = -1;
         continue;
       }
-      const code = alphabet[f];
-      if (code === 0) {
-        prev = -1;
-        continue;
-      }
       origin[kept] = i;
-      if (f !== prev) {
-        out[len] = code;
+      if (v !== prev) {
+        out[len] = v;
         runFirst[len++] = kept;
-        prev = f;
+        prev = v;
       }
       kept++;
     }
     if (i >= n) break;
     const c = source.charCodeAt(i);
-    if (table[c] === UNKNOWN) {
-      table[c] = computeFold(c);
+    if (merged[c] === UNKNOWN) {
+      let f = table[c];
+      if (f === UNKNOWN) f = table[c] = computeFold(c);
+      merged[c] = f < UNKNOWN ? f : alphabet[f] === 0 ? OUTSIDE : alphabet[f];
       continue;
     }
     // A surrogate: fold the pair it starts, drop it if it pairs with nothing.
@@ -284,14 +304,15 @@ export function normaliseShared(source: string, alphabet: Uint16Array = ANY, wit
       out[len] = alphabet[low];
       runFirst[len++] = kept;
       origin[kept++] = i + 1;
-      prev = low;
+      prev = -1;
     } else if (f !== DROP) {
       wide = true;
       origin[kept] = i;
-      if (f !== prev) {
-        out[len] = alphabet[f];
+      const code = alphabet[f];
+      if (code !== prev) {
+        out[len] = code;
         runFirst[len++] = kept;
-        prev = f;
+        prev = code;
       }
       kept++;
     }

@@ -313,9 +313,10 @@ export function evaluateOne(
   excluded: ReadonlySet<number>,
 ): RuleMatch[] {
   const G = rule.groups.length;
-  const groups: Occ[][] = Array.from({ length: G }, () => []);
+  const groups: Occ[][] = [];
+  for (let g = 0; g < G; g++) groups.push([]);
   for (const o of occ) groups[o.group].push(o);
-  if (groups.some((g) => g.length === 0)) return [];
+  for (let g = 0; g < G; g++) if (groups[g].length === 0) return [];
   const matches: RuleMatch[] = [];
   const window = rule.within.kind === 'window' ? rule.within.chars : -1;
   let done = -1;

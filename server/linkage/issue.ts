@@ -14,11 +14,9 @@ import {
   checkCorrection,
   checkTargets,
   checkIssue,
-  clockOf,
   linkageError,
   mayIssue,
-  monthOf,
-  nextStepAt,
+  newDirective,
   talliesOf,
   targetsLabel,
   withdraw as withdrawDirective,
@@ -102,64 +100,23 @@ export const issue = action({
 
     const windowMinutes =
       params.windowMinutes ?? settings.defaultWindowMinutes ?? DEFAULT_SETTINGS.defaultWindowMinutes;
-    const at = toBeijingIso(ctx.now);
-    const reach = [
-      scope._id,
-      ...talliesOf(id, planned, scope, tree)
-        .map((t) => t.key)
-        .filter((key) => tree.byId.has(key)),
-    ];
-    const draft: Directive = {
-      _id: id,
-      kind: params.kind,
-      title: params.title.trim(),
-      content: params.content.trim(),
-      link: params.link === null || params.link.trim() === '' ? null : params.link.trim(),
-      wording: params.wording.trim(),
-      responseKinds: [...new Set(params.responseKinds)],
-      targets: params.targets,
+    // The issuing call holds the fan-out first; the timer takes over if it runs out of time or dies.
+    const { directive } = newDirective({
+      id,
+      params: { ...params, windowMinutes },
       targetsLabel: labelOf(params.targets, scope, tree),
-      windowMinutes,
       graceMinutes: settings.graceMinutes,
-      issuerId: caller._id,
-      issuerName: caller.name,
-      deskId: desk._id,
-      deskName: desk.name,
-      scopeUnitId: scope._id,
-      scopeUnitName: scope.name,
-      reach: [...new Set(reach)],
-      correctionOf: params.correctionOf ?? null,
-      correctionOfTitle,
-      issuedAt: at,
-      ...clockOf(ctx.now, windowMinutes, settings.graceMinutes),
-      month: monthOf(ctx.now),
+      issuer: { id: caller._id, name: caller.name },
+      desk,
+      scope,
+      tree,
       planId,
       planChunks: chunks.length,
-      targetCount: planned.length,
-      operatorCount: new Set(planned.flatMap((t) => t.operatorIds)).size,
-      reachableAccounts: planned.filter((t) => t.reachable).length,
-      reachableOperators: planned.reduce((n, t) => n + t.reachableOperators, 0),
-      state: 'open',
-      open: true,
-      nextStepAt: null,
-      steps: { reminders: 0, lateReported: false },
-      // The issuing call holds the fan-out first; the timer takes over if it runs out of time or dies.
-      fanout: {
-        purpose: 'issue',
-        phase: 'tallies',
-        leaseOwner: ctx.requestId,
-        leaseUntil: toBeijingIso(ctx.now + LEASE_MS),
-        startedAt: at,
-        doneAt: null,
-        notices: 0,
-      },
-      withdrawal: null,
-      closedAt: null,
-      createdAt: at,
-      updatedAt: at,
-      rev: 1,
-    };
-    const directive: Directive = { ...draft, nextStepAt: nextStepAt(draft) };
+      planned,
+      correctionOfTitle,
+      lease: { owner: ctx.requestId, until: ctx.now + LEASE_MS },
+      now: ctx.now,
+    });
 
     const created = await runWork(ctx, { person: caller, grant }, async (work) => {
       const raced = await work.get<Directive>('directives', id);

@@ -7,10 +7,11 @@
  * way share one write) → look up OPENID and consent → per record prepareSend (skip without calling
  * WeChat when it cannot succeed) → subscribeMessage.send → onSendResult → save (check-and-set on
  * (id, rev, lease owner), again in bulk per group of equal outcomes, every FLUSH_EVERY outcomes) →
- * consent effect (consume one one-time accept, or revoke on 43101). A record that ends skipped or
+ * consent effect (a spent one-time accept is written with the page's others, in one bulk update per
+ * template and count; a 43101 revokes at once). A record that ends skipped or
  * failed with an escalation policy is saved at once in ONE transaction with its escalation notices
  * (第二十九条), so a crash can't leave one without the other. Issue 18: a delivered message costs a
- * small fraction of a database request instead of two.
+ * small fraction of a database request instead of two (a consent write per send was the rest).
  *
  * The crash-after-send window (decided here): outcomes are saved at most FLUSH_EVERY at a time, and a
  * run stops claiming pages once its time budget is spent, well before the function timeout, which is
@@ -27,6 +28,7 @@ import { applyConsentEffect, claim, deliveryQueries, onSendResult, prepareSend }
 import { escalationFor, type EscalationTarget } from '../../core/notify/escalation';
 import { escalationTargets, propagandaDeskOf, type UnitTree } from '../../core/org/tree';
 import { isDomainError } from '../../core/errors';
+import { toBeijingIso } from '../../core/time';
 import { cloud } from '../cloud';
 import type { HandlerContext } from '../dispatch';
 import { loadTree } from '../org';
@@ -34,6 +36,7 @@ import { dueFilter } from '../planners';
 import { command, type Filter } from '../store';
 import { runWork } from '../uow';
 import { updateConsent } from './consent';
+import { consentReachChanged } from '../linkage/reach';
 
 export const PAGE_SIZE = 100;
 /** Recipients served at once; one recipient's records go one after another (their quota is shared). */
@@ -133,6 +136,7 @@ export async function resolveEscalation(
 
 interface Recipient {
   openid: string | null;
+  /** The consent as this run sees it: the stored record with this page's sends already spent. */
   consent: ConsentRecord | null;
 }
 
@@ -288,6 +292,9 @@ export async function deliverDue(ctx: HandlerContext, options: DeliveryOptions):
     if (pendingSaves.length >= FLUSH_EVERY) await flushSaves();
   }
 
+  /** One-time accepts the page's sends spent, per recipient and template (written by spendConsents). */
+  let spends = new Map<string, Map<string, number>>();
+
   /** Sends one held record (or skips it) and settles the outcome; `at` is the page's instant. */
   async function deliverOne(held: OutboxRecord, recipient: Recipient, at: number): Promise<void> {
     const plan = prepareSend(held, recipient.consent, recipient.openid, at);
@@ -300,16 +307,52 @@ export async function deliverDue(ctx: HandlerContext, options: DeliveryOptions):
     if (isDomainError(outcome)) throw outcome;
     await settle(held, outcome.record);
     const templateId = held.message?.templateId;
-    if (outcome.consent !== 'none' && templateId) {
-      const effect = outcome.consent;
-      recipient.consent = await updateConsent(
-        ctx.store,
-        held.recipientId,
-        now(),
-        (c) => applyConsentEffect(c, templateId, effect, now()),
-        recipient.consent,
+    if (outcome.consent === 'none' || !templateId || !recipient.consent) return;
+    if (outcome.consent === 'revoke') {
+      // 43101 (rare): the stored record is corrected at once, whatever this page has still to spend.
+      await updateConsent(ctx.store, held.recipientId, now(), (c) =>
+        applyConsentEffect(c, templateId, 'revoke', now()),
+      );
+      recipient.consent = applyConsentEffect(recipient.consent, templateId, 'revoke', at);
+      return;
+    }
+    const spent = applyConsentEffect(recipient.consent, templateId, 'consume', at);
+    if (spent === recipient.consent) return;
+    // A one-time accept spent: counted here, written with the page's others (spendConsents).
+    recipient.consent = spent;
+    const mine = spends.get(held.recipientId) ?? new Map<string, number>();
+    mine.set(templateId, (mine.get(templateId) ?? 0) + 1);
+    spends.set(held.recipientId, mine);
+  }
+
+  /**
+   * Writes the page's spent accepts in a few bulk updates (issue 18: deliveries batch their writes):
+   * recipients who spent the same number of the same template share one update, which takes them off
+   * the stored count atomically and only where that many are left (a report or a 43101 meanwhile is
+   * kept: a person who re-accepted keeps the new accepts; a revoked template stays at zero). A run
+   * that dies before this write leaves the count high; WeChat's 43101 corrects it at the next send.
+   */
+  async function spendConsents(at: number): Promise<string[]> {
+    const batch = spends;
+    spends = new Map();
+    const groups = new Map<string, { templateId: string; n: number; people: string[] }>();
+    for (const [personId, byTemplate] of batch) {
+      for (const [templateId, n] of byTemplate) {
+        const key = `${templateId}|${n}`;
+        const group = groups.get(key) ?? { templateId, n, people: [] };
+        group.people.push(personId);
+        groups.set(key, group);
+      }
+    }
+    for (const g of groups.values()) {
+      const field = `templates.${g.templateId}.remaining`;
+      await ctx.store.updateWhere(
+        'consents',
+        { _id: _.in(g.people), [field]: _.gte(g.n) },
+        { [field]: _.inc(-g.n), rev: _.inc(1), updatedAt: toBeijingIso(at) },
       );
     }
+    return [...batch.keys()];
   }
 
   /**
@@ -353,6 +396,13 @@ export async function deliverDue(ctx: HandlerContext, options: DeliveryOptions):
       }
     });
     await flushSaves();
+    // 第三十四条: a spent last linkage accept makes its operator unreachable for the next directive's
+    // preview (linkage reach counters); the check is pure unless the linkage template turned off.
+    for (const personId of await spendConsents(at)) {
+      const before = consents.find((c) => c._id === personId);
+      const after = recipients.get(personId)?.consent;
+      if (before && after) await consentReachChanged(personId, before, after, at);
+    }
   }
 
   const seen = new Set<string>();

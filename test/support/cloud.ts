@@ -69,10 +69,13 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
   };
 }
 
+/** Starting a cloud and preparing it (seeding, issuing, inserting thousands of documents) on a loaded machine. */
+const SETUP_TIMEOUT_MS = 60_000;
+
 /**
  * The cloud of one describe block: started in its beforeAll (then prepared by `setup`), closed in its
  * afterAll. The answer stands for that cloud from the first test on, so a block writes
- * `const t = useTestCloud({ now })` instead of its own let/beforeAll/afterAll.
+ * `const t = useTestCloud({ now, frozen: true })` instead of its own let/beforeAll/afterAll.
  */
 export function useTestCloud(
   options: TestCloudOptions = {},
@@ -86,7 +89,7 @@ export function useTestCloud(
   beforeAll(async () => {
     current = await startTestCloud(options);
     await setup(current);
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(() => current?.close());
   return {
     get cloud() {

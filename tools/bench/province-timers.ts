@@ -12,8 +12,11 @@
  * The check: the first run reads at most `perItem` documents per due item plus a constant (a planner's
  * items need their account or recipients); the second run, finding nothing new, reads at most its due
  * keys plus the constant, writes nothing and stores no notice; no query goes without an index. A
- * failing timer is named and the bench exits 1. Chunked work (evaluation, archives) is reported per
- * firing and checked for indexes and for a done month costing a constant.
+ * failing timer is named and the bench exits 1. Chunked work (evaluation, archives) is fired until last
+ * month is done and checked against that month: its reads at most the month's records (counted with
+ * the same windows its queries use) plus a few per account and per chunk, no collection read beyond
+ * twice its month's share, and the firing after it reads a constant and writes nothing. The delivery
+ * line prints database requests per delivered message.
  */
 import type { TimerAnswer } from '../../server/notify/timer';
 import type { LinkageStepsReport } from '../../server/linkage/steps';
@@ -21,6 +24,7 @@ import { generateProvince, PROVINCE_NOW } from '../province/generate';
 import { beijingAt, beijingDay } from '../../core/time';
 import { createLocalCloud, type LocalCloud, type LocalCloudStats } from '../local-cloud/src';
 import { readsLine } from './referrals';
+import type { Doc } from '../local-cloud/src/db/ejson';
 
 /** What any run may read beyond its due work: the policy, a cursor or marker, the tree's version, a settings document. */
 export const TIMER_CONSTANT = 30;
@@ -31,6 +35,10 @@ interface TimerRun {
   keys: number;
   notices: number;
   detail: string;
+  /** Delivery: messages WeChat accepted (requests per delivered message). */
+  sent?: number;
+  /** Chunked work: the chunks done (evaluation, archives). */
+  chunks?: number;
 }
 
 interface TimerCase {
@@ -38,8 +46,12 @@ interface TimerCase {
   label: string;
   /** Documents a first run may read per due item (the item, its account, its recipients). */
   perItem: number;
-  /** Chunked work: reported, checked for indexes only (its due work is a month's records). */
+  /**
+   * Chunked work over last month (evaluation, archives): fired until the month is done, its reads
+   * checked against the month's records and its due accounts (monthScope), not a per-item allowance.
+   */
   chunked?: boolean;
+  monthScope?: MonthScope;
   /** The first run makes due work for the second (delivery: the escalation notices it stored). */
   secondRunMayWork?: boolean;
   /** Beijing clock for the run (default: the province's now). */
@@ -61,6 +73,11 @@ export interface TimerFiguresRow {
   unindexed: string[];
   readsByCollection: { [collection: string]: number };
   detail: string;
+  /** Delivery: messages WeChat accepted. */
+  sent: number;
+  chunks: number;
+  /** Chunked work: the month's records it had to read, and the whole history of those collections. */
+  month: MonthFigures | null;
 }
 
 async function everyMinute(cloud: LocalCloud, only: string): Promise<Extract<TimerAnswer, { ok: true }>['data']> {
@@ -104,6 +121,109 @@ const plannerCase = (name: string, label: string, perItem: number, at?: () => nu
 
 const day = (): string => beijingDay(Date.parse(PROVINCE_NOW));
 
+// --- issue 18 (province): chunked month work measured against the month's records ---------------------
+
+/** The month the evaluation and archive timers work on at the province's now: the one before. */
+const LAST_MONTH = (() => {
+  const [y, m] = PROVINCE_NOW.slice(0, 7).split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+})();
+const MONTH_FROM = `${LAST_MONTH}-01T00:00:00.000+08:00`;
+const MONTH_TO = `${PROVINCE_NOW.slice(0, 7)}-01T00:00:00.000+08:00`;
+const inMonth = { $gte: MONTH_FROM, $lt: MONTH_TO };
+const FILING_LEAD_DAYS = 45;
+
+interface MonthScope {
+  /** Per collection: the documents of last month this work has to read (the filters its queries use). */
+  records: (cloud: LocalCloud) => { [collection: string]: Doc };
+  /** Reads allowed per due account (its account, its result) and per chunk (the run's own documents). */
+  perAccount: number;
+  perChunk: number;
+}
+
+export interface MonthFigures {
+  /** Last month's records per collection, and their sum. */
+  byCollection: { [collection: string]: number };
+  records: number;
+  /** Every document of those collections (the whole history a scan would read). */
+  history: number;
+  accounts: number;
+}
+
+function monthFigures(cloud: LocalCloud, scope: MonthScope): MonthFigures {
+  const byCollection: { [collection: string]: number } = {};
+  let history = 0;
+  for (const [collection, filter] of Object.entries(scope.records(cloud))) {
+    if (!cloud.db.hasCollection(collection)) continue;
+    byCollection[collection] = cloud.db.count(collection, filter);
+    history += cloud.db.count(collection, {});
+  }
+  const records = Object.values(byCollection).reduce((n, x) => n + x, 0);
+  return { byCollection, records, history, accounts: cloud.db.count('accounts', {}) };
+}
+
+const idsOf = (cloud: LocalCloud, collection: string, filter: Doc): string[] =>
+  cloud.db.hasCollection(collection)
+    ? cloud.db.find(collection, filter, { projection: { _id: 1 } }).map((d) => String(d._id))
+    : [];
+
+/** server/evaluation/records.ts readChunk and readStateChanges: each query's month window. */
+const EVALUATION_MONTH: MonthScope = {
+  records: () => ({
+    cadenceDays: { day: { $gte: `${LAST_MONTH}-01`, $lte: `${LAST_MONTH}-31` } },
+    messages: { receivedAt: inMonth },
+    referrals: { dueAt: inMonth },
+    // posts touched since the month began hold its decisions and publications
+    posts: { updatedAt: { $gte: MONTH_FROM } },
+    publishRefusals: { at: inMonth },
+    directiveTargets: { month: LAST_MONTH },
+    incidents: { reportedAt: inMonth },
+    securityAttestations: { recordedAt: inMonth },
+    filings: {
+      createdAt: {
+        $gte: new Date(Date.parse(MONTH_FROM) - FILING_LEAD_DAYS * 86_400_000).toISOString(),
+        $lt: MONTH_TO,
+      },
+    },
+    accountEvents: { at: { $gte: MONTH_FROM } },
+    evaluationAdjustments: { month: LAST_MONTH },
+    evaluationObjections: { month: LAST_MONTH },
+  }),
+  // the account and its result document; the month's progress document twice a chunk
+  perAccount: 2,
+  perChunk: 3,
+};
+
+/** server/archive/build.ts: each kind's records concluded in the month, with what each archives beside it. */
+const ARCHIVE_MONTH: MonthScope = {
+  records: (cloud) => {
+    const posts = idsOf(cloud, 'posts', { 'publication.recordedAt': inMonth });
+    const messages = idsOf(cloud, 'messages', { closedAt: inMonth });
+    return {
+      posts: { 'publication.recordedAt': inMonth },
+      postVersions: { postId: { $in: posts } },
+      messages: { closedAt: inMonth },
+      referrals: { messageId: { $in: messages } },
+      incidents: { closedAt: inMonth },
+      securityAttestations: { recordedAt: inMonth },
+      directiveTargets: { issuedAt: inMonth },
+    };
+  },
+  // a bureau's accounts read for its directives part (once per chunk of that part)
+  perAccount: 2,
+  // the archive (found building, loaded, saved), the plan counter
+  perChunk: 6,
+};
+
+/** The bound on a chunked month's reads: its records, its accounts and its chunks, each times its allowance. */
+export function monthBound(
+  scope: Pick<MonthScope, 'perAccount' | 'perChunk'>,
+  m: MonthFigures,
+  chunks: number,
+): number {
+  return m.records + scope.perAccount * m.accounts + scope.perChunk * chunks + TIMER_CONSTANT;
+}
+
 const CASES: TimerCase[] = [
   {
     name: 'linkage',
@@ -135,10 +255,10 @@ const CASES: TimerCase[] = [
   {
     name: 'delivery',
     label: '订阅消息投递',
-    // The record as the due query finds it, as its claim and its outcome update it, its recipient, and
-    // for a record that cannot reach them (the generated province holds no consents) its escalation
-    // (第二十九条).
-    perItem: 5,
+    // The record as the due query finds it and as its claim and its outcome update it (the local cloud
+    // counts an update's matches as reads), its recipient, their consent, and the bulk update that
+    // spends a one-time accept; for a record that cannot reach them (no consent) its escalation (第二十九条).
+    perItem: 6,
     // What the first run escalated is new work for the second: checked like a first run.
     secondRunMayWork: true,
     fire: async (cloud) => {
@@ -147,6 +267,7 @@ const CASES: TimerCase[] = [
         due: d.due,
         keys: d.due,
         notices: 0,
+        sent: d.sent,
         detail: `发送 ${d.sent}，跳过 ${d.skipped}，失败 ${d.failed}，上报 ${d.escalations}`,
       };
     },
@@ -173,37 +294,55 @@ const CASES: TimerCase[] = [
   },
   {
     name: 'evaluation',
-    label: '月度评估（上月，分块）',
+    label: '月度评估（上月，触发至做完）',
     perItem: 0,
     chunked: true,
+    monthScope: EVALUATION_MONTH,
     fire: async (cloud) => {
-      const p = await fireTrigger<{ month: string; phase: string | null; accountsDone: number; chunks: number }>(
-        cloud,
-        'monthlyEvaluation',
-      );
+      // Each firing continues last month's run for its time budget: fired until the month is done.
+      let p: { month: string; phase: string | null; accountsDone: number; chunks: number } | null = null;
+      let firings = 0;
+      for (; firings < 100 && (p === null || p.phase !== 'done'); firings++)
+        p = await fireTrigger<{ month: string; phase: string | null; accountsDone: number; chunks: number }>(
+          cloud,
+          'monthlyEvaluation',
+        );
       return {
-        due: p.accountsDone,
+        due: p?.accountsDone ?? 0,
         keys: 0,
         notices: 0,
-        detail: `${p.month} ${p.phase ?? ''}，已评 ${p.accountsDone} 个账号，${p.chunks} 块`,
+        chunks: p?.chunks ?? 0,
+        detail: `${p?.month ?? ''} ${p?.phase ?? ''}，已评 ${p?.accountsDone ?? 0} 个账号，${p?.chunks ?? 0} 块，触发 ${firings} 次`,
       };
     },
   },
   {
     name: 'archive',
-    label: '月度归档（分块）',
+    label: '月度归档（上月，触发至做完）',
     perItem: 0,
     chunked: true,
+    monthScope: ARCHIVE_MONTH,
     fire: async (cloud) => {
-      const a = await fireTrigger<{ started: number; chunks: number; completed: number; failed: number }>(
-        cloud,
-        'archiveMinute',
-      );
+      // Each firing starts the month's archives (once) and builds chunks for its budget: fired until none is left.
+      const total = { started: 0, chunks: 0, completed: 0, failed: 0 };
+      let firings = 0;
+      for (; firings < 500; firings++) {
+        const a = await fireTrigger<{ started: number; chunks: number; completed: number; failed: number }>(
+          cloud,
+          'archiveMinute',
+        );
+        total.started += a.started;
+        total.chunks += a.chunks;
+        total.completed += a.completed;
+        total.failed += a.failed;
+        if (a.started === 0 && a.chunks === 0) break;
+      }
       return {
-        due: a.chunks,
+        due: total.completed,
         keys: 0,
         notices: 0,
-        detail: `开始 ${a.started}，块 ${a.chunks}，完成 ${a.completed}，失败 ${a.failed}`,
+        chunks: total.chunks,
+        detail: `开始 ${total.started}，块 ${total.chunks}，完成 ${total.completed}，失败 ${total.failed}，触发 ${firings} 次`,
       };
     },
   },
@@ -254,18 +393,35 @@ async function measure(cloud: LocalCloud, c: TimerCase, run: TimerFiguresRow['ru
     unindexed: unindexedOf(stats),
     readsByCollection: stats.readsByCollection,
     detail: r.detail,
+    sent: r.sent ?? 0,
+    chunks: r.chunks ?? 0,
+    month: run === 'first' && c.monthScope ? monthFigures(cloud, c.monthScope) : null,
   };
 }
 
 /** Why a timer fails the check, or null. */
 export function timerVerdict(
-  c: Pick<TimerCase, 'perItem' | 'chunked' | 'secondRunMayWork'>,
+  c: Pick<TimerCase, 'perItem' | 'chunked' | 'secondRunMayWork' | 'monthScope'>,
   first: TimerFiguresRow,
   again: TimerFiguresRow,
 ): string | null {
   const why: string[] = [];
   const scans = [...new Set([...first.unindexed, ...again.unindexed])];
   if (scans.length > 0) why.push(`未使用索引：${scans.join('；')}`);
+  if (c.chunked && c.monthScope && first.month) {
+    // Reads ∝ last month's records and its due accounts, never the history (issue 18).
+    const bound = monthBound(c.monthScope, first.month, first.chunks);
+    if (first.documentsRead > bound)
+      why.push(
+        `读取 ${first.documentsRead} > 当月记录 ${first.month.records} + ${c.monthScope.perAccount} × 账号 ${first.month.accounts} + ${c.monthScope.perChunk} × 块 ${first.chunks} + ${TIMER_CONSTANT}`,
+      );
+    for (const [collection, n] of Object.entries(first.month.byCollection)) {
+      const read = first.readsByCollection[collection] ?? 0;
+      if (read > 2 * n + TIMER_CONSTANT) why.push(`${collection} 读取 ${read}，当月只有 ${n}（读到了当月之外）`);
+    }
+    if (again.documentsRead > TIMER_CONSTANT) why.push(`做完后再次触发读取 ${again.documentsRead} > ${TIMER_CONSTANT}`);
+    if (again.documentsWritten > 0) why.push(`做完后再次触发写入 ${again.documentsWritten} 个文档`);
+  }
   if (!c.chunked) {
     const bound = c.perItem * first.due + TIMER_CONSTANT;
     if (first.documentsRead > bound)
@@ -345,6 +501,22 @@ export async function runProvinceTimersBench(options: ProvinceTimersOptions = {}
       log(
         `      ${a.label}：${a.detail}；首次读取 ${readsLine(a.readsByCollection)}；再次读取 ${readsLine(b.readsByCollection)}`,
       );
+      if (a.month) {
+        const m = a.month;
+        const base = m.records + m.accounts;
+        log(
+          `      当月（${LAST_MONTH}）记录 ${m.records}（${Object.entries(m.byCollection)
+            .filter(([, n]) => n > 0)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(
+              '、',
+            )}），账号 ${m.accounts}，块 ${a.chunks}：读取 ${a.documentsRead} = ${(a.documentsRead / Math.max(1, base)).toFixed(2)} ×（当月记录 + 账号）；这些集合的全部历史 ${m.history}，读取为其 ${((100 * a.documentsRead) / Math.max(1, m.history)).toFixed(1)}%`,
+        );
+      }
+      if (a.name === 'delivery' && a.sent > 0)
+        log(
+          `      投递：发送 ${a.sent} 条，数据库请求 ${a.databaseRequests}，每条已发送消息 ${(a.databaseRequests / a.sent).toFixed(2)} 次请求`,
+        );
     }
     log('');
   }

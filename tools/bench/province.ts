@@ -16,6 +16,7 @@
  * not measured.
  */
 import { generateProvince, PROVINCE_NOW, type ProvinceCallers } from '../province/generate';
+import { publishLastMonth } from '../province/evaluation';
 import type { TimerAnswer } from '../../server/notify/timer';
 import { createLocalCloud, type LocalCloud, type LocalCloudStats } from '../local-cloud/src';
 import type { Doc } from '../local-cloud/src/db/ejson';
@@ -221,34 +222,6 @@ async function fireTimer(cloud: LocalCloud, run: TimerFigures['run']): Promise<T
 }
 
 /**
- * The month before the province's "now" evaluated as the province desk does it (evaluation.run, chunk
- * after chunk), so the ranking and result pages have a month to show. Set-up, not measured.
- */
-async function evaluateLastMonth(cloud: LocalCloud, openid: string, log: (line: string) => void): Promise<void> {
-  // The province's year ends in November (PROVINCE_NOW): its October is the last whole month.
-  const [year, nowMonth] = PROVINCE_NOW.slice(0, 7).split('-').map(Number) as [number, number];
-  const month = nowMonth === 1 ? `${year - 1}-12` : `${year}-${String(nowMonth - 1).padStart(2, '0')}`;
-  const started = Date.now();
-  for (let chunk = 0; chunk < 500; chunk++) {
-    const answer = await post(cloud, 'evaluation.run', { month, restart: false }, openid);
-    const error = errorOf(answer);
-    if (error) {
-      log(`  ${month} 月度评估未能运行（${error}）：评估页面不测`);
-      return;
-    }
-    const progress = dataOf(answer) as { phase?: string; rev?: number } | null;
-    if (progress?.phase === 'done') {
-      // Released to the units, as the desk does once it has looked: the operators' result pages open.
-      const released = errorOf(await post(cloud, 'evaluation.release', { month, expectedRev: progress.rev }, openid));
-      log(
-        `  ${month} 月度评估运行 ${chunk + 1} 段，用时 ${((Date.now() - started) / 1000).toFixed(1)} s；${released ? `未能下发（${released}）` : '已下发'}`,
-      );
-      return;
-    }
-  }
-}
-
-/**
  * A directive, an incident and a training session made through the functions (as their users make
  * them) when the generated data has none, so their pages are measured. Set-up, not measured; the
  * generator's own records are used once it makes them.
@@ -307,6 +280,33 @@ async function recordWhatIsMissing(
       },
       callers.cityAdmin,
     );
+  // province: an archive (an export the city's admin starts) and a combination rule (the province desk's).
+  if (ids.archiveId === null)
+    await make(
+      '归档导出',
+      'archive.exportStart',
+      { unitId: ids.cityUnit, requestKey: 'bench-province-archive', from: '2026-11-01', to: '2026-11-29' },
+      callers.cityAdmin,
+    );
+  if (ids.ruleId === null)
+    await make(
+      '组合规则',
+      'screen.ruleSave',
+      {
+        rule: {
+          name: '专项行动部署细节',
+          category: 'secret',
+          effect: 'block',
+          levelFloor: null,
+          groups: [['专项行动'], ['集结地点', '出发时间']],
+          exclude: [['已结束']],
+          within: { kind: 'sentence' },
+          ordered: false,
+          note: '尚未结束的专项行动的部署细节',
+        },
+      },
+      callers.provinceDesk,
+    );
   if (made.length > 0) log(`  生成数据中没有、经云函数补建：${made.join('、')}`);
 }
 
@@ -352,9 +352,11 @@ function pickIds(cloud: LocalCloud, callers: ProvinceCallers): ProvinceIds {
     incidentId: idOf('incidents', { unitPath: cityUnit }) ?? idOf('incidents'),
     archiveId: idOf('archives', { unitId: cityUnit }),
     sessionId: idOf('trainingSessions', { unitPath: cityUnit }),
-    applicationId: idOf('accountApplications'),
-    filingId: idOf('filings'),
-    setupAccountId: idOf('accounts', { state: 'approved' }),
+    // province: an application the city desk decides (a county's), a filing it receives, and the city's
+    // account in setup whose A角 is the city operator (the generator makes each at 长沙 and its first county).
+    applicationId: idOf('accountApplications', { deciderId: `${cityUnit}-xc` }) ?? idOf('accountApplications'),
+    filingId: idOf('filings', { receiverDeskId: `${cityUnit}-xc` }) ?? idOf('filings'),
+    setupAccountId: idOf('accounts', { state: 'approved', unitId: cityUnit, operatorA: operatorId }),
     ruleId: idOf('screeningRules'),
   };
 }
@@ -373,7 +375,8 @@ async function measureScale(
     cloud.clock.freeze();
     cloud.clock.set(PROVINCE_NOW);
     const report = generateProvince(cloud.db, { seed, scale, log });
-    await evaluateLastMonth(cloud, report.callers.provinceDesk, log);
+    // province: the last closed month evaluated, released and published as the province desk does it.
+    await publishLastMonth(cloud, report.callers.provinceDesk, log);
     await recordWhatIsMissing(cloud, report.callers, pickIds(cloud, report.callers), log);
     const ids = pickIds(cloud, report.callers);
     const actions: ActionFigures[] = [];

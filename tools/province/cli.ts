@@ -1,7 +1,8 @@
 /**
  * `npm run seed:province`: replaces the local cloud's data (.local-cloud/) with a whole province's year
  * (tools/province/generate.ts), written in bulk straight into the store, then leaves it for `npm start`
- * (which keeps existing data) to serve. The clock is set to the end of the generated year.
+ * (which keeps existing data) to serve. The clock is set to the end of the generated year. The last
+ * closed month is then evaluated, released and published through the functions (tools/province/evaluation.ts).
  *
  *   npm run seed:province                          the whole year, seed 20261130
  *   npm run seed:province -- --scale 0.1 --seed 7  a tenth of the year's records, another seed
@@ -11,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, createLocalCloud, wipeDataDir } from '../local-cloud/src';
 import { generateProvince, PROVINCE_NOW } from './generate';
+import { publishLastMonth } from './evaluation';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,6 +32,8 @@ async function main(): Promise<void> {
   try {
     console.log(`生成全省数据（种子 ${seed}，一年记录的 ${Math.round(scale * 100)}%），写入 ${DEFAULT_DATA_DIR}：`);
     const report = generateProvince(cloud.db, { seed, scale, log: (line) => console.log(line) });
+    // The last closed month evaluated and published through the functions (the evaluation pages' data).
+    await publishLastMonth(cloud, report.callers.provinceDesk, (line) => console.log(line));
     console.log(`用时 ${(report.ms / 1000).toFixed(1)} s；各集合文档数：`);
     for (const [name, n] of Object.entries(report.counts)) console.log(`  ${name.padEnd(16)} ${n}`);
     console.log('可用身份（x-wx-openid）：');

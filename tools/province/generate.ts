@@ -27,11 +27,21 @@ import { isDomainError } from '../../core/errors';
 import { toBeijingIso } from '../../core/time';
 import { auditNote, changesOf, excerpt, REFERRAL_FIELDS } from '../../server/referral/notices';
 import { adoptAccounts } from '../../core/account/adopt';
+import { buildTotals } from '../../core/account/matrix';
 import { buildReach } from '../../core/linkage/reach';
+import { reachableNow } from '../../server/linkage/reach';
 import { buildTree } from '../../core/org/tree';
 import type { CadenceDay } from '../../typings/post';
 import type { Effect } from '../../typings/referral';
-import { AuditCollector, generateLinkage, generateSecurity, generateTraining, type World } from './records';
+import {
+  AuditCollector,
+  generateApplications,
+  generateConsents,
+  generateLinkage,
+  generateSecurity,
+  generateTraining,
+  type World,
+} from './records';
 import type { LocalDatabase } from '../local-cloud/src';
 import type { Doc } from '../local-cloud/src/db/ejson';
 
@@ -450,6 +460,12 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
     yearStart: YEAR_START,
     now: NOW_MS,
   };
+  // 第十条, 第十二条, 第十四条: the last months' opening applications, the accounts they opened, their filings.
+  const applications = generateApplications(world, createWorkCalendar());
+  accounts.push(...applications.opened);
+  log(
+    `  账号申请：${applications.applications} 件 ${JSON.stringify(applications.byState)}，新开账号 ${applications.opened.length} 个（开设中 ${applications.inSetup}），备案 ${applications.filings} 件 ${JSON.stringify(applications.filingsByState)}`,
+  );
   // 第三十五条: the year's training sessions, written onto each person's records.
   const trained = generateTraining(world);
   people.splice(0, people.length, ...trained);
@@ -458,11 +474,8 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
   for (const p of people) out.add('people', p);
   for (const a of accounts) out.add('accounts', a);
   for (const c of adopted.claims) out.add('accountNames', c);
-  for (const t of adopted.totals) out.add('matrixTotals', t);
-  // linkage: the preview's counters (core/linkage/reach.ts); the generated people hold no consents yet.
-  const reach = buildReach(tree, accounts, () => false, created);
-  for (const r of reach.reach) out.add('linkageReach', r);
-  for (const o of reach.operators) out.add('linkageOperators', o);
+  // The matrix's maintained totals, over the adopted accounts and those the applications opened.
+  for (const t of buildTotals(tree, accounts, created)) out.add('matrixTotals', t);
   out.flush();
   log(`  组织：${units.length} 个单位，${people.length} 名人员，${accounts.length} 个账号`);
 
@@ -617,6 +630,8 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
     return 40;
   };
   for (const a of accounts) {
+    // Accounts the last months' applications opened have not posted yet.
+    if (a.lifecycle?.origin === 'application') continue;
     const n = rnd.count(postsPerYear(a) * scale);
     for (let i = 0; i < n; i++) {
       // Spread over the year, newest within the last hours; the recent ones may still wait.
@@ -853,6 +868,21 @@ export function generateProvince(db: LocalDatabase, options: ProvinceOptions = {
   log(
     `  联动指令：${linkage.directives} 条，${linkage.targets} 个账号次（按时 ${linkage.onTime}，逾期 ${linkage.late}，未响应 ${linkage.silent}），此刻有步骤到期 ${linkage.dueNow} 条`,
   );
+  // Subscribe-message consents: the outbox delivers to most role holders, skips and escalates for the rest.
+  const consents = generateConsents(world);
+  out.flush();
+  log(`  订阅授权：${consents.people} 人（一次性授权共 ${consents.oneTimeAccepts} 次）`);
+  // linkage: the preview's counters (core/linkage/reach.ts), over the accounts as they stand and who
+  // WeChat can reach now (bound, active, holding a consent to the linkage template).
+  const reach = buildReach(
+    tree,
+    accounts,
+    (id) => reachableNow(personById.get(id) ?? null, consents.byPerson.get(id) ?? null),
+    created,
+  );
+  for (const r of reach.reach) out.add('linkageReach', r);
+  for (const o of reach.operators) out.add('linkageOperators', o);
+  out.flush();
   // The audit log of all the above, chained in time order; the security timer's tail starts at its head.
   const head = audit.write(out);
   const lastAccount = accounts.reduce((m, a) => (a._id > m ? a._id : m), '');

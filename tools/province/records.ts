@@ -31,14 +31,11 @@ import {
   RESPONSE_KIND_LABELS,
   afterFanout,
   afterStep,
-  clockOf,
   dueStep,
   elapsedLabel,
-  monthOf,
-  nextStepAt,
+  newDirective,
   respond,
   resolveTargets,
-  talliesOf,
   targetsLabel,
   TARGET_STATE_LABELS,
   type OperatorReach,
@@ -58,6 +55,18 @@ import { INCIDENT_RULES, STEP_LABELS, closeIncident, recordStep, reportIncident 
 import { attendanceOf, countAttendance, newSession, withSessionRecord } from '../../core/training/training';
 import { platformLabels } from '../../core/cadence/cadence';
 import { toBeijingIso } from '../../core/time';
+import { applyConsentReport, emptyConsent, MAX_TEMPLATES_PER_REQUEST } from '../../core/notify/consent';
+import { templateCatalog, templatesFor } from '../../core/notify/templates';
+import type { ConsentAnswer, ConsentRecord, ConsentReport } from '../../typings/notify';
+import type { AccountApplication, AccountEvent, Filing, OpeningFields, TaskInput } from '../../typings/account';
+import type { WorkCalendar } from '../../core/calendar/calendar';
+import { decideApplication, openApplication, type AuditEffect } from '../../core/account/application';
+import { acknowledgeFiling, queryFiling, submitFiling } from '../../core/account/filing';
+import { completeTask } from '../../core/account/setup';
+import { SETUP_TASKS } from '../../core/account/catalogue';
+import { DEFAULT_RULES, namingProblem, namingSubject, placeName } from '../../core/account/rules';
+import { nameClaimId, withIndexFields } from '../../core/account/keys';
+import { monthOf as accountMonthOf } from '../../core/account/marks';
 import type { Bureau, Random, Writer } from './generate';
 
 const MIN = 60_000;
@@ -552,7 +561,10 @@ export function generateLinkage(w: World, steppedUntil: number): LinkageFigures 
     const roots =
       spec.targets.mode === 'filter' && spec.targets.unitIds.length > 0 ? spec.targets.unitIds : [scope._id];
     for (const u of w.tree.byId.values()) if (roots.some((r) => u.path.includes(r))) unitIds.add(u._id);
-    const candidates = [...unitIds].flatMap((u) => accountsByUnit.get(u) ?? []);
+    // Accounts active by the moment of issue (those the last months' applications opened came later).
+    const candidates = [...unitIds]
+      .flatMap((u) => accountsByUnit.get(u) ?? [])
+      .filter((a) => Date.parse(a.lifecycle?.activatedAt ?? a.createdAt) <= spec.at);
     const resolved = resolveTargets({
       targets: spec.targets,
       scope,
@@ -565,8 +577,6 @@ export function generateLinkage(w: World, steppedUntil: number): LinkageFigures 
     const planId = `plan-${id}`;
     const chunks: DirectivePlanChunk[] = planChunks(planId, id, planned);
     const [kind, title] = w.rnd.pick(TOPICS);
-    const at = toBeijingIso(spec.at);
-    const tallies = talliesOf(id, planned, scope, w.tree);
     const label = targetsLabel(spec.targets, {
       scope: scope.name,
       units: new Map(
@@ -577,55 +587,32 @@ export function generateLinkage(w: World, steppedUntil: number): LinkageFigures 
       ),
       platforms: new Map(Object.entries(platformLabels)),
     });
-    const draft: Directive = {
-      _id: id,
-      kind,
-      title: `${title}（${seq}）`,
-      content: `请${title}，并结合本地工作配发动态。`,
-      link: `https://weibo.com/hngaj/linkage-${seq}`,
-      wording: kind === 'opinion' ? '以警方通报为准，不信谣、不传谣。' : '',
-      responseKinds: ['repost', 'original', 'comment'],
-      targets: spec.targets,
+    // The issuing call's document (core/linkage newDirective, as linkage.issue builds it).
+    const { directive: draft, tallies } = newDirective({
+      id,
+      params: {
+        kind,
+        title: `${title}（${seq}）`,
+        content: `请${title}，并结合本地工作配发动态。`,
+        link: `https://weibo.com/hngaj/linkage-${seq}`,
+        wording: kind === 'opinion' ? '以警方通报为准，不信谣、不传谣。' : '',
+        responseKinds: ['repost', 'original', 'comment'],
+        targets: spec.targets,
+        windowMinutes: spec.windowMinutes,
+      },
       targetsLabel: label,
-      windowMinutes: spec.windowMinutes,
       graceMinutes: settings.graceMinutes,
-      issuerId: spec.issuer._id,
-      issuerName: spec.issuer.name,
-      deskId: spec.desk.desk._id,
-      deskName: spec.desk.desk.name,
-      scopeUnitId: scope._id,
-      scopeUnitName: scope.name,
-      reach: [...new Set([scope._id, ...tallies.map((t) => t.key).filter((k) => w.tree.byId.has(k))])],
-      correctionOf: null,
-      correctionOfTitle: null,
-      issuedAt: at,
-      ...clockOf(spec.at, spec.windowMinutes, settings.graceMinutes),
-      month: monthOf(spec.at),
+      issuer: { id: spec.issuer._id, name: spec.issuer.name },
+      desk: spec.desk.desk,
+      scope,
+      tree: w.tree,
       planId,
       planChunks: chunks.length,
-      targetCount: planned.length,
-      operatorCount: new Set(planned.flatMap((t) => t.operatorIds)).size,
-      reachableAccounts: planned.filter((t) => t.reachable).length,
-      reachableOperators: planned.reduce((n, t) => n + t.reachableOperators, 0),
-      state: 'open',
-      open: true,
-      nextStepAt: null,
-      steps: { reminders: 0, lateReported: false },
-      fanout: {
-        purpose: 'issue',
-        phase: 'tallies',
-        leaseOwner: null,
-        leaseUntil: null,
-        startedAt: at,
-        doneAt: null,
-        notices: 0,
-      },
-      withdrawal: null,
-      closedAt: null,
-      createdAt: at,
-      updatedAt: at,
-      rev: 1,
-    };
+      planned,
+      correctionOfTitle: null,
+      lease: null,
+      now: spec.at,
+    });
     w.audit.add(
       spec.at,
       spec.issuer,
@@ -635,7 +622,7 @@ export function generateLinkage(w: World, steppedUntil: number): LinkageFigures 
       scope.path,
     );
     // The issuing call's fan-out: tallies, targets, notices (one per operator), done within seconds.
-    let d: Directive = { ...draft, nextStepAt: nextStepAt(draft) };
+    let d: Directive = draft;
     let rev = 1;
     const notices = new Set(planned.flatMap((t) => t.operatorIds)).size;
     d = afterFanout(
@@ -743,3 +730,291 @@ export function generateLinkage(w: World, steppedUntil: number): LinkageFigures 
 }
 
 export type { Unit };
+
+// --- subscribe-message consents (issue 18: the outbox really delivers) ----------------------------------
+
+export interface ConsentFigures {
+  people: number;
+  oneTimeAccepts: number;
+  /** Each person's consent record as written. */
+  byPerson: Map<string, ConsentRecord>;
+}
+
+/**
+ * What the bound role holders answered to the subscribe dialogs over the year, through the consent core
+ * (applyConsentReport, as notify.reportConsent applies each tap's answers): most accepted every
+ * template they were asked for, the one-time ones at several taps (each accept is one send), the
+ * long-term ones once; some never answered or refused, so the outbox still skips and escalates for
+ * them (第二十九条). Template ids are the local cloud's environment's (DEFAULT_ENV_ID `local-dev`).
+ */
+export function generateConsents(w: World, envId = 'local-dev'): ConsentFigures {
+  const env = templatesFor(envId);
+  const catalog = templateCatalog(env);
+  const byType = { oneTime: [] as string[], longTerm: [] as string[] };
+  for (const [id, type] of catalog) byType[type].push(id);
+  const figures: ConsentFigures = { people: 0, oneTimeAccepts: 0, byPerson: new Map() };
+  for (const p of w.people) {
+    if (p.openid === null || p.roles.length === 0) continue;
+    const r = w.rnd.next();
+    // One in ten never answered a dialog; one in twenty refused them all.
+    if (r < 0.1) continue;
+    const answer: ConsentAnswer = r < 0.15 ? 'reject' : 'accept';
+    let consent = emptyConsent(p._id, w.yearStart);
+    const taps = 3 + w.rnd.int(8);
+    for (let tap = 0; tap < taps; tap++) {
+      const at = w.yearStart + Math.floor(((tap + w.rnd.next()) / taps) * (w.now - w.yearStart - DAY));
+      // A dialog asks at most three ids of one subscription type (planConsentRequests).
+      const ids = tap === 0 && byType.longTerm.length > 0 ? byType.longTerm : byType.oneTime;
+      for (let i = 0; i < ids.length; i += MAX_TEMPLATES_PER_REQUEST) {
+        const report: ConsentReport = Object.fromEntries(
+          ids.slice(i, i + MAX_TEMPLATES_PER_REQUEST).map((id) => [id, answer]),
+        );
+        consent = applyConsentReport(consent, report, catalog, at);
+        if (answer === 'accept' && ids === byType.oneTime) figures.oneTimeAccepts += Object.keys(report).length;
+      }
+    }
+    w.out.add('consents', consent);
+    figures.byPerson.set(p._id, consent);
+    figures.people++;
+  }
+  return figures;
+}
+
+// --- account applications and filings (第十条, 第十二条, 第十四条) --------------------------------------------
+
+export interface ApplicationFigures {
+  applications: number;
+  byState: { [state: string]: number };
+  /** Accounts opened by an approved application (in setup or active). */
+  opened: Account[];
+  inSetup: number;
+  filings: number;
+  filingsByState: { [state: string]: number };
+}
+
+type Fate = 'pending' | 'returned' | 'refused' | 'setup' | 'active';
+const SUFFIXES = ['视频号', '服务', '在线', '发布', '之声', '快讯'];
+
+/**
+ * Opening applications over the last months, each through the account core as the actions apply them:
+ * a bureau's unit admin applies for a new account of the bureau (openApplication: the desk one level up
+ * decides, 第十条), the deciding desk approves, refuses or sends it back (decideApplication); an
+ * approved one creates the account in setup with its 第十四条 filing due, whose five setup tasks the
+ * operator attests (completeTask, 第十二条; the last one makes it active), and the bureau's desk files
+ * it with the desk above (submitFiling), which acknowledges it or asks a question (acknowledgeFiling,
+ * queryFiling). The latest are still pending, in setup, or waiting for filing. Each written as the
+ * actions' shells write (server/account/sync.ts saveAccount): the account with its index fields, its
+ * name claim, its state events for the monthly evaluation, and the audit entries.
+ *
+ * The first city's and its first county's applications take each fate once, so the bench has a record
+ * of every page (account.application, account.setup, account.filing) to open as that city's people.
+ */
+export function generateApplications(w: World, calendar: WorkCalendar): ApplicationFigures {
+  const figures: ApplicationFigures = {
+    applications: 0,
+    byState: {},
+    opened: [],
+    inSetup: 0,
+    filings: 0,
+    filingsByState: {},
+  };
+  const rules = DEFAULT_RULES;
+  const staffOf = new Map<string, Person[]>();
+  for (const b of w.bureaus) staffOf.set(b.desk._id, b.deskStaff);
+  const deskName = (deskId: string): string => w.tree.byId.get(deskId)?.name ?? deskId;
+  let seq = 0;
+  let eventSeq = 0;
+  const event = (before: Account | null, after: Account, article: string, at: number, by: Person, appId: string) => {
+    eventSeq++;
+    const e: AccountEvent = {
+      _id: `pae-${String(eventSeq).padStart(6, '0')}`,
+      accountId: after._id,
+      accountName: after.name,
+      unitId: after.unitId,
+      unitPath: after.unitPath ?? pathOf(w, after.unitId),
+      kind: after.kind,
+      platform: after.platform,
+      from: before?.state ?? null,
+      to: after.state,
+      article,
+      applicationId: appId,
+      personId: by._id,
+      at: toBeijingIso(at),
+      month: accountMonthOf(at),
+    };
+    w.out.add('accountEvents', e);
+  };
+  const audited = (audits: readonly AuditEffect[], at: number, by: Person): void => {
+    for (const a of audits) w.audit.add(at, by, a.action, a.object, a.summary, a.unitPath, a.changes);
+  };
+  const FORCED: Fate[] = ['setup', 'active', 'pending', 'returned', 'refused'];
+  const bureaus = w.bureaus.filter((b) => b.unit.level !== 'province');
+  // The first city (its applications decided by the province desk) and its first county (decided by the city's desk).
+  const firstCity = w.cities[0];
+  const firstCounty = bureaus.find((b) => b.unit.parentId === firstCity?.unit._id);
+  for (const b of bureaus) {
+    const forced = b === firstCity || b === firstCounty;
+    const n = forced ? FORCED.length : w.rnd.about((b.unit.level === 'city' ? 3 : 1.2) * Math.max(w.scale, 0.1));
+    const applicant = b.admin;
+    const place = placeName(b.unit.name);
+    const subject = namingSubject(b.unit, w.tree);
+    for (let i = 0; i < n; i++) {
+      const name = `${place}公安${SUFFIXES[i % SUFFIXES.length] ?? '服务'}`;
+      if (namingProblem(name, rules.naming, subject)) continue;
+      const r = w.rnd.next();
+      const fate: Fate = forced
+        ? FORCED[i]
+        : r < 0.12
+          ? 'pending'
+          : r < 0.2
+            ? 'returned'
+            : r < 0.28
+              ? 'refused'
+              : r < 0.4
+                ? 'setup'
+                : 'active';
+      // Submitted within the last 75 days; a pending one within the last 5 working days.
+      let t =
+        fate === 'pending'
+          ? w.now - (1 + w.rnd.int(4 * 24)) * HOUR
+          : workingMoment(w.rnd, w.now - (20 + w.rnd.int(55)) * DAY);
+      seq++;
+      const appId = `papp-${String(seq).padStart(5, '0')}`;
+      const [opA, opB] = b.operators;
+      const fields: OpeningFields = {
+        unitId: b.unit._id,
+        platform: 'other',
+        name,
+        purpose: `发布${place}公安工作动态，回应群众关切`,
+        columnPlan: '警情通报、防范提示、便民服务、警营风采',
+        conditions: {
+          operatorA: opA?._id ?? null,
+          operatorB: opB?._id ?? null,
+          reviewerIds: b.reviewers.slice(0, 1).map((p) => p._id),
+          technicalSupport: `${b.desk.name}技术保障组`,
+          equipment: { attested: true, note: '专用手机两部、电脑一台、专线网络' },
+          premises: { attested: true, note: `${b.desk.name}办公室` },
+          funding: { attested: true, note: '列入年度宣传经费' },
+          exceptionApproval: null,
+        },
+      };
+      const opened = openApplication(
+        { id: appId, clientKey: `prov-${seq}`, fields },
+        { now: t, actor: applicant, tree: w.tree, people: w.personById },
+      );
+      if (!opened.ok) continue;
+      let app: AccountApplication = opened.value.next;
+      audited(opened.value.audits, t, applicant);
+      const deciders = staffOf.get(app.deciderId) ?? [];
+      const decider = deciders[0];
+      let account: Account | null = null;
+      let filing: Filing | null = null;
+      let claimHolder: { collection: 'accountApplications' | 'accounts'; id: string } = {
+        collection: 'accountApplications',
+        id: app._id,
+      };
+      if (fate !== 'pending' && decider) {
+        t += (4 + w.rnd.int(40)) * HOUR;
+        const decision = fate === 'returned' ? 'return' : fate === 'refused' ? 'refuse' : 'approve';
+        const reason =
+          fate === 'returned'
+            ? '请补充栏目内容规划的更新频次'
+            : fate === 'refused'
+              ? '本单位同类账号已覆盖，请整合运营'
+              : null;
+        const decided = decideApplication(app, decision, reason, {
+          now: t,
+          actor: decider,
+          tree: w.tree,
+          newId: () => `pacc-${String(seq).padStart(5, '0')}`,
+          rules,
+          calendar,
+          people: w.personById,
+          account: null,
+          openItems: 0,
+          deskName,
+        });
+        if (decided.ok) {
+          app = decided.value.next;
+          audited(decided.value.audits, t, decider);
+          filing = decided.value.filing
+            ? { ...decided.value.filing, _id: `pfil-${String(seq).padStart(5, '0')}` }
+            : null;
+          const change = decided.value.account;
+          if (change) {
+            account = withIndexFields(change.after, w.tree);
+            event(null, account, change.article, t, decider, app._id);
+            claimHolder = { collection: 'accounts', id: account._id };
+          }
+        }
+      }
+      const ctx = (now: number, actor: Person) => ({ now, actor, tree: w.tree, rules, calendar });
+      // 第十二条: the operator attests the setup tasks over the following days; `setup` stops before the last.
+      if (account && opA) {
+        const tasks = fate === 'setup' ? 1 + w.rnd.int(3) : 5;
+        let at = t;
+        for (const key of SETUP_TASKS.slice(0, tasks)) {
+          at += (2 + w.rnd.int(30)) * HOUR;
+          if (at >= w.now - HOUR) break;
+          const input: TaskInput =
+            key === 'standardName'
+              ? { key, name: account.name }
+              : key === 'realName'
+                ? { key, platformId: `prov-new-${seq}` }
+                : { key, fileID: `cloud://local-dev/account/${account._id}/${key}.png` };
+          const done = completeTask(account, input, ctx(at, opA));
+          if (!done.ok) break;
+          const before = account;
+          account = withIndexFields(done.value.next, w.tree);
+          audited(done.value.audits, at, opA);
+          if (before.state !== account.state) event(before, account, '第十二条', at, opA, app._id);
+        }
+      }
+      // 第十四条: the bureau's desk files; the desk above acknowledges (or asks first, now and then).
+      if (filing) {
+        const filer = staffOf.get(filing.filerDeskId)?.[0];
+        const receiver = staffOf.get(filing.receiverDeskId)?.[0];
+        let at = Date.parse(filing.createdAt) + (20 + w.rnd.int(60)) * HOUR;
+        const late = fate === 'setup' && w.rnd.chance(0.5);
+        if (filer && !late && at < w.now) {
+          const filed = submitFiling(
+            filing,
+            { note: '已按要求报送开设审批表及账号信息', documents: [`cloud://local-dev/filing/${filing._id}.pdf`] },
+            ctx(at, filer),
+          );
+          if (filed.ok) {
+            filing = filed.value.next;
+            audited(filed.value.audits, at, filer);
+            at += (6 + w.rnd.int(60)) * HOUR;
+            if (receiver && at < w.now) {
+              const asked = w.rnd.chance(0.1);
+              const answer = asked
+                ? queryFiling(filing, '请补充账号实名认证材料', ctx(at, receiver))
+                : acknowledgeFiling(filing, '已备案', ctx(at, receiver));
+              if (answer.ok) {
+                filing = answer.value.next;
+                audited(answer.value.audits, at, receiver);
+              }
+            }
+          }
+        }
+        w.out.add('filings', filing);
+        figures.filings++;
+        figures.filingsByState[filing.state] = (figures.filingsByState[filing.state] ?? 0) + 1;
+      }
+      w.out.add('accountApplications', app);
+      w.out.add('accountNames', {
+        _id: nameClaimId(app.unitId, app.platform, app.nameKey),
+        holder: app.state === 'refused' ? null : claimHolder,
+        updatedAt: app.updatedAt,
+      });
+      figures.applications++;
+      figures.byState[app.state] = (figures.byState[app.state] ?? 0) + 1;
+      if (account) {
+        figures.opened.push(account);
+        if (account.state === 'approved') figures.inSetup++;
+      }
+    }
+  }
+  return figures;
+}

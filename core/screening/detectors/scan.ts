@@ -79,7 +79,7 @@ function distinct(list: Candidate[]): Candidate[] {
   return list;
 }
 
-type Match = { start: number; end: number; value: string; groups: (string | undefined)[] };
+type Match = { start: number; end: number; value: string; groups: readonly (string | undefined)[] };
 
 /** A window of the text and its detector view (built once, read by every pattern that needs it). */
 interface Window {
@@ -111,14 +111,15 @@ const CLASS = new Uint8Array(65536);
 const PROVINCE = 1;
 const CURRENCY = 2;
 const NUMERAL = 4;
+/** A sign a price follows (SYMBOL_PRICE reads ¥ and $, the view folding ￥ and ＄ into them). */
+const PRICE_SIGN = 8;
+for (const c of '¥$￥＄') CLASS[c.charCodeAt(0)] |= PRICE_SIGN;
 for (const c of '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼') CLASS[c.charCodeAt(0)] |= PROVINCE;
-for (const c of '¥$￥₤€¢₳₴') CLASS[c.charCodeAt(0)] |= CURRENCY;
+// The full-width ＄ and ￥ too: the detectors' view folds them to $ and ¥.
+for (const c of '¥$￥＄₤€¢₳₴') CLASS[c.charCodeAt(0)] |= CURRENCY;
 for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十') CLASS[c.charCodeAt(0)] |= NUMERAL;
 /** The class bits of text[i], 0 outside the text. */
 const classAt = (text: string, i: number): number => (i >= 0 && i < text.length ? CLASS[text.charCodeAt(i)] : 0);
-const YEN = 0xa5;
-const DOLLAR = 0x24;
-const FULL_YEN = 0xffe5;
 const YUAN = '元'.charCodeAt(0);
 const SUI = '岁'.charCodeAt(0);
 const ZHOU = '周'.charCodeAt(0);
@@ -243,8 +244,7 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
         const b2 = text.charCodeAt(i - 2);
         const a0 = text.charCodeAt(j);
         const a1 = text.charCodeAt(j + 1);
-        if (b1 === YEN || b1 === DOLLAR || b1 === FULL_YEN || b2 === YEN || b2 === DOLLAR || b2 === FULL_YEN)
-          commercialSentences.push(sentenceOf(i));
+        if ((CLASS[b1] & PRICE_SIGN) !== 0 || (CLASS[b2] & PRICE_SIGN) !== 0) commercialSentences.push(sentenceOf(i));
         if (a0 === YUAN || (a1 === YUAN && /\s/.test(text.charAt(j)))) commercialSentences.push(sentenceOf(i));
         if (a0 === SUI || (a0 === ZHOU && a1 === SUI)) minorSentences.push(sentenceOf(i));
         i = j;

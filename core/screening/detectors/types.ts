@@ -44,24 +44,42 @@ export function detectorText(text: string): string {
 
 const globals = new WeakMap<RegExp, RegExp>();
 
-/** Every match of a pattern, with offsets (its global form is compiled once per pattern). */
-export function* scan(
-  pattern: RegExp,
-  text: string,
-): Generator<{ start: number; end: number; value: string; groups: (string | undefined)[] }> {
+export interface ScanMatch {
+  start: number;
+  end: number;
+  value: string;
+  /** The capture groups (shared and empty for a pattern without any). */
+  groups: readonly (string | undefined)[];
+}
+
+const NO_GROUPS: readonly (string | undefined)[] = [];
+
+/**
+ * Every match of a pattern, with offsets (its global form is compiled once per pattern). An array,
+ * not a generator: the detectors run a few patterns over many short windows, where a generator's
+ * machinery cost more than the match itself; and a nested scan with the same pattern is safe.
+ */
+export function scan(pattern: RegExp, text: string): ScanMatch[] {
   let re = globals.get(pattern);
   if (!re) {
     re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
     globals.set(pattern, re);
   }
+  const out: ScanMatch[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0] === '') {
       re.lastIndex++;
       continue;
     }
-    yield { start: m.index, end: m.index + m[0].length, value: m[0], groups: m.slice(1) };
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      value: m[0],
+      groups: m.length > 1 ? m.slice(1) : NO_GROUPS,
+    });
   }
+  return out;
 }
 
 export function overlaps(a: { start: number; end: number }, spans: readonly { start: number; end: number }[]): boolean {
