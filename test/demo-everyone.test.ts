@@ -39,7 +39,7 @@ describe('demo data for every identity (tools/seed.ts)', () => {
   it('gives both department handlers a referral to sign', async () => {
     for (const openid of ['demo-handler-cyber', 'demo-handler-criminal']) {
       const me = await ok(t.call('org', 'me', {}, openid));
-      expect([openid, me.pending.referrals]).toEqual([openid, 1]);
+      expect([openid, me.pending.referrals]).toEqual([openid, true]);
     }
   });
 

@@ -10,7 +10,7 @@ import type { Account, AccountFields, AccountView, Person, PersonView, Platform 
 import { hasConsent } from '../core/notify/consent';
 import { operatorsOf } from '../core/linkage';
 import { startTestCloud, type TestCloud } from './support/cloud';
-import { WHO } from './linkage-helpers';
+import { issue, timer, WHO } from './linkage-helpers';
 import { ok } from './support/answers';
 
 const TEMPLATE = 'local-tpl-linkage';
@@ -87,7 +87,7 @@ describe('the linkage preview’s counters stay exact', () => {
     expect(t.cloud.stats().readsByCollection.accounts ?? 0).toBe(before);
     const start = await expectExact(t);
     expect(start).toMatchObject({ targetCount: 4, operatorPlaces: 7, reachableAccounts: 0 });
-  });
+  }, 30_000);
 
   it('follows consents to the linkage template: reported, reported at once by two operators, banned', async () => {
     await consent(t, WHO.opA, 'accept');
@@ -97,7 +97,7 @@ describe('the linkage preview’s counters stay exact', () => {
     expect(await expectExact(t)).toMatchObject({ reachableAccounts: 4, reachableOperators: 7 });
     await consent(t, WHO.opA, 'ban');
     expect(await expectExact(t)).toMatchObject({ reachableAccounts: 4, reachableOperators: 4 });
-  });
+  }, 30_000);
 
   it('follows accounts suspended and reopened, and operators rebound, also racing each other', async () => {
     const sub = await accountFields(t, 'acc-cs-wechat-sub');
@@ -143,7 +143,7 @@ describe('the linkage preview’s counters stay exact', () => {
     // 马超 accepts: the account he took now counts him.
     await consent(t, WHO.untrained, 'accept');
     expect(await expectExact(t)).toMatchObject({ targetCount: 4 });
-  });
+  }, 30_000);
 
   it('follows a person deactivated and reactivated', async () => {
     const stored = t.cloud.db.find('people', { _id: 'p-cs-operator-b' })[0] as unknown as Person;
@@ -166,7 +166,52 @@ describe('the linkage preview’s counters stay exact', () => {
     await ok(t.call('org', 'upsertPerson', { id: stored._id, expectedRev: off.rev, person: on }, ADMIN));
     await expectExact(t);
     void lowered;
-  });
+  }, 30_000);
+});
+
+describe('a database written before the counters', () => {
+  let t: TestCloud;
+  beforeAll(async () => {
+    t = await startTestCloud();
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('gets them built by account.adoptExisting, with the consents held then', async () => {
+    await consent(t, WHO.opB, 'accept');
+    // An account written straight into the store, and no counters at all: what an older deployment has.
+    const ly = t.cloud.db.find('accounts', { _id: 'acc-ly-weibo' })[0] as unknown as Account;
+    const { lifecycle, facets, unitPath, nameKey, mark, ...legacy } = ly;
+    void [lifecycle, facets, unitPath, nameKey, mark];
+    t.cloud.db.insert('accounts', [{ ...legacy, _id: 'acc-legacy', name: '浏阳警方', platform: 'wechatService' }]);
+    t.cloud.db.remove('linkageReach', {}, true);
+    t.cloud.db.remove('linkageOperators', {}, true);
+    let cursor: string | null = null;
+    do {
+      const res: { nextCursor: string | null } = await ok(
+        t.call('account', 'adoptExisting', cursor === null ? {} : { cursor }, WHO.provinceDesk),
+      );
+      cursor = res.nextCursor;
+    } while (cursor !== null);
+    expect(await expectExact(t)).toMatchObject({ targetCount: 5, reachableAccounts: 3 });
+  }, 30_000);
+});
+
+describe('a consent spent by a delivery', () => {
+  let t: TestCloud;
+  beforeAll(async () => {
+    t = await startTestCloud();
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('no longer counts the operator once their one accept carried a directive’s notice', async () => {
+    await consent(t, WHO.opA, 'accept');
+    expect(await expectExact(t)).toMatchObject({ reachableAccounts: 3 });
+    await issue(t);
+    await timer(t);
+    const spent = t.cloud.db.get('consents', 'p-cs-operator-a') as unknown as ConsentRecord;
+    expect(hasConsent(spent, TEMPLATE)).toBe(false);
+    expect(await expectExact(t)).toMatchObject({ reachableAccounts: 0 });
+  }, 30_000);
 });
 
 // province (issue 18): the outbox spends one-time accepts in bulk; a spent last linkage accept still moves the counters.

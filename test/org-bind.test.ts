@@ -37,14 +37,14 @@ describe('org.me and org.bind through the local cloud', () => {
     expect(res.data.person.roles[0]?.unitName).toContain('长沙');
     expect(res.data.person.roles[0]?.scopeLevel).toBe('city');
     expect(res.data.pending).toEqual({
-      approvals: 0,
-      referrals: 0,
-      drafts: 0,
-      unreadNotifications: 0,
-      accountDecisions: 0,
-      accountSetups: 0,
-      filings: 0,
-      linkage: 0,
+      approvals: false,
+      referrals: false,
+      drafts: false,
+      unreadNotifications: false,
+      accountDecisions: false,
+      accountSetups: false,
+      filings: false,
+      linkage: false,
     });
   });
 

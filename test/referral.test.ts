@@ -428,7 +428,7 @@ describe('messages and referrals through the local cloud', () => {
         ['p-cs-handler-criminal-2', 'referralAssigned', `/pages/referral-detail/index?id=${r._id}`],
       ]);
       // the workbench counts it for the department's handlers
-      expect((await ok(t.call('org', 'me', {}, CRIMINAL))).pending.referrals).toBe(1);
+      expect((await ok(t.call('org', 'me', {}, CRIMINAL))).pending.referrals).toBe(true);
       const list = await ok(t.call('referral', 'list', {}, CRIMINAL));
       expect(list).toMatchObject({
         unitId: 'u-cs-xz',
@@ -571,8 +571,8 @@ describe('messages and referrals through the local cloud', () => {
       expect(answered.referral).toMatchObject({ state: 'answered', open: false, overdueMs: 0 });
       expect(answered.steps).toEqual([]);
       // now it waits for the operator's reply: their workbench counts it, the handler's no longer
-      expect((await ok(t.call('org', 'me', {}, OPERATOR))).pending.referrals).toBe(1);
-      expect((await ok(t.call('org', 'me', {}, CRIMINAL))).pending.referrals).toBe(0);
+      expect((await ok(t.call('org', 'me', {}, OPERATOR))).pending.referrals).toBe(true);
+      expect((await ok(t.call('org', 'me', {}, CRIMINAL))).pending.referrals).toBe(false);
       const mid = referral.messageId;
       let m = await ok(t.call('referral', 'message', { messageId: mid }, OPERATOR));
       m = await ok(
@@ -596,7 +596,7 @@ describe('messages and referrals through the local cloud', () => {
       expect(closed.state).toBe('closed');
       expect(m.referrals.find((r) => r.id === referral._id)?.state).toBe('closed');
       referral = closed;
-      expect((await ok(t.call('org', 'me', {}, OPERATOR))).pending.referrals).toBe(0);
+      expect((await ok(t.call('org', 'me', {}, OPERATOR))).pending.referrals).toBe(false);
     });
 
     it('refuses an answer after the close, and a referral of the closed message', async () => {

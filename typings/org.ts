@@ -432,25 +432,30 @@ export interface MePerson {
 }
 
 /** What waits for the caller, for the workbench badges. */
-export interface PendingCounts {
-  approvals: number;
-  referrals: number;
-  drafts: number;
-  unreadNotifications: number;
+/**
+ * Whether something waits for the person, per kind: the workbench shows a dot, not a number (issue 18:
+ * each is one indexed read of at most one id, so the home page costs the same whatever the backlog; how
+ * many is the list page's to show, a page at a time).
+ */
+export interface PendingWork {
+  approvals: boolean;
+  referrals: boolean;
+  drafts: boolean;
+  unreadNotifications: boolean;
   // --- accounts (第十条—第十四条)
   /** Applications waiting for the caller's desk (第十条, 第十三条, 第三十九条). */
-  accountDecisions: number;
+  accountDecisions: boolean;
   /** Approved accounts whose setup tasks the caller still has to finish (第十二条). */
-  accountSetups: number;
+  accountSetups: boolean;
   /** Filings waiting for the caller's desk: to file, to answer, or to acknowledge (第十四条). */
-  filings: number;
+  filings: boolean;
   /** 第三十四条: the caller's accounts still to respond to a linkage directive. */
-  linkage: number;
+  linkage: boolean;
 }
 
 export interface MeSummary {
   person: MePerson;
-  pending: PendingCounts;
+  pending: PendingWork;
 }
 
 export interface BindResult {

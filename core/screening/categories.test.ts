@@ -1,4 +1,5 @@
-import { appliesTo, categoryOf, formatRef, higherLevel, SCREENING_CATEGORIES } from './categories';
+import type { ScreeningCategoryId } from '../../typings/screening';
+import { appliesTo, categoryOf, formatRef, higherLevel, preferSpecific, SCREENING_CATEGORIES } from './categories';
 import { buildMatcher } from './matcher';
 import { STARTER_LEXICON } from './starter-lexicon';
 
@@ -98,5 +99,30 @@ describe('starter lexicon', () => {
     for (const c of SCREENING_CATEGORIES)
       if (!byDetectorOnly.has(c.id))
         expect({ id: c.id, covered: covered.has(c.id) }).toEqual({ id: c.id, covered: true });
+  });
+});
+
+describe('the personal articles over 第十七条 on a personal post (preferSpecific)', () => {
+  const hits = (...ids: ScreeningCategoryId[]) => ids.map((category) => ({ category }));
+  const kept = (...ids: ScreeningCategoryId[]) => preferSpecific(hits(...ids)).map((h) => h.category);
+
+  it('drops the general item the specific article repeats', () => {
+    // 第十八条 names 伤害未成年人案件、群体性事件 for personal accounts; 第十七条（二）4/1 only repeat it
+    expect(kept('personalSensitive', 'vulnerable', 'stabilityPetition')).toEqual(['personalSensitive']);
+    // 第四十一条 is an officer's criticism of police organs; 第十七条（一）1 repeats it
+    expect(kept('reputation', 'personalCriticism')).toEqual(['personalCriticism']);
+    // 第十八条's micro-events unrelated to police work are （二）10's topic
+    expect(kept('personalMicroEvent', 'unrelated')).toEqual(['personalMicroEvent']);
+  });
+
+  it('never lowers what the post must go through', () => {
+    // safetyStats asks 特别重大 (especiallyMajor), 第十八条 only 重大: both stay
+    expect(kept('personalSensitive', 'safetyStats')).toEqual(['personalSensitive', 'safetyStats']);
+    // a block is never dropped for a caution
+    expect(kept('personalSensitive', 'reputation')).toEqual(['personalSensitive', 'reputation']);
+  });
+
+  it('leaves posts without a personal article alone', () => {
+    expect(kept('majorCase', 'vulnerable', 'reputation')).toEqual(['majorCase', 'vulnerable', 'reputation']);
   });
 });

@@ -247,6 +247,45 @@ export function dropResidual<T extends { category: ScreeningCategoryId }>(hits: 
 
 const LEVEL_RANK: Record<SensitivityLevel, number> = { ordinary: 0, major: 1, especiallyMajor: 2 };
 
+/**
+ * On an officer's personal account the personal articles are the specific rule for what 第十七条
+ * says in general: 第十八条 says which sensitive police topics need the unit's consent (the topics of
+ * 第十七条（二）) and forbids micro-events unrelated to police work; 第四十条 restates 第十七条（一）1、5、
+ * 7、8 for personal accounts; 第四十一条 is the officer's criticism of police organs. When the specific
+ * article already covers a personal post, the general item's hit only repeats it, so it is dropped —
+ * but never when it would lower what the post must go through (a block, or a higher level floor).
+ */
+const SPECIFIC_OVER_GENERAL: Partial<Record<ScreeningCategoryId, readonly ScreeningCategoryId[]>> = {
+  personalSensitive: [
+    'stabilityPetition',
+    'vulnerable',
+    'safetyStats',
+    'publicAnxiety',
+    'largeSecurity',
+    'leaderSpeech',
+    'controversial',
+    'unrelated',
+  ],
+  personalMicroEvent: ['unrelated', 'hotIssue', 'controversial', 'commercial', 'secret'],
+  personalImproper: ['reputation', 'policyCriticism', 'secret', 'privacy', 'unverifiedPolice'],
+  personalCriticism: ['reputation', 'policyCriticism'],
+};
+
+/** How much a category asks of a post: a block above any caution, then the caution's level floor. */
+function weightOf(id: ScreeningCategoryId): number {
+  const c = categoryOf(id);
+  return c.effect === 'block' ? 3 : c.effect === 'caution' ? LEVEL_RANK[c.levelFloor] : -1;
+}
+
+export function preferSpecific<T extends { category: ScreeningCategoryId }>(hits: T[]): T[] {
+  const present = new Set(hits.map((h) => h.category));
+  const dropped = new Set<ScreeningCategoryId>();
+  for (const specific of present)
+    for (const general of SPECIFIC_OVER_GENERAL[specific] ?? [])
+      if (present.has(general) && weightOf(general) <= weightOf(specific)) dropped.add(general);
+  return dropped.size === 0 ? hits : hits.filter((h) => !dropped.has(h.category));
+}
+
 export function higherLevel(a: SensitivityLevel, b: SensitivityLevel): SensitivityLevel {
   return LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a;
 }

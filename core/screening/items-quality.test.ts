@@ -21,11 +21,24 @@
  *    mostly positives, so not counted for the corpus's balance;
  *  - held-out 4: written by a separate engineer who saw neither the rules nor the lexicon, from the
  *    regulation's words only; the default rules were frozen at 8b8d953 before it was opened. FIRST
- *    MEASUREMENT (the figure to report): recall 219/364 (60.2%), 2 of 28 items at ≥ 90%
- *    (stabilityPetition 100%, majorCase 92.3%; lowest otherPoliceInfo and controversial 23.1%,
- *    reputation, privacy and personalImproper 30.8%), precision 84.6% (219 correct, 40 false
- *    alarms). Issue 17's target is NOT met on it. It stays kept out: its table is printed with every
- *    run and the test fails if any item or the precision falls below this first measurement.
+ *    MEASUREMENT: recall 219/364 (60.2%), 2 of 28 items at ≥ 90% (stabilityPetition 100%, majorCase
+ *    92.3%; lowest otherPoliceInfo and controversial 23.1%, reputation, privacy and personalImproper
+ *    30.8%), precision 84.6% (219 correct, 40 false alarms): issue 17's target NOT met. Its misses
+ *    showed the writer reading several items more widely than the rules (（二）7 as internal police
+ *    affairs, （二）11 as notices open to misreading, （一）8 also as untrue information, 第四十条 also
+ *    as vulnerability and leaks), so it then became tuning data: the rules were widened per item
+ *    for the meaning (FIRST_MEASUREMENTS below keeps its first figures as a floor);
+ *  - dev 3: half of batches 5a and 5b, written by two more engineers who saw no rule, split at random
+ *    with held-out 5 before either was measured. First reading, with the rules widened after held-out
+ *    4 (4231d9c): recall 218/364 (59.9%), precision 73.4% — then tuning data.
+ *  - held-out 5 (KEPT OUT): the other half of batches 5a and 5b, split at random with dev 3 before
+ *    either was measured. The rules were frozen at e912a22 before the file was opened; measured once.
+ *    FIRST MEASUREMENT (the figure to report): recall 225/364 (61.8%), 2 of 28 items at ≥ 90%
+ *    (stabilityPetition 100%, massIncident 92.3%; lowest reputation 15.4%, publicAnxiety and
+ *    controversial 23.1%, otherPoliceInfo and personalImproper 38.5%), precision 75.0% (225 correct,
+ *    75 false alarms). Issue 17's target is NOT met on kept-out text. The test prints its table and
+ *    fails if any item or the precision falls below this first measurement; it asserts the target
+ *    itself only for a kept-out part whose first measurement met it.
  *
  * Everyday police posts (test/screening-corpus/everyday.ts) must screen as 一般 with nothing but
  * 第十七条（二）7's hint, since that is what a desk pastes most.
@@ -42,18 +55,24 @@ import {
   BALANCED_SAMPLES,
   KEPT_OUT_PART,
   LATEST_PART,
+  PARTS,
   TUNING_PARTS,
+  type CorpusPart,
 } from '../../test/screening-corpus/items/parts';
 import type { ScreeningCategoryId } from '../../typings/screening';
 import { CORPUS_ITEMS, PERSONAL_ITEMS } from '../../test/screening-corpus/items/sample';
 import { categoryOf } from './categories';
 import { measureItems } from './quality';
+import { ruleProblems } from './rules';
 import { screen } from './screen';
 import { STARTER_LEXICON } from './starter-lexicon';
 
 const WRITTEN_TWICE: ReadonlySet<string> = new Set([
   '警方提醒：不信谣、不传谣，一切以官方发布为准。',
   '据新华社报道，公安部部署开展夏季治安打击整治行动。',
+  '民警为行动不便的残疾人上门办理身份证。',
+  '为保护当事人隐私，视频已作打码处理。',
+  '八一建军节，致敬最可爱的人。',
 ]);
 
 const RECALL_TARGET = 0.9;
@@ -75,14 +94,22 @@ describe('per-item corpus', () => {
       expect(LATEST_PART.samples.filter((s) => s.item === item && s.positive).length).toBeGreaterThanOrEqual(10);
     }
     // Held-out 4's writer, who saw no other part, wrote two near misses that held-out 1 already had
-    // word for word (stock official phrasing); they stay as written, and no other sentence repeats.
+    // word for word (stock official phrasing), dev 3's and held-out 5's writers one each that held-out 4
+    // had, and held-out 5's two writers one stock greeting alike; they stay as written, and no other
+    // sentence repeats.
     const texts = ALL_SAMPLES.map((s) => s.text).filter((text) => !WRITTEN_TWICE.has(text));
     expect(new Set(texts).size).toBe(texts.length);
     expect(ALL_SAMPLES.filter((s) => WRITTEN_TWICE.has(s.text)).map((s) => s.id)).toEqual([
       'h-unverifiedPolice-n05',
       'h-foreignMedia-n04',
       'h4-unverifiedPolice-n07',
+      'h4-privacy-n06',
       'h4-foreignMedia-n04',
+      'h4-vulnerable-n04',
+      'd3-vulnerable-n05',
+      'h5-privacy-n12',
+      'h5-personalImproper-n02',
+      'h5-personalImproper-n13',
     ]);
     expect(new Set(ALL_SAMPLES.map((s) => s.id)).size).toBe(ALL_SAMPLES.length);
   });
@@ -117,58 +144,164 @@ describe(`issue 17 targets on the tuning parts (${TUNING_PARTS.map((p) => p.titl
   });
 });
 
-/** Held-out 4's first measurement (rules frozen at 8b8d953): recall per item and overall precision. */
-const KEPT_RECALL: Partial<Record<ScreeningCategoryId, number>> = {
-  reputation: 4 / 13,
-  massIncident: 10 / 13,
-  politicsEthnicReligion: 9 / 13,
-  crimeDetail: 10 / 13,
-  policyCriticism: 9 / 13,
-  unverifiedPolice: 10 / 13,
-  secret: 8 / 13,
-  privacy: 4 / 13,
-  sobStory: 6 / 13,
-  hotIssue: 6 / 13,
-  commercial: 10 / 13,
-  foreignMedia: 10 / 13,
-  stabilityPetition: 13 / 13,
-  officialCrime: 10 / 13,
-  majorCase: 12 / 13,
-  vulnerable: 10 / 13,
-  safetyStats: 9 / 13,
-  publicAnxiety: 5 / 13,
-  otherPoliceInfo: 3 / 13,
-  leaderSpeech: 8 / 13,
-  largeSecurity: 10 / 13,
-  unrelated: 6 / 13,
-  controversial: 3 / 13,
-  personalSensitive: 7 / 13,
-  personalMicroEvent: 9 / 13,
-  personalImproper: 4 / 13,
-  personalCriticism: 8 / 13,
-  personalPayment: 6 / 13,
+/**
+ * First measurements of the parts written by engineers who saw no rule, each taken once before its
+ * errors were used (held-out 4: rules frozen at 8b8d953): recall per item (found of 13) and overall
+ * precision. A part's figures never fall below them; the part kept out must also meet issue 17's
+ * target where its first measurement did.
+ */
+const FIRST_MEASUREMENTS: Partial<
+  Record<CorpusPart['id'], { found: Partial<Record<ScreeningCategoryId, number>>; precision: number }>
+> = {
+  h4: {
+    found: {
+      reputation: 4,
+      massIncident: 10,
+      politicsEthnicReligion: 9,
+      crimeDetail: 10,
+      policyCriticism: 9,
+      unverifiedPolice: 10,
+      secret: 8,
+      privacy: 4,
+      sobStory: 6,
+      hotIssue: 6,
+      commercial: 10,
+      foreignMedia: 10,
+      stabilityPetition: 13,
+      officialCrime: 10,
+      majorCase: 12,
+      vulnerable: 10,
+      safetyStats: 9,
+      publicAnxiety: 5,
+      otherPoliceInfo: 3,
+      leaderSpeech: 8,
+      largeSecurity: 10,
+      unrelated: 6,
+      controversial: 3,
+      personalSensitive: 7,
+      personalMicroEvent: 9,
+      personalImproper: 4,
+      personalCriticism: 8,
+      personalPayment: 6,
+    },
+    // 219 / 259 = 0.8456
+    precision: 0.845,
+  },
+  // kept out; rules frozen at e912a22 before the file was opened
+  h5: {
+    found: {
+      reputation: 2,
+      massIncident: 12,
+      politicsEthnicReligion: 8,
+      crimeDetail: 8,
+      policyCriticism: 6,
+      unverifiedPolice: 6,
+      secret: 8,
+      privacy: 9,
+      sobStory: 10,
+      hotIssue: 8,
+      commercial: 9,
+      foreignMedia: 8,
+      stabilityPetition: 13,
+      officialCrime: 11,
+      majorCase: 11,
+      vulnerable: 9,
+      safetyStats: 11,
+      publicAnxiety: 3,
+      otherPoliceInfo: 5,
+      leaderSpeech: 8,
+      largeSecurity: 7,
+      unrelated: 7,
+      controversial: 3,
+      personalSensitive: 9,
+      personalMicroEvent: 9,
+      personalImproper: 5,
+      personalCriticism: 10,
+      personalPayment: 10,
+    },
+    // 225 / 300 = 0.75
+    precision: 0.75,
+  },
 };
-/** 219 / 259 = 0.8456. */
-const KEPT_PRECISION = 0.845;
 
-describe('held-out 4, kept out of rule writing: printed, and never below its first measurement', () => {
+describe.each(PARTS.filter((p) => FIRST_MEASUREMENTS[p.id]).map((p) => [p.title, p] as const))(
+  '%s: printed, and never below its first measurement',
+  (title, part) => {
+    const first = FIRST_MEASUREMENTS[part.id];
+    const now = measureItems(part.samples, STARTER_LEXICON, CORPUS_ITEMS);
+    afterAll(() => {
+      process.stdout.write(
+        `\n${formatItemReport(now, `${title} (${part.keptOut ? 'kept out' : 'tuning'})`).join('\n')}\n`,
+      );
+    });
+
+    it.each([...CORPUS_ITEMS])('%s holds its first-measured recall', (item) => {
+      const q = now.items.find((i) => i.item === item);
+      expect(q?.found ?? 0).toBeGreaterThanOrEqual(first?.found[item] ?? q?.positives ?? 0);
+    });
+
+    it('holds its first-measured precision', () => {
+      expect(now.overall.precision).toBeGreaterThanOrEqual(first?.precision ?? 1);
+    });
+  },
+);
+
+/** Whether a first measurement met issue 17's target: every item ≥ 90% recall, precision ≥ 95%. */
+function firstMetTarget(part: CorpusPart): boolean {
+  const first = FIRST_MEASUREMENTS[part.id];
+  if (!first) return false;
+  return (
+    first.precision >= PRECISION_TARGET &&
+    CORPUS_ITEMS.every((item) => {
+      const positives = part.samples.filter((s) => s.item === item && s.positive).length;
+      return positives === 0 || (first.found[item] ?? 0) / positives >= RECALL_TARGET;
+    })
+  );
+}
+
+describe(`the part kept out of rule writing (${KEPT_OUT_PART?.title ?? 'none'})`, () => {
+  it('is held-out 5, with its first measurement on record', () => {
+    expect(KEPT_OUT_PART?.id).toBe('h5');
+    expect(KEPT_OUT_PART && FIRST_MEASUREMENTS[KEPT_OUT_PART.id]).toBeDefined();
+  });
+
+  // Issue 17's target is asserted here once the first measurement met it; until then the part's
+  // floor (its first measurement, above) is what the test holds, and the report says the target
+  // is not met.
   const part = KEPT_OUT_PART;
-  const kept = part ? measureItems(part.samples, STARTER_LEXICON, CORPUS_ITEMS) : undefined;
+  const met = part !== undefined && firstMetTarget(part);
+  const now = part ? measureItems(part.samples, STARTER_LEXICON, CORPUS_ITEMS) : undefined;
   afterAll(() => {
-    if (kept) process.stdout.write(`\n${formatItemReport(kept, 'held-out 4 (kept out)').join('\n')}\n`);
+    process.stdout.write(
+      `\nissue 17's target on the kept-out part (${part?.title ?? 'none'}): ${met ? 'MET at its first measurement' : 'NOT MET at its first measurement'}\n`,
+    );
   });
 
-  it('is the part kept out', () => {
-    expect(part?.id).toBe('h4');
-  });
+  const floor = (item: ScreeningCategoryId): number => {
+    if (met || !part) return RECALL_TARGET;
+    const positives = part.samples.filter((s) => s.item === item && s.positive).length;
+    return positives === 0 ? 1 : (FIRST_MEASUREMENTS[part.id]?.found[item] ?? positives) / positives;
+  };
 
-  it.each([...CORPUS_ITEMS])('%s holds its first-measured recall', (item) => {
-    const recall = kept?.items.find((i) => i.item === item)?.recall ?? 0;
-    expect(recall).toBeGreaterThanOrEqual((KEPT_RECALL[item] ?? 1) - 1e-9);
-  });
+  it.each([...CORPUS_ITEMS])(
+    `%s: recall ≥ ${RECALL_TARGET * 100}% if the first measurement met the target, else ≥ that measurement`,
+    (item) => {
+      expect(now?.items.find((i) => i.item === item)?.recall ?? 0).toBeGreaterThanOrEqual(floor(item) - 1e-9);
+    },
+  );
 
-  it('holds its first-measured precision', () => {
-    expect(kept?.overall.precision ?? 0).toBeGreaterThanOrEqual(KEPT_PRECISION);
+  it(`precision ≥ ${PRECISION_TARGET * 100}% if the first measurement met the target, else ≥ that measurement`, () => {
+    const first = part ? FIRST_MEASUREMENTS[part.id]?.precision : undefined;
+    expect(now?.overall.precision ?? 0).toBeGreaterThanOrEqual(met ? PRECISION_TARGET : (first ?? 1));
+  });
+});
+
+describe('the default rules', () => {
+  it('are valid data, each with its own id and name, as the rule editor would require', () => {
+    const rules = STARTER_LEXICON.rules ?? [];
+    expect(rules.flatMap((r) => ruleProblems(r).map((p) => `${r.id}: ${p.message}`))).toEqual([]);
+    expect(new Set(rules.map((r) => r.name)).size).toBe(rules.length);
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
   });
 });
 

@@ -13,7 +13,15 @@ import type {
   SpanHit,
   WordingSuggestion,
 } from '../../typings/screening';
-import { appliesTo, categoryOf, dropResidual, ruleHit, SCREENING_CATEGORIES, spanHit } from './categories';
+import {
+  appliesTo,
+  categoryOf,
+  dropResidual,
+  preferSpecific,
+  ruleHit,
+  SCREENING_CATEGORIES,
+  spanHit,
+} from './categories';
 import { detectCommercial } from './detectors/commercial';
 import { detectCredentials } from './detectors/credentials';
 import { detectAll } from './detectors/scan';
@@ -160,7 +168,7 @@ export function screenWith(input: ScreeningInput, version: string, matcher: Matc
     }
   if (input.repostOf) for (const h of checkSource(input.repostOf)) if (applies(h.category)) found.push(h);
 
-  const hits = dropResidual(found).sort(order);
+  const hits = dropResidual(preferSpecific(found)).sort(order);
   const suggestions = wording.flatMap((w): WordingSuggestion[] => {
     const rule = matcher.wording[w.wording];
     return rule

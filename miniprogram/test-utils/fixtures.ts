@@ -1,4 +1,4 @@
-import type { InboxItem, MePerson, MeSummary, PendingCounts, RoleView } from '../services/contract';
+import type { InboxItem, MePerson, MeSummary, PendingWork, RoleView } from '../services/contract';
 
 /** A role as a test names it: the role and where; the ids follow from the unit name unless given. */
 export type RoleFixture = Pick<RoleView, 'role' | 'unitName'> & Partial<RoleView>;
@@ -23,18 +23,18 @@ export function person({ roles, ...overrides }: PersonFixture = {}): MePerson {
   };
 }
 
-export const NOTHING_PENDING: PendingCounts = {
-  approvals: 0,
-  referrals: 0,
-  drafts: 0,
-  unreadNotifications: 0,
-  accountDecisions: 0,
-  accountSetups: 0,
-  filings: 0,
-  linkage: 0,
+export const NOTHING_PENDING: PendingWork = {
+  approvals: false,
+  referrals: false,
+  drafts: false,
+  unreadNotifications: false,
+  accountDecisions: false,
+  accountSetups: false,
+  filings: false,
+  linkage: false,
 };
 
-export function me(personOverrides: PersonFixture = {}, pending: Partial<PendingCounts> = {}): MeSummary {
+export function me(personOverrides: PersonFixture = {}, pending: Partial<PendingWork> = {}): MeSummary {
   return { person: person(personOverrides), pending: { ...NOTHING_PENDING, ...pending } };
 }
 

@@ -39,6 +39,8 @@ export interface WxSpies {
   reLaunch: jest.SpyInstance;
   setTabBarBadge: jest.SpyInstance;
   removeTabBarBadge: jest.SpyInstance;
+  showTabBarRedDot: jest.SpyInstance;
+  hideTabBarRedDot: jest.SpyInstance;
   showToast: jest.SpyInstance;
   stopPullDownRefresh: jest.SpyInstance;
 }
@@ -103,6 +105,8 @@ export function useWx(): WxSpies {
       reLaunch: jest.spyOn(wx, 'reLaunch'),
       setTabBarBadge: jest.spyOn(wx, 'setTabBarBadge'),
       removeTabBarBadge: jest.spyOn(wx, 'removeTabBarBadge'),
+      showTabBarRedDot: jest.spyOn(wx, 'showTabBarRedDot'),
+      hideTabBarRedDot: jest.spyOn(wx, 'hideTabBarRedDot'),
       showToast: jest.spyOn(wx, 'showToast'),
       stopPullDownRefresh: jest.spyOn(wx, 'stopPullDownRefresh'),
     });

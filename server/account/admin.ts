@@ -20,6 +20,7 @@ import { runWork } from '../uow';
 import { loadRules, peopleByIds, RULES_ID, type RulesDoc } from './context';
 import { rev, rulesInput } from './input';
 import { approverOf, claimTaken, nameClaimId, preSystemAccount, putClaim, withIndexFields } from './sync';
+import { rebuildReach } from '../linkage/reach';
 
 export const catalogue = action({
   access: 'person',
@@ -138,7 +139,15 @@ export const adoptExisting = action({
             orderBy: [['_id', 'asc']],
             skip,
             limit: TOTALS_PAGE,
-            fields: { unitId: true, platform: true, kind: true, state: true },
+            fields: {
+              unitId: true,
+              platform: true,
+              kind: true,
+              state: true,
+              operatorA: true,
+              operatorB: true,
+              ownerId: true,
+            },
           },
         );
         all.push(...page);
@@ -146,6 +155,8 @@ export const adoptExisting = action({
       }
       const docs = buildTotals(tree, all, at);
       for (const doc of docs) await store.put('matrixTotals', doc);
+      // The linkage preview's counters from the same accounts (core/linkage/reach.ts, issue 18).
+      await rebuildReach(tree, all, at);
       result.totals = { units: docs.length, accounts: all.length };
     }
     return result;

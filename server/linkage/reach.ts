@@ -9,7 +9,9 @@ import type { Account, Person } from '../../typings/org';
 import {
   addToDelta,
   applyReach,
+  buildReach,
   countedOperators,
+  type ReachAccount,
   type LinkageReach,
   type OperatorReachDoc,
   type ReachDelta,
@@ -22,6 +24,7 @@ import type { CollectionName } from '../../core/schema';
 import { loadTree } from '../org';
 import { store, type Doc } from '../store';
 import { currentEnvId } from '../uow';
+import { readByIds } from './bulk';
 
 /** What both a uow `Work` and a bare transaction offer. */
 export interface ReadWrite {
@@ -136,4 +139,18 @@ export async function consentReachChanged(
     const person = await tx.get<Person>('people', personId);
     if (person) await personReachChanged(tx, person, () => loadTree(), now);
   });
+}
+
+/** The counters from scratch over every account (a database written before them: account.adoptExisting). */
+export async function rebuildReach(tree: UnitTree, accounts: readonly ReachAccount[], at: string): Promise<void> {
+  const operators = [...new Set(accounts.flatMap((a) => countedOperators(a)))];
+  const [people, consents] = await Promise.all([
+    readByIds<Person>(store, 'people', operators, { _id: true, active: true, openid: true }),
+    readByIds<ConsentRecord>(store, 'consents', operators),
+  ]);
+  const consentOf = new Map(consents.map((c) => [c._id, c]));
+  const reachable = new Set(people.filter((p) => reachableNow(p, consentOf.get(p._id) ?? null)).map((p) => p._id));
+  const built = buildReach(tree, accounts, (id) => reachable.has(id), at);
+  for (const doc of built.reach) await store.put('linkageReach', doc);
+  for (const doc of built.operators) await store.put('linkageOperators', doc);
 }

@@ -8,9 +8,7 @@ import type { ProvinceCallers } from '../province/generate';
 
 /** Items of one page, as the list pages ask for them. */
 export const PAGE = 20;
-/** A workbench badge reads at most this many ids (server/pending.ts BADGE_CAP; it shows "99+"). */
-export const BADGE_CAP = 100;
-/** The badges org.me answers (typings/org.ts PendingCounts). */
+/** The kinds of waiting work org.me answers (typings/org.ts PendingWork), each read as one id at most. */
 const BADGES = 8;
 
 /** Ids the calls need, picked from the generated province (stable for a seed); null when the data has none. */
@@ -111,7 +109,7 @@ const mine = (view?: 'all'): Call => ({
   page: PAGE * 4,
   items: 'mineRows',
 });
-const me = (): Call => ({ action: 'org.me', body: () => ({}), page: BADGES * BADGE_CAP, items: 'badges' });
+const me = (): Call => ({ action: 'org.me', body: () => ({}), page: BADGES, items: 'badges' });
 
 const cases = (role: Role, calls: Call[]): ActionCase[] =>
   calls.map((c) => ({ ...c, role, roleLabel: ROLE_LABELS[role] }));

@@ -116,7 +116,8 @@ function itemsOf(answer: unknown, kind: Call['items']): number | null {
   if (typeof data !== 'object' || data === null) return null;
   if (kind === 'badges') {
     const pending = (data as { pending?: { [k: string]: unknown } }).pending ?? {};
-    return Object.values(pending).reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
+    // whether work waits (issue 18): each kind read as one id at most
+    return Object.values(pending).reduce<number>((n, v) => n + (v === true ? 1 : typeof v === 'number' ? v : 0), 0);
   }
   if (kind === 'cadenceCells') {
     const accounts = (data as { accounts?: { days?: { count: number }[] }[] }).accounts ?? [];

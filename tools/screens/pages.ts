@@ -261,6 +261,17 @@ export const screens: ScreenSpec[] = [
       return { id: first(floored, '审慎发布的组合规则').id };
     },
   },
+  // the same 审慎发布 rule as a reviewer reads it: the form disabled, the bench still open
+  {
+    route: 'packages/screening/pages/rule/index',
+    as: 'demo-reviewer',
+    variant: 'readonly',
+    query: async (demo) => {
+      const page = await demo.call('screen', 'ruleList', { limit: 100 }, 'demo-reviewer');
+      const floored = page.items.filter((r) => r.effect === 'caution' && r.levelFloor !== 'ordinary');
+      return { id: first(floored, '审慎发布的组合规则').id };
+    },
+  },
   { route: 'packages/screening/pages/rule-import/index', as: 'demo-province-propaganda' },
   { route: 'packages/screening/pages/wording/index', as: 'demo-province-propaganda' },
   {

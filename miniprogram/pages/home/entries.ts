@@ -1,5 +1,5 @@
 import type { Role, UnitLevel } from '../../../typings/org';
-import type { PendingCounts, RoleView } from '../../services/contract';
+import type { PendingWork, RoleView } from '../../services/contract';
 import { INBOX_PAGE } from '../../services/navigation';
 
 interface EntryDef {
@@ -12,8 +12,8 @@ interface EntryDef {
   roles: readonly Role[];
   /** Only where the role reaches from this level (the server refuses the others anyway). */
   level?: UnitLevel;
-  count?: keyof PendingCounts;
-  /** How a pending count of this entry reads in the 待办 list. */
+  pending?: keyof PendingWork;
+  /** How this entry's waiting work reads in the 待办 list. */
   pendingLabel?: string;
 }
 
@@ -26,7 +26,7 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     icon: 'passed',
     url: '/pages/approvals/index',
     roles: ['reviewer', 'leader', 'propagandaStaff'],
-    count: 'approvals',
+    pending: 'approvals',
     pendingLabel: '待我审核审批的稿件',
   },
   {
@@ -35,7 +35,7 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     icon: 'edit',
     url: '/pages/drafts/index',
     roles: ['operator'],
-    count: 'drafts',
+    pending: 'drafts',
     pendingLabel: '未提交草稿',
   },
   // 第十九条: each account's posting cadence, watched by its operators, leaders and desks.
@@ -54,7 +54,7 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     icon: 'bullhorn-o',
     url: '/packages/linkage/pages/mine/index',
     roles: ['operator'],
-    count: 'linkage',
+    pending: 'linkage',
     pendingLabel: '待响应联动指令',
   },
   {
@@ -79,7 +79,7 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     icon: 'exchange',
     url: '/pages/referrals/index',
     roles: ['operator', 'departmentHandler'],
-    count: 'referrals',
+    pending: 'referrals',
     pendingLabel: '待办流转',
   },
   // 第二十七条、第七条: deadlines count working days; 省厅政治部宣传处 enters a year's arrangement.
@@ -114,7 +114,7 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     icon: 'certificate',
     url: '/packages/accounts/pages/applications/index?box=toDecide',
     roles: ['propagandaStaff'],
-    count: 'accountDecisions',
+    pending: 'accountDecisions',
     pendingLabel: '待审批账号申请',
   },
   {
@@ -123,7 +123,7 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     icon: 'completed',
     url: '/packages/accounts/pages/setups/index',
     roles: ['unitAdmin', 'leader', 'operator'],
-    count: 'accountSetups',
+    pending: 'accountSetups',
     pendingLabel: '待完成开设任务',
   },
   {
@@ -132,7 +132,7 @@ export const ENTRY_DEFS: readonly EntryDef[] = [
     icon: 'description',
     url: '/packages/accounts/pages/filings/index',
     roles: ['propagandaStaff'],
-    count: 'filings',
+    pending: 'filings',
     pendingLabel: '待办备案',
   },
   {
@@ -232,18 +232,17 @@ export interface HomeEntry {
   title: string;
   icon: string;
   url: string;
-  /** Pending items behind the entry; 0 shows no badge. */
-  count: number;
+  /** Something waits behind the entry: a dot on its icon (the workbench does not count, issue 18). */
+  waiting: boolean;
 }
 
 export interface PendingItem {
   key: string;
   label: string;
-  count: number;
   url: string;
 }
 
-export function entriesFor(roles: readonly RoleView[], pending: PendingCounts): HomeEntry[] {
+export function entriesFor(roles: readonly RoleView[], pending: PendingWork): HomeEntry[] {
   const holds = (def: EntryDef): boolean =>
     roles.some((grant) => def.roles.includes(grant.role) && (!def.level || grant.scopeLevel === def.level));
   return ENTRY_DEFS.filter(holds).map((def) => ({
@@ -251,21 +250,18 @@ export function entriesFor(roles: readonly RoleView[], pending: PendingCounts): 
     title: def.title,
     icon: def.icon,
     url: def.url,
-    count: def.count ? pending[def.count] : 0,
+    waiting: def.pending ? pending[def.pending] : false,
   }));
 }
 
-export function pendingItemsFor(entries: readonly HomeEntry[], pending: PendingCounts): PendingItem[] {
+export function pendingItemsFor(entries: readonly HomeEntry[], pending: PendingWork): PendingItem[] {
   const items: PendingItem[] = entries
-    .filter((entry) => entry.count > 0)
+    .filter((entry) => entry.waiting)
     .map((entry) => ({
       key: entry.key,
       label: ENTRY_DEFS.find((def) => def.key === entry.key)?.pendingLabel ?? entry.title,
-      count: entry.count,
       url: entry.url,
     }));
-  if (pending.unreadNotifications > 0) {
-    items.push({ key: 'unread', label: '未读消息', count: pending.unreadNotifications, url: INBOX_PAGE });
-  }
+  if (pending.unreadNotifications) items.push({ key: 'unread', label: '未读消息', url: INBOX_PAGE });
   return items;
 }

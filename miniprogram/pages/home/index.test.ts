@@ -22,39 +22,32 @@ describe('工作台 (pages/home)', () => {
     expect(page.text('#header')).toBe('王芳 株洲市公安局');
   });
 
-  it('shows the entries of the roles held, with pending counts, and the pending list', async () => {
+  it('shows the entries of the roles held, a dot where work waits, and the pending list', async () => {
     wxm.cloud.reply('org', 'me', {
       ok: true,
-      data: me({ roles: REVIEWER_AND_OPERATOR }, { approvals: 3, referrals: 2, unreadNotifications: 5 }),
+      data: me({ roles: REVIEWER_AND_OPERATOR }, { approvals: true, referrals: true, unreadNotifications: true }),
     });
-    const page = await openPage('pages/home/index');
+    const page = await openPage<{ entries: { key: string; waiting: boolean }[] }>('pages/home/index');
 
     expect(page.exists('#entry-approvals')).toBe(true);
     expect(page.exists('#entry-drafts')).toBe(true);
     expect(page.exists('#entry-referrals')).toBe(true);
     expect(page.exists('#entry-accounts')).toBe(false);
-    expect(page.text('#entry-approvals')).toBe('3 审核审批');
-    expect(page.text('#entry-drafts')).toBe('我的稿件');
-
-    expect(page.text('#pending-approvals')).toContain('待我审核审批的稿件 3');
-    expect(page.text('#pending-referrals')).toContain('待办流转 2');
-    expect(page.text('#pending-unread')).toContain('未读消息 5');
+    // Whether, not how many (issue 18): no number anywhere, a dot on the entries with work.
+    expect(page.text('#entry-approvals')).toBe('审核审批');
+    const waiting = page
+      .data()
+      .entries.filter((e) => e.waiting)
+      .map((e) => e.key);
+    expect(waiting).toEqual(['approvals', 'referrals']);
+    expect(page.text('#pending-approvals')).toContain('待我审核审批的稿件');
+    expect(page.text('#pending-referrals')).toContain('待办流转');
+    expect(page.text('#pending-unread')).toContain('未读消息');
+    expect(page.text('#pending')).not.toMatch(/\d/u);
     expect(page.exists('#pending-drafts')).toBe(false);
     expect(page.exists('#no-pending')).toBe(false);
-    expect(wxm.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 1, text: '5' }));
-  });
-
-  it('shows 99+ for a count the server stopped at (it reads at most 100 per badge)', async () => {
-    wxm.cloud.reply('org', 'me', {
-      ok: true,
-      data: me({ roles: REVIEWER_AND_OPERATOR }, { approvals: 100, drafts: 99, unreadNotifications: 100 }),
-    });
-    const page = await openPage('pages/home/index');
-    expect(page.text('#entry-approvals')).toBe('99+ 审核审批');
-    expect(page.text('#entry-drafts')).toBe('99 我的稿件');
-    expect(page.text('#pending-approvals')).toContain('待我审核审批的稿件 99+');
-    expect(page.text('#pending-unread')).toContain('未读消息 99+');
-    expect(wxm.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 1, text: '99+' }));
+    expect(wxm.showTabBarRedDot).toHaveBeenCalledWith(expect.objectContaining({ index: 1 }));
+    expect(wxm.setTabBarBadge).not.toHaveBeenCalled();
   });
 
   it('shows the unit admin the org entries only', async () => {
@@ -131,7 +124,8 @@ describe('工作台 (pages/home)', () => {
     expect(page.exists('#pending')).toBe(false);
     expect(page.text('#no-pending')).toContain('暂无待办事项');
     expect(wxm.removeTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 1 }));
-    expect(wxm.setTabBarBadge).not.toHaveBeenCalled();
+    expect(wxm.hideTabBarRedDot).toHaveBeenCalledWith(expect.objectContaining({ index: 1 }));
+    expect(wxm.showTabBarRedDot).not.toHaveBeenCalled();
   });
 
   it('tells a person without roles to ask for one', async () => {
@@ -178,7 +172,7 @@ describe('工作台 (pages/home)', () => {
   });
 
   it('opens the page of a tapped entry', async () => {
-    wxm.cloud.reply('org', 'me', { ok: true, data: me({ roles: REVIEWER_AND_OPERATOR }, { approvals: 1 }) });
+    wxm.cloud.reply('org', 'me', { ok: true, data: me({ roles: REVIEWER_AND_OPERATOR }, { approvals: true }) });
     const page = await openPage('pages/home/index');
     await page.fire('#entry-referrals', 'tap');
     expect(wxm.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/referrals/index' }));
@@ -187,7 +181,7 @@ describe('工作台 (pages/home)', () => {
   });
 
   it('switches to the 消息 tab for unread messages', async () => {
-    wxm.cloud.reply('org', 'me', { ok: true, data: me({}, { unreadNotifications: 2 }) });
+    wxm.cloud.reply('org', 'me', { ok: true, data: me({}, { unreadNotifications: true }) });
     const page = await openPage('pages/home/index');
     await page.fire('#pending-unread', 'click');
     expect(wxm.switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/inbox/index' }));

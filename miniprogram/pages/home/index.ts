@@ -2,7 +2,7 @@ import { call } from '../../services/api';
 import { latestData } from '../../services/load';
 import { openPage } from '../../services/navigation';
 import type { LoadState } from '../../services/load';
-import { syncUnreadBadge } from '../../services/badge';
+import { syncUnreadDot } from '../../services/badge';
 import { entriesFor, pendingItemsFor } from './entries';
 import type { HomeEntry, PendingItem } from './entries';
 import type { DatasetEvent } from '../../utils/events';
@@ -63,7 +63,7 @@ Page<HomeData, HomeCustom>({
       entries,
       pending: pendingItemsFor(entries, pending),
     });
-    syncUnreadBadge(pending.unreadNotifications);
+    syncUnreadDot(pending.unreadNotifications);
   },
 
   onEntryTap(event) {

@@ -195,7 +195,7 @@ describe('规则编辑与试算 (packages/screening/pages/rule)', () => {
     await page.fire('#category', 'change', { value: '3' });
     expect(page.data()).toMatchObject({ effect: 'caution', levelFloor: 'ordinary' });
     // The editor may still choose otherwise; what is tested and saved is what the form shows.
-    await page.fire('#level-floor', 'change', 'especiallyMajor');
+    await page.fire('#level-floor >>> #segment-especiallyMajor', 'tap');
     await page.fire('#name', 'change', '信访争议');
     await page.fire('#groups', 'change', '信访\n打人');
     await page.fire('#sample', 'change', TEXT);

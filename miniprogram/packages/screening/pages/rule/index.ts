@@ -20,6 +20,7 @@ import type {
 import { call } from '../../../../services/api';
 import { latestData, type LoadState } from '../../../../services/load';
 import type { ValueEvent } from '../../../../utils/events';
+import type { SegmentedOption } from '../../../../components/segmented/index';
 import { formatGroups, parseGroups } from '../../rule-text';
 
 interface CategoryOption {
@@ -54,6 +55,9 @@ interface RuleData extends LoadState {
   name: string;
   effect: ScreeningEffect;
   levelFloor: SensitivityLevel;
+  /** The choices of 效果 and 最低等级, one line each on a phone. */
+  effectOptions: readonly SegmentedOption[];
+  levelOptions: readonly SegmentedOption[];
   groupsText: string;
   excludeText: string;
   within: Within;
@@ -110,6 +114,17 @@ const VERDICT_LEVEL: Readonly<Record<SensitivityLevel, string>> = {
   major: '重大敏感',
   especiallyMajor: '特别重大敏感',
 };
+
+const EFFECT_OPTIONS: readonly SegmentedOption[] = [
+  { name: 'block', label: '禁止发布' },
+  { name: 'caution', label: '审慎发布' },
+  { name: 'triage', label: '留言处置' },
+];
+
+const LEVEL_OPTIONS: readonly SegmentedOption[] = (['ordinary', 'major', 'especiallyMajor'] as const).map((name) => ({
+  name,
+  label: VERDICT_LEVEL[name],
+}));
 
 function slotLabel(slot: number): string {
   return slot >= 0 ? `第${slot + 1}组` : `排除${-slot}`;
@@ -172,6 +187,8 @@ Page<RuleData, RuleCustom>({
     name: '',
     effect: 'block',
     levelFloor: 'major',
+    effectOptions: EFFECT_OPTIONS,
+    levelOptions: LEVEL_OPTIONS,
     groupsText: '',
     excludeText: '',
     within: 'sentence',
