@@ -171,8 +171,9 @@ async function runStep(
   report.notices += await enqueueMany(db, drafts, now);
 }
 
-export async function runLinkageSteps(ctx: HandlerContext, deadline: number): Promise<LinkageStepsReport> {
-  const report: LinkageStepsReport = {
+/** A run that did nothing: also what the timer reports when it skips the linkage part. */
+export function emptyLinkageStepsReport(): LinkageStepsReport {
+  return {
     due: 0,
     fanouts: 0,
     reminders: 0,
@@ -183,6 +184,10 @@ export async function runLinkageSteps(ctx: HandlerContext, deadline: number): Pr
     stoppedEarly: false,
     error: null,
   };
+}
+
+export async function runLinkageSteps(ctx: HandlerContext, deadline: number): Promise<LinkageStepsReport> {
+  const report = emptyLinkageStepsReport();
   const db = ctx.store;
   try {
     const due = await db.find<Directive>(

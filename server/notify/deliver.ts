@@ -151,19 +151,15 @@ async function pool<T>(items: readonly T[], size: number, work: (item: T) => Pro
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, lane));
 }
 
+/** A run that delivered nothing: also what the timer reports when it skips delivery. */
+export function emptyDeliveryReport(): DeliveryReport {
+  return { due: 0, sent: 0, skipped: 0, failed: 0, retrying: 0, lostRace: 0, escalations: 0, stoppedEarly: false };
+}
+
 export async function deliverDue(ctx: HandlerContext, options: DeliveryOptions): Promise<DeliveryReport> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const concurrency = options.concurrency ?? CONCURRENCY;
-  const report: DeliveryReport = {
-    due: 0,
-    sent: 0,
-    skipped: 0,
-    failed: 0,
-    retrying: 0,
-    lostRace: 0,
-    escalations: 0,
-    stoppedEarly: false,
-  };
+  const report = emptyDeliveryReport();
   const _ = command();
   let tree: Promise<UnitTree> | null = null;
   const now = (): number => Date.now();

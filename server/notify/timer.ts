@@ -8,8 +8,8 @@ import { performance } from 'node:perf_hooks';
 import * as v from 'valibot';
 import { callerIdentity } from '../cloud';
 import { planners, runPlanners, timerContext, type PlannerRunReport, type ShellPlannerRegistry } from '../planners';
-import { runLinkageSteps, type LinkageStepsReport } from '../linkage/steps';
-import { deliverDue, type DeliveryReport } from './deliver';
+import { emptyLinkageStepsReport, runLinkageSteps, type LinkageStepsReport } from '../linkage/steps';
+import { deliverDue, emptyDeliveryReport, type DeliveryReport } from './deliver';
 
 /**
  * Work stops being started after this long; config.json gives the function 60 s, so a run ends its
@@ -24,28 +24,6 @@ export const LINKAGE_BUDGET_MS = 15_000;
  * planner's name — so a benchmark or an operator can measure or rerun each timer on its own (issue 18).
  */
 const timerEvent = v.object({ Type: v.literal('Timer'), TriggerName: v.string(), only: v.optional(v.string()) });
-
-const NO_LINKAGE: LinkageStepsReport = {
-  due: 0,
-  fanouts: 0,
-  reminders: 0,
-  lateReports: 0,
-  closed: 0,
-  notices: 0,
-  targetsRead: 0,
-  stoppedEarly: false,
-  error: null,
-};
-const NO_DELIVERY: DeliveryReport = {
-  due: 0,
-  sent: 0,
-  skipped: 0,
-  failed: 0,
-  retrying: 0,
-  lostRace: 0,
-  escalations: 0,
-  stoppedEarly: false,
-};
 
 export type TimerAnswer =
   | {
@@ -64,11 +42,13 @@ export function createTimerMain(registry: ShellPlannerRegistry = planners): (eve
     const ctx = timerContext(Date.now(), runId, () => randomUUID().replace(/-/g, ''));
     const only = event.only;
     const part = (name: string): boolean => only === undefined || only === name;
-    const linkage = part('linkage') ? await runLinkageSteps(ctx, started + LINKAGE_BUDGET_MS) : NO_LINKAGE;
+    const linkage = part('linkage')
+      ? await runLinkageSteps(ctx, started + LINKAGE_BUDGET_MS)
+      : emptyLinkageStepsReport();
     const plannerReports = await runPlanners(ctx, registry, only === undefined ? undefined : (name) => name === only);
     const delivery = part('delivery')
       ? await deliverDue(ctx, { runId, deadline: started + RUN_BUDGET_MS })
-      : NO_DELIVERY;
+      : emptyDeliveryReport();
     // One line per run for the operators' log search.
     console.log(JSON.stringify({ timer: event.TriggerName, runId, linkage, planners: plannerReports, delivery }));
     return { ok: true, data: { runId, linkage, planners: plannerReports, delivery } };
