@@ -10,8 +10,9 @@ import { enqueue } from '../core/notify/outbox';
 import { templatesFor } from '../core/notify/templates';
 import type { PlannerRunReport } from '../server/planners';
 import type { TimerAnswer } from '../server/notify/timer';
-import { addDays, beijingAt, beijingDayEnd, beijingDayStart, toBeijingIso } from '../core/time';
+import { addDays, beijingAt, toBeijingIso } from '../core/time';
 import { useTestCloud } from './support/cloud';
+import { signedReferral } from './support/referrals';
 
 const TODAY = '2026-11-30';
 /** More than one page of 100, all due at the same instant: the ties cross a page boundary. */
@@ -19,37 +20,15 @@ const DUE = 150;
 const HANDLER = 'p-cs-handler-criminal';
 
 function referral(i: number, dueSoon: boolean): Referral {
-  const dueDay = dueSoon ? TODAY : addDays(TODAY, 5 + (i % 20));
-  const dueAt = toBeijingIso(beijingDayEnd(dueDay));
-  const created = toBeijingIso(beijingAt(addDays(TODAY, -3), 10));
-  return {
-    _id: `r-${String(i).padStart(5, '0')}`,
-    messageId: `m-${i}`,
-    accountId: 'acc-cs-weibo',
-    unitId: 'u-cs',
-    deskId: 'u-cs-xcc',
-    departmentId: 'u-cs-xz',
-    departmentName: '长沙市公安局刑侦支队',
+  return signedReferral({
+    id: `r-${String(i).padStart(5, '0')}`,
+    n: i,
+    department: { id: 'u-cs-xz', name: '长沙市公安局刑侦支队' },
     deadlineClass: 'major',
-    question: `群众咨询事项 ${i}`,
-    state: 'signed',
-    open: true,
     handlerId: HANDLER,
-    signedAt: created,
-    returnReason: null,
-    dueAt,
-    originalDueAt: dueAt,
-    dueSoonAt: toBeijingIso(beijingDayStart(dueDay)),
-    extensions: [],
-    answer: null,
-    overdueMs: null,
-    calendarWarnings: [],
-    log: [{ action: 'create', at: created, by: 'p-cs-operator-a', note: null }],
-    createdBy: 'p-cs-operator-a',
-    createdAt: created,
-    updatedAt: created,
-    rev: 2,
-  };
+    created: toBeijingIso(beijingAt(addDays(TODAY, -3), 10)),
+    dueDay: dueSoon ? TODAY : addDays(TODAY, 5 + (i % 20)),
+  });
 }
 
 jest.setTimeout(120_000);

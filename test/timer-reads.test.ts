@@ -10,12 +10,13 @@ import type { Account } from '../typings/org';
 import type { Referral } from '../typings/referral';
 import type { ApprovalQueueEntry } from '../typings/post';
 import type { Filing } from '../typings/account';
-import { beijingAt, beijingDayEnd, beijingDayStart, toBeijingIso } from '../core/time';
+import { beijingAt, toBeijingIso } from '../core/time';
 import type { TimerAnswer } from '../server/notify/timer';
 import { withIndexFields } from '../core/account/keys';
 import { buildTree } from '../core/org/tree';
 import type { Unit } from '../typings/org';
 import { useTestCloud } from './support/cloud';
+import { signedReferral } from './support/referrals';
 
 jest.setTimeout(60_000);
 
@@ -50,35 +51,20 @@ describe('timer runs measured one by one', () => {
     const day = '2026-12-01';
     t.cloud.clock.set(toBeijingIso(beijingAt(day, 8, 2)));
     const created = toBeijingIso(beijingAt('2026-11-27', 10));
-    const due = toBeijingIso(beijingDayEnd(day));
-    const referrals: Referral[] = Array.from({ length: 30 }, (_, i) => ({
-      _id: `r-digest-${String(i).padStart(3, '0')}`,
-      messageId: `m-digest-${i}`,
-      accountId: 'acc-cs-weibo',
-      unitId: 'u-cs',
-      deskId: 'u-cs-xcc',
-      departmentId: i % 2 === 0 ? 'u-cs-xz' : 'u-cs-wa',
-      departmentName: i % 2 === 0 ? '长沙市公安局刑侦支队' : '长沙市公安局网安支队',
-      deadlineClass: 'ordinary',
-      question: `群众咨询事项 ${i}`,
-      state: 'signed',
-      open: true,
-      handlerId: null,
-      signedAt: created,
-      returnReason: null,
-      dueAt: due,
-      originalDueAt: due,
-      dueSoonAt: toBeijingIso(beijingDayStart(day)),
-      extensions: [],
-      answer: null,
-      overdueMs: null,
-      calendarWarnings: [],
-      log: [{ action: 'create', at: created, by: 'p-cs-operator-a', note: null }],
-      createdBy: 'p-cs-operator-a',
-      createdAt: created,
-      updatedAt: created,
-      rev: 2,
-    }));
+    const referrals: Referral[] = Array.from({ length: 30 }, (_, i) =>
+      signedReferral({
+        id: `r-digest-${String(i).padStart(3, '0')}`,
+        n: i,
+        department:
+          i % 2 === 0
+            ? { id: 'u-cs-xz', name: '长沙市公安局刑侦支队' }
+            : { id: 'u-cs-wa', name: '长沙市公安局网安支队' },
+        deadlineClass: 'ordinary',
+        handlerId: null,
+        created,
+        dueDay: day,
+      }),
+    );
     t.cloud.db.insert('referrals', referrals as never[]);
     const first = await everyMinute({ only: 'referralDigest' });
     if (!first.ok) throw new Error(JSON.stringify(first));
