@@ -17,7 +17,7 @@ import type {
   ScreeningCategoryId,
   WordingRule,
 } from '../../typings/screening';
-import { Automaton } from './automaton';
+import { Automaton, type AutomatonMatches } from './automaton';
 import { isCategoryId } from './categories';
 import {
   foldCodePoint,
@@ -243,6 +243,467 @@ function quietGap(source: string, from: number, to: number): boolean {
   return true;
 }
 
+/** Rule-pattern occurrences kept for the second pass (pattern, original span), in the order found. */
+interface Kept {
+  id: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  count: number;
+}
+
+function keep(kept: Kept, id: number, start: number, end: number): void {
+  if (kept.count === kept.id.length) {
+    const grow = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    kept.id = grow(kept.id);
+    kept.start = grow(kept.start);
+    kept.end = grow(kept.end);
+  }
+  kept.id[kept.count] = id;
+  kept.start[kept.count] = start;
+  kept.end[kept.count++] = end;
+}
+
+/** Group slots per rule in the flat per-(rule, group) scratch arrays (RULE_GROUPS_MAX fits). */
+const G = 8;
+
+/**
+ * What one pass over a text reads: built once per matcher. The pass (runMatch) copies every field
+ * into a local first: a matcher is one of several alive (the cache, the editor's drafts), so no
+ * compiled code can treat these as constants, and locals keep the hot loop off memory.
+ */
+interface Tables {
+  automaton: Automaton;
+  alphabet: Uint16Array;
+  entries: readonly Entry[];
+  keys: readonly string[];
+  lengths: Int32Array;
+  rules: readonly CombinationRule[];
+  rulePatterns: readonly Pattern[];
+  /** Per key: the one plain rule pattern it stands for (every run 1, no Latin edge), else -1. */
+  plainRule: Int32Array;
+  /** Per key: whether some rule pattern / allow phrase has it. */
+  ruleKey: Uint8Array;
+  allowKey: Uint8Array;
+  /** The references of every rule pattern, flat: pattern p's are [refFrom[p], refFrom[p + 1]). */
+  refFrom: Int32Array;
+  refRule: Int32Array;
+  refSlot: Int32Array;
+  refBit: Int32Array;
+  /** The same for the positional rules (ordered or windowed) alone: they take the second pass. */
+  posFrom: Int32Array;
+  posRule: Int32Array;
+  posBit: Int32Array;
+  /** Groups a rule needs, as a bit mask; a rule is looked at only once every group has occurred. */
+  needed: Int32Array;
+  // ---- per-text scratch for the rules, reused: most rules are decided sentence by sentence in
+  // the first pass, from bit masks; only rules that need positions (ordered or windowed) and texts
+  // with an allow-listed phrase take the second pass.
+  present: Int32Array;
+  positional: Uint8Array;
+  sentenceMask: Int32Array;
+  sentenceExcluded: Uint8Array;
+  sentenceOfRule: Int32Array;
+  /** Per (rule, group): the first part found in the sentence being read. */
+  firstStart: Int32Array;
+  firstOutput: Int32Array;
+  firstPattern: Int32Array;
+  firstRef: Int32Array;
+  complete: Uint8Array;
+  /** Rule patterns seen in the current text: group presence is marked once per pattern, not per occurrence. */
+  seenPattern: Uint8Array;
+  /** Rules touched in the sentence being read (each once: `sentenceOfRule` says whether it is). */
+  inSentence: Int32Array;
+  /** 1 + the sentence a plain rule pattern was last counted in, in the current text (0: not yet). */
+  patternSentence: Int32Array;
+  /** Whether a rule pattern belongs to some rule that takes the second pass in the current text. */
+  wantedPattern: Uint8Array;
+  /** Rule patterns some positional rule refers to: their occurrences are kept for the second pass. */
+  keptPattern: Uint8Array;
+  kept: Kept;
+}
+
+/** Whether [start, stop) lies inside one of `allowed` (sorted by start). */
+function insideAny(allowed: readonly Span[], start: number, stop: number): boolean {
+  for (const a of allowed) {
+    if (a.start > start) return false;
+    if (a.end >= stop) return true;
+  }
+  return false;
+}
+
+/** The part a fired sentence rule shows for group g: its first occurrence in the sentence. */
+function partOf(
+  t: Tables,
+  rule: number,
+  g: number,
+  found: AutomatonMatches,
+  text: string,
+  norm: NormalisedText,
+): RuleMatchPart {
+  const slot = rule * G + g;
+  const p = t.rulePatterns[t.firstPattern[slot]];
+  const end = found.ends[t.firstOutput[slot]];
+  const begin = end - t.lengths[found.keys[t.firstOutput[slot]]];
+  const runs = p?.runs ?? null;
+  // spanOf, without the intermediate object.
+  const lastNeed = runs === null ? 1 : runs[end - begin - 1];
+  return {
+    group: g,
+    term: p?.refTerms[t.firstRef[slot]] ?? '',
+    start: startOf(norm, begin, end, runs),
+    end: unitEnd(text, norm, norm.runFirst[end - 1] + lastNeed - 1),
+  };
+}
+
+/** Decides the sentence rules touched in the sentence just read (`inSentence[0, touchedCount)`). */
+function closeSentence(
+  t: Tables,
+  touchedCount: number,
+  fired: RuleMatch[],
+  found: AutomatonMatches,
+  text: string,
+  norm: NormalisedText,
+): void {
+  const { inSentence, sentenceMask, sentenceExcluded, sentenceOfRule, needed, positional, rules } = t;
+  for (let i = 0; i < touchedCount; i++) {
+    const rule = inSentence[i];
+    if (sentenceMask[rule] === needed[rule] && sentenceExcluded[rule] === 0 && positional[rule] === 0) {
+      const parts: RuleMatchPart[] = [];
+      for (let g = 0; g < (rules[rule]?.groups.length ?? 0); g++) parts.push(partOf(t, rule, g, found, text, norm));
+      fired.push({ rule, sentence: sentenceOfRule[rule], parts });
+    }
+    sentenceOfRule[rule] = -1;
+  }
+}
+
+/** One text through the matcher: normalise, one automaton pass, terms mapped back, rules decided. */
+function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
+  const {
+    automaton,
+    alphabet,
+    entries,
+    keys,
+    lengths,
+    rules,
+    rulePatterns,
+    plainRule,
+    ruleKey,
+    allowKey,
+    refFrom,
+    refRule,
+    refSlot,
+    refBit,
+    posFrom,
+    posRule,
+    posBit,
+    needed,
+    present,
+    positional,
+    sentenceMask,
+    sentenceExcluded,
+    sentenceOfRule,
+    firstStart,
+    firstOutput,
+    firstPattern,
+    firstRef,
+    complete,
+    seenPattern,
+    inSentence,
+    patternSentence,
+    wantedPattern,
+    keptPattern,
+    kept,
+  } = t;
+  const norm = normaliseShared(text, alphabet, false);
+  kept.count = 0;
+  const { runFirst, origin, sentenceUnits, sentenceCount } = norm;
+  const hits: TermHit[] = [];
+  const allowSpans: Span[] = [];
+  const cues: Cue[] = [];
+  const wordingHits: WordingHit[] = [];
+  const seen: number[] = [];
+  const fired: RuleMatch[] = [];
+  // Rules touched in the sentence being read: `inSentence[0, touchedCount)` (shared scratch).
+  let touchedCount = 0;
+  let sentence = 0;
+  const found = automaton.scan(norm.units, norm.length);
+  // Allow-listed phrases first (rare: a flag per key says where to look), so that the first pass
+  // already leaves out the rule terms inside them.
+  const allowed: Span[] = [];
+  for (let k = 0; k < found.count; k++) {
+    const index = found.keys[k];
+    if (allowKey[index] === 0) continue;
+    const end = found.ends[k];
+    const begin = end - lengths[index];
+    if (
+      end - begin > 1 &&
+      spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
+    )
+      continue;
+    for (let p = entries[index] as Pattern | null; p !== null; p = p.next) {
+      if (p.kind !== ALLOW || (p.runs !== null && !runsHold(norm, begin, p.runs))) continue;
+      if (p.edges !== 0 && !onWordBoundary(text, spanOf(text, norm, begin, end, p.runs), p.edges)) continue;
+      allowed.push(wholeSpan(text, norm, begin, end));
+    }
+  }
+  allowed.sort((a, b) => a.start - b.start);
+  /** Whether [start, the original end of unit `end` - 1] lies inside an allow span. */
+  const insideAllow = (start: number, end: number): boolean =>
+    insideAny(allowed, start, unitEnd(text, norm, runFirst[end - 1]));
+  // First pass: terms, allow phrases, wording and cues in full; rule terms by sentence, as masks.
+  for (let k = 0; k < found.count; k++) {
+    const end = found.ends[k];
+    const index = found.keys[k];
+    const begin = end - lengths[index];
+    // Runs end at boundaries, so only the gaps between runs can hold one — and only if some
+    // original character there was dropped (kept units side by side leave no room for one).
+    if (end - begin > 1) {
+      const from = runFirst[begin + 1] - 1;
+      const to = runFirst[end - 1];
+      if (origin[to] - origin[from] !== to - from && spansBoundary(text, origin[from] + 1, origin[to], alphabet))
+        continue;
+    }
+    const plain = plainRule[index];
+    if (plain >= 0) {
+      // The same as the rule branch below, for a pattern with every run 1 and no Latin edge.
+      const start = origin[end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1];
+      if (allowed.length > 0 && insideAllow(start, end)) continue;
+      if (keptPattern[plain] === 1) keep(kept, plain, start, unitEnd(text, norm, runFirst[end - 1]));
+      if (seenPattern[plain] === 0) {
+        seenPattern[plain] = 1;
+        seen.push(plain);
+      }
+      if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
+        closeSentence(t, touchedCount, fired, found, text, norm);
+        touchedCount = 0;
+        while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
+      }
+      // A pattern's later occurrences in a sentence start later: they change no mask nor part.
+      if (patternSentence[plain] === sentence + 1) continue;
+      patternSentence[plain] = sentence + 1;
+      const first = refFrom[plain];
+      for (let r = first, last = refFrom[plain + 1]; r < last; r++) {
+        const rule = refRule[r];
+        if (sentenceOfRule[rule] !== sentence) {
+          sentenceOfRule[rule] = sentence;
+          sentenceMask[rule] = 0;
+          sentenceExcluded[rule] = 0;
+          inSentence[touchedCount++] = rule;
+        }
+        const slot = refSlot[r];
+        if (slot < 0) {
+          sentenceExcluded[rule] = 1;
+          continue;
+        }
+        const at = rule * G + slot;
+        const bit = refBit[r];
+        if ((sentenceMask[rule] & bit) === 0 || start < firstStart[at]) {
+          firstStart[at] = start;
+          firstOutput[at] = k;
+          firstPattern[at] = plain;
+          firstRef[at] = r - first;
+        }
+        sentenceMask[rule] |= bit;
+      }
+      continue;
+    }
+    const entry = entries[index];
+    if (entry === undefined) continue;
+    if (typeof entry === 'string') {
+      // Every run 1: from the last unit of the first run to the first unit of the last.
+      const startUnit = end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1;
+      hits.push({
+        start: origin[startUnit],
+        end: unitEnd(text, norm, runFirst[end - 1]),
+        term: keys[index] ?? '',
+        category: entry,
+      });
+      continue;
+    }
+    for (let p: Pattern | null = entry; p !== null; p = p.next) {
+      if (p.runs !== null && !runsHold(norm, begin, p.runs)) continue;
+      if (p.kind === RULE) {
+        if (p.edges !== 0 && !onWordBoundary(text, spanOf(text, norm, begin, end, p.runs), p.edges)) continue;
+        const start = startOf(norm, begin, end, p.runs);
+        if (allowed.length > 0 && insideAllow(start, end)) continue;
+        if (keptPattern[p.id] === 1)
+          keep(
+            kept,
+            p.id,
+            start,
+            unitEnd(text, norm, runFirst[end - 1] + (p.runs === null ? 1 : p.runs[end - begin - 1]) - 1),
+          );
+        if (seenPattern[p.id] === 0) {
+          seenPattern[p.id] = 1;
+          seen.push(p.id);
+        }
+        // Outputs come in order of their end, so the sentence only moves forward.
+        if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
+          closeSentence(t, touchedCount, fired, found, text, norm);
+          touchedCount = 0;
+          while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
+        }
+        const { ruleOf, slotOf, bitOf } = p;
+        for (let r = 0; r < ruleOf.length; r++) {
+          const rule = ruleOf[r];
+          if (sentenceOfRule[rule] !== sentence) {
+            sentenceOfRule[rule] = sentence;
+            sentenceMask[rule] = 0;
+            sentenceExcluded[rule] = 0;
+            inSentence[touchedCount++] = rule;
+          }
+          const slot = slotOf[r];
+          if (slot < 0) {
+            sentenceExcluded[rule] = 1;
+            continue;
+          }
+          const at = rule * G + slot;
+          if ((sentenceMask[rule] & bitOf[r]) === 0 || start < firstStart[at]) {
+            firstStart[at] = start;
+            firstOutput[at] = k;
+            firstPattern[at] = p.id;
+            firstRef[at] = r;
+          }
+          sentenceMask[rule] |= bitOf[r];
+        }
+        continue;
+      }
+      const span = p.kind === ALLOW ? wholeSpan(text, norm, begin, end) : spanOf(text, norm, begin, end, p.runs);
+      if (
+        p.edges !== 0 &&
+        !onWordBoundary(text, p.kind === ALLOW ? spanOf(text, norm, begin, end, p.runs) : span, p.edges)
+      )
+        continue;
+      switch (p.kind) {
+        case TERM:
+          if (p.category !== null) hits.push({ start: span.start, end: span.end, term: p.term, category: p.category });
+          break;
+        case ALLOW:
+          allowSpans.push(span);
+          break;
+        case WORDING:
+          wordingHits.push({ start: span.start, end: span.end, wording: p.index });
+          break;
+        default:
+          cues.push({ kind: CUE_KINDS[p.index] ?? 'minor', start: span.start, end: span.end });
+      }
+    }
+  }
+  closeSentence(t, touchedCount, fired, found, text, norm);
+  // The rules the masks cannot decide: every group occurred somewhere in the text, and the rule
+  // needs positions — or an allow-listed phrase may cover some of the occurrences.
+  const slow = detailed;
+  if (slow) fired.length = 0;
+  const touched: number[] = [];
+  // Only the positional rules can take the second pass unless every rule does (detailed): their
+  // references alone are read.
+  const [from, rulesOf, bitsOf] = slow ? [refFrom, refRule, refBit] : [posFrom, posRule, posBit];
+  for (const id of seen) {
+    for (let r = from[id], last = from[id + 1]; r < last; r++) {
+      const rule = rulesOf[r];
+      if (present[rule] === 0) touched.push(rule);
+      present[rule] |= bitsOf[r] | 0x40000000;
+    }
+  }
+  let second = false;
+  for (const rule of touched) {
+    if ((present[rule] & ~0x40000000) === needed[rule] && (slow || positional[rule] === 1)) {
+      complete[rule] = 1;
+      second = true;
+    }
+    present[rule] = 0;
+  }
+  for (const id of seen) {
+    seenPattern[id] = 0;
+    if (detailed) wantedPattern[id] = 1;
+  }
+  const sentenceEnds: number[] = [];
+  for (let s = 0; s < sentenceCount; s++) sentenceEnds.push(norm.sentenceEnds[s]);
+  const occurrences: RuleOccurrence[] = [];
+  const byRule = new Map<number, { occ: Occ[]; excluded: Set<number> }>();
+  if (second && !detailed) {
+    // The kept occurrences already passed every check of the first pass.
+    for (let q = 0; q < kept.count; q++) {
+      const p = rulePatterns[kept.id[q]];
+      const start = kept.start[q];
+      const end = kept.end[q];
+      const at = sentenceAt(sentenceEnds, sentenceEnds.length, start);
+      for (let r = 0; r < p.ruleOf.length; r++) {
+        const rule = p.ruleOf[r];
+        if (complete[rule] !== 1) continue;
+        const slot = p.slotOf[r];
+        let of = byRule.get(rule);
+        if (!of) byRule.set(rule, (of = { occ: [], excluded: new Set() }));
+        if (slot < 0) of.excluded.add(at);
+        else of.occ.push({ group: slot, term: p.refTerms[r] ?? '', start, end, sentence: at });
+      }
+    }
+  } else if (detailed) {
+    for (let k = 0; k < found.count; k++) {
+      const index = found.keys[k];
+      if (ruleKey[index] === 0) continue;
+      const entry = entries[index];
+      if (entry === undefined || typeof entry === 'string') continue;
+      const end = found.ends[k];
+      const begin = end - lengths[index];
+      let crossed = -1;
+      for (let p: Pattern | null = entry; p !== null; p = p.next) {
+        if (p.kind !== RULE || wantedPattern[p.id] === 0) continue;
+        if (crossed < 0)
+          crossed =
+            end - begin > 1 &&
+            spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
+              ? 1
+              : 0;
+        if (crossed === 1) break;
+        if (p.runs !== null && !runsHold(norm, begin, p.runs)) continue;
+        const span = spanOf(text, norm, begin, end, p.runs);
+        if (p.edges !== 0 && !onWordBoundary(text, span, p.edges)) continue;
+        if (allowed.length > 0 && insideAllow(span.start, end)) continue;
+        const at = sentenceAt(sentenceEnds, sentenceEnds.length, span.start);
+        for (let r = 0; r < p.ruleOf.length; r++) {
+          const rule = p.ruleOf[r];
+          const slot = p.slotOf[r];
+          const term = p.refTerms[r] ?? '';
+          if (detailed) occurrences.push({ rule, slot, term, start: span.start, end: span.end });
+          if (complete[rule] !== 1) continue;
+          let of = byRule.get(rule);
+          if (!of) byRule.set(rule, (of = { occ: [], excluded: new Set() }));
+          if (slot < 0) of.excluded.add(at);
+          else of.occ.push({ group: slot, term, start: span.start, end: span.end, sentence: at });
+        }
+      }
+    }
+  }
+  for (const id of seen) {
+    wantedPattern[id] = 0;
+    patternSentence[id] = 0;
+  }
+  for (const rule of [...byRule.keys()].sort((a, b) => a - b)) {
+    const of = byRule.get(rule);
+    const r = rules[rule];
+    if (!of || !r) continue;
+    of.occ.sort((a, b) => a.start - b.start || a.end - b.end);
+    fired.push(...evaluateOne(r, rule, of.occ, of.excluded));
+  }
+  for (const rule of touched) complete[rule] = 0;
+  if (fired.length > 1) fired.sort((a, b) => a.rule - b.rule || a.sentence - b.sentence);
+  return {
+    hits: dropAllowed(hits, allowSpans),
+    allowSpans,
+    rules: fired,
+    wording: dropAllowed(wordingHits, allowSpans).sort((a, b) => a.start - b.start || a.end - b.end),
+    cues,
+    ascii: asciiRuns(text, norm),
+    sentenceEnds,
+    occurrences,
+  };
+}
+
 export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {}): Matcher {
   const lists = new Map<string, Pattern[]>();
   const problems: LexiconProblem[] = [];
@@ -445,377 +906,45 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     for (let p = typeof e === 'string' ? null : e; p !== null; p = p.next) if (p.kind === ALLOW) return 1;
     return 0;
   });
-  const lengths = automaton.lengths;
-
   /** Groups a rule needs, as a bit mask; a rule is looked at only once every group has occurred. */
   const needed = Int32Array.from(rules, (r) => (1 << r.groups.length) - 1);
-  const present = new Int32Array(rules.length);
-
-  // ---- per-text scratch for the rules, reused: most rules are decided sentence by sentence in the
-  // first pass, from bit masks; only rules that need positions (ordered or windowed) and texts with
-  // an allow-listed phrase take the second pass.
   const R = rules.length;
-  const G = 8;
-  const positional = Uint8Array.from(rules, (r) => (r.ordered || r.within.kind === 'window' ? 1 : 0));
-  const sentenceMask = new Int32Array(R);
-  const sentenceExcluded = new Uint8Array(R);
-  const sentenceOfRule = new Int32Array(R).fill(-1);
-  const firstStart = new Int32Array(R * G);
-  const firstOutput = new Int32Array(R * G);
-  const firstPattern = new Int32Array(R * G);
-  const firstRef = new Int32Array(R * G);
-  const complete = new Uint8Array(R);
-  /** Rule patterns seen in the current text: group presence is marked once per pattern, not per occurrence. */
-  const seenPattern = new Uint8Array(rulePatterns.length);
-  /** Rules touched in the sentence being read (each once: `sentenceOfRule` says whether it is). */
-  const inSentence = new Int32Array(R);
-  let touchedCount = 0;
-  /** 1 + the sentence a plain rule pattern was last counted in, in the current text (0: not yet). */
-  const patternSentence = new Int32Array(rulePatterns.length);
-  /** Whether a rule pattern belongs to some rule that takes the second pass in the current text. */
-  const wantedPattern = new Uint8Array(rulePatterns.length);
-  /** Rule patterns some positional rule refers to: their occurrences are kept for the second pass. */
-  const keptPattern = Uint8Array.from(rulePatterns, (_, i) => (posFrom[i + 1] > posFrom[i] ? 1 : 0));
-  // The kept occurrences of the current text (pattern, original span), in the order found: the
-  // second pass reads these few, not every automaton output again.
-  let keptId: Int32Array = new Int32Array(256);
-  let keptStart: Int32Array = new Int32Array(256);
-  let keptEnd: Int32Array = new Int32Array(256);
-  let keptCount = 0;
-  const keep = (id: number, start: number, end: number): void => {
-    if (keptCount === keptId.length) {
-      const grow = (a: Int32Array): Int32Array => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      keptId = grow(keptId);
-      keptStart = grow(keptStart);
-      keptEnd = grow(keptEnd);
-    }
-    keptId[keptCount] = id;
-    keptStart[keptCount] = start;
-    keptEnd[keptCount++] = end;
+  const tables: Tables = {
+    automaton,
+    alphabet,
+    entries,
+    keys,
+    lengths: automaton.lengths,
+    rules,
+    rulePatterns,
+    plainRule,
+    ruleKey,
+    allowKey,
+    refFrom,
+    refRule,
+    refSlot,
+    refBit,
+    posFrom,
+    posRule,
+    posBit,
+    needed,
+    present: new Int32Array(R),
+    positional: Uint8Array.from(rules, (r) => (r.ordered || r.within.kind === 'window' ? 1 : 0)),
+    sentenceMask: new Int32Array(R),
+    sentenceExcluded: new Uint8Array(R),
+    sentenceOfRule: new Int32Array(R).fill(-1),
+    firstStart: new Int32Array(R * G),
+    firstOutput: new Int32Array(R * G),
+    firstPattern: new Int32Array(R * G),
+    firstRef: new Int32Array(R * G),
+    complete: new Uint8Array(R),
+    seenPattern: new Uint8Array(rulePatterns.length),
+    inSentence: new Int32Array(R),
+    patternSentence: new Int32Array(rulePatterns.length),
+    wantedPattern: new Uint8Array(rulePatterns.length),
+    keptPattern: Uint8Array.from(rulePatterns, (_, i) => (posFrom[i + 1] > posFrom[i] ? 1 : 0)),
+    kept: { id: new Int32Array(256), start: new Int32Array(256), end: new Int32Array(256), count: 0 },
   };
-
-  const run = (text: string, detailed: boolean): DetailedMatch => {
-    const norm = normaliseShared(text, alphabet, false);
-    keptCount = 0;
-    const { runFirst, origin, sentenceUnits, sentenceCount } = norm;
-    const hits: TermHit[] = [];
-    const allowSpans: Span[] = [];
-    const cues: Cue[] = [];
-    const wordingHits: WordingHit[] = [];
-    const seen: number[] = [];
-    const fired: RuleMatch[] = [];
-    // Rules touched in the sentence being read: `inSentence[0, touchedCount)` (shared scratch).
-    touchedCount = 0;
-    let sentence = 0;
-    const partOf = (rule: number, g: number): RuleMatchPart => {
-      const slot = rule * G + g;
-      const p = rulePatterns[firstPattern[slot]];
-      const end = found.ends[firstOutput[slot]];
-      const begin = end - lengths[found.keys[firstOutput[slot]]];
-      const runs = p?.runs ?? null;
-      // spanOf, without the intermediate object.
-      const lastNeed = runs === null ? 1 : runs[end - begin - 1];
-      return {
-        group: g,
-        term: p?.refTerms[firstRef[slot]] ?? '',
-        start: startOf(norm, begin, end, runs),
-        end: unitEnd(text, norm, runFirst[end - 1] + lastNeed - 1),
-      };
-    };
-    const closeSentence = (): void => {
-      for (let t = 0; t < touchedCount; t++) {
-        const rule = inSentence[t];
-        if (sentenceMask[rule] === needed[rule] && sentenceExcluded[rule] === 0 && positional[rule] === 0) {
-          const parts: RuleMatchPart[] = [];
-          for (let g = 0; g < (rules[rule]?.groups.length ?? 0); g++) parts.push(partOf(rule, g));
-          fired.push({ rule, sentence: sentenceOfRule[rule], parts });
-        }
-        sentenceOfRule[rule] = -1;
-      }
-      touchedCount = 0;
-    };
-    const found = automaton.scan(norm.units, norm.length);
-    // Allow-listed phrases first (rare: a flag per key says where to look), so that the first pass
-    // already leaves out the rule terms inside them.
-    const allowed: Span[] = [];
-    for (let k = 0; k < found.count; k++) {
-      const index = found.keys[k];
-      if (allowKey[index] === 0) continue;
-      const end = found.ends[k];
-      const begin = end - lengths[index];
-      if (
-        end - begin > 1 &&
-        spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
-      )
-        continue;
-      for (let p = entries[index] as Pattern | null; p !== null; p = p.next) {
-        if (p.kind !== ALLOW || (p.runs !== null && !runsHold(norm, begin, p.runs))) continue;
-        if (p.edges !== 0 && !onWordBoundary(text, spanOf(text, norm, begin, end, p.runs), p.edges)) continue;
-        allowed.push(wholeSpan(text, norm, begin, end));
-      }
-    }
-    allowed.sort((a, b) => a.start - b.start);
-    /** Whether [start, the original end of unit `end` - 1] lies inside an allow span. */
-    const insideAllow = (start: number, end: number): boolean => {
-      const stop = unitEnd(text, norm, runFirst[end - 1]);
-      for (const a of allowed) {
-        if (a.start > start) return false;
-        if (a.end >= stop) return true;
-      }
-      return false;
-    };
-    // First pass: terms, allow phrases, wording and cues in full; rule terms by sentence, as masks.
-    for (let k = 0; k < found.count; k++) {
-      const end = found.ends[k];
-      const index = found.keys[k];
-      const begin = end - lengths[index];
-      // Runs end at boundaries, so only the gaps between runs can hold one — and only if some
-      // original character there was dropped (kept units side by side leave no room for one).
-      if (end - begin > 1) {
-        const from = runFirst[begin + 1] - 1;
-        const to = runFirst[end - 1];
-        if (origin[to] - origin[from] !== to - from && spansBoundary(text, origin[from] + 1, origin[to], alphabet))
-          continue;
-      }
-      const plain = plainRule[index];
-      if (plain >= 0) {
-        // The same as the rule branch below, for a pattern with every run 1 and no Latin edge.
-        const start = origin[end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1];
-        if (allowed.length > 0 && insideAllow(start, end)) continue;
-        if (keptPattern[plain] === 1) keep(plain, start, unitEnd(text, norm, runFirst[end - 1]));
-        if (seenPattern[plain] === 0) {
-          seenPattern[plain] = 1;
-          seen.push(plain);
-        }
-        if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
-          closeSentence();
-          while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
-        }
-        // A pattern's later occurrences in a sentence start later: they change no mask nor part.
-        if (patternSentence[plain] === sentence + 1) continue;
-        patternSentence[plain] = sentence + 1;
-        const first = refFrom[plain];
-        for (let r = first, last = refFrom[plain + 1]; r < last; r++) {
-          const rule = refRule[r];
-          if (sentenceOfRule[rule] !== sentence) {
-            sentenceOfRule[rule] = sentence;
-            sentenceMask[rule] = 0;
-            sentenceExcluded[rule] = 0;
-            inSentence[touchedCount++] = rule;
-          }
-          const slot = refSlot[r];
-          if (slot < 0) {
-            sentenceExcluded[rule] = 1;
-            continue;
-          }
-          const at = rule * G + slot;
-          const bit = refBit[r];
-          if ((sentenceMask[rule] & bit) === 0 || start < firstStart[at]) {
-            firstStart[at] = start;
-            firstOutput[at] = k;
-            firstPattern[at] = plain;
-            firstRef[at] = r - first;
-          }
-          sentenceMask[rule] |= bit;
-        }
-        continue;
-      }
-      const entry = entries[index];
-      if (entry === undefined) continue;
-      if (typeof entry === 'string') {
-        // Every run 1: from the last unit of the first run to the first unit of the last.
-        const startUnit = end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1;
-        hits.push({
-          start: origin[startUnit],
-          end: unitEnd(text, norm, runFirst[end - 1]),
-          term: keys[index] ?? '',
-          category: entry,
-        });
-        continue;
-      }
-      for (let p: Pattern | null = entry; p !== null; p = p.next) {
-        if (p.runs !== null && !runsHold(norm, begin, p.runs)) continue;
-        if (p.kind === RULE) {
-          if (p.edges !== 0 && !onWordBoundary(text, spanOf(text, norm, begin, end, p.runs), p.edges)) continue;
-          const start = startOf(norm, begin, end, p.runs);
-          if (allowed.length > 0 && insideAllow(start, end)) continue;
-          if (keptPattern[p.id] === 1)
-            keep(
-              p.id,
-              start,
-              unitEnd(text, norm, runFirst[end - 1] + (p.runs === null ? 1 : p.runs[end - begin - 1]) - 1),
-            );
-          if (seenPattern[p.id] === 0) {
-            seenPattern[p.id] = 1;
-            seen.push(p.id);
-          }
-          // Outputs come in order of their end, so the sentence only moves forward.
-          if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
-            closeSentence();
-            while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
-          }
-          const { ruleOf, slotOf, bitOf } = p;
-          for (let r = 0; r < ruleOf.length; r++) {
-            const rule = ruleOf[r];
-            if (sentenceOfRule[rule] !== sentence) {
-              sentenceOfRule[rule] = sentence;
-              sentenceMask[rule] = 0;
-              sentenceExcluded[rule] = 0;
-              inSentence[touchedCount++] = rule;
-            }
-            const slot = slotOf[r];
-            if (slot < 0) {
-              sentenceExcluded[rule] = 1;
-              continue;
-            }
-            const at = rule * G + slot;
-            if ((sentenceMask[rule] & bitOf[r]) === 0 || start < firstStart[at]) {
-              firstStart[at] = start;
-              firstOutput[at] = k;
-              firstPattern[at] = p.id;
-              firstRef[at] = r;
-            }
-            sentenceMask[rule] |= bitOf[r];
-          }
-          continue;
-        }
-        const span = p.kind === ALLOW ? wholeSpan(text, norm, begin, end) : spanOf(text, norm, begin, end, p.runs);
-        if (
-          p.edges !== 0 &&
-          !onWordBoundary(text, p.kind === ALLOW ? spanOf(text, norm, begin, end, p.runs) : span, p.edges)
-        )
-          continue;
-        switch (p.kind) {
-          case TERM:
-            if (p.category !== null)
-              hits.push({ start: span.start, end: span.end, term: p.term, category: p.category });
-            break;
-          case ALLOW:
-            allowSpans.push(span);
-            break;
-          case WORDING:
-            wordingHits.push({ start: span.start, end: span.end, wording: p.index });
-            break;
-          default:
-            cues.push({ kind: CUE_KINDS[p.index] ?? 'minor', start: span.start, end: span.end });
-        }
-      }
-    }
-    closeSentence();
-    // The rules the masks cannot decide: every group occurred somewhere in the text, and the rule
-    // needs positions — or an allow-listed phrase may cover some of the occurrences.
-    const slow = detailed;
-    if (slow) fired.length = 0;
-    const touched: number[] = [];
-    // Only the positional rules can take the second pass unless every rule does (detailed): their
-    // references alone are read.
-    const [from, rulesOf, bitsOf] = slow ? [refFrom, refRule, refBit] : [posFrom, posRule, posBit];
-    for (const id of seen) {
-      for (let r = from[id], last = from[id + 1]; r < last; r++) {
-        const rule = rulesOf[r];
-        if (present[rule] === 0) touched.push(rule);
-        present[rule] |= bitsOf[r] | 0x40000000;
-      }
-    }
-    let second = false;
-    for (const rule of touched) {
-      if ((present[rule] & ~0x40000000) === needed[rule] && (slow || positional[rule] === 1)) {
-        complete[rule] = 1;
-        second = true;
-      }
-      present[rule] = 0;
-    }
-    for (const id of seen) {
-      seenPattern[id] = 0;
-      if (detailed) wantedPattern[id] = 1;
-    }
-    const sentenceEnds: number[] = [];
-    for (let s = 0; s < sentenceCount; s++) sentenceEnds.push(norm.sentenceEnds[s]);
-    const occurrences: RuleOccurrence[] = [];
-    const byRule = new Map<number, { occ: Occ[]; excluded: Set<number> }>();
-    if (second && !detailed) {
-      // The kept occurrences already passed every check of the first pass.
-      for (let q = 0; q < keptCount; q++) {
-        const p = rulePatterns[keptId[q]];
-        const start = keptStart[q];
-        const end = keptEnd[q];
-        const at = sentenceAt(sentenceEnds, sentenceEnds.length, start);
-        for (let r = 0; r < p.ruleOf.length; r++) {
-          const rule = p.ruleOf[r];
-          if (complete[rule] !== 1) continue;
-          const slot = p.slotOf[r];
-          let of = byRule.get(rule);
-          if (!of) byRule.set(rule, (of = { occ: [], excluded: new Set() }));
-          if (slot < 0) of.excluded.add(at);
-          else of.occ.push({ group: slot, term: p.refTerms[r] ?? '', start, end, sentence: at });
-        }
-      }
-    } else if (detailed) {
-      for (let k = 0; k < found.count; k++) {
-        const index = found.keys[k];
-        if (ruleKey[index] === 0) continue;
-        const entry = entries[index];
-        if (entry === undefined || typeof entry === 'string') continue;
-        const end = found.ends[k];
-        const begin = end - lengths[index];
-        let crossed = -1;
-        for (let p: Pattern | null = entry; p !== null; p = p.next) {
-          if (p.kind !== RULE || wantedPattern[p.id] === 0) continue;
-          if (crossed < 0)
-            crossed =
-              end - begin > 1 &&
-              spansBoundary(text, origin[runFirst[begin + 1] - 1] + 1, origin[runFirst[end - 1]], alphabet)
-                ? 1
-                : 0;
-          if (crossed === 1) break;
-          if (p.runs !== null && !runsHold(norm, begin, p.runs)) continue;
-          const span = spanOf(text, norm, begin, end, p.runs);
-          if (p.edges !== 0 && !onWordBoundary(text, span, p.edges)) continue;
-          if (allowed.length > 0 && insideAllow(span.start, end)) continue;
-          const at = sentenceAt(sentenceEnds, sentenceEnds.length, span.start);
-          for (let r = 0; r < p.ruleOf.length; r++) {
-            const rule = p.ruleOf[r];
-            const slot = p.slotOf[r];
-            const term = p.refTerms[r] ?? '';
-            if (detailed) occurrences.push({ rule, slot, term, start: span.start, end: span.end });
-            if (complete[rule] !== 1) continue;
-            let of = byRule.get(rule);
-            if (!of) byRule.set(rule, (of = { occ: [], excluded: new Set() }));
-            if (slot < 0) of.excluded.add(at);
-            else of.occ.push({ group: slot, term, start: span.start, end: span.end, sentence: at });
-          }
-        }
-      }
-    }
-    for (const id of seen) {
-      wantedPattern[id] = 0;
-      patternSentence[id] = 0;
-    }
-    for (const rule of [...byRule.keys()].sort((a, b) => a - b)) {
-      const of = byRule.get(rule);
-      const r = rules[rule];
-      if (!of || !r) continue;
-      of.occ.sort((a, b) => a.start - b.start || a.end - b.end);
-      fired.push(...evaluateOne(r, rule, of.occ, of.excluded));
-    }
-    for (const rule of touched) complete[rule] = 0;
-    if (fired.length > 1) fired.sort((a, b) => a.rule - b.rule || a.sentence - b.sentence);
-    return {
-      hits: dropAllowed(hits, allowSpans),
-      allowSpans,
-      rules: fired,
-      wording: dropAllowed(wordingHits, allowSpans).sort((a, b) => a.start - b.start || a.end - b.end),
-      cues,
-      ascii: asciiRuns(text, norm),
-      sentenceEnds,
-      occurrences,
-    };
-  };
-
   return {
     version: lexicon.version,
     ruleCount,
@@ -823,7 +952,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     rules,
     wording,
     match(text: string): LexiconMatch {
-      const m = run(text, false);
+      const m = runMatch(tables, text, false);
       return {
         hits: m.hits,
         allowSpans: m.allowSpans,
@@ -834,7 +963,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
         sentenceEnds: m.sentenceEnds,
       };
     },
-    matchDetailed: (text: string): DetailedMatch => run(text, true),
+    matchDetailed: (text: string): DetailedMatch => runMatch(tables, text, true),
   };
 }
 
