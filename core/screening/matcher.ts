@@ -305,7 +305,13 @@ interface Tables {
   present: Int32Array;
   positional: Uint8Array;
   sentenceMask: Int32Array;
-  sentenceExcluded: Uint8Array;
+  /**
+   * Per rule: the serial number of the last sentence an exclusion of it occurred in. Serials run on
+   * across texts (`serial` is the current text's first), so nothing needs clearing per text, and an
+   * exclusion touches no rule: most exclusion words (提醒, 谣言) stand in dozens of rules.
+   */
+  excludedIn: Int32Array;
+  serial: number;
   sentenceOfRule: Int32Array;
   /** Per (rule, group): the first part found in the sentence being read. */
   firstStart: Int32Array;
@@ -363,15 +369,20 @@ function partOf(
 function closeSentence(
   t: Tables,
   touchedCount: number,
+  serial: number,
   fired: RuleMatch[],
   found: AutomatonMatches,
   text: string,
   norm: NormalisedText,
 ): void {
-  const { inSentence, sentenceMask, sentenceExcluded, sentenceOfRule, needed, positional, rules } = t;
+  const { inSentence, sentenceMask, excludedIn, sentenceOfRule, needed, positional, rules } = t;
   for (let i = 0; i < touchedCount; i++) {
     const rule = inSentence[i];
-    if (sentenceMask[rule] === needed[rule] && sentenceExcluded[rule] === 0 && positional[rule] === 0) {
+    if (
+      sentenceMask[rule] === needed[rule] &&
+      excludedIn[rule] !== serial + sentenceOfRule[rule] &&
+      positional[rule] === 0
+    ) {
       const parts: RuleMatchPart[] = [];
       for (let g = 0; g < (rules[rule]?.groups.length ?? 0); g++) parts.push(partOf(t, rule, g, found, text, norm));
       fired.push({ rule, sentence: sentenceOfRule[rule], parts });
@@ -404,7 +415,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     present,
     positional,
     sentenceMask,
-    sentenceExcluded,
+    excludedIn,
     sentenceOfRule,
     firstStart,
     firstOutput,
@@ -420,6 +431,12 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
   } = t;
   const norm = normaliseShared(text, alphabet, false);
   kept.count = 0;
+  if (t.serial + norm.sentenceCount + 1 > 0x3fffffff) {
+    excludedIn.fill(-1);
+    t.serial = 0;
+  }
+  const serial = t.serial;
+  t.serial += norm.sentenceCount + 1;
   const { runFirst, origin, sentenceUnits, sentenceCount } = norm;
   const hits: TermHit[] = [];
   const allowSpans: Span[] = [];
@@ -478,7 +495,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
         seen.push(plain);
       }
       if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
-        closeSentence(t, touchedCount, fired, found, text, norm);
+        closeSentence(t, touchedCount, serial, fired, found, text, norm);
         touchedCount = 0;
         while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
       }
@@ -488,16 +505,15 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
       const first = refFrom[plain];
       for (let r = first, last = refFrom[plain + 1]; r < last; r++) {
         const rule = refRule[r];
+        const slot = refSlot[r];
+        if (slot < 0) {
+          excludedIn[rule] = serial + sentence;
+          continue;
+        }
         if (sentenceOfRule[rule] !== sentence) {
           sentenceOfRule[rule] = sentence;
           sentenceMask[rule] = 0;
-          sentenceExcluded[rule] = 0;
           inSentence[touchedCount++] = rule;
-        }
-        const slot = refSlot[r];
-        if (slot < 0) {
-          sentenceExcluded[rule] = 1;
-          continue;
         }
         const at = rule * G + slot;
         const bit = refBit[r];
@@ -543,23 +559,22 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
         }
         // Outputs come in order of their end, so the sentence only moves forward.
         if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
-          closeSentence(t, touchedCount, fired, found, text, norm);
+          closeSentence(t, touchedCount, serial, fired, found, text, norm);
           touchedCount = 0;
           while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
         }
         const { ruleOf, slotOf, bitOf } = p;
         for (let r = 0; r < ruleOf.length; r++) {
           const rule = ruleOf[r];
+          const slot = slotOf[r];
+          if (slot < 0) {
+            excludedIn[rule] = serial + sentence;
+            continue;
+          }
           if (sentenceOfRule[rule] !== sentence) {
             sentenceOfRule[rule] = sentence;
             sentenceMask[rule] = 0;
-            sentenceExcluded[rule] = 0;
             inSentence[touchedCount++] = rule;
-          }
-          const slot = slotOf[r];
-          if (slot < 0) {
-            sentenceExcluded[rule] = 1;
-            continue;
           }
           const at = rule * G + slot;
           if ((sentenceMask[rule] & bitOf[r]) === 0 || start < firstStart[at]) {
@@ -593,7 +608,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
       }
     }
   }
-  closeSentence(t, touchedCount, fired, found, text, norm);
+  closeSentence(t, touchedCount, serial, fired, found, text, norm);
   // The rules the masks cannot decide: every group occurred somewhere in the text, and the rule
   // needs positions — or an allow-listed phrase may cover some of the occurrences.
   const slow = detailed;
@@ -931,7 +946,8 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     present: new Int32Array(R),
     positional: Uint8Array.from(rules, (r) => (r.ordered || r.within.kind === 'window' ? 1 : 0)),
     sentenceMask: new Int32Array(R),
-    sentenceExcluded: new Uint8Array(R),
+    excludedIn: new Int32Array(R).fill(-1),
+    serial: 0,
     sentenceOfRule: new Int32Array(R).fill(-1),
     firstStart: new Int32Array(R * G),
     firstOutput: new Int32Array(R * G),
