@@ -332,7 +332,10 @@ interface Tables {
   kept: Kept;
 }
 
-/** Whether [start, stop) lies inside one of `allowed` (sorted by start). */
+/**
+ * Whether [start, stop) lies inside one of `allowed` (sorted by start): `stop` is the original end
+ * of the match's last unit.
+ */
 function insideAny(allowed: readonly Span[], start: number, stop: number): boolean {
   for (const a of allowed) {
     if (a.start > start) return false;
@@ -468,9 +471,6 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     }
   }
   allowed.sort((a, b) => a.start - b.start);
-  /** Whether [start, the original end of unit `end` - 1] lies inside an allow span. */
-  const insideAllow = (start: number, end: number): boolean =>
-    insideAny(allowed, start, unitEnd(text, norm, runFirst[end - 1]));
   // First pass: terms, allow phrases, wording and cues in full; rule terms by sentence, as masks.
   for (let k = 0; k < found.count; k++) {
     const end = found.ends[k];
@@ -488,7 +488,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     if (plain >= 0) {
       // The same as the rule branch below, for a pattern with every run 1 and no Latin edge.
       const start = origin[end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1];
-      if (allowed.length > 0 && insideAllow(start, end)) continue;
+      if (allowed.length > 0 && insideAny(allowed, start, unitEnd(text, norm, runFirst[end - 1]))) continue;
       if (keptPattern[plain] === 1) keep(kept, plain, start, unitEnd(text, norm, runFirst[end - 1]));
       if (seenPattern[plain] === 0) {
         seenPattern[plain] = 1;
@@ -545,7 +545,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
       if (p.kind === RULE) {
         if (p.edges !== 0 && !onWordBoundary(text, spanOf(text, norm, begin, end, p.runs), p.edges)) continue;
         const start = startOf(norm, begin, end, p.runs);
-        if (allowed.length > 0 && insideAllow(start, end)) continue;
+        if (allowed.length > 0 && insideAny(allowed, start, unitEnd(text, norm, runFirst[end - 1]))) continue;
         if (keptPattern[p.id] === 1)
           keep(
             kept,
@@ -678,7 +678,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
         if (p.runs !== null && !runsHold(norm, begin, p.runs)) continue;
         const span = spanOf(text, norm, begin, end, p.runs);
         if (p.edges !== 0 && !onWordBoundary(text, span, p.edges)) continue;
-        if (allowed.length > 0 && insideAllow(span.start, end)) continue;
+        if (allowed.length > 0 && insideAny(allowed, span.start, unitEnd(text, norm, runFirst[end - 1]))) continue;
         const at = sentenceAt(sentenceEnds, sentenceEnds.length, span.start);
         for (let r = 0; r < p.ruleOf.length; r++) {
           const rule = p.ruleOf[r];

@@ -36,13 +36,15 @@ interface Detail {
   value: string;
 }
 
+/** A detail at `start` (original offset), unless masked already or found there before. */
+function addDetail(found: Detail[], start: number, value: string): void {
+  if (/某|×|\*|X{2}|化名/.test(value)) return;
+  for (const d of found) if (d.start === start) return;
+  found.push({ start, end: start + value.length, value });
+}
+
 export function details(sentence: string, offset: number): Detail[] {
   const found: Detail[] = [];
-  const add = (start: number, value: string): void => {
-    if (/某|×|\*|X{2}|化名/.test(value)) return;
-    if (found.some((d) => d.start === offset + start)) return;
-    found.push({ start: offset + start, end: offset + start + value.length, value });
-  };
   // Each pattern needs a word of its own; a sentence without one is not read with it.
   const withNames = [
     /姓名|名叫|叫做|学生|男孩|女孩|男童|女童|少年|少女/.test(sentence) ? NAME_AFTER_MARK : null,
@@ -54,7 +56,7 @@ export function details(sentence: string, offset: number): Detail[] {
       const name = m.groups[0] ?? '';
       const at = m.value.indexOf(name);
       const after = sentence.slice(m.start + at + name.length, m.start + at + name.length + 4);
-      if (!/^[（(]化名/.test(after)) add(m.start + at, name);
+      if (!/^[（(]化名/.test(after)) addDetail(found, offset + m.start + at, name);
     }
   }
   for (const m of /小学|中学|幼儿园|学校/.test(sentence) ? scan(SCHOOL, sentence) : []) {
@@ -62,9 +64,9 @@ export function details(sentence: string, offset: number): Detail[] {
     const name = m.value.replace(/^.*[进在到于是的了从去读入往向至和与及因对把被让给晒露满]/, '');
     if (name.length <= 3 || GENERIC_SCHOOL.test(name) || NOT_A_NAME.test(name)) continue;
     if (name.endsWith('学校') && !/(?:小学|中学)$/.test(name) && !NAMED_SCHOOL.test(name.slice(0, -2))) continue;
-    add(m.start + (m.value.length - name.length), name);
+    addDetail(found, offset + m.start + (m.value.length - name.length), name);
   }
-  if (sentence.includes('班')) for (const m of scan(CLASS, sentence)) add(m.start, m.value);
+  if (sentence.includes('班')) for (const m of scan(CLASS, sentence)) addDetail(found, offset + m.start, m.value);
   return found;
 }
 

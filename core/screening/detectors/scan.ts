@@ -32,6 +32,7 @@ import {
 } from './personal-data';
 import { MARKS } from './secrets';
 import { isForeignHost, URL_IN_TEXT } from '../sources';
+import { sentenceAt } from '../rules';
 
 export interface Span {
   start: number;
@@ -134,37 +135,67 @@ function sentencesIn(list: number[]): number[] {
   return list;
 }
 
+/**
+ * The sentences of a text as the reference detectors split them, from the ends the normaliser
+ * recorded, each one's detector view built when first asked for.
+ */
+class Sentences {
+  private views: Map<number, string> | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly ends: ArrayLike<number>,
+    private readonly count: number,
+  ) {}
+
+  /** The sentence holding `offset`. */
+  of(offset: number): number {
+    return sentenceAt(this.ends, this.count, offset);
+  }
+
+  start(s: number): number {
+    return s === 0 ? 0 : this.ends[s - 1] + 1;
+  }
+
+  view(s: number): string {
+    this.views ??= new Map();
+    let v = this.views.get(s);
+    if (v === undefined) {
+      const end = s < this.count ? this.ends[s] : this.text.length;
+      v = detectorText(this.text.slice(this.start(s), end));
+      this.views.set(s, v);
+    }
+    return v;
+  }
+}
+
+function addPersonal(
+  personal: DetectorHit[],
+  c: Span,
+  detector: DetectorHit['detector'],
+  rule: string,
+  matched: string,
+): void {
+  personal.push({ start: c.start, end: c.end, category: 'privacy', detector, rule, matched });
+}
+
+function sell(
+  commercial: DetectorHit[],
+  text: string,
+  start: number,
+  end: number,
+  detector: DetectorHit['detector'],
+  rule: string,
+): void {
+  commercial.push({ start, end, category: 'commercial', detector, rule, matched: text.slice(start, end) });
+}
+
 export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   const { cues, ascii, sentenceEnds, sentenceCount } = where;
   const hits: DetectorHit[] = [];
   if (cues.length === 0 && ascii.length === 0) return hits;
 
-  // Sentences as the reference detectors split them, from the ends the normaliser recorded.
-  const sentenceOf = (offset: number): number => {
-    let lo = 0;
-    let hi = sentenceCount;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sentenceEnds[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const sentenceSpan = (s: number): Span => ({
-    start: s === 0 ? 0 : sentenceEnds[s - 1] + 1,
-    end: s < sentenceCount ? sentenceEnds[s] : text.length,
-  });
-  let views: Map<number, string> | null = null;
-  const sentenceView = (s: number): string => {
-    views ??= new Map();
-    let v = views.get(s);
-    if (v === undefined) {
-      const { start, end } = sentenceSpan(s);
-      v = detectorText(text.slice(start, end));
-      views.set(s, v);
-    }
-    return v;
-  };
+  const sentences = new Sentences(text, sentenceEnds, sentenceCount);
 
   // Sentences worth a look by each detector, in any order and repeated (sorted and made distinct below).
   const minorSentences: number[] = [];
@@ -244,9 +275,9 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
         const b2 = text.charCodeAt(i - 2);
         const a0 = text.charCodeAt(j);
         const a1 = text.charCodeAt(j + 1);
-        if ((CLASS[b1] & PRICE_SIGN) !== 0 || (CLASS[b2] & PRICE_SIGN) !== 0) commercialSentences.push(sentenceOf(i));
-        if (a0 === YUAN || (a1 === YUAN && /\s/.test(text.charAt(j)))) commercialSentences.push(sentenceOf(i));
-        if (a0 === SUI || (a0 === ZHOU && a1 === SUI)) minorSentences.push(sentenceOf(i));
+        if ((CLASS[b1] & PRICE_SIGN) !== 0 || (CLASS[b2] & PRICE_SIGN) !== 0) commercialSentences.push(sentences.of(i));
+        if (a0 === YUAN || (a1 === YUAN && /\s/.test(text.charAt(j)))) commercialSentences.push(sentences.of(i));
+        if (a0 === SUI || (a0 === ZHOU && a1 === SUI)) minorSentences.push(sentences.of(i));
         i = j;
       }
     }
@@ -254,7 +285,7 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
 
   // ---- candidates from the cue words ----
   for (const cue of cues) {
-    const s = sentenceOf(cue.start);
+    const s = sentences.of(cue.start);
     switch (cue.kind) {
       case 'minor':
         minorSentences.push(s);
@@ -282,38 +313,37 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
 
   // ---- personal data, in the reference detector's order and with its overlap rules ----
   const personal: DetectorHit[] = [];
-  const add = (c: Candidate, detector: DetectorHit['detector'], rule: string, matched: string): void => {
-    personal.push({ start: c.start, end: c.end, category: 'privacy', detector, rule, matched });
-  };
   for (const c of [...distinct(ids18), ...distinct(ids15)]) {
     const id = digitsOf(c.value);
-    if (isResidentId(id) && !overlaps(c, personal)) add(c, 'idNumber', '居民身份证号码', maskResidentId(id));
+    if (isResidentId(id) && !overlaps(c, personal))
+      addPersonal(personal, c, 'idNumber', '居民身份证号码', maskResidentId(id));
   }
   for (const c of distinct(cards)) {
     const card = digitsOf(c.value);
-    if (luhnValid(card) && !overlaps(c, personal)) add(c, 'bankCard', '银行卡号', maskBankCard(card));
+    if (luhnValid(card) && !overlaps(c, personal)) addPersonal(personal, c, 'bankCard', '银行卡号', maskBankCard(card));
   }
   for (const c of distinct(mobiles)) {
     const mobile = digitsOf(c.value).replace(/^86(?=1\d{10}$)/, '');
     if (POLICE_CONTACT.test(detectorText(text.slice(Math.max(0, c.start - 12), c.start)))) continue;
-    if (!overlaps(c, personal)) add(c, 'mobile', '手机号码', maskMobile(mobile));
+    if (!overlaps(c, personal)) addPersonal(personal, c, 'mobile', '手机号码', maskMobile(mobile));
   }
   for (const c of distinct(plates)) {
-    if (/\d/.test(c.value)) add(c, 'plate', '机动车号牌', maskPlate(c.value.replace(/[·•・. -]/g, '')));
+    if (/\d/.test(c.value))
+      addPersonal(personal, c, 'plate', '机动车号牌', maskPlate(c.value.replace(/[·•・. -]/g, '')));
   }
   for (const c of distinct(addresses)) {
     const lead = /^(?:家住|居住在|居住于|住在|住址|位于|住|在|于|是)*/.exec(c.value)?.[0].length ?? 0;
     const span = { start: c.start + lead, end: c.end, value: c.value };
     if (DWELLING.test(c.value) && !overlaps(span, personal))
-      add(span, 'address', '详细住址', maskAddress(c.value.slice(lead)));
+      addPersonal(personal, span, 'address', '详细住址', maskAddress(c.value.slice(lead)));
   }
   hits.push(...personal);
 
   // ---- minors: the sentences that mark a minor ----
   for (const s of sentencesIn(minorSentences)) {
-    const view = sentenceView(s);
+    const view = sentences.view(s);
     if (!MINOR_MARK.test(view)) continue;
-    const { start } = sentenceSpan(s);
+    const start = sentences.start(s);
     for (const d of details(view, start)) {
       hits.push({
         start: d.start,
@@ -354,25 +384,24 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
 
   // ---- commercial: links and codes, then the sentences that sell ----
   const commercial: DetectorHit[] = [];
-  const sell = (start: number, end: number, detector: DetectorHit['detector'], rule: string): void => {
-    commercial.push({ start, end, category: 'commercial', detector, rule, matched: text.slice(start, end) });
-  };
-  for (const c of distinct(shopLinks)) sell(c.start, c.end, 'shopLink', '电商链接');
-  for (const c of distinct(codes)) if (!overlaps(c, commercial)) sell(c.start, c.end, 'shopLink', '淘口令');
+  for (const c of distinct(shopLinks)) sell(commercial, text, c.start, c.end, 'shopLink', '电商链接');
+  for (const c of distinct(codes))
+    if (!overlaps(c, commercial)) sell(commercial, text, c.start, c.end, 'shopLink', '淘口令');
   for (const s of sentencesIn(commercialSentences)) {
-    const view = sentenceView(s).replace(/￥/g, '¥');
+    const view = sentences.view(s).replace(/￥/g, '¥');
     if (SCAM.test(view)) continue;
-    const { start } = sentenceSpan(s);
-    for (const m of scan(PURCHASE_CALL, view)) sell(start + m.start, start + m.end, 'purchaseCall', '购买号召');
+    const start = sentences.start(s);
+    for (const m of scan(PURCHASE_CALL, view))
+      sell(commercial, text, start + m.start, start + m.end, 'purchaseCall', '购买号召');
     for (const m of scan(SYMBOL_PRICE, view)) {
       const at = { start: start + m.start, end: start + m.end };
-      if (!overlaps(at, commercial)) sell(at.start, at.end, 'price', '商品价格');
+      if (!overlaps(at, commercial)) sell(commercial, text, at.start, at.end, 'price', '商品价格');
     }
     // A price in 元 needs the character 元: no need to run the pattern (slow to start: a lookbehind) without it.
     if (!view.includes('元') || !SELLING.test(view)) continue;
     for (const m of scan(YUAN_PRICE, view)) {
       const at = { start: start + m.start, end: start + m.end };
-      if (!overlaps(at, commercial)) sell(at.start, at.end, 'price', '商品价格');
+      if (!overlaps(at, commercial)) sell(commercial, text, at.start, at.end, 'price', '商品价格');
     }
   }
   hits.push(...commercial);
@@ -381,7 +410,7 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
 
   // ---- 第三十三条: passwords and codes ----
   for (const s of sentencesIn(credentialSentences))
-    hits.push(...credentialsIn(text, sentenceView(s), sentenceSpan(s).start));
+    hits.push(...credentialsIn(text, sentences.view(s), sentences.start(s)));
 
   return hits;
 }
