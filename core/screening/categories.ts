@@ -278,11 +278,18 @@ function weightOf(id: ScreeningCategoryId): number {
 }
 
 export function preferSpecific<T extends { category: ScreeningCategoryId }>(hits: T[]): T[] {
-  const present = new Set(hits.map((h) => h.category));
+  // Only personal posts carry a specific category: most screenings stop after this one look.
+  let specifics: ScreeningCategoryId[] | null = null;
+  for (const h of hits) {
+    if (SPECIFIC_OVER_GENERAL[h.category] === undefined) continue;
+    specifics ??= [];
+    if (!specifics.includes(h.category)) specifics.push(h.category);
+  }
+  if (specifics === null) return hits;
   const dropped = new Set<ScreeningCategoryId>();
-  for (const specific of present)
+  for (const specific of specifics)
     for (const general of SPECIFIC_OVER_GENERAL[specific] ?? [])
-      if (present.has(general) && weightOf(general) <= weightOf(specific)) dropped.add(general);
+      if (weightOf(general) <= weightOf(specific) && hits.some((h) => h.category === general)) dropped.add(general);
   return dropped.size === 0 ? hits : hits.filter((h) => !dropped.has(h.category));
 }
 

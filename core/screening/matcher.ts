@@ -984,11 +984,23 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
 }
 
 const CACHE_LIMIT = 4;
-const cache = new Map<string, { matcher: Matcher; size: string }>();
 
 /** The counts of every part: a guard against content changed without a new version. */
-const sizeOf = (lexicon: LexiconData): string =>
-  `${lexicon.terms.length}/${lexicon.allow.length}/${lexicon.rules?.length ?? 0}/${lexicon.wording?.length ?? 0}`;
+interface Size {
+  terms: number;
+  allow: number;
+  rules: number;
+  wording: number;
+}
+
+const cache = new Map<string, { matcher: Matcher; size: Size }>();
+
+/** Counted per screening, so compared as numbers, not built into a key. */
+const sameSize = (lexicon: LexiconData, size: Size): boolean =>
+  lexicon.terms.length === size.terms &&
+  lexicon.allow.length === size.allow &&
+  (lexicon.rules?.length ?? 0) === size.rules &&
+  (lexicon.wording?.length ?? 0) === size.wording;
 
 /**
  * The matcher for a lexicon version, built on first use. A version names one content; the counts
@@ -996,9 +1008,14 @@ const sizeOf = (lexicon: LexiconData): string =>
  */
 export function getMatcher(lexicon: LexiconData): Matcher {
   const hit = cache.get(lexicon.version);
-  const size = sizeOf(lexicon);
-  if (hit && hit.size === size) return hit.matcher;
+  if (hit && sameSize(lexicon, hit.size)) return hit.matcher;
   const matcher = buildMatcher(lexicon);
+  const size: Size = {
+    terms: lexicon.terms.length,
+    allow: lexicon.allow.length,
+    rules: lexicon.rules?.length ?? 0,
+    wording: lexicon.wording?.length ?? 0,
+  };
   cache.delete(lexicon.version);
   cache.set(lexicon.version, { matcher, size });
   // A warm instance keeps the few versions in use; the oldest built goes first.

@@ -17,19 +17,21 @@ export function summarise(
 ): ScreeningResult {
   let level: SensitivityLevel = 'ordinary';
   let blocked = false;
-  const triage = new Set<ScreeningCategoryId>();
+  // Only a netizen's message has triage hits: the set is made for those alone.
+  let triage: Set<ScreeningCategoryId> | null = null;
   for (const h of hits) {
     if (h.effect === 'block') blocked = true;
     else if (h.effect === 'caution' && h.levelFloor) level = higherLevel(level, h.levelFloor);
-    else if (h.effect === 'triage') triage.add(h.category);
+    else if (h.effect === 'triage') (triage ??= new Set()).add(h.category);
   }
+  const triaged = triage;
   return {
     lexiconVersion,
     context,
     hits,
     level,
     blocked,
-    triage: SCREENING_CATEGORIES.filter((c) => triage.has(c.id)).map((c) => c.id),
+    triage: triaged === null ? [] : SCREENING_CATEGORIES.filter((c) => triaged.has(c.id)).map((c) => c.id),
     suggestions,
   };
 }
