@@ -8122,6 +8122,12 @@ const CORRECTIVE = [
   '不要轻信',
   '诈骗',
   '骗局',
+  // a second round: the concept's wider family
+  '追责',
+  '问责',
+  '查处',
+  '严肃处理',
+  '杜绝出现',
 ];
 
 /** The police, the state and their bodies as what a remark is about. */
@@ -8144,6 +8150,9 @@ const POLICE_AND_STATE = [
   '上面',
   '有关部门',
   '规矩',
+  '咱们所',
+  '我们所',
+  '我们单位',
 ];
 
 /** What a writer says to run the police or the state down: idleness, buck-passing, show, incompetence. */
@@ -8197,6 +8206,40 @@ const SLUR = [
   '一片混乱',
   '欺软怕硬',
   '衙门作风',
+  // a second round: the concept's wider family
+  '不干人事',
+  '光拿钱不干活',
+  '尸位素餐',
+  '乱作为',
+  '慢作为',
+  '懒政',
+  '怠政',
+  '官僚主义',
+  '花架子',
+  '面子工程',
+  '应付了事',
+  '敷衍了事',
+  '糊弄群众',
+  '耍威风',
+  '耍官威',
+  '爱答不理',
+  '推三阻四',
+  '办事拖拉',
+  '一问三不知',
+  '和稀泥',
+  '捂盖子',
+  '欺上瞒下',
+  '报喜不报忧',
+  '数据造假',
+  '刷数据',
+  '罚款指标',
+  '吃拿卡要',
+  '没关系办不成',
+  '窝囊废',
+  '饭桶',
+  '就是个摆设',
+  '背锅的',
+  '还不如找',
 ];
 
 /** A policy, a law or its procedure, or a government body, as what is criticised. */
@@ -8223,6 +8266,27 @@ const POLICY_OR_BODY = [
   '垃圾分类',
   '限行',
   '改革',
+  // a second round: the concept's wider family
+  '法规',
+  '条例',
+  '判决书',
+  '法官',
+  '检察官',
+  '执法部门',
+  '城管',
+  '住建',
+  '教育局',
+  '医保',
+  '社保',
+  '税务',
+  '市场监管',
+  '限购',
+  '摇号',
+  '收费标准',
+  '拆迁',
+  '国标',
+  '新政',
+  '收费',
 ];
 
 /** How a writer criticises a policy or spends of public money. */
@@ -8252,6 +8316,28 @@ const POLICY_FAULT = [
   '白忙活',
   '有钱人',
   '变着法子',
+  // a second round: the concept's wider family
+  '脱离实际',
+  '不接地气',
+  '劳民伤财',
+  '朝令夕改',
+  '走形式',
+  '没人性',
+  '坑人',
+  '坑老百姓',
+  '割韭菜',
+  '与民争利',
+  '有失公平',
+  '司法不公',
+  '黑幕',
+  '暗箱操作',
+  '判得太轻',
+  '判轻了',
+  '判太重',
+  '量刑太轻',
+  '关几天就放',
+  '官官相护',
+  '冤枉钱',
 ];
 
 /** A case, a crime or a police action as the subject of news. */
@@ -8300,6 +8386,21 @@ const UNCONFIRMED = [
   '先在公众号',
   '刚听同事说',
   '听同事说',
+  // a second round: the concept's wider family
+  '尚未证实',
+  '未经证实',
+  '有待核实',
+  '还没核实',
+  '未核实',
+  '官方还没',
+  '还没通报',
+  '尚未通报',
+  '官方尚未',
+  '内部人士透露',
+  '知情人透露',
+  '据知情人',
+  '先转再说',
+  '宁可信其有',
 ];
 
 /** Waiting for or pointing at the official word: what a careful post says instead. */
@@ -8318,6 +8419,12 @@ const OPERATION = [
   '抓捕行动',
   '统一行动',
   '同时行动',
+  // a second round: the concept's wider family
+  '集中收网',
+  '统一收网',
+  '行动方案',
+  '作战方案',
+  '围捕方案',
 ];
 const OPERATION_WHEN = [
   '下周',
@@ -8331,10 +8438,19 @@ const OPERATION_WHEN = [
   '大概就是',
   '具体时间',
   '行动时间',
+  // a second round: the concept's wider family
+  '几点',
+  '后天',
+  '这周',
+  '本周',
+  '集合地点',
+  '具体地点',
+  '点位',
+  '具体位置',
 ];
 
 /** An informant and what identifies them. */
-const INFORMANT = ['线人', '耳目', '卧底', '特情', '内线'];
+const INFORMANT = ['线人', '耳目', '卧底', '特情', '内线', '污点证人', '报料人', '线报人', '举报人'];
 const IDENTIFYING = [
   '老李',
   '老王',
@@ -8349,6 +8465,15 @@ const IDENTIFYING = [
   '在某镇',
   '在某村',
   '照片',
+  // a second round: the concept's wider family
+  '名叫',
+  '开店',
+  '工作在',
+  '单位在',
+  '他家',
+  '她家',
+  '长相',
+  '电话',
 ];
 
 /** A secured site and its layout. */
@@ -8370,8 +8495,33 @@ const PERSONAL_DATA = [
   '在某超市上班',
   '读书',
   '某村五组',
+  // a second round: the concept's wider family
+  '身份证号码',
+  '门牌号',
+  '几栋几单元',
+  '车牌号',
+  '工作单位',
+  '户籍地',
+  '微信号',
+  'QQ号',
+  '银行卡号',
+  '病历',
 ];
-const DISCLOSE = ['附上', '附后', '公示', '公开', '曝光', '发出来', '方便热心人', '如下', '晒出'];
+const DISCLOSE = [
+  '附上',
+  '附后',
+  '公示',
+  '公开',
+  '曝光',
+  '发出来',
+  '方便热心人',
+  '如下',
+  '晒出',
+  '公布',
+  '贴出',
+  '截图如下',
+  '扩散',
+];
 const PRIVACY_CARE = ['打码', '保护隐私', '不要', '切勿', '谨防', '提醒', '诈骗', '隐去'];
 
 /** A disaster or emergency claim a post passes on without a source. */
@@ -8398,6 +8548,26 @@ const HARDSHIP = [
   '累倒',
   '打着点滴',
   '输完液',
+  // a second round: the concept's wider family
+  '带病坚持',
+  '带病工作',
+  '拖着病体',
+  '累瘫',
+  '累到吐',
+  '顾不上吃饭',
+  '一口水都没喝',
+  '嗓子都哑了',
+  '满手血泡',
+  '吃了五天方便面',
+  '啃馒头',
+  '掉头发',
+  '头发白',
+  '限电',
+  '停气',
+  '断网',
+  '戒严',
+  '要打仗',
+  '银行倒闭',
 ];
 const POLICE_WORK = ['蹲守', '值守', '执勤', '加班', '值班', '基层警察', '民警', '辅警', '警察', '出警', '我们的晚饭'];
 
@@ -8420,6 +8590,20 @@ const HOT_TOPIC = [
   '裁员潮',
   '学区房',
   '养老金',
+  // a second round: the concept's wider family
+  '天价彩礼',
+  '医闹',
+  '地沟油',
+  '毒奶粉',
+  '学术造假',
+  '高考顶替',
+  '烂尾楼',
+  '考公热',
+  '男女对立',
+  '地域黑',
+  '网暴',
+  '流量明星',
+  '塌房',
 ];
 /** Taking a side on it in the account's voice. */
 const HOT_STANCE = [
@@ -8435,6 +8619,15 @@ const HOT_STANCE = [
   '我们认为',
   '大家觉得',
   '干到七十岁',
+  // a second round: the concept's wider family
+  '小编认为',
+  '小编觉得',
+  '说句公道话',
+  '力挺',
+  '吃瓜',
+  '评评理',
+  '你们怎么看',
+  '表个态',
 ];
 
 /** An advertisement's call: try it, buy it, the link is here. */
@@ -8456,6 +8649,24 @@ const PROMO_CALL = [
   '扫码购买',
   '都爱去',
   '都在用',
+  // a second round: the concept's wider family
+  '欢迎选购',
+  '欢迎品尝',
+  '到店',
+  '进店',
+  '包邮',
+  '私聊下单',
+  '加微信',
+  '领取优惠',
+  '买一送一',
+  '性价比高',
+  '亲测好用',
+  '亲测有效',
+  '闭眼入',
+  '无限回购',
+  '价格实惠',
+  '报名就找',
+  '通过率高',
 ];
 
 /** Foreign and overseas outlets and platforms beyond the listed ones, in everyday names. */
@@ -8475,11 +8686,42 @@ const OVERSEAS_OUTLET = [
   '日本媒体',
   '韩国媒体',
   '美国媒体',
+  // a second round: the concept's wider family
+  '外网',
+  '翻墙',
+  '境外账号',
+  '海外网站',
+  '境外平台',
+  '国外网站',
+  '国外媒体',
+  '日本雅虎',
 ];
 const OUTLET_USE = ['报道', '评论', '刚发了', '截图', '转发', '来自', '爆料', '新闻'];
 
 /** An official or an officer, including retired ones and auxiliaries. */
-const OFFICIALS = ['退休老干部', '老干部', '退休干部', '干部', '官员', '公职人员', '协警', '辅警'];
+const OFFICIALS = [
+  '退休老干部',
+  '老干部',
+  '退休干部',
+  '干部',
+  '官员',
+  '公职人员',
+  '协警',
+  '辅警',
+  '科长',
+  '处长',
+  '镇长',
+  '乡长',
+  '村支书',
+  '村主任',
+  '公务员',
+  '领导干部',
+  '法官',
+  '检察官',
+  '国企高管',
+  '副县长',
+  '县长',
+];
 const OFFICIAL_OFFENCE = [
   '非法集资',
   '带走调查',
@@ -8491,6 +8733,20 @@ const OFFICIAL_OFFENCE = [
   '留置',
   '被双开',
   '落马',
+  // a second round: the concept's wider family
+  '受贿',
+  '索贿',
+  '贪污',
+  '挪用公款',
+  '侵吞',
+  '接受审查',
+  '纪律审查',
+  '监察调查',
+  '开除党籍',
+  '严重违纪',
+  '违纪违法',
+  '充当保护伞',
+  '保护伞',
 ];
 
 /** A foreign national in a case. */
@@ -8509,6 +8765,15 @@ const FOREIGNER = [
   '籍女子',
   '籍男子',
   '护照',
+  // a second round: the concept's wider family
+  '外籍人员',
+  '外国籍',
+  '非洲籍',
+  '俄罗斯籍',
+  '外商',
+  '外国友人',
+  '境外人员',
+  '三非人员',
 ];
 const FOREIGN_CASE = [
   '被打伤',
@@ -8526,6 +8791,17 @@ const FOREIGN_CASE = [
   '非法入境',
   '被拘',
   '被抓',
+  // a second round: the concept's wider family
+  '被杀',
+  '死亡',
+  '受伤',
+  '被偷',
+  '斗殴',
+  '打架',
+  '醉驾',
+  '猥亵',
+  '非法居留',
+  '非法就业',
 ];
 
 /** Fugitives and unsolved cases counted. */
@@ -8555,6 +8831,24 @@ const THREAT = [
   '砍人',
   '划伤',
   '纵火',
+  // a second round: the concept's wider family
+  '入室',
+  '砍伤',
+  '捅伤',
+  '刺伤',
+  '抢劫',
+  '拦路',
+  '尾随',
+  '偷拍',
+  '猥亵',
+  '性侵',
+  '投毒',
+  '枪击',
+  '连环',
+  '拐卖',
+  '偷孩子',
+  '变态',
+  '醉汉',
 ];
 /** What makes it frightening: it is rising, the police cannot cope, nobody is caught. */
 const ANXIETY_SIGNAL = [
@@ -8584,6 +8878,26 @@ const ANXIETY_SIGNAL = [
   '进入我县',
   '别拿在手上',
   '多年',
+  // a second round: the concept's wider family
+  '又发生',
+  '接连',
+  '连续发生',
+  '屡屡',
+  '三天两头',
+  '隔三差五',
+  '防不胜防',
+  '太吓人',
+  '不敢出门',
+  '不敢走夜路',
+  '报警没用',
+  '警察不管',
+  '一直没抓到',
+  '还没抓到',
+  '至今未破',
+  '至今未抓获',
+  '仍在逃',
+  '尚未落网',
+  '下落不明',
 ];
 const SETTLED = [
   '已抓获',
@@ -8624,6 +8938,22 @@ const INTERNAL_AFFAIRS = [
   '执法记录仪采购',
   '装备采购',
   '分发各单位',
+  // a second round: the concept's wider family
+  '警务改革',
+  '警力调配',
+  '岗位调整',
+  '交流轮岗',
+  '绩效考核',
+  '考评结果',
+  '排名通报',
+  '执法考评',
+  '案件评查',
+  '督察通报',
+  '警容风纪',
+  '内务条令',
+  '枪支管理',
+  '装备配发',
+  '工作例会',
 ];
 const SERVICE_GUIDE = [
   '办理指南',
@@ -8656,6 +8986,23 @@ const LEADER_WORDS = [
   '内部通报会',
   '年终总结会上',
   '不拿第一',
+  // a second round: the concept's wider family
+  '重要讲话',
+  '讲话精神',
+  '强调指出',
+  '亲自部署',
+  '亲自指挥',
+  '亲临一线',
+  '坐镇指挥',
+  '英明决策',
+  '运筹帷幄',
+  '一声令下',
+  '身先士卒',
+  '在会上指出',
+  '会上强调',
+  '讲话全文',
+  '讲话摘要',
+  '内部讲话',
 ];
 
 /** A large event or visit that calls for security. */
@@ -8670,6 +9017,22 @@ const BIG_EVENT = [
   '灯会',
   '春节安保',
   '大型活动',
+  // a second round: the concept's wider family
+  '党代会',
+  '两会期间',
+  '人代会',
+  '国庆安保',
+  '峰会期间',
+  '博览会',
+  '马拉松',
+  '音乐节',
+  '庆典',
+  '阅兵',
+  '警卫任务',
+  '警卫工作',
+  '敏感节点',
+  '特殊时期',
+  '重要节点',
 ];
 const SECURITY_SCALE = [
   '安保',
@@ -8685,8 +9048,21 @@ const SECURITY_SCALE = [
   '万无一失',
   '一律在岗',
   '规格',
+  // a second round: the concept's wider family
+  '安保力量',
+  '投入警力',
+  '出动警力',
+  '警力部署',
+  '全警上岗',
+  '全员在岗',
+  '取消休假',
+  '停止休假',
+  '一级响应',
+  '查控',
+  '检查站',
+  '巡逻力量',
 ];
-const PUBLIC_NOTICE = ['须知', '攻略', '请考生', '出行提示', '绕行', '敬请', '请广大', '错峰', '提醒'];
+const PUBLIC_NOTICE = ['请注意', '须知', '攻略', '请考生', '出行提示', '绕行', '敬请', '请广大', '错峰', '提醒'];
 
 /** Talk about everyday life with no bearing on police work. */
 const LIFE_TOPIC = [
@@ -8705,6 +9081,23 @@ const LIFE_TOPIC = [
   '这配置',
   '真香',
   '星座',
+  // a second round: the concept's wider family
+  '美食推荐',
+  '菜谱',
+  '减肥',
+  '护肤',
+  '穿搭',
+  '旅游攻略',
+  '景点推荐',
+  '电影推荐',
+  '追剧',
+  '综艺',
+  '房价走势',
+  '二手房',
+  '油价',
+  '金价',
+  '世界杯',
+  '萌宠',
 ];
 const POLICE_ANGLE = [
   '防诈',
@@ -8744,6 +9137,27 @@ const MISREADABLE = [
   '不予置评',
   '门槛太低',
   '适当放宽',
+  // a second round: the concept's wider family
+  '自找的',
+  '谁让她',
+  '谁让他',
+  '不自重',
+  '咎由自取',
+  '打了也白打',
+  '私了算了',
+  '花钱消灾',
+  '自认倒霉',
+  '不如私了',
+  '农村人',
+  '乡下人',
+  '老人变坏',
+  '坏人变老',
+  '别多管闲事',
+  '少管闲事',
+  '以暴制暴',
+  '打死也活该',
+  '法不责众',
+  '不便评论',
 ];
 
 const BROAD_4: CombinationRule[] = [
