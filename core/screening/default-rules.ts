@@ -8240,6 +8240,12 @@ const SLUR = [
   '就是个摆设',
   '背锅的',
   '还不如找',
+  '打瞌睡',
+  '出糗',
+  '糗事',
+  '丑态',
+  '醉态',
+  '洋相',
 ];
 
 /** A policy, a law or its procedure, or a government body, as what is criticised. */
@@ -9160,6 +9166,39 @@ const MISREADABLE = [
   '不便评论',
 ];
 
+/** Who a suspect or a party is, when a post makes it the point. */
+const LABELLED_PARTY = [
+  '大学生',
+  '研究生',
+  '富二代',
+  '官二代',
+  '农民工',
+  '外地人',
+  '外来人员',
+  '外地农民工',
+  '网红',
+  '家境优越',
+  '女司机',
+  '单亲家庭',
+  '留守儿童出身',
+];
+/** The generalisation or the loaded question built on it. */
+const LOADED_JUDGEMENT = [
+  '为什么还要',
+  '多留个心眼',
+  '这类人',
+  '这种人',
+  '都这样',
+  '素质低',
+  '素质就是',
+  '果然',
+  '难怪',
+  '不奇怪',
+  '一般都',
+  '要多提防',
+  '网友怎么看',
+];
+
 const BROAD_4: CombinationRule[] = [
   ...rulesFor('reputation', {
     'h5-police-slur': {
@@ -9480,6 +9519,12 @@ const BROAD_4: CombinationRule[] = [
     },
   }),
   ...rulesFor('controversial', {
+    'h5-labelled-party': {
+      name: '把身份当成案件的看点',
+      groups: [LABELLED_PARTY, LOADED_JUDGEMENT],
+      exclude: [REFUTED],
+      note: '其他容易引起争议和错误解读的信息：以身份、地域概括（第十七条（二）11）',
+    },
     'h5-misreadable': {
       name: '容易误读的结论和建议',
       groups: [MISREADABLE],
