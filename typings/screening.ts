@@ -59,8 +59,11 @@ export type ScreeningCategoryId =
   | 'platformRisky'
   | 'platformReview';
 
-/** Where a category applies: every text, only posts of personal accounts, or only netizen messages. */
-export type ScreeningScope = 'all' | 'personalPost' | 'message';
+/**
+ * Where a category applies: every text, only posts of personal accounts, only posts of institutional
+ * accounts, or only netizen messages.
+ */
+export type ScreeningScope = 'all' | 'personalPost' | 'institutionalPost' | 'message';
 
 export interface ArticleRef {
   /** 17 for 第十七条. */

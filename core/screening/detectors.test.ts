@@ -125,6 +125,10 @@ describe('minors detector', () => {
     expect(detectMinorIdentity('男孩王某（12岁）在辖区某小学就读。')).toEqual([]);
     expect(detectMinorIdentity('女孩李某某（化名），今年9岁。')).toEqual([]);
     expect(detectMinorIdentity('民警走进辖区小学，为孩子们上安全课。')).toEqual([]);
+    // a kind of school, or the school after 为, names no child's school
+    expect(detectMinorIdentity('开学第一课：民警为小学生讲解交通安全知识。')).toEqual([]);
+    expect(detectMinorIdentity('民警走进特殊教育学校，为孩子们送去节日礼物。')).toEqual([]);
+    expect(detectMinorIdentity('男孩在长沙市特殊教育学校就读。').map((h) => h.matched)).toEqual(['长沙市特殊教育学校']);
   });
 
   it('does not fire without a minor in the sentence', () => {

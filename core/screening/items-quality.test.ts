@@ -31,22 +31,27 @@
  *  - dev 3: half of batches 5a and 5b, written by two more engineers who saw no rule, split at random
  *    with held-out 5 before either was measured. First reading, with the rules widened after held-out
  *    4 (4231d9c): recall 218/364 (59.9%), precision 73.4% — then tuning data.
- *  - held-out 5 (KEPT OUT): the other half of batches 5a and 5b, split at random with dev 3 before
- *    either was measured. The rules were frozen at e912a22 before the file was opened; measured once.
- *    FIRST MEASUREMENT (the figure to report): recall 225/364 (61.8%), 2 of 28 items at ≥ 90%
- *    (stabilityPetition 100%, massIncident 92.3%; lowest reputation 15.4%, publicAnxiety and
- *    controversial 23.1%, otherPoliceInfo and personalImproper 38.5%), precision 75.0% (225 correct,
- *    75 false alarms). Issue 17's target is NOT met on kept-out text. The test prints its table and
- *    fails if any item or the precision falls below this first measurement; it asserts the target
- *    itself only for a kept-out part whose first measurement met it.
+ *  - held-out 5: the other half of batches 5a and 5b, split at random with dev 3 before either was
+ *    measured. The rules were frozen at e912a22 before the file was opened. FIRST MEASUREMENT:
+ *    recall 225/364 (61.8%), 2 of 28 items at ≥ 90% (stabilityPetition 100%, massIncident 92.3%;
+ *    lowest reputation 15.4%, publicAnxiety and controversial 23.1%, otherPoliceInfo and
+ *    personalImproper 38.5%), precision 75.0% (225 correct, 75 false alarms): issue 17's target NOT
+ *    met on kept-out text. Its misses and false alarms were then read one by one (each given a cause:
+ *    a word missing from a group, a situation no rule modelled, or a label the rules read
+ *    differently) and the rules widened by whole word families and new rule shapes, so it is tuning
+ *    data too; FIRST_MEASUREMENTS below keeps its first figures as a floor.
+ *
+ * No part is kept out of rule writing now. The next independent part (held-out 6, written outside
+ * the repository by writers who see no rule) is added by the lead only after the rules are frozen
+ * and measured once; until then the kept-out describe below asserts that there is none, and says so.
  *
  * Everyday police posts (test/screening-corpus/everyday.ts) must screen as 一般 with nothing but
  * 第十七条（二）7's hint, since that is what a desk pastes most.
  *
  * Issue 17's target (recall ≥ 90% on every item, precision ≥ 95% overall) is asserted on the tuning
- * parts together, so any change to the default rules that loses ground fails; each tuning part's
- * table is printed. `npx tsx tools/screening-quality.ts --items --part h3 --details` lists a part's
- * misses and false alarms.
+ * parts together (held-out 5 included), so any change to the default rules that loses ground fails;
+ * each tuning part's table is printed. `npx tsx tools/screening-quality.ts --items --part h5 --details`
+ * lists a part's misses and false alarms.
  */
 import { formatItemReport } from '../../tools/screening-quality';
 import { EVERYDAY_POSTS } from '../../test/screening-corpus/everyday';
@@ -146,9 +151,8 @@ describe(`issue 17 targets on the tuning parts (${TUNING_PARTS.map((p) => p.titl
 
 /**
  * First measurements of the parts written by engineers who saw no rule, each taken once before its
- * errors were used (held-out 4: rules frozen at 8b8d953): recall per item (found of 13) and overall
- * precision. A part's figures never fall below them; the part kept out must also meet issue 17's
- * target where its first measurement did.
+ * errors were used (held-out 4: rules frozen at 8b8d953; held-out 5: at e912a22): recall per item
+ * (found of 13) and overall precision. A part's figures never fall below them.
  */
 const FIRST_MEASUREMENTS: Partial<
   Record<CorpusPart['id'], { found: Partial<Record<ScreeningCategoryId, number>>; precision: number }>
@@ -187,7 +191,7 @@ const FIRST_MEASUREMENTS: Partial<
     // 219 / 259 = 0.8456
     precision: 0.845,
   },
-  // kept out; rules frozen at e912a22 before the file was opened
+  // rules frozen at e912a22 before the file was opened; tuning data since
   h5: {
     found: {
       reputation: 2,
@@ -259,42 +263,51 @@ function firstMetTarget(part: CorpusPart): boolean {
   );
 }
 
-describe(`the part kept out of rule writing (${KEPT_OUT_PART?.title ?? 'none'})`, () => {
-  it('is held-out 5, with its first measurement on record', () => {
-    expect(KEPT_OUT_PART?.id).toBe('h5');
-    expect(KEPT_OUT_PART && FIRST_MEASUREMENTS[KEPT_OUT_PART.id]).toBeDefined();
-  });
+const keptOut = KEPT_OUT_PART;
+if (keptOut === undefined) {
+  describe('the part kept out of rule writing', () => {
+    afterAll(() => {
+      process.stdout.write(
+        `\nno part is kept out of rule writing now: every part above is tuning data; the next independent part is added only after the rules are frozen\n`,
+      );
+    });
 
-  // Issue 17's target is asserted here once the first measurement met it; until then the part's
-  // floor (its first measurement, above) is what the test holds, and the report says the target
-  // is not met.
-  const part = KEPT_OUT_PART;
-  const met = part !== undefined && firstMetTarget(part);
-  const now = part ? measureItems(part.samples, STARTER_LEXICON, CORPUS_ITEMS) : undefined;
-  afterAll(() => {
-    process.stdout.write(
-      `\nissue 17's target on the kept-out part (${part?.title ?? 'none'}): ${met ? 'MET at its first measurement' : 'NOT MET at its first measurement'}\n`,
+    it('is none until the next independent part is added: every part is tuning data', () => {
+      expect(PARTS.filter((p) => p.keptOut)).toEqual([]);
+      expect(TUNING_PARTS).toHaveLength(PARTS.length);
+    });
+  });
+} else {
+  describe(`the part kept out of rule writing (${keptOut.title})`, () => {
+    // Issue 17's target is asserted on a kept-out part unless its first measurement is on record
+    // and missed it; then that first measurement is the floor the part is held to.
+    const first = FIRST_MEASUREMENTS[keptOut.id];
+    const met = first === undefined || firstMetTarget(keptOut);
+    const now = measureItems(keptOut.samples, STARTER_LEXICON, CORPUS_ITEMS);
+    afterAll(() => {
+      process.stdout.write(
+        `\n${formatItemReport(now, `${keptOut.title} (kept out)`).join('\n')}\nissue 17's target on the kept-out part (${keptOut.title}): ${first === undefined ? 'first measurement not yet on record' : met ? 'MET at its first measurement' : 'NOT MET at its first measurement'}\n`,
+      );
+    });
+
+    const floor = (item: ScreeningCategoryId): number => {
+      if (met) return RECALL_TARGET;
+      const positives = keptOut.samples.filter((s) => s.item === item && s.positive).length;
+      return positives === 0 ? 1 : (first?.found[item] ?? positives) / positives;
+    };
+
+    it.each([...CORPUS_ITEMS])(
+      `%s: recall ≥ ${RECALL_TARGET * 100}% unless a first measurement below it is on record, else ≥ that measurement`,
+      (item) => {
+        expect(now.items.find((i) => i.item === item)?.recall ?? 0).toBeGreaterThanOrEqual(floor(item) - 1e-9);
+      },
     );
+
+    it(`precision ≥ ${PRECISION_TARGET * 100}% unless a first measurement below it is on record, else ≥ that measurement`, () => {
+      expect(now.overall.precision).toBeGreaterThanOrEqual(met ? PRECISION_TARGET : (first?.precision ?? 1));
+    });
   });
-
-  const floor = (item: ScreeningCategoryId): number => {
-    if (met || !part) return RECALL_TARGET;
-    const positives = part.samples.filter((s) => s.item === item && s.positive).length;
-    return positives === 0 ? 1 : (FIRST_MEASUREMENTS[part.id]?.found[item] ?? positives) / positives;
-  };
-
-  it.each([...CORPUS_ITEMS])(
-    `%s: recall ≥ ${RECALL_TARGET * 100}% if the first measurement met the target, else ≥ that measurement`,
-    (item) => {
-      expect(now?.items.find((i) => i.item === item)?.recall ?? 0).toBeGreaterThanOrEqual(floor(item) - 1e-9);
-    },
-  );
-
-  it(`precision ≥ ${PRECISION_TARGET * 100}% if the first measurement met the target, else ≥ that measurement`, () => {
-    const first = part ? FIRST_MEASUREMENTS[part.id]?.precision : undefined;
-    expect(now?.overall.precision ?? 0).toBeGreaterThanOrEqual(met ? PRECISION_TARGET : (first ?? 1));
-  });
-});
+}
 
 describe('the default rules', () => {
   it('are valid data, each with its own id and name, as the rule editor would require', () => {

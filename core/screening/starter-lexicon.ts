@@ -78,13 +78,12 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
   ],
   // 第十七条（一）6
   unverifiedPolice: [
-    '内部消息',
+    // 内部消息 is a rule (dr-h5-inside-word): anti-fraud warnings quote it
     '小道消息',
     '据知情人透露',
     '据内部人士',
     '未经核实',
     '尚未核实',
-    '网传警方',
     '听说警察',
     '据民警私下透露',
     '网友爆料',
@@ -102,19 +101,7 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
     '抓捕方案',
   ],
   // 第十七条（一）8
-  privacy: [
-    '人肉搜索',
-    '开房记录',
-    '隐私照片',
-    '私密视频',
-    '户籍信息截图',
-    '身份证照片',
-    '曝光其住址',
-    '裸照',
-    '艳照',
-    '约炮',
-    '紧急扩散',
-  ],
+  privacy: ['人肉搜索', '隐私照片', '私密视频', '户籍信息截图', '曝光其住址', '裸照', '艳照', '约炮', '紧急扩散'],
   // 第十七条（一）9
   sobStory: [
     '累倒在岗位',
@@ -175,7 +162,6 @@ const TERMS: Partial<Record<ScreeningCategoryId, readonly string[]>> = {
     '受贿罪',
     '滥用职权',
     '玩忽职守',
-    '民警违纪',
     '接受纪律审查',
     '民警醉驾',
     '民警酒驾',

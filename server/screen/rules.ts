@@ -22,7 +22,7 @@ import type {
 } from '../../typings/screening';
 import { authorize } from '../../core/auth/authorize';
 import { commonErrors, DomainError, echo } from '../../core/errors';
-import { categoryOf, formatRef, ruleHit } from '../../core/screening/categories';
+import { appliesTo, categoryOf, formatRef, ruleHit } from '../../core/screening/categories';
 import { buildMatcher } from '../../core/screening/matcher';
 import { normaliseTerm } from '../../core/screening/normalize';
 import {
@@ -372,12 +372,7 @@ function traces(
     const fired = detail.rules.filter((m) => m.rule === index);
     const hits: SpanHit[] = fired.map((m) => ruleHit(rule, m.parts, text));
     const category = categoryOf(rule.category);
-    const applies =
-      category.scope === 'all'
-        ? context.kind === 'post'
-        : category.scope === 'personalPost'
-          ? context.kind === 'post' && context.accountKind === 'personal'
-          : context.kind === 'message';
+    const applies = category.scope === 'all' ? context.kind === 'post' : appliesTo(category, context);
     const why = explainRule(rule, occurrences, fired.length > 0, detail.sentenceEnds, detail.sentenceEnds.length);
     out.push({
       ruleId: rules.includes(rule) ? rule.id || null : null,

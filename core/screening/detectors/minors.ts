@@ -26,6 +26,8 @@ const SCHOOL = /[\u4e00-\u9fa5]{2,10}?(?:小学|中学|初级中学|高级中学
 const GENERIC_SCHOOL = /^(?:一所|该|某|附近|当地|辖区|所在|这所|那所|全市|全县|全区|各|中|大|本|就读|一名|我)/;
 /** Words that are never part of a school's name: the pattern started too early (孩子幼儿园, 学生家长…学校). */
 const NOT_A_NAME = /学生|家长|孩子|小孩|照片|信息|全班|班级|毕业|中小学/;
+/** A kind of school with no place or name before it (特殊教育学校, 职业学校) names none. */
+const KIND_OF_SCHOOL = /^(?:特殊教育|职业|技术|寄宿|民办|私立|体育|艺术|民族|外国语|实验)(?:学校|小学|中学)$/;
 /** A bare 学校 names one only with a qualifier such as 第一, 实验 or a place level. */
 const NAMED_SCHOOL = /[市县区镇乡村第]|实验|外国语|职业|技术|私立|民办|希望|育才|附属|寄宿|特殊教育|体育|艺术|民族/;
 const CLASS = /(?:[一二三四五六1-6]年级|初[一二三]|高[一二三])[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})[）)]?班/g;
@@ -61,8 +63,8 @@ export function details(sentence: string, offset: number): Detail[] {
   }
   for (const m of /小学|中学|幼儿园|学校/.test(sentence) ? scan(SCHOOL, sentence) : []) {
     // The name starts after the last word that cannot be part of one (进, 在, 于 …).
-    const name = m.value.replace(/^.*[进在到于是的了从去读入往向至和与及因对把被让给晒露满]/, '');
-    if (name.length <= 3 || GENERIC_SCHOOL.test(name) || NOT_A_NAME.test(name)) continue;
+    const name = m.value.replace(/^.*[进在到于是的了从去读入往向至和与及因对把被让给晒露满为]/, '');
+    if (name.length <= 3 || GENERIC_SCHOOL.test(name) || NOT_A_NAME.test(name) || KIND_OF_SCHOOL.test(name)) continue;
     if (name.endsWith('学校') && !/(?:小学|中学)$/.test(name) && !NAMED_SCHOOL.test(name.slice(0, -2))) continue;
     addDetail(found, offset + m.start + (m.value.length - name.length), name);
   }

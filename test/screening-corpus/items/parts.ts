@@ -37,11 +37,14 @@ export const PARTS: readonly CorpusPart[] = [
   // batches 5a and 5b by two more writers who saw no rule, split at random with held-out 5: the tuning half
   { id: 'dev3', title: 'dev 3', samples: DEV_3, keptOut: false, balanced: true },
   // written by independent writers who saw no rules, split at random from the same batches as dev 3;
-  // rules frozen at e912a22 before it was opened; measured, never tuned on
-  { id: 'h5', title: 'held-out 5', samples: HELD_OUT_5, keptOut: true, balanced: true },
+  // rules frozen at e912a22 for its first measurement (recall 61.8%, precision 75.0%:
+  // items-quality.test.ts), tuning data since. No part is kept out until the next independent one
+  // is added (it is written outside the repository, and added only after the rules are frozen).
+  { id: 'h5', title: 'held-out 5', samples: HELD_OUT_5, keptOut: false, balanced: true },
 ];
 
 export const TUNING_PARTS = PARTS.filter((p) => !p.keptOut);
+/** The part kept out of rule writing, if any (none between one independent part and the next). */
 export const KEPT_OUT_PART: CorpusPart | undefined = PARTS.find((p) => p.keptOut);
 const BALANCED = PARTS.filter((p) => p.balanced);
 /** The balanced part written last: each item has at least 10 positives there. */
