@@ -8246,6 +8246,35 @@ const SLUR = [
   '丑态',
   '醉态',
   '洋相',
+  '吃干饭的',
+  '白拿工资',
+  '拿钱不办事',
+  '只会欺负老百姓',
+  '欺负老实人',
+  '只会罚款',
+  '就知道罚款',
+  '冲业绩',
+  '凑指标',
+  '故意刁难',
+  '耍横',
+  '仗势欺人',
+  '作威作福',
+  '高高在上',
+  '不把老百姓当人',
+  '草菅人命',
+  '无法无天',
+  '颠倒黑白',
+  '屈打成招',
+  '护短',
+  '蛇鼠一窝',
+  '丢人现眼',
+  '丢尽了脸',
+  '素质太差',
+  '态度恶劣',
+  '爆粗口',
+  '烂透了',
+  '没救了',
+  '还是国外好',
 ];
 
 /** A policy, a law or its procedure, or a government body, as what is criticised. */
@@ -8453,6 +8482,19 @@ const OPERATION_WHEN = [
   '具体地点',
   '点位',
   '具体位置',
+];
+
+/** An attachment that carries an internal list: who a case or an operation is after. */
+const ATTACHED = ['附件是', '附件为', '附件：', '附表', '见附件'];
+const INTERNAL_LIST = [
+  '涉案人员名单',
+  '重点人员名单',
+  '人员名单',
+  '身份证号',
+  '住址',
+  '通讯录',
+  '部署方案',
+  '行动方案',
 ];
 
 /** An informant and what identifies them. */
@@ -8855,6 +8897,9 @@ const THREAT = [
   '偷孩子',
   '变态',
   '醉汉',
+  '持枪',
+  '逃入',
+  '在逃嫌疑人',
 ];
 /** What makes it frightening: it is rising, the police cannot cope, nobody is caught. */
 const ANXIETY_SIGNAL = [
@@ -8904,6 +8949,9 @@ const ANXIETY_SIGNAL = [
   '仍在逃',
   '尚未落网',
   '下落不明',
+  '关好门窗',
+  '勿外出',
+  '不要外出',
 ];
 const SETTLED = [
   '已抓获',
@@ -9359,6 +9407,18 @@ const BROAD_4: CombinationRule[] = [
       exclude: [['不定时', '不定点', '常态化', '提醒']],
       note: '警务工作秘密：行动人数、路线、时间、目标（第十七条（一）7）',
     },
+    'h5-attached-list': {
+      name: '附件外传涉案、重点人员名单',
+      groups: [ATTACHED, INTERNAL_LIST],
+      exclude: [SERVICE_GUIDE],
+      note: '警务工作秘密：专案、行动涉及的人员名单及身份信息（第十七条（一）7）',
+    },
+    'h5-cipher': {
+      name: '密电、机要文件',
+      groups: [['密电', '机要文件', '机要件', '加密电报']],
+      exclude: [CORRECTIVE],
+      note: '涉及国家秘密、警务工作秘密的信息（第十七条（一）7）',
+    },
     'h5-informant': {
       name: '暴露线人身份',
       groups: [INFORMANT, IDENTIFYING],
@@ -9547,6 +9607,18 @@ const VULGAR = [
   '那叫一个猥琐',
   '长得猥琐',
   '穿着警服拍了段跳舞',
+  '他妈的',
+  'TMD',
+  '傻X',
+  '傻逼',
+  '脑残',
+  '真想揍',
+  '想揍他',
+  '气死老子',
+  '去你的',
+  '狗东西',
+  '王八蛋',
+  '垃圾东西',
 ];
 const INSIDE_PAPER = ['红头文件', '内部文件', '局里文件', '下发的那份', '内部通知'];
 const SHOW_PAPER = ['拍下来', '发出来', '你们看看', '截图', '给大家看'];
