@@ -41,9 +41,16 @@
  *    differently) and the rules widened by whole word families and new rule shapes, so it is tuning
  *    data too; FIRST_MEASUREMENTS below keeps its first figures as a floor.
  *
- * No part is kept out of rule writing now. The next independent part (held-out 6, written outside
- * the repository by writers who see no rule) is added by the lead only after the rules are frozen
- * and measured once; until then the kept-out describe below asserts that there is none, and says so.
+ *  - held-out 6 (KEPT OUT): batches 6a and 6b whole, by two more engineers who saw neither the
+ *    rules, the lexicon nor any other part (6a mostly institutional reports and notices, 6b mostly
+ *    short social-media posts), 26 positives and 26 near misses per item. The rules were frozen at
+ *    1547dc5 (188 rules, after held-out 5 became tuning data) before the file entered the repository;
+ *    measured once. FIRST MEASUREMENT (the figure to report): recall 481/728 (66.1%), 2 of 28 items
+ *    at ≥ 90% (foreignMedia 96.2%, stabilityPetition 92.3%; lowest controversial 11.5%,
+ *    otherPoliceInfo 30.8%, reputation and personalImproper 34.6%, hotIssue 46.2%), precision 78.9%
+ *    (481 correct, 129 false alarms, 42 of them the （二）7 hint on case news these writers treat as
+ *    near misses). The rules as they stood before held-out 5 was read (2fc0260, 145 rules) read it at
+ *    459/728 (63.0%), precision 77.8%. Issue 17's target is NOT met on kept-out text.
  *
  * Everyday police posts (test/screening-corpus/everyday.ts) must screen as 一般 with nothing but
  * 第十七条（二）7's hint, since that is what a desk pastes most.
@@ -78,6 +85,9 @@ const WRITTEN_TWICE: ReadonlySet<string> = new Set([
   '民警为行动不便的残疾人上门办理身份证。',
   '为保护当事人隐私，视频已作打码处理。',
   '八一建军节，致敬最可爱的人。',
+  '“局长信箱”已开通，群众可在线反映问题和建议。',
+  '世界杯期间，警方严厉打击网络赌球违法犯罪。',
+  '醉驾入刑十余年，“喝酒不开车”已成共识。',
 ]);
 
 const RECALL_TARGET = 0.9;
@@ -100,8 +110,8 @@ describe('per-item corpus', () => {
     }
     // Held-out 4's writer, who saw no other part, wrote two near misses that held-out 1 already had
     // word for word (stock official phrasing), dev 3's and held-out 5's writers one each that held-out 4
-    // had, and held-out 5's two writers one stock greeting alike; they stay as written, and no other
-    // sentence repeats.
+    // had, and held-out 5's two writers one stock greeting alike; held-out 6's writers four stock lines
+    // that earlier parts had; they stay as written, and no other sentence repeats.
     const texts = ALL_SAMPLES.map((s) => s.text).filter((text) => !WRITTEN_TWICE.has(text));
     expect(new Set(texts).size).toBe(texts.length);
     expect(ALL_SAMPLES.filter((s) => WRITTEN_TWICE.has(s.text)).map((s) => s.id)).toEqual([
@@ -109,12 +119,19 @@ describe('per-item corpus', () => {
       'h-foreignMedia-n04',
       'h4-unverifiedPolice-n07',
       'h4-privacy-n06',
+      'h4-hotIssue-n08',
       'h4-foreignMedia-n04',
       'h4-vulnerable-n04',
       'd3-vulnerable-n05',
+      'd3-controversial-n08',
       'h5-privacy-n12',
+      'h5-leaderSpeech-n11',
       'h5-personalImproper-n02',
       'h5-personalImproper-n13',
+      'h6-foreignMedia-n01',
+      'h6-leaderSpeech-n08',
+      'h6-unrelated-n11',
+      'h6-controversial-n08',
     ]);
     expect(new Set(ALL_SAMPLES.map((s) => s.id)).size).toBe(ALL_SAMPLES.length);
   });
@@ -225,6 +242,40 @@ const FIRST_MEASUREMENTS: Partial<
     },
     // 225 / 300 = 0.75
     precision: 0.75,
+  },
+  h6: {
+    found: {
+      reputation: 9,
+      massIncident: 22,
+      politicsEthnicReligion: 19,
+      crimeDetail: 19,
+      policyCriticism: 16,
+      unverifiedPolice: 19,
+      secret: 14,
+      privacy: 20,
+      sobStory: 18,
+      hotIssue: 12,
+      commercial: 17,
+      foreignMedia: 25,
+      stabilityPetition: 24,
+      officialCrime: 22,
+      majorCase: 21,
+      vulnerable: 22,
+      safetyStats: 23,
+      publicAnxiety: 16,
+      otherPoliceInfo: 8,
+      leaderSpeech: 20,
+      largeSecurity: 20,
+      unrelated: 14,
+      controversial: 3,
+      personalSensitive: 16,
+      personalMicroEvent: 21,
+      personalImproper: 9,
+      personalCriticism: 17,
+      personalPayment: 15,
+    },
+    // 481 / 610, rules frozen at 1547dc5
+    precision: 481 / 610,
   },
 };
 
