@@ -5,7 +5,7 @@
  * revision check then fails with CONFLICT.
  */
 import { createHash } from 'node:crypto';
-import type { NotificationDraft } from '../typings/notify';
+import type { ConsentRecord, NotificationDraft } from '../typings/notify';
 import type { Account, Action, AuditEntry, AuditObject, FieldChange, Person, RoleGrant } from '../typings/org';
 import { nextAuditEntry } from '../core/audit/chain';
 import { commonErrors } from '../core/errors';
@@ -15,7 +15,7 @@ import { toBeijingIso } from '../core/time';
 import type { CollectionName } from '../core/schema';
 import type { HandlerContext } from './dispatch';
 import { store, type Doc, type TxStore, type Versioned } from './store';
-import { accountReachChanged, personReachChanged } from './linkage/reach';
+import { accountReachChanged, consentReachChanged, personReachChanged } from './linkage/reach';
 import { loadTree } from './org';
 
 export interface AuditNote {
@@ -70,12 +70,16 @@ export async function runWork<R>(
   return store.transaction(async (tx: TxStore) => {
     const audits: AuditNote[] = [];
     const drafts: NotificationDraft[] = [];
-    // Every account or person written in a work keeps the linkage preview's counters in step, in the
-    // same transaction (server/linkage/reach.ts, issue 18).
+    // Every account, person or consent written in a work keeps the linkage preview's counters in step,
+    // in the same transaction (server/linkage/reach.ts, issue 18; 第三十四条).
     const write = async <T extends Doc>(collection: CollectionName, doc: T): Promise<void> => {
       if (collection === 'accounts') {
         const before = await tx.get<Account>('accounts', doc._id);
         await accountReachChanged(tx, before, doc as unknown as Account, () => loadTree(), ctx.now);
+      }
+      if (collection === 'consents') {
+        const before = await tx.get<ConsentRecord>('consents', doc._id);
+        await consentReachChanged(tx, before, doc as unknown as ConsentRecord, () => loadTree(), ctx.now);
       }
       await tx.put(collection, doc);
       if (collection === 'people') await personReachChanged(tx, doc as unknown as Person, () => loadTree(), ctx.now);

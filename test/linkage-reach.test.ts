@@ -2,7 +2,8 @@
  * The issue page's preview (linkage.preview) answers from maintained counters (issue 18): after every
  * change that moves them — a consent to the linkage template reported or spent, an operator rebound,
  * an account suspended or reopened, a person deactivated — and after changes racing each other, the
- * preview equals a brute-force count over the stored accounts, people and consents.
+ * preview equals a brute-force count over the stored accounts, people and consents. A consent call
+ * whose counter update fails saves neither (one transaction through the uow).
  */
 import type { TargetPreview } from '../typings/linkage';
 import type { ConsentRecord } from '../typings/notify';
@@ -11,7 +12,7 @@ import { hasConsent } from '../core/notify/consent';
 import { operatorsOf } from '../core/linkage';
 import { startTestCloud, type TestCloud } from './support/cloud';
 import { issue, timer, WHO } from './linkage-helpers';
-import { ok } from './support/answers';
+import { ok, refused } from './support/answers';
 
 const TEMPLATE = 'local-tpl-linkage';
 const ADMIN = 'demo-admin';
@@ -248,4 +249,65 @@ describe('the linkage preview’s counters after the outbox spends the last link
     expect(hasConsent(stored, TEMPLATE)).toBe(false);
     expect(await expectExact(t)).toMatchObject({ reachableAccounts: 0, reachableOperators: 0 });
   });
+});
+
+// province (issue 18's leftover): a consent and the counters it moves are one transaction (第三十四条).
+describe('a consent and its counter update commit together or not at all', () => {
+  let t: TestCloud;
+  beforeAll(async () => {
+    t = await startTestCloud();
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('saves neither when the counter update fails after the consent is written', async () => {
+    await expectExact(t);
+    const marker = t.cloud.db.get('linkageOperators', 'p-cs-operator-a') as { accountIds: string[] };
+    // A counter document the update cannot read: the update throws after the consent was put.
+    const corrupt = (accountIds: unknown): void =>
+      void t.cloud.db.update(
+        'linkageOperators',
+        { _id: 'p-cs-operator-a' },
+        { $set: { accountIds } },
+        { multi: false, upsert: false, replace: false },
+      );
+    corrupt(null);
+    const before = t.cloud.db.get('consents', 'p-cs-operator-a');
+    const failed = await refused(t.call('notify', 'reportConsent', { answers: { [TEMPLATE]: 'accept' } }, WHO.opA));
+    expect(failed.code).toBe('INTERNAL');
+    expect(t.cloud.db.get('consents', 'p-cs-operator-a')).toEqual(before);
+    corrupt(marker.accountIds);
+    expect(await expectExact(t)).toMatchObject({ reachableAccounts: 0, reachableOperators: 0 });
+    // Once the counters can be read again the same call saves both.
+    await consent(t, WHO.opA, 'accept');
+    expect(await expectExact(t)).toMatchObject({ reachableAccounts: 3, reachableOperators: 3 });
+  }, 30_000);
+
+  it('stays exact when one person’s accept and ban race each other', async () => {
+    for (let round = 0; round < 4; round++) {
+      await Promise.all([consent(t, WHO.opB, 'accept'), consent(t, WHO.opB, 'ban')]);
+      await expectExact(t);
+      await Promise.all([consent(t, WHO.opA, 'ban'), consent(t, WHO.opA, 'accept'), consent(t, WHO.opB, 'accept')]);
+      await expectExact(t);
+    }
+  }, 60_000);
+});
+
+describe('a consent WeChat revoked (43101) while a directive’s notice was sent', () => {
+  let t: TestCloud;
+  beforeAll(async () => {
+    t = await startTestCloud();
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('no longer counts the operator: the revoke and the counters are saved together', async () => {
+    await consent(t, WHO.opA, 'accept');
+    await consent(t, WHO.opA, 'accept');
+    expect(await expectExact(t)).toMatchObject({ reachableAccounts: 3 });
+    t.cloud.openapi.failSendsTo(WHO.opA, 'refused');
+    await issue(t);
+    await timer(t);
+    const revoked = t.cloud.db.get('consents', 'p-cs-operator-a') as unknown as ConsentRecord;
+    expect(revoked.templates[TEMPLATE]).toMatchObject({ remaining: 0, lastAnswer: 'revoked' });
+    expect(await expectExact(t)).toMatchObject({ reachableAccounts: 0 });
+  }, 30_000);
 });

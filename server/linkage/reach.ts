@@ -2,7 +2,8 @@
  * The preview's maintained counters (core/linkage/reach.ts), kept in the transaction of every change
  * that moves them: an account written through saveAccount (opened, closed, suspended, operators
  * rebound, moved to another unit), a person written (deactivated, bound, unbound), and a consent saved
- * (reported, spent by a delivery). Reads by id only.
+ * (reported or revoked by WeChat, through the uow; spent by a delivery's bulk write, just after it).
+ * Reads by id only.
  */
 import type { ConsentRecord } from '../../typings/notify';
 import type { Account, Person } from '../../typings/org';
@@ -102,6 +103,16 @@ export async function personReachChanged(
   const m = await rw.get<OperatorReachDoc>('linkageOperators', person._id);
   if (!m) return; // runs no counted account: nothing counts them
   const reachable = reachableNow(person, await rw.get<ConsentRecord>('consents', person._id));
+  await moveReach(rw, m, reachable, treeOf, now);
+}
+
+async function moveReach(
+  rw: ReadWrite,
+  m: OperatorReachDoc,
+  reachable: boolean,
+  treeOf: () => Promise<UnitTree>,
+  now: number,
+): Promise<void> {
   if (reachable === m.reachable) return;
   const tree = await treeOf();
   const at = toBeijingIso(now);
@@ -111,22 +122,43 @@ export async function personReachChanged(
     if (!a) continue;
     const others = new Map<string, boolean>();
     for (const id of countedOperators(a)) {
-      if (id === person._id) continue;
+      if (id === m._id) continue;
       others.set(id, (await rw.get<OperatorReachDoc>('linkageOperators', id))?.reachable ?? false);
     }
-    addToDelta(delta, a, (id) => (id === person._id ? m.reachable : (others.get(id) ?? false)), -1, tree);
-    addToDelta(delta, a, (id) => (id === person._id ? reachable : (others.get(id) ?? false)), 1, tree);
+    addToDelta(delta, a, (id) => (id === m._id ? m.reachable : (others.get(id) ?? false)), -1, tree);
+    addToDelta(delta, a, (id) => (id === m._id ? reachable : (others.get(id) ?? false)), 1, tree);
   }
   await rw.put<OperatorReachDoc>('linkageOperators', { ...m, reachable, updatedAt: at });
   await writeDelta(rw, delta, at);
 }
 
 /**
- * After a consent was saved (a check-and-set outside any transaction): when it turned the linkage
- * template on or off, the person's reach, in a transaction of its own (re-reading the consent there).
+ * A consent written in `rw` (the uow's transaction, see server/notify/consent.ts): when it turned the
+ * linkage template on or off, the person's reach moves in the same transaction — the consent and the
+ * counters commit together or not at all (第三十四条: the preview says whom WeChat can reach).
  * Other templates, and spending one of several accepts, cost nothing.
  */
 export async function consentReachChanged(
+  rw: ReadWrite,
+  before: ConsentRecord | null,
+  after: ConsentRecord,
+  treeOf: () => Promise<UnitTree>,
+  now: number,
+): Promise<void> {
+  const templateId = linkageTemplate();
+  if (templateId === null || hasConsent(before, templateId) === hasConsent(after, templateId)) return;
+  const m = await rw.get<OperatorReachDoc>('linkageOperators', after._id);
+  if (!m) return; // runs no counted account: nothing counts them
+  await moveReach(rw, m, reachableNow(await rw.get<Person>('people', after._id), after), treeOf, now);
+}
+
+/**
+ * After the delivery's bulk write spent one-time accepts (a multi-document update, outside any
+ * transaction, so that a page costs a few writes): when it turned the linkage template off, the
+ * person's reach, in a transaction of its own (re-reading the consent there). A run dying between the
+ * two leaves the count high until the person's next change.
+ */
+export async function spentConsentReachChanged(
   personId: string,
   before: ConsentRecord,
   after: ConsentRecord,

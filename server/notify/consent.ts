@@ -1,8 +1,8 @@
 /**
  * Subscribe-message consent on the server: the mini-program asks at natural taps (consentPlan says
  * for which templates) and reports the answers (reportConsent); the timer spends the quotas. The
- * consent record (`_id` = person id) is saved by check-and-set on `rev`, because the timer consumes
- * and revokes on the same record while a report may arrive.
+ * consent record (`_id` = person id) is saved in a transaction with the linkage counters it moves,
+ * because the timer consumes and revokes on the same record while a report may arrive.
  */
 import * as v from 'valibot';
 import type {
@@ -15,12 +15,10 @@ import type {
 } from '../../typings/notify';
 import { applyConsentReport, emptyConsent, planConsentRequests } from '../../core/notify/consent';
 import { templateCatalog, templatesFor } from '../../core/notify/templates';
-import { commonErrors } from '../../core/errors';
 import { action } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
-import type { Store } from '../store';
-import { currentEnvId } from '../uow';
-import { consentReachChanged } from '../linkage/reach';
+import { currentEnvId, runWork } from '../uow';
+import type { HandlerContext } from '../dispatch';
 
 /** The kinds each tap leads to for the person tapping, in the order they are asked for. */
 export const MOMENT_KINDS: { [M in ConsentMoment]: readonly NotificationKind[] } = {
@@ -48,53 +46,27 @@ const MOMENTS = Object.keys(MOMENT_KINDS) as ConsentMoment[];
 const ANSWERS = ['accept', 'reject', 'ban', 'filter'] as const;
 /** WeChat asks for at most 5 ids at once (3 on older clients); a longer report is not from it. */
 const MAX_REPORTED = 5;
-/** Check-and-set attempts against a timer spending the same record at the same moment. */
-const CAS_ATTEMPTS = 5;
-
-/** The stored record, or an empty one (not stored) for a person who never answered. */
-export async function loadConsent(
-  db: Store,
-  personId: string,
-  now: number,
-): Promise<{ record: ConsentRecord; stored: boolean }> {
-  const found = await db.get<ConsentRecord>('consents', personId);
-  return found ? { record: found, stored: true } : { record: emptyConsent(personId, now), stored: false };
-}
 
 /**
- * Applies `change` to the person's consent record by check-and-set, reloading and re-applying when
- * someone else saved in between. `change` returning the same object means nothing to save.
+ * Applies `change` to the person's consent record in one unit of work: the record and the linkage
+ * preview's counters it moves (第三十四条, kept by the uow) are saved together or not at all. The
+ * timer's bulk spend writing the same record meanwhile makes the transaction run again on the new
+ * record. `change` returning the same object means nothing to save.
  */
 export async function updateConsent(
-  db: Store,
+  ctx: HandlerContext,
   personId: string,
-  now: number,
   change: (current: ConsentRecord) => ConsentRecord,
-  /** A copy believed current (the timer's): tried first, saving the read. */
-  known: ConsentRecord | null = null,
 ): Promise<ConsentRecord> {
-  for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-    const { record, stored } =
-      attempt === 0 && known ? { record: known, stored: true } : await loadConsent(db, personId, now);
+  return runWork(ctx, null, async (work) => {
+    const found = await work.get<ConsentRecord>('consents', personId);
+    const record = found ?? emptyConsent(personId, ctx.now);
     const next = change(record);
     if (next === record) return record;
-    if (!stored) {
-      try {
-        await db.insert('consents', { ...next, rev: 1 });
-      } catch (err) {
-        // Created meanwhile: apply the change to that one. Anything else is a real failure.
-        if (!(await db.get('consents', personId))) throw err;
-        continue;
-      }
-      await consentReachChanged(personId, record, next, now);
-      return { ...next, rev: 1 };
-    }
-    if (await db.replaceIfRev('consents', next, record.rev)) {
-      await consentReachChanged(personId, record, next, now);
-      return { ...next, rev: record.rev + 1 };
-    }
-  }
-  throw commonErrors.conflict();
+    const saved = { ...next, rev: (found?.rev ?? 0) + 1 };
+    await work.put('consents', saved);
+    return saved;
+  });
 }
 
 function statusOf(record: ConsentRecord, templateId: string, subscription: SubscriptionType): ConsentStatus {
@@ -117,7 +89,7 @@ export const reportConsent = action({
     requirePermission(caller, 'notify.reportConsent', { kind: 'none' }, await loadTree());
     const catalog = templateCatalog(templatesFor(currentEnvId()));
     const report: ConsentReport = params.answers;
-    const saved = await updateConsent(ctx.store, caller._id, ctx.now, (current) =>
+    const saved = await updateConsent(ctx, caller._id, (current) =>
       applyConsentReport(current, report, catalog, ctx.now),
     );
     // Ids of other environments or forged ones are ignored by the core, and not echoed back.

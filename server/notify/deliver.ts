@@ -36,7 +36,7 @@ import { dueFilter } from '../planners';
 import { command, type Filter } from '../store';
 import { runWork } from '../uow';
 import { updateConsent } from './consent';
-import { consentReachChanged } from '../linkage/reach';
+import { spentConsentReachChanged } from '../linkage/reach';
 
 export const PAGE_SIZE = 100;
 /** Recipients served at once; one recipient's records go one after another (their quota is shared). */
@@ -306,8 +306,9 @@ export async function deliverDue(ctx: HandlerContext, options: DeliveryOptions):
     if (outcome.consent === 'none' || !templateId || !recipient.consent) return;
     if (outcome.consent === 'revoke') {
       // 43101 (rare): the stored record is corrected at once, whatever this page has still to spend.
-      await updateConsent(ctx.store, held.recipientId, now(), (c) =>
-        applyConsentEffect(c, templateId, 'revoke', now()),
+      const revokedAt = now();
+      await updateConsent({ ...ctx, now: revokedAt }, held.recipientId, (c) =>
+        applyConsentEffect(c, templateId, 'revoke', revokedAt),
       );
       recipient.consent = applyConsentEffect(recipient.consent, templateId, 'revoke', at);
       return;
@@ -397,7 +398,7 @@ export async function deliverDue(ctx: HandlerContext, options: DeliveryOptions):
     for (const personId of await spendConsents(at)) {
       const before = consents.find((c) => c._id === personId);
       const after = recipients.get(personId)?.consent;
-      if (before && after) await consentReachChanged(personId, before, after, at);
+      if (before && after) await spentConsentReachChanged(personId, before, after, at);
     }
   }
 
