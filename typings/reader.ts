@@ -7,7 +7,7 @@
 import type { ActionSpec } from './api';
 import type { IsoTime } from './common';
 import type { AccountKind } from './org';
-import type { ScreeningCategoryId, SensitivityLevel } from './screening';
+import type { ScreeningCategoryId, ScreeningScope, SensitivityLevel } from './screening';
 
 /**
  * One item of the measures the model is asked about, e.g. `17.1.9` for 第十七条（一）9. Prohibited
@@ -23,8 +23,11 @@ export interface ReaderItem {
   words: string;
   /** A short Chinese title for the mark. */
   title: string;
-  /** 'personalPost': only asked of personal accounts' posts (第十八条、第四十条、第四十一条). */
-  scope: 'all' | 'personalPost';
+  /**
+   * The same scope as the rules' category for the item: 'personalPost' only of personal accounts'
+   * posts (第十八条、第四十条、第四十一条), 'institutionalPost' only of institutional accounts' posts.
+   */
+  scope: Exclude<ScreeningScope, 'message'>;
   kind: 'prohibited' | 'caution';
   /** The rules' floor for the same item (caution items); null for prohibited items. */
   levelFloor: SensitivityLevel | null;

@@ -126,7 +126,15 @@ const SEEDS: readonly ItemSeed[] = [
     'leaderSpeech',
   ),
   caution('17.2.9', '第十七条（二）9', '大规模安保维稳工作', '大规模安保维稳', 'largeSecurity'),
-  caution('17.2.10', '第十七条（二）10', '与公安机关职能没有直接关联的信息', '与公安职能无直接关联', 'unrelated'),
+  // An officer's own account may talk about life: 第十八条 forbids only micro-events unrelated to police work.
+  caution(
+    '17.2.10',
+    '第十七条（二）10',
+    '与公安机关职能没有直接关联的信息',
+    '与公安职能无直接关联',
+    'unrelated',
+    'institutionalPost',
+  ),
   caution('17.2.11', '第十七条（二）11', '其他容易引起争议和错误解读的信息', '易引起争议和错误解读', 'controversial'),
   // 第十八条: personal accounts
   caution(
@@ -223,7 +231,11 @@ export function readerItem(code: string): ReaderItem | undefined {
   return byCode.get(code);
 }
 
-/** The items asked of a post on an account of this kind: 第十八、四十、四十一条 bind personal accounts only. */
+/**
+ * The items asked of a post on an account of this kind, as the rules apply them: 第十八、四十、四十一条
+ * bind personal accounts only, 第十七条（二）10 institutional accounts only.
+ */
 export function itemsFor(accountKind: AccountKind): ReaderItem[] {
-  return READER_ITEMS.filter((item) => item.scope === 'all' || accountKind === 'personal');
+  const personal = accountKind === 'personal';
+  return READER_ITEMS.filter((item) => item.scope === 'all' || (item.scope === 'personalPost') === personal);
 }

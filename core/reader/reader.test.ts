@@ -18,12 +18,23 @@ const institutional = itemsFor('institutional');
 const personal = itemsFor('personal');
 
 describe('the items, in the measures’ own words', () => {
-  it('asks every item of 第十七条 of every post, and 第十八、四十、四十一条 of personal accounts only', () => {
+  it('asks every item of 第十七条 of institutional posts, and 第十八、四十、四十一条 of personal accounts only', () => {
     expect(institutional.filter((i) => i.code.startsWith('17.1.'))).toHaveLength(12);
     expect(institutional.filter((i) => i.code.startsWith('17.2.'))).toHaveLength(11);
     expect(institutional).toHaveLength(23);
     const extra = personal.filter((i) => !institutional.includes(i)).map((i) => i.ref);
     expect(new Set(extra)).toEqual(new Set(['第十八条', '第四十条', '第四十一条']));
+    // （二）10 is not asked of an officer's own account, as the rules do not apply it there.
+    const missing = institutional.filter((i) => !personal.includes(i)).map((i) => i.ref);
+    expect(missing).toEqual(['第十七条（二）10']);
+  });
+
+  it('asks each item of the posts its rules’ category applies to', () => {
+    for (const item of READER_ITEMS)
+      expect({ code: item.code, scope: item.scope }).toEqual({
+        code: item.code,
+        scope: categoryOf(item.category as NonNullable<typeof item.category>).scope,
+      });
   });
 
   it('gives each caution item the level floor the rules give the same item, and prohibited items none', () => {

@@ -1,11 +1,11 @@
-import type { ReaderPromptView } from '../../../../../typings/reader';
+import type { ReaderItem, ReaderPromptView } from '../../../../../typings/reader';
 import { openPage } from '../../../../test-utils/simulate';
 import { useWx } from '../../../../test-utils/wx';
 
 const wxm = useWx();
 const ROUTE = 'packages/reader/pages/prompt/index';
 
-const item = (code: string, ref: string, words: string, hint = '', scope: 'all' | 'personalPost' = 'all') => ({
+const item = (code: string, ref: string, words: string, hint = '', scope: ReaderItem['scope'] = 'all') => ({
   code,
   ref,
   words,
@@ -24,6 +24,7 @@ function prompt(over: Partial<ReaderPromptView> = {}): ReaderPromptView {
     items: [
       item('17.1.9', '第十七条（一）9', '容易引发群众质疑公安机关缺乏人为关怀“卖惨式”宣传'),
       item('41.2', '第四十一条', '公安民警不得利用个人新媒体进行不正当交往', '', 'personalPost'),
+      item('17.2.10', '第十七条（二）10', '与公安机关职能没有直接关联的信息', '', 'institutionalPost'),
     ],
     format: '答复要求：只输出一个 JSON 对象',
     at: null,
@@ -40,6 +41,8 @@ describe('审读提示词 (packages/reader/pages/prompt)', () => {
     expect(page.text('#version')).toBe('当前：系统初始版本（v0）');
     expect(page.text('#item-0')).toContain('第十七条（一）9 容易引发群众质疑公安机关缺乏人为关怀“卖惨式”宣传');
     expect(page.text('#item-1')).toContain('仅个人账号');
+    expect(page.text('#item-2')).toContain('仅单位账号');
+    expect(page.text('#item-0')).not.toContain('仅');
     expect(page.text('#format')).toContain('只输出一个 JSON 对象');
     expect(page.text('#no-versions')).toContain('尚未修改过');
   });
@@ -83,7 +86,7 @@ describe('审读提示词 (packages/reader/pages/prompt)', () => {
         action: 'promptSave',
         expectedVersion: 0,
         instructions: '你是审读助手，请严格依据条款。',
-        hints: { '17.1.9': '如渲染民警带病工作、家庭困难', '41.2': '' },
+        hints: { '17.1.9': '如渲染民警带病工作、家庭困难', '41.2': '', '17.2.10': '' },
       },
     ]);
     expect(page.text('#version')).toBe('当前：v1，周芳 11-30 10:00 修改');

@@ -123,7 +123,7 @@ Page<PromptData, PromptCustom>({
         code: i.code,
         ref: i.ref,
         words: i.words,
-        scope: i.scope === 'personalPost' ? '仅个人账号' : '',
+        scope: i.scope === 'personalPost' ? '仅个人账号' : i.scope === 'institutionalPost' ? '仅单位账号' : '',
         hint: i.hint,
       })),
       format: view.format,
