@@ -293,6 +293,23 @@ interface Tables {
   refRule: Int32Array;
   refSlot: Int32Array;
   refBit: Int32Array;
+  /**
+   * The group references alone (exclusions left out), flat the same way: the first pass reads only
+   * these. `grpRef` is the reference's index among its pattern's (for `refTerms`).
+   */
+  grpFrom: Int32Array;
+  grpRule: Int32Array;
+  grpSlot: Int32Array;
+  grpBit: Int32Array;
+  grpRef: Int32Array;
+  /**
+   * Per rule, the patterns that exclude it: rule r's are `exclPattern[exclFrom[r], exclFrom[r + 1])`.
+   * An exclusion is looked up only when its rule has every group in a sentence (rare), from the
+   * patterns' sentence stamps, so an exclusion word touches no rule in the pass: most (提醒, 谣言)
+   * stand in dozens of rules.
+   */
+  exclFrom: Int32Array;
+  exclPattern: Int32Array;
   /** The same for the positional rules (ordered or windowed) alone: they take the second pass. */
   posFrom: Int32Array;
   posRule: Int32Array;
@@ -305,13 +322,6 @@ interface Tables {
   present: Int32Array;
   positional: Uint8Array;
   sentenceMask: Int32Array;
-  /**
-   * Per rule: the serial number of the last sentence an exclusion of it occurred in. Serials run on
-   * across texts (`serial` is the current text's first), so nothing needs clearing per text, and an
-   * exclusion touches no rule: most exclusion words (提醒, 谣言) stand in dozens of rules.
-   */
-  excludedIn: Int32Array;
-  serial: number;
   sentenceOfRule: Int32Array;
   /** Per (rule, group): the first part found in the sentence being read. */
   firstStart: Int32Array;
@@ -323,7 +333,7 @@ interface Tables {
   seenPattern: Uint8Array;
   /** Rules touched in the sentence being read (each once: `sentenceOfRule` says whether it is). */
   inSentence: Int32Array;
-  /** 1 + the sentence a plain rule pattern was last counted in, in the current text (0: not yet). */
+  /** 1 + the sentence a rule pattern was last counted in, in the current text (0: not yet). */
   patternSentence: Int32Array;
   /** Whether a rule pattern belongs to some rule that takes the second pass in the current text. */
   wantedPattern: Uint8Array;
@@ -372,23 +382,35 @@ function partOf(
 function closeSentence(
   t: Tables,
   touchedCount: number,
-  serial: number,
   fired: RuleMatch[],
   found: AutomatonMatches,
   text: string,
   norm: NormalisedText,
 ): void {
-  const { inSentence, sentenceMask, excludedIn, sentenceOfRule, needed, positional, rules } = t;
+  const {
+    inSentence,
+    sentenceMask,
+    sentenceOfRule,
+    needed,
+    positional,
+    rules,
+    exclFrom,
+    exclPattern,
+    patternSentence,
+  } = t;
   for (let i = 0; i < touchedCount; i++) {
     const rule = inSentence[i];
-    if (
-      sentenceMask[rule] === needed[rule] &&
-      excludedIn[rule] !== serial + sentenceOfRule[rule] &&
-      positional[rule] === 0
-    ) {
+    if (sentenceMask[rule] === needed[rule] && positional[rule] === 0) {
+      const stamp = sentenceOfRule[rule] + 1;
+      let excluded = false;
+      for (let e = exclFrom[rule], last = exclFrom[rule + 1]; e < last && !excluded; e++)
+        excluded = patternSentence[exclPattern[e]] === stamp;
+      sentenceOfRule[rule] = -1;
+      if (excluded) continue;
       const parts: RuleMatchPart[] = [];
       for (let g = 0; g < (rules[rule]?.groups.length ?? 0); g++) parts.push(partOf(t, rule, g, found, text, norm));
-      fired.push({ rule, sentence: sentenceOfRule[rule], parts });
+      fired.push({ rule, sentence: stamp - 1, parts });
+      continue;
     }
     sentenceOfRule[rule] = -1;
   }
@@ -409,8 +431,12 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     allowKey,
     refFrom,
     refRule,
-    refSlot,
     refBit,
+    grpFrom,
+    grpRule,
+    grpSlot,
+    grpBit,
+    grpRef,
     posFrom,
     posRule,
     posBit,
@@ -418,7 +444,6 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     present,
     positional,
     sentenceMask,
-    excludedIn,
     sentenceOfRule,
     firstStart,
     firstOutput,
@@ -434,12 +459,6 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
   } = t;
   const norm = normaliseShared(text, alphabet, false);
   kept.count = 0;
-  if (t.serial + norm.sentenceCount + 1 > 0x3fffffff) {
-    excludedIn.fill(-1);
-    t.serial = 0;
-  }
-  const serial = t.serial;
-  t.serial += norm.sentenceCount + 1;
   const { runFirst, origin, sentenceUnits, sentenceCount } = norm;
   const hits: TermHit[] = [];
   const allowSpans: Span[] = [];
@@ -495,33 +514,28 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
         seen.push(plain);
       }
       if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
-        closeSentence(t, touchedCount, serial, fired, found, text, norm);
+        closeSentence(t, touchedCount, fired, found, text, norm);
         touchedCount = 0;
         while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
       }
       // A pattern's later occurrences in a sentence start later: they change no mask nor part.
       if (patternSentence[plain] === sentence + 1) continue;
       patternSentence[plain] = sentence + 1;
-      const first = refFrom[plain];
-      for (let r = first, last = refFrom[plain + 1]; r < last; r++) {
-        const rule = refRule[r];
-        const slot = refSlot[r];
-        if (slot < 0) {
-          excludedIn[rule] = serial + sentence;
-          continue;
-        }
+      for (let r = grpFrom[plain], last = grpFrom[plain + 1]; r < last; r++) {
+        const rule = grpRule[r];
+        const slot = grpSlot[r];
         if (sentenceOfRule[rule] !== sentence) {
           sentenceOfRule[rule] = sentence;
           sentenceMask[rule] = 0;
           inSentence[touchedCount++] = rule;
         }
         const at = rule * G + slot;
-        const bit = refBit[r];
+        const bit = grpBit[r];
         if ((sentenceMask[rule] & bit) === 0 || start < firstStart[at]) {
           firstStart[at] = start;
           firstOutput[at] = k;
           firstPattern[at] = plain;
-          firstRef[at] = r - first;
+          firstRef[at] = grpRef[r];
         }
         sentenceMask[rule] |= bit;
       }
@@ -559,31 +573,29 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
         }
         // Outputs come in order of their end, so the sentence only moves forward.
         if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
-          closeSentence(t, touchedCount, serial, fired, found, text, norm);
+          closeSentence(t, touchedCount, fired, found, text, norm);
           touchedCount = 0;
           while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
         }
-        const { ruleOf, slotOf, bitOf } = p;
-        for (let r = 0; r < ruleOf.length; r++) {
-          const rule = ruleOf[r];
-          const slot = slotOf[r];
-          if (slot < 0) {
-            excludedIn[rule] = serial + sentence;
-            continue;
-          }
+        const id = p.id;
+        patternSentence[id] = sentence + 1;
+        for (let r = grpFrom[id], last = grpFrom[id + 1]; r < last; r++) {
+          const rule = grpRule[r];
+          const slot = grpSlot[r];
           if (sentenceOfRule[rule] !== sentence) {
             sentenceOfRule[rule] = sentence;
             sentenceMask[rule] = 0;
             inSentence[touchedCount++] = rule;
           }
           const at = rule * G + slot;
-          if ((sentenceMask[rule] & bitOf[r]) === 0 || start < firstStart[at]) {
+          const bit = grpBit[r];
+          if ((sentenceMask[rule] & bit) === 0 || start < firstStart[at]) {
             firstStart[at] = start;
             firstOutput[at] = k;
-            firstPattern[at] = p.id;
-            firstRef[at] = r;
+            firstPattern[at] = id;
+            firstRef[at] = grpRef[r];
           }
-          sentenceMask[rule] |= bitOf[r];
+          sentenceMask[rule] |= bit;
         }
         continue;
       }
@@ -608,7 +620,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
       }
     }
   }
-  closeSentence(t, touchedCount, serial, fired, found, text, norm);
+  closeSentence(t, touchedCount, fired, found, text, norm);
   // The rules the masks cannot decide: every group occurred somewhere in the text, and the rule
   // needs positions — or an allow-listed phrase may cover some of the occurrences.
   const slow = detailed;
@@ -899,6 +911,27 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     refSlot.set(p.slotOf, refFrom[i]);
     refBit.set(p.bitOf, refFrom[i]);
   });
+  // The group references alone, for the first pass; the exclusions per rule, by pattern.
+  const grpFrom = new Int32Array(rulePatterns.length + 1);
+  const grpRefs: number[] = [];
+  const grpIndex: number[] = [];
+  const exclOf: Set<number>[] = rules.map(() => new Set());
+  rulePatterns.forEach((p, i) => {
+    for (let r = 0; r < p.ruleOf.length; r++) {
+      if (p.slotOf[r] >= 0) {
+        grpRefs.push(refFrom[i] + r);
+        grpIndex.push(r);
+      } else exclOf[p.ruleOf[r]]?.add(i);
+    }
+    grpFrom[i + 1] = grpRefs.length;
+  });
+  const grpRule = Int32Array.from(grpRefs, (r) => refRule[r]);
+  const grpSlot = Int32Array.from(grpRefs, (r) => refSlot[r]);
+  const grpBit = Int32Array.from(grpRefs, (r) => refBit[r]);
+  const grpRef = Int32Array.from(grpIndex);
+  const exclFrom = new Int32Array(rules.length + 1);
+  exclOf.forEach((set, rule) => (exclFrom[rule + 1] = exclFrom[rule] + set.size));
+  const exclPattern = Int32Array.from(exclOf.flatMap((set) => [...set]));
   // The same for the positional rules (ordered or windowed) alone: they take the second pass.
   const isPositional = (rule: number): boolean =>
     rules[rule]?.ordered === true || rules[rule]?.within.kind === 'window';
@@ -939,6 +972,13 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     refRule,
     refSlot,
     refBit,
+    grpFrom,
+    grpRule,
+    grpSlot,
+    grpBit,
+    grpRef,
+    exclFrom,
+    exclPattern,
     posFrom,
     posRule,
     posBit,
@@ -946,8 +986,6 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     present: new Int32Array(R),
     positional: Uint8Array.from(rules, (r) => (r.ordered || r.within.kind === 'window' ? 1 : 0)),
     sentenceMask: new Int32Array(R),
-    excludedIn: new Int32Array(R).fill(-1),
-    serial: 0,
     sentenceOfRule: new Int32Array(R).fill(-1),
     firstStart: new Int32Array(R * G),
     firstOutput: new Int32Array(R * G),
