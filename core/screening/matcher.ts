@@ -267,6 +267,11 @@ function keep(kept: Kept, id: number, start: number, end: number): void {
   kept.end[kept.count++] = end;
 }
 
+const CODE_LENGTH = 0xff;
+const CODE_ALLOW = 0x100;
+const CODE_TERM = 0x200;
+const CODE_PLAIN = 10;
+
 /** Group slots per rule in the flat per-(rule, group) scratch arrays (RULE_GROUPS_MAX fits). */
 const G = 8;
 
@@ -283,11 +288,15 @@ interface Tables {
   lengths: Int32Array;
   rules: readonly CombinationRule[];
   rulePatterns: readonly Pattern[];
-  /** Per key: the one plain rule pattern it stands for (every run 1, no Latin edge), else -1. */
-  plainRule: Int32Array;
-  /** Per key: whether some rule pattern / allow phrase has it. */
+  /**
+   * Per key, all the pass reads of it in one integer (one load per output, not three): the key's
+   * length (bits 0–7; 0 if longer, then read `lengths`), whether an allow phrase has it (CODE_ALLOW),
+   * whether it is a plain term with its category alone in `entries` (CODE_TERM), and from bit 10 on
+   * 1 + the one plain rule pattern it stands for (every run 1, no Latin edge), else 0.
+   */
+  code: Int32Array;
+  /** Per key: whether some rule pattern has it. */
   ruleKey: Uint8Array;
-  allowKey: Uint8Array;
   /** The references of every rule pattern, flat: pattern p's are [refFrom[p], refFrom[p + 1]). */
   refFrom: Int32Array;
   refRule: Int32Array;
@@ -426,9 +435,8 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     lengths,
     rules,
     rulePatterns,
-    plainRule,
+    code,
     ruleKey,
-    allowKey,
     refFrom,
     refRule,
     refBit,
@@ -475,7 +483,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
   const allowed: Span[] = [];
   for (let k = 0; k < found.count; k++) {
     const index = found.keys[k];
-    if (allowKey[index] === 0) continue;
+    if ((code[index] & CODE_ALLOW) === 0) continue;
     const end = found.ends[k];
     const begin = end - lengths[index];
     if (
@@ -494,7 +502,8 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
   for (let k = 0; k < found.count; k++) {
     const end = found.ends[k];
     const index = found.keys[k];
-    const begin = end - lengths[index];
+    const c = code[index];
+    const begin = end - (c & CODE_LENGTH || lengths[index]);
     // Runs end at boundaries, so only the gaps between runs can hold one — and only if some
     // original character there was dropped (kept units side by side leave no room for one).
     if (end - begin > 1) {
@@ -503,7 +512,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
       if (origin[to] - origin[from] !== to - from && spansBoundary(text, origin[from] + 1, origin[to], alphabet))
         continue;
     }
-    const plain = plainRule[index];
+    const plain = (c >>> CODE_PLAIN) - 1;
     if (plain >= 0) {
       // The same as the rule branch below, for a pattern with every run 1 and no Latin edge.
       const start = origin[end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1];
@@ -541,19 +550,19 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
       }
       continue;
     }
-    const entry = entries[index];
-    if (entry === undefined) continue;
-    if (typeof entry === 'string') {
+    if ((c & CODE_TERM) !== 0) {
       // Every run 1: from the last unit of the first run to the first unit of the last.
       const startUnit = end - begin === 1 ? runFirst[begin] : runFirst[begin + 1] - 1;
       hits.push({
         start: origin[startUnit],
         end: unitEnd(text, norm, runFirst[end - 1]),
         term: keys[index] ?? '',
-        category: entry,
+        category: entries[index] as ScreeningCategoryId,
       });
       continue;
     }
+    const entry = entries[index];
+    if (entry === undefined || typeof entry === 'string') continue;
     for (let p: Pattern | null = entry; p !== null; p = p.next) {
       if (p.runs !== null && !runsHold(norm, begin, p.runs)) continue;
       if (p.kind === RULE) {
@@ -943,15 +952,16 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
   });
   const posRule = Int32Array.from(posRefs, (r) => refRule[r]);
   const posBit = Int32Array.from(posRefs, (r) => refBit[r]);
-  const plainRule = Int32Array.from(entries, (e) =>
-    typeof e !== 'string' && e.next === null && e.kind === RULE && e.runs === null && e.edges === 0 ? e.id : -1,
-  );
+  const code = Int32Array.from(entries, (e, index) => {
+    const length = automaton.lengths[index] <= CODE_LENGTH ? automaton.lengths[index] : 0;
+    if (typeof e === 'string') return length | CODE_TERM;
+    let allow = 0;
+    for (let p: Pattern | null = e; p !== null; p = p.next) if (p.kind === ALLOW) allow = CODE_ALLOW;
+    const plain = e.next === null && e.kind === RULE && e.runs === null && e.edges === 0 ? e.id + 1 : 0;
+    return length | allow | (plain << CODE_PLAIN);
+  });
   const ruleKey = Uint8Array.from(entries, (e) => {
     for (let p = typeof e === 'string' ? null : e; p !== null; p = p.next) if (p.kind === RULE) return 1;
-    return 0;
-  });
-  const allowKey = Uint8Array.from(entries, (e) => {
-    for (let p = typeof e === 'string' ? null : e; p !== null; p = p.next) if (p.kind === ALLOW) return 1;
     return 0;
   });
   /** Groups a rule needs, as a bit mask; a rule is looked at only once every group has occurred. */
@@ -965,9 +975,8 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     lengths: automaton.lengths,
     rules,
     rulePatterns,
-    plainRule,
+    code,
     ruleKey,
-    allowKey,
     refFrom,
     refRule,
     refSlot,
