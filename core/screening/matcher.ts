@@ -304,13 +304,18 @@ interface Tables {
   refBit: Int32Array;
   /**
    * The group references alone (exclusions left out), flat the same way: the first pass reads only
-   * these. `grpRef` is the reference's index among its pattern's (for `refTerms`).
+   * these. `grpTerm` is the term as the reference's rule wrote it (the part a fired rule shows).
    */
   grpFrom: Int32Array;
   grpRule: Int32Array;
   grpSlot: Int32Array;
   grpBit: Int32Array;
-  grpRef: Int32Array;
+  grpTerm: readonly string[];
+  /** Per rule pattern: the characters its last run needs (1 but for a doubled character). */
+  lastNeed: Int32Array;
+  /** Per rule: `needed`, or -1 for a positional rule (never decided from the masks). */
+  sentenceNeeded: Int32Array;
+  groupCount: Int32Array;
   /**
    * Per rule, the patterns that exclude it: rule r's are `exclPattern[exclFrom[r], exclFrom[r + 1])`.
    * An exclusion is looked up only when its rule has every group in a sentence (rare), from the
@@ -373,17 +378,13 @@ function partOf(
   norm: NormalisedText,
 ): RuleMatchPart {
   const slot = rule * G + g;
-  const p = t.rulePatterns[t.firstPattern[slot]];
+  // The start was kept when the part was found; the end is spanOf's, without the intermediate object.
   const end = found.ends[t.firstOutput[slot]];
-  const begin = end - t.lengths[found.keys[t.firstOutput[slot]]];
-  const runs = p?.runs ?? null;
-  // spanOf, without the intermediate object.
-  const lastNeed = runs === null ? 1 : runs[end - begin - 1];
   return {
     group: g,
-    term: p?.refTerms[t.firstRef[slot]] ?? '',
-    start: startOf(norm, begin, end, runs),
-    end: unitEnd(text, norm, norm.runFirst[end - 1] + lastNeed - 1),
+    term: t.grpTerm[t.firstRef[slot]] ?? '',
+    start: t.firstStart[slot],
+    end: unitEnd(text, norm, norm.runFirst[end - 1] + t.lastNeed[t.firstPattern[slot]] - 1),
   };
 }
 
@@ -400,16 +401,15 @@ function closeSentence(
     inSentence,
     sentenceMask,
     sentenceOfRule,
-    needed,
-    positional,
-    rules,
+    sentenceNeeded,
+    groupCount,
     exclFrom,
     exclPattern,
     patternSentence,
   } = t;
   for (let i = 0; i < touchedCount; i++) {
     const rule = inSentence[i];
-    if (sentenceMask[rule] === needed[rule] && positional[rule] === 0) {
+    if (sentenceMask[rule] === sentenceNeeded[rule]) {
       const stamp = sentenceOfRule[rule] + 1;
       let excluded = false;
       for (let e = exclFrom[rule], last = exclFrom[rule + 1]; e < last && !excluded; e++)
@@ -417,7 +417,7 @@ function closeSentence(
       sentenceOfRule[rule] = -1;
       if (excluded) continue;
       const parts: RuleMatchPart[] = [];
-      for (let g = 0; g < (rules[rule]?.groups.length ?? 0); g++) parts.push(partOf(t, rule, g, found, text, norm));
+      for (let g = 0, n = groupCount[rule]; g < n; g++) parts.push(partOf(t, rule, g, found, text, norm));
       fired.push({ rule, sentence: stamp - 1, parts });
       continue;
     }
@@ -444,7 +444,6 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     grpRule,
     grpSlot,
     grpBit,
-    grpRef,
     posFrom,
     posRule,
     posBit,
@@ -544,7 +543,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
           firstStart[at] = start;
           firstOutput[at] = k;
           firstPattern[at] = plain;
-          firstRef[at] = grpRef[r];
+          firstRef[at] = r;
         }
         sentenceMask[rule] |= bit;
       }
@@ -602,7 +601,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
             firstStart[at] = start;
             firstOutput[at] = k;
             firstPattern[at] = id;
-            firstRef[at] = grpRef[r];
+            firstRef[at] = r;
           }
           sentenceMask[rule] |= bit;
         }
@@ -912,6 +911,8 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
   // Latin edge), that pattern: the first pass then reads typed arrays alone for it, no objects.
   const refFrom = new Int32Array(rulePatterns.length + 1);
   rulePatterns.forEach((p, i) => (refFrom[i + 1] = refFrom[i] + p.ruleOf.length));
+  const patternOfRef = new Int32Array(refFrom[rulePatterns.length]);
+  rulePatterns.forEach((_, i) => patternOfRef.fill(i, refFrom[i], refFrom[i + 1]));
   const refRule = new Int32Array(refFrom[rulePatterns.length]);
   const refSlot = new Int32Array(refRule.length);
   const refBit = new Int32Array(refRule.length);
@@ -937,7 +938,8 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
   const grpRule = Int32Array.from(grpRefs, (r) => refRule[r]);
   const grpSlot = Int32Array.from(grpRefs, (r) => refSlot[r]);
   const grpBit = Int32Array.from(grpRefs, (r) => refBit[r]);
-  const grpRef = Int32Array.from(grpIndex);
+  const grpTerm = grpRefs.map((r, i) => rulePatterns[patternOfRef[r]]?.refTerms[grpIndex[i]] ?? '');
+  const lastNeed = Int32Array.from(rulePatterns, (p) => (p.runs === null ? 1 : p.runs[p.runs.length - 1]));
   const exclFrom = new Int32Array(rules.length + 1);
   exclOf.forEach((set, rule) => (exclFrom[rule + 1] = exclFrom[rule] + set.size));
   const exclPattern = Int32Array.from(exclOf.flatMap((set) => [...set]));
@@ -985,7 +987,10 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     grpRule,
     grpSlot,
     grpBit,
-    grpRef,
+    grpTerm,
+    lastNeed,
+    sentenceNeeded: Int32Array.from(rules, (_, i) => (isPositional(i) ? -1 : needed[i])),
+    groupCount: Int32Array.from(rules, (r) => r.groups.length),
     exclFrom,
     exclPattern,
     posFrom,
