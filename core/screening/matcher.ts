@@ -328,6 +328,8 @@ interface Tables {
   posFrom: Int32Array;
   posRule: Int32Array;
   posBit: Int32Array;
+  posSlot: Int32Array;
+  posTerm: readonly string[];
   /** Groups a rule needs, as a bit mask; a rule is looked at only once every group has occurred. */
   needed: Int32Array;
   // ---- per-text scratch for the rules, reused: most rules are decided sentence by sentence in
@@ -434,7 +436,6 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     keys,
     lengths,
     rules,
-    rulePatterns,
     code,
     ruleKey,
     refFrom,
@@ -447,6 +448,8 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     posFrom,
     posRule,
     posBit,
+    posSlot,
+    posTerm,
     needed,
     present,
     positional,
@@ -662,19 +665,21 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
   const byRule = new Map<number, { occ: Occ[]; excluded: Set<number> }>();
   if (second && !detailed) {
     // The kept occurrences already passed every check of the first pass.
+    // Only the positional rules' references are read: a kept pattern's others were decided already.
     for (let q = 0; q < kept.count; q++) {
-      const p = rulePatterns[kept.id[q]];
+      const id = kept.id[q];
       const start = kept.start[q];
       const end = kept.end[q];
-      const at = sentenceAt(sentenceEnds, sentenceEnds.length, start);
-      for (let r = 0; r < p.ruleOf.length; r++) {
-        const rule = p.ruleOf[r];
+      let at = -1;
+      for (let r = posFrom[id], last = posFrom[id + 1]; r < last; r++) {
+        const rule = posRule[r];
         if (complete[rule] !== 1) continue;
-        const slot = p.slotOf[r];
+        if (at < 0) at = sentenceAt(sentenceEnds, sentenceEnds.length, start);
+        const slot = posSlot[r];
         let of = byRule.get(rule);
         if (!of) byRule.set(rule, (of = { occ: [], excluded: new Set() }));
         if (slot < 0) of.excluded.add(at);
-        else of.occ.push({ group: slot, term: p.refTerms[r] ?? '', start, end, sentence: at });
+        else of.occ.push({ group: slot, term: posTerm[r] ?? '', start, end, sentence: at });
       }
     }
   } else if (detailed) {
@@ -954,6 +959,8 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
   });
   const posRule = Int32Array.from(posRefs, (r) => refRule[r]);
   const posBit = Int32Array.from(posRefs, (r) => refBit[r]);
+  const posSlot = Int32Array.from(posRefs, (r) => refSlot[r]);
+  const posTerm = posRefs.map((r) => rulePatterns[patternOfRef[r]]?.refTerms[r - refFrom[patternOfRef[r]]] ?? '');
   const code = Int32Array.from(entries, (e, index) => {
     const length = automaton.lengths[index] <= CODE_LENGTH ? automaton.lengths[index] : 0;
     if (typeof e === 'string') return length | CODE_TERM;
@@ -996,6 +1003,8 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     posFrom,
     posRule,
     posBit,
+    posSlot,
+    posTerm,
     needed,
     present: new Int32Array(R),
     positional: Uint8Array.from(rules, (r) => (r.ordered || r.within.kind === 'window' ? 1 : 0)),
