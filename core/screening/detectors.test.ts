@@ -150,6 +150,15 @@ describe('secret marks', () => {
 
   it('does not fire on everyday 秘密, 机密 or 内部', () => {
     expect(detectSecretMarks('揭开长寿的秘密，商业机密要保护，内部装修已完工。')).toEqual([]);
+    // A meeting is news about police work (（二）7), not a marked document.
+    expect(detectSecretMarks('分局召开作风建设内部通报会，通报了三起典型问题。')).toEqual([]);
+    expect(detectSecretMarks('民警与群众保持密切联系（密切配合）。')).toEqual([]);
+  });
+
+  it('fires on the one-character mark （密） and on a 内部通报 itself', () => {
+    expect(brief(detectSecretMarks('关于近期重点人员动向的通报（密）'))).toEqual([['secretMark', 13, 16, '（密）']]);
+    expect(brief(detectSecretMarks('【密】名单附后'))).toEqual([['secretMark', 0, 3, '【密】']]);
+    expect(brief(detectSecretMarks('转发一份内部通报，大家看看'))).toEqual([['secretMark', 4, 8, '内部通报']]);
   });
 
   it('reads traditional characters', () => {

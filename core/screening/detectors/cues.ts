@@ -26,7 +26,23 @@ export const DETECTOR_CUES: Readonly<Record<CueKind, readonly string[]>> = {
     '同学',
     '小朋友',
   ],
-  secret: ['绝密', '机密', '秘密', '内部', '涉密', '密级', '保密期限', '注意保密', '外传'],
+  // （密）: the one-character mark is looked at only inside a bracket.
+  secret: [
+    '绝密',
+    '机密',
+    '秘密',
+    '内部',
+    '涉密',
+    '密级',
+    '保密期限',
+    '注意保密',
+    '外传',
+    '(密',
+    '（密',
+    '【密',
+    '〔密',
+    '[密',
+  ],
   purchase: [
     ...new Set(
       PURCHASE_CALL.source

@@ -1,7 +1,7 @@
 /**
  * 第十七条（一）7: classification marks. 秘密, 机密 and 内部 are everyday words, so they fire only as
- * marks (★秘密, 机密★1年, 【内部】) or in phrases that only a marked document uses; 绝密, 密级,
- * 保密期限 and 警务工作秘密 always fire.
+ * marks (★秘密, 机密★1年, 【内部】, （密）) or in phrases that only a marked document uses; 绝密, 密级,
+ * 保密期限 and 警务工作秘密 always fire. A meeting (内部通报会) is police news, not a marked document.
  */
 import { detectorText, scan, type DetectorHit } from './types';
 
@@ -11,12 +11,12 @@ export const MARKS: readonly { rule: string; pattern: RegExp }[] = [
   {
     rule: '密级或内部标志（括注）',
     pattern:
-      /[【[〔(（]\s*(?:绝密|机密|秘密|内部|内部资料|内部文件|内部使用|警务工作秘密|涉密|机密级|秘密级)\s*[】\]〕)）]/g,
+      /[【[〔(（]\s*(?:绝密|机密|秘密|密|内部|内部资料|内部文件|内部使用|警务工作秘密|涉密|机密级|秘密级)\s*[】\]〕)）]/g,
   },
   { rule: '密级字样', pattern: /绝密|密级|保密期限|警务工作秘密|国家秘密|机密级|秘密级|机密文件/g },
   {
     rule: '内部资料字样',
-    pattern: /内部资料|内部文件|内部通报|内部传阅|仅限内部|内部使用|请勿外传|不得外传|严禁外传|别外传|注意保密/g,
+    pattern: /内部资料|内部文件|内部通报(?!会)|内部传阅|仅限内部|内部使用|请勿外传|不得外传|严禁外传|别外传|注意保密/g,
   },
 ];
 
