@@ -272,7 +272,10 @@ const CODE_ALLOW = 0x100;
 const CODE_TERM = 0x200;
 const CODE_PLAIN = 10;
 
-/** Group slots per rule in the flat per-(rule, group) scratch arrays (RULE_GROUPS_MAX fits). */
+/**
+ * Group slots per rule in the flat per-(rule, group) scratch arrays (RULE_GROUPS_MAX fits); the
+ * pass reads a reference's rule and group back from its index as `at >> 3` and `at & 7`.
+ */
 const G = 8;
 
 /**
@@ -304,12 +307,12 @@ interface Tables {
   refBit: Int32Array;
   /**
    * The group references alone (exclusions left out), flat the same way: the first pass reads only
-   * these. `grpTerm` is the term as the reference's rule wrote it (the part a fired rule shows).
+   * these, each as one integer, rule * G + group: the reference's index in the per-(rule, group)
+   * scratch arrays as it is (one load per reference, not three). `grpTerm` is the term as the
+   * reference's rule wrote it (the part a fired rule shows).
    */
   grpFrom: Int32Array;
-  grpRule: Int32Array;
-  grpSlot: Int32Array;
-  grpBit: Int32Array;
+  grpAt: Int32Array;
   grpTerm: readonly string[];
   /** Per rule pattern: the characters its last run needs (1 but for a doubled character). */
   lastNeed: Int32Array;
@@ -442,9 +445,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     refRule,
     refBit,
     grpFrom,
-    grpRule,
-    grpSlot,
-    grpBit,
+    grpAt,
     posFrom,
     posRule,
     posBit,
@@ -533,15 +534,14 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
       if (patternSentence[plain] === sentence + 1) continue;
       patternSentence[plain] = sentence + 1;
       for (let r = grpFrom[plain], last = grpFrom[plain + 1]; r < last; r++) {
-        const rule = grpRule[r];
-        const slot = grpSlot[r];
+        const at = grpAt[r];
+        const rule = at >> 3;
+        const bit = 1 << (at & 7);
         if (sentenceOfRule[rule] !== sentence) {
           sentenceOfRule[rule] = sentence;
           sentenceMask[rule] = 0;
           inSentence[touchedCount++] = rule;
         }
-        const at = rule * G + slot;
-        const bit = grpBit[r];
         if ((sentenceMask[rule] & bit) === 0 || start < firstStart[at]) {
           firstStart[at] = start;
           firstOutput[at] = k;
@@ -591,15 +591,14 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
         const id = p.id;
         patternSentence[id] = sentence + 1;
         for (let r = grpFrom[id], last = grpFrom[id + 1]; r < last; r++) {
-          const rule = grpRule[r];
-          const slot = grpSlot[r];
+          const at = grpAt[r];
+          const rule = at >> 3;
+          const bit = 1 << (at & 7);
           if (sentenceOfRule[rule] !== sentence) {
             sentenceOfRule[rule] = sentence;
             sentenceMask[rule] = 0;
             inSentence[touchedCount++] = rule;
           }
-          const at = rule * G + slot;
-          const bit = grpBit[r];
           if ((sentenceMask[rule] & bit) === 0 || start < firstStart[at]) {
             firstStart[at] = start;
             firstOutput[at] = k;
@@ -940,9 +939,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     }
     grpFrom[i + 1] = grpRefs.length;
   });
-  const grpRule = Int32Array.from(grpRefs, (r) => refRule[r]);
-  const grpSlot = Int32Array.from(grpRefs, (r) => refSlot[r]);
-  const grpBit = Int32Array.from(grpRefs, (r) => refBit[r]);
+  const grpAt = Int32Array.from(grpRefs, (r) => refRule[r] * G + refSlot[r]);
   const grpTerm = grpRefs.map((r, i) => rulePatterns[patternOfRef[r]]?.refTerms[grpIndex[i]] ?? '');
   const lastNeed = Int32Array.from(rulePatterns, (p) => (p.runs === null ? 1 : p.runs[p.runs.length - 1]));
   const exclFrom = new Int32Array(rules.length + 1);
@@ -991,9 +988,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     refSlot,
     refBit,
     grpFrom,
-    grpRule,
-    grpSlot,
-    grpBit,
+    grpAt,
     grpTerm,
     lastNeed,
     sentenceNeeded: Int32Array.from(rules, (_, i) => (isPositional(i) ? -1 : needed[i])),
