@@ -314,8 +314,8 @@ interface Tables {
   grpFrom: Int32Array;
   grpAt: Int32Array;
   grpTerm: readonly string[];
-  /** Per rule pattern: the characters its last run needs (1 but for a doubled character). */
-  lastNeed: Int32Array;
+  /** Per group reference: the characters its pattern's last run needs (1 but for a doubled character). */
+  grpLastNeed: Int32Array;
   /** Per rule: `needed`, or -1 for a positional rule (never decided from the masks). */
   sentenceNeeded: Int32Array;
   groupCount: Int32Array;
@@ -343,10 +343,11 @@ interface Tables {
   sentenceMask: Int32Array;
   sentenceOfRule: Int32Array;
   /** Per (rule, group): the first part found in the sentence being read. */
-  firstStart: Int32Array;
-  firstOutput: Int32Array;
-  firstPattern: Int32Array;
-  firstRef: Int32Array;
+  /**
+   * Per (rule, group), side by side in one cache line: the first part's start, the automaton output
+   * it came from, and its group reference (`first[at * 4 + 0, 1, 2]`).
+   */
+  first: Int32Array;
   complete: Uint8Array;
   /** Rule patterns seen in the current text: group presence is marked once per pattern, not per occurrence. */
   seenPattern: Uint8Array;
@@ -384,12 +385,14 @@ function partOf(
 ): RuleMatchPart {
   const slot = rule * G + g;
   // The start was kept when the part was found; the end is spanOf's, without the intermediate object.
-  const end = found.ends[t.firstOutput[slot]];
+  const { first } = t;
+  const end = found.ends[first[slot * 4 + 1]];
+  const ref = first[slot * 4 + 2];
   return {
     group: g,
-    term: t.grpTerm[t.firstRef[slot]] ?? '',
-    start: t.firstStart[slot],
-    end: unitEnd(text, norm, norm.runFirst[end - 1] + t.lastNeed[t.firstPattern[slot]] - 1),
+    term: t.grpTerm[ref] ?? '',
+    start: first[slot * 4],
+    end: unitEnd(text, norm, norm.runFirst[end - 1] + t.grpLastNeed[ref] - 1),
   };
 }
 
@@ -456,10 +459,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     positional,
     sentenceMask,
     sentenceOfRule,
-    firstStart,
-    firstOutput,
-    firstPattern,
-    firstRef,
+    first,
     complete,
     seenPattern,
     inSentence,
@@ -542,11 +542,10 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
           sentenceMask[rule] = 0;
           inSentence[touchedCount++] = rule;
         }
-        if ((sentenceMask[rule] & bit) === 0 || start < firstStart[at]) {
-          firstStart[at] = start;
-          firstOutput[at] = k;
-          firstPattern[at] = plain;
-          firstRef[at] = r;
+        if ((sentenceMask[rule] & bit) === 0 || start < first[at * 4]) {
+          first[at * 4] = start;
+          first[at * 4 + 1] = k;
+          first[at * 4 + 2] = r;
         }
         sentenceMask[rule] |= bit;
       }
@@ -599,11 +598,10 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
             sentenceMask[rule] = 0;
             inSentence[touchedCount++] = rule;
           }
-          if ((sentenceMask[rule] & bit) === 0 || start < firstStart[at]) {
-            firstStart[at] = start;
-            firstOutput[at] = k;
-            firstPattern[at] = id;
-            firstRef[at] = r;
+          if ((sentenceMask[rule] & bit) === 0 || start < first[at * 4]) {
+            first[at * 4] = start;
+            first[at * 4 + 1] = k;
+            first[at * 4 + 2] = r;
           }
           sentenceMask[rule] |= bit;
         }
@@ -941,7 +939,10 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
   });
   const grpAt = Int32Array.from(grpRefs, (r) => refRule[r] * G + refSlot[r]);
   const grpTerm = grpRefs.map((r, i) => rulePatterns[patternOfRef[r]]?.refTerms[grpIndex[i]] ?? '');
-  const lastNeed = Int32Array.from(rulePatterns, (p) => (p.runs === null ? 1 : p.runs[p.runs.length - 1]));
+  const grpLastNeed = Int32Array.from(grpRefs, (r) => {
+    const runs = rulePatterns[patternOfRef[r]]?.runs ?? null;
+    return runs === null ? 1 : runs[runs.length - 1];
+  });
   const exclFrom = new Int32Array(rules.length + 1);
   exclOf.forEach((set, rule) => (exclFrom[rule + 1] = exclFrom[rule] + set.size));
   const exclPattern = Int32Array.from(exclOf.flatMap((set) => [...set]));
@@ -990,7 +991,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     grpFrom,
     grpAt,
     grpTerm,
-    lastNeed,
+    grpLastNeed,
     sentenceNeeded: Int32Array.from(rules, (_, i) => (isPositional(i) ? -1 : needed[i])),
     groupCount: Int32Array.from(rules, (r) => r.groups.length),
     exclFrom,
@@ -1005,10 +1006,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     positional: Uint8Array.from(rules, (r) => (r.ordered || r.within.kind === 'window' ? 1 : 0)),
     sentenceMask: new Int32Array(R),
     sentenceOfRule: new Int32Array(R).fill(-1),
-    firstStart: new Int32Array(R * G),
-    firstOutput: new Int32Array(R * G),
-    firstPattern: new Int32Array(R * G),
-    firstRef: new Int32Array(R * G),
+    first: new Int32Array(R * G * 4),
     complete: new Uint8Array(R),
     seenPattern: new Uint8Array(rulePatterns.length),
     inSentence: new Int32Array(R),
