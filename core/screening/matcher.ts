@@ -433,6 +433,34 @@ function closeSentence(
   }
 }
 
+/**
+ * Marks the groups rule pattern `id` stands in, for the sentence being read: each rule it touches
+ * first in the sentence joins `inSentence`, and a group's first part (start, automaton output `k`,
+ * reference) is kept. Returns the new count of touched rules. Small and top-level, so the compiler
+ * inlines it into both callers in runMatch (plain patterns and patterns with runs or edges).
+ */
+function markGroups(t: Tables, id: number, start: number, k: number, sentence: number, touchedCount: number): number {
+  const { grpFrom, grpAt, sentenceOfRule, sentenceMask, inSentence, first } = t;
+  let touched = touchedCount;
+  for (let r = grpFrom[id], last = grpFrom[id + 1]; r < last; r++) {
+    const at = grpAt[r];
+    const rule = at >> 3;
+    const bit = 1 << (at & 7);
+    if (sentenceOfRule[rule] !== sentence) {
+      sentenceOfRule[rule] = sentence;
+      sentenceMask[rule] = 0;
+      inSentence[touched++] = rule;
+    }
+    if ((sentenceMask[rule] & bit) === 0 || start < first[at * 4]) {
+      first[at * 4] = start;
+      first[at * 4 + 1] = k;
+      first[at * 4 + 2] = r;
+    }
+    sentenceMask[rule] |= bit;
+  }
+  return touched;
+}
+
 /** One text through the matcher: normalise, one automaton pass, terms mapped back, rules decided. */
 function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
   const {
@@ -447,8 +475,6 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     refFrom,
     refRule,
     refBit,
-    grpFrom,
-    grpAt,
     posFrom,
     posRule,
     posBit,
@@ -457,12 +483,8 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     needed,
     present,
     positional,
-    sentenceMask,
-    sentenceOfRule,
-    first,
     complete,
     seenPattern,
-    inSentence,
     patternSentence,
     wantedPattern,
     keptPattern,
@@ -533,22 +555,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
       // A pattern's later occurrences in a sentence start later: they change no mask nor part.
       if (patternSentence[plain] === sentence + 1) continue;
       patternSentence[plain] = sentence + 1;
-      for (let r = grpFrom[plain], last = grpFrom[plain + 1]; r < last; r++) {
-        const at = grpAt[r];
-        const rule = at >> 3;
-        const bit = 1 << (at & 7);
-        if (sentenceOfRule[rule] !== sentence) {
-          sentenceOfRule[rule] = sentence;
-          sentenceMask[rule] = 0;
-          inSentence[touchedCount++] = rule;
-        }
-        if ((sentenceMask[rule] & bit) === 0 || start < first[at * 4]) {
-          first[at * 4] = start;
-          first[at * 4 + 1] = k;
-          first[at * 4 + 2] = r;
-        }
-        sentenceMask[rule] |= bit;
-      }
+      touchedCount = markGroups(t, plain, start, k, sentence, touchedCount);
       continue;
     }
     if ((c & CODE_TERM) !== 0) {
@@ -587,24 +594,8 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
           touchedCount = 0;
           while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
         }
-        const id = p.id;
-        patternSentence[id] = sentence + 1;
-        for (let r = grpFrom[id], last = grpFrom[id + 1]; r < last; r++) {
-          const at = grpAt[r];
-          const rule = at >> 3;
-          const bit = 1 << (at & 7);
-          if (sentenceOfRule[rule] !== sentence) {
-            sentenceOfRule[rule] = sentence;
-            sentenceMask[rule] = 0;
-            inSentence[touchedCount++] = rule;
-          }
-          if ((sentenceMask[rule] & bit) === 0 || start < first[at * 4]) {
-            first[at * 4] = start;
-            first[at * 4 + 1] = k;
-            first[at * 4 + 2] = r;
-          }
-          sentenceMask[rule] |= bit;
-        }
+        patternSentence[p.id] = sentence + 1;
+        touchedCount = markGroups(t, p.id, start, k, sentence, touchedCount);
         continue;
       }
       const span = p.kind === ALLOW ? wholeSpan(text, norm, begin, end) : spanOf(text, norm, begin, end, p.runs);
