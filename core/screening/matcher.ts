@@ -461,6 +461,29 @@ function markGroups(t: Tables, id: number, start: number, k: number, sentence: n
   return touched;
 }
 
+/**
+ * Firings by rule, then sentence, in place. A text's few dozen are sorted by insertion with the
+ * comparison inline: Array.prototype.sort calls a comparator from the engine's built-in, once per
+ * comparison, which cost more than the comparisons (fired.sort was 9% of the pass). Long lists take
+ * the built-in; both are stable, so the order is the same.
+ */
+function sortFired(fired: RuleMatch[]): void {
+  if (fired.length > 48) {
+    fired.sort((a, b) => a.rule - b.rule || a.sentence - b.sentence);
+    return;
+  }
+  for (let i = 1; i < fired.length; i++) {
+    const f = fired[i];
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const g = fired[j];
+      if (g.rule < f.rule || (g.rule === f.rule && g.sentence <= f.sentence)) break;
+      fired[j + 1] = g;
+    }
+    fired[j + 1] = f;
+  }
+}
+
 /** One text through the matcher: normalise, one automaton pass, terms mapped back, rules decided. */
 function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
   const {
@@ -719,7 +742,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
     fired.push(...evaluateOne(r, rule, of.occ, of.excluded));
   }
   for (const rule of touched) complete[rule] = 0;
-  if (fired.length > 1) fired.sort((a, b) => a.rule - b.rule || a.sentence - b.sentence);
+  sortFired(fired);
   return {
     hits: dropAllowed(hits, allowSpans),
     allowSpans,
