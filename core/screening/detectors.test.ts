@@ -7,8 +7,10 @@ import {
   maskResidentId,
   residentIdCheckChar,
 } from './detectors/personal-data';
-import { detectSecretMarks } from './detectors/secrets';
-import type { DetectorHit } from './detectors/types';
+import { readFileSync } from 'node:fs';
+import { detectSecretMarks, holdsAny, MARKS } from './detectors/secrets';
+import { detectorText, scan, type DetectorHit } from './detectors/types';
+import { snapshotTexts, SNAPSHOT_FILE, type ScreenSnapshot } from '../../test/screening-snapshot/record';
 import { mergeMsgSecCheck, msgSecLabelName } from './msgsec';
 import { screen } from './screen';
 import { checkSource, detectForeignLinks, isForeignHost } from './sources';
@@ -159,6 +161,21 @@ describe('secret marks', () => {
     expect(brief(detectSecretMarks('关于近期重点人员动向的通报（密）'))).toEqual([['secretMark', 13, 16, '（密）']]);
     expect(brief(detectSecretMarks('【密】名单附后'))).toEqual([['secretMark', 0, 3, '【密】']]);
     expect(brief(detectSecretMarks('转发一份内部通报，大家看看'))).toEqual([['secretMark', 4, 8, '内部通报']]);
+  });
+
+  it('finds every mark with one of the characters its pattern needs (the one-scan detectors skip windows without)', () => {
+    const snapshot = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as ScreenSnapshot;
+    let matches = 0;
+    for (const { text } of snapshotTexts(snapshot)) {
+      const view = detectorText(text);
+      for (const { pattern, needs } of MARKS) {
+        for (const m of scan(pattern, view)) {
+          matches++;
+          if (!holdsAny(m.value, needs)) expect({ pattern: pattern.source, match: m.value }).toEqual({ needs });
+        }
+      }
+    }
+    expect(matches).toBeGreaterThan(400);
   });
 
   it('reads traditional characters', () => {

@@ -30,7 +30,7 @@ import {
   PLATE,
   POLICE_CONTACT,
 } from './personal-data';
-import { MARKS } from './secrets';
+import { holdsAny, MARKS } from './secrets';
 import { isForeignHost, URL_IN_TEXT } from '../sources';
 import { sentenceAt } from '../rules';
 
@@ -361,12 +361,13 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   const secretCues = cues.filter((c) => c.kind === 'secret');
   if (secretCues.length > 0) {
     const windows = secretCues.map((cue) => windowOf(text, cue.start - 12, cue.end + 12));
-    for (const { rule, pattern } of MARKS) {
+    for (const { rule, pattern, needs } of MARKS) {
       const found: Candidate[] = [];
-      secretCues.forEach((cue, i) => {
+      for (let i = 0; i < secretCues.length; i++) {
         const w = windows[i];
-        if (w) for (const m of matchesIn(w, pattern, cue)) push(found, m.start, m.end, m.value);
-      });
+        if (w && holdsAny(w.view, needs))
+          for (const m of matchesIn(w, pattern, secretCues[i])) push(found, m.start, m.end, m.value);
+      }
       for (const m of distinct(found)) {
         if (marks.some((h) => h.start <= m.start && m.end <= h.end)) continue;
         marks.push({
