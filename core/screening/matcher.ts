@@ -85,8 +85,18 @@ export interface Matcher {
   readonly rules: readonly CombinationRule[];
   readonly wording: readonly WordingRule[];
   match(text: string): LexiconMatch;
+  /**
+   * The same, deciding only the rules `only` keeps (screen() keeps those that apply in its context:
+   * no personal-account rule for an institutional post): the others are never looked at in the
+   * pass. `only` is called once per rule the first time a given function is passed, so pass the
+   * same function for the same choice.
+   */
+  matchRules(text: string, only: RuleFilter): LexiconMatch;
   matchDetailed(text: string): DetailedMatch;
 }
+
+/** Which rules a match decides (see Matcher.matchRules). */
+export type RuleFilter = (rule: CombinationRule) => boolean;
 
 export interface MatcherOptions {
   /** Also find the detectors' cue words (default true; a matcher of outlet names needs none). */
@@ -279,6 +289,24 @@ const CODE_PLAIN = 10;
 const G = 8;
 
 /**
+ * The rules one pass decides, as the pass reads them: per rule pattern, the group references of
+ * those rules alone (exclusions left out), flat — pattern p's are [grpFrom[p], grpFrom[p + 1]) —,
+ * each as one integer, rule * G + group: the reference's index in the per-(rule, group) scratch
+ * arrays as it is (one load per reference, not three). A rule outside the scope has no reference,
+ * so the pass never touches it.
+ */
+interface RuleScope {
+  grpFrom: Int32Array;
+  grpAt: Int32Array;
+  /** The term as the reference's rule wrote it (the part a fired rule shows). */
+  grpTerm: readonly string[];
+  /** Per group reference: the characters its pattern's last run needs (1 but for a doubled character). */
+  grpLastNeed: Int32Array;
+  /** Per rule: 1 when in the scope (read for the positional rules, decided after the pass). */
+  ruleIn: Uint8Array;
+}
+
+/**
  * What one pass over a text reads: built once per matcher. The pass (runMatch) copies every field
  * into a local first: a matcher is one of several alive (the cache, the editor's drafts), so no
  * compiled code can treat these as constants, and locals keep the hot loop off memory.
@@ -305,17 +333,10 @@ interface Tables {
   refRule: Int32Array;
   refSlot: Int32Array;
   refBit: Int32Array;
-  /**
-   * The group references alone (exclusions left out), flat the same way: the first pass reads only
-   * these, each as one integer, rule * G + group: the reference's index in the per-(rule, group)
-   * scratch arrays as it is (one load per reference, not three). `grpTerm` is the term as the
-   * reference's rule wrote it (the part a fired rule shows).
-   */
-  grpFrom: Int32Array;
-  grpAt: Int32Array;
-  grpTerm: readonly string[];
-  /** Per group reference: the characters its pattern's last run needs (1 but for a doubled character). */
-  grpLastNeed: Int32Array;
+  /** Every rule decided (match, matchDetailed). */
+  all: RuleScope;
+  /** The scopes built for matchRules, per filter. */
+  scopes: Map<RuleFilter, RuleScope>;
   /** Per rule: `needed`, or -1 for a positional rule (never decided from the masks). */
   sentenceNeeded: Int32Array;
   groupCount: Int32Array;
@@ -377,6 +398,7 @@ function insideAny(allowed: readonly Span[], start: number, stop: number): boole
 /** The part a fired sentence rule shows for group g: its first occurrence in the sentence. */
 function partOf(
   t: Tables,
+  scope: RuleScope,
   rule: number,
   g: number,
   found: AutomatonMatches,
@@ -390,15 +412,16 @@ function partOf(
   const ref = first[slot * 4 + 2];
   return {
     group: g,
-    term: t.grpTerm[ref] ?? '',
+    term: scope.grpTerm[ref] ?? '',
     start: first[slot * 4],
-    end: unitEnd(text, norm, norm.runFirst[end - 1] + t.grpLastNeed[ref] - 1),
+    end: unitEnd(text, norm, norm.runFirst[end - 1] + scope.grpLastNeed[ref] - 1),
   };
 }
 
 /** Decides the sentence rules touched in the sentence just read (`inSentence[0, touchedCount)`). */
 function closeSentence(
   t: Tables,
+  scope: RuleScope,
   touchedCount: number,
   fired: RuleMatch[],
   found: AutomatonMatches,
@@ -425,7 +448,7 @@ function closeSentence(
       sentenceOfRule[rule] = -1;
       if (excluded) continue;
       const parts: RuleMatchPart[] = [];
-      for (let g = 0, n = groupCount[rule]; g < n; g++) parts.push(partOf(t, rule, g, found, text, norm));
+      for (let g = 0, n = groupCount[rule]; g < n; g++) parts.push(partOf(t, scope, rule, g, found, text, norm));
       fired.push({ rule, sentence: stamp - 1, parts });
       continue;
     }
@@ -439,8 +462,17 @@ function closeSentence(
  * reference) is kept. Returns the new count of touched rules. Small and top-level, so the compiler
  * inlines it into both callers in runMatch (plain patterns and patterns with runs or edges).
  */
-function markGroups(t: Tables, id: number, start: number, k: number, sentence: number, touchedCount: number): number {
-  const { grpFrom, grpAt, sentenceOfRule, sentenceMask, inSentence, first } = t;
+function markGroups(
+  t: Tables,
+  scope: RuleScope,
+  id: number,
+  start: number,
+  k: number,
+  sentence: number,
+  touchedCount: number,
+): number {
+  const { grpFrom, grpAt } = scope;
+  const { sentenceOfRule, sentenceMask, inSentence, first } = t;
   let touched = touchedCount;
   for (let r = grpFrom[id], last = grpFrom[id + 1]; r < last; r++) {
     const at = grpAt[r];
@@ -485,7 +517,7 @@ function sortFired(fired: RuleMatch[]): void {
 }
 
 /** One text through the matcher: normalise, one automaton pass, terms mapped back, rules decided. */
-function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
+function runMatch(t: Tables, text: string, detailed: boolean, scope: RuleScope): DetailedMatch {
   const {
     automaton,
     alphabet,
@@ -571,14 +603,14 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
         seen.push(plain);
       }
       if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
-        closeSentence(t, touchedCount, fired, found, text, norm);
+        closeSentence(t, scope, touchedCount, fired, found, text, norm);
         touchedCount = 0;
         while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
       }
       // A pattern's later occurrences in a sentence start later: they change no mask nor part.
       if (patternSentence[plain] === sentence + 1) continue;
       patternSentence[plain] = sentence + 1;
-      touchedCount = markGroups(t, plain, start, k, sentence, touchedCount);
+      touchedCount = markGroups(t, scope, plain, start, k, sentence, touchedCount);
       continue;
     }
     if ((c & CODE_TERM) !== 0) {
@@ -613,12 +645,12 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
         }
         // Outputs come in order of their end, so the sentence only moves forward.
         if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
-          closeSentence(t, touchedCount, fired, found, text, norm);
+          closeSentence(t, scope, touchedCount, fired, found, text, norm);
           touchedCount = 0;
           while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
         }
         patternSentence[p.id] = sentence + 1;
-        touchedCount = markGroups(t, p.id, start, k, sentence, touchedCount);
+        touchedCount = markGroups(t, scope, p.id, start, k, sentence, touchedCount);
         continue;
       }
       const span = p.kind === ALLOW ? wholeSpan(text, norm, begin, end) : spanOf(text, norm, begin, end, p.runs);
@@ -642,10 +674,11 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
       }
     }
   }
-  closeSentence(t, touchedCount, fired, found, text, norm);
+  closeSentence(t, scope, touchedCount, fired, found, text, norm);
   // The rules the masks cannot decide: every group occurred somewhere in the text, and the rule
   // needs positions — or an allow-listed phrase may cover some of the occurrences.
   const slow = detailed;
+  const { ruleIn } = scope;
   if (slow) fired.length = 0;
   const touched: number[] = [];
   // Only the positional rules can take the second pass unless every rule does (detailed): their
@@ -660,7 +693,7 @@ function runMatch(t: Tables, text: string, detailed: boolean): DetailedMatch {
   }
   let second = false;
   for (const rule of touched) {
-    if ((present[rule] & ~0x40000000) === needed[rule] && (slow || positional[rule] === 1)) {
+    if ((present[rule] & ~0x40000000) === needed[rule] && (slow || (positional[rule] === 1 && ruleIn[rule] === 1))) {
       complete[rule] = 1;
       second = true;
     }
@@ -937,26 +970,35 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     refSlot.set(p.slotOf, refFrom[i]);
     refBit.set(p.bitOf, refFrom[i]);
   });
-  // The group references alone, for the first pass; the exclusions per rule, by pattern.
-  const grpFrom = new Int32Array(rulePatterns.length + 1);
-  const grpRefs: number[] = [];
-  const grpIndex: number[] = [];
+  // The exclusions per rule, by pattern; the group references per scope (scopeOf).
   const exclOf: Set<number>[] = rules.map(() => new Set());
   rulePatterns.forEach((p, i) => {
-    for (let r = 0; r < p.ruleOf.length; r++) {
-      if (p.slotOf[r] >= 0) {
-        grpRefs.push(refFrom[i] + r);
-        grpIndex.push(r);
-      } else exclOf[p.ruleOf[r]]?.add(i);
-    }
-    grpFrom[i + 1] = grpRefs.length;
+    for (let r = 0; r < p.ruleOf.length; r++) if (p.slotOf[r] < 0) exclOf[p.ruleOf[r]]?.add(i);
   });
-  const grpAt = Int32Array.from(grpRefs, (r) => refRule[r] * G + refSlot[r]);
-  const grpTerm = grpRefs.map((r, i) => rulePatterns[patternOfRef[r]]?.refTerms[grpIndex[i]] ?? '');
-  const grpLastNeed = Int32Array.from(grpRefs, (r) => {
-    const runs = rulePatterns[patternOfRef[r]]?.runs ?? null;
-    return runs === null ? 1 : runs[runs.length - 1];
-  });
+  const scopeOf = (keep: (rule: number) => boolean): RuleScope => {
+    const grpFrom = new Int32Array(rulePatterns.length + 1);
+    const grpRefs: number[] = [];
+    const grpIndex: number[] = [];
+    rulePatterns.forEach((p, i) => {
+      for (let r = 0; r < p.ruleOf.length; r++) {
+        if (p.slotOf[r] >= 0 && keep(p.ruleOf[r])) {
+          grpRefs.push(refFrom[i] + r);
+          grpIndex.push(r);
+        }
+      }
+      grpFrom[i + 1] = grpRefs.length;
+    });
+    return {
+      grpFrom,
+      grpAt: Int32Array.from(grpRefs, (r) => refRule[r] * G + refSlot[r]),
+      grpTerm: grpRefs.map((r, i) => rulePatterns[patternOfRef[r]]?.refTerms[grpIndex[i]] ?? ''),
+      grpLastNeed: Int32Array.from(grpRefs, (r) => {
+        const runs = rulePatterns[patternOfRef[r]]?.runs ?? null;
+        return runs === null ? 1 : runs[runs.length - 1];
+      }),
+      ruleIn: Uint8Array.from(rules, (_, rule) => (keep(rule) ? 1 : 0)),
+    };
+  };
   const exclFrom = new Int32Array(rules.length + 1);
   exclOf.forEach((set, rule) => (exclFrom[rule + 1] = exclFrom[rule] + set.size));
   const exclPattern = Int32Array.from(exclOf.flatMap((set) => [...set]));
@@ -1002,10 +1044,8 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     refRule,
     refSlot,
     refBit,
-    grpFrom,
-    grpAt,
-    grpTerm,
-    grpLastNeed,
+    all: scopeOf(() => true),
+    scopes: new Map(),
     sentenceNeeded: Int32Array.from(rules, (_, i) => (isPositional(i) ? -1 : needed[i])),
     groupCount: Int32Array.from(rules, (r) => r.groups.length),
     exclFrom,
@@ -1036,19 +1076,31 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     rules,
     wording,
     match(text: string): LexiconMatch {
-      const m = runMatch(tables, text, false);
-      return {
-        hits: m.hits,
-        allowSpans: m.allowSpans,
-        rules: m.rules,
-        wording: m.wording,
-        cues: m.cues,
-        ascii: m.ascii,
-        sentenceEnds: m.sentenceEnds,
-      };
+      return matchIn(text, tables.all);
     },
-    matchDetailed: (text: string): DetailedMatch => runMatch(tables, text, true),
+    matchRules(text: string, only: RuleFilter): LexiconMatch {
+      let scope = tables.scopes.get(only);
+      if (!scope) {
+        scope = scopeOf((rule) => only(rules[rule]));
+        tables.scopes.set(only, scope);
+      }
+      return matchIn(text, scope);
+    },
+    matchDetailed: (text: string): DetailedMatch => runMatch(tables, text, true, tables.all),
   };
+
+  function matchIn(text: string, scope: RuleScope): LexiconMatch {
+    const m = runMatch(tables, text, false, scope);
+    return {
+      hits: m.hits,
+      allowSpans: m.allowSpans,
+      rules: m.rules,
+      wording: m.wording,
+      cues: m.cues,
+      ascii: m.ascii,
+      sentenceEnds: m.sentenceEnds,
+    };
+  }
 }
 
 const CACHE_LIMIT = 4;

@@ -29,7 +29,7 @@ import { detectMinorIdentity } from './detectors/minors';
 import { detectPersonalData } from './detectors/personal-data';
 import { detectSecretMarks } from './detectors/secrets';
 import { detectorText, type DetectorHit } from './detectors/types';
-import { dropAllowed, getMatcher, type Matcher } from './matcher';
+import { dropAllowed, getMatcher, type Matcher, type RuleFilter } from './matcher';
 import { summarise } from './result';
 import { checkSource, detectForeignLinks } from './sources';
 
@@ -59,21 +59,38 @@ export function referenceDetect(
   );
 }
 
+/** The kind of context, as a literal: no string is built per call. */
+const contextKey = (context: ScreeningContext): string =>
+  context.kind === 'message' ? 'message' : context.accountKind === 'personal' ? 'post:personal' : 'post:institutional';
+
 /** Which categories are screened in a context, worked out once per kind of context. */
 const applying = new Map<string, (id: ScreeningCategoryId) => boolean>();
 function appliesIn(context: ScreeningContext): (id: ScreeningCategoryId) => boolean {
-  // Literal keys: no string is built per call.
-  const key =
-    context.kind === 'message'
-      ? 'message'
-      : context.accountKind === 'personal'
-        ? 'post:personal'
-        : 'post:institutional';
+  const key = contextKey(context);
   let f = applying.get(key);
   if (!f) {
     const yes = new Set(SCREENING_CATEGORIES.filter((c) => appliesTo(c, context)).map((c) => c.id));
     f = (id) => yes.has(id);
     applying.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Which combination rules are decided in a context, one function per kind of context (the matcher
+ * keeps the rules it selects per function): those whose category applies there — 第十七条's rules
+ * and 第十八、四十、四十一条's enforce what accounts may publish; a netizen's message is only
+ * triaged, by the rules written for triage. The others are never looked at in the pass.
+ */
+const ruleFilters = new Map<string, RuleFilter>();
+function rulesIn(context: ScreeningContext): RuleFilter {
+  const key = contextKey(context);
+  let f = ruleFilters.get(key);
+  if (!f) {
+    const applies = appliesIn(context);
+    const message = context.kind === 'message';
+    f = (rule) => applies(rule.category) && (!message || categoryOf(rule.category).scope === 'message');
+    ruleFilters.set(key, f);
   }
   return f;
 }
@@ -147,7 +164,7 @@ export function screen(input: ScreeningInput, lexicon: LexiconData): ScreeningRe
  */
 export function screenWith(input: ScreeningInput, version: string, matcher: Matcher): ScreeningResult {
   const { text, context } = input;
-  const match = matcher.match(text);
+  const match = matcher.matchRules(text, rulesIn(context));
   const { hits: termHits, rules: fired, wording } = match;
   const applies = appliesIn(context);
   const found: ScreeningHit[] = [];
@@ -161,13 +178,10 @@ export function screenWith(input: ScreeningInput, version: string, matcher: Matc
         }),
       );
   }
+  // Only the rules that apply in the context were decided (rulesIn).
   for (const m of fired) {
     const rule = matcher.rules[m.rule];
-    // The rules enforce what accounts may publish (第十七条, 第十八、四十、四十一条); a netizen's
-    // message is only triaged, by the rules written for triage.
-    if (!rule || !applies(rule.category)) continue;
-    if (context.kind === 'message' && categoryOf(rule.category).scope !== 'message') continue;
-    found.push(ruleHit(rule, m.parts, text));
+    if (rule) found.push(ruleHit(rule, m.parts, text));
   }
   const detected = dropAllowed(
     detectAll(text, {
