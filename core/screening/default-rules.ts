@@ -10152,6 +10152,66 @@ const RUSH_CLAIM = ['能防新冠', '防新冠', '冻结所有存款', '冻结�
 const DRUNK = ['两斤白酒', '喝了两斤', '白酒', '酒量'];
 const DRIVE_AFTER = ['还能开车', '照样开车', '开车回家'];
 
+/** How a crime was done, step by step, or what it left, shown (第十七条（一）4). */
+const METHOD_OR_GORE = [
+  '自制冰毒',
+  '冷凝管',
+  '兑进',
+  '液压钳',
+  '剪断监控',
+  '锡纸',
+  '捅开',
+  '改号软件',
+  '详细步骤',
+  '溅到了镜头',
+  '血直接溅',
+  '死者的血',
+  '肠子',
+];
+/** Police means and places that must not be shown: internal systems, technical means, routes, covert cars, hideouts. */
+const POLICE_MEANS_SHOWN = [
+  '公安内网',
+  '内网登录',
+  '警综平台',
+  '电脑密码',
+  '技侦设备',
+  '检查路线',
+  '警卫路线',
+  '卡口的具体位置',
+  '换班时间',
+  '蹲点用的',
+  '落脚点',
+  '正派人蹲守',
+  '同伙在逃',
+  '带文号',
+  '通知原文',
+  '特情人员',
+];
+/** What a crowd does when it turns into an incident (第十七条（一）2). */
+const CROWD_ACT = ['摆放花圈', '焚烧纸钱', '组织串联', '集体到省城', '越聚越多', '扔矿泉水瓶', '几十人混战', '打成一片'];
+/** Ethnic and religious parties, and the conflict or case around them (第十七条（一）3). */
+const FAITH_OR_ETHNIC = ['涉疆', '涉藏', '教堂', '信徒', '信教群众', '苗族同胞', '住持', '道观', '香客'];
+const FAITH_CONFLICT = ['错误言论', '不当言论', '围堵', '聚集要说法', '拆了', '十字架', '传唤到案', '打了起来', '诈骗', '侮辱'];
+/** Posted before review or approval (第十七条（一）6). */
+const UNREVIEWED = ['还没走审核', '没走审核', '先睹为快', '还没来得及请示', '没来得及请示', '粉丝私信', '有知道的朋友', '我们也在打听'];
+/** On an officer's own account: scenes and figures of police work that need the unit's consent (第十八条). */
+const SCENE_OR_FIGURE = [
+  '一死两伤',
+  '一死一伤',
+  '死亡人数',
+  '埋在下面',
+  '冲撞放学',
+  '煤气罐',
+  '清网行动',
+  '全县统一行动',
+  '全所接警',
+  '堵着不让',
+  '涉嫌走私',
+];
+/** Money or gifts an officer takes, and from whom (第四十一条). */
+const MONEY_TAKEN = ['收下了', '就收了', '收了一半', '推辞不过', '心意领了', '全包', '每个月给我转', '发了大红包', '捧场'];
+const FROM_PARTY = ['当事人', '家属', '老板', '做生意的', '对方', '做工程'];
+
 const BROAD_5: CombinationRule[] = [
   ...rulesFor('reputation', {
     'h6-dismissive': {
@@ -10165,6 +10225,45 @@ const BROAD_5: CombinationRule[] = [
       groups: [POLICE_PRESENT, MISCONDUCT_SHOWN],
       exclude: [CORRECTIVE],
       note: '损害公安机关形象：打人、值班睡觉、抽烟、娱乐化展示（第十七条（一）1）',
+    },
+  }),
+  ...rulesFor('crimeDetail', {
+    'h6-method-gore': {
+      name: '作案手法步骤、血腥细节',
+      groups: [METHOD_OR_GORE],
+      exclude: [REFUTED, ['防范', '提醒']],
+      note: '详细描述作案手段、过程及血腥细节（第十七条（一）4）',
+    },
+  }),
+  ...rulesFor('secret', {
+    'h6-means-shown': {
+      name: '展示内网、技侦手段、路线和蹲点',
+      groups: [POLICE_MEANS_SHOWN],
+      exclude: [REFUTED],
+      note: '涉及警务工作秘密：内部系统、技侦手段、警卫路线、侦查部署（第十七条（一）7）',
+    },
+  }),
+  ...rulesFor('massIncident', {
+    'h6-crowd-act': {
+      name: '聚集、串联、冲突升级',
+      groups: [CROWD_ACT],
+      exclude: [REFUTED],
+      note: '涉及群体性事件的信息（第十七条（一）2）',
+    },
+  }),
+  ...rulesFor('politicsEthnicReligion', {
+    'h6-faith-conflict': {
+      name: '民族宗教人员的冲突、案件',
+      groups: [FAITH_OR_ETHNIC, FAITH_CONFLICT],
+      exclude: [['提醒', '防范', '宣传', '走访', '请勿', '注意']],
+      note: '涉及民族、宗教问题的案事件（第十七条（一）3）',
+    },
+  }),
+  ...rulesFor('unverifiedPolice', {
+    'h6-unreviewed': {
+      name: '未经审核、未核实就发',
+      groups: [UNREVIEWED],
+      note: '未经核实、未经审核的涉警信息（第十七条（一）6）',
     },
   }),
 ];
@@ -10187,6 +10286,22 @@ const BROAD_5_PERSONAL: CombinationRule[] = [
       name: '个人账号炫耀酒后驾车',
       groups: [DRUNK, DRIVE_AFTER],
       note: '不当言论：炫耀违法（第四十条）',
+    },
+  }),
+  ...rulesFor('personalSensitive', {
+    'h6-personal-scene': {
+      name: '个人账号发现场伤亡、行动和警情数字',
+      groups: [SCENE_OR_FIGURE],
+      exclude: [REFUTED],
+      note: '个人账号未经同意不得发布重大案事件、警务行动和统计数据（第十八条）',
+    },
+  }),
+  ...rulesFor('personalPayment', {
+    'h6-personal-money-taken': {
+      name: '个人账号收下当事人、老板的钱物',
+      groups: [MONEY_TAKEN, FROM_PARTY],
+      exclude: [['拒收', '退回', '婉拒', '上交', '诈骗', '冒充']],
+      note: '不得利用红包、转账等变相进行权钱交易（第四十一条）',
     },
   }),
 ];
