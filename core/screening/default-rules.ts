@@ -407,6 +407,11 @@ const HARM = [
   '欠薪',
   '克扣',
   '被抢走',
+  // a third round (held-out 6): the concept's wider family
+  '死亡多日',
+  '溺亡',
+  '控制残疾人',
+  '盗刷',
 ];
 
 const CARE_FRAME = [
@@ -8616,6 +8621,10 @@ const PERSONAL_DATA = [
   'QQ号',
   '银行卡号',
   '病历',
+  // a third round (held-out 6): the concept's wider family
+  '详细地址',
+  '老家地址',
+  '近照',
 ];
 const DISCLOSE = [
   '附上',
@@ -8631,12 +8640,15 @@ const DISCLOSE = [
   '贴出',
   '截图如下',
   '扩散',
+  // a third round (held-out 6): the concept's wider family
+  '附在文末',
+  '文末附',
 ];
 const PRIVACY_CARE = ['打码', '保护隐私', '不要', '切勿', '谨防', '提醒', '诈骗', '隐去'];
 
 /** A disaster or emergency claim a post passes on without a source. */
 const HEARSAY_SOURCE = ['据说', '听说', '群里转', '群里说', '网传', '朋友圈', '小道消息'];
-const DISASTER_CLAIM = ['地震', '封城', '停水', '停电', '海啸', '大爆炸', '病毒', '投毒', '水源污染'];
+const DISASTER_CLAIM = ['地震', '封城', '停水', '停电', '海啸', '大爆炸', '病毒', '投毒', '水源污染', '预防流感', '能防新冠', '能治新冠'];
 
 /** Privation shown off as the job: food, sleep, health. */
 const HARDSHIP = [
@@ -8695,7 +8707,7 @@ const HARDSHIP = [
   '没回家，泪目',
   '致敬每一位逆行者',
 ];
-const POLICE_WORK = ['蹲守', '值守', '执勤', '加班', '值班', '基层警察', '民警', '辅警', '警察', '出警', '我们的晚饭', '抗洪一线', '专案组', '岗亭', '队里', '检查站', '写材料', '我们所', '这位连续值守'];
+const POLICE_WORK = ['蹲守', '值守', '执勤', '加班', '值班', '基层警察', '民警', '辅警', '警察', '出警', '我们的晚饭', '抗洪一线', '专案组', '岗亭', '队里', '检查站', '写材料', '我们所', '这位连续值守', '逆行者'];
 
 /** A social controversy of the day. */
 const HOT_TOPIC = [
@@ -8784,6 +8796,9 @@ const HOT_STANCE = [
   '谁的错',
   '卷不动',
   '说到底',
+  // a third round (held-out 6): the concept's wider family
+  '真相到底如何',
+  '又出问题了',
 ];
 
 /** An advertisement's call: try it, buy it, the link is here. */
@@ -8869,8 +8884,10 @@ const OVERSEAS_OUTLET = [
   '国外网站',
   '国外媒体',
   '日本雅虎',
+  // a third round (held-out 6): the concept's wider family
+  '端传媒',
 ];
-const OUTLET_USE = ['报道', '评论', '刚发了', '截图', '转发', '来自', '爆料', '新闻'];
+const OUTLET_USE = ['报道', '评论', '刚发了', '截图', '转发', '来自', '爆料', '新闻', '深度稿', '推荐大家看看'];
 
 /** An official or an officer, including retired ones and auxiliaries. */
 const OFFICIALS = [
@@ -8895,6 +8912,11 @@ const OFFICIALS = [
   '国企高管',
   '副县长',
   '县长',
+  // a third round (held-out 6): the concept's wider family
+  '城管',
+  '执法队员',
+  '刑警队长',
+  '队长',
 ];
 const OFFICIAL_OFFENCE = [
   '非法集资',
@@ -8921,6 +8943,12 @@ const OFFICIAL_OFFENCE = [
   '违纪违法',
   '充当保护伞',
   '保护伞',
+  // a third round (held-out 6): the concept's wider family
+  '泄露案情',
+  '被判处',
+  '监委留置',
+  '殴打摊贩',
+  '立案侦查',
 ];
 
 /** A foreign national in a case. */
@@ -8982,6 +9010,9 @@ const FOREIGN_CASE = [
   '猥亵',
   '非法居留',
   '非法就业',
+  // a third round (held-out 6): the concept's wider family
+  '失联',
+  '全力搜寻',
 ];
 
 /** Fugitives and unsolved cases counted. */
@@ -9937,7 +9968,26 @@ const INSIDE_PAPER = ['红头文件', '内部文件', '局里文件', '下发的
 const SHOW_PAPER = ['拍下来', '发出来', '你们看看', '截图', '给大家看'];
 const FAVOUR = ['亲戚', '关系户', '打了招呼', '打招呼'];
 const LET_OFF = ['直接就放了', '就放了', '放人了', '不了了之'];
-const POLICE_ORGAN = ['交警支队', '支队', '市局', '省厅', '分局', '指挥中心', '督察组', '上级', '上面', '局里'];
+const POLICE_ORGAN = [
+  '交警支队',
+  '支队',
+  '市局',
+  '省厅',
+  '分局',
+  '指挥中心',
+  '督察组',
+  '上级',
+  '上面',
+  '局里',
+  // a third round (held-out 6): another place's police, the organ that planned it
+  '那个市的交警',
+  '某地警方',
+  '某地公安',
+  '外省警方',
+  '某市公安局',
+  '天才部门',
+  '警力分配',
+];
 const ORGAN_FAULT = [
   '变着法子',
   '乱七八糟',
@@ -9964,15 +10014,6 @@ const ORGAN_FAULT = [
   '走过场',
   '有什么意义',
   '写的什么',
-  // a third round (held-out 6): the concept's wider family
-  '那个市的交警',
-  '某地警方',
-  '某地公安',
-  '外省警方',
-  '某市公安局',
-  '天才部门',
-  '上级检查',
-  '警力分配',
 ];
 const MONEY_GIVEN = ['收了他', '发个红包', '红包', '转账', '八百八十八', '一万块', '微信转', '打赏', '转三千', '转了1000', '转了个', '嘉年华', '收款码', '茶水费', '大红包', '抢到了', '赞赏'];
 const FAVOUR_DONE = ['帮着想想办法', '想想办法', '说一下', '打个招呼', '放出来', '提前放', '谢谢我', '摆平', '关照', '帮忙查', '查一下', '明天找我', '提前通知', '事情办妥', '案子办完', '想快点拿证', '全包'];
@@ -10129,7 +10170,7 @@ const DISMISSIVE = [
   '跑五趟',
 ];
 /** Where the police are present in the post: the officer, the car, the uniform, the duty room. */
-const POLICE_PRESENT = [...POLICE_AND_STATE, '警服', '警车', '值班室', '报警电话', '制服', '出警'];
+const POLICE_PRESENT = [...POLICE_AND_STATE, '警服', '警车', '值班室', '报警电话', '制服', '出警', '局长', '发布会'];
 /** Misconduct shown off as fun: blows, smoking on duty, games, mockery. */
 const MISCONDUCT_SHOWN = [
   '两巴掌',
@@ -10194,6 +10235,9 @@ const POLICE_MEANS_SHOWN = [
   '带文号',
   '通知原文',
   '特情人员',
+  // a third round (held-out 6): the concept's wider family
+  '管控名单',
+  '在押人员名单',
 ];
 /** What a crowd does when it turns into an incident (第十七条（一）2). */
 const CROWD_ACT = ['摆放花圈', '焚烧纸钱', '组织串联', '集体到省城', '越聚越多', '扔矿泉水瓶', '几十人混战', '打成一片'];
@@ -10201,7 +10245,7 @@ const CROWD_ACT = ['摆放花圈', '焚烧纸钱', '组织串联', '集体到省
 const FAITH_OR_ETHNIC = ['涉疆', '涉藏', '教堂', '信徒', '信教群众', '苗族同胞', '住持', '道观', '香客'];
 const FAITH_CONFLICT = ['错误言论', '不当言论', '围堵', '聚集要说法', '拆了', '十字架', '传唤到案', '打了起来', '诈骗', '侮辱'];
 /** Posted before review or approval (第十七条（一）6). */
-const UNREVIEWED = ['还没走审核', '没走审核', '先睹为快', '还没来得及请示', '没来得及请示', '粉丝私信', '有知道的朋友', '我们也在打听'];
+const UNREVIEWED = ['还没走审核', '没走审核', '先睹为快', '还没来得及请示', '没来得及请示', '粉丝私信', '有知道的朋友', '我们也在打听', '等相关部门回应', '坐等官宣'];
 /** On an officer's own account: scenes and figures of police work that need the unit's consent (第十八条). */
 const SCENE_OR_FIGURE = [
   '一死两伤',
@@ -10217,8 +10261,22 @@ const SCENE_OR_FIGURE = [
   '涉嫌走私',
 ];
 /** Money or gifts an officer takes, and from whom (第四十一条). */
-const MONEY_TAKEN = ['收下了', '就收了', '收了一半', '推辞不过', '心意领了', '全包', '每个月给我转', '发了大红包', '捧场'];
+const MONEY_TAKEN = ['收下了', '就收了', '收了一半', '推辞不过', '心意领了', '全包', '每个月给我转', '发了大红包', '捧场', '抢到了'];
 const FROM_PARTY = ['当事人', '家属', '老板', '做生意的', '对方', '做工程'];
+
+/** Who was harmed, and what identifies them (第十七条（一）8). */
+const VICTIM = ['被猥亵', '被拐女子', '被性侵', '受害女孩', '被害女孩'];
+const IDENTIFIES = ['女孩叫', '读初二', '读初一', '读初三', '家就在', '就读于', '近照'];
+/** A private life or health condition tied to a person (第十七条（一）8). */
+const PRIVATE_CONDITION = ['离异', '艾滋病感染者', '性病', '精神病史'];
+const PRIVATE_TIE = ['张某', '王某', '李某', '据邻居说', '深夜才回家', '离他远点', '上班'];
+/** Words that make a case major (第十七条（二）3). */
+const MAJOR_MARK = ['公安部督办', '特大制毒', '判处死刑', '潜逃境外', '集资诈骗', '聚众斗殴', '命案积案'];
+/** An accident and its toll (第十七条（二）5). */
+const ACCIDENT = ['连环追尾', '院内感染', '感染事件', '爆炸', '坍塌', '矿难'];
+const TOLL = ['人死亡', '名死亡', '确诊', '遇难', '死伤'];
+/** Petitions and the pressure around them (第十七条（二）1). */
+const PETITION = ['钉子户', '进京访', '零进京访', '非访', '越级访'];
 
 const BROAD_5: CombinationRule[] = [
   ...rulesFor('reputation', {
@@ -10273,6 +10331,50 @@ const BROAD_5: CombinationRule[] = [
       name: '未经审核、未核实就发',
       groups: [UNREVIEWED],
       note: '未经核实、未经审核的涉警信息（第十七条（一）6）',
+    },
+  }),
+  ...rulesFor('privacy', {
+    'h6-victim-identified': {
+      name: '受害人身份可识别',
+      groups: [VICTIM, IDENTIFIES],
+      exclude: [PRIVACY_CARE],
+      note: '侵犯公民个人隐私：受害人姓名、学校、住处（第十七条（一）8）',
+    },
+    'h6-private-condition': {
+      name: '公开个人婚姻、疾病状况',
+      groups: [PRIVATE_CONDITION, PRIVATE_TIE],
+      exclude: [PRIVACY_CARE],
+      note: '侵犯公民个人隐私：婚姻、疾病（第十七条（一）8）',
+    },
+  }),
+  ...rulesFor('majorCase', {
+    'h6-major-mark': {
+      name: '督办、特大、死刑、外逃、斗殴',
+      groups: [MAJOR_MARK],
+      exclude: [REFUTED],
+      note: '重大刑事案件（第十七条（二）3）',
+    },
+  }),
+  ...rulesFor('safetyStats', {
+    'h6-accident-toll': {
+      name: '事故、感染事件的伤亡人数',
+      groups: [ACCIDENT, TOLL],
+      exclude: [['演练', '提醒', '风险', '无人员伤亡', '无人受伤', '轻微']],
+      note: '重大安全事故的伤亡数字（第十七条（二）5）',
+    },
+    'h6-record-loss': {
+      name: '损失创新高',
+      groups: [['损失已达', '创历史新高']],
+      exclude: [['挽回']],
+      note: '公安警务工作有关统计数据的敏感性信息（第十七条（二）5）',
+    },
+  }),
+  ...rulesFor('stabilityPetition', {
+    'h6-petition': {
+      name: '钉子户、进京访',
+      groups: [PETITION],
+      exclude: [REFUTED],
+      note: '维稳、信访（第十七条（二）1）',
     },
   }),
 ];
