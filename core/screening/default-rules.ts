@@ -10432,6 +10432,34 @@ const TOLL = ['人死亡', '名死亡', '确诊', '遇难', '死伤'];
 /** Petitions and the pressure around them (第十七条（二）1). */
 const PETITION = ['钉子户', '进京访', '零进京访', '非访', '越级访'];
 
+/**
+ * Case and enforcement news in the words reports use (第十七条（二）7 read literally: all police-work
+ * news that is not a service guide). The residual hint: dropped when a named item covers the post.
+ */
+const CASE_NEWS = [
+  '刑拘',
+  '行拘',
+  '被抓获',
+  '被抓',
+  '落网',
+  '归案',
+  '到案',
+  '告破',
+  '抓捕',
+  '收网',
+  '端掉',
+  '被端',
+  '被查处',
+  '被罚款',
+  '暂扣',
+  '吊销',
+  '整治行动',
+  '战果',
+  '查扣',
+  '批捕',
+  '逮捕',
+];
+
 const BROAD_5: CombinationRule[] = [
   ...rulesFor('reputation', {
     'h6-dismissive': {
@@ -10529,6 +10557,21 @@ const BROAD_5: CombinationRule[] = [
       groups: [PETITION],
       exclude: [REFUTED],
       note: '维稳、信访（第十七条（二）1）',
+    },
+  }),
+  ...rulesFor('otherPoliceInfo', {
+    'h6-case-news': {
+      name: '案件、执法行动消息',
+      groups: [CASE_NEWS],
+      exclude: [
+        ['下班途中', '回家路上', '默默离开', '见义勇为先进', '点赞', '暖心', '授予', '锦旗', '感谢信'],
+        // an officer's own thanks to the organs that helped, or his unit's pledge, is not a report
+        ['感谢', '上级部署'],
+        ['根据规定', '违者', '将被依法', '时可以', '可以吗', '什么是', '是真的吗'],
+        [...SERVICE_GUIDE, '提醒', '警惕', '谨防', '限期破案', '尽快破案', '全力侦破', '没抓到', '未抓获', '调解室'],
+        REFUTED,
+      ],
+      note: '除服务指引外的其他警务信息：案件、抓捕、执法行动及其数字（第十七条（二）7）',
     },
   }),
 ];
