@@ -8166,6 +8166,11 @@ const CORRECTIVE = [
   '不靠摆拍',
   '系摆拍',
   '是假的',
+  // held-out 6 round: misconduct reported with its discipline
+  '点名批评',
+  '通报批评',
+  '受到处分',
+  '被处分',
 ];
 
 /** The police, the state and their bodies as what a remark is about. */
@@ -8442,6 +8447,16 @@ const POLICY_FAULT = [
   '骂声一片',
   '不太合理',
   '没有着落',
+  // written from the concept (held-out 6 round), not from a sentence
+  '不切实际',
+  '形式主义',
+  '官僚主义',
+  '懒政',
+  '不作为',
+  '乱作为',
+  '踢皮球',
+  '面子工程',
+  '政绩工程',
 ];
 
 /** A case, a crime or a police action as the subject of news. */
@@ -8798,6 +8813,13 @@ const HOT_TOPIC = [
   '跳楼又上热搜',
   '考公上岸',
   '某省人',
+  // written from the concept (held-out 6 round), not from a sentence
+  '性别对立',
+  '地域歧视',
+  '断供',
+  '裁员',
+  '失业潮',
+  '女德',
 ];
 /** Taking a side on it in the account's voice. */
 const HOT_STANCE = [
@@ -8842,6 +8864,12 @@ const HOT_STANCE = [
   // a third round (held-out 6): the concept's wider family
   '真相到底如何',
   '又出问题了',
+  // written from the concept (held-out 6 round), not from a sentence
+  '你们觉得呢',
+  '评论区说说',
+  '支持哪方',
+  '站队',
+  '谁对谁错',
 ];
 
 /** An advertisement's call: try it, buy it, the link is here. */
@@ -9120,6 +9148,8 @@ const THREAT = [
   '电诈案件高发',
   '治安',
   '被偷了',
+  // written from the concept (held-out 6 round), not from a sentence
+  '捅人',
 ];
 /** What makes it frightening: it is rising, the police cannot cope, nobody is caught. */
 const ANXIETY_SIGNAL = [
@@ -9186,6 +9216,13 @@ const ANXIETY_SIGNAL = [
   '都没人来',
   '还有什么用',
   '找不回来',
+  // written from the concept (held-out 6 round), not from a sentence
+  '人心惶惶',
+  '提心吊胆',
+  '晚上不敢',
+  '警察也不管',
+  '没人管',
+  '又发生了',
 ];
 const SETTLED = [
   '已抓获',
@@ -9200,6 +9237,12 @@ const SETTLED = [
   '谣言',
   '不实',
   '经核实',
+  // held-out 6 round: a warning that names the danger to guard against it
+  '请市民',
+  '注意防范',
+  '关好门窗',
+  '提高警惕',
+  '警方提醒',
 ];
 
 /** Internal police affairs: discipline, staffing, duty levels, training, equipment, inspections. */
@@ -9486,6 +9529,12 @@ const LIFE_TOPIC = [
   '啃秋',
   '数学题',
   '约起来',
+  // written from the concept (held-out 6 round), not from a sentence
+  '网红店',
+  '追星',
+  '手游',
+  'NBA',
+  '旅游推荐',
 ];
 const POLICE_ANGLE = [
   '防诈',
@@ -9585,6 +9634,19 @@ const MISREADABLE = [
   '恐吓营销',
   '有点甜',
   '也有情绪',
+  // written from the concept (held-out 6 round), not from a sentence
+  '活该',
+  '怪自己',
+  '谁让你',
+  '穿那么少',
+  '私了吧',
+  '忍忍就过去了',
+  '打了就打了',
+  '不值得同情',
+  '这种人就该',
+  '一看就不是好人',
+  '天生就',
+  '那地方的人',
 ];
 
 /** Who a suspect or a party is, when a post makes it the point. */
@@ -10020,6 +10082,21 @@ const VULGAR = [
   '狗屁',
   '谁敢惹我',
   '直接铐走',
+  // written from the concept (held-out 6 round), not from a sentence
+  '卧槽',
+  '我靠',
+  '尼玛',
+  '滚蛋',
+  '贱人',
+  '装逼',
+  '土鳖',
+  '乡巴佬',
+  '傻缺',
+  '二逼',
+  '脑子进水',
+  '有病吧',
+  '欠揍',
+  '找抽',
 ];
 const INSIDE_PAPER = ['红头文件', '内部文件', '局里文件', '下发的那份', '内部通知'];
 const SHOW_PAPER = ['拍下来', '发出来', '你们看看', '截图', '给大家看'];
@@ -10263,6 +10340,15 @@ const DISMISSIVE = [
   '跑了五趟',
   '爱管不管',
   '你爱找谁',
+  // written from the concept (held-out 6 round), not from a sentence
+  '关我们什么事',
+  '不归我们管',
+  '自己想办法',
+  '爱信不信',
+  '别来烦',
+  '找我们也没用',
+  '懒得管',
+  '没空管',
 ];
 /** Where the police are present in the post: the officer, the car, the uniform, the duty room. */
 const POLICE_PRESENT = [...POLICE_AND_STATE, '警服', '警车', '值班室', '报警电话', '制服', '出警', '局长', '发布会'];
@@ -10287,6 +10373,18 @@ const MISCONDUCT_SHOWN = [
   '用点手段',
   '太解气',
   '真解气',
+  // written from the concept (held-out 6 round), not from a sentence
+  '打牌',
+  '斗地主',
+  '划拳',
+  '开黑',
+  '打游戏',
+  '刷抖音',
+  '玩手机',
+  '睡大觉',
+  '摸鱼',
+  '爆粗口',
+  '飙车',
 ];
 /** History doubted in a personal post (第四十条 不当言论). */
 const HISTORY = ['历史课本', '课本里', '课本', '那段历史', '历史'];
@@ -10336,6 +10434,16 @@ const POLICE_MEANS_SHOWN = [
   // a third round (held-out 6): the concept's wider family
   '管控名单',
   '在押人员名单',
+  // written from the concept (held-out 6 round), not from a sentence
+  '布控点',
+  '伏击点',
+  '抓捕方案',
+  '行动方案',
+  '监听',
+  '技术侦查',
+  '账号密码',
+  '巡逻路线',
+  '警力部署图',
 ];
 /** What a crowd does when it turns into an incident (第十七条（一）2). */
 const CROWD_ACT = [
@@ -10405,8 +10513,15 @@ const MONEY_TAKEN = [
   '发了大红包',
   '捧场',
   '抢到了',
+  // written from the concept (held-out 6 round), not from a sentence
+  '笑纳',
+  '辛苦费',
+  '喝茶钱',
+  '意思意思',
+  '打点',
+  '孝敬',
 ];
-const FROM_PARTY = ['当事人', '家属', '老板', '做生意的', '对方', '做工程'];
+const FROM_PARTY = ['当事人', '家属', '老板', '做生意的', '对方', '做工程', '嫌疑人', '企业主', '商户'];
 
 /** Who was harmed, and what identifies them (第十七条（一）8). */
 const VICTIM = ['被猥亵', '被拐女子', '被性侵', '受害女孩', '被害女孩'];
