@@ -1,8 +1,10 @@
 /**
  * The default combination rules shipped with the starter lexicon: at least one for every item of
- * 第十七条 (both parts) and for 第十八条, 第四十条 and 第四十一条. Written from the measures and the
- * development part of the per-item corpus (test/screening-corpus/items/dev.ts); measured on the
- * held-out part only. The province desk edits them in the rule editor like the lexicon.
+ * 第十七条 (both parts) and for 第十八条, 第四十条 and 第四十一条. Written from the measures and tuned on
+ * the tuning parts of the per-item corpus (test/screening-corpus/items/parts.ts: dev … held-out 6, each
+ * measured once kept out before its errors were read; docs/screening.md). Frozen for held-out 7, which
+ * is written outside the repository and measures them once. The province desk edits them in the rule
+ * editor like the lexicon.
  *
  * Each rule names the problem, not the topic: police posts talk about officers, cases, children and
  * money every day, so a rule pairs the topic with what makes it a problem (an officer as the one who
@@ -9562,6 +9564,11 @@ const POLICE_ANGLE = [
   '疲劳驾驶',
   '食堂',
   '加班',
+  // held-out 6 round: a case at a life-topic place is police work
+  '盗窃',
+  '抓获',
+  '报警',
+  '派出所',
 ];
 
 /** A verdict or advice open to misreading: blaming, stereotyping, shrugging off the law. */
@@ -9636,7 +9643,6 @@ const MISREADABLE = [
   '也有情绪',
   // written from the concept (held-out 6 round), not from a sentence
   '活该',
-  '怪自己',
   '谁让你',
   '穿那么少',
   '私了吧',
@@ -9645,7 +9651,6 @@ const MISREADABLE = [
   '不值得同情',
   '这种人就该',
   '一看就不是好人',
-  '天生就',
   '那地方的人',
 ];
 
@@ -10084,7 +10089,6 @@ const VULGAR = [
   '直接铐走',
   // written from the concept (held-out 6 round), not from a sentence
   '卧槽',
-  '我靠',
   '尼玛',
   '滚蛋',
   '贱人',
@@ -10336,14 +10340,10 @@ const DISMISSIVE = [
   '养老单位',
   '能抓的都抓了',
   '卖白菜的钱',
-  '跑五趟',
-  '跑了五趟',
   '爱管不管',
   '你爱找谁',
   // written from the concept (held-out 6 round), not from a sentence
   '关我们什么事',
-  '不归我们管',
-  '自己想办法',
   '爱信不信',
   '别来烦',
   '找我们也没用',
@@ -10384,11 +10384,10 @@ const MISCONDUCT_SHOWN = [
   '睡大觉',
   '摸鱼',
   '爆粗口',
-  '飙车',
 ];
 /** History doubted in a personal post (第四十条 不当言论). */
 const HISTORY = ['历史课本', '课本里', '课本', '那段历史', '历史'];
-const HISTORY_DOUBT = ['一个字都不信', '另有说法', '被课本骗', '骗了', '不信'];
+const HISTORY_DOUBT = ['一个字都不信', '另有说法', '被课本骗', '课本骗人', '都是骗人的'];
 /** Claims that make people hoard or rush (第四十条 不实信息). */
 const RUSH_CLAIM = ['能防新冠', '防新冠', '冻结所有存款', '冻结存款', '全市封城', '囤货', '囤起来'];
 /** Boasting of drinking and driving. */
@@ -10427,9 +10426,7 @@ const POLICE_MEANS_SHOWN = [
   '蹲点车',
   '落脚点',
   '派人蹲守',
-  '同伙在逃',
   '带文号',
-  '通知原文',
   '特情人员',
   // a third round (held-out 6): the concept's wider family
   '管控名单',
@@ -10437,12 +10434,8 @@ const POLICE_MEANS_SHOWN = [
   // written from the concept (held-out 6 round), not from a sentence
   '布控点',
   '伏击点',
-  '抓捕方案',
-  '行动方案',
   '监听',
-  '技术侦查',
   '账号密码',
-  '巡逻路线',
   '警力部署图',
 ];
 /** What a crowd does when it turns into an incident (第十七条（一）2). */
@@ -10455,7 +10448,6 @@ const CROWD_ACT = [
   '扔矿泉水瓶',
   '往警车上扔',
   '人混战',
-  '打成一片',
   '集体进京',
 ];
 /** Ethnic and religious parties, and the conflict or case around them (第十七条（一）3). */
@@ -10479,10 +10471,8 @@ const UNREVIEWED = [
   '先睹为快',
   '还没来得及请示',
   '没来得及请示',
-  '粉丝私信',
   '有知道的朋友',
   '我们也在打听',
-  '等相关部门回应',
   '坐等官宣',
 ];
 /** On an officer's own account: scenes and figures of police work that need the unit's consent (第十八条). */
@@ -10530,17 +10520,7 @@ const IDENTIFIES = ['女孩叫', '读初二', '读初一', '读初三', '家就�
 const PRIVATE_CONDITION = ['离异', '艾滋病感染者', '性病', '精神病史'];
 const PRIVATE_TIE = ['张某', '王某', '李某', '据邻居说', '深夜才回家', '离他远点', '上班'];
 /** Words that make a case major (第十七条（二）3). */
-const MAJOR_MARK = [
-  '公安部督办',
-  '特大制毒',
-  '特大贩毒',
-  '特大走私',
-  '判处死刑',
-  '潜逃境外',
-  '集资诈骗',
-  '聚众斗殴',
-  '命案积案',
-];
+const MAJOR_MARK = ['公安部督办', '特大制毒', '特大贩毒', '特大走私', '判处死刑', '潜逃境外', '集资诈骗', '命案积案'];
 /** An accident and its toll (第十七条（二）5). */
 const ACCIDENT = ['连环追尾', '院内感染', '感染事件', '爆炸', '坍塌', '矿难'];
 const TOLL = ['人死亡', '名死亡', '确诊', '遇难', '死伤'];
@@ -10586,7 +10566,8 @@ const BROAD_5: CombinationRule[] = [
     'h6-misconduct-shown': {
       name: '把民警不当言行当作趣事发布',
       groups: [POLICE_PRESENT, MISCONDUCT_SHOWN],
-      exclude: [CORRECTIVE],
+      // the police enforcing against the act (a gambling den raided), not doing it
+      exclude: [CORRECTIVE, ['抓获', '查获', '赌博', '依法', '落网', '被抓', '归案']],
       note: '损害公安机关形象：打人、值班睡觉、抽烟、娱乐化展示（第十七条（一）1）',
     },
   }),
@@ -10594,7 +10575,7 @@ const BROAD_5: CombinationRule[] = [
     'h6-method-gore': {
       name: '作案手法步骤、血腥细节',
       groups: [METHOD_OR_GORE],
-      exclude: [REFUTED, ['防范', '提醒']],
+      exclude: [REFUTED, SERVICE_GUIDE, ['防范', '建议', '更换']],
       note: '详细描述作案手段、过程及血腥细节（第十七条（一）4）',
     },
   }),
@@ -10602,8 +10583,8 @@ const BROAD_5: CombinationRule[] = [
     'h6-means-shown': {
       name: '展示内网、技侦手段、路线和蹲点',
       groups: [POLICE_MEANS_SHOWN],
-      // 出发点和落脚点 is an idiom, not a hideout
-      exclude: [REFUTED, ['出发点']],
+      // 出发点和落脚点 is an idiom, not a hideout; a scam warning quotes 监听 and passwords
+      exclude: [REFUTED, ['出发点', '诈骗', '骗子', '不要', '保护好']],
       note: '涉及警务工作秘密：内部系统、技侦手段、警卫路线、侦查部署（第十七条（一）7）',
     },
   }),
@@ -10619,7 +10600,7 @@ const BROAD_5: CombinationRule[] = [
     'h6-faith-conflict': {
       name: '民族宗教人员的冲突、案件',
       groups: [FAITH_OR_ETHNIC, FAITH_CONFLICT],
-      exclude: [['提醒', '防范', '宣传', '走访', '请勿', '注意']],
+      exclude: [[...REFUTED, '防范', '宣传', '走访', '注意']],
       note: '涉及民族、宗教问题的案事件（第十七条（一）3）',
     },
   }),
