@@ -6,11 +6,11 @@
  * items that had missed most, 17/29 and 14/22, and 17/28 on a last one sentence per item); tuning data since,
  * and not counted for the corpus's balance of positives and near misses.
  */
-import { samplesOf, type ItemSample } from './sample';
+import { alsoOtherPoliceInfo, samplesOf, type ItemSample } from './sample';
 
 const P = 'd2';
 
-export const DEV_2: readonly ItemSample[] = [
+const WRITTEN: readonly ItemSample[] = [
   ...samplesOf(P, 'reputation', {
     pos: [
       '视频中，一名辅警揪着摊主的衣服将其拖到路边，还抬脚踹向对方。',
@@ -682,3 +682,21 @@ export const DEV_2: readonly ItemSample[] = [
     'personal',
   ),
 ];
+
+/**
+ * 第十七条（二）7 read literally (all police-work news that is not a service guide): the near misses of this part
+ * that are such news, added after reading every institutional near miss in the held-out 6 round (see sample.ts).
+ */
+export const DEV_2: readonly ItemSample[] = alsoOtherPoliceInfo(WRITTEN, [
+  'd2-reputation-n02',
+  'd2-reputation-n04',
+  'd2-reputation-n07',
+  'd2-reputation-n08',
+  'd2-reputation-n09',
+  'd2-reputation-n14',
+  'd2-reputation-n15',
+  'd2-massIncident-n06',
+  'd2-unverifiedPolice-n04',
+  'd2-sobStory-n04',
+  'd2-safetyStats-n05',
+]);

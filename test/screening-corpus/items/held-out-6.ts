@@ -1,15 +1,24 @@
 /**
- * The sixth held-out part of the per-item corpus (see sample.ts). Used only to measure the rules: never to write or tune them.
+ * The sixth held-out part of the per-item corpus (see sample.ts). Measured once with the rules frozen at 1547dc5
+ * (recall 481/728, precision 78.9%); tuning data since its errors were read (docs/screening.md).
  * Batches 6a and 6b were written on 2026-12-05 by two engineers who saw neither the rules, the lexicon nor any other
  * part of the corpus, from the regulation's words only (13 positives and 13 near misses per item each: 6a mostly
  * institutional reports and notices, 6b mostly short social-media posts). Both batches are kept out whole, each
- * item's 13 + 13 from 6a followed by 6b's; nothing was moved, relabelled or dropped after writing.
+ * item's 13 + 13 from 6a followed by 6b's; nothing was moved or dropped after writing.
+ *
+ * Relabelled once, after its first measurement, for one reason only: 第十七条（二）7 read literally
+ * (除为群众提供服务指引外的其他警务信息 — all police-work news that is not a service guide), as the older
+ * parts label it. 45 near misses listed at the end get `otherPoliceInfo` in their `also`: each is an
+ * institutional post that, read on its own, reports an offence, dispute or accident with police handling
+ * of it (investigation, arrest, penalty, seizure, mediation), an enforcement operation, or figures of
+ * cases and enforcement — not a service guide, safety tip, warning, legal explainer, publicity event,
+ * greeting or good deed. Chosen by reading the sentence, not by whether a rule fired. Sentences unchanged.
  */
-import { samplesOf, type ItemSample } from './sample';
+import { alsoOtherPoliceInfo, samplesOf, type ItemSample } from './sample';
 
 const P = 'h6';
 
-export const HELD_OUT_6: readonly ItemSample[] = [
+const WRITTEN: readonly ItemSample[] = [
   ...samplesOf(P, 'reputation', {
     pos: [
       '#警营日常# 聚餐结束，兄弟们穿着警服在KTV包厢里合唱《兄弟干杯》，桌上摆满啤酒，这才是最真实的我们！',
@@ -1669,3 +1678,52 @@ export const HELD_OUT_6: readonly ItemSample[] = [
     'personal',
   ),
 ];
+
+/** 第十七条（二）7 read literally: the near misses that are police-work news, not a service guide (see sample.ts). */
+export const HELD_OUT_6: readonly ItemSample[] = alsoOtherPoliceInfo(WRITTEN, [
+  'h6-massIncident-n05',
+  'h6-crimeDetail-n01',
+  'h6-crimeDetail-n05',
+  'h6-crimeDetail-n10',
+  'h6-crimeDetail-n12',
+  'h6-crimeDetail-n13',
+  'h6-crimeDetail-n14',
+  'h6-crimeDetail-n19',
+  'h6-crimeDetail-n21',
+  'h6-crimeDetail-n23',
+  'h6-unverifiedPolice-n01',
+  'h6-unverifiedPolice-n04',
+  'h6-unverifiedPolice-n09',
+  'h6-unverifiedPolice-n17',
+  'h6-privacy-n10',
+  'h6-privacy-n20',
+  'h6-hotIssue-n15',
+  'h6-commercial-n17',
+  'h6-foreignMedia-n01',
+  'h6-foreignMedia-n08',
+  'h6-foreignMedia-n12',
+  'h6-foreignMedia-n24',
+  'h6-stabilityPetition-n13',
+  'h6-stabilityPetition-n22',
+  'h6-officialCrime-n01',
+  'h6-officialCrime-n07',
+  'h6-officialCrime-n14',
+  'h6-officialCrime-n19',
+  'h6-majorCase-n01',
+  'h6-majorCase-n04',
+  'h6-majorCase-n05',
+  'h6-majorCase-n09',
+  'h6-majorCase-n11',
+  'h6-majorCase-n14',
+  'h6-majorCase-n16',
+  'h6-majorCase-n18',
+  'h6-majorCase-n20',
+  'h6-majorCase-n22',
+  'h6-majorCase-n24',
+  'h6-safetyStats-n14',
+  'h6-safetyStats-n17',
+  'h6-largeSecurity-n01',
+  'h6-unrelated-n11',
+  'h6-unrelated-n17',
+  'h6-controversial-n11',
+]);

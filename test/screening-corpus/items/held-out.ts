@@ -3,11 +3,11 @@
  * combination rule existed; the default rules were not written from it. Used only to measure them:
  * precision and recall per item are reported on this part alone.
  */
-import { samplesOf, type ItemSample } from './sample';
+import { alsoOtherPoliceInfo, samplesOf, type ItemSample } from './sample';
 
 const P = 'h';
 
-export const HELD_OUT: readonly ItemSample[] = [
+const WRITTEN: readonly ItemSample[] = [
   // 第十七条（一）1 有损党和国家声誉和公安机关和警察形象
   ...samplesOf(P, 'reputation', {
     pos: [
@@ -826,3 +826,19 @@ export const HELD_OUT: readonly ItemSample[] = [
     'personal',
   ),
 ];
+
+/**
+ * 第十七条（二）7 read literally (all police-work news that is not a service guide): the near misses of this part
+ * that are such news, added after reading every institutional near miss in the held-out 6 round (see sample.ts).
+ */
+export const HELD_OUT: readonly ItemSample[] = alsoOtherPoliceInfo(WRITTEN, [
+  'h-reputation-n05',
+  'h-crimeDetail-n06',
+  'h-unverifiedPolice-n10',
+  'h-secret-n09',
+  'h-sobStory-n06',
+  'h-hotIssue-n09',
+  'h-foreignMedia-n04',
+  'h-publicAnxiety-n01',
+  'h-controversial-n05',
+]);

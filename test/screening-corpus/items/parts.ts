@@ -39,12 +39,13 @@ export const PARTS: readonly CorpusPart[] = [
   { id: 'dev3', title: 'dev 3', samples: DEV_3, keptOut: false, balanced: true },
   // written by independent writers who saw no rules, split at random from the same batches as dev 3;
   // rules frozen at e912a22 for its first measurement (recall 61.8%, precision 75.0%:
-  // items-quality.test.ts), tuning data since. No part is kept out until the next independent one
-  // is added (it is written outside the repository, and added only after the rules are frozen).
+  // items-quality.test.ts), tuning data since.
   { id: 'h5', title: 'held-out 5', samples: HELD_OUT_5, keptOut: false, balanced: true },
   // batches 6a and 6b whole, by two more writers who saw no rule and no other part; rules frozen at 1547dc5
-  // before it was opened; measured, never tuned on
-  { id: 'h6', title: 'held-out 6', samples: HELD_OUT_6, keptOut: true, balanced: true },
+  // before it was opened for its first measurement (recall 66.1%, precision 78.9%: items-quality.test.ts),
+  // tuning data since. No part is kept out until the next independent one is added (written outside the
+  // repository, and added only after the rules are frozen).
+  { id: 'h6', title: 'held-out 6', samples: HELD_OUT_6, keptOut: false, balanced: true },
 ];
 
 export const TUNING_PARTS = PARTS.filter((p) => !p.keptOut);

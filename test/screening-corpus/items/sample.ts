@@ -87,3 +87,30 @@ export const PERSONAL_ITEMS: ReadonlySet<ScreeningCategoryId> = new Set([
   'personalCriticism',
   'personalPayment',
 ]);
+
+/**
+ * 第十七条（二）7 read literally (除为群众提供服务指引外的其他警务信息): police-work news that is not a
+ * service guide. The older parts mostly label it that way; the writers of batches 5a, 5b, 6a and 6b
+ * (dev 3, held-out 5, held-out 6) did not, and wrote such news as near misses of other items. On the
+ * tuning parts, every institutional near miss of every part was read (those of the （二）7 item itself,
+ * written as service guides, aside), and `otherPoliceInfo` is added to the `also` of those listed at the
+ * end of each part's file, each chosen by reading the sentence on its own, never by whether a rule
+ * fired, under one criterion: an institutional post that reports an offence, dispute or accident
+ * together with police handling of it (investigation, arrest, penalty, seizure, mediation), an
+ * enforcement operation, or figures of cases and enforcement — and is not a service guide, safety tip,
+ * warning, legal explainer, publicity event, greeting or good deed, nor a lost person or item found, a
+ * rescue, or a routine inspection. The sentences stay as written; nothing else is relabelled. Throws on
+ * an id that is not an institutional near miss of the part, so the list cannot drift from the file.
+ */
+export function alsoOtherPoliceInfo(samples: readonly ItemSample[], ids: readonly string[]): ItemSample[] {
+  const wanted = new Set(ids);
+  const out = samples.map((s) => {
+    if (!wanted.has(s.id)) return s;
+    wanted.delete(s.id);
+    if (s.positive || s.accountKind !== 'institutional' || s.also.includes('otherPoliceInfo'))
+      throw new Error(`${s.id}: not an institutional near miss without 第十七条（二）7`);
+    return { ...s, also: [...s.also, 'otherPoliceInfo' as const] };
+  });
+  if (wanted.size > 0) throw new Error(`not in the part: ${[...wanted].join(', ')}`);
+  return out;
+}
