@@ -224,23 +224,23 @@ const sameRuns = (a: Int32Array | null, b: Int32Array | null): boolean =>
  */
 function asciiRuns(source: string, norm: NormalisedText): Span[] {
   const runs: Span[] = [];
-  const { units, length, runFirst, origin } = norm;
+  const { asciiUnits, asciiCount, runFirst, origin } = norm;
   let first = -1;
   let lastEnd = -1;
-  for (let k = 0; k <= length; k++) {
-    const ascii = k < length && units[k] < 128;
-    if (ascii && first >= 0 && !quietGap(source, lastEnd, origin[runFirst[k]])) {
+  let prev = -2;
+  // Only the ASCII units are read (the normaliser lists them): a unit not next to the previous
+  // one had a non-ASCII unit between them, which ends the run.
+  for (let a = 0; a < asciiCount; a++) {
+    const k = asciiUnits[a];
+    if (first >= 0 && (k !== prev + 1 || !quietGap(source, lastEnd, origin[runFirst[k]]))) {
       runs.push({ start: origin[runFirst[first]], end: lastEnd });
       first = -1;
     }
-    if (ascii) {
-      if (first < 0) first = k;
-      lastEnd = unitEnd(source, norm, runFirst[k + 1] - 1);
-    } else if (first >= 0) {
-      runs.push({ start: origin[runFirst[first]], end: lastEnd });
-      first = -1;
-    }
+    if (first < 0) first = k;
+    lastEnd = unitEnd(source, norm, runFirst[k + 1] - 1);
+    prev = k;
   }
+  if (first >= 0) runs.push({ start: origin[runFirst[first]], end: lastEnd });
   return runs;
 }
 

@@ -188,6 +188,12 @@ export interface NormalisedText {
   /** For each of those marks, how many units of `units` come before it. */
   readonly sentenceUnits: Int32Array;
   readonly sentenceCount: number;
+  /**
+   * The units below 128 (ASCII letters and digits), by index, ascending; `asciiCount` of them are
+   * valid. The detectors' ASCII runs are read from these, not from every unit.
+   */
+  readonly asciiUnits: Int32Array;
+  readonly asciiCount: number;
 }
 
 const decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
@@ -216,6 +222,7 @@ let runBuf = new Int32Array(0);
 let originBuf = new Int32Array(0);
 let sentenceBuf = new Int32Array(0);
 let sentenceUnitBuf = new Int32Array(0);
+let asciiBuf = new Int32Array(0);
 
 /**
  * Normalises into the shared scratch. The arrays in the result are only valid until the next call;
@@ -236,6 +243,7 @@ export function normaliseShared(source: string, alphabet: Uint16Array = ANY, wit
     originBuf = new Int32Array(capacity);
     sentenceBuf = new Int32Array(capacity);
     sentenceUnitBuf = new Int32Array(capacity);
+    asciiBuf = new Int32Array(capacity);
   }
   const table = foldTable();
   const merged = mergedTable(alphabet);
@@ -244,6 +252,8 @@ export function normaliseShared(source: string, alphabet: Uint16Array = ANY, wit
   const origin = originBuf;
   const sentenceEnds = sentenceBuf;
   const sentenceUnits = sentenceUnitBuf;
+  const asciiUnits = asciiBuf;
+  let asciiCount = 0;
   let sentences = 0;
   let len = 0;
   let kept = 0;
@@ -270,6 +280,7 @@ export function normaliseShared(source: string, alphabet: Uint16Array = ANY, wit
       }
       origin[kept] = i;
       if (v !== prev) {
+        if (v < 128) asciiUnits[asciiCount++] = len;
         out[len] = v;
         runFirst[len++] = kept;
         prev = v;
@@ -310,6 +321,7 @@ export function normaliseShared(source: string, alphabet: Uint16Array = ANY, wit
       origin[kept] = i;
       const code = alphabet[f];
       if (code !== prev) {
+        if (code < 128) asciiUnits[asciiCount++] = len;
         out[len] = code;
         runFirst[len++] = kept;
         prev = code;
@@ -329,6 +341,8 @@ export function normaliseShared(source: string, alphabet: Uint16Array = ANY, wit
     sentenceEnds,
     sentenceUnits,
     sentenceCount: sentences,
+    asciiUnits,
+    asciiCount,
   };
 }
 
@@ -346,6 +360,8 @@ export function normalise(source: string): NormalisedText {
     sentenceEnds: shared.sentenceEnds.slice(0, shared.sentenceCount),
     sentenceUnits: shared.sentenceUnits.slice(0, shared.sentenceCount),
     sentenceCount: shared.sentenceCount,
+    asciiUnits: shared.asciiUnits.slice(0, shared.asciiCount),
+    asciiCount: shared.asciiCount,
   };
 }
 
