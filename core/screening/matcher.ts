@@ -287,6 +287,15 @@ const CODE_PLAIN = 10;
  * pass reads a reference's rule and group back from its index as `at >> 3` and `at & 7`.
  */
 const G = 8;
+/**
+ * Set on a group reference (`RuleScope.grpAt`) when the group is its rule's anchor: the group whose
+ * words stand in the fewest rules' groups on average (a family word such as 民警 stands in dozens, so
+ * a rule anchored on it would be looked at in most sentences). The rest is the (rule, group) slot.
+ */
+const ANCHOR = 1 << 30;
+const AT_SLOT = ANCHOR - 1;
+/** Sentence serials run on across texts up to here, then start again with every mask cleared. */
+const SERIAL_MAX = 1 << 30;
 
 /**
  * The rules one pass decides, as the pass reads them: per rule pattern, the group references of
@@ -362,7 +371,10 @@ interface Tables {
   present: Int32Array;
   positional: Uint8Array;
   sentenceMask: Int32Array;
+  /** Per rule: the serial of the sentence its mask is for (serials run on across texts). */
   sentenceOfRule: Int32Array;
+  /** The first sentence serial of the next text. */
+  serial: number;
   /** Per (rule, group): the first part found in the sentence being read. */
   /**
    * Per (rule, group), side by side in one cache line: the first part's start, the automaton output
@@ -372,7 +384,7 @@ interface Tables {
   complete: Uint8Array;
   /** Rule patterns seen in the current text: group presence is marked once per pattern, not per occurrence. */
   seenPattern: Uint8Array;
-  /** Rules touched in the sentence being read (each once: `sentenceOfRule` says whether it is). */
+  /** Rules whose anchor group occurred in the sentence being read (each once): looked at when it ends. */
   inSentence: Int32Array;
   /** 1 + the sentence a rule pattern was last counted in, in the current text (0: not yet). */
   patternSentence: Int32Array;
@@ -418,11 +430,15 @@ function partOf(
   };
 }
 
-/** Decides the sentence rules touched in the sentence just read (`inSentence[0, touchedCount)`). */
+/**
+ * Decides the sentence rules whose anchor group occurred in the sentence just read
+ * (`inSentence[0, touchedCount)`); `base` is the text's first sentence serial.
+ */
 function closeSentence(
   t: Tables,
   scope: RuleScope,
   touchedCount: number,
+  base: number,
   fired: RuleMatch[],
   found: AutomatonMatches,
   text: string,
@@ -440,27 +456,25 @@ function closeSentence(
   } = t;
   for (let i = 0; i < touchedCount; i++) {
     const rule = inSentence[i];
-    if (sentenceMask[rule] === sentenceNeeded[rule]) {
-      const stamp = sentenceOfRule[rule] + 1;
-      let excluded = false;
-      for (let e = exclFrom[rule], last = exclFrom[rule + 1]; e < last && !excluded; e++)
-        excluded = patternSentence[exclPattern[e]] === stamp;
-      sentenceOfRule[rule] = -1;
-      if (excluded) continue;
-      const parts: RuleMatchPart[] = [];
-      for (let g = 0, n = groupCount[rule]; g < n; g++) parts.push(partOf(t, scope, rule, g, found, text, norm));
-      fired.push({ rule, sentence: stamp - 1, parts });
-      continue;
-    }
-    sentenceOfRule[rule] = -1;
+    if (sentenceMask[rule] !== sentenceNeeded[rule]) continue;
+    const sentence = sentenceOfRule[rule] - base;
+    let excluded = false;
+    for (let e = exclFrom[rule], last = exclFrom[rule + 1]; e < last && !excluded; e++)
+      excluded = patternSentence[exclPattern[e]] === sentence + 1;
+    if (excluded) continue;
+    const parts: RuleMatchPart[] = [];
+    for (let g = 0, n = groupCount[rule]; g < n; g++) parts.push(partOf(t, scope, rule, g, found, text, norm));
+    fired.push({ rule, sentence, parts });
   }
 }
 
 /**
- * Marks the groups rule pattern `id` stands in, for the sentence being read: each rule it touches
- * first in the sentence joins `inSentence`, and a group's first part (start, automaton output `k`,
- * reference) is kept. Returns the new count of touched rules. Small and top-level, so the compiler
- * inlines it into both callers in runMatch (plain patterns and patterns with runs or edges).
+ * Marks the groups rule pattern `id` stands in, for the sentence being read (`serial`, unique
+ * across texts, so a rule's mask is stale once its serial is not the sentence's and nothing is
+ * cleared): a group's first part (start, automaton output `k`, reference) is kept, and a rule joins
+ * `inSentence` when its anchor group first occurs in the sentence — only then can it fire there, so
+ * the sentence end looks at those alone. Returns the new count of rules to look at. Small and
+ * top-level, so the compiler inlines it into runMatch's hot call site.
  */
 function markGroups(
   t: Tables,
@@ -468,27 +482,29 @@ function markGroups(
   id: number,
   start: number,
   k: number,
-  sentence: number,
+  serial: number,
   touchedCount: number,
 ): number {
   const { grpFrom, grpAt } = scope;
   const { sentenceOfRule, sentenceMask, inSentence, first } = t;
   let touched = touchedCount;
   for (let r = grpFrom[id], last = grpFrom[id + 1]; r < last; r++) {
-    const at = grpAt[r];
+    const ref = grpAt[r];
+    const at = ref & AT_SLOT;
     const rule = at >> 3;
     const bit = 1 << (at & 7);
-    if (sentenceOfRule[rule] !== sentence) {
-      sentenceOfRule[rule] = sentence;
+    if (sentenceOfRule[rule] !== serial) {
+      sentenceOfRule[rule] = serial;
       sentenceMask[rule] = 0;
-      inSentence[touched++] = rule;
     }
-    if ((sentenceMask[rule] & bit) === 0 || start < first[at * 4]) {
-      first[at * 4] = start;
-      first[at * 4 + 1] = k;
-      first[at * 4 + 2] = r;
-    }
-    sentenceMask[rule] |= bit;
+    const mask = sentenceMask[rule];
+    if ((mask & bit) === 0) {
+      sentenceMask[rule] = mask | bit;
+      if (ref !== at) inSentence[touched++] = rule;
+    } else if (start >= first[at * 4]) continue;
+    first[at * 4] = start;
+    first[at * 4 + 1] = k;
+    first[at * 4 + 2] = r;
   }
   return touched;
 }
@@ -554,8 +570,14 @@ function runMatch(t: Tables, text: string, detailed: boolean, scope: RuleScope):
   const wordingHits: WordingHit[] = [];
   const seen: number[] = [];
   const fired: RuleMatch[] = [];
-  // Rules touched in the sentence being read: `inSentence[0, touchedCount)` (shared scratch).
+  // Rules to look at when the sentence being read ends: `inSentence[0, touchedCount)` (shared scratch).
   let touchedCount = 0;
+  if (t.serial + sentenceCount + 1 > SERIAL_MAX) {
+    t.sentenceOfRule.fill(-1);
+    t.serial = 0;
+  }
+  const base = t.serial;
+  t.serial += sentenceCount + 1;
   let sentence = 0;
   const found = automaton.scan(norm.units, norm.length);
   // Allow-listed phrases first (rare: a flag per key says where to look), so that the first pass
@@ -603,14 +625,14 @@ function runMatch(t: Tables, text: string, detailed: boolean, scope: RuleScope):
         seen.push(plain);
       }
       if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
-        closeSentence(t, scope, touchedCount, fired, found, text, norm);
+        closeSentence(t, scope, touchedCount, base, fired, found, text, norm);
         touchedCount = 0;
         while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
       }
       // A pattern's later occurrences in a sentence start later: they change no mask nor part.
       if (patternSentence[plain] === sentence + 1) continue;
       patternSentence[plain] = sentence + 1;
-      touchedCount = markGroups(t, scope, plain, start, k, sentence, touchedCount);
+      touchedCount = markGroups(t, scope, plain, start, k, base + sentence, touchedCount);
       continue;
     }
     if ((c & CODE_TERM) !== 0) {
@@ -645,12 +667,12 @@ function runMatch(t: Tables, text: string, detailed: boolean, scope: RuleScope):
         }
         // Outputs come in order of their end, so the sentence only moves forward.
         if (sentence < sentenceCount && sentenceUnits[sentence] < end) {
-          closeSentence(t, scope, touchedCount, fired, found, text, norm);
+          closeSentence(t, scope, touchedCount, base, fired, found, text, norm);
           touchedCount = 0;
           while (sentence < sentenceCount && sentenceUnits[sentence] < end) sentence++;
         }
         patternSentence[p.id] = sentence + 1;
-        touchedCount = markGroups(t, scope, p.id, start, k, sentence, touchedCount);
+        touchedCount = markGroups(t, scope, p.id, start, k, base + sentence, touchedCount);
         continue;
       }
       const span = p.kind === ALLOW ? wholeSpan(text, norm, begin, end) : spanOf(text, norm, begin, end, p.runs);
@@ -674,7 +696,7 @@ function runMatch(t: Tables, text: string, detailed: boolean, scope: RuleScope):
       }
     }
   }
-  closeSentence(t, scope, touchedCount, fired, found, text, norm);
+  closeSentence(t, scope, touchedCount, base, fired, found, text, norm);
   // The rules the masks cannot decide: every group occurred somewhere in the text, and the rule
   // needs positions — or an allow-listed phrase may cover some of the occurrences.
   const slow = detailed;
@@ -975,6 +997,32 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
   rulePatterns.forEach((p, i) => {
     for (let r = 0; r < p.ruleOf.length; r++) if (p.slotOf[r] < 0) exclOf[p.ruleOf[r]]?.add(i);
   });
+  // Per rule, its anchor group (ANCHOR): the one whose words stand in the fewest rules' groups on
+  // average. A word's reach over the rules is what the rules themselves say about how common it is.
+  const shareSum = new Float64Array(rules.length * G);
+  const shareCount = new Int32Array(rules.length * G);
+  for (const p of rulePatterns) {
+    let reach = 0;
+    for (let r = 0; r < p.slotOf.length; r++) if (p.slotOf[r] >= 0) reach++;
+    for (let r = 0; r < p.slotOf.length; r++) {
+      if (p.slotOf[r] < 0) continue;
+      shareSum[p.ruleOf[r] * G + p.slotOf[r]] += reach;
+      shareCount[p.ruleOf[r] * G + p.slotOf[r]]++;
+    }
+  }
+  const anchorOf = Int32Array.from(rules, (rule, index) => {
+    let best = 0;
+    let bestShare = Infinity;
+    rule.groups.forEach((_, g) => {
+      const at = index * G + g;
+      const share = shareCount[at] === 0 ? 0 : shareSum[at] / shareCount[at];
+      if (share < bestShare) {
+        best = g;
+        bestShare = share;
+      }
+    });
+    return best;
+  });
   const scopeOf = (keep: (rule: number) => boolean): RuleScope => {
     const grpFrom = new Int32Array(rulePatterns.length + 1);
     const grpRefs: number[] = [];
@@ -990,7 +1038,12 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     });
     return {
       grpFrom,
-      grpAt: Int32Array.from(grpRefs, (r) => refRule[r] * G + refSlot[r]),
+      grpAt: Int32Array.from(
+        grpRefs,
+        (r) =>
+          (refRule[r] * G + refSlot[r]) |
+          (refSlot[r] === anchorOf[refRule[r]] && !isPositional(refRule[r]) ? ANCHOR : 0),
+      ),
       grpTerm: grpRefs.map((r, i) => rulePatterns[patternOfRef[r]]?.refTerms[grpIndex[i]] ?? ''),
       grpLastNeed: Int32Array.from(grpRefs, (r) => {
         const runs = rulePatterns[patternOfRef[r]]?.runs ?? null;
@@ -1060,6 +1113,7 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     positional: Uint8Array.from(rules, (r) => (r.ordered || r.within.kind === 'window' ? 1 : 0)),
     sentenceMask: new Int32Array(R),
     sentenceOfRule: new Int32Array(R).fill(-1),
+    serial: 0,
     first: new Int32Array(R * G * 4),
     complete: new Uint8Array(R),
     seenPattern: new Uint8Array(rulePatterns.length),
