@@ -917,8 +917,14 @@ export function buildMatcher(lexicon: LexiconData, options: MatcherOptions = {})
     wording.push(w);
   }
   if (options.cues !== false) {
+    // A cue word that reads like another of its kind once normalised (（密, 【密, [密 … all read 密)
+    // is one pattern: the detector is sent to the same place once, not once per spelling.
     CUE_KINDS.forEach((kind, index) => {
-      for (const word of DETECTOR_CUES[kind]) add(word, CUE, { index });
+      for (const word of DETECTOR_CUES[kind]) {
+        const { key, runs } = normaliseTerm(word);
+        if (lists.get(key)?.some((p) => p.kind === CUE && p.index === index && sameRuns(p.runs, runs))) continue;
+        add(word, CUE, { index });
+      }
     });
   }
 

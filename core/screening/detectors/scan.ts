@@ -190,6 +190,26 @@ function sell(
   commercial.push({ start, end, category: 'commercial', detector, rule, matched: text.slice(start, end) });
 }
 
+const MI = '密'.charCodeAt(0);
+const OPENING = '【[〔(（';
+const SPACE = /\s/;
+
+/**
+ * Whether a mark can lie over a secret cue. The bracketed one-character mark （密） makes every 密
+ * a cue (brackets are dropped before matching): 密码, 密切, 亲密 — most of the secret cues in
+ * ordinary text. A mark holding such a 密 either is （密） itself, with an opening bracket before it
+ * (spaces between), or has the 密 inside a longer mark word (绝密, 机密, 秘密, 涉密, 密级, 保密期限,
+ * 注意保密: every 密 of every mark pattern is), which is a cue of its own covering it. A lone 密 with
+ * neither cannot be in any mark, so its window is not read.
+ */
+function markPossible(text: string, cue: Cue, secret: readonly Cue[]): boolean {
+  if (cue.end - cue.start !== 1 || text.charCodeAt(cue.start) !== MI) return true;
+  for (const c of secret) if (c.end - c.start > 1 && c.start <= cue.start && c.end >= cue.end) return true;
+  let i = cue.start - 1;
+  while (i >= 0 && SPACE.test(detectorText(text[i] ?? ''))) i--;
+  return i >= 0 && OPENING.includes(detectorText(text[i] ?? ''));
+}
+
 export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   const { cues, ascii, sentenceEnds, sentenceCount } = where;
   const hits: DetectorHit[] = [];
@@ -358,7 +378,8 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
 
   // ---- secret marks: around every classification word ----
   const marks: DetectorHit[] = [];
-  const secretCues = cues.filter((c) => c.kind === 'secret');
+  const secret = cues.filter((c) => c.kind === 'secret');
+  const secretCues = secret.filter((c) => markPossible(text, c, secret));
   if (secretCues.length > 0) {
     const windows = secretCues.map((cue) => windowOf(text, cue.start - 12, cue.end + 12));
     for (const { rule, pattern, needs } of MARKS) {
