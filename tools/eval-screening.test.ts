@@ -3,9 +3,13 @@
  * told, so these figures are about the arithmetic, not about any model): the corpus goes through the
  * same reader path as the product, and recall and precision come out per item for rules, model, both.
  */
-import { precision, recall } from '../core/reader/eval';
+import { precision, READER_CATEGORIES, recall } from '../core/reader/eval';
 import { itemsFor } from '../core/reader/items';
+import { measureItems } from '../core/screening/quality';
+import { STARTER_LEXICON } from '../core/screening/starter-lexicon';
 import { SCREENING_CORPUS } from '../test/screening-corpus/corpus';
+import { CORPUS_ITEMS } from '../test/screening-corpus/items/sample';
+import { PARTS } from '../test/screening-corpus/items/parts';
 import { createLocalCloud, type LocalCloud } from './local-cloud/src';
 import { routeGateway } from './local-cloud/src/ai/route';
 import { evaluate, parseArgs, printReport } from './eval-screening';
@@ -40,6 +44,8 @@ describe('npm run eval:screening', () => {
     expect(() => parseArgs(['--env'])).toThrow('needs a value');
     expect(() => parseArgs(['--env', 'x', '--model', 'nogroup'])).toThrow('group/model');
     expect(() => parseArgs(['--env', 'x', '--secret', 'y'])).toThrow('unknown argument');
+    expect(parseArgs(['--env', 'x', '--part', 'h7'])).toMatchObject({ part: 'h7' });
+    expect(() => parseArgs(['--env', 'x', '--part', 'h99'])).toThrow('--part must be one of dev, h1');
   });
 
   it('scores the model’s answers per item against the labels, beside the rules and both', async () => {
@@ -78,6 +84,53 @@ describe('npm run eval:screening', () => {
     printReport(report, (l) => lines.push(l));
     expect(lines.some((l) => l.startsWith('reputation') && l.includes('第十七条（一）1'))).toBe(true);
     expect(lines.some((l) => l.startsWith('overall (micro): rules P'))).toBe(true);
+  });
+
+  it('reads a part of the per-item corpus as the items test scores the rules: also-items are no false alarm', async () => {
+    const part = PARTS.find((p) => p.id === 'h7');
+    if (!part) throw new Error('held-out 7 is missing');
+    // The first two items' 26 positives and 26 near misses each.
+    const samples = part.samples.slice(0, 104);
+    const withAlso = samples.filter((s) => !s.positive && s.also.length > 0);
+    expect(withAlso.length).toBeGreaterThan(0);
+    // The scripted model marks each positive with its own item and each near miss with its first
+    // also-item: every mark is one the labels allow, none a false alarm.
+    const rules = samples.flatMap((s) => {
+      const category = s.positive ? s.item : s.also[0];
+      const item = itemsFor(s.accountKind).find((i) => i.category === category);
+      if (!item) return [];
+      const findings = [{ item: item.code, quote: s.text.slice(0, 10), reason: '脚本答复', confidence: 0.9 }];
+      return [{ contains: s.text.slice(0, 40), reply: { content: JSON.stringify({ findings }) } }];
+    });
+    cloud.ai.script({ clear: true, rules });
+    const report = await evaluate(
+      {
+        model: 'hunyuan-exp/hunyuan-turbos-latest',
+        timeoutMs: 10_000,
+        concurrency: 4,
+        chunkChars: 3000,
+        part: 'h7',
+        limit: 104,
+      },
+      () => undefined,
+    );
+    expect(report.source).toBe('sentences of the per-item corpus, held-out 7 (kept out)');
+    expect(report.texts).toBe(104);
+    expect(report.score.unread).toEqual([]);
+    expect(report.score.overall.model.fp).toBe(0);
+    const positives = samples.filter((s) => s.positive).length;
+    expect(report.score.overall.model.tp).toBe(positives);
+    expect(report.score.overall.model.fn).toBe(0);
+
+    // The rules' column is what items-quality.test.ts measures on the same sentences.
+    const counted = new Set(READER_CATEGORIES.map((c) => c.category));
+    const measured = measureItems(samples, STARTER_LEXICON, CORPUS_ITEMS);
+    for (const item of report.score.items) {
+      const m = measured.items.find((i) => i.item === item.category);
+      if (!m || m.positives === 0) continue;
+      expect({ item: item.category, found: item.counts.rules.tp }).toEqual({ item: item.category, found: m.found });
+    }
+    expect(report.score.overall.rules.fp).toBe(measured.alarms.filter((a) => counted.has(a.category)).length);
   });
 
   it('counts a post the model did not read as finding nothing, and says so', async () => {

@@ -5,6 +5,12 @@
  *
  *   npm run eval:screening -- --env <environment> [--model group/name] [--timeout 60] [--concurrency 2]
  *                             [--chunk 3000] [--limit N] [--prompt prompt.json] [--json report.json]
+ *                             [--part h7]
+ *
+ * Without --part it reads the labelled posts (test/screening-corpus/corpus.ts); with --part it reads
+ * one part of the per-item corpus (test/screening-corpus/items/parts.ts, e.g. h7, the part kept out of
+ * rule writing), scored as items-quality.test.ts scores the rules: a positive needs its own item, and
+ * the categories in a sample's `also` are neither required nor a false alarm.
  *
  * Credentials come from the environment, never from a file in the repository: TENCENTCLOUD_SECRETID,
  * TENCENTCLOUD_SECRETKEY (and TENCENTCLOUD_SESSIONTOKEN for temporary keys) of an account allowed to
@@ -25,7 +31,10 @@ import { defaultPrompt, editedPrompt, promptProblems, type PromptData } from '..
 import { MODEL_PATTERN } from '../core/reader/settings';
 import { screen } from '../core/screening/screen';
 import { STARTER_LEXICON } from '../core/screening/starter-lexicon';
-import { labelled, SCREENING_CORPUS, type CorpusEntry } from '../test/screening-corpus/corpus';
+import { labelled, SCREENING_CORPUS } from '../test/screening-corpus/corpus';
+import { PARTS, type CorpusPart } from '../test/screening-corpus/items/parts';
+import type { AccountKind } from '../typings/org';
+import type { ScreeningInput } from '../typings/screening';
 
 export interface EvalOptions {
   model: string;
@@ -34,11 +43,25 @@ export interface EvalOptions {
   chunkChars: number;
   limit?: number;
   prompt?: PromptData;
+  /** A part of the per-item corpus (its id in parts.ts); without it, the labelled posts. */
+  part?: CorpusPart['id'];
+}
+
+/** One text to read, from either corpus, with what it must and may be flagged under. */
+interface EvalText {
+  id: string;
+  text: string;
+  accountKind: AccountKind;
+  input: ScreeningInput;
+  expected: readonly ScreeningCategoryId[];
+  allowed: readonly ScreeningCategoryId[];
 }
 
 export interface EvalReport {
   model: string;
   promptVersion: number;
+  /** What was read: the labelled posts, or a part of the per-item corpus. */
+  source: string;
   texts: number;
   score: EvalScore;
   tokens: number;
@@ -47,14 +70,40 @@ export interface EvalReport {
   failures: Record<string, number>;
 }
 
-const posts = (): CorpusEntry[] => SCREENING_CORPUS.filter((e) => e.kind === 'post');
+/** The texts to read and the name of where they come from. */
+export function textsOf(part: CorpusPart['id'] | undefined): { source: string; texts: EvalText[] } {
+  if (part === undefined) {
+    const texts = SCREENING_CORPUS.filter((e) => e.kind === 'post').map((entry) => ({
+      id: entry.id,
+      text: entry.text,
+      accountKind: entry.accountKind ?? 'institutional',
+      input: labelled(entry).input,
+      expected: entry.expected,
+      allowed: [],
+    }));
+    return { source: 'posts of the labelled corpus', texts };
+  }
+  const found = PARTS.find((p) => p.id === part);
+  if (!found) throw new Error(`--part must be one of ${PARTS.map((p) => p.id).join(', ')}`);
+  const texts = found.samples.map((s) => ({
+    id: s.id,
+    text: s.text,
+    accountKind: s.accountKind,
+    // As items-quality.test.ts screens a sample.
+    input: { text: s.text, context: { kind: 'post' as const, accountKind: s.accountKind } },
+    expected: s.positive ? [s.item] : [],
+    allowed: s.also,
+  }));
+  return { source: `sentences of the per-item corpus, ${found.title}${found.keptOut ? ' (kept out)' : ''}`, texts };
+}
 
 /** Runs the corpus; needs the SDK pointed at an environment first (see main). */
 export async function evaluate(opts: EvalOptions, log: (line: string) => void = console.log): Promise<EvalReport> {
   // Loaded here, after the caller has set the environment the SDK reads at import.
   const { inParts, outcomeOf } = await import('../server/reader/read');
   const prompt = opts.prompt ?? defaultPrompt();
-  const entries = posts().slice(0, opts.limit ?? undefined);
+  const { source, texts } = textsOf(opts.part);
+  const entries = texts.slice(0, opts.limit ?? undefined);
   const judged: Judged[] = new Array<Judged>(entries.length);
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
@@ -66,10 +115,8 @@ export async function evaluate(opts: EvalOptions, log: (line: string) => void = 
   const one = async (index: number): Promise<void> => {
     const entry = entries[index];
     if (!entry) return;
-    const input = labelled(entry).input;
-    const accountKind = entry.accountKind ?? 'institutional';
-    const rules = new Set(screen(input, STARTER_LEXICON).hits.map((h) => h.category));
-    const asked = inParts(opts.model, prompt, accountKind, entry.text, opts.chunkChars, opts.timeoutMs, entry.id);
+    const rules = new Set(screen(entry.input, STARTER_LEXICON).hits.map((h) => h.category));
+    const asked = inParts(opts.model, prompt, entry.accountKind, entry.text, opts.chunkChars, opts.timeoutMs, entry.id);
     const results = await asked.ask();
     for (const r of results) {
       tokens += r.tokens;
@@ -84,7 +131,7 @@ export async function evaluate(opts: EvalOptions, log: (line: string) => void = 
       const key = outcome.state === 'timeout' ? 'timeout' : (outcome.code ?? 'error');
       failures[key] = (failures[key] ?? 0) + 1;
     }
-    judged[index] = { id: entry.id, expected: new Set(entry.expected), rules, model };
+    judged[index] = { id: entry.id, expected: new Set(entry.expected), allowed: new Set(entry.allowed), rules, model };
     done++;
     if (done % 10 === 0) log(`  ${done}/${entries.length} …`);
   };
@@ -99,6 +146,7 @@ export async function evaluate(opts: EvalOptions, log: (line: string) => void = 
   return {
     model: opts.model,
     promptVersion: prompt.version,
+    source,
     texts: entries.length,
     score: score(judged),
     tokens,
@@ -111,9 +159,7 @@ export async function evaluate(opts: EvalOptions, log: (line: string) => void = 
 const pct = (v: number | null): string => (v === null ? '     —' : `${(v * 100).toFixed(1).padStart(5)}%`);
 
 export function printReport(report: EvalReport, log: (line: string) => void = console.log): void {
-  log(
-    `reader evaluation: ${report.texts} posts of the labelled corpus, model ${report.model}, prompt v${report.promptVersion}`,
-  );
+  log(`reader evaluation: ${report.texts} ${report.source}, model ${report.model}, prompt v${report.promptVersion}`);
   log('precision / recall per item (the rules’ category the item maps to):');
   log(`${'category'.padEnd(22)} ${READERS.map((r) => `${r.padEnd(6)} P /      R`).join('   ')}   article`);
   for (const item of report.score.items) {
@@ -141,6 +187,7 @@ interface Args {
   limit: number | undefined;
   prompt: string | null;
   json: string | null;
+  part: CorpusPart['id'] | undefined;
 }
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -154,6 +201,7 @@ export function parseArgs(argv: readonly string[]): Args {
     limit: undefined,
     prompt: null,
     json: null,
+    part: undefined,
   };
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
@@ -176,7 +224,12 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (a === '--limit') args.limit = int(value(i++, a), a, 1);
     else if (a === '--prompt') args.prompt = value(i++, a);
     else if (a === '--json') args.json = value(i++, a);
-    else throw new Error(`unknown argument ${a}`);
+    else if (a === '--part') {
+      const id = value(i++, a);
+      const part = PARTS.find((p) => p.id === id);
+      if (!part) throw new Error(`--part must be one of ${PARTS.map((p) => p.id).join(', ')}`);
+      args.part = part.id;
+    } else throw new Error(`unknown argument ${a}`);
   }
   if (!MODEL_PATTERN.test(args.model))
     throw new Error(`--model must be group/model, e.g. hunyuan-exp/hunyuan-turbos-latest`);
@@ -224,6 +277,7 @@ async function main(): Promise<void> {
       chunkChars: args.chunk,
       ...(args.limit !== undefined ? { limit: args.limit } : {}),
       ...(args.prompt ? { prompt: promptFrom(args.prompt) } : {}),
+      ...(args.part !== undefined ? { part: args.part } : {}),
     });
     printReport(report);
     if (args.json) writeFileSync(args.json, JSON.stringify(report, null, 2));

@@ -12,6 +12,11 @@ export const READERS: readonly Reader[] = ['rules', 'model', 'both'];
 export interface Judged {
   id: string;
   expected: ReadonlySet<ScreeningCategoryId>;
+  /**
+   * Categories neither required nor a false alarm: the per-item corpus's `also` (a near miss of one
+   * item that a careful reviewer would also flag under another).
+   */
+  allowed?: ReadonlySet<ScreeningCategoryId>;
   rules: ReadonlySet<ScreeningCategoryId>;
   /** null: the model gave no usable reading for this text (timeout, error, malformed). */
   model: ReadonlySet<ScreeningCategoryId> | null;
@@ -70,7 +75,7 @@ export function score(texts: readonly Judged[]): EvalScore {
         const got = predicted[reader].has(c);
         if (want && got) k.tp++;
         else if (want) k.fn++;
-        else if (got) k.fp++;
+        else if (got && !t.allowed?.has(c)) k.fp++;
       }
     }
   }

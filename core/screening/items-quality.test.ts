@@ -54,6 +54,17 @@
  *    false alarms were then read one by one (causes in docs/screening.md) and the rules widened, so it
  *    is tuning data now; FIRST_MEASUREMENTS below keeps its first figures as a floor.
  *
+ *  - held-out 7 (KEPT OUT): batches 7a and 7b whole, by two more engineers who saw neither the rules,
+ *    the lexicon nor any other part (7a field reports from police branches, 7b a city publicity desk's
+ *    headlines, captions and replies), 26 positives and 26 near misses per item; their brief gave the
+ *    literal reading of （二）7 below before they wrote. The rules were frozen at 19d8a15 (207 rules,
+ *    after held-out 6 became tuning data) before the file entered the repository; measured once. FIRST
+ *    MEASUREMENT (the figure to report): recall 442/728 (60.7%), 2 of 28 items at ≥ 90%
+ *    (foreignMedia and stabilityPetition 96.2%; lowest reputation and hotIssue 26.9%, controversial
+ *    and personalImproper 30.8%), precision 82.3% (442 correct, 95 false alarms). The rules before
+ *    held-out 6 was read (1145189, 188 rules) read it at 435/728 (59.8%), precision 82.7%. Issue 17's
+ *    target is NOT met on kept-out text.
+ *
  * 第十七条（二）7 is read literally (all police-work news that is not a service guide), as the older
  * parts mostly label it and the writers of dev 3, held-out 5 and held-out 6 did not: every institutional
  * near miss of every tuning part was read, and `otherPoliceInfo` was added to the `also` of 181 that are
@@ -97,6 +108,7 @@ const WRITTEN_TWICE: ReadonlySet<string> = new Set([
   '“局长信箱”已开通，群众可在线反映问题和建议。',
   '世界杯期间，警方严厉打击网络赌球违法犯罪。',
   '醉驾入刑十余年，“喝酒不开车”已成共识。',
+  '今天A股大涨，你的基金回本了吗？',
 ]);
 
 const RECALL_TARGET = 0.9;
@@ -120,7 +132,7 @@ describe('per-item corpus', () => {
     // Held-out 4's writer, who saw no other part, wrote two near misses that held-out 1 already had
     // word for word (stock official phrasing), dev 3's and held-out 5's writers one each that held-out 4
     // had, and held-out 5's two writers one stock greeting alike; held-out 6's writers four stock lines
-    // that earlier parts had; they stay as written, and no other sentence repeats.
+    // that earlier parts had, held-out 7's two; they stay as written, and no other sentence repeats.
     const texts = ALL_SAMPLES.map((s) => s.text).filter((text) => !WRITTEN_TWICE.has(text));
     expect(new Set(texts).size).toBe(texts.length);
     expect(ALL_SAMPLES.filter((s) => WRITTEN_TWICE.has(s.text)).map((s) => s.id)).toEqual([
@@ -139,8 +151,11 @@ describe('per-item corpus', () => {
       'h5-personalImproper-n13',
       'h6-foreignMedia-n01',
       'h6-leaderSpeech-n08',
+      'h6-unrelated-p03',
       'h6-unrelated-n11',
       'h6-controversial-n08',
+      'h7-foreignMedia-n04',
+      'h7-unrelated-p22',
     ]);
     expect(new Set(ALL_SAMPLES.map((s) => s.id)).size).toBe(ALL_SAMPLES.length);
   });
@@ -286,6 +301,41 @@ const FIRST_MEASUREMENTS: Partial<
     },
     // 481 / 610, rules frozen at 1547dc5
     precision: 481 / 610,
+  },
+  // rules frozen at 19d8a15 before the file entered the repository
+  h7: {
+    found: {
+      reputation: 7,
+      massIncident: 21,
+      politicsEthnicReligion: 12,
+      crimeDetail: 16,
+      policyCriticism: 11,
+      unverifiedPolice: 19,
+      secret: 10,
+      privacy: 13,
+      sobStory: 13,
+      hotIssue: 7,
+      commercial: 15,
+      foreignMedia: 25,
+      stabilityPetition: 25,
+      officialCrime: 23,
+      majorCase: 22,
+      vulnerable: 17,
+      safetyStats: 21,
+      publicAnxiety: 14,
+      otherPoliceInfo: 12,
+      leaderSpeech: 22,
+      largeSecurity: 23,
+      unrelated: 11,
+      controversial: 8,
+      personalSensitive: 18,
+      personalMicroEvent: 19,
+      personalImproper: 8,
+      personalCriticism: 14,
+      personalPayment: 16,
+    },
+    // 442 / 537, rules frozen at 19d8a15
+    precision: 442 / 537,
   },
 };
 
