@@ -34,6 +34,18 @@ const first = <T>(items: readonly T[], what: string): T => {
   return item;
 };
 
+/** The first 审慎发布 rule with a level floor, read page by page (the default rules fill several pages). */
+async function flooredCautionRule(demo: DemoApi, as: string): Promise<string> {
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const page: ResultOf<'screen', 'ruleList'> = await demo.call('screen', 'ruleList', { limit: 100, offset }, as);
+    const floored = page.items.find((r) => r.effect === 'caution' && r.levelFloor !== 'ordinary');
+    if (floored) return floored.id;
+    offset = page.nextOffset;
+  }
+  return first([], '审慎发布的组合规则');
+}
+
 /** The demo reviewer's waiting post of that title (the reader's demo posts, tools/seed.ts seedReader). */
 const waitingPost =
   (title: string) =>
@@ -255,22 +267,14 @@ export const screens: ScreenSpec[] = [
     route: 'packages/screening/pages/rule/index',
     as: 'demo-province-propaganda',
     variant: 'caution',
-    query: async (demo) => {
-      const page = await demo.call('screen', 'ruleList', { limit: 100 }, 'demo-province-propaganda');
-      const floored = page.items.filter((r) => r.effect === 'caution' && r.levelFloor !== 'ordinary');
-      return { id: first(floored, '审慎发布的组合规则').id };
-    },
+    query: async (demo) => ({ id: await flooredCautionRule(demo, 'demo-province-propaganda') }),
   },
   // the same 审慎发布 rule as a reviewer reads it: the form disabled, the bench still open
   {
     route: 'packages/screening/pages/rule/index',
     as: 'demo-reviewer',
     variant: 'readonly',
-    query: async (demo) => {
-      const page = await demo.call('screen', 'ruleList', { limit: 100 }, 'demo-reviewer');
-      const floored = page.items.filter((r) => r.effect === 'caution' && r.levelFloor !== 'ordinary');
-      return { id: first(floored, '审慎发布的组合规则').id };
-    },
+    query: async (demo) => ({ id: await flooredCautionRule(demo, 'demo-reviewer') }),
   },
   { route: 'packages/screening/pages/rule-import/index', as: 'demo-province-propaganda' },
   { route: 'packages/screening/pages/wording/index', as: 'demo-province-propaganda' },
