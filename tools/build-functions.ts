@@ -8,7 +8,7 @@
  * package.json still pins wx-server-sdk, so "上传并部署：云端安装依赖" deploys the same code either way;
  * `bundleSdk: false` builds the external variant.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -19,6 +19,21 @@ export function functionNames(dir = FUNCTIONS_DIR): string[] {
     .filter((name) => statSync(join(dir, name)).isDirectory() && existsSync(join(dir, name, 'index.ts')))
     .sort();
 }
+
+/**
+ * How a function's code is compiled for the cloud: one CommonJS bundle for the functions' Node.js
+ * runtime, minified. The screening bench compiles the screening code the same way, so it measures
+ * what runs in production.
+ */
+export const FUNCTION_BUILD = {
+  bundle: true,
+  platform: 'node',
+  target: 'node16',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+} as const satisfies BuildOptions;
 
 export interface BuiltFunction {
   name: string;
@@ -34,14 +49,9 @@ export async function buildFunctions(
       const result = await build({
         entryPoints: [join(FUNCTIONS_DIR, name, 'index.ts')],
         outfile: join(FUNCTIONS_DIR, name, 'index.js'),
-        bundle: true,
-        platform: 'node',
-        target: 'node16',
-        format: 'cjs',
+        ...FUNCTION_BUILD,
         external: options.bundleSdk === false ? ['wx-server-sdk'] : [],
-        minify: options.minify ?? true,
-        sourcemap: false,
-        legalComments: 'none',
+        minify: options.minify ?? FUNCTION_BUILD.minify,
         metafile: true,
         logLevel: 'warning',
       });

@@ -25,7 +25,8 @@ const BENCHES = {
   screening: {
     title: '内容审查',
     usesFunctions: false,
-    run: async () => (await import('./screening')).runScreeningBench(),
+    // the screening code compiled as the functions deploy it (one bundle), not under tsx
+    run: async () => (await import('./screening-deployed')).runScreeningBenchAsDeployed(),
   },
   notify: {
     title: '通知投递',

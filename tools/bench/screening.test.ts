@@ -4,6 +4,7 @@
  * speed figure is never printed for a screen() that lost hits. Timings are not asserted.
  */
 import { runScreeningBench } from './screening';
+import { runScreeningBenchAsDeployed } from './screening-deployed';
 
 describe('npm run bench -- screening (small)', () => {
   it('measures every engine and keeps recall and precision at 100% against brute force', () => {
@@ -30,5 +31,20 @@ describe('npm run bench -- screening (small)', () => {
     expect(Number.isFinite(figures.wholeScreenVsFastestExact)).toBe(true);
     expect(lines.some((l) => l.startsWith('full screen() with the default rules and detectors'))).toBe(true);
     expect(lines.some((l) => l.startsWith('✗'))).toBe(false);
+  });
+
+  it('runs the same bench on the screening code compiled as the functions deploy it', async () => {
+    const lines: string[] = [];
+    const figures = await runScreeningBenchAsDeployed({
+      terms: 400,
+      megabytes: 0.05,
+      reps: 1,
+      rounds: 1,
+      sampleDocs: 15,
+      log: (line) => lines.push(line),
+    });
+    expect(lines.some((l) => l.startsWith('code measured: one esbuild bundle'))).toBe(true);
+    expect(figures.recall).toMatchObject({ path: 1, rules: 1, detectors: 1 });
+    expect(Number.isFinite(figures.screenVsFastestExact)).toBe(true);
   });
 });

@@ -3,7 +3,9 @@
  * default combination rules over about 5 MB of generated Chinese text, everything derived from one
  * seed.
  *
- *   npx tsx tools/bench/screening.ts [--terms N] [--mb N] [--reps N] [--seed N]
+ *   npm run bench -- screening                      # the code compiled as the functions deploy it
+ *   npx tsx tools/bench/screening-deployed.ts [--terms N] [--mb N] [--reps N] [--rounds N] [--seed N]
+ *   npx tsx tools/bench/screening.ts [same options]  # the TypeScript under tsx, the development loader
  *
  * Prints build times; throughput of the whole lexicon path (normalise + one automaton pass + map
  * back + rules), of full screen() with the default rules and the detectors, of the exact matcher
@@ -23,6 +25,17 @@ import { buildReference } from '../../core/screening/reference';
 import { referenceDetect, screen } from '../../core/screening/screen';
 import { STARTER_LEXICON } from '../../core/screening/starter-lexicon';
 import { SCREENING_CORPUS } from '../../test/screening-corpus/corpus';
+
+/**
+ * Defined (true) in the bundle screening-deployed.ts compiles from this file; never declared under tsx.
+ */
+declare const SCREENING_BENCH_DEPLOYED: boolean | undefined;
+
+/** How the code measured was compiled: the last line's verdict holds for that form alone. */
+const CODE_FORM =
+  typeof SCREENING_BENCH_DEPLOYED !== 'undefined' && SCREENING_BENCH_DEPLOYED
+    ? 'one esbuild bundle compiled as the cloud functions are (tools/build-functions.ts: minified, node16, CommonJS): the form that runs in production'
+    : 'TypeScript under tsx, the development loader (per-module wrappers and kept names cost this many-module code more than the one-file libraries); the deployed form: npm run bench -- screening';
 
 export interface ScreeningBenchOptions {
   terms?: number;
@@ -213,6 +226,8 @@ export function runScreeningBench(options: ScreeningBenchOptions = {}): Screenin
   log(
     `screening bench: ${lexicon.terms.length} terms, ${ruleCount} default rules, ${docs.length} documents, ${mb.toFixed(2)} MB UTF-8 (${chars} UTF-16 units), seed ${seed}`,
   );
+
+  log(`code measured: ${CODE_FORM}`);
 
   // Build: the first matcher also pays for the fold table and OpenCC's dictionary.
   const buildCold = timed(() => buildMatcher(lexicon));
@@ -505,17 +520,19 @@ export function runScreeningBench(options: ScreeningBenchOptions = {}): Screenin
   };
 }
 
-function argValue(name: string): number | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : undefined;
+/** The command line's options (`--terms N --mb N --reps N --rounds N --seed N`). */
+export function optionsFromArgs(argv: readonly string[]): ScreeningBenchOptions {
+  const value = (name: string): number | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? Number(argv[i + 1]) : undefined;
+  };
+  return {
+    terms: value('terms'),
+    megabytes: value('mb'),
+    reps: value('reps'),
+    rounds: value('rounds'),
+    seed: value('seed'),
+  };
 }
 
-if (require.main === module) {
-  runScreeningBench({
-    terms: argValue('terms'),
-    megabytes: argValue('mb'),
-    reps: argValue('reps'),
-    rounds: argValue('rounds'),
-    seed: argValue('seed'),
-  });
-}
+if (require.main === module) runScreeningBench(optionsFromArgs(process.argv));
