@@ -7,7 +7,7 @@
  * detectors in this folder (which remain the reference the bench and the tests compare against), so
  * a text without digits, links or cue words costs the detectors nothing beyond that scan.
  */
-import { detectorText, overlaps, scan, type DetectorHit } from './types';
+import { detectorText, detectorUnit, overlaps, scan, type DetectorHit } from './types';
 import { credentialsIn } from './credentials';
 import { PURCHASE_CALL, SCAM, SELLING, SHOP_LINK, SYMBOL_PRICE, TAOKOULING, YUAN_PRICE } from './commercial';
 import type { Cue } from './cues';
@@ -30,7 +30,7 @@ import {
   PLATE,
   POLICE_CONTACT,
 } from './personal-data';
-import { holdsAny, MARKS } from './secrets';
+import { MARKS } from './secrets';
 import { isForeignHost, URL_IN_TEXT } from '../sources';
 import { sentenceAt } from '../rules';
 
@@ -205,9 +205,84 @@ const SPACE = /\s/;
 function markPossible(text: string, cue: Cue, secret: readonly Cue[]): boolean {
   if (cue.end - cue.start !== 1 || text.charCodeAt(cue.start) !== MI) return true;
   for (const c of secret) if (c.end - c.start > 1 && c.start <= cue.start && c.end >= cue.end) return true;
+  // The characters as the detectors read them, one unit each (no view built for one character).
+  const viewAt = (i: number): string => String.fromCharCode(detectorUnit(text.charCodeAt(i)));
   let i = cue.start - 1;
-  while (i >= 0 && SPACE.test(detectorText(text[i] ?? ''))) i--;
-  return i >= 0 && OPENING.includes(detectorText(text[i] ?? ''));
+  while (i >= 0 && SPACE.test(viewAt(i))) i--;
+  return i >= 0 && OPENING.includes(viewAt(i));
+}
+
+/**
+ * What each mark pattern needs (secrets.ts MARKS), per code unit of the original text read as the
+ * detectors read it (detectorUnit): `needs` bit i when the unit is one of MARKS[i].needs; `first`
+ * and `second` bit j when it is the first or the second character of pair j (the pairs of every
+ * pattern numbered in a row; `pairsOf[i]` the bits of MARKS[i]'s, 0 when it has none). A window holds
+ * pair j exactly when one unit's `first` and the next one's `second` share bit j, so one loop over
+ * the window's original units tells which patterns can match there, before any view is built.
+ */
+interface MarkTables {
+  needs: Uint8Array;
+  first: Uint32Array;
+  second: Uint32Array;
+  pairsOf: number[];
+}
+let markTables: MarkTables | null = null;
+
+function marksNeeds(): MarkTables {
+  if (markTables) return markTables;
+  // Bits per view character, then spread over every unit that reads as it.
+  const needsOf = new Map<number, number>();
+  const firstOf = new Map<number, number>();
+  const secondOf = new Map<number, number>();
+  const add = (m: Map<number, number>, ch: string, bit: number): void => {
+    const c = ch.charCodeAt(0);
+    m.set(c, (m.get(c) ?? 0) | bit);
+  };
+  const pairsOf: number[] = [];
+  let j = 0;
+  MARKS.forEach(({ needs, pairs }, i) => {
+    for (const ch of needs) add(needsOf, ch, 1 << i);
+    let mask = 0;
+    for (const pair of pairs ?? []) {
+      add(firstOf, pair[0], 1 << j);
+      add(secondOf, pair[1], 1 << j);
+      mask |= 1 << j++;
+    }
+    pairsOf.push(mask);
+  });
+  if (j > 31 || MARKS.length > 8) throw new Error('mark tables: too many pairs or patterns for their bits');
+  const t: MarkTables = {
+    needs: new Uint8Array(65536),
+    first: new Uint32Array(65536),
+    second: new Uint32Array(65536),
+    pairsOf,
+  };
+  for (let c = 0; c < 65536; c++) {
+    const v = detectorUnit(c);
+    t.needs[c] = needsOf.get(v) ?? 0;
+    t.first[c] = firstOf.get(v) ?? 0;
+    t.second[c] = secondOf.get(v) ?? 0;
+  }
+  markTables = t;
+  return t;
+}
+
+/** Bit i set when MARKS[i] can match inside text[from, to) (its `needs` and `pairs` are there). */
+function marksPossibleIn(text: string, from: number, to: number): number {
+  const t = marksNeeds();
+  let needs = 0;
+  let pairs = 0;
+  let prev = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    needs |= t.needs[c];
+    pairs |= prev & t.second[c];
+    prev = t.first[c];
+  }
+  let possible = 0;
+  for (let i = 0; i < t.pairsOf.length; i++)
+    if ((needs & (1 << i)) !== 0 && (t.pairsOf[i] === 0 || (pairs & t.pairsOf[i]) !== 0)) possible |= 1 << i;
+  return possible;
 }
 
 export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
@@ -378,15 +453,25 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
 
   // ---- secret marks: around every classification word ----
   const marks: DetectorHit[] = [];
-  const secret = cues.filter((c) => c.kind === 'secret');
+  const secret: Cue[] = [];
+  for (const c of cues) if (c.kind === 'secret') secret.push(c);
   const secretCues = secret.filter((c) => markPossible(text, c, secret));
   if (secretCues.length > 0) {
-    const windows = secretCues.map((cue) => windowOf(text, cue.start - 12, cue.end + 12));
-    for (const { rule, pattern, needs } of MARKS) {
+    // Per cue, the patterns that can match in its window; the window's view is built only for those.
+    const windows: (Window | null)[] = [];
+    const possible: number[] = [];
+    for (const cue of secretCues) {
+      const from = Math.max(0, cue.start - 12);
+      const bits = marksPossibleIn(text, from, Math.min(text.length, cue.end + 12));
+      possible.push(bits);
+      windows.push(bits === 0 ? null : windowOf(text, cue.start - 12, cue.end + 12));
+    }
+    for (let p = 0; p < MARKS.length; p++) {
+      const { rule, pattern } = MARKS[p];
       const found: Candidate[] = [];
       for (let i = 0; i < secretCues.length; i++) {
         const w = windows[i];
-        if (w && holdsAny(w.view, needs))
+        if (w && (possible[i] & (1 << p)) !== 0)
           for (const m of matchesIn(w, pattern, secretCues[i])) push(found, m.start, m.end, m.value);
       }
       for (const m of distinct(found)) {

@@ -33,6 +33,15 @@ function detectorTable(): Uint16Array {
 }
 
 /**
+ * The code unit the detectors read for `c` (see detectorText): one unit of the text maps to one of
+ * the view, so a test on the view's characters can be made on the original text through this.
+ */
+export function detectorUnit(c: number): number {
+  const v = detectorTable()[c];
+  return v === 0 ? c : v;
+}
+
+/**
  * The text detectors read: full-width ASCII folded to half-width and traditional characters to
  * simplified, length for length, so plain patterns report offsets into the original text. The
  * full-width marks that end a clause (！，：；？) stay as they are: a link or a number never runs
