@@ -285,6 +285,27 @@ function marksPossibleIn(text: string, from: number, to: number): number {
   return possible;
 }
 
+/**
+ * A number, the digits text[i, j) of an ASCII run: next to 元, ¥ or 岁 it makes its sentence worth a
+ * look by the commercial or the minors detector.
+ */
+function numberAt(
+  text: string,
+  i: number,
+  j: number,
+  sentences: Sentences,
+  commercialSentences: number[],
+  minorSentences: number[],
+): void {
+  const b1 = text.charCodeAt(i - 1);
+  const b2 = text.charCodeAt(i - 2);
+  const a0 = text.charCodeAt(j);
+  const a1 = text.charCodeAt(j + 1);
+  if ((CLASS[b1] & PRICE_SIGN) !== 0 || (CLASS[b2] & PRICE_SIGN) !== 0) commercialSentences.push(sentences.of(i));
+  if (a0 === YUAN || (a1 === YUAN && /\s/.test(text.charAt(j)))) commercialSentences.push(sentences.of(i));
+  if (a0 === SUI || (a0 === ZHOU && a1 === SUI)) minorSentences.push(sentences.of(i));
+}
+
 export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   const { cues, ascii, sentenceEnds, sentenceCount } = where;
   const hits: DetectorHit[] = [];
@@ -311,16 +332,27 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
 
   for (const run of ascii) {
     // What the run holds decides which patterns can match it at all.
+    // The same loop reads each group of digits once it ends (numberAt: a price or an age beside it).
     let digits = 0;
     let letters = 0;
     let dot = false;
+    let group = -1;
     for (let i = run.start; i < run.end; i++) {
       const c = text.charCodeAt(i);
-      if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) digits++;
-      else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
+      if (isDigit(c)) {
+        digits++;
+        if (group < 0) group = i;
+        continue;
+      }
+      if (group >= 0) {
+        numberAt(text, group, i, sentences, commercialSentences, minorSentences);
+        group = -1;
+      }
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
       else if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) letters++;
       else if (c === 0x2e || c === 0xff0e) dot = true;
     }
+    if (group >= 0) numberAt(text, group, run.end, sentences, commercialSentences, minorSentences);
     // A currency sign before or after, or anywhere inside (¥ is dropped, so runs close over it).
     // Only read with letters in the run (a price code, a 淘口令): most runs are plain numbers.
     let currency = false;
@@ -359,22 +391,6 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
       }
       if (letters > 0 && currency)
         for (const m of matchesIn(w, TAOKOULING, run, true)) push(codes, m.start, m.end, m.value);
-    }
-    // A number next to 元, ¥ or 岁 makes its sentence worth a look.
-    if (digits > 0) {
-      for (let i = run.start; i < run.end; i++) {
-        if (!isDigit(text.charCodeAt(i))) continue;
-        let j = i;
-        while (j < run.end && isDigit(text.charCodeAt(j))) j++;
-        const b1 = text.charCodeAt(i - 1);
-        const b2 = text.charCodeAt(i - 2);
-        const a0 = text.charCodeAt(j);
-        const a1 = text.charCodeAt(j + 1);
-        if ((CLASS[b1] & PRICE_SIGN) !== 0 || (CLASS[b2] & PRICE_SIGN) !== 0) commercialSentences.push(sentences.of(i));
-        if (a0 === YUAN || (a1 === YUAN && /\s/.test(text.charAt(j)))) commercialSentences.push(sentences.of(i));
-        if (a0 === SUI || (a0 === ZHOU && a1 === SUI)) minorSentences.push(sentences.of(i));
-        i = j;
-      }
     }
   }
 
