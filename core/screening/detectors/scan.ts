@@ -86,20 +86,19 @@ type Match = { start: number; end: number; value: string; groups: readonly (stri
 interface Window {
   from: number;
   view: string;
-  /** The view with ￥ read as ¥ (the commercial patterns' form). */
-  yuan: string;
 }
 
 function windowOf(text: string, from: number, to: number): Window {
   const a = Math.max(0, from);
-  const view = detectorText(text.slice(a, Math.min(text.length, to)));
-  return { from: a, view, yuan: view.includes('￥') ? view.replace(/￥/g, '¥') : view };
+  return { from: a, view: detectorText(text.slice(a, Math.min(text.length, to))) };
 }
 
 /** Every match of `pattern` in the window, in original offsets, overlapping `near`. */
 function matchesIn(w: Window, pattern: RegExp, near: Span, yuan = false): Match[] {
   const out: Match[] = [];
-  for (const m of scan(pattern, yuan ? w.yuan : w.view)) {
+  // With `yuan`, the view with ￥ read as ¥ (the commercial patterns' form), made only for them.
+  const view = yuan && w.view.includes('￥') ? w.view.replace(/￥/g, '¥') : w.view;
+  for (const m of scan(pattern, view)) {
     const start = w.from + m.start;
     const end = w.from + m.end;
     if (start < near.end && end > near.start) out.push({ start, end, value: m.value, groups: m.groups });
@@ -128,7 +127,10 @@ const ZHOU = '周'.charCodeAt(0);
 /** Sentence numbers ascending, each once. */
 function sentencesIn(list: number[]): number[] {
   if (list.length < 2) return list;
-  list.sort((a, b) => a - b);
+  // Mostly in order already (runs and cues come by position): sorted only when not.
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1] <= list[i];
+  if (!sorted) list.sort((a, b) => a - b);
   let n = 1;
   for (let i = 1; i < list.length; i++) if (list[i] !== list[n - 1]) list[n++] = list[i];
   list.length = n;
@@ -396,16 +398,15 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
 
   // ---- candidates from the cue words ----
   for (const cue of cues) {
-    const s = sentences.of(cue.start);
     switch (cue.kind) {
       case 'minor':
-        minorSentences.push(s);
+        minorSentences.push(sentences.of(cue.start));
         break;
       case 'purchase':
-        commercialSentences.push(s);
+        commercialSentences.push(sentences.of(cue.start));
         break;
       case 'credential':
-        credentialSentences.push(s);
+        credentialSentences.push(sentences.of(cue.start));
         break;
       case 'shop':
         for (const m of matchesIn(windowOf(text, cue.start - 40, cue.end + 2), TAOKOULING, cue, true))
