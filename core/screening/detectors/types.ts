@@ -48,8 +48,30 @@ export function detectorUnit(c: number): number {
  * through one. One table lookup per code unit; a text with nothing to fold is not copied.
  */
 export function detectorText(text: string): string {
-  return mapUnits(text, detectorTable());
+  const table = detectorTable();
+  const n = text.length;
+  if (n > SHORT) return mapUnits(text, table);
+  // A short text (a window or a sentence, read by the thousand): built from its units directly,
+  // without the decoder's fixed cost per call, which weighs more than the copy at this length.
+  let i = 0;
+  while (i < n && table[text.charCodeAt(i)] === 0) i++;
+  if (i === n) return text;
+  const out = shortUnits;
+  out.length = n;
+  for (let k = 0; k < n; k++) {
+    const c = text.charCodeAt(k);
+    // A surrogate goes through the decoder, which turns a lone one into U+FFFD: the same view
+    // whatever the text's length.
+    if ((c & 0xf800) === 0xd800) return mapUnits(text, table);
+    const m = table[c];
+    out[k] = m === 0 ? c : m;
+  }
+  return String.fromCharCode.apply(null, out);
 }
+
+/** Texts up to this length take detectorText's short path. */
+const SHORT = 128;
+const shortUnits: number[] = [];
 
 const globals = new WeakMap<RegExp, RegExp>();
 
