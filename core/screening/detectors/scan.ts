@@ -130,7 +130,18 @@ function sentencesIn(list: number[]): number[] {
   // Mostly in order already (runs and cues come by position): sorted only when not.
   let sorted = true;
   for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1] <= list[i];
-  if (!sorted) list.sort((a, b) => a - b);
+  if (!sorted && list.length <= 32) {
+    // Insertion sort: short lists of two ascending parts (runs, then cues), no comparator calls.
+    for (let i = 1; i < list.length; i++) {
+      const v = list[i];
+      let j = i - 1;
+      while (j >= 0 && list[j] > v) {
+        list[j + 1] = list[j];
+        j--;
+      }
+      list[j + 1] = v;
+    }
+  } else if (!sorted) list.sort((a, b) => a - b);
   let n = 1;
   for (let i = 1; i < list.length; i++) if (list[i] !== list[n - 1]) list[n++] = list[i];
   list.length = n;

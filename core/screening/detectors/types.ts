@@ -56,8 +56,8 @@ export function detectorText(text: string): string {
   let i = 0;
   while (i < n && table[text.charCodeAt(i)] === 0) i++;
   if (i === n) return text;
-  const out = shortUnits;
-  out.length = n;
+  // One array per length, so that none is resized (a length change is a call into the runtime).
+  const out = (shortUnits[n] ??= new Array<number>(n).fill(0));
   for (let k = 0; k < n; k++) {
     const c = text.charCodeAt(k);
     // A surrogate goes through the decoder, which turns a lone one into U+FFFD: the same view
@@ -71,7 +71,7 @@ export function detectorText(text: string): string {
 
 /** Texts up to this length take detectorText's short path. */
 const SHORT = 128;
-const shortUnits: number[] = [];
+const shortUnits: number[][] = [];
 
 const globals = new WeakMap<RegExp, RegExp>();
 
