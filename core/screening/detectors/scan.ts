@@ -7,7 +7,7 @@
  * detectors in this folder (which remain the reference the bench and the tests compare against), so
  * a text without digits, links or cue words costs the detectors nothing beyond that scan.
  */
-import { detectorText, detectorUnit, overlaps, scan, type DetectorHit } from './types';
+import { detectorText, detectorUnit, globalOf, overlaps, scan, type DetectorHit } from './types';
 import { credentialsIn } from './credentials';
 import { PURCHASE_CALL, SCAM, SELLING, SHOP_LINK, SYMBOL_PRICE, TAOKOULING, YUAN_PRICE } from './commercial';
 import type { Cue } from './cues';
@@ -57,10 +57,6 @@ interface Candidate {
   value: string;
 }
 
-const push = (list: Candidate[], start: number, end: number, value: string): void => {
-  list.push({ start, end, value });
-};
-
 const byStart = (a: Candidate, b: Candidate): number => a.start - b.start || a.end - b.end;
 
 /**
@@ -91,6 +87,27 @@ interface Window {
 function windowOf(text: string, from: number, to: number): Window {
   const a = Math.max(0, from);
   return { from: a, view: detectorText(text.slice(a, Math.min(text.length, to))) };
+}
+
+/**
+ * Every match of `pattern` in the window overlapping `near`, added to `list` as a candidate in
+ * original offsets: the same matches as matchesIn (scan's, an empty one skipped), without the two
+ * lists and objects per match between.
+ */
+function collect(w: Window, pattern: RegExp, near: Span, list: Candidate[], yuan = false): void {
+  const view = yuan && w.view.includes('￥') ? w.view.replace(/￥/g, '¥') : w.view;
+  const re = globalOf(pattern);
+  re.lastIndex = 0;
+  for (let m = re.exec(view); m !== null; m = re.exec(view)) {
+    const value = m[0];
+    if (value === '') {
+      re.lastIndex++;
+      continue;
+    }
+    const start = w.from + m.index;
+    const end = start + value.length;
+    if (start < near.end && end > near.start) list.push({ start, end, value });
+  }
 }
 
 /** Every match of `pattern` in the window, in original offsets, overlapping `near`. */
@@ -377,14 +394,14 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
       // Three characters each side: a currency sign, a province character, a lookbehind.
       const w = windowOf(text, run.start - 3, run.end + 3);
       if (digits >= 15) {
-        for (const m of matchesIn(w, ID18, run)) push(ids18, m.start, m.end, m.value);
-        for (const m of matchesIn(w, ID15, run)) push(ids15, m.start, m.end, m.value);
-        for (const m of matchesIn(w, CARD, run)) push(cards, m.start, m.end, m.value);
+        collect(w, ID18, run, ids18);
+        collect(w, ID15, run, ids15);
+        collect(w, CARD, run, cards);
       }
-      if (digits >= 11) for (const m of matchesIn(w, MOBILE, run)) push(mobiles, m.start, m.end, m.value);
-      if (province) for (const m of matchesIn(w, PLATE, run)) push(plates, m.start, m.end, m.value);
+      if (digits >= 11) collect(w, MOBILE, run, mobiles);
+      if (province) collect(w, PLATE, run, plates);
       if (dot) {
-        for (const m of matchesIn(w, SHOP_LINK, run)) push(shopLinks, m.start, m.end, m.value);
+        collect(w, SHOP_LINK, run, shopLinks);
         for (const m of matchesIn(w, URL_IN_TEXT, run)) {
           const host = m.groups[2] ?? '';
           const isUrl = m.groups[0] !== undefined || m.groups[1] !== undefined;
@@ -402,8 +419,7 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
           });
         }
       }
-      if (letters > 0 && currency)
-        for (const m of matchesIn(w, TAOKOULING, run, true)) push(codes, m.start, m.end, m.value);
+      if (letters > 0 && currency) collect(w, TAOKOULING, run, codes, true);
     }
   }
 
@@ -420,14 +436,12 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
         credentialSentences.push(sentences.of(cue.start));
         break;
       case 'shop':
-        for (const m of matchesIn(windowOf(text, cue.start - 40, cue.end + 2), TAOKOULING, cue, true))
-          push(codes, m.start, m.end, m.value);
+        collect(windowOf(text, cue.start - 40, cue.end + 2), TAOKOULING, cue, codes, true);
         break;
       case 'address':
         // Every address names a dwelling by number: 5栋, 十二单元, 702室.
         if ((classAt(text, cue.start - 1) & NUMERAL) === 0) break;
-        for (const m of matchesIn(windowOf(text, cue.start - 30, cue.end + 40), ADDRESS, cue))
-          push(addresses, m.start, m.end, m.value);
+        collect(windowOf(text, cue.start - 30, cue.end + 40), ADDRESS, cue, addresses);
         break;
       case 'secret':
         break;
@@ -499,8 +513,7 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
       const found: Candidate[] = [];
       for (let i = 0; i < secretCues.length; i++) {
         const w = windows[i];
-        if (w && (possible[i] & (1 << p)) !== 0)
-          for (const m of matchesIn(w, pattern, secretCues[i])) push(found, m.start, m.end, m.value);
+        if (w && (possible[i] & (1 << p)) !== 0) collect(w, pattern, secretCues[i], found);
       }
       for (const m of distinct(found)) {
         if (marks.some((h) => h.start <= m.start && m.end <= h.end)) continue;

@@ -83,6 +83,16 @@ export interface ScanMatch {
   groups: readonly (string | undefined)[];
 }
 
+/** The global form of `pattern`, compiled once (its lastIndex is the caller's to set). */
+export function globalOf(pattern: RegExp): RegExp {
+  let re = globals.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    globals.set(pattern, re);
+  }
+  return re;
+}
+
 const NO_GROUPS: readonly (string | undefined)[] = [];
 
 /**
@@ -91,11 +101,7 @@ const NO_GROUPS: readonly (string | undefined)[] = [];
  * machinery cost more than the match itself; and a nested scan with the same pattern is safe.
  */
 export function scan(pattern: RegExp, text: string): ScanMatch[] {
-  let re = globals.get(pattern);
-  if (!re) {
-    re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    globals.set(pattern, re);
-  }
+  const re = globalOf(pattern);
   const out: ScanMatch[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
