@@ -65,7 +65,10 @@ const byStart = (a: Candidate, b: Candidate): number => a.start - b.start || a.e
  */
 function distinct(list: Candidate[]): Candidate[] {
   if (list.length < 2) return list;
-  list.sort(byStart);
+  // Mostly in order already (runs and cues come by position): sorted only when not.
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) sorted = byStart(list[i - 1], list[i]) <= 0;
+  if (!sorted) list.sort(byStart);
   let n = 1;
   for (let i = 1; i < list.length; i++) {
     const c = list[i];
@@ -536,15 +539,18 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   for (const c of distinct(codes))
     if (!overlaps(c, commercial)) sell(commercial, text, c.start, c.end, 'shopLink', '淘口令');
   for (const s of sentencesIn(commercialSentences)) {
-    const view = sentences.view(s).replace(/￥/g, '¥');
+    const sentence = sentences.view(s);
+    const view = sentence.includes('￥') ? sentence.replace(/￥/g, '¥') : sentence;
     if (SCAM.test(view)) continue;
     const start = sentences.start(s);
     for (const m of scan(PURCHASE_CALL, view))
       sell(commercial, text, start + m.start, start + m.end, 'purchaseCall', '购买号召');
-    for (const m of scan(SYMBOL_PRICE, view)) {
-      const at = { start: start + m.start, end: start + m.end };
-      if (!overlaps(at, commercial)) sell(commercial, text, at.start, at.end, 'price', '商品价格');
-    }
+    // A price after a sign needs the sign (the view reads ￥ and ＄ as ¥ and $).
+    if (view.includes('¥') || view.includes('$'))
+      for (const m of scan(SYMBOL_PRICE, view)) {
+        const at = { start: start + m.start, end: start + m.end };
+        if (!overlaps(at, commercial)) sell(commercial, text, at.start, at.end, 'price', '商品价格');
+      }
     // A price in 元 needs the character 元: no need to run the pattern (slow to start: a lookbehind) without it.
     if (!view.includes('元') || !SELLING.test(view)) continue;
     for (const m of scan(YUAN_PRICE, view)) {
