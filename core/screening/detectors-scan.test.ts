@@ -3,7 +3,7 @@
  * brute-force detectors (one regex pass each over the whole text): the same hits, span for span,
  * on every corpus text and on generated texts dense with numbers, links, marks and cue words.
  */
-import type { DetectorHit } from './detectors/types';
+import { detectorText, type DetectorHit } from './detectors/types';
 import { credentialsIn, detectCredentials } from './detectors/credentials';
 import { detectAll } from './detectors/scan';
 import { detectMinorIdentity } from './detectors/minors';
@@ -82,6 +82,22 @@ const PIECES = [
   '注意保密',
   '涉密',
   '机密文件',
+  // A word mark's pattern reads a window only when the window holds one of its pairs (secrets.ts).
+  '机密级',
+  '内部文件',
+  '内部传阅',
+  '仅限内部',
+  '内部使用',
+  '不得外传',
+  '严禁外传',
+  '别外传',
+  '內部資料',
+  '國家秘密',
+  '絕密',
+  '機密文件',
+  '商业机密',
+  '内部装修',
+  '秘密 级',
   '内部通报会',
   '内部通报',
   '绝密',
@@ -144,6 +160,27 @@ describe('the one-scan detectors equal the brute-force detectors', () => {
       compared += want.length;
     }
     expect(compared).toBeGreaterThan(3000);
+  });
+});
+
+describe('the detector view of a short text (a window, a sentence)', () => {
+  it('is the view of the same units in a long text, a cut or lone surrogate included', () => {
+    // detectorText builds short texts itself and long ones through the decoder (which reads a
+    // lone surrogate as U+FFFD): the windows must read the same either way.
+    const rnd = mulberry32(11);
+    const units = ['（', '）', '１', 'Ａ', '國', '內', '密', '的', 'a', '5', ' ', '😀', '\ud83d', '\ude00', '￥', '，'];
+    const pad = '的'.repeat(300);
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let k = Math.floor(rnd() * 40); k > 0; k--) text += units[Math.floor(rnd() * units.length)];
+      const cut = text.slice(0, Math.max(0, text.length - Math.floor(rnd() * 3)));
+      expect({ cut, view: detectorText(cut) }).toEqual({
+        cut,
+        view: detectorText(cut + '的' + pad).slice(0, cut.length),
+      });
+    }
+    expect(detectorText('（\ud83d')).toBe('(\ufffd');
+    expect(detectorText('（😀１')).toBe('(😀1');
   });
 });
 

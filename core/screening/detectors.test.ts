@@ -163,19 +163,38 @@ describe('secret marks', () => {
     expect(brief(detectSecretMarks('转发一份内部通报，大家看看'))).toEqual([['secretMark', 4, 8, '内部通报']]);
   });
 
-  it('finds every mark with one of the characters its pattern needs (the one-scan detectors skip windows without)', () => {
+  it('finds every mark with one of the characters and pairs its pattern needs (the one-scan detectors skip windows without)', () => {
     const snapshot = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as ScreenSnapshot;
     let matches = 0;
+    let paired = 0;
     for (const { text } of snapshotTexts(snapshot)) {
       const view = detectorText(text);
-      for (const { pattern, needs } of MARKS) {
+      for (const { pattern, needs, pairs } of MARKS) {
         for (const m of scan(pattern, view)) {
           matches++;
           if (!holdsAny(m.value, needs)) expect({ pattern: pattern.source, match: m.value }).toEqual({ needs });
+          if (!pairs) continue;
+          paired++;
+          if (!pairs.some((p) => m.value.includes(p)))
+            expect({ pattern: pattern.source, match: m.value }).toEqual({ pairs });
         }
       }
     }
     expect(matches).toBeGreaterThan(400);
+    expect(paired).toBeGreaterThan(100);
+  });
+
+  it('needs pairs that every word of its pattern holds', () => {
+    // Each alternative of the word patterns, matched alone, holds one of the pattern's pairs.
+    for (const { pattern, pairs } of MARKS) {
+      if (!pairs) continue;
+      const words = pattern.source.split('|').map((w) => w.replace(/\(\?!.*\)$/, ''));
+      expect(words.length).toBeGreaterThan(5);
+      for (const w of words) {
+        expect(scan(pattern, w).map((m) => m.value)).toEqual([w]);
+        expect({ w, holds: pairs.some((p) => w.includes(p)) }).toEqual({ w, holds: true });
+      }
+    }
   });
 
   it('reads traditional characters', () => {

@@ -7,7 +7,7 @@
  * detectors in this folder (which remain the reference the bench and the tests compare against), so
  * a text without digits, links or cue words costs the detectors nothing beyond that scan.
  */
-import { detectorText, overlaps, scan, type DetectorHit } from './types';
+import { detectorText, detectorUnit, globalOf, overlaps, scan, type DetectorHit } from './types';
 import { credentialsIn } from './credentials';
 import { PURCHASE_CALL, SCAM, SELLING, SHOP_LINK, SYMBOL_PRICE, TAOKOULING, YUAN_PRICE } from './commercial';
 import type { Cue } from './cues';
@@ -30,7 +30,7 @@ import {
   PLATE,
   POLICE_CONTACT,
 } from './personal-data';
-import { holdsAny, MARKS } from './secrets';
+import { MARKS } from './secrets';
 import { isForeignHost, URL_IN_TEXT } from '../sources';
 import { sentenceAt } from '../rules';
 
@@ -57,10 +57,6 @@ interface Candidate {
   value: string;
 }
 
-const push = (list: Candidate[], start: number, end: number, value: string): void => {
-  list.push({ start, end, value });
-};
-
 const byStart = (a: Candidate, b: Candidate): number => a.start - b.start || a.end - b.end;
 
 /**
@@ -69,7 +65,10 @@ const byStart = (a: Candidate, b: Candidate): number => a.start - b.start || a.e
  */
 function distinct(list: Candidate[]): Candidate[] {
   if (list.length < 2) return list;
-  list.sort(byStart);
+  // Mostly in order already (runs and cues come by position): sorted only when not.
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) sorted = byStart(list[i - 1], list[i]) <= 0;
+  if (!sorted) list.sort(byStart);
   let n = 1;
   for (let i = 1; i < list.length; i++) {
     const c = list[i];
@@ -86,20 +85,40 @@ type Match = { start: number; end: number; value: string; groups: readonly (stri
 interface Window {
   from: number;
   view: string;
-  /** The view with ￥ read as ¥ (the commercial patterns' form). */
-  yuan: string;
 }
 
 function windowOf(text: string, from: number, to: number): Window {
   const a = Math.max(0, from);
-  const view = detectorText(text.slice(a, Math.min(text.length, to)));
-  return { from: a, view, yuan: view.includes('￥') ? view.replace(/￥/g, '¥') : view };
+  return { from: a, view: detectorText(text.slice(a, Math.min(text.length, to))) };
+}
+
+/**
+ * Every match of `pattern` in the window overlapping `near`, added to `list` as a candidate in
+ * original offsets: the same matches as matchesIn (scan's, an empty one skipped), without the two
+ * lists and objects per match between.
+ */
+function collect(w: Window, pattern: RegExp, near: Span, list: Candidate[], yuan = false): void {
+  const view = yuan && w.view.includes('￥') ? w.view.replace(/￥/g, '¥') : w.view;
+  const re = globalOf(pattern);
+  re.lastIndex = 0;
+  for (let m = re.exec(view); m !== null; m = re.exec(view)) {
+    const value = m[0];
+    if (value === '') {
+      re.lastIndex++;
+      continue;
+    }
+    const start = w.from + m.index;
+    const end = start + value.length;
+    if (start < near.end && end > near.start) list.push({ start, end, value });
+  }
 }
 
 /** Every match of `pattern` in the window, in original offsets, overlapping `near`. */
 function matchesIn(w: Window, pattern: RegExp, near: Span, yuan = false): Match[] {
   const out: Match[] = [];
-  for (const m of scan(pattern, yuan ? w.yuan : w.view)) {
+  // With `yuan`, the view with ￥ read as ¥ (the commercial patterns' form), made only for them.
+  const view = yuan && w.view.includes('￥') ? w.view.replace(/￥/g, '¥') : w.view;
+  for (const m of scan(pattern, view)) {
     const start = w.from + m.start;
     const end = w.from + m.end;
     if (start < near.end && end > near.start) out.push({ start, end, value: m.value, groups: m.groups });
@@ -128,7 +147,21 @@ const ZHOU = '周'.charCodeAt(0);
 /** Sentence numbers ascending, each once. */
 function sentencesIn(list: number[]): number[] {
   if (list.length < 2) return list;
-  list.sort((a, b) => a - b);
+  // Mostly in order already (runs and cues come by position): sorted only when not.
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1] <= list[i];
+  if (!sorted && list.length <= 32) {
+    // Insertion sort: short lists of two ascending parts (runs, then cues), no comparator calls.
+    for (let i = 1; i < list.length; i++) {
+      const v = list[i];
+      let j = i - 1;
+      while (j >= 0 && list[j] > v) {
+        list[j + 1] = list[j];
+        j--;
+      }
+      list[j + 1] = v;
+    }
+  } else if (!sorted) list.sort((a, b) => a - b);
   let n = 1;
   for (let i = 1; i < list.length; i++) if (list[i] !== list[n - 1]) list[n++] = list[i];
   list.length = n;
@@ -205,9 +238,105 @@ const SPACE = /\s/;
 function markPossible(text: string, cue: Cue, secret: readonly Cue[]): boolean {
   if (cue.end - cue.start !== 1 || text.charCodeAt(cue.start) !== MI) return true;
   for (const c of secret) if (c.end - c.start > 1 && c.start <= cue.start && c.end >= cue.end) return true;
+  // The characters as the detectors read them, one unit each (no view built for one character).
+  const viewAt = (i: number): string => String.fromCharCode(detectorUnit(text.charCodeAt(i)));
   let i = cue.start - 1;
-  while (i >= 0 && SPACE.test(detectorText(text[i] ?? ''))) i--;
-  return i >= 0 && OPENING.includes(detectorText(text[i] ?? ''));
+  while (i >= 0 && SPACE.test(viewAt(i))) i--;
+  return i >= 0 && OPENING.includes(viewAt(i));
+}
+
+/**
+ * What each mark pattern needs (secrets.ts MARKS), per code unit of the original text read as the
+ * detectors read it (detectorUnit): `needs` bit i when the unit is one of MARKS[i].needs; `first`
+ * and `second` bit j when it is the first or the second character of pair j (the pairs of every
+ * pattern numbered in a row; `pairsOf[i]` the bits of MARKS[i]'s, 0 when it has none). A window holds
+ * pair j exactly when one unit's `first` and the next one's `second` share bit j, so one loop over
+ * the window's original units tells which patterns can match there, before any view is built.
+ */
+interface MarkTables {
+  needs: Uint8Array;
+  first: Uint32Array;
+  second: Uint32Array;
+  pairsOf: number[];
+}
+let markTables: MarkTables | null = null;
+
+function marksNeeds(): MarkTables {
+  if (markTables) return markTables;
+  // Bits per view character, then spread over every unit that reads as it.
+  const needsOf = new Map<number, number>();
+  const firstOf = new Map<number, number>();
+  const secondOf = new Map<number, number>();
+  const add = (m: Map<number, number>, ch: string, bit: number): void => {
+    const c = ch.charCodeAt(0);
+    m.set(c, (m.get(c) ?? 0) | bit);
+  };
+  const pairsOf: number[] = [];
+  let j = 0;
+  MARKS.forEach(({ needs, pairs }, i) => {
+    for (const ch of needs) add(needsOf, ch, 1 << i);
+    let mask = 0;
+    for (const pair of pairs ?? []) {
+      add(firstOf, pair[0], 1 << j);
+      add(secondOf, pair[1], 1 << j);
+      mask |= 1 << j++;
+    }
+    pairsOf.push(mask);
+  });
+  if (j > 31 || MARKS.length > 8) throw new Error('mark tables: too many pairs or patterns for their bits');
+  const t: MarkTables = {
+    needs: new Uint8Array(65536),
+    first: new Uint32Array(65536),
+    second: new Uint32Array(65536),
+    pairsOf,
+  };
+  for (let c = 0; c < 65536; c++) {
+    const v = detectorUnit(c);
+    t.needs[c] = needsOf.get(v) ?? 0;
+    t.first[c] = firstOf.get(v) ?? 0;
+    t.second[c] = secondOf.get(v) ?? 0;
+  }
+  markTables = t;
+  return t;
+}
+
+/** Bit i set when MARKS[i] can match inside text[from, to) (its `needs` and `pairs` are there). */
+function marksPossibleIn(text: string, from: number, to: number): number {
+  const t = marksNeeds();
+  let needs = 0;
+  let pairs = 0;
+  let prev = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    needs |= t.needs[c];
+    pairs |= prev & t.second[c];
+    prev = t.first[c];
+  }
+  let possible = 0;
+  for (let i = 0; i < t.pairsOf.length; i++)
+    if ((needs & (1 << i)) !== 0 && (t.pairsOf[i] === 0 || (pairs & t.pairsOf[i]) !== 0)) possible |= 1 << i;
+  return possible;
+}
+
+/**
+ * A number, the digits text[i, j) of an ASCII run: next to 元, ¥ or 岁 it makes its sentence worth a
+ * look by the commercial or the minors detector.
+ */
+function numberAt(
+  text: string,
+  i: number,
+  j: number,
+  sentences: Sentences,
+  commercialSentences: number[],
+  minorSentences: number[],
+): void {
+  const b1 = text.charCodeAt(i - 1);
+  const b2 = text.charCodeAt(i - 2);
+  const a0 = text.charCodeAt(j);
+  const a1 = text.charCodeAt(j + 1);
+  if ((CLASS[b1] & PRICE_SIGN) !== 0 || (CLASS[b2] & PRICE_SIGN) !== 0) commercialSentences.push(sentences.of(i));
+  if (a0 === YUAN || (a1 === YUAN && /\s/.test(text.charAt(j)))) commercialSentences.push(sentences.of(i));
+  if (a0 === SUI || (a0 === ZHOU && a1 === SUI)) minorSentences.push(sentences.of(i));
 }
 
 export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
@@ -236,16 +365,27 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
 
   for (const run of ascii) {
     // What the run holds decides which patterns can match it at all.
+    // The same loop reads each group of digits once it ends (numberAt: a price or an age beside it).
     let digits = 0;
     let letters = 0;
     let dot = false;
+    let group = -1;
     for (let i = run.start; i < run.end; i++) {
       const c = text.charCodeAt(i);
-      if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) digits++;
-      else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
+      if (isDigit(c)) {
+        digits++;
+        if (group < 0) group = i;
+        continue;
+      }
+      if (group >= 0) {
+        numberAt(text, group, i, sentences, commercialSentences, minorSentences);
+        group = -1;
+      }
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
       else if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) letters++;
       else if (c === 0x2e || c === 0xff0e) dot = true;
     }
+    if (group >= 0) numberAt(text, group, run.end, sentences, commercialSentences, minorSentences);
     // A currency sign before or after, or anywhere inside (¥ is dropped, so runs close over it).
     // Only read with letters in the run (a price code, a 淘口令): most runs are plain numbers.
     let currency = false;
@@ -257,14 +397,14 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
       // Three characters each side: a currency sign, a province character, a lookbehind.
       const w = windowOf(text, run.start - 3, run.end + 3);
       if (digits >= 15) {
-        for (const m of matchesIn(w, ID18, run)) push(ids18, m.start, m.end, m.value);
-        for (const m of matchesIn(w, ID15, run)) push(ids15, m.start, m.end, m.value);
-        for (const m of matchesIn(w, CARD, run)) push(cards, m.start, m.end, m.value);
+        collect(w, ID18, run, ids18);
+        collect(w, ID15, run, ids15);
+        collect(w, CARD, run, cards);
       }
-      if (digits >= 11) for (const m of matchesIn(w, MOBILE, run)) push(mobiles, m.start, m.end, m.value);
-      if (province) for (const m of matchesIn(w, PLATE, run)) push(plates, m.start, m.end, m.value);
+      if (digits >= 11) collect(w, MOBILE, run, mobiles);
+      if (province) collect(w, PLATE, run, plates);
       if (dot) {
-        for (const m of matchesIn(w, SHOP_LINK, run)) push(shopLinks, m.start, m.end, m.value);
+        collect(w, SHOP_LINK, run, shopLinks);
         for (const m of matchesIn(w, URL_IN_TEXT, run)) {
           const host = m.groups[2] ?? '';
           const isUrl = m.groups[0] !== undefined || m.groups[1] !== undefined;
@@ -282,49 +422,29 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
           });
         }
       }
-      if (letters > 0 && currency)
-        for (const m of matchesIn(w, TAOKOULING, run, true)) push(codes, m.start, m.end, m.value);
-    }
-    // A number next to 元, ¥ or 岁 makes its sentence worth a look.
-    if (digits > 0) {
-      for (let i = run.start; i < run.end; i++) {
-        if (!isDigit(text.charCodeAt(i))) continue;
-        let j = i;
-        while (j < run.end && isDigit(text.charCodeAt(j))) j++;
-        const b1 = text.charCodeAt(i - 1);
-        const b2 = text.charCodeAt(i - 2);
-        const a0 = text.charCodeAt(j);
-        const a1 = text.charCodeAt(j + 1);
-        if ((CLASS[b1] & PRICE_SIGN) !== 0 || (CLASS[b2] & PRICE_SIGN) !== 0) commercialSentences.push(sentences.of(i));
-        if (a0 === YUAN || (a1 === YUAN && /\s/.test(text.charAt(j)))) commercialSentences.push(sentences.of(i));
-        if (a0 === SUI || (a0 === ZHOU && a1 === SUI)) minorSentences.push(sentences.of(i));
-        i = j;
-      }
+      if (letters > 0 && currency) collect(w, TAOKOULING, run, codes, true);
     }
   }
 
   // ---- candidates from the cue words ----
   for (const cue of cues) {
-    const s = sentences.of(cue.start);
     switch (cue.kind) {
       case 'minor':
-        minorSentences.push(s);
+        minorSentences.push(sentences.of(cue.start));
         break;
       case 'purchase':
-        commercialSentences.push(s);
+        commercialSentences.push(sentences.of(cue.start));
         break;
       case 'credential':
-        credentialSentences.push(s);
+        credentialSentences.push(sentences.of(cue.start));
         break;
       case 'shop':
-        for (const m of matchesIn(windowOf(text, cue.start - 40, cue.end + 2), TAOKOULING, cue, true))
-          push(codes, m.start, m.end, m.value);
+        collect(windowOf(text, cue.start - 40, cue.end + 2), TAOKOULING, cue, codes, true);
         break;
       case 'address':
         // Every address names a dwelling by number: 5栋, 十二单元, 702室.
         if ((classAt(text, cue.start - 1) & NUMERAL) === 0) break;
-        for (const m of matchesIn(windowOf(text, cue.start - 30, cue.end + 40), ADDRESS, cue))
-          push(addresses, m.start, m.end, m.value);
+        collect(windowOf(text, cue.start - 30, cue.end + 40), ADDRESS, cue, addresses);
         break;
       case 'secret':
         break;
@@ -378,16 +498,25 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
 
   // ---- secret marks: around every classification word ----
   const marks: DetectorHit[] = [];
-  const secret = cues.filter((c) => c.kind === 'secret');
+  const secret: Cue[] = [];
+  for (const c of cues) if (c.kind === 'secret') secret.push(c);
   const secretCues = secret.filter((c) => markPossible(text, c, secret));
   if (secretCues.length > 0) {
-    const windows = secretCues.map((cue) => windowOf(text, cue.start - 12, cue.end + 12));
-    for (const { rule, pattern, needs } of MARKS) {
+    // Per cue, the patterns that can match in its window; the window's view is built only for those.
+    const windows: (Window | null)[] = [];
+    const possible: number[] = [];
+    for (const cue of secretCues) {
+      const from = Math.max(0, cue.start - 12);
+      const bits = marksPossibleIn(text, from, Math.min(text.length, cue.end + 12));
+      possible.push(bits);
+      windows.push(bits === 0 ? null : windowOf(text, cue.start - 12, cue.end + 12));
+    }
+    for (let p = 0; p < MARKS.length; p++) {
+      const { rule, pattern } = MARKS[p];
       const found: Candidate[] = [];
       for (let i = 0; i < secretCues.length; i++) {
         const w = windows[i];
-        if (w && holdsAny(w.view, needs))
-          for (const m of matchesIn(w, pattern, secretCues[i])) push(found, m.start, m.end, m.value);
+        if (w && (possible[i] & (1 << p)) !== 0) collect(w, pattern, secretCues[i], found);
       }
       for (const m of distinct(found)) {
         if (marks.some((h) => h.start <= m.start && m.end <= h.end)) continue;
@@ -410,15 +539,18 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   for (const c of distinct(codes))
     if (!overlaps(c, commercial)) sell(commercial, text, c.start, c.end, 'shopLink', '淘口令');
   for (const s of sentencesIn(commercialSentences)) {
-    const view = sentences.view(s).replace(/￥/g, '¥');
+    const sentence = sentences.view(s);
+    const view = sentence.includes('￥') ? sentence.replace(/￥/g, '¥') : sentence;
     if (SCAM.test(view)) continue;
     const start = sentences.start(s);
     for (const m of scan(PURCHASE_CALL, view))
       sell(commercial, text, start + m.start, start + m.end, 'purchaseCall', '购买号召');
-    for (const m of scan(SYMBOL_PRICE, view)) {
-      const at = { start: start + m.start, end: start + m.end };
-      if (!overlaps(at, commercial)) sell(commercial, text, at.start, at.end, 'price', '商品价格');
-    }
+    // A price after a sign needs the sign (the view reads ￥ and ＄ as ¥ and $).
+    if (view.includes('¥') || view.includes('$'))
+      for (const m of scan(SYMBOL_PRICE, view)) {
+        const at = { start: start + m.start, end: start + m.end };
+        if (!overlaps(at, commercial)) sell(commercial, text, at.start, at.end, 'price', '商品价格');
+      }
     // A price in 元 needs the character 元: no need to run the pattern (slow to start: a lookbehind) without it.
     if (!view.includes('元') || !SELLING.test(view)) continue;
     for (const m of scan(YUAN_PRICE, view)) {

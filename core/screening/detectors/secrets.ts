@@ -10,9 +10,13 @@ const LEVEL = '(?:绝密|机密|秘密)';
  * Each mark's pattern, and `needs`: characters one of which every match of it contains (a star, an
  * opening bracket, 密, 内/外/保). The one-scan detectors run a pattern over a cue's window only when
  * the window holds one of them, so most windows (an everyday 内部 or 秘密) are not read four times.
- * A pattern changed here must keep its `needs` true (the detector test checks it on the corpus).
+ * `pairs`, where given, is narrower: two-character sequences one of which every match contains
+ * (绝密 … 机密文件 each hold one of 绝密, 密级, 密期, 作秘, 家秘, 密文; an everyday 秘密 or 机密
+ * none), so the window of a plain 秘密, 机密 or 内部 is not read by these patterns at all.
+ * A pattern changed here must keep its `needs` and `pairs` true (the detector test checks them on
+ * the corpus).
  */
-export const MARKS: readonly { rule: string; pattern: RegExp; needs: string }[] = [
+export const MARKS: readonly { rule: string; pattern: RegExp; needs: string; pairs?: readonly string[] }[] = [
   {
     rule: '密级标志（★）',
     pattern: new RegExp(`${LEVEL}\\s*★(?:\\s*\\d+\\s*(?:年|个月))?|★\\s*${LEVEL}`, 'g'),
@@ -24,11 +28,17 @@ export const MARKS: readonly { rule: string; pattern: RegExp; needs: string }[] 
       /[【[〔(（]\s*(?:绝密|机密|秘密|密|内部|内部资料|内部文件|内部使用|警务工作秘密|涉密|机密级|秘密级)\s*[】\]〕)）]/g,
     needs: '【[〔(（',
   },
-  { rule: '密级字样', pattern: /绝密|密级|保密期限|警务工作秘密|国家秘密|机密级|秘密级|机密文件/g, needs: '密' },
+  {
+    rule: '密级字样',
+    pattern: /绝密|密级|保密期限|警务工作秘密|国家秘密|机密级|秘密级|机密文件/g,
+    needs: '密',
+    pairs: ['绝密', '密级', '密期', '作秘', '家秘', '密文'],
+  },
   {
     rule: '内部资料字样',
     pattern: /内部资料|内部文件|内部通报(?!会)|内部传阅|仅限内部|内部使用|请勿外传|不得外传|严禁外传|别外传|注意保密/g,
     needs: '内外保',
+    pairs: ['部资', '部文', '部通', '部传', '限内', '部使', '勿外', '得外', '禁外', '别外', '意保'],
   },
 ];
 

@@ -33,14 +33,45 @@ function detectorTable(): Uint16Array {
 }
 
 /**
+ * The code unit the detectors read for `c` (see detectorText): one unit of the text maps to one of
+ * the view, so a test on the view's characters can be made on the original text through this.
+ */
+export function detectorUnit(c: number): number {
+  const v = detectorTable()[c];
+  return v === 0 ? c : v;
+}
+
+/**
  * The text detectors read: full-width ASCII folded to half-width and traditional characters to
  * simplified, length for length, so plain patterns report offsets into the original text. The
  * full-width marks that end a clause (！，：；？) stay as they are: a link or a number never runs
  * through one. One table lookup per code unit; a text with nothing to fold is not copied.
  */
 export function detectorText(text: string): string {
-  return mapUnits(text, detectorTable());
+  const table = detectorTable();
+  const n = text.length;
+  if (n > SHORT) return mapUnits(text, table);
+  // A short text (a window or a sentence, read by the thousand): built from its units directly,
+  // without the decoder's fixed cost per call, which weighs more than the copy at this length.
+  let i = 0;
+  while (i < n && table[text.charCodeAt(i)] === 0) i++;
+  if (i === n) return text;
+  // One array per length, so that none is resized (a length change is a call into the runtime).
+  const out = (shortUnits[n] ??= new Array<number>(n).fill(0));
+  for (let k = 0; k < n; k++) {
+    const c = text.charCodeAt(k);
+    // A surrogate goes through the decoder, which turns a lone one into U+FFFD: the same view
+    // whatever the text's length.
+    if ((c & 0xf800) === 0xd800) return mapUnits(text, table);
+    const m = table[c];
+    out[k] = m === 0 ? c : m;
+  }
+  return String.fromCharCode.apply(null, out);
 }
+
+/** Texts up to this length take detectorText's short path. */
+const SHORT = 128;
+const shortUnits: number[][] = [];
 
 const globals = new WeakMap<RegExp, RegExp>();
 
@@ -52,6 +83,16 @@ export interface ScanMatch {
   groups: readonly (string | undefined)[];
 }
 
+/** The global form of `pattern`, compiled once (its lastIndex is the caller's to set). */
+export function globalOf(pattern: RegExp): RegExp {
+  let re = globals.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    globals.set(pattern, re);
+  }
+  return re;
+}
+
 const NO_GROUPS: readonly (string | undefined)[] = [];
 
 /**
@@ -60,11 +101,7 @@ const NO_GROUPS: readonly (string | undefined)[] = [];
  * machinery cost more than the match itself; and a nested scan with the same pattern is safe.
  */
 export function scan(pattern: RegExp, text: string): ScanMatch[] {
-  let re = globals.get(pattern);
-  if (!re) {
-    re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    globals.set(pattern, re);
-  }
+  const re = globalOf(pattern);
   const out: ScanMatch[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
