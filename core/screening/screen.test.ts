@@ -1,4 +1,5 @@
-import type { LexiconData, ScreeningContext, SpanHit } from '../../typings/screening';
+import type { CombinationRule, LexiconData, ScreeningContext, SpanHit } from '../../typings/screening';
+import { DEFAULT_RULES } from './default-rules';
 import { screen } from './screen';
 import { STARTER_LEXICON } from './starter-lexicon';
 
@@ -159,5 +160,59 @@ describe('screen', () => {
     expect(rule?.parts?.map((p) => p.matched)).toEqual(['当事人', '身份证号']);
     expect(JSON.stringify(r)).not.toContain('13812345678');
     expect(JSON.stringify(r)).not.toContain('1949123');
+  });
+
+  it('shows a span once per article: the strongest of the hits of one category over the same characters', () => {
+    const rule = (id: string, effect: 'block' | 'caution', levelFloor: 'major' | null): CombinationRule => ({
+      id,
+      name: `规则${id}`,
+      category: 'vulnerable',
+      effect,
+      levelFloor,
+      groups: [['女童'], ['殴打']],
+      exclude: [],
+      within: { kind: 'sentence' },
+      ordered: false,
+      note: '',
+    });
+    const text = '昨晚有个女童在小区内被人殴打，家长已报警。';
+    const withRules = (rules: CombinationRule[]): LexiconData => ({
+      ...lexicon,
+      version: `once-${rules.map((x) => x.id).join('')}`,
+      rules,
+    });
+    // Two cautions and a block over 女童…殴打: one hit, the block, wherever it stands among the rules.
+    for (const rules of [
+      [rule('a', 'caution', 'major'), rule('b', 'block', null), rule('c', 'caution', 'major')],
+      [rule('b', 'block', null), rule('a', 'caution', 'major')],
+    ]) {
+      const r = screen({ text, context: institutional }, withRules(rules));
+      const hits = spans(r.hits).filter((h) => h.category === 'vulnerable');
+      expect(hits.map((h) => [h.ruleId, h.effect, h.matched])).toEqual([['b', 'block', '女童在小区内被人殴打']]);
+      expect(r.blocked).toBe(true);
+    }
+    // Of equals, the first rule's.
+    const r = screen(
+      { text, context: institutional },
+      withRules([rule('a', 'caution', 'major'), rule('c', 'caution', 'major')]),
+    );
+    expect(spans(r.hits).map((h) => h.ruleId)).toEqual(['a']);
+    expect(r.level).toBe('major');
+    // A span of another length, or another category over the same span, is its own hit.
+    const longer = { ...rule('d', 'caution', 'major'), groups: [['有个女童'], ['殴打']] };
+    const other = { ...rule('e', 'caution', 'major'), category: 'crimeDetail' as const };
+    const both = screen({ text, context: institutional }, withRules([rule('a', 'caution', 'major'), longer, other]));
+    expect(spans(both.hits).map((h) => h.ruleId)).toEqual(['d', 'a', 'e']);
+  });
+
+  it('reads a girl assaulted once under 第十七条（二）4 with the default rules', () => {
+    const r = screen(
+      { text: '昨晚有个女童在小区内被人殴打，家长已报警。', context: institutional },
+      { ...STARTER_LEXICON, version: 'once-default', rules: [...DEFAULT_RULES] },
+    );
+    const spansSeen = spans(r.hits).map((h) => `${h.category}:${h.start}-${h.end}`);
+    expect(spansSeen.length).toBeGreaterThan(0);
+    expect(new Set(spansSeen).size).toBe(spansSeen.length);
+    expect(r.level).toBe('major');
   });
 });

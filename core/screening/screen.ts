@@ -154,6 +154,42 @@ function sortHits(hits: ScreeningHit[]): ScreeningHit[] {
   return hits;
 }
 
+const LEVEL_WEIGHT = { ordinary: 0, major: 1, especiallyMajor: 2 } as const;
+
+/** What a hit asks of a post: a block above any caution, then the caution's level floor. */
+const weightOf = (h: ScreeningHit): number =>
+  h.effect === 'block' ? 3 : h.effect === 'caution' && h.levelFloor ? LEVEL_WEIGHT[h.levelFloor] : -1;
+
+/**
+ * One span, one article: the strongest hit alone where several of one category cover exactly the
+ * same characters. Terms and rules written for one item often meet on the same words — 女童…殴打 is
+ * both the minors' and the vulnerable's rule under （二）4, 血肉模糊 a term and two rules — and the
+ * reviewer would read the span once per rule, with the same article and title each time. A block is
+ * kept over a caution, then the higher level floor, then the first in order (a term before a rule),
+ * so the level and the block do not change. `hits` is in `order`, so such hits stand side by side.
+ */
+function oncePerSpan(hits: ScreeningHit[]): ScreeningHit[] {
+  let n = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    const last = n > 0 ? hits[n - 1] : undefined;
+    if (
+      last !== undefined &&
+      h.where === 'text' &&
+      last.where === 'text' &&
+      last.start === h.start &&
+      last.end === h.end &&
+      last.category === h.category
+    ) {
+      if (weightOf(h) > weightOf(last)) hits[n - 1] = h;
+      continue;
+    }
+    hits[n++] = h;
+  }
+  hits.length = n;
+  return hits;
+}
+
 export function screen(input: ScreeningInput, lexicon: LexiconData): ScreeningResult {
   return screenWith(input, lexicon.version, getMatcher(lexicon));
 }
@@ -202,7 +238,7 @@ export function screenWith(input: ScreeningInput, version: string, matcher: Matc
     }
   if (input.repostOf) for (const h of checkSource(input.repostOf)) if (applies(h.category)) found.push(h);
 
-  const hits = sortHits(dropResidual(preferSpecific(found)));
+  const hits = oncePerSpan(sortHits(dropResidual(preferSpecific(found))));
   const suggestions = wording.flatMap((w): WordingSuggestion[] => {
     const rule = matcher.wording[w.wording];
     return rule

@@ -370,12 +370,18 @@ export function runScreeningBench(options: ScreeningBenchOptions = {}): Screenin
   // detector hit (detector and span) the reference finds, screen() finds too, and nothing else.
   const ruleKeys = { want: 0, found: 0, extra: 0 };
   const detectorKeys = { want: 0, found: 0, extra: 0 };
-  const compare = (want: string[], got: string[], into: { want: number; found: number; extra: number }): void => {
+  /** `extraFrom`: the found keys that count against precision when not wanted (all of `got` unless given). */
+  const compare = (
+    want: string[],
+    got: string[],
+    into: { want: number; found: number; extra: number },
+    extraFrom: string[] = got,
+  ): void => {
     const have = new Set(got);
     const wanted = new Set(want);
     into.want += wanted.size;
     for (const k of wanted) if (have.has(k)) into.found++;
-    for (const k of have) if (!wanted.has(k)) into.extra++;
+    for (const k of new Set(extraFrom)) if (!wanted.has(k)) into.extra++;
   };
   for (const d of sample) {
     const got = matcher.match(d);
@@ -386,12 +392,17 @@ export function runScreeningBench(options: ScreeningBenchOptions = {}): Screenin
       ruleKeys,
     );
     const screened = screen({ text: d, context: { kind: 'post', accountKind: 'institutional' } }, lexicon).hits.filter(
-      (h): h is SpanHit => h.where === 'text' && h.source !== 'lexicon' && h.source !== 'rule',
+      (h): h is SpanHit => h.where === 'text',
     );
+    // A detector hit is found when screen() shows its span under its article: screen() shows a span
+    // once per article, so where a term or a rule of the same item covers exactly the same characters
+    // the reviewer reads that one. Precision still counts the detectors' own hits alone.
+    const key = (h: { category: string; start: number; end: number }): string => `${h.category}:${h.start}:${h.end}`;
     compare(
-      referenceDetect(d, got.allowSpans).map((h) => `${h.detector}:${h.start}:${h.end}`),
-      screened.map((h) => `${h.source}:${h.start}:${h.end}`),
+      referenceDetect(d, got.allowSpans).map(key),
+      screened.map(key),
       detectorKeys,
+      screened.filter((h) => h.source !== 'lexicon' && h.source !== 'rule').map(key),
     );
   }
   const share = (a: number, b: number): number => (b === 0 ? 1 : a / b);
