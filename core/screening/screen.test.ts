@@ -198,11 +198,12 @@ describe('screen', () => {
     );
     expect(spans(r.hits).map((h) => h.ruleId)).toEqual(['a']);
     expect(r.level).toBe('major');
-    // A span of another length, or another category over the same span, is its own hit.
+    // A span of another length, or another category over the same span, is its own hit (same span:
+    // in the categories' order, 第十七条（一）4 before （二）4).
     const longer = { ...rule('d', 'caution', 'major'), groups: [['有个女童'], ['殴打']] };
     const other = { ...rule('e', 'caution', 'major'), category: 'crimeDetail' as const };
     const both = screen({ text, context: institutional }, withRules([rule('a', 'caution', 'major'), longer, other]));
-    expect(spans(both.hits).map((h) => h.ruleId)).toEqual(['d', 'a', 'e']);
+    expect(spans(both.hits).map((h) => h.ruleId)).toEqual(['d', 'e', 'a']);
   });
 
   it('reads a girl assaulted once under 第十七条（二）4 with the default rules', () => {
