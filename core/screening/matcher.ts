@@ -532,6 +532,37 @@ function sortFired(fired: RuleMatch[]): void {
   }
 }
 
+/** Ascending, in place: a text's few rules, by insertion (no comparator call per comparison). */
+function sortNumbers(list: number[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i];
+    let j = i - 1;
+    for (; j >= 0 && list[j] > v; j--) list[j + 1] = list[j];
+    list[j + 1] = v;
+  }
+}
+
+/**
+ * A positional rule's occurrences by start, then end, in place and stably. They come in the order
+ * of their end, so nearly sorted already: by insertion that is about one comparison each, inlined.
+ */
+function sortOccurrences(occ: Occ[]): void {
+  if (occ.length > 48) {
+    occ.sort((a, b) => a.start - b.start || a.end - b.end);
+    return;
+  }
+  for (let i = 1; i < occ.length; i++) {
+    const o = occ[i];
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const p = occ[j];
+      if (p.start < o.start || (p.start === o.start && p.end <= o.end)) break;
+      occ[j + 1] = p;
+    }
+    occ[j + 1] = o;
+  }
+}
+
 /** One text through the matcher: normalise, one automaton pass, terms mapped back, rules decided. */
 function runMatch(t: Tables, text: string, detailed: boolean, scope: RuleScope): DetailedMatch {
   const {
@@ -705,8 +736,15 @@ function runMatch(t: Tables, text: string, detailed: boolean, scope: RuleScope):
   const touched: number[] = [];
   // Only the positional rules can take the second pass unless every rule does (detailed): their
   // references alone are read.
-  const [from, rulesOf, bitsOf] = slow ? [refFrom, refRule, refBit] : [posFrom, posRule, posBit];
+  const from = slow ? refFrom : posFrom;
+  const rulesOf = slow ? refRule : posRule;
+  const bitsOf = slow ? refBit : posBit;
+  // The one loop over the text's rule patterns after the first pass: their stamps are cleared here
+  // (the second pass reads neither), and the detailed match marks them wanted.
   for (const id of seen) {
+    seenPattern[id] = 0;
+    patternSentence[id] = 0;
+    if (detailed) wantedPattern[id] = 1;
     for (let r = from[id], last = from[id + 1]; r < last; r++) {
       const rule = rulesOf[r];
       if (present[rule] === 0) touched.push(rule);
@@ -720,10 +758,6 @@ function runMatch(t: Tables, text: string, detailed: boolean, scope: RuleScope):
       second = true;
     }
     present[rule] = 0;
-  }
-  for (const id of seen) {
-    seenPattern[id] = 0;
-    if (detailed) wantedPattern[id] = 1;
   }
   const sentenceEnds: number[] = [];
   for (let s = 0; s < sentenceCount; s++) sentenceEnds.push(norm.sentenceEnds[s]);
@@ -785,16 +819,17 @@ function runMatch(t: Tables, text: string, detailed: boolean, scope: RuleScope):
       }
     }
   }
-  for (const id of seen) {
-    wantedPattern[id] = 0;
-    patternSentence[id] = 0;
-  }
-  for (const rule of [...byRule.keys()].sort((a, b) => a - b)) {
-    const of = byRule.get(rule);
-    const r = rules[rule];
-    if (!of || !r) continue;
-    of.occ.sort((a, b) => a.start - b.start || a.end - b.end);
-    fired.push(...evaluateOne(r, rule, of.occ, of.excluded));
+  if (detailed) for (const id of seen) wantedPattern[id] = 0;
+  if (byRule.size > 0) {
+    const ruleOrder = [...byRule.keys()];
+    sortNumbers(ruleOrder);
+    for (const rule of ruleOrder) {
+      const of = byRule.get(rule);
+      const r = rules[rule];
+      if (!of || !r) continue;
+      sortOccurrences(of.occ);
+      for (const f of evaluateOne(r, rule, of.occ, of.excluded)) fired.push(f);
+    }
   }
   for (const rule of touched) complete[rule] = 0;
   sortFired(fired);

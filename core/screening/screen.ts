@@ -239,22 +239,25 @@ export function screenWith(input: ScreeningInput, version: string, matcher: Matc
   if (input.repostOf) for (const h of checkSource(input.repostOf)) if (applies(h.category)) found.push(h);
 
   const hits = oncePerSpan(sortHits(dropResidual(preferSpecific(found))));
-  const suggestions = wording.flatMap((w): WordingSuggestion[] => {
-    const rule = matcher.wording[w.wording];
-    return rule
-      ? [
-          {
-            ruleId: rule.id,
-            start: w.start,
-            end: w.end,
-            matched: text.slice(w.start, w.end),
-            wrong: rule.wrong,
-            correct: rule.correct,
-            reason: rule.reason,
-            source: rule.source,
-          },
-        ]
-      : [];
-  });
+  const suggestions =
+    wording.length === 0
+      ? []
+      : wording.flatMap((w): WordingSuggestion[] => {
+          const rule = matcher.wording[w.wording];
+          return rule
+            ? [
+                {
+                  ruleId: rule.id,
+                  start: w.start,
+                  end: w.end,
+                  matched: text.slice(w.start, w.end),
+                  wrong: rule.wrong,
+                  correct: rule.correct,
+                  reason: rule.reason,
+                  source: rule.source,
+                },
+              ]
+            : [];
+        });
   return summarise(version, context, hits, suggestions);
 }
