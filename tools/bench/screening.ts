@@ -35,7 +35,7 @@ declare const SCREENING_BENCH_DEPLOYED: boolean | undefined;
 const CODE_FORM =
   typeof SCREENING_BENCH_DEPLOYED !== 'undefined' && SCREENING_BENCH_DEPLOYED
     ? 'one esbuild bundle compiled as the cloud functions are (tools/build-functions.ts: minified, node16, CommonJS): the form that runs in production'
-    : 'TypeScript under tsx, the development loader (per-module wrappers and kept names cost this many-module code more than the one-file libraries); the deployed form: npm run bench -- screening';
+    : 'the TypeScript modules one by one, not bundled (as tsx, the development loader, runs them: per-module wrappers and kept names cost this many-module code more than the one-file libraries); the deployed form: npm run bench -- screening';
 
 export interface ScreeningBenchOptions {
   terms?: number;
