@@ -9,6 +9,7 @@ import type {
   ScreeningCategory,
   ScreeningCategoryId,
   ScreeningContext,
+  ScreeningEffect,
   SensitivityLevel,
   SpanHit,
 } from '../../typings/screening';
@@ -281,11 +282,18 @@ const SPECIFIC_OVER_GENERAL: Partial<Record<ScreeningCategoryId, readonly Screen
   personalPayment: ['officialCrime'],
 };
 
-/** How much a category asks of a post: a block above any caution, then the caution's level floor. */
-function weightOf(id: ScreeningCategoryId): number {
-  const c = categoryOf(id);
-  return c.effect === 'block' ? 3 : c.effect === 'caution' ? LEVEL_RANK[c.levelFloor] : -1;
+/**
+ * How much an effect asks of a post: a block above any caution, then the caution's level floor
+ * (a category's own, or a hit's: a rule carries its own effect).
+ */
+export function effectWeight(effect: ScreeningEffect, levelFloor: SensitivityLevel | null): number {
+  return effect === 'block' ? 3 : effect === 'caution' && levelFloor !== null ? LEVEL_RANK[levelFloor] : -1;
 }
+
+const weightOf = (id: ScreeningCategoryId): number => {
+  const c = categoryOf(id);
+  return effectWeight(c.effect, levelFloorOf(c));
+};
 
 export function preferSpecific<T extends { category: ScreeningCategoryId }>(hits: T[]): T[] {
   // Only personal posts carry a specific category: most screenings stop after this one look.

@@ -17,6 +17,7 @@ import {
   appliesTo,
   categoryOf,
   dropResidual,
+  effectWeight,
   preferSpecific,
   ruleHit,
   SCREENING_CATEGORIES,
@@ -154,12 +155,6 @@ function sortHits(hits: ScreeningHit[]): ScreeningHit[] {
   return hits;
 }
 
-const LEVEL_WEIGHT = { ordinary: 0, major: 1, especiallyMajor: 2 } as const;
-
-/** What a hit asks of a post: a block above any caution, then the caution's level floor. */
-const weightOf = (h: ScreeningHit): number =>
-  h.effect === 'block' ? 3 : h.effect === 'caution' && h.levelFloor ? LEVEL_WEIGHT[h.levelFloor] : -1;
-
 /**
  * One span, one article: the strongest hit alone where several of one category cover exactly the
  * same characters. Terms and rules written for one item often meet on the same words — 女童…殴打 is
@@ -181,7 +176,7 @@ function oncePerSpan(hits: ScreeningHit[]): ScreeningHit[] {
       last.end === h.end &&
       last.category === h.category
     ) {
-      if (weightOf(h) > weightOf(last)) hits[n - 1] = h;
+      if (effectWeight(h.effect, h.levelFloor) > effectWeight(last.effect, last.levelFloor)) hits[n - 1] = h;
       continue;
     }
     hits[n++] = h;
