@@ -330,11 +330,12 @@ function numberAt(
   commercialSentences: number[],
   minorSentences: number[],
 ): void {
-  const b1 = text.charCodeAt(i - 1);
-  const b2 = text.charCodeAt(i - 2);
-  const a0 = text.charCodeAt(j);
-  const a1 = text.charCodeAt(j + 1);
-  if ((CLASS[b1] & PRICE_SIGN) !== 0 || (CLASS[b2] & PRICE_SIGN) !== 0) commercialSentences.push(sentences.of(i));
+  // Reads stay inside the text: a read past either end would send the compiled code back to the
+  // interpreter the first time a number starts or ends a text (and again for every caller it is
+  // inlined into), to be compiled once more.
+  const a0 = j < text.length ? text.charCodeAt(j) : 0;
+  const a1 = j + 1 < text.length ? text.charCodeAt(j + 1) : 0;
+  if (((classAt(text, i - 1) | classAt(text, i - 2)) & PRICE_SIGN) !== 0) commercialSentences.push(sentences.of(i));
   if (a0 === YUAN || (a1 === YUAN && /\s/.test(text.charAt(j)))) commercialSentences.push(sentences.of(i));
   if (a0 === SUI || (a0 === ZHOU && a1 === SUI)) minorSentences.push(sentences.of(i));
 }
