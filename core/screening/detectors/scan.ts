@@ -340,30 +340,68 @@ function numberAt(
   if (a0 === SUI || (a0 === ZHOU && a1 === SUI)) minorSentences.push(sentences.of(i));
 }
 
+/**
+ * Where each detector looks, gathered from the ASCII runs and the cue words: candidates for the
+ * personal-data patterns, links and codes, and the sentences worth a look (in any order and
+ * repeated; sorted and made distinct when read).
+ */
+interface Leads {
+  ids18: Candidate[];
+  ids15: Candidate[];
+  cards: Candidate[];
+  mobiles: Candidate[];
+  plates: Candidate[];
+  addresses: Candidate[];
+  shopLinks: Candidate[];
+  codes: Candidate[];
+  links: DetectorHit[];
+  minorSentences: number[];
+  commercialSentences: number[];
+  credentialSentences: number[];
+}
+
+/**
+ * Every detector around the places the one pass found. Each part is a function of its own: V8
+ * compiles a function as a whole once it is hot, and one function holding every part took 0.4 s of
+ * its compiler time (and took it again whenever any part met something new), which a freshly
+ * started cloud function pays on its first texts.
+ */
 export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
   const { cues, ascii, sentenceEnds, sentenceCount } = where;
   const hits: DetectorHit[] = [];
   if (cues.length === 0 && ascii.length === 0) return hits;
-
   const sentences = new Sentences(text, sentenceEnds, sentenceCount);
+  const leads: Leads = {
+    ids18: [],
+    ids15: [],
+    cards: [],
+    mobiles: [],
+    plates: [],
+    addresses: [],
+    shopLinks: [],
+    codes: [],
+    links: [],
+    minorSentences: [],
+    commercialSentences: [],
+    credentialSentences: [],
+  };
+  leadsFromRuns(text, ascii, sentences, leads);
+  leadsFromCues(text, cues, sentences, leads);
+  personalData(text, leads, hits);
+  minorIdentities(text, leads.minorSentences, sentences, hits);
+  secretMarks(text, cues, hits);
+  commercial(text, leads, sentences, hits);
+  hits.push(...leads.links);
+  // 第三十三条: passwords and codes.
+  for (const s of sentencesIn(leads.credentialSentences))
+    hits.push(...credentialsIn(text, sentences.view(s), sentences.start(s)));
+  return hits;
+}
 
-  // Sentences worth a look by each detector, in any order and repeated (sorted and made distinct below).
-  const minorSentences: number[] = [];
-  const commercialSentences: number[] = [];
-  const credentialSentences: number[] = [];
-
-  // ---- candidates from the ASCII runs ----
-  const ids18: Candidate[] = [];
-  const ids15: Candidate[] = [];
-  const cards: Candidate[] = [];
-  const mobiles: Candidate[] = [];
-  const plates: Candidate[] = [];
-  const addresses: Candidate[] = [];
-  const shopLinks: Candidate[] = [];
-  const codes: Candidate[] = [];
-  const links: DetectorHit[] = [];
+/** Candidates from the ASCII runs: every number, plate, link and code lives in one. */
+function leadsFromRuns(text: string, ascii: readonly Span[], sentences: Sentences, leads: Leads): void {
+  const { ids18, ids15, cards, mobiles, plates, shopLinks, codes, links, commercialSentences, minorSentences } = leads;
   let seen: Set<number> | null = null;
-
   for (const run of ascii) {
     // What the run holds decides which patterns can match it at all.
     // The same loop reads each group of digits once it ends (numberAt: a price or an age beside it).
@@ -394,93 +432,98 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
       for (let i = Math.max(0, run.start - 2), to = Math.min(text.length, run.end + 2); i < to && !currency; i++)
         currency = (CLASS[text.charCodeAt(i)] & CURRENCY) !== 0;
     const province = ((classAt(text, run.start - 1) | classAt(text, run.start - 2)) & PROVINCE) !== 0;
-    if (digits >= 11 || (letters > 0 && (dot || province || currency))) {
-      // Three characters each side: a currency sign, a province character, a lookbehind.
-      const w = windowOf(text, run.start - 3, run.end + 3);
-      if (digits >= 15) {
-        collect(w, ID18, run, ids18);
-        collect(w, ID15, run, ids15);
-        collect(w, CARD, run, cards);
-      }
-      if (digits >= 11) collect(w, MOBILE, run, mobiles);
-      if (province) collect(w, PLATE, run, plates);
-      if (dot) {
-        collect(w, SHOP_LINK, run, shopLinks);
-        for (const m of matchesIn(w, URL_IN_TEXT, run)) {
-          const host = m.groups[2] ?? '';
-          const isUrl = m.groups[0] !== undefined || m.groups[1] !== undefined;
-          const key = m.start * 65536 + (m.end - m.start);
-          seen ??= new Set();
-          if (seen.has(key) || !isForeignHost(host, isUrl)) continue;
-          seen.add(key);
-          links.push({
-            start: m.start,
-            end: m.end,
-            category: 'foreignMedia',
-            detector: 'foreignDomain',
-            rule: '境外网站链接',
-            matched: text.slice(m.start, m.end),
-          });
-        }
-      }
-      if (letters > 0 && currency) collect(w, TAOKOULING, run, codes, true);
+    if (!(digits >= 11 || (letters > 0 && (dot || province || currency)))) continue;
+    // Three characters each side: a currency sign, a province character, a lookbehind.
+    const w = windowOf(text, run.start - 3, run.end + 3);
+    if (digits >= 15) {
+      collect(w, ID18, run, ids18);
+      collect(w, ID15, run, ids15);
+      collect(w, CARD, run, cards);
     }
+    if (digits >= 11) collect(w, MOBILE, run, mobiles);
+    if (province) collect(w, PLATE, run, plates);
+    if (dot) {
+      collect(w, SHOP_LINK, run, shopLinks);
+      for (const m of matchesIn(w, URL_IN_TEXT, run)) {
+        const host = m.groups[2] ?? '';
+        const isUrl = m.groups[0] !== undefined || m.groups[1] !== undefined;
+        const key = m.start * 65536 + (m.end - m.start);
+        seen ??= new Set();
+        if (seen.has(key) || !isForeignHost(host, isUrl)) continue;
+        seen.add(key);
+        links.push({
+          start: m.start,
+          end: m.end,
+          category: 'foreignMedia',
+          detector: 'foreignDomain',
+          rule: '境外网站链接',
+          matched: text.slice(m.start, m.end),
+        });
+      }
+    }
+    if (letters > 0 && currency) collect(w, TAOKOULING, run, codes, true);
   }
+}
 
-  // ---- candidates from the cue words ----
+/** Candidates and sentences from the cue words the lexicon pass found. */
+function leadsFromCues(text: string, cues: readonly Cue[], sentences: Sentences, leads: Leads): void {
   for (const cue of cues) {
     switch (cue.kind) {
       case 'minor':
-        minorSentences.push(sentences.of(cue.start));
+        leads.minorSentences.push(sentences.of(cue.start));
         break;
       case 'purchase':
-        commercialSentences.push(sentences.of(cue.start));
+        leads.commercialSentences.push(sentences.of(cue.start));
         break;
       case 'credential':
-        credentialSentences.push(sentences.of(cue.start));
+        leads.credentialSentences.push(sentences.of(cue.start));
         break;
       case 'shop':
-        collect(windowOf(text, cue.start - 40, cue.end + 2), TAOKOULING, cue, codes, true);
+        collect(windowOf(text, cue.start - 40, cue.end + 2), TAOKOULING, cue, leads.codes, true);
         break;
       case 'address':
         // Every address names a dwelling by number: 5栋, 十二单元, 702室.
         if ((classAt(text, cue.start - 1) & NUMERAL) === 0) break;
-        collect(windowOf(text, cue.start - 30, cue.end + 40), ADDRESS, cue, addresses);
+        collect(windowOf(text, cue.start - 30, cue.end + 40), ADDRESS, cue, leads.addresses);
         break;
       case 'secret':
         break;
     }
   }
+}
 
-  // ---- personal data, in the reference detector's order and with its overlap rules ----
+/** Personal data, in the reference detector's order and with its overlap rules. */
+function personalData(text: string, leads: Leads, hits: DetectorHit[]): void {
   const personal: DetectorHit[] = [];
-  for (const c of [...distinct(ids18), ...distinct(ids15)]) {
+  for (const c of [...distinct(leads.ids18), ...distinct(leads.ids15)]) {
     const id = digitsOf(c.value);
     if (isResidentId(id) && !overlaps(c, personal))
       addPersonal(personal, c, 'idNumber', '居民身份证号码', maskResidentId(id));
   }
-  for (const c of distinct(cards)) {
+  for (const c of distinct(leads.cards)) {
     const card = digitsOf(c.value);
     if (luhnValid(card) && !overlaps(c, personal)) addPersonal(personal, c, 'bankCard', '银行卡号', maskBankCard(card));
   }
-  for (const c of distinct(mobiles)) {
+  for (const c of distinct(leads.mobiles)) {
     const mobile = digitsOf(c.value).replace(/^86(?=1\d{10}$)/, '');
     if (POLICE_CONTACT.test(detectorText(text.slice(Math.max(0, c.start - 12), c.start)))) continue;
     if (!overlaps(c, personal)) addPersonal(personal, c, 'mobile', '手机号码', maskMobile(mobile));
   }
-  for (const c of distinct(plates)) {
+  for (const c of distinct(leads.plates)) {
     if (/\d/.test(c.value))
       addPersonal(personal, c, 'plate', '机动车号牌', maskPlate(c.value.replace(/[·•・. -]/g, '')));
   }
-  for (const c of distinct(addresses)) {
+  for (const c of distinct(leads.addresses)) {
     const lead = /^(?:家住|居住在|居住于|住在|住址|位于|住|在|于|是)*/.exec(c.value)?.[0].length ?? 0;
     const span = { start: c.start + lead, end: c.end, value: c.value };
     if (DWELLING.test(c.value) && !overlaps(span, personal))
       addPersonal(personal, span, 'address', '详细住址', maskAddress(c.value.slice(lead)));
   }
   hits.push(...personal);
+}
 
-  // ---- minors: the sentences that mark a minor ----
+/** Minors: the sentences that mark a minor, read for a name, a school or a class. */
+function minorIdentities(text: string, minorSentences: number[], sentences: Sentences, hits: DetectorHit[]): void {
   for (const s of sentencesIn(minorSentences)) {
     const view = sentences.view(s);
     if (!MINOR_MARK.test(view)) continue;
@@ -496,76 +539,71 @@ export function detectAll(text: string, where: DetectorScan): DetectorHit[] {
       });
     }
   }
+}
 
-  // ---- secret marks: around every classification word ----
-  const marks: DetectorHit[] = [];
+/** Secret marks: around every classification word. */
+function secretMarks(text: string, cues: readonly Cue[], hits: DetectorHit[]): void {
   const secret: Cue[] = [];
   for (const c of cues) if (c.kind === 'secret') secret.push(c);
   const secretCues = secret.filter((c) => markPossible(text, c, secret));
-  if (secretCues.length > 0) {
-    // Per cue, the patterns that can match in its window; the window's view is built only for those.
-    const windows: (Window | null)[] = [];
-    const possible: number[] = [];
-    for (const cue of secretCues) {
-      const from = Math.max(0, cue.start - 12);
-      const bits = marksPossibleIn(text, from, Math.min(text.length, cue.end + 12));
-      possible.push(bits);
-      windows.push(bits === 0 ? null : windowOf(text, cue.start - 12, cue.end + 12));
+  if (secretCues.length === 0) return;
+  const marks: DetectorHit[] = [];
+  // Per cue, the patterns that can match in its window; the window's view is built only for those.
+  const windows: (Window | null)[] = [];
+  const possible: number[] = [];
+  for (const cue of secretCues) {
+    const from = Math.max(0, cue.start - 12);
+    const bits = marksPossibleIn(text, from, Math.min(text.length, cue.end + 12));
+    possible.push(bits);
+    windows.push(bits === 0 ? null : windowOf(text, cue.start - 12, cue.end + 12));
+  }
+  for (let p = 0; p < MARKS.length; p++) {
+    const { rule, pattern } = MARKS[p];
+    const found: Candidate[] = [];
+    for (let i = 0; i < secretCues.length; i++) {
+      const w = windows[i];
+      if (w && (possible[i] & (1 << p)) !== 0) collect(w, pattern, secretCues[i], found);
     }
-    for (let p = 0; p < MARKS.length; p++) {
-      const { rule, pattern } = MARKS[p];
-      const found: Candidate[] = [];
-      for (let i = 0; i < secretCues.length; i++) {
-        const w = windows[i];
-        if (w && (possible[i] & (1 << p)) !== 0) collect(w, pattern, secretCues[i], found);
-      }
-      for (const m of distinct(found)) {
-        if (marks.some((h) => h.start <= m.start && m.end <= h.end)) continue;
-        marks.push({
-          start: m.start,
-          end: m.end,
-          category: 'secret',
-          detector: 'secretMark',
-          rule,
-          matched: text.slice(m.start, m.end),
-        });
-      }
+    for (const m of distinct(found)) {
+      if (marks.some((h) => h.start <= m.start && m.end <= h.end)) continue;
+      marks.push({
+        start: m.start,
+        end: m.end,
+        category: 'secret',
+        detector: 'secretMark',
+        rule,
+        matched: text.slice(m.start, m.end),
+      });
     }
   }
   hits.push(...marks);
+}
 
-  // ---- commercial: links and codes, then the sentences that sell ----
-  const commercial: DetectorHit[] = [];
-  for (const c of distinct(shopLinks)) sell(commercial, text, c.start, c.end, 'shopLink', '电商链接');
-  for (const c of distinct(codes))
-    if (!overlaps(c, commercial)) sell(commercial, text, c.start, c.end, 'shopLink', '淘口令');
-  for (const s of sentencesIn(commercialSentences)) {
+/** Commercial: links and codes, then the sentences that sell. */
+function commercial(text: string, leads: Leads, sentences: Sentences, hits: DetectorHit[]): void {
+  const found: DetectorHit[] = [];
+  for (const c of distinct(leads.shopLinks)) sell(found, text, c.start, c.end, 'shopLink', '电商链接');
+  for (const c of distinct(leads.codes))
+    if (!overlaps(c, found)) sell(found, text, c.start, c.end, 'shopLink', '淘口令');
+  for (const s of sentencesIn(leads.commercialSentences)) {
     const sentence = sentences.view(s);
     const view = sentence.includes('￥') ? sentence.replace(/￥/g, '¥') : sentence;
     if (SCAM.test(view)) continue;
     const start = sentences.start(s);
     for (const m of scan(PURCHASE_CALL, view))
-      sell(commercial, text, start + m.start, start + m.end, 'purchaseCall', '购买号召');
+      sell(found, text, start + m.start, start + m.end, 'purchaseCall', '购买号召');
     // A price after a sign needs the sign (the view reads ￥ and ＄ as ¥ and $).
     if (view.includes('¥') || view.includes('$'))
       for (const m of scan(SYMBOL_PRICE, view)) {
         const at = { start: start + m.start, end: start + m.end };
-        if (!overlaps(at, commercial)) sell(commercial, text, at.start, at.end, 'price', '商品价格');
+        if (!overlaps(at, found)) sell(found, text, at.start, at.end, 'price', '商品价格');
       }
     // A price in 元 needs the character 元: no need to run the pattern (slow to start: a lookbehind) without it.
     if (!view.includes('元') || !SELLING.test(view)) continue;
     for (const m of scan(YUAN_PRICE, view)) {
       const at = { start: start + m.start, end: start + m.end };
-      if (!overlaps(at, commercial)) sell(commercial, text, at.start, at.end, 'price', '商品价格');
+      if (!overlaps(at, found)) sell(found, text, at.start, at.end, 'price', '商品价格');
     }
   }
-  hits.push(...commercial);
-
-  hits.push(...links);
-
-  // ---- 第三十三条: passwords and codes ----
-  for (const s of sentencesIn(credentialSentences))
-    hits.push(...credentialsIn(text, sentences.view(s), sentences.start(s)));
-
-  return hits;
+  hits.push(...found);
 }
