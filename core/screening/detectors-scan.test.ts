@@ -15,16 +15,7 @@ import { DEV } from '../../test/screening-corpus/items/dev';
 import { HELD_OUT } from '../../test/screening-corpus/items/held-out';
 import { HELD_OUT_2 } from '../../test/screening-corpus/items/held-out-2';
 import { HELD_OUT_3 } from '../../test/screening-corpus/items/held-out-3';
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../random';
 
 const key = (h: DetectorHit): string => `${h.detector}:${h.start}:${h.end}:${h.matched}`;
 const matcher = getMatcher(STARTER_LEXICON);

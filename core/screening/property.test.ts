@@ -7,16 +7,7 @@ import type { CombinationRule, LexiconData, RuleWithin, ScreeningCategoryId } fr
 import { buildMatcher, type TermHit } from './matcher';
 import { referenceMatch } from './reference';
 import { ruleProblems, sentenceAt, type RuleMatch } from './rules';
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../random';
 
 // Simplified and traditional pairs, full-width and case variants, an astral CJK character and
 // one that folds from astral to ASCII, and noise that normalisation drops or turns into a boundary.

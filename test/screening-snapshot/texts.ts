@@ -5,16 +5,7 @@
  * term, and every kind of thing a detector looks for, packed close together.
  */
 import type { LexiconData } from '../../typings/screening';
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../core/random';
 
 const PIECES = [
   '430104198511122315',

@@ -26,6 +26,7 @@ import { buildReference } from '../../core/screening/reference';
 import { referenceDetect, screen } from '../../core/screening/screen';
 import { STARTER_LEXICON } from '../../core/screening/starter-lexicon';
 import { SCREENING_CORPUS } from '../../test/screening-corpus/corpus';
+import { mulberry32 } from '../../core/random';
 
 /**
  * Defined (true) in the bundle screening-deployed.ts compiles from this file; never declared under tsx.
@@ -77,16 +78,6 @@ export interface ScreeningBenchFigures {
     rulesPrecision: number;
     detectors: number;
     detectorsPrecision: number;
-  };
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
