@@ -17,6 +17,7 @@
  * Needs the built functions (npm run bench builds them; otherwise npm run build or any node test run).
  */
 import * as wxCloud from 'wx-server-sdk';
+import { mulberry32 } from '../../core/random';
 import { toBeijingIso } from '../../core/time';
 import { createLocalCloud, type Doc, type LocalCloud } from '../local-cloud/src';
 import type { SdkDb } from '../local-cloud/test/db-sdk';
@@ -101,16 +102,10 @@ function fill(cloud: LocalCloud, documents: number, perAccount: number): void {
   }
 }
 
-/** Deterministic account choice (mulberry32), so two runs query the same accounts. */
+/** Deterministic account choice (seeded), so two runs query the same accounts. */
 function accountPicker(seed: number, accounts: number): () => string {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    return `bench-acc-${String(Math.floor(r * accounts)).padStart(5, '0')}`;
-  };
+  const random = mulberry32(seed);
+  return () => `bench-acc-${String(Math.floor(random() * accounts)).padStart(5, '0')}`;
 }
 
 interface Side {

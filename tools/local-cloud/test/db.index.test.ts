@@ -5,6 +5,7 @@
  */
 import { find } from 'mingo';
 import type { CollectionSpec } from '../../../core/schema';
+import { mulberry32 } from '../../../core/random';
 import { schema } from '../../../core/schema';
 import { type Doc, LocalDatabase, type SortSpec } from '../src';
 
@@ -104,17 +105,6 @@ describe('100k posts', () => {
   });
 });
 
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('the planner never changes an answer', () => {
   const testSchema: CollectionSpec[] = [
     {
@@ -142,7 +132,8 @@ describe('the planner never changes an answer', () => {
     },
     { name: 'plain', indexes: [] },
   ];
-  const random = rng(20260302);
+  // Seeded, so a failure can be replayed.
+  const random = mulberry32(20260302);
   const pick = <T>(xs: readonly T[]): T => {
     const x = xs[Math.floor(random() * xs.length)];
     if (x === undefined) throw new Error('empty choice');
