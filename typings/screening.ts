@@ -172,6 +172,26 @@ export interface LexiconData {
   wording?: readonly WordingRule[];
 }
 
+/**
+ * 语义研判: the classifier's weights as shipped (core/screening/classifier-model.ts, written by
+ * tools/screening-classifier.ts from the corpus's tuning parts).
+ */
+export interface ClassifierModelData {
+  version: string;
+  /** Buckets are 2^bits. */
+  bits: number;
+  classes: ScreeningCategoryId[];
+  /** A finding needs at least this probability. */
+  threshold: number;
+  bias: number[];
+  /** Per class: a weight is its signed byte times this. */
+  scale: number[];
+  /** Base64 of the signed bytes, bucket-major: bucket * classes.length + class. */
+  weights: string;
+  /** What it learned from: corpus part ids, never the part kept out. */
+  trainedOn: { parts: string[]; samples: number; everyday: number };
+}
+
 interface HitBase {
   category: ScreeningCategoryId;
   /** e.g. 第十七条（一）8 */
@@ -180,9 +200,9 @@ interface HitBase {
   effect: ScreeningEffect;
   /** Set for caution hits. */
   levelFloor: SensitivityLevel | null;
-  /** What fired: a lexicon term, a combination rule or a detector. */
-  source: 'lexicon' | 'rule' | ScreeningDetectorId;
-  /** The lexicon term as written, the rule's name, or the detector's Chinese name. */
+  /** What fired: a lexicon term, a combination rule, a detector or the classifier (语义研判). */
+  source: 'lexicon' | 'rule' | 'classifier' | ScreeningDetectorId;
+  /** The lexicon term as written, the rule's name, the detector's Chinese name, or 语义研判 with its confidence. */
   rule: string;
 }
 
@@ -209,6 +229,10 @@ export interface SpanHit extends HitBase {
   ruleId?: string;
   /** Set for a rule hit: one part per group, in group order. */
   parts?: RulePart[];
+  /** Set for a classifier hit: the model's probability, 0..1. */
+  confidence?: number;
+  /** Set for a classifier hit: the phrases that weighed most, in text order. */
+  evidence?: { start: number; end: number; matched: string }[];
 }
 
 /** A verdict about the whole text (WeChat content security). */

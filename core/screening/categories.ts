@@ -244,10 +244,12 @@ const CONTENT_ARTICLES: ReadonlySet<number> = new Set([17, 18, 40, 41]);
  * it is dropped. Ordinary police news caught by nothing else keeps it.
  */
 export function dropResidual<T extends { category: ScreeningCategoryId }>(hits: T[]): T[] {
-  const named = hits.some(
-    (h) => h.category !== 'otherPoliceInfo' && CONTENT_ARTICLES.has(categoryOf(h.category).ref.article),
-  );
-  return named ? hits.filter((h) => h.category !== 'otherPoliceInfo') : hits;
+  return namesItem(hits) ? hits.filter((h) => h.category !== 'otherPoliceInfo') : hits;
+}
+
+/** Whether a named item of 第十七条 or 第十八、四十、四十一条 (not the residual (二)7) is among the hits. */
+export function namesItem(hits: readonly { category: ScreeningCategoryId }[]): boolean {
+  return hits.some((h) => h.category !== 'otherPoliceInfo' && CONTENT_ARTICLES.has(categoryOf(h.category).ref.article));
 }
 
 const LEVEL_RANK: Record<SensitivityLevel, number> = { ordinary: 0, major: 1, especiallyMajor: 2 };

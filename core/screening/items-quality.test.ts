@@ -63,7 +63,10 @@
  *    (foreignMedia and stabilityPetition 96.2%; lowest reputation and hotIssue 26.9%, controversial
  *    and personalImproper 30.8%), precision 82.3% (442 correct, 95 false alarms). The rules before
  *    held-out 6 was read (1145189, 188 rules) read it at 435/728 (59.8%), precision 82.7%. Issue 17's
- *    target is NOT met on kept-out text.
+ *    target is NOT met on kept-out text. 语义研判 (core/screening/classifier.ts, trained on the tuning
+ *    parts only) was then added and the part measured with it: recall 544/728 (74.7%), 6 of 28
+ *    items at ≥ 90% (lowest controversial 38.5%), precision 83.4% (544 correct, 108 false alarms);
+ *    still NOT met (FIRST_WITH_CLASSIFIER says why it was read twice). FIRST_WITH_CLASSIFIER holds that floor; FIRST_MEASUREMENTS holds the rules alone to theirs.
  *
  * 第十七条（二）7 is read literally (all police-work news that is not a service guide), as the older
  * parts mostly label it and the writers of dev 3, held-out 5 and held-out 6 did not: every institutional
@@ -96,7 +99,7 @@ import { CORPUS_ITEMS, PERSONAL_ITEMS } from '../../test/screening-corpus/items/
 import { categoryOf } from './categories';
 import { measureItems } from './quality';
 import { ruleProblems } from './rules';
-import { screen } from './screen';
+import { defaultClassifier, screen } from './screen';
 import { STARTER_LEXICON } from './starter-lexicon';
 
 const WRITTEN_TWICE: ReadonlySet<string> = new Set([
@@ -195,9 +198,12 @@ describe(`issue 17 targets on the tuning parts (${TUNING_PARTS.map((p) => p.titl
  * errors were used (held-out 4: rules frozen at 8b8d953; held-out 5: at e912a22): recall per item
  * (found of 13) and overall precision. A part's figures never fall below them.
  */
-const FIRST_MEASUREMENTS: Partial<
-  Record<CorpusPart['id'], { found: Partial<Record<ScreeningCategoryId, number>>; precision: number }>
-> = {
+interface FirstMeasurement {
+  found: Partial<Record<ScreeningCategoryId, number>>;
+  precision: number;
+}
+
+const FIRST_MEASUREMENTS: Partial<Record<CorpusPart['id'], FirstMeasurement>> = {
   h4: {
     found: {
       reputation: 4,
@@ -339,14 +345,60 @@ const FIRST_MEASUREMENTS: Partial<
   },
 };
 
+/**
+ * 语义研判 on the kept-out part: the rules as above with the classifier (classifier-ccaa0e3e, trained by
+ * tools/screening-classifier.ts on the tuning parts and the everyday posts, never on held-out 7; its
+ * settings chosen on folds of the tuning parts). Held-out 7 was read twice with a classifier: first
+ * with classifier-c970914b (548/728, precision 81.7%), withdrawn because it flagged captions of a few
+ * words (民警在巡逻。) on every item, a fault the unit tests showed, not this part; then with this one.
+ * FIRST_MEASUREMENTS holds the rules alone (classifier null) to theirs.
+ */
+const FIRST_WITH_CLASSIFIER: Partial<Record<CorpusPart['id'], FirstMeasurement>> = {
+  h7: {
+    found: {
+      reputation: 15,
+      massIncident: 23,
+      politicsEthnicReligion: 15,
+      crimeDetail: 19,
+      policyCriticism: 15,
+      unverifiedPolice: 24,
+      secret: 14,
+      privacy: 16,
+      sobStory: 21,
+      hotIssue: 13,
+      commercial: 18,
+      foreignMedia: 25,
+      stabilityPetition: 26,
+      officialCrime: 24,
+      majorCase: 22,
+      vulnerable: 22,
+      safetyStats: 23,
+      publicAnxiety: 20,
+      otherPoliceInfo: 13,
+      leaderSpeech: 22,
+      largeSecurity: 25,
+      unrelated: 16,
+      controversial: 10,
+      personalSensitive: 22,
+      personalMicroEvent: 25,
+      personalImproper: 12,
+      personalCriticism: 22,
+      personalPayment: 22,
+    },
+    // 544 / 652
+    precision: 544 / 652,
+  },
+};
+
 describe.each(PARTS.filter((p) => FIRST_MEASUREMENTS[p.id]).map((p) => [p.title, p] as const))(
   '%s: printed, and never below its first measurement',
   (title, part) => {
     const first = FIRST_MEASUREMENTS[part.id];
-    const now = measureItems(part.samples, STARTER_LEXICON, CORPUS_ITEMS);
+    // the rules as they were measured: without the classifier
+    const now = measureItems(part.samples, STARTER_LEXICON, CORPUS_ITEMS, null);
     afterAll(() => {
       process.stdout.write(
-        `\n${formatItemReport(now, `${title} (${part.keptOut ? 'kept out' : 'tuning'})`).join('\n')}\n`,
+        `\n${formatItemReport(now, `${title} (${part.keptOut ? 'kept out' : 'tuning'}), rules alone`).join('\n')}\n`,
       );
     });
 
@@ -362,8 +414,7 @@ describe.each(PARTS.filter((p) => FIRST_MEASUREMENTS[p.id]).map((p) => [p.title,
 );
 
 /** Whether a first measurement met issue 17's target: every item ≥ 90% recall, precision ≥ 95%. */
-function firstMetTarget(part: CorpusPart): boolean {
-  const first = FIRST_MEASUREMENTS[part.id];
+function firstMetTarget(part: CorpusPart, first: FirstMeasurement | undefined): boolean {
   if (!first) return false;
   return (
     first.precision >= PRECISION_TARGET &&
@@ -389,15 +440,18 @@ if (keptOut === undefined) {
     });
   });
 } else {
-  describe(`the part kept out of rule writing (${keptOut.title})`, () => {
+  describe.each([
+    ['the rules with the classifier (as screen() reads)', FIRST_WITH_CLASSIFIER, defaultClassifier()],
+    ['the rules alone', FIRST_MEASUREMENTS, null],
+  ] as const)(`the part kept out of rule writing (${keptOut.title}): %s`, (reader, records, classifier) => {
     // Issue 17's target is asserted on a kept-out part unless its first measurement is on record
     // and missed it; then that first measurement is the floor the part is held to.
-    const first = FIRST_MEASUREMENTS[keptOut.id];
-    const met = first === undefined || firstMetTarget(keptOut);
-    const now = measureItems(keptOut.samples, STARTER_LEXICON, CORPUS_ITEMS);
+    const first = records[keptOut.id];
+    const met = first === undefined || firstMetTarget(keptOut, first);
+    const now = measureItems(keptOut.samples, STARTER_LEXICON, CORPUS_ITEMS, classifier);
     afterAll(() => {
       process.stdout.write(
-        `\n${formatItemReport(now, `${keptOut.title} (kept out)`).join('\n')}\nissue 17's target on the kept-out part (${keptOut.title}): ${first === undefined ? 'first measurement not yet on record' : met ? 'MET at its first measurement' : 'NOT MET at its first measurement'}\n`,
+        `\n${formatItemReport(now, `${keptOut.title} (kept out), ${reader}`).join('\n')}\nissue 17's target on the kept-out part (${keptOut.title}), ${reader}: ${first === undefined ? 'first measurement not yet on record' : met ? 'MET at its first measurement' : 'NOT MET at its first measurement'}\n`,
       );
     });
 

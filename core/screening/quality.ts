@@ -1,7 +1,8 @@
 /** Precision and recall per category over a labelled set of texts. */
 import type { LexiconData, ScreeningCategoryId, ScreeningInput } from '../../typings/screening';
 import { SCREENING_CATEGORIES } from './categories';
-import { screen } from './screen';
+import type { Classifier } from './classifier';
+import { defaultClassifier, screen } from './screen';
 
 export interface LabelledText {
   id: string;
@@ -110,10 +111,12 @@ export interface ItemReport {
  * firing counts as correct when it is the sample's item on a positive, as neither when the sample's
  * `also` names it, and as a false alarm otherwise.
  */
+/** `classifier` null measures the lexicon, the rules and the detectors alone. */
 export function measureItems(
   samples: readonly ItemLabelled[],
   lexicon: LexiconData,
   items: readonly ScreeningCategoryId[],
+  classifier: Classifier | null = defaultClassifier(),
 ): ItemReport {
   const stats = new Map(items.map((item) => [item, { positives: 0, found: 0, falseAlarms: 0, fired: 0 }]));
   const misses: ItemReport['misses'] = [];
@@ -121,7 +124,7 @@ export function measureItems(
   let correct = 0;
   let falseAlarms = 0;
   for (const s of samples) {
-    const result = screen({ text: s.text, context: { kind: 'post', accountKind: s.accountKind } }, lexicon);
+    const result = screen({ text: s.text, context: { kind: 'post', accountKind: s.accountKind } }, lexicon, classifier);
     const by = new Map<ScreeningCategoryId, string>();
     for (const h of result.hits) if (!by.has(h.category)) by.set(h.category, h.rule);
     const own = stats.get(s.item);

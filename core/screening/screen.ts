@@ -18,11 +18,14 @@ import {
   categoryOf,
   dropResidual,
   effectWeight,
+  namesItem,
   preferSpecific,
   ruleHit,
   SCREENING_CATEGORIES,
   spanHit,
 } from './categories';
+import { Classifier, classifierLevel } from './classifier';
+import { CLASSIFIER_MODEL } from './classifier-model';
 import { detectCommercial } from './detectors/commercial';
 import { detectCredentials } from './detectors/credentials';
 import { detectAll } from './detectors/scan';
@@ -185,15 +188,65 @@ function oncePerSpan(hits: ScreeningHit[]): ScreeningHit[] {
   return hits;
 }
 
-export function screen(input: ScreeningInput, lexicon: LexiconData): ScreeningResult {
-  return screenWith(input, lexicon.version, getMatcher(lexicon));
+let shipped: Classifier | null = null;
+
+/** The classifier as shipped (core/screening/classifier-model.ts), decoded once per process. */
+export function defaultClassifier(): Classifier {
+  shipped ??= new Classifier(CLASSIFIER_MODEL);
+  return shipped;
+}
+
+/**
+ * `classifier` null screens with the lexicon, the rules and the detectors only (what issue 17's speed
+ * target measures; the bench prints both).
+ */
+export function screen(
+  input: ScreeningInput,
+  lexicon: LexiconData,
+  classifier: Classifier | null = defaultClassifier(),
+): ScreeningResult {
+  return screenWith(input, lexicon.version, getMatcher(lexicon), classifier);
+}
+
+/**
+ * 语义研判 adds an item the lexicon, the rules and the detectors did not: a caution that sends the post
+ * to the item's approver (第十五、十七条), with the window it read and the phrases that weighed most.
+ * The residual (二)7 only where no named item was found.
+ */
+function classifierHits(
+  text: string,
+  context: ScreeningContext,
+  classifier: Classifier,
+  found: ScreeningHit[],
+): SpanHit[] {
+  const out: SpanHit[] = [];
+  const named = namesItem(found);
+  for (const f of classifier.read(text, context)) {
+    if (found.some((h) => h.category === f.category) || (named && f.category === 'otherPoliceInfo')) continue;
+    const hit = spanHit(f.category, 'classifier', `语义研判（把握 ${Math.floor(f.confidence * 100)}%）`, 'text', {
+      start: f.start,
+      end: f.end,
+      matched: text.slice(f.start, f.end),
+    });
+    hit.effect = 'caution';
+    hit.levelFloor = classifierLevel(f.category);
+    hit.confidence = f.confidence;
+    hit.evidence = f.evidence;
+    out.push(hit);
+  }
+  return out;
 }
 
 /**
  * Screening with a matcher already built: the rule editor's test bench screens with a draft rule in a
  * matcher of its own, never cached, so a test does not push the version in use out of the cache.
  */
-export function screenWith(input: ScreeningInput, version: string, matcher: Matcher): ScreeningResult {
+export function screenWith(
+  input: ScreeningInput,
+  version: string,
+  matcher: Matcher,
+  classifier: Classifier | null = defaultClassifier(),
+): ScreeningResult {
   const { text, context } = input;
   const match = matcher.matchRules(text, rulesIn(context));
   const { hits: termHits, rules: fired, wording } = match;
@@ -233,7 +286,10 @@ export function screenWith(input: ScreeningInput, version: string, matcher: Matc
     }
   if (input.repostOf) for (const h of checkSource(input.repostOf)) if (applies(h.category)) found.push(h);
 
-  const hits = oncePerSpan(sortHits(dropResidual(preferSpecific(found))));
+  const kept = dropResidual(preferSpecific(found));
+  // After those two passes: a suspicion neither removes what the rules found nor stands for it.
+  if (classifier) for (const h of classifierHits(text, context, classifier, kept)) kept.push(h);
+  const hits = oncePerSpan(sortHits(kept));
   const suggestions =
     wording.length === 0
       ? []

@@ -1,0 +1,378 @@
+/**
+ * 语义研判: a linear model over the characters of a post, one score per item of 第十七条 and 第十八、
+ * 四十、四十一条, learned from the labelled corpus. The rules catch what a sentence says in words the
+ * desk has written down; the classifier catches what it is about when the words are everyday ones
+ * (docs/screening.md, "Eighth round"). It only ever adds a caution for a human to read: a hit raises the
+ * level so that the article's approver sees the post (第十五、十七条), it never refuses one.
+ *
+ * Features are character 1-, 2- and 3-grams of the width- and case-folded text, hashed into 2^bits
+ * buckets, counted (not deduplicated) so that a window's score is the sum of its sentences' scores.
+ * Training and scoring share `features`, so the model reads text exactly as it was trained.
+ */
+import type {
+  ClassifierModelData,
+  ScreeningCategoryId,
+  ScreeningContext,
+  SensitivityLevel,
+} from '../../typings/screening';
+import { mulberry32 } from '../random';
+import { appliesTo, categoryOf } from './categories';
+
+/** A window longer than the corpus's sentences reads as something the model never saw. */
+export const WINDOW_CHARS = 160;
+const SEEDS = [0x2f1e4d5b, 0x6c3a9e17, 0x1b873593];
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Width- and case-folded code unit, or -1 for white space (skipped: it carries no meaning here). */
+export function foldUnit(c: number): number {
+  if (c <= 0x20 || c === 0x3000 || c === 0xa0) return -1;
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  if (c >= 0x41 && c <= 0x5a) c += 0x20;
+  return c;
+}
+
+const isSentenceEnd = (c: number): boolean =>
+  c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0xff1b || c === 0x3b;
+
+/**
+ * Calls `emit(bucket, at)` for every n-gram (n = 1..3) ending at each folded unit of `text`, `at` being
+ * the unit's offset in the original text.
+ */
+export function features(text: string, bits: number, emit: (bucket: number, at: number, n: number) => void): void {
+  const shift = 32 - bits;
+  let a = -1;
+  let b = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = foldUnit(text.charCodeAt(i));
+    if (c < 0) continue;
+    emit(fmix(c ^ SEEDS[0]) >>> shift, i, 1);
+    if (b >= 0) {
+      const pair = ((b << 16) | c) >>> 0;
+      emit(fmix(pair ^ SEEDS[1]) >>> shift, i, 2);
+      if (a >= 0) emit(fmix(Math.imul(a, 0x9e3779b1) ^ pair ^ SEEDS[2]) >>> shift, i, 3);
+    }
+    a = b;
+    b = c;
+  }
+}
+
+/** The bucket that says which kind of account posts (第十八条 binds personal accounts only). */
+export function kindBucket(context: ScreeningContext, bits: number): number {
+  const tag = context.kind === 'post' && context.accountKind === 'personal' ? 0x5045 : 0x494e;
+  return fmix(tag ^ 0x7f4a7c15) >>> (32 - bits);
+}
+
+export interface TrainingSample {
+  text: string;
+  context: ScreeningContext;
+  /** Items the text is about. */
+  positive: readonly ScreeningCategoryId[];
+  /** Items a careful reviewer might also flag: neither taught as present nor as absent. */
+  ignore: readonly ScreeningCategoryId[];
+}
+
+export interface TrainingOptions {
+  bits: number;
+  epochs: number;
+  seed: number;
+  threshold: number;
+}
+
+export const TRAINING: TrainingOptions = { bits: 14, epochs: 15, seed: 17, threshold: 0.5 };
+
+/**
+ * One-vs-rest logistic regression by AdaGrad over the hashed counts, samples in a seeded order: the
+ * same samples and options give the same model on every run.
+ */
+export function trainClassifier(
+  samples: readonly TrainingSample[],
+  classes: readonly ScreeningCategoryId[],
+  options: TrainingOptions = TRAINING,
+): { weights: Float32Array; bias: Float64Array } {
+  const K = classes.length;
+  const D = 1 << options.bits;
+  const index = new Map(classes.map((c, i) => [c, i]));
+  const weights = new Float32Array(D * K);
+  const squares = new Float32Array(D * K);
+  const bias = new Float64Array(K);
+  const prepared = samples.map((s) => {
+    const buckets: number[] = [kindBucket(s.context, options.bits)];
+    features(s.text, options.bits, (bucket) => buckets.push(bucket));
+    // 1: present, 0: absent, -1: not taught
+    const target = new Int8Array(K);
+    for (const c of s.ignore) {
+      const i = index.get(c);
+      if (i !== undefined) target[i] = -1;
+    }
+    for (const c of s.positive) {
+      const i = index.get(c);
+      if (i !== undefined) target[i] = 1;
+    }
+    return { buckets, target };
+  });
+  // Each class starts from its prior odds: a text with little in it leans to "not this item".
+  for (let k = 0; k < K; k++) {
+    let present = 0;
+    let absent = 0;
+    for (const p of prepared) {
+      if (p.target[k] === 1) present++;
+      else if (p.target[k] === 0) absent++;
+    }
+    bias[k] = Math.log((present + 1) / (absent + 1));
+  }
+  const order = prepared.map((_, i) => i);
+  const random = mulberry32(options.seed);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const o of order) {
+      const { buckets, target } = prepared[o];
+      for (let k = 0; k < K; k++) {
+        if (target[k] < 0) continue;
+        let z = bias[k];
+        for (const d of buckets) z += weights[d * K + k];
+        const gradient = 1 / (1 + Math.exp(-z)) - target[k];
+        bias[k] -= 0.1 * gradient;
+        for (const d of buckets) {
+          const w = d * K + k;
+          const g = gradient + 1e-6 * weights[w];
+          squares[w] += g * g;
+          weights[w] -= (0.5 / Math.sqrt(squares[w] + 1e-8)) * g;
+        }
+      }
+    }
+  }
+  return { weights, bias };
+}
+
+/** Per class, weights as signed bytes times the class's scale. */
+export function quantise(
+  trained: { weights: Float32Array; bias: Float64Array },
+  classes: readonly ScreeningCategoryId[],
+): { bytes: Int8Array; scale: number[]; bias: number[] } {
+  const K = classes.length;
+  const round = (v: number): number => Number(v.toPrecision(6));
+  const scale = classes.map((_, k) => {
+    let max = 0;
+    for (let i = k; i < trained.weights.length; i += K) max = Math.max(max, Math.abs(trained.weights[i]));
+    return round(max / 127 || 1);
+  });
+  const bytes = new Int8Array(trained.weights.length);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.round(trained.weights[i] / scale[i % K]);
+  return { bytes, scale, bias: [...trained.bias].map(round) };
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+export function encodeBytes(bytes: Int8Array): string {
+  const u = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let out = '';
+  for (let i = 0; i < u.length; i += 3) {
+    const n = (u[i] << 16) | ((u[i + 1] ?? 0) << 8) | (u[i + 2] ?? 0);
+    out += B64[n >> 18] + B64[(n >> 12) & 63];
+    out += i + 1 < u.length ? B64[(n >> 6) & 63] : '=';
+    out += i + 2 < u.length ? B64[n & 63] : '=';
+  }
+  return out;
+}
+
+export function decodeBytes(text: string): Int8Array {
+  const value = new Int16Array(128).fill(-1);
+  for (let i = 0; i < B64.length; i++) value[B64.charCodeAt(i)] = i;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const n =
+      (value[text.charCodeAt(i)] << 18) |
+      (value[text.charCodeAt(i + 1)] << 12) |
+      (Math.max(0, value[text.charCodeAt(i + 2)]) << 6) |
+      Math.max(0, value[text.charCodeAt(i + 3)]);
+    out[o++] = n >> 16;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return new Int8Array(out.buffer);
+}
+
+/** A span of the original text that pushed the score up most. */
+export interface Evidence {
+  start: number;
+  end: number;
+  matched: string;
+}
+
+/** What the classifier reads in a text: one finding per item over its threshold, best window first. */
+export interface ClassifierFinding {
+  category: ScreeningCategoryId;
+  /** The model's probability that the window is about the item, 0..1. */
+  confidence: number;
+  start: number;
+  end: number;
+  evidence: Evidence[];
+}
+
+export class Classifier {
+  readonly version: string;
+  readonly classes: readonly ScreeningCategoryId[];
+  private readonly bits: number;
+  private readonly threshold: number;
+  private readonly bytes: Int8Array;
+  private readonly scale: Float64Array;
+  private readonly bias: Float64Array;
+
+  constructor(data: ClassifierModelData) {
+    this.version = data.version;
+    this.classes = data.classes;
+    this.bits = data.bits;
+    this.threshold = data.threshold;
+    this.bytes = decodeBytes(data.weights);
+    this.scale = Float64Array.from(data.scale);
+    this.bias = Float64Array.from(data.bias);
+    if (this.bytes.length !== (1 << this.bits) * this.classes.length)
+      throw new Error(`classifier ${data.version}: ${this.bytes.length} weights for ${this.classes.length} classes`);
+  }
+
+  /** Probabilities per class for the whole text read as one window (what the corpus measures). */
+  probabilities(text: string, context: ScreeningContext): number[] {
+    const K = this.classes.length;
+    const sums = new Int32Array(K);
+    const add = (bucket: number): void => {
+      const base = bucket * K;
+      for (let k = 0; k < K; k++) sums[k] += this.bytes[base + k];
+    };
+    add(kindBucket(context, this.bits));
+    features(text, this.bits, add);
+    return this.classes.map((_, k) => 1 / (1 + Math.exp(-(this.bias[k] + this.scale[k] * sums[k]))));
+  }
+
+  /**
+   * Reads a post in consecutive windows of whole sentences of one paragraph, up to WINDOW_CHARS (a
+   * sentence longer than that is cut), and reports, for each item that applies in the context, the window that scores it highest if
+   * that score reaches the model's threshold.
+   */
+  read(text: string, context: ScreeningContext): ClassifierFinding[] {
+    if (context.kind !== 'post') return [];
+    const K = this.classes.length;
+    const bytes = this.bytes;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const sums: Int32Array[] = [];
+    let current = new Int32Array(K);
+    let start = -1;
+    let units = 0;
+    let last = -1;
+    // a window never runs past a paragraph: a post's paragraphs are what its writer kept apart
+    const paragraphEnds: boolean[] = [];
+    const close = (paragraphEnd: boolean): void => {
+      if (start < 0) return;
+      starts.push(start);
+      ends.push(last + 1);
+      paragraphEnds.push(paragraphEnd);
+      sums.push(current);
+      current = new Int32Array(K);
+      start = -1;
+      units = 0;
+    };
+    let ended = false;
+    features(text, this.bits, (bucket, at, n) => {
+      if (n === 1) {
+        // a sentence closes at the next unit, once the 2- and 3-grams ending on its last unit are in
+        const newline = start >= 0 && at > last + 1 && text.slice(last + 1, at).includes('\n');
+        if (ended || newline) close(newline);
+        if (start < 0) start = at;
+        last = at;
+        units++;
+        ended = isSentenceEnd(text.charCodeAt(at)) || units >= WINDOW_CHARS;
+      }
+      const base = bucket * K;
+      for (let k = 0; k < K; k++) current[k] += bytes[base + k];
+    });
+    close(true);
+    if (starts.length === 0) return [];
+
+    const kind = kindBucket(context, this.bits) * K;
+    const best = new Float64Array(K).fill(-Infinity);
+    const bestAt = new Int32Array(K * 2);
+    const window = new Int32Array(K);
+    // Windows follow one another: a part of a window scored alone would be a text the model never saw
+    // (the corpus teaches whole posts), and its best part would fire where the whole does not.
+    for (let i = 0; i < starts.length; ) {
+      window.fill(0);
+      let j = i;
+      for (; j < starts.length && (j === i || (ends[j] - starts[i] <= WINDOW_CHARS && !paragraphEnds[j - 1])); j++) {
+        const s = sums[j];
+        for (let k = 0; k < K; k++) window[k] += s[k];
+      }
+      for (let k = 0; k < K; k++) {
+        const z = this.bias[k] + this.scale[k] * (window[k] + bytes[kind + k]);
+        if (z > best[k]) {
+          best[k] = z;
+          bestAt[2 * k] = i;
+          bestAt[2 * k + 1] = j - 1;
+        }
+      }
+      i = j;
+    }
+    const logit = Math.log(this.threshold / (1 - this.threshold));
+    const findings: ClassifierFinding[] = [];
+    for (let k = 0; k < K; k++) {
+      const category = this.classes[k];
+      if (best[k] < logit || !appliesTo(categoryOf(category), context)) continue;
+      const from = starts[bestAt[2 * k]];
+      const to = ends[bestAt[2 * k + 1]];
+      findings.push({
+        category,
+        confidence: 1 / (1 + Math.exp(-best[k])),
+        start: from,
+        end: to,
+        evidence: this.evidence(text, from, to, k),
+      });
+    }
+    return findings.sort((x, y) => y.confidence - x.confidence || x.start - y.start);
+  }
+
+  /** Up to three phrases (bigrams and trigrams, joined where they overlap) that weigh most for class k. */
+  private evidence(text: string, from: number, to: number, k: number): Evidence[] {
+    const K = this.classes.length;
+    const grams: { start: number; end: number; weight: number }[] = [];
+    const units: number[] = [];
+    features(text.slice(from, to), this.bits, (bucket, at, n) => {
+      if (n === 1) units.push(at);
+      if (n === 1) return;
+      const weight = this.bytes[bucket * K + k];
+      if (weight > 0) grams.push({ start: from + units[units.length - n], end: from + at + 1, weight });
+    });
+    grams.sort((x, y) => y.weight - x.weight || x.start - y.start);
+    // the heaviest grams, overlapping ones joined into one phrase, the three heaviest phrases kept
+    const top = grams.slice(0, 6).sort((x, y) => x.start - y.start);
+    const phrases: { start: number; end: number; weight: number }[] = [];
+    for (const g of top) {
+      const last = phrases[phrases.length - 1];
+      if (last && g.start <= last.end) {
+        last.end = Math.max(last.end, g.end);
+        last.weight = Math.max(last.weight, g.weight);
+      } else phrases.push({ ...g });
+    }
+    return phrases
+      .sort((x, y) => y.weight - x.weight || x.start - y.start)
+      .slice(0, 3)
+      .sort((x, y) => x.start - y.start)
+      .map((p) => ({ start: p.start, end: p.end, matched: text.slice(p.start, p.end) }));
+  }
+}
+
+/** 第十七条（一）: forbidden content the model suspects goes to the highest approver, never refused by it. */
+export function classifierLevel(category: ScreeningCategoryId): SensitivityLevel {
+  const c = categoryOf(category);
+  return c.effect === 'caution' ? c.levelFloor : 'especiallyMajor';
+}

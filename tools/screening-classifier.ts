@@ -1,0 +1,166 @@
+/**
+ * 语义研判: trains the classifier from the corpus's tuning parts and the everyday posts, and writes
+ * core/screening/classifier-model.ts. The part kept out of rule writing is never read.
+ *
+ *   npx tsx tools/screening-classifier.ts                 train on every tuning part, write the model
+ *   npx tsx tools/screening-classifier.ts --fold h6       train without h6, print the classifier alone on h6
+ *
+ * A fold measures what the classifier does on text it has not learned from; docs/screening.md records
+ * the folds and the kept-out part's measurement.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClassifierModelData } from '../typings/screening';
+import {
+  Classifier,
+  encodeBytes,
+  quantise,
+  trainClassifier,
+  TRAINING,
+  type TrainingSample,
+} from '../core/screening/classifier';
+import { mulberry32 } from '../core/random';
+import { EVERYDAY_POSTS } from '../test/screening-corpus/everyday';
+import { PARTS, TUNING_PARTS, type CorpusPart } from '../test/screening-corpus/items/parts';
+import { CORPUS_ITEMS, type ItemSample } from '../test/screening-corpus/items/sample';
+
+const FRAGMENT_SEED = 20261205;
+const FRAGMENTS_PER_TEXT = 2;
+
+export const MODEL_FILE = join(__dirname, '..', 'core', 'screening', 'classifier-model.ts');
+
+const asTraining = (s: ItemSample): TrainingSample => ({
+  text: s.text,
+  context: { kind: 'post', accountKind: s.accountKind },
+  positive: s.positive ? [s.item] : [],
+  ignore: s.also,
+});
+
+/** The everyday posts teach what ordinary police news is not; (二)7, their one hint, is not taught. */
+const everyday = (): TrainingSample[] =>
+  EVERYDAY_POSTS.map((p) => ({
+    text: p.text,
+    context: { kind: 'post', accountKind: 'institutional' },
+    positive: p.expected,
+    ignore: ['otherPoliceInfo'],
+  }));
+
+/**
+ * Pieces of the texts that name no item, as texts that name none: the corpus's posts are whole
+ * sentences, and without these a caption of a few words (民警在巡逻。) reads as whatever its words
+ * lean towards, there being nothing else in it to weigh against them.
+ */
+function fragments(written: readonly TrainingSample[]): TrainingSample[] {
+  const random = mulberry32(FRAGMENT_SEED);
+  const out: TrainingSample[] = [];
+  for (const s of written) {
+    if (s.positive.length > 0) continue;
+    for (let i = 0; i < FRAGMENTS_PER_TEXT; i++) {
+      const length = 2 + Math.floor(random() * 18);
+      if (s.text.length <= length) break;
+      const start = Math.floor(random() * (s.text.length - length));
+      out.push({ ...s, text: s.text.slice(start, start + length) });
+    }
+  }
+  return out;
+}
+
+function fnv(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The model learned from `parts` (tuning parts only) and the everyday posts. */
+export function buildModel(parts: readonly CorpusPart[] = TUNING_PARTS): ClassifierModelData {
+  if (parts.some((p) => p.keptOut)) throw new Error('the kept-out part is never trained on');
+  const written = [...parts.flatMap((p) => p.samples.map(asTraining)), ...everyday()];
+  const samples = [...written, ...fragments(written)];
+  const { bytes, scale, bias } = quantise(trainClassifier(samples, CORPUS_ITEMS, TRAINING), CORPUS_ITEMS);
+  const weights = encodeBytes(bytes);
+  return {
+    version: `classifier-${fnv(weights)}`,
+    bits: TRAINING.bits,
+    classes: [...CORPUS_ITEMS],
+    threshold: TRAINING.threshold,
+    bias,
+    scale,
+    weights,
+    trainedOn: {
+      parts: parts.map((p) => p.id),
+      samples: written.length - EVERYDAY_POSTS.length,
+      everyday: EVERYDAY_POSTS.length,
+    },
+  };
+}
+
+export function modelSource(model: ClassifierModelData): string {
+  const { weights, ...rest } = model;
+  return [
+    '/**',
+    ' * 语义研判: the classifier as trained by tools/screening-classifier.ts, which writes this file; do not edit.',
+    ' * Learned from the tuning parts listed in trainedOn and the everyday posts, never from the kept-out part.',
+    ' */',
+    "import type { ClassifierModelData } from '../../typings/screening';",
+    '',
+    `const WEIGHTS = '${weights}';`,
+    '',
+    `export const CLASSIFIER_MODEL: ClassifierModelData = { ...${JSON.stringify(rest, null, 2)}, weights: WEIGHTS };`,
+    '',
+  ].join('\n');
+}
+
+/** Recall and precision of the classifier alone on a part, as items-quality.test.ts scores the rules. */
+export function foldReport(model: ClassifierModelData, part: CorpusPart): string[] {
+  const classifier = new Classifier(model);
+  const per = new Map(CORPUS_ITEMS.map((i) => [i, { positives: 0, found: 0, alarms: 0 }]));
+  let correct = 0;
+  let alarms = 0;
+  for (const s of part.samples) {
+    const context = { kind: 'post', accountKind: s.accountKind } as const;
+    const read = new Set(classifier.read(s.text, context).map((f) => f.category));
+    const own = per.get(s.item);
+    if (s.positive && own) {
+      own.positives++;
+      if (read.has(s.item)) own.found++;
+    }
+    for (const c of read) {
+      if (s.positive && c === s.item) correct++;
+      else if (!s.also.includes(c)) {
+        alarms++;
+        const st = per.get(c);
+        if (st) st.alarms++;
+      }
+    }
+  }
+  const pct = (n: number, d: number): string => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)}%`);
+  const positives = [...per.values()].reduce((a, s) => a + s.positives, 0);
+  const found = [...per.values()].reduce((a, s) => a + s.found, 0);
+  return [
+    `classifier alone on ${part.title}, trained without it (${model.trainedOn.parts.join(', ')})`,
+    ...[...per].map(
+      ([item, s]) =>
+        `${item.padEnd(25)} ${`${s.found}/${s.positives}`.padStart(7)}  ${pct(s.found, s.positives).padStart(6)}  ${String(s.alarms).padStart(3)} false alarms`,
+    ),
+    `overall: recall ${found}/${positives} ${pct(found, positives)}, precision ${pct(correct, correct + alarms)} (${alarms} false alarms)`,
+  ];
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--fold');
+  if (at >= 0) {
+    const part = PARTS.find((p) => p.id === args[at + 1] && !p.keptOut);
+    if (!part) {
+      console.error(`--fold takes a tuning part: ${TUNING_PARTS.map((p) => p.id).join(', ')}`);
+      process.exit(2);
+    }
+    for (const line of foldReport(buildModel(TUNING_PARTS.filter((p) => p !== part)), part)) console.log(line);
+  } else {
+    const model = buildModel();
+    writeFileSync(MODEL_FILE, modelSource(model));
+    console.log(
+      `${model.version}: ${model.trainedOn.samples} corpus samples (${model.trainedOn.parts.join(', ')}) and ${model.trainedOn.everyday} everyday posts → ${MODEL_FILE}`,
+    );
+  }
+}
