@@ -482,10 +482,16 @@ export const DEMO_MODEL_RULES = [
 
 /** The demo's posts for the reader: one the model marks, one it could not read (the platform failed). */
 export const DEMO_READER_POSTS = {
-  marked: { title: '致敬坚守一线的民警', text: '社区民警老李这个月一直住在所里，妻子说起来就以泪洗面。' },
+  // 第十七条（一）9: 语义研判 reads the sob story too, so the operator declares the level it sets
+  marked: {
+    title: '致敬坚守一线的民警',
+    text: '社区民警老李这个月一直住在所里，妻子说起来就以泪洗面。',
+    level: 'especiallyMajor',
+  },
   unread: {
     title: '汛期出行安全提示',
     text: '本周六上午市区将开展防汛演练，部分路段临时交通管制，请市民提前规划出行路线。',
+    level: 'ordinary',
   },
 };
 
@@ -514,7 +520,10 @@ export const seedReader: DemoScenario = async (call) => {
     { action: 'settingsSave', settings: { ...settings, enabled: true, model }, expectedRev: rev },
     desk,
   );
-  const submit = async (clientKey: string, post: { title: string; text: string }): Promise<void> => {
+  const submit = async (
+    clientKey: string,
+    { level, ...post }: { title: string; text: string; level: 'ordinary' | 'especiallyMajor' },
+  ): Promise<void> => {
     const draft = (
       (await call(
         'post',
@@ -524,7 +533,7 @@ export const seedReader: DemoScenario = async (call) => {
           clientKey,
           content: { ...post, images: [], kind: 'original', source: null },
           nature: 'official',
-          declaredLevel: 'ordinary',
+          declaredLevel: level,
           sourceVerified: false,
           plannedAt: null,
         },

@@ -20,6 +20,11 @@ import { appliesTo, categoryOf } from './categories';
 
 /** A window longer than the corpus's sentences reads as something the model never saw. */
 export const WINDOW_CHARS = 160;
+/**
+ * Nor does a shorter one than its shortest posts: a caption of a dozen characters (新提示词下的一篇稿件。)
+ * holds too little to weigh one word against another, and the lexicon and the rules still read it.
+ */
+export const MIN_UNITS = 20;
 const SEEDS = [0x2f1e4d5b, 0x6c3a9e17, 0x1b873593];
 
 function fmix(h: number): number {
@@ -273,11 +278,13 @@ export class Classifier {
     let last = -1;
     // a window never runs past a paragraph: a post's paragraphs are what its writer kept apart
     const paragraphEnds: boolean[] = [];
+    const sentenceUnits: number[] = [];
     const close = (paragraphEnd: boolean): void => {
       if (start < 0) return;
       starts.push(start);
       ends.push(last + 1);
       paragraphEnds.push(paragraphEnd);
+      sentenceUnits.push(units);
       sums.push(current);
       current = new Int32Array(K);
       start = -1;
@@ -309,9 +316,15 @@ export class Classifier {
     for (let i = 0; i < starts.length; ) {
       window.fill(0);
       let j = i;
+      let windowUnits = 0;
       for (; j < starts.length && (j === i || (ends[j] - starts[i] <= WINDOW_CHARS && !paragraphEnds[j - 1])); j++) {
         const s = sums[j];
         for (let k = 0; k < K; k++) window[k] += s[k];
+        windowUnits += sentenceUnits[j];
+      }
+      if (windowUnits < MIN_UNITS) {
+        i = j;
+        continue;
       }
       for (let k = 0; k < K; k++) {
         const z = this.bias[k] + this.scale[k] * (window[k] + bytes[kind + k]);

@@ -64,9 +64,10 @@
  *    and personalImproper 30.8%), precision 82.3% (442 correct, 95 false alarms). The rules before
  *    held-out 6 was read (1145189, 188 rules) read it at 435/728 (59.8%), precision 82.7%. Issue 17's
  *    target is NOT met on kept-out text. 语义研判 (core/screening/classifier.ts, trained on the tuning
- *    parts only) was then added and the part measured with it: recall 544/728 (74.7%), 6 of 28
- *    items at ≥ 90% (lowest controversial 38.5%), precision 83.4% (544 correct, 108 false alarms);
- *    still NOT met (FIRST_WITH_CLASSIFIER says why it was read twice). FIRST_WITH_CLASSIFIER holds that floor; FIRST_MEASUREMENTS holds the rules alone to theirs.
+ *    parts only) was then added and the part measured with it: recall 540/728 (74.2%), 6 of 28
+ *    items at ≥ 90% (lowest controversial 38.5%), precision 83.3% (540 correct, 108 false
+ *    alarms); still NOT met. FIRST_WITH_CLASSIFIER holds that floor (and says why the part was read
+ *    with a classifier three times); FIRST_MEASUREMENTS holds the rules alone to theirs.
  *
  * 第十七条（二）7 is read literally (all police-work news that is not a service guide), as the older
  * parts mostly label it and the writers of dev 3, held-out 5 and held-out 6 did not: every institutional
@@ -348,9 +349,11 @@ const FIRST_MEASUREMENTS: Partial<Record<CorpusPart['id'], FirstMeasurement>> = 
 /**
  * 语义研判 on the kept-out part: the rules as above with the classifier (classifier-ccaa0e3e, trained by
  * tools/screening-classifier.ts on the tuning parts and the everyday posts, never on held-out 7; its
- * settings chosen on folds of the tuning parts). Held-out 7 was read twice with a classifier: first
- * with classifier-c970914b (548/728, precision 81.7%), withdrawn because it flagged captions of a few
- * words (民警在巡逻。) on every item, a fault the unit tests showed, not this part; then with this one.
+ * settings chosen on folds of the tuning parts). Held-out 7 was read three times with a classifier,
+ * each change made for a fault seen outside it: with classifier-c970914b (548/728, precision 81.7%),
+ * withdrawn because it flagged captions of a few words (民警在巡逻。) on every item; with this model
+ * (544/728, 83.4%); and with this model reading no window under MIN_UNITS, after a twelve-character
+ * test draft got 境外媒体 at 97% (the figures below: 540/728, 83.3%).
  * FIRST_MEASUREMENTS holds the rules alone (classifier null) to theirs.
  */
 const FIRST_WITH_CLASSIFIER: Partial<Record<CorpusPart['id'], FirstMeasurement>> = {
@@ -377,16 +380,16 @@ const FIRST_WITH_CLASSIFIER: Partial<Record<CorpusPart['id'], FirstMeasurement>>
       otherPoliceInfo: 13,
       leaderSpeech: 22,
       largeSecurity: 25,
-      unrelated: 16,
+      unrelated: 13,
       controversial: 10,
       personalSensitive: 22,
       personalMicroEvent: 25,
-      personalImproper: 12,
+      personalImproper: 11,
       personalCriticism: 22,
       personalPayment: 22,
     },
-    // 544 / 652
-    precision: 544 / 652,
+    // 540 / 648
+    precision: 540 / 648,
   },
 };
 

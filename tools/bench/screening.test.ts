@@ -28,6 +28,11 @@ describe('npm run bench -- screening (small)', () => {
       expect(Number.isFinite(v) && v > 0).toBe(true);
     expect(Number.isFinite(figures.screenVsFastestExact)).toBe(true);
     expect(Number.isFinite(figures.wholeScreenVsFastestExact)).toBe(true);
+    // What the product runs on a post (with 语义研判) is printed beside the target's measure.
+    expect(
+      figures.classifiedVsFastestExact > 0 && figures.classifiedVsFastestExact <= figures.screenVsFastestExact * 1.2,
+    ).toBe(true);
+    expect(lines.some((l) => l.startsWith('screen() with 语义研判 too / fastest exact library'))).toBe(true);
     // The warm-up pass is shown, not hidden: what a freshly started process gets.
     expect(Number.isFinite(figures.firstScreenVsFastestExact) && figures.firstScreenVsFastestExact > 0).toBe(true);
     expect(lines.some((l) => l.startsWith('first pass, not counted in the measures'))).toBe(true);
