@@ -14,6 +14,7 @@ import {
   WINDOW_CHARS,
   type TrainingSample,
 } from './classifier';
+import { appliesTo, categoryOf } from './categories';
 import { CLASSIFIER_MODEL } from './classifier-model';
 import { STARTER_LEXICON } from './starter-lexicon';
 import { defaultClassifier, screen } from './screen';
@@ -137,6 +138,22 @@ describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
 
   it('is what tools/screening-classifier.ts makes from them (rerun it after changing the corpus)', () => {
     expect(buildModel().version).toBe(CLASSIFIER_MODEL.version);
+  });
+
+  it('reads a window as features() and the weights say, the fast path giving the reference figures', () => {
+    const classifier = defaultClassifier();
+    for (const s of TUNING_PARTS.flatMap((p) => p.samples).filter((_, i) => i % 37 === 0)) {
+      const context: ScreeningContext = { kind: 'post', accountKind: s.accountKind };
+      const reference = classifier.probabilities(s.text, context);
+      const read = classifier.read(s.text, context);
+      if (s.text.length > WINDOW_CHARS || s.text.replace(/\s/g, '').length < 20) continue;
+      const want = CLASSIFIER_MODEL.classes.filter(
+        (c, k) => reference[k] >= CLASSIFIER_MODEL.threshold && appliesTo(categoryOf(c), context),
+      );
+      expect(read.map((f) => f.category).sort()).toEqual([...want].sort());
+      for (const f of read)
+        expect(f.confidence).toBeCloseTo(reference[CLASSIFIER_MODEL.classes.indexOf(f.category)], 12);
+    }
   });
 
   it('says nothing of a caption of a few everyday words', () => {

@@ -18,6 +18,9 @@ import type {
 import { mulberry32 } from '../random';
 import { appliesTo, categoryOf } from './categories';
 
+const LANE_BITS = 17;
+const LANE = [1, 2 ** LANE_BITS, 2 ** (2 * LANE_BITS)];
+
 /** A window longer than the corpus's sentences reads as something the model never saw. */
 export const WINDOW_CHARS = 160;
 /**
@@ -234,6 +237,9 @@ export class Classifier {
   private readonly bytes: Int8Array;
   private readonly scale: Float64Array;
   private readonly bias: Float64Array;
+  /** The bytes three to a double, each biased to 0..255 in a lane of LANE_BITS (see read()). */
+  private readonly packed: Float64Array;
+  private readonly lanes: number;
 
   constructor(data: ClassifierModelData) {
     this.version = data.version;
@@ -245,9 +251,18 @@ export class Classifier {
     this.bias = Float64Array.from(data.bias);
     if (this.bytes.length !== (1 << this.bits) * this.classes.length)
       throw new Error(`classifier ${data.version}: ${this.bytes.length} weights for ${this.classes.length} classes`);
+    const K = this.classes.length;
+    this.lanes = Math.ceil(K / 3);
+    this.packed = new Float64Array((1 << this.bits) * this.lanes);
+    for (let d = 0; d < 1 << this.bits; d++)
+      for (let k = 0; k < K; k++)
+        this.packed[d * this.lanes + Math.floor(k / 3)] += (this.bytes[d * K + k] + 128) * LANE[k % 3];
   }
 
-  /** Probabilities per class for the whole text read as one window (what the corpus measures). */
+  /**
+   * Probabilities per class for the whole text read as one window, through features(): the reference
+   * read()'s own loop is tested against.
+   */
   probabilities(text: string, context: ScreeningContext): number[] {
     const K = this.classes.length;
     const sums = new Int32Array(K);
@@ -272,7 +287,12 @@ export class Classifier {
     const starts: number[] = [];
     const ends: number[] = [];
     const sums: Int32Array[] = [];
-    let current = new Int32Array(K);
+    // Three classes per double: 28 weights are 10 additions. A lane sums at most 3 × WINDOW_CHARS
+    // bytes of 0..255 (122,400 < 2^17), and three lanes fit the 53 bits a double adds exactly.
+    const L = this.lanes;
+    const packed = this.packed;
+    const current = new Float64Array(L);
+    let grams = 0;
     let start = -1;
     let units = 0;
     let last = -1;
@@ -285,25 +305,51 @@ export class Classifier {
       ends.push(last + 1);
       paragraphEnds.push(paragraphEnd);
       sentenceUnits.push(units);
-      sums.push(current);
-      current = new Int32Array(K);
+      const sentence = new Int32Array(K);
+      for (let l = 0; l < L; l++) {
+        let x = current[l];
+        for (let j = 0; j < 3 && 3 * l + j < K; j++) {
+          const lane = x % LANE[1];
+          sentence[3 * l + j] = lane - 128 * grams;
+          x = (x - lane) / LANE[1];
+        }
+      }
+      sums.push(sentence);
+      current.fill(0);
+      grams = 0;
       start = -1;
       units = 0;
     };
+    const add = (bucket: number): void => {
+      const base = bucket * L;
+      for (let l = 0; l < L; l++) current[l] += packed[base + l];
+      grams++;
+    };
+    // features() inlined (same grams, same buckets: the tests compare the two): one call per gram
+    // through a shared callback cost three times the reading itself.
+    const shift = 32 - this.bits;
     let ended = false;
-    features(text, this.bits, (bucket, at, n) => {
-      if (n === 1) {
-        // a sentence closes at the next unit, once the 2- and 3-grams ending on its last unit are in
-        const newline = start >= 0 && at > last + 1 && text.slice(last + 1, at).includes('\n');
-        if (ended || newline) close(newline);
-        if (start < 0) start = at;
-        last = at;
-        units++;
-        ended = isSentenceEnd(text.charCodeAt(at)) || units >= WINDOW_CHARS;
+    let a = -1;
+    let b = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = foldUnit(text.charCodeAt(i));
+      if (c < 0) continue;
+      // a sentence closes at the next unit, once the 2- and 3-grams ending on its last unit are in
+      const newline = start >= 0 && i > last + 1 && text.slice(last + 1, i).includes('\n');
+      if (ended || newline) close(newline);
+      if (start < 0) start = i;
+      last = i;
+      units++;
+      ended = isSentenceEnd(c) || units >= WINDOW_CHARS;
+      add(fmix(c ^ SEEDS[0]) >>> shift);
+      if (b >= 0) {
+        const pair = ((b << 16) | c) >>> 0;
+        add(fmix(pair ^ SEEDS[1]) >>> shift);
+        if (a >= 0) add(fmix(Math.imul(a, 0x9e3779b1) ^ pair ^ SEEDS[2]) >>> shift);
       }
-      const base = bucket * K;
-      for (let k = 0; k < K; k++) current[k] += bytes[base + k];
-    });
+      a = b;
+      b = c;
+    }
     close(true);
     if (starts.length === 0) return [];
 
