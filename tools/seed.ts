@@ -486,12 +486,12 @@ export const DEMO_READER_POSTS = {
   marked: {
     title: '致敬坚守一线的民警',
     text: '社区民警老李这个月一直住在所里，妻子说起来就以泪洗面。',
-    level: 'especiallyMajor',
+    level: 'especiallyMajor' as const,
   },
   unread: {
     title: '汛期出行安全提示',
     text: '本周六上午市区将开展防汛演练，部分路段临时交通管制，请市民提前规划出行路线。',
-    level: 'ordinary',
+    level: 'ordinary' as const,
   },
 };
 

@@ -89,6 +89,33 @@ describe('screening-marks', () => {
     expect(v.exists('#clean')).toBe(false);
   });
 
+  it('names the phrases 语义研判 weighed most, and marks the window it read', () => {
+    const read = '小区里那个哭着找妈妈的小女孩，脸上身上全是伤，照片我们先发出来。';
+    const v = view({
+      text: read,
+      hits: [
+        span({
+          source: 'classifier',
+          rule: '语义研判（把握 97%）',
+          effect: 'caution',
+          levelFloor: 'especiallyMajor',
+          start: 0,
+          end: read.length,
+          matched: read,
+          confidence: 0.97,
+          evidence: [
+            { start: 9, end: 14, matched: '找妈妈的小' },
+            { start: 25, end: 29, matched: '照片我们' },
+          ],
+        }),
+      ],
+    });
+    expect(v.text('#note-0')).toBe(
+      '审慎发布（不低于特别重大敏感） 第十七条（一）8 侵犯公民个人隐私或其他不良、不实信息 语义研判（把握 97%），主要依据“找妈妈的小”“照片我们”',
+    );
+    expect(v.data().segments).toEqual([{ text: read, mark: 'caution' }]);
+  });
+
   it('places hits of `title + newline + text` into the text by its offset', () => {
     const title = '通报';
     const body = '发生一起命案。';

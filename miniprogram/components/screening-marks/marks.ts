@@ -40,7 +40,11 @@ export function effectLabel(hit: ScreeningHit): string {
 function whatOf(hit: ScreeningHit): string {
   if (hit.where === 'platform') return `微信内容安全：${hit.labelName}`;
   if (hit.where !== 'text') return `${hit.where === 'outlet' ? '来源名称' : '来源链接'}“${hit.matched}”`;
-  return hit.source === 'lexicon' ? `词条“${hit.rule}”：“${hit.matched}”` : `${hit.rule}：“${hit.matched}”`;
+  if (hit.source === 'lexicon') return `词条“${hit.rule}”：“${hit.matched}”`;
+  // 语义研判 reads a whole window: its note names the phrases that weighed most, the window is marked in the text
+  if (hit.source === 'classifier' && hit.evidence && hit.evidence.length > 0)
+    return `${hit.rule}，主要依据${hit.evidence.map((e) => `“${e.matched}”`).join('')}`;
+  return `${hit.rule}：“${hit.matched}”`;
 }
 
 export function notesOf(hits: readonly ScreeningHit[]): HitNote[] {
