@@ -7,7 +7,8 @@
  *
  * Features are character 1-, 2- and 3-grams of the width- and case-folded text, hashed into 2^bits
  * buckets, counted (not deduplicated) so that a window's score is the sum of its sentences' scores.
- * Training and scoring share `features`, so the model reads text exactly as it was trained.
+ * Training reads text through `features`; read() inlines the same grams for speed, and a test holds
+ * the two to the same figures, so the model reads text exactly as it was trained.
  */
 import type {
   ClassifierModelData,
@@ -277,8 +278,9 @@ export class Classifier {
 
   /**
    * Reads a post in consecutive windows of whole sentences of one paragraph, up to WINDOW_CHARS (a
-   * sentence longer than that is cut), and reports, for each item that applies in the context, the window that scores it highest if
-   * that score reaches the model's threshold.
+   * sentence longer than that is cut; a window under MIN_UNITS is not read), and reports, for each
+   * item that applies in the context, the window that scores it highest if that score reaches the
+   * model's threshold.
    */
   read(text: string, context: ScreeningContext): ClassifierFinding[] {
     if (context.kind !== 'post') return [];

@@ -36,6 +36,29 @@ describe('post marks and diffs', () => {
     ]);
   });
 
+  it('marks the window 语义研判 read and names the phrases that weighed most, not the whole window', () => {
+    const text = '小区里的小女孩脸上全是伤，照片我们先发出来。';
+    const hit: ScreeningHit = {
+      ...span(1, 1 + text.length, text, 'caution'),
+      category: 'privacy',
+      ref: '第十七条（一）8',
+      title: '侵犯公民个人隐私或其他不良、不实信息',
+      levelFloor: 'especiallyMajor',
+      source: 'classifier',
+      rule: '语义研判（把握 96%）',
+      confidence: 0.96,
+      evidence: [
+        { start: 5, end: 8, matched: '小女孩' },
+        { start: 14, end: 18, matched: '照片我们' },
+      ],
+    };
+    const marks = markContent('', text, [hit]);
+    expect(marks.text).toEqual([{ text, mark: 'caution' }]);
+    expect(marks.notes.map((n) => n.text)).toEqual([
+      '语义研判（把握 96%），依据“小女孩”“照片我们”：侵犯公民个人隐私或其他不良、不实信息（第十七条（一）8）',
+    ]);
+  });
+
   it('shows the stronger mark where a block and a caution overlap', () => {
     // An empty title still leaves its newline: the text starts at offset 1.
     const marks = markContent('', 'abcdef', [span(2, 6, 'bcde', 'caution'), span(4, 5, 'd', 'block')]);

@@ -3,6 +3,7 @@
  * version diff as coloured runs. Pure functions over the contract's types.
  */
 import type { DiffOp, PostState, ScreeningHit, SensitivityLevel } from '../../typings/post';
+import type { SpanHit } from '../../typings/screening';
 
 /** The editor screens again once typing pauses this long (screen.check). */
 export const LIVE_CHECK_DELAY_MS = 600;
@@ -91,6 +92,12 @@ function segmentsOf(
  * The editor's marks: screening offsets run over `title + '\n' + text` (server/post/screening.ts);
  * they are split back into the two fields. Notes name each hit and its article.
  */
+/** 语义研判 reads a whole window (marked in the text): its note names the phrases that weighed most. */
+function classifierNote(hit: SpanHit): string {
+  const evidence = (hit.evidence ?? []).map((e) => `“${e.matched}”`).join('');
+  return evidence ? `${hit.rule}，依据${evidence}` : hit.rule;
+}
+
 export function markContent(
   title: string,
   text: string,
@@ -103,7 +110,13 @@ export function markContent(
     if (!mark) return;
     if (hit.where === 'text') spans.push({ start: hit.start, end: hit.end, mark });
     const what =
-      hit.where === 'platform' ? hit.labelName : hit.where === 'text' ? `“${hit.matched}”` : `来源“${hit.matched}”`;
+      hit.where === 'platform'
+        ? hit.labelName
+        : hit.where !== 'text'
+          ? `来源“${hit.matched}”`
+          : hit.source === 'classifier'
+            ? classifierNote(hit)
+            : `“${hit.matched}”`;
     notes.push({ key: `h${i}`, text: `${what}：${hit.title}（${hit.ref}）`, mark });
   });
   return { title: segmentsOf(title, 0, spans), text: segmentsOf(text, title.length + 1, spans), notes };

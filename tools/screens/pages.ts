@@ -309,6 +309,38 @@ export const screens: ScreenSpec[] = [
     },
   },
 
+  {
+    // 语义研判 (core/screening/classifier.ts): a draft no term or rule names, read for its meaning
+    route: 'pages/post-edit/index',
+    as: 'demo-operator-a',
+    variant: 'classifier',
+    query: async (demo) => {
+      const accounts = await demo.call('post', 'list', { states: ['draft'] }, 'demo-operator-a');
+      const accountId = first(accounts.items, '草稿').accountId;
+      const saved = await demo.call(
+        'post',
+        'draftSave',
+        {
+          accountId,
+          clientKey: 'screens-classifier',
+          content: {
+            title: '小区里的小女孩',
+            text: '小区里那个哭着找妈妈的小女孩，脸上身上全是伤，据说是被继父打的，照片我们先发出来，大家帮忙转发。',
+            images: [],
+            kind: 'original',
+            source: null,
+          },
+          nature: 'official',
+          declaredLevel: 'ordinary',
+          sourceVerified: false,
+          plannedAt: null,
+        },
+        'demo-operator-a',
+      );
+      return { id: saved.id };
+    },
+  },
+
   // --- linkage directives (第三十四条) ---
   { route: 'packages/linkage/pages/mine/index', as: 'demo-operator-a' },
   {
