@@ -6,7 +6,7 @@
  *   npx tsx tools/screening-classifier.ts --fold h6       train without h6, print the classifier alone on h6
  *
  * A fold measures what the classifier does on text it has not learned from; docs/screening.md records
- * the folds and the kept-out part's measurement.
+ * the folds and the kept-out parts' measurements.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,7 +73,7 @@ function fnv(text: string): string {
 
 /** The model learned from `parts` (tuning parts only) and the everyday posts. */
 export function buildModel(parts: readonly CorpusPart[] = TUNING_PARTS): ClassifierModelData {
-  if (parts.some((p) => p.keptOut)) throw new Error('the kept-out part is never trained on');
+  if (parts.some((p) => p.keptOut)) throw new Error('a kept-out part is never trained on');
   const written = [...parts.flatMap((p) => p.samples.map(asTraining)), ...everyday()];
   const samples = [...written, ...fragments(written)];
   const { bytes, scale, bias } = quantise(trainClassifier(samples, CORPUS_ITEMS, TRAINING), CORPUS_ITEMS);
@@ -99,7 +99,7 @@ export function modelSource(model: ClassifierModelData): string {
   return [
     '/**',
     ' * 语义研判: the classifier as trained by tools/screening-classifier.ts, which writes this file; do not edit.',
-    ' * Learned from the tuning parts listed in trainedOn and the everyday posts, never from the kept-out part.',
+    ' * Learned from the tuning parts listed in trainedOn and the everyday posts, never from a kept-out part.',
     ' */',
     "import type { ClassifierModelData } from '../../typings/screening';",
     '',

@@ -1,6 +1,6 @@
 /**
  * 语义研判: the classifier as trained by tools/screening-classifier.ts, which writes this file; do not edit.
- * Learned from the tuning parts listed in trainedOn and the everyday posts, never from the kept-out part.
+ * Learned from the tuning parts listed in trainedOn and the everyday posts, never from a kept-out part.
  */
 import type { ClassifierModelData } from '../../typings/screening';
 

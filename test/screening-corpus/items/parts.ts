@@ -53,8 +53,10 @@ export const PARTS: readonly CorpusPart[] = [
 ];
 
 export const TUNING_PARTS = PARTS.filter((p) => !p.keptOut);
-/** The part kept out of rule writing, if any (none between one independent part and the next). */
-export const KEPT_OUT_PART: CorpusPart | undefined = PARTS.find((p) => p.keptOut);
+/** The parts kept out of rule writing and of the classifier's training, oldest first. */
+export const KEPT_OUT_PARTS: readonly CorpusPart[] = PARTS.filter((p) => p.keptOut);
+/** The newest part kept out, if any (none between one independent part and the next). */
+export const KEPT_OUT_PART: CorpusPart | undefined = KEPT_OUT_PARTS[KEPT_OUT_PARTS.length - 1];
 const BALANCED = PARTS.filter((p) => p.balanced);
 /** The balanced part written last: each item has at least 10 positives there. */
 export const LATEST_PART: CorpusPart = BALANCED[BALANCED.length - 1];
