@@ -4,12 +4,14 @@
  *   npx tsx tools/screening-quality.ts --items              per item on the kept-out part (all tuning parts when none)
  *   npx tsx tools/screening-quality.ts --items --part h3    per item on one part (dev, h1, h2, h3, …) or `tuning`
  *   npx tsx tools/screening-quality.ts --items --details    … with every miss and false alarm
+ *   npx tsx tools/screening-quality.ts --items --rules-alone  … without 语义研判 (the classifier)
  */
 import { labelled, SCREENING_CORPUS } from '../test/screening-corpus/corpus';
 import { KEPT_OUT_PART, PARTS, TUNING_PARTS } from '../test/screening-corpus/items/parts';
 import { CORPUS_ITEMS } from '../test/screening-corpus/items/sample';
 import { categoryOf, formatRef } from '../core/screening/categories';
 import { measureItems, measureQuality, type ItemReport, type QualityReport } from '../core/screening/quality';
+import { defaultClassifier } from '../core/screening/screen';
 import { STARTER_LEXICON } from '../core/screening/starter-lexicon';
 
 export function corpusQuality(): QualityReport {
@@ -66,8 +68,9 @@ if (require.main === module) {
       process.exit(2);
     }
     const samples = part ? part.samples : TUNING_PARTS.flatMap((p) => p.samples);
-    const title = part ? `${part.title} (${part.keptOut ? 'kept out' : 'tuning'})` : 'tuning';
-    const report = measureItems(samples, STARTER_LEXICON, CORPUS_ITEMS);
+    const title = `${part ? `${part.title} (${part.keptOut ? 'kept out' : 'tuning'})` : 'tuning'}${args.includes('--rules-alone') ? ', rules alone' : ', with 语义研判'}`;
+    const rulesAlone = args.includes('--rules-alone');
+    const report = measureItems(samples, STARTER_LEXICON, CORPUS_ITEMS, rulesAlone ? null : defaultClassifier());
     for (const line of formatItemReport(report, title, args.includes('--details'))) console.log(line);
   } else {
     printQuality(corpusQuality());
