@@ -29,6 +29,7 @@ export const WINDOW_CHARS = 160;
  * holds too little to weigh one word against another, and the lexicon and the rules still read it.
  */
 export const MIN_UNITS = 20;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
 const SEEDS = [0x2f1e4d5b, 0x6c3a9e17, 0x1b873593];
 
 function fmix(h: number): number {
@@ -411,17 +412,21 @@ export class Classifier {
       if (n === 1) units.push(at);
       if (n === 1) return;
       const weight = this.bytes[bucket * K + k];
-      if (weight > 0) grams.push({ start: from + units[units.length - n], end: from + at + 1, weight });
+      const start = from + units[units.length - n];
+      // a phrase shown to the reviewer is words: grams with punctuation in them weigh, but are not shown
+      if (weight > 0 && !PUNCTUATION.test(text.slice(start, from + at + 1)))
+        grams.push({ start, end: from + at + 1, weight });
     });
-    grams.sort((x, y) => y.weight - x.weight || x.start - y.start);
-    // the heaviest grams, overlapping ones joined into one phrase, the three heaviest phrases kept
-    const top = grams.slice(0, 6).sort((x, y) => x.start - y.start);
+    // The grams weighing at least half the heaviest, overlapping ones joined into phrases, the three
+    // phrases of most weight kept: whole phrases read better than the top grams alone (忙转 of 帮忙转发).
+    const heaviest = grams.reduce((m, g) => Math.max(m, g.weight), 0);
+    const strong = grams.filter((g) => g.weight * 2 >= heaviest).sort((x, y) => x.start - y.start);
     const phrases: { start: number; end: number; weight: number }[] = [];
-    for (const g of top) {
+    for (const g of strong) {
       const last = phrases[phrases.length - 1];
-      if (last && g.start <= last.end) {
+      if (last && g.start < last.end) {
         last.end = Math.max(last.end, g.end);
-        last.weight = Math.max(last.weight, g.weight);
+        last.weight += g.weight;
       } else phrases.push({ ...g });
     }
     return phrases
