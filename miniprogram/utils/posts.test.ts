@@ -1,7 +1,7 @@
-import type { ScreeningHit } from '../../typings/post';
+import type { SpanHit } from '../../typings/screening';
 import { beijingIso, beijingPickerParts, diffSegments, markContent } from './posts';
 
-const span = (start: number, end: number, matched: string, effect: 'block' | 'caution'): ScreeningHit => ({
+const span = (start: number, end: number, matched: string, effect: 'block' | 'caution'): SpanHit => ({
   category: effect === 'block' ? 'reputation' : 'majorCase',
   ref: effect === 'block' ? '第十七条（一）1' : '第十七条（二）3',
   title: effect === 'block' ? '损害公安形象' : '重大刑事案件',
@@ -38,7 +38,7 @@ describe('post marks and diffs', () => {
 
   it('marks the window 语义研判 read and names the phrases that weighed most, not the whole window', () => {
     const text = '小区里的小女孩脸上全是伤，照片我们先发出来。';
-    const hit: ScreeningHit = {
+    const hit: SpanHit = {
       ...span(1, 1 + text.length, text, 'caution'),
       category: 'privacy',
       ref: '第十七条（一）8',
