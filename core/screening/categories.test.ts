@@ -1,5 +1,13 @@
 import type { ScreeningCategoryId } from '../../typings/screening';
-import { appliesTo, categoryOf, formatRef, higherLevel, preferSpecific, SCREENING_CATEGORIES } from './categories';
+import {
+  appliesTo,
+  categoryOf,
+  coveredBySpecific,
+  formatRef,
+  higherLevel,
+  preferSpecific,
+  SCREENING_CATEGORIES,
+} from './categories';
 import { buildMatcher } from './matcher';
 import { STARTER_LEXICON } from './starter-lexicon';
 
@@ -124,5 +132,18 @@ describe('the personal articles over 第十七条 on a personal post (preferSpec
 
   it('leaves posts without a personal article alone', () => {
     expect(kept('majorCase', 'vulnerable', 'reputation')).toEqual(['majorCase', 'vulnerable', 'reputation']);
+  });
+});
+
+describe('coveredBySpecific (语义研判 adds no general item a personal article already says)', () => {
+  it('is true where a specific article found lists the item and asks at least as much of the post', () => {
+    expect(coveredBySpecific('vulnerable', [{ category: 'personalSensitive' }])).toBe(true);
+    expect(coveredBySpecific('unrelated', [{ category: 'personalMicroEvent' }])).toBe(true);
+  });
+
+  it('is false for an item no specific article found covers', () => {
+    expect(coveredBySpecific('vulnerable', [{ category: 'reputation' }])).toBe(false);
+    expect(coveredBySpecific('majorCase', [{ category: 'personalSensitive' }])).toBe(false);
+    expect(coveredBySpecific('vulnerable', [])).toBe(false);
   });
 });

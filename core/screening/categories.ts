@@ -313,6 +313,16 @@ export function preferSpecific<T extends { category: ScreeningCategoryId }>(hits
   return dropped.size === 0 ? hits : hits.filter((h) => !dropped.has(h.category));
 }
 
+/** Whether a specific personal article among `hits` already says what `category` would (preferSpecific). */
+export function coveredBySpecific(
+  category: ScreeningCategoryId,
+  hits: readonly { category: ScreeningCategoryId }[],
+): boolean {
+  return hits.some(
+    (h) => SPECIFIC_OVER_GENERAL[h.category]?.includes(category) === true && weightOf(category) <= weightOf(h.category),
+  );
+}
+
 export function higherLevel(a: SensitivityLevel, b: SensitivityLevel): SensitivityLevel {
   return LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a;
 }

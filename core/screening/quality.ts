@@ -109,9 +109,9 @@ export interface ItemReport {
 /**
  * Recall per item over its positives; precision over every category fired on every sample: a
  * firing counts as correct when it is the sample's item on a positive, as neither when the sample's
- * `also` names it, and as a false alarm otherwise.
+ * `also` names it, and as a false alarm otherwise. `classifier` null measures the lexicon, the rules and
+ * the detectors alone.
  */
-/** `classifier` null measures the lexicon, the rules and the detectors alone. */
 export function measureItems(
   samples: readonly ItemLabelled[],
   lexicon: LexiconData,

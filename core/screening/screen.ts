@@ -16,6 +16,7 @@ import type {
 import {
   appliesTo,
   categoryOf,
+  coveredBySpecific,
   dropResidual,
   effectWeight,
   namesItem,
@@ -211,7 +212,8 @@ export function screen(
 /**
  * 语义研判 adds an item the lexicon, the rules and the detectors did not: a caution that sends the post
  * to the item's approver (第十五、十七条), with the window it read and the phrases that weighed most.
- * The residual (二)7 only where no named item was found.
+ * The residual (二)7 only where no named item was found, and no general item of 第十七条 where a personal
+ * article found already says it (preferSpecific).
  */
 function classifierHits(
   text: string,
@@ -222,7 +224,12 @@ function classifierHits(
   const out: SpanHit[] = [];
   const named = namesItem(found);
   for (const f of classifier.read(text, context)) {
-    if (found.some((h) => h.category === f.category) || (named && f.category === 'otherPoliceInfo')) continue;
+    if (
+      found.some((h) => h.category === f.category) ||
+      (named && f.category === 'otherPoliceInfo') ||
+      coveredBySpecific(f.category, found)
+    )
+      continue;
     const hit = spanHit(f.category, 'classifier', `语义研判（把握 ${Math.floor(f.confidence * 100)}%）`, 'text', {
       start: f.start,
       end: f.end,
