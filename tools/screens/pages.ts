@@ -34,6 +34,26 @@ const first = <T>(items: readonly T[], what: string): T => {
   return item;
 };
 
+/** A draft of operator A's, saved under `clientKey` (the same one on every run), for the editor's pictures. */
+async function operatorDraft(demo: DemoApi, clientKey: string, title: string, text: string): Promise<string> {
+  const accounts = await demo.call('post', 'list', { states: ['draft'] }, 'demo-operator-a');
+  const saved = await demo.call(
+    'post',
+    'draftSave',
+    {
+      accountId: first(accounts.items, '草稿').accountId,
+      clientKey,
+      content: { title, text, images: [], kind: 'original', source: null },
+      nature: 'official',
+      declaredLevel: 'ordinary',
+      sourceVerified: false,
+      plannedAt: null,
+    },
+    'demo-operator-a',
+  );
+  return saved.id;
+}
+
 /** The first 审慎发布 rule with a level floor, read page by page (the default rules fill several pages). */
 async function flooredCautionRule(demo: DemoApi, as: string): Promise<string> {
   let offset: number | null = 0;
@@ -282,31 +302,14 @@ export const screens: ScreenSpec[] = [
     route: 'pages/post-edit/index',
     as: 'demo-operator-a',
     variant: 'wording',
-    query: async (demo) => {
-      const accounts = await demo.call('post', 'list', { states: ['draft'] }, 'demo-operator-a');
-      const accountId = first(accounts.items, '草稿').accountId;
-      const saved = await demo.call(
-        'post',
-        'draftSave',
-        {
-          accountId,
-          clientKey: 'screens-wording',
-          content: {
-            title: '我局抓获两名盗窃嫌犯',
-            text: '近日，我局民警在辖区巡逻时发现两名形迹可疑人员，经盘查抓获两名盗窃嫌犯，其中一人为维族。目前案件正在进一步侦办中。',
-            images: [],
-            kind: 'original',
-            source: null,
-          },
-          nature: 'official',
-          declaredLevel: 'ordinary',
-          sourceVerified: false,
-          plannedAt: null,
-        },
-        'demo-operator-a',
-      );
-      return { id: saved.id };
-    },
+    query: async (demo) => ({
+      id: await operatorDraft(
+        demo,
+        'screens-wording',
+        '我局抓获两名盗窃嫌犯',
+        '近日，我局民警在辖区巡逻时发现两名形迹可疑人员，经盘查抓获两名盗窃嫌犯，其中一人为维族。目前案件正在进一步侦办中。',
+      ),
+    }),
   },
 
   {
@@ -314,31 +317,14 @@ export const screens: ScreenSpec[] = [
     route: 'pages/post-edit/index',
     as: 'demo-operator-a',
     variant: 'classifier',
-    query: async (demo) => {
-      const accounts = await demo.call('post', 'list', { states: ['draft'] }, 'demo-operator-a');
-      const accountId = first(accounts.items, '草稿').accountId;
-      const saved = await demo.call(
-        'post',
-        'draftSave',
-        {
-          accountId,
-          clientKey: 'screens-classifier',
-          content: {
-            title: '小区里的小女孩',
-            text: '小区里那个哭着找妈妈的小女孩，脸上身上全是伤，据说是被继父打的，照片我们先发出来，大家帮忙转发。',
-            images: [],
-            kind: 'original',
-            source: null,
-          },
-          nature: 'official',
-          declaredLevel: 'ordinary',
-          sourceVerified: false,
-          plannedAt: null,
-        },
-        'demo-operator-a',
-      );
-      return { id: saved.id };
-    },
+    query: async (demo) => ({
+      id: await operatorDraft(
+        demo,
+        'screens-classifier',
+        '小区里的小女孩',
+        '小区里那个哭着找妈妈的小女孩，脸上身上全是伤，据说是被继父打的，照片我们先发出来，大家帮忙转发。',
+      ),
+    }),
   },
 
   // --- linkage directives (第三十四条) ---
