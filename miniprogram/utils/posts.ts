@@ -3,7 +3,7 @@
  * version diff as coloured runs. Pure functions over the contract's types.
  */
 import type { DiffOp, PostState, ScreeningHit, SensitivityLevel } from '../../typings/post';
-import type { SpanHit } from '../../typings/screening';
+import { classifierNote } from '../components/screening-marks/marks';
 
 /** The editor screens again once typing pauses this long (screen.check). */
 export const LIVE_CHECK_DELAY_MS = 600;
@@ -92,12 +92,6 @@ function segmentsOf(
  * The editor's marks: screening offsets run over `title + '\n' + text` (server/post/screening.ts);
  * they are split back into the two fields. Notes name each hit and its article.
  */
-/** 语义研判 reads a whole window (marked in the text): its note names the phrases that weighed most. */
-function classifierNote(hit: SpanHit): string {
-  const evidence = (hit.evidence ?? []).map((e) => `“${e.matched}”`).join('');
-  return evidence ? `${hit.rule}，依据${evidence}` : hit.rule;
-}
-
 export function markContent(
   title: string,
   text: string,

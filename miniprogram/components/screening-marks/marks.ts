@@ -2,7 +2,7 @@
  * What the screening-marks component shows, as pure functions over the contract's hits: the text in
  * runs carrying the strongest effect that covers them, and one note per hit naming its article.
  */
-import type { ScreeningEffect, ScreeningHit, SensitivityLevel } from '../../../typings/screening';
+import type { ScreeningEffect, ScreeningHit, SensitivityLevel, SpanHit } from '../../../typings/screening';
 
 export type MarkEffect = '' | ScreeningEffect;
 
@@ -37,13 +37,20 @@ export function effectLabel(hit: ScreeningHit): string {
   return hit.levelFloor && hit.levelFloor !== 'ordinary' ? `审慎发布（不低于${LEVEL[hit.levelFloor]}）` : '审慎发布';
 }
 
+/**
+ * 语义研判 reads a whole window (marked in the text): its note names the phrases that weighed most
+ * rather than quoting the window. Post editing words it the same (utils/posts.ts).
+ */
+export function classifierNote(hit: SpanHit): string {
+  const evidence = (hit.evidence ?? []).map((e) => `“${e.matched}”`).join('');
+  return evidence ? `${hit.rule}，依据${evidence}` : hit.rule;
+}
+
 function whatOf(hit: ScreeningHit): string {
   if (hit.where === 'platform') return `微信内容安全：${hit.labelName}`;
   if (hit.where !== 'text') return `${hit.where === 'outlet' ? '来源名称' : '来源链接'}“${hit.matched}”`;
   if (hit.source === 'lexicon') return `词条“${hit.rule}”：“${hit.matched}”`;
-  // 语义研判 reads a whole window: its note names the phrases that weighed most, the window is marked in the text
-  if (hit.source === 'classifier' && hit.evidence && hit.evidence.length > 0)
-    return `${hit.rule}，主要依据${hit.evidence.map((e) => `“${e.matched}”`).join('')}`;
+  if (hit.source === 'classifier') return classifierNote(hit);
   return `${hit.rule}：“${hit.matched}”`;
 }
 
