@@ -23,9 +23,10 @@ const ON: ReaderSettingsInput = {
   chunkChars: 3000,
 };
 
-// A 卖惨 text the combination rules let through (they catch 连续工作七十二小时晕倒在岗位), so the
-// submission goes on and the reader is what marks it.
-const SOB_TEXT = '民警老张这个月都在所里加班，家里孩子无人照顾，妻子以泪洗面。';
+// A 卖惨 line the combination rules let through (they catch 连续工作七十二小时晕倒在岗位) and 语义研判
+// does not read (under its 20-character floor; it marks the longer 民警老张这个月都在所里加班… at 99%),
+// so the submission goes on and the reader is what marks it.
+const SOB_TEXT = '家里孩子无人照顾，妻子以泪洗面。';
 const sobFinding = (confidence = 0.9) => ({
   item: '17.1.9',
   quote: '家里孩子无人照顾，妻子以泪洗面',

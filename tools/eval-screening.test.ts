@@ -114,7 +114,7 @@ describe('npm run eval:screening', () => {
       },
       () => undefined,
     );
-    expect(report.source).toBe('sentences of the per-item corpus, held-out 7 (kept out)');
+    expect(report.source).toBe('sentences of the per-item corpus, held-out 7 (training)');
     expect(report.texts).toBe(104);
     expect(report.score.unread).toEqual([]);
     expect(report.score.overall.model.fp).toBe(0);

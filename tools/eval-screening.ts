@@ -94,7 +94,10 @@ export function textsOf(part: CorpusPart['id'] | undefined): { source: string; t
     expected: s.positive ? [s.item] : [],
     allowed: s.also,
   }));
-  return { source: `sentences of the per-item corpus, ${found.title}${found.keptOut ? ' (kept out)' : ''}`, texts };
+  return {
+    source: `sentences of the per-item corpus, ${found.title}${found.use === 'tuning' ? '' : ` (${found.use === 'keptOut' ? 'kept out' : 'training'})`}`,
+    texts,
+  };
 }
 
 /** Runs the corpus; needs the SDK pointed at an environment first (see main). */

@@ -1,6 +1,6 @@
 /**
- * 语义研判: trains the classifier from the corpus's tuning parts and the everyday posts, and writes
- * core/screening/classifier-model.ts. The part kept out of rule writing is never read.
+ * 语义研判: trains the classifier from the corpus's tuning and training parts and the everyday posts, and
+ * writes core/screening/classifier-model.ts. A part kept out is never read.
  *
  *   npx tsx tools/screening-classifier.ts                 train on every tuning part, write the model
  *   npx tsx tools/screening-classifier.ts --fold h6       train without h6, print the classifier alone on h6
@@ -21,7 +21,7 @@ import {
 } from '../core/screening/classifier';
 import { mulberry32 } from '../core/random';
 import { EVERYDAY_POSTS } from '../test/screening-corpus/everyday';
-import { PARTS, TUNING_PARTS, type CorpusPart } from '../test/screening-corpus/items/parts';
+import { PARTS, TRAINING_PARTS, type CorpusPart } from '../test/screening-corpus/items/parts';
 import { CORPUS_ITEMS, type ItemSample } from '../test/screening-corpus/items/sample';
 
 const FRAGMENT_SEED = 20261205;
@@ -71,9 +71,9 @@ function fnv(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The model learned from `parts` (tuning parts only) and the everyday posts. */
-export function buildModel(parts: readonly CorpusPart[] = TUNING_PARTS): ClassifierModelData {
-  if (parts.some((p) => p.keptOut)) throw new Error('a kept-out part is never trained on');
+/** The model learned from `parts` (tuning and training parts only) and the everyday posts. */
+export function buildModel(parts: readonly CorpusPart[] = TRAINING_PARTS): ClassifierModelData {
+  if (parts.some((p) => p.use === 'keptOut')) throw new Error('a kept-out part is never trained on');
   const written = [...parts.flatMap((p) => p.samples.map(asTraining)), ...everyday()];
   const samples = [...written, ...fragments(written)];
   const { bytes, scale, bias } = quantise(trainClassifier(samples, CORPUS_ITEMS, TRAINING), CORPUS_ITEMS);
@@ -99,7 +99,7 @@ export function modelSource(model: ClassifierModelData): string {
   return [
     '/**',
     ' * 语义研判: the classifier as trained by tools/screening-classifier.ts, which writes this file; do not edit.',
-    ' * Learned from the tuning parts listed in trainedOn and the everyday posts, never from a kept-out part.',
+    ' * Learned from the tuning and training parts listed in trainedOn and the everyday posts, never from a kept-out part.',
     ' */',
     "import type { ClassifierModelData } from '../../typings/screening';",
     '',
@@ -150,12 +150,12 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--fold');
   if (at >= 0) {
-    const part = PARTS.find((p) => p.id === args[at + 1] && !p.keptOut);
+    const part = PARTS.find((p) => p.id === args[at + 1] && p.use !== 'keptOut');
     if (!part) {
-      console.error(`--fold takes a tuning part: ${TUNING_PARTS.map((p) => p.id).join(', ')}`);
+      console.error(`--fold takes a tuning or training part: ${TRAINING_PARTS.map((p) => p.id).join(', ')}`);
       process.exit(2);
     }
-    for (const line of foldReport(buildModel(TUNING_PARTS.filter((p) => p !== part)), part)) console.log(line);
+    for (const line of foldReport(buildModel(TRAINING_PARTS.filter((p) => p !== part)), part)) console.log(line);
   } else {
     const model = buildModel();
     writeFileSync(MODEL_FILE, modelSource(model));

@@ -68,7 +68,7 @@ if (require.main === module) {
       process.exit(2);
     }
     const samples = part ? part.samples : TUNING_PARTS.flatMap((p) => p.samples);
-    const title = `${part ? `${part.title} (${part.keptOut ? 'kept out' : 'tuning'})` : 'tuning'}${args.includes('--rules-alone') ? ', rules alone' : ', with 语义研判'}`;
+    const title = `${part ? `${part.title} (${part.use === 'keptOut' ? 'kept out' : part.use})` : 'tuning'}${args.includes('--rules-alone') ? ', rules alone' : ', with 语义研判'}`;
     const rulesAlone = args.includes('--rules-alone');
     const report = measureItems(samples, STARTER_LEXICON, CORPUS_ITEMS, rulesAlone ? null : defaultClassifier());
     for (const line of formatItemReport(report, title, args.includes('--details'))) console.log(line);

@@ -1,6 +1,6 @@
 import { mulberry32 } from '../random';
 import { buildModel } from '../../tools/screening-classifier';
-import { KEPT_OUT_PARTS, TUNING_PARTS } from '../../test/screening-corpus/items/parts';
+import { KEPT_OUT_PARTS, TRAINING_PARTS } from '../../test/screening-corpus/items/parts';
 import { CORPUS_ITEMS } from '../../test/screening-corpus/items/sample';
 import { EVERYDAY_POSTS } from '../../test/screening-corpus/everyday';
 import type { ClassifierModelData, ScreeningContext, SpanHit } from '../../typings/screening';
@@ -52,6 +52,14 @@ describe('features', () => {
 
   it('read full-width and upper-case letters as their plain forms', () => {
     expect(grams('ＡＢｃ').map(([b, , n]) => [b, n])).toEqual(grams('abc').map(([b, , n]) => [b, n]));
+  });
+
+  it('skip a link as they skip white space: the detectors read links', () => {
+    const plain = grams('点击购买 领取优惠券').map(([b, , n]) => [b, n]);
+    for (const link of ['https://item.taobao.com/item.htm?id=6612', 'HTTP://BBC.CO.UK/a', 'www.voachinese.com/x?y=1'])
+      expect(grams(`点击购买${link}领取优惠券`).map(([b, , n]) => [b, n])).toEqual(plain);
+    // a URL's query mark ends no sentence, and Latin words outside links are still read
+    expect(grams('据BBC报道').length).toBe(grams('据甲乙丙报道').length);
   });
 });
 
@@ -118,6 +126,16 @@ describe('a classifier trained on a small corpus', () => {
     expect(f.evidence.map((e) => e.matched).join('')).toMatch(/推|动手/);
   });
 
+  it('reads a post with a link as it reads the post without it', () => {
+    const shop = '辖区商户联合推出平安套餐，原价199元，现价99元，点击购买链接，还可领取优惠券！';
+    const linked = shop.replace('链接', '链接https://item.taobao.com/item.htm?id=6612&from=bbc.com');
+    const real = defaultClassifier();
+    expect(real.probabilities(linked, post)).toEqual(real.probabilities(shop, post));
+    expect(real.read(linked, post).map((f) => [f.category, f.confidence])).toEqual(
+      real.read(shop, post).map((f) => [f.category, f.confidence]),
+    );
+  });
+
   it('reads posts only, not netizen messages', () => {
     expect(classifier.read('公园门口一名民警与群众发生推搡，随后动手。', { kind: 'message' })).toEqual([]);
   });
@@ -128,10 +146,10 @@ describe('a classifier trained on a small corpus', () => {
 });
 
 describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
-  it('learned from the tuning parts and the everyday posts only, never from a kept-out part', () => {
-    expect(CLASSIFIER_MODEL.trainedOn.parts).toEqual(TUNING_PARTS.map((p) => p.id));
+  it('learned from the tuning and training parts and the everyday posts only, never from a kept-out part', () => {
+    expect(CLASSIFIER_MODEL.trainedOn.parts).toEqual(TRAINING_PARTS.map((p) => p.id));
     for (const part of KEPT_OUT_PARTS) expect(CLASSIFIER_MODEL.trainedOn.parts).not.toContain(part.id);
-    expect(CLASSIFIER_MODEL.trainedOn.samples).toBe(TUNING_PARTS.reduce((n, p) => n + p.samples.length, 0));
+    expect(CLASSIFIER_MODEL.trainedOn.samples).toBe(TRAINING_PARTS.reduce((n, p) => n + p.samples.length, 0));
     expect(CLASSIFIER_MODEL.trainedOn.everyday).toBe(EVERYDAY_POSTS.length);
     expect(CLASSIFIER_MODEL.classes).toEqual([...CORPUS_ITEMS]);
   });
@@ -142,7 +160,7 @@ describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
 
   it('reads a window as features() and the weights say, the fast path giving the reference figures', () => {
     const classifier = defaultClassifier();
-    for (const s of TUNING_PARTS.flatMap((p) => p.samples).filter((_, i) => i % 37 === 0)) {
+    for (const s of TRAINING_PARTS.flatMap((p) => p.samples).filter((_, i) => i % 37 === 0)) {
       const context: ScreeningContext = { kind: 'post', accountKind: s.accountKind };
       const reference = classifier.probabilities(s.text, context);
       const read = classifier.read(s.text, context);

@@ -101,8 +101,10 @@ import {
   KEPT_OUT_PARTS,
   LATEST_PART,
   PARTS,
+  TRAINING_PARTS,
   TUNING_PARTS,
   type CorpusPart,
+  type PartUse,
 } from '../../test/screening-corpus/items/parts';
 import type { ScreeningCategoryId } from '../../typings/screening';
 import { CORPUS_ITEMS, PERSONAL_ITEMS } from '../../test/screening-corpus/items/sample';
@@ -123,6 +125,8 @@ const WRITTEN_TWICE: ReadonlySet<string> = new Set([
   '醉驾入刑十余年，“喝酒不开车”已成共识。',
   '今天A股大涨，你的基金回本了吗？',
 ]);
+
+const USE_TITLE: Record<PartUse, string> = { tuning: 'tuning', training: 'training', keptOut: 'kept out' };
 
 const RECALL_TARGET = 0.9;
 const PRECISION_TARGET = 0.95;
@@ -477,9 +481,7 @@ describe.each(PARTS.filter((p) => FIRST_MEASUREMENTS[p.id]).map((p) => [p.title,
     // the rules as they were measured: without the classifier
     const now = measureItems(part.samples, STARTER_LEXICON, CORPUS_ITEMS, null);
     afterAll(() => {
-      process.stdout.write(
-        `\n${formatItemReport(now, `${title} (${part.keptOut ? 'kept out' : 'tuning'}), rules alone`).join('\n')}\n`,
-      );
+      process.stdout.write(`\n${formatItemReport(now, `${title} (${USE_TITLE[part.use]}), rules alone`).join('\n')}\n`);
     });
 
     it.each([...CORPUS_ITEMS])('%s holds its first-measured recall', (item) => {
@@ -492,6 +494,26 @@ describe.each(PARTS.filter((p) => FIRST_MEASUREMENTS[p.id]).map((p) => [p.title,
     });
   },
 );
+
+describe.each(
+  PARTS.filter((p) => FIRST_WITH_CLASSIFIER[p.id] && p.use !== 'keptOut').map((p) => [p.title, p] as const),
+)('%s, once kept out: with 语义研判, never below its first measurement', (title, part) => {
+  // A part the classifier now learns from is held to what it read before it learned from it.
+  const first = FIRST_WITH_CLASSIFIER[part.id];
+  const now = measureItems(part.samples, STARTER_LEXICON, CORPUS_ITEMS, defaultClassifier());
+  afterAll(() => {
+    process.stdout.write(`\n${formatItemReport(now, `${title} (${USE_TITLE[part.use]}), with 语义研判`).join('\n')}\n`);
+  });
+
+  it.each([...CORPUS_ITEMS])('%s holds its first-measured recall', (item) => {
+    const q = now.items.find((i) => i.item === item);
+    expect(q?.found ?? 0).toBeGreaterThanOrEqual(first?.found[item] ?? q?.positives ?? 0);
+  });
+
+  it('holds its first-measured precision', () => {
+    expect(now.overall.precision).toBeGreaterThanOrEqual(first?.precision ?? 1);
+  });
+});
 
 /** Whether a first measurement met issue 17's target: every item ≥ 90% recall, precision ≥ 95%. */
 function firstMetTarget(part: CorpusPart, first: FirstMeasurement | undefined): boolean {
@@ -509,13 +531,13 @@ if (KEPT_OUT_PARTS.length === 0) {
   describe('the part kept out of rule writing', () => {
     afterAll(() => {
       process.stdout.write(
-        `\nno part is kept out of rule writing now: every part above is tuning data; the next independent part is added only after the rules are frozen\n`,
+        `\nno part is kept out of rule writing now: every part above is tuning or training data; the next independent part is added only after the rules are frozen\n`,
       );
     });
 
-    it('is none until the next independent part is added: every part is tuning data', () => {
-      expect(PARTS.filter((p) => p.keptOut)).toEqual([]);
-      expect(TUNING_PARTS).toHaveLength(PARTS.length);
+    it('is none until the next independent part is added: every part is tuning or training data', () => {
+      expect(PARTS.filter((p) => p.use === 'keptOut')).toEqual([]);
+      expect(TRAINING_PARTS).toHaveLength(PARTS.length);
     });
   });
 }

@@ -2,7 +2,8 @@
  * The parts of the per-item corpus in the order they were written, and what each one is now. A part
  * is written before the rules it measures; once its errors have been used to change the rules it is
  * tuning data, and its first measurement stays on record in items-quality.test.ts and
- * docs/screening.md.
+ * docs/screening.md. A part may instead become training data: 语义研判 (the classifier) learns from it,
+ * and no rule has been written from it.
  */
 import { DEV } from './dev';
 import { DEV_2 } from './dev-2';
@@ -17,49 +18,59 @@ import { HELD_OUT_7 } from './held-out-7';
 import { HELD_OUT_8 } from './held-out-8';
 import type { ItemSample } from './sample';
 
+export type PartUse = 'tuning' | 'training' | 'keptOut';
+
 export interface CorpusPart {
   id: 'dev' | 'h1' | 'h2' | 'h3' | 'dev2' | 'h4' | 'dev3' | 'h5' | 'h6' | 'h7' | 'h8';
   title: string;
   samples: readonly ItemSample[];
-  /** Still kept out of rule writing: measured, never tuned on. */
-  keptOut: boolean;
+  /**
+   * tuning: the rules were written from it and the classifier learns from it; training: the classifier
+   * learns from it, no rule was written from it; keptOut: measured, never tuned or trained on.
+   */
+  use: PartUse;
   /** Written as the corpus is meant to be: per item, positives and as many near misses. */
   balanced: boolean;
 }
 
 export const PARTS: readonly CorpusPart[] = [
-  { id: 'dev', title: 'dev', samples: DEV, keptOut: false, balanced: true },
-  { id: 'h1', title: 'held-out 1', samples: HELD_OUT, keptOut: false, balanced: true },
-  { id: 'h2', title: 'held-out 2', samples: HELD_OUT_2, keptOut: false, balanced: true },
-  { id: 'h3', title: 'held-out 3', samples: HELD_OUT_3, keptOut: false, balanced: true },
+  { id: 'dev', title: 'dev', samples: DEV, use: 'tuning', balanced: true },
+  { id: 'h1', title: 'held-out 1', samples: HELD_OUT, use: 'tuning', balanced: true },
+  { id: 'h2', title: 'held-out 2', samples: HELD_OUT_2, use: 'tuning', balanced: true },
+  { id: 'h3', title: 'held-out 3', samples: HELD_OUT_3, use: 'tuning', balanced: true },
   // fresh sentences the rule writer wrote after held-out 3, mostly positives (dev-2.ts)
-  { id: 'dev2', title: 'dev 2', samples: DEV_2, keptOut: false, balanced: false },
+  { id: 'dev2', title: 'dev 2', samples: DEV_2, use: 'tuning', balanced: false },
   // written by a separate engineer who saw neither the rules nor the lexicon; rules frozen at 8b8d953
   // for its first measurement (recall 60.2%, precision 84.6%: items-quality.test.ts), tuning data since
-  { id: 'h4', title: 'held-out 4', samples: HELD_OUT_4, keptOut: false, balanced: true },
+  { id: 'h4', title: 'held-out 4', samples: HELD_OUT_4, use: 'tuning', balanced: true },
   // batches 5a and 5b by two more writers who saw no rule, split at random with held-out 5: the tuning half
-  { id: 'dev3', title: 'dev 3', samples: DEV_3, keptOut: false, balanced: true },
+  { id: 'dev3', title: 'dev 3', samples: DEV_3, use: 'tuning', balanced: true },
   // written by independent writers who saw no rules, split at random from the same batches as dev 3;
   // rules frozen at e912a22 for its first measurement (recall 61.8%, precision 75.0%:
   // items-quality.test.ts), tuning data since.
-  { id: 'h5', title: 'held-out 5', samples: HELD_OUT_5, keptOut: false, balanced: true },
+  { id: 'h5', title: 'held-out 5', samples: HELD_OUT_5, use: 'tuning', balanced: true },
   // batches 6a and 6b whole, by two more writers who saw no rule and no other part; rules frozen at 1547dc5
   // before it was opened for its first measurement (recall 66.1%, precision 78.9%: items-quality.test.ts),
   // tuning data since. No part is kept out until the next independent one is added (written outside the
   // repository, and added only after the rules are frozen).
-  { id: 'h6', title: 'held-out 6', samples: HELD_OUT_6, keptOut: false, balanced: true },
+  { id: 'h6', title: 'held-out 6', samples: HELD_OUT_6, use: 'tuning', balanced: true },
   // batches 7a and 7b whole, by two more writers who saw no rule and no other part; rules frozen at 19d8a15
-  // before it was opened; measured, never tuned on
-  { id: 'h7', title: 'held-out 7', samples: HELD_OUT_7, keptOut: true, balanced: true },
+  // before it was opened for its first measurement (items-quality.test.ts); training data since held-out
+  // 8 was measured: no rule has been written from it
+  { id: 'h7', title: 'held-out 7', samples: HELD_OUT_7, use: 'training', balanced: true },
   // batches 8a and 8b whole, by four more writers who saw no rule, no classifier and no other part; rules
   // (19d8a15) and classifier (classifier-ccaa0e3e) frozen at 05c575c before it was opened; measured, never
-  // tuned or trained on
-  { id: 'h8', title: 'held-out 8', samples: HELD_OUT_8, keptOut: true, balanced: true },
+  // tuned or trained on for its first measurement (items-quality.test.ts); training data since: no rule has
+  // been written from it
+  { id: 'h8', title: 'held-out 8', samples: HELD_OUT_8, use: 'training', balanced: true },
 ];
 
-export const TUNING_PARTS = PARTS.filter((p) => !p.keptOut);
+/** The parts the rules were written from (the classifier learns from them too). */
+export const TUNING_PARTS = PARTS.filter((p) => p.use === 'tuning');
+/** The parts the classifier learns from: the tuning parts and the training parts. */
+export const TRAINING_PARTS = PARTS.filter((p) => p.use !== 'keptOut');
 /** The parts kept out of rule writing and of the classifier's training, oldest first. */
-export const KEPT_OUT_PARTS: readonly CorpusPart[] = PARTS.filter((p) => p.keptOut);
+export const KEPT_OUT_PARTS: readonly CorpusPart[] = PARTS.filter((p) => p.use === 'keptOut');
 /** The newest part kept out, if any (none between one independent part and the next). */
 export const KEPT_OUT_PART: CorpusPart | undefined = KEPT_OUT_PARTS[KEPT_OUT_PARTS.length - 1];
 const BALANCED = PARTS.filter((p) => p.balanced);
