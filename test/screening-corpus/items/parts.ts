@@ -16,12 +16,13 @@ import { HELD_OUT_5 } from './held-out-5';
 import { HELD_OUT_6 } from './held-out-6';
 import { HELD_OUT_7 } from './held-out-7';
 import { HELD_OUT_8 } from './held-out-8';
+import { TRAINING_1 } from './training-1';
 import type { ItemSample } from './sample';
 
 export type PartUse = 'tuning' | 'training' | 'keptOut';
 
 export interface CorpusPart {
-  id: 'dev' | 'h1' | 'h2' | 'h3' | 'dev2' | 'h4' | 'dev3' | 'h5' | 'h6' | 'h7' | 'h8';
+  id: 'dev' | 'h1' | 'h2' | 'h3' | 'dev2' | 'h4' | 'dev3' | 'h5' | 'h6' | 'h7' | 'h8' | 'tr1' | 'h9';
   title: string;
   samples: readonly ItemSample[];
   /**
@@ -63,6 +64,10 @@ export const PARTS: readonly CorpusPart[] = [
   // tuned or trained on for its first measurement (items-quality.test.ts); training data since: no rule has
   // been written from it
   { id: 'h8', title: 'held-out 8', samples: HELD_OUT_8, use: 'training', balanced: true },
+  // batches 10a and 10b, by four more writers who saw no rule, no classifier and no other part, written
+  // for the classifier to learn from at the same time as held-out 9 (by other writers) was written to be
+  // kept out
+  { id: 'tr1', title: 'training 1', samples: TRAINING_1, use: 'training', balanced: true },
 ];
 
 /** The parts the rules were written from (the classifier learns from them too). */
