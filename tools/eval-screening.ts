@@ -94,10 +94,8 @@ export function textsOf(part: CorpusPart['id'] | undefined): { source: string; t
     expected: s.positive ? [s.item] : [],
     allowed: s.also,
   }));
-  return {
-    source: `sentences of the per-item corpus, ${found.title}${found.use === 'tuning' ? '' : ` (${found.use === 'keptOut' ? 'kept out' : 'training'})`}`,
-    texts,
-  };
+  const use = { tuning: '', training: ' (training)', keptOut: ' (kept out)' }[found.use];
+  return { source: `sentences of the per-item corpus, ${found.title}${use}`, texts };
 }
 
 /** Runs the corpus; needs the SDK pointed at an environment first (see main). */

@@ -2,7 +2,7 @@
  * 语义研判: trains the classifier from the corpus's tuning and training parts and the everyday posts, and
  * writes core/screening/classifier-model.ts. A part kept out is never read.
  *
- *   npx tsx tools/screening-classifier.ts                 train on every tuning part, write the model
+ *   npx tsx tools/screening-classifier.ts                 train on every tuning and training part, write the model
  *   npx tsx tools/screening-classifier.ts --fold h6       train without h6, print the classifier alone on h6
  *
  * A fold measures what the classifier does on text it has not learned from; docs/screening.md records

@@ -40,7 +40,7 @@ function fmix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** Width- and case-folded code unit, or -1 for white space (skipped: it carries no meaning here; links are skipped too). */
+/** Width- and case-folded code unit, or -1 for white space (skipped: it carries no meaning here). */
 export function foldUnit(c: number): number {
   if (c <= 0x20 || c === 0x3000 || c === 0xa0) return -1;
   if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;

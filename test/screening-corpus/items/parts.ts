@@ -74,7 +74,7 @@ export const PARTS: readonly CorpusPart[] = [
   // (19d8a15) and classifier (classifier-7ec56b36) frozen at baab0f1 before it was opened; measured, never
   // tuned or trained on
   { id: 'h9', title: 'held-out 9', samples: HELD_OUT_9, use: 'keptOut', balanced: true },
-  // batches 10a and 10b, by four more writers who saw no rule, no classifier and no other part, written
+  // batches 11a and 11b, by four more writers who saw no rule, no classifier and no other part, written
   // after held-out 9 was measured as a second training part; learning from it did not pay on the folds, so
   // it was kept out instead, the rules and classifier as frozen at baab0f1; measured, never tuned or trained on
   { id: 'h10', title: 'held-out 10', samples: HELD_OUT_10, use: 'keptOut', balanced: true },
