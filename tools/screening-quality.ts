@@ -5,12 +5,21 @@
  *   npx tsx tools/screening-quality.ts --items --part h3    per item on one part (dev, h1, h2, h3, …) or `tuning`
  *   npx tsx tools/screening-quality.ts --items --details    … with every miss and false alarm
  *   npx tsx tools/screening-quality.ts --items --rules-alone  … without 语义研判 (the classifier)
+ *   npx tsx tools/screening-quality.ts --by-rule --part h7,h8  how often each term, rule and detector fired
+ *                                                            rightly on those parts, worst first
  */
 import { labelled, SCREENING_CORPUS } from '../test/screening-corpus/corpus';
 import { KEPT_OUT_PART, PARTS, TUNING_PARTS } from '../test/screening-corpus/items/parts';
 import { CORPUS_ITEMS } from '../test/screening-corpus/items/sample';
 import { categoryOf, formatRef } from '../core/screening/categories';
-import { measureItems, measureQuality, type ItemReport, type QualityReport } from '../core/screening/quality';
+import {
+  measureItems,
+  measureQuality,
+  measureReaders,
+  type ItemReport,
+  type QualityReport,
+  type ReaderQuality,
+} from '../core/screening/quality';
 import { defaultClassifier } from '../core/screening/screen';
 import { STARTER_LEXICON } from '../core/screening/starter-lexicon';
 
@@ -57,9 +66,36 @@ export function formatItemReport(report: ItemReport, part: string, details = fal
   return lines;
 }
 
+/** One line per reader that fired wrongly at least once: right, wrong, found alone, item, source and name. */
+export function formatReaders(readers: readonly ReaderQuality[], parts: string): string[] {
+  const wrong = readers.filter((r) => r.wrong > 0);
+  return [
+    `terms, rules and detectors on ${parts}, worst first (${wrong.length} of ${readers.length} fired wrongly at least once)`,
+    'right  wrong  alone  item                      source       name',
+    ...wrong.map(
+      (r) =>
+        `${String(r.right).padStart(5)}  ${String(r.wrong).padStart(5)}  ${String(r.alone).padStart(5)}  ${r.category.padEnd(25)} ${r.source.padEnd(12)} ${r.name}`,
+    ),
+  ];
+}
+
 if (require.main === module) {
   const args = process.argv.slice(2);
-  if (args.includes('--items')) {
+  if (args.includes('--by-rule')) {
+    const at = args.indexOf('--part');
+    const ids = at >= 0 ? (args[at + 1] ?? '').split(',') : [];
+    const parts = PARTS.filter((p) => ids.includes(p.id));
+    if (parts.length === 0 || parts.length !== ids.length) {
+      console.error(`--by-rule needs --part with one or more of ${PARTS.map((p) => p.id).join(', ')}, comma-separated`);
+      process.exit(2);
+    }
+    const readers = measureReaders(
+      parts.flatMap((p) => p.samples),
+      STARTER_LEXICON,
+      args.includes('--with-classifier') ? defaultClassifier() : null,
+    );
+    for (const line of formatReaders(readers, parts.map((p) => p.title).join(' + '))) console.log(line);
+  } else if (args.includes('--items')) {
     const at = args.indexOf('--part');
     const wanted = at >= 0 ? args[at + 1] : (KEPT_OUT_PART?.id ?? 'tuning');
     const part = PARTS.find((p) => p.id === wanted);

@@ -10,7 +10,9 @@
  */
 import type { ScreeningCategoryId } from '../../typings/screening';
 import { labelled, SCREENING_CORPUS } from '../../test/screening-corpus/corpus';
-import { measureQuality } from './quality';
+import { measureQuality, measureReaders, type ItemLabelled, type ReaderQuality } from './quality';
+import { defaultClassifier } from './screen';
+import { formatReaders } from '../../tools/screening-quality';
 import { STARTER_LEXICON } from './starter-lexicon';
 
 /** [precision, recall] floors per category. */
@@ -78,5 +80,68 @@ describe('screening quality on the labelled corpus', () => {
   it('holds overall precision and recall', () => {
     expect(report.overall.precision).toBeGreaterThanOrEqual(0.88);
     expect(report.overall.recall).toBeGreaterThanOrEqual(0.92);
+  });
+});
+
+describe('measureReaders: how often each term, rule and detector fired rightly', () => {
+  const text = '据路透社报道，某国发生一起枪击案，造成多人死亡。';
+  const sample = (over: Partial<ItemLabelled>): ItemLabelled => ({
+    id: 'x',
+    item: 'foreignMedia',
+    positive: true,
+    accountKind: 'institutional',
+    text,
+    also: [],
+    ...over,
+  });
+  const find = (readers: ReaderQuality[], category: string, name: string) =>
+    readers.find((r) => r.category === category && r.name === name);
+
+  it('counts a firing right on a positive of its item, wrong where no label allows it, and neither where `also` does', () => {
+    const readers = measureReaders(
+      [sample({}), sample({ id: 'y', item: 'majorCase', positive: false }), sample({ id: 'z', also: ['majorCase'] })],
+      STARTER_LEXICON,
+    );
+    // two readers name the outlet: each right twice (x, z), wrong once (y), and neither finds it alone
+    expect(find(readers, 'foreignMedia', '据路透社')).toMatchObject({
+      source: 'lexicon',
+      right: 2,
+      wrong: 1,
+      alone: 0,
+    });
+    expect(find(readers, 'foreignMedia', '引用境外媒体网站')).toMatchObject({ source: 'rule', right: 2, wrong: 1 });
+    // the shooting's major-case rule: wrong on x and y, allowed on z
+    const major = readers.filter((r) => r.category === 'majorCase');
+    expect(major.length).toBeGreaterThan(0);
+    for (const r of major) expect(r).toMatchObject({ right: 0, wrong: 2 });
+    // worst first
+    expect(readers[0]?.wrong - readers[0]?.right).toBe(Math.max(...readers.map((r) => r.wrong - r.right)));
+  });
+
+  it('names 语义研判 once, whatever its confidence, and counts a positive found by one reader alone', () => {
+    // the demo draft no term or rule names (docs/screens/pages-post-edit--classifier.png)
+    const draft = '小区里那个哭着找妈妈的小女孩，脸上身上全是伤，据说是被继父打的，照片我们先发出来，大家帮忙转发。';
+    const readers = measureReaders(
+      [
+        sample({ text: draft, item: 'privacy' }),
+        sample({ id: 'y', text: draft, item: 'privacy', also: ['unverifiedPolice'] }),
+      ],
+      STARTER_LEXICON,
+      defaultClassifier(),
+    );
+    expect(readers.map((r) => [r.source, r.name, r.category, r.right, r.wrong, r.alone])).toEqual([
+      ['classifier', '语义研判', 'unverifiedPolice', 0, 1, 0],
+      ['classifier', '语义研判', 'privacy', 2, 0, 2],
+    ]);
+  });
+
+  it('prints the readers that fired wrongly, worst first (tools/screening-quality.ts --by-rule)', () => {
+    const readers = measureReaders([sample({ item: 'majorCase', positive: false })], STARTER_LEXICON);
+    const lines = formatReaders(readers, 'one near miss');
+    expect(lines[0]).toBe(
+      `terms, rules and detectors on one near miss, worst first (${readers.length} of ${readers.length} fired wrongly at least once)`,
+    );
+    expect(lines).toHaveLength(2 + readers.length);
+    expect(lines.some((l) => /^\s+0\s+1\s+0\s+foreignMedia\s+lexicon\s+据路透社$/.test(l))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /** Precision and recall per category over a labelled set of texts. */
-import type { LexiconData, ScreeningCategoryId, ScreeningInput } from '../../typings/screening';
+import type { LexiconData, ScreeningCategoryId, ScreeningInput, SpanHit } from '../../typings/screening';
 import { SCREENING_CATEGORIES } from './categories';
 import type { Classifier } from './classifier';
 import { defaultClassifier, screen } from './screen';
@@ -168,4 +168,57 @@ export function measureItems(
     misses,
     alarms,
   };
+}
+
+/** How often one reader (a lexicon term, a rule, a detector or 语义研判) fired rightly on a set of samples. */
+export interface ReaderQuality {
+  source: SpanHit['source'];
+  /** The term, rule or detector name as hits carry it; 语义研判 for the classifier. */
+  name: string;
+  category: ScreeningCategoryId;
+  /** Firings on a positive of the item. */
+  right: number;
+  /** Firings the labels do not allow (neither the item of a positive nor in `also`). */
+  wrong: number;
+  /** Positives found by this reader and no other. */
+  alone: number;
+}
+
+/**
+ * Each reader's firings scored as measureItems scores the categories: on text the rules were not
+ * written from, a rule that fires wrongly more often than rightly costs the desk more reviews than it
+ * saves (docs/screening.md, ninth round). Worst first: by wrong − right, then by name.
+ */
+export function measureReaders(
+  samples: readonly ItemLabelled[],
+  lexicon: LexiconData,
+  classifier: Classifier | null = null,
+): ReaderQuality[] {
+  const stats = new Map<string, ReaderQuality>();
+  for (const s of samples) {
+    const result = screen({ text: s.text, context: { kind: 'post', accountKind: s.accountKind } }, lexicon, classifier);
+    const by = new Map<ScreeningCategoryId, Map<string, ReaderQuality>>();
+    for (const h of result.hits) {
+      const name = h.source === 'classifier' ? '语义研判' : h.rule;
+      const key = `${h.category}\u0000${h.source}\u0000${name}`;
+      const reader = stats.get(key) ?? { source: h.source, name, category: h.category, right: 0, wrong: 0, alone: 0 };
+      stats.set(key, reader);
+      const of = by.get(h.category) ?? new Map<string, ReaderQuality>();
+      of.set(key, reader);
+      by.set(h.category, of);
+    }
+    for (const [category, readers] of by) {
+      const right = s.positive && category === s.item;
+      if (!right && s.also.includes(category)) continue;
+      for (const reader of readers.values()) {
+        if (right) reader.right++;
+        else reader.wrong++;
+        if (right && readers.size === 1) reader.alone++;
+      }
+    }
+  }
+  return [...stats.values()].sort(
+    (a, b) =>
+      b.wrong - b.right - (a.wrong - a.right) || a.name.localeCompare(b.name) || a.category.localeCompare(b.category),
+  );
 }
