@@ -20,6 +20,7 @@ import {
   type TrainingSample,
 } from '../core/screening/classifier';
 import { mulberry32 } from '../core/random';
+import { verdictOf } from '../core/screening/quality';
 import { EVERYDAY_POSTS } from '../test/screening-corpus/everyday';
 import { PARTS, TRAINING_PARTS, type CorpusPart } from '../test/screening-corpus/items/parts';
 import { CORPUS_ITEMS, type ItemSample } from '../test/screening-corpus/items/sample';
@@ -125,8 +126,9 @@ export function foldReport(model: ClassifierModelData, part: CorpusPart): string
       if (read.has(s.item)) own.found++;
     }
     for (const c of read) {
-      if (s.positive && c === s.item) correct++;
-      else if (!s.also.includes(c)) {
+      const verdict = verdictOf(s, c);
+      if (verdict === 'right') correct++;
+      else if (verdict === 'wrong') {
         alarms++;
         const st = per.get(c);
         if (st) st.alarms++;

@@ -107,6 +107,20 @@ export interface ItemReport {
 }
 
 /**
+ * How one firing of `category` on a sample counts: right on a positive of its item, allowed (neither
+ * right nor a false alarm) where the sample's `also` names it, wrong otherwise.
+ */
+export function verdictOf(s: ItemLabelled, category: ScreeningCategoryId): 'right' | 'allowed' | 'wrong' {
+  if (s.positive && category === s.item) return 'right';
+  return s.also.includes(category) ? 'allowed' : 'wrong';
+}
+
+/** A sample screened as the corpus reads it: a post on an account of the sample's kind. */
+function screenSample(s: ItemLabelled, lexicon: LexiconData, classifier: Classifier | null) {
+  return screen({ text: s.text, context: { kind: 'post', accountKind: s.accountKind } }, lexicon, classifier);
+}
+
+/**
  * Recall per item over its positives; precision over every category fired on every sample: a
  * firing counts as correct when it is the sample's item on a positive, as neither when the sample's
  * `also` names it, and as a false alarm otherwise. `classifier` null measures the lexicon, the rules and
@@ -124,7 +138,7 @@ export function measureItems(
   let correct = 0;
   let falseAlarms = 0;
   for (const s of samples) {
-    const result = screen({ text: s.text, context: { kind: 'post', accountKind: s.accountKind } }, lexicon, classifier);
+    const result = screenSample(s, lexicon, classifier);
     const by = new Map<ScreeningCategoryId, string>();
     for (const h of result.hits) if (!by.has(h.category)) by.set(h.category, h.rule);
     const own = stats.get(s.item);
@@ -135,10 +149,11 @@ export function measureItems(
     }
     for (const [category, rule] of by) {
       const st = stats.get(category);
-      if (s.positive && category === s.item) {
+      const verdict = verdictOf(s, category);
+      if (verdict === 'right') {
         correct++;
         if (st) st.fired++;
-      } else if (!s.also.includes(category)) {
+      } else if (verdict === 'wrong') {
         falseAlarms++;
         if (st) {
           st.falseAlarms++;
@@ -196,7 +211,7 @@ export function measureReaders(
 ): ReaderQuality[] {
   const stats = new Map<string, ReaderQuality>();
   for (const s of samples) {
-    const result = screen({ text: s.text, context: { kind: 'post', accountKind: s.accountKind } }, lexicon, classifier);
+    const result = screenSample(s, lexicon, classifier);
     const by = new Map<ScreeningCategoryId, Map<string, ReaderQuality>>();
     for (const h of result.hits) {
       const name = h.source === 'classifier' ? '语义研判' : h.rule;
@@ -208,12 +223,12 @@ export function measureReaders(
       by.set(h.category, of);
     }
     for (const [category, readers] of by) {
-      const right = s.positive && category === s.item;
-      if (!right && s.also.includes(category)) continue;
+      const verdict = verdictOf(s, category);
+      if (verdict === 'allowed') continue;
       for (const reader of readers.values()) {
-        if (right) reader.right++;
+        if (verdict === 'right') reader.right++;
         else reader.wrong++;
-        if (right && readers.size === 1) reader.alone++;
+        if (verdict === 'right' && readers.size === 1) reader.alone++;
       }
     }
   }
