@@ -164,6 +164,38 @@ describe('combination rules through the local cloud', () => {
     expect(notHere?.reason).toMatch(/个人账号/);
   });
 
+  it("shows on the bench what 语义复核 set aside, and the operator's check does not count it", async () => {
+    // a training course on crime scenes: 命案 and its rule misfire on such text, and the model reads no case
+    const course = '刑侦大队举办业务培训，邀请专家讲授命案现场勘查与物证提取的方法。';
+    const bench = await ok(t, 'ruleTest', { text: course });
+    expect(spans(bench.result).filter((h) => h.category === 'majorCase')).toEqual([]);
+    expect(bench.result.setAside?.map((h) => [h.source, h.rule, h.matched])).toEqual(
+      expect.arrayContaining([
+        ['lexicon', '命案', '命案'],
+        ['rule', '命案等严重暴力犯罪', expect.stringContaining('命案')],
+      ]),
+    );
+    const trace = bench.rules.find((r) => r.name === '命案等严重暴力犯罪');
+    expect(trace).toMatchObject({
+      fired: false,
+      setAside: true,
+      hits: [expect.objectContaining({ category: 'majorCase' })],
+    });
+    expect(trace?.reason).toMatch(/^语义复核：.*对 \d+ 次、错 \d+ 次.*读不出“重大刑事案件/);
+    const checked = await check(t, { text: course });
+    expect(checked.level).toBe('ordinary');
+    expect(spans(checked).some((h) => h.category === 'majorCase')).toBe(false);
+    // a killing reported as one: the same term and rule stand
+    const killing = '昨晚城东一小区发生一起命案，一名男子被人持刀杀害，嫌疑人已被抓获。';
+    const real = await check(t, { text: killing });
+    expect(
+      spans(real)
+        .filter((h) => h.category === 'majorCase')
+        .map((h) => h.rule),
+    ).toEqual(expect.arrayContaining(['命案']));
+    expect(real.setAside ?? []).toEqual([]);
+  });
+
   let saved: RuleSaveResult;
   it('saves a rule as the next version, audited, and the warm screening picks it up', async () => {
     const text = '蓝鲸行动的集结地点定在城东。';

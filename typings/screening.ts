@@ -190,6 +190,31 @@ export interface ClassifierModelData {
   weights: string;
   /** What it learned from: corpus part ids, never the part kept out. */
   trainedOn: { parts: string[]; samples: number; everyday: number };
+  /**
+   * 语义复核: the lexicon terms and rules that fired wrongly too often on corpus parts no rule was written
+   * from. Their hits stand only where the model reads their item at `assent` or more (docs/screening.md,
+   * tenth round).
+   */
+  doubtful: DoubtfulReader[];
+  /** The probability of its item under which a doubtful reader's hit is set aside. */
+  assent: number;
+}
+
+/**
+ * A term or rule that misfired on text it was not written from. A rule is named by its id and the
+ * fingerprint of what makes it fire: once the province desk edits it, it is trusted again until it is
+ * measured again.
+ */
+export interface DoubtfulReader {
+  category: ScreeningCategoryId;
+  source: 'lexicon' | 'rule';
+  /** The term as written, or `ruleId@fingerprint` (ruleFingerprint in core/screening/rules.ts). */
+  key: string;
+  /** The term, or the rule's name, as the desk knows it. */
+  name: string;
+  /** Firings on positives of its item, and firings the labels do not allow, on those parts. */
+  right: number;
+  wrong: number;
 }
 
 interface HitBase {
@@ -283,6 +308,11 @@ export interface ScreeningResult {
   triage: ScreeningCategoryId[];
   /** 规范表述: suggestions only; they never block nor raise the level. */
   suggestions: WordingSuggestion[];
+  /**
+   * 语义复核: hits of doubtful terms and rules that 语义研判 did not read as their item, so neither block
+   * nor raise the level; absent when there are none. Shown on the rule editor's test bench.
+   */
+  setAside?: SpanHit[];
 }
 
 /** WeChat security.msgSecCheck v2 result.suggest / result.label. */
@@ -534,6 +564,8 @@ export interface RuleTrace {
   title: string;
   effectLabel: string;
   fired: boolean;
+  /** Set when it fired but 语义复核 set its hits aside (then `fired` is false and `reason` says why). */
+  setAside?: boolean;
   /** Why not, in Chinese; null when it fired. */
   reason: string | null;
   /** The hits it produced, with one part per group. */

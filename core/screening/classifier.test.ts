@@ -1,9 +1,16 @@
 import { mulberry32 } from '../random';
-import { buildModel } from '../../tools/screening-classifier';
+import { ASSENT, buildModel, DOUBT_BELOW, MIN_WRONG } from '../../tools/screening-classifier';
 import { KEPT_OUT_PARTS, TRAINING_PARTS } from '../../test/screening-corpus/items/parts';
 import { CORPUS_ITEMS } from '../../test/screening-corpus/items/sample';
 import { EVERYDAY_POSTS } from '../../test/screening-corpus/everyday';
-import type { ClassifierModelData, ScreeningContext, SpanHit } from '../../typings/screening';
+import type {
+  ClassifierModelData,
+  CombinationRule,
+  DoubtfulReader,
+  LexiconData,
+  ScreeningContext,
+  SpanHit,
+} from '../../typings/screening';
 import {
   Classifier,
   decodeBytes,
@@ -17,6 +24,7 @@ import {
 import { appliesTo, categoryOf } from './categories';
 import { CLASSIFIER_MODEL } from './classifier-model';
 import { STARTER_LEXICON } from './starter-lexicon';
+import { ruleFingerprint } from './rules';
 import { defaultClassifier, screen } from './screen';
 
 const post: ScreeningContext = { kind: 'post', accountKind: 'institutional' };
@@ -92,6 +100,8 @@ function tinyModel(): ClassifierModelData {
     scale,
     weights: encodeBytes(bytes),
     trainedOn: { parts: [], samples: samples.length, everyday: 0 },
+    doubtful: [],
+    assent: 0.01,
   };
 }
 
@@ -140,6 +150,16 @@ describe('a classifier trained on a small corpus', () => {
     expect(classifier.read('公园门口一名民警与群众发生推搡，随后动手。', { kind: 'message' })).toEqual([]);
   });
 
+  it('tells how likely each item is in its best window, and has no view of a caption or a message', () => {
+    const scuffle = classifier.reading('公园门口一名民警与群众发生推搡，随后动手。', post);
+    const wallet = classifier.reading('公园门口一名民警帮群众找回了丢失的钱包。', post);
+    expect(scuffle?.probability('reputation')).toBeGreaterThanOrEqual(0.5);
+    expect(wallet?.probability('reputation')).toBeLessThan(0.5);
+    expect(scuffle?.findings).toEqual(classifier.read('公园门口一名民警与群众发生推搡，随后动手。', post));
+    expect(classifier.reading('民警与群众发生推搡。', post)).toBeNull();
+    expect(classifier.reading('公园门口一名民警与群众发生推搡，随后动手。', { kind: 'message' })).toBeNull();
+  });
+
   it('refuses weights that do not fit its classes', () => {
     expect(() => new Classifier({ ...model, classes: ['reputation'] })).toThrow(/weights/);
   });
@@ -154,8 +174,11 @@ describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
     expect(CLASSIFIER_MODEL.classes).toEqual([...CORPUS_ITEMS]);
   });
 
-  it('is what tools/screening-classifier.ts makes from them (rerun it after changing the corpus)', () => {
-    expect(buildModel().version).toBe(CLASSIFIER_MODEL.version);
+  it('is what tools/screening-classifier.ts makes from them, 语义复核 record and all (rerun it after changing the corpus or the default rules)', () => {
+    const built = buildModel();
+    expect(built.version).toBe(CLASSIFIER_MODEL.version);
+    expect(built.doubtful).toEqual(CLASSIFIER_MODEL.doubtful);
+    expect(built.assent).toBe(CLASSIFIER_MODEL.assent);
   });
 
   it('reads a window as features() and the weights say, the fast path giving the reference figures', () => {
@@ -164,7 +187,8 @@ describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
       const context: ScreeningContext = { kind: 'post', accountKind: s.accountKind };
       const reference = classifier.probabilities(s.text, context);
       const read = classifier.read(s.text, context);
-      if (s.text.length > WINDOW_CHARS || s.text.replace(/\s/g, '').length < 20) continue;
+      // one window: short enough, and one paragraph (a window never runs past one)
+      if (s.text.length > WINDOW_CHARS || s.text.includes('\n') || s.text.replace(/\s/g, '').length < 20) continue;
       const want = CLASSIFIER_MODEL.classes.filter(
         (c, k) => reference[k] >= CLASSIFIER_MODEL.threshold && appliesTo(categoryOf(c), context),
       );
@@ -221,5 +245,132 @@ describe('screen() with the classifier', () => {
   it('keeps out of netizen messages', () => {
     const r = screen({ text, context: { kind: 'message' } }, STARTER_LEXICON);
     expect(r.hits.filter((h) => h.source === 'classifier')).toEqual([]);
+  });
+});
+
+describe('语义复核: a doubtful term or rule stands only where 语义研判 reads its item', () => {
+  const base = tinyModel();
+  const rule: CombinationRule = {
+    id: 'r-scuffle',
+    name: '民警与群众推搡',
+    category: 'reputation',
+    effect: 'caution',
+    levelFloor: 'major',
+    groups: [['民警'], ['推搡']],
+    exclude: [],
+    within: { kind: 'sentence' },
+    ordered: false,
+    note: '',
+  };
+  let versions = 0;
+  const lexicon = (rules: CombinationRule[]): LexiconData => ({
+    version: `doubt-${++versions}`,
+    terms: [{ term: '动手', category: 'reputation' }],
+    allow: [],
+    rules,
+  });
+  const doubting = (doubtful: DoubtfulReader[], assent = 0.5): Classifier =>
+    new Classifier({ ...base, doubtful, assent });
+  const term: DoubtfulReader = {
+    category: 'reputation',
+    source: 'lexicon',
+    key: '动手',
+    name: '动手',
+    right: 1,
+    wrong: 6,
+  };
+  const doubtedRule: DoubtfulReader = {
+    category: 'reputation',
+    source: 'rule',
+    key: `${rule.id}@${ruleFingerprint(rule)}`,
+    name: rule.name,
+    right: 2,
+    wrong: 9,
+  };
+  // innocent: the model reads reputation under the assent here; the term and the rule both occur
+  const innocent = '公园门口一名民警帮群众找回了丢失的钱包，没有推搡，也没有人动手。';
+  const scuffle = '公园门口一名民警与群众发生推搡，随后动手。';
+  const readers = (hits: readonly { source: string; rule: string }[] | undefined): string[] =>
+    (hits ?? []).map((h) => `${h.source}:${h.rule}`).sort();
+
+  it('sets both aside where the model does not read the item, so they neither raise the level nor count', () => {
+    const classifier = doubting([term, doubtedRule]);
+    expect(classifier.reading(innocent, post)?.probability('reputation')).toBeLessThan(0.5);
+    const r = screen({ text: innocent, context: post }, lexicon([rule]), classifier);
+    expect(r.hits.filter((h) => h.category === 'reputation')).toEqual([]);
+    expect(readers(r.setAside)).toEqual(['lexicon:动手', 'rule:民警与群众推搡']);
+    expect(r.level).toBe('ordinary');
+    for (const h of r.setAside ?? []) expect(innocent.slice(h.start, h.end)).toBe(h.matched);
+  });
+
+  it('lets them stand where the model reads the item', () => {
+    const classifier = doubting([term, doubtedRule]);
+    expect(classifier.reading(scuffle, post)?.probability('reputation')).toBeGreaterThanOrEqual(0.5);
+    const r = screen({ text: scuffle, context: post }, lexicon([rule]), classifier);
+    expect(readers(r.hits.filter((h) => h.category === 'reputation'))).toEqual(['lexicon:动手', 'rule:民警与群众推搡']);
+    expect(r.setAside).toBeUndefined();
+  });
+
+  it('trusts what it has no record of, a rule the desk has rewritten, and every reader when it cannot read', () => {
+    const rewritten: CombinationRule = { ...rule, groups: [['民警', '辅警'], ['推搡']] };
+    const classifier = doubting([doubtedRule]);
+    const r = screen({ text: innocent, context: post }, lexicon([rewritten]), classifier);
+    expect(readers(r.hits.filter((h) => h.category === 'reputation'))).toEqual(['lexicon:动手', 'rule:民警与群众推搡']);
+    // renamed and re-noted, it is the same rule
+    const renamed = screen(
+      { text: innocent, context: post },
+      lexicon([{ ...rule, name: '推搡', note: '改名' }]),
+      classifier,
+    );
+    expect(readers(renamed.setAside)).toEqual(['rule:推搡']);
+    // a caption too short to read, no model, a netizen message: everything found stands
+    const short = '民警推搡，有人动手。';
+    expect(
+      readers(screen({ text: short, context: post }, lexicon([rule]), doubting([term, doubtedRule])).hits),
+    ).toEqual(['lexicon:动手', 'rule:民警与群众推搡']);
+    expect(screen({ text: innocent, context: post }, lexicon([rule]), null).setAside).toBeUndefined();
+  });
+
+  it('asks the shipped model about each sentence long enough to read, not only about its windows', () => {
+    // The window holding both reads as neither beating; the first sentence alone reads as 第十七条（一）1.
+    const text = '昨晚一名民警在处置纠纷时殴打一名男子，视频在网上流传。另一起事件中，民警被醉酒男子殴打后依法处置。';
+    const reading = defaultClassifier().reading(text, post);
+    expect(reading?.findings.map((f) => f.category)).not.toContain('reputation');
+    expect(reading?.probability('reputation')).toBeGreaterThan(0.5);
+    const r = screen({ text, context: post }, STARTER_LEXICON);
+    expect(r.blocked).toBe(true);
+    expect(r.hits.filter((h) => h.category === 'reputation').map((h) => h.source)).toContain('rule');
+    expect(r.setAside ?? []).toEqual([]);
+  });
+
+  it('never sets a detector aside, and masks a number inside what it sets aside', () => {
+    const withPhone = '公园门口一名民警帮失主找回了丢失的钱包，手机号13912345678，没有推搡，也没有人动手。';
+    const classifier = doubting([term, doubtedRule]);
+    expect(classifier.reading(withPhone, post)?.probability('reputation')).toBeLessThan(0.5);
+    const r = screen({ text: withPhone, context: post }, lexicon([rule]), classifier);
+    expect(r.hits.some((h) => h.source === 'mobile')).toBe(true);
+    expect((r.setAside ?? []).map((h) => h.source).sort()).toEqual(['lexicon', 'rule']);
+    const aside = r.setAside?.find((h) => h.source === 'rule');
+    expect(aside?.matched).toMatch(/^民警帮失主找回了丢失的钱包，手机号139\*+5678，没有推搡$/);
+    expect(aside?.matched).not.toContain('13912345678');
+  });
+});
+
+describe('the shipped 语义复核 record', () => {
+  it('names terms and rules of the default lexicon, each under the bar with its counts', () => {
+    expect(CLASSIFIER_MODEL.doubtful.length).toBeGreaterThan(0);
+    expect(CLASSIFIER_MODEL.assent).toBe(ASSENT);
+    for (const d of CLASSIFIER_MODEL.doubtful) {
+      expect(d.wrong).toBeGreaterThanOrEqual(MIN_WRONG);
+      expect((d.right + 1) / (d.right + d.wrong + 2)).toBeLessThan(DOUBT_BELOW);
+    }
+    const rules = new Map((STARTER_LEXICON.rules ?? []).map((r) => [r.id, r]));
+    for (const d of CLASSIFIER_MODEL.doubtful.filter((x) => x.source === 'rule')) {
+      const [id, print] = d.key.split('@');
+      const r = rules.get(id);
+      expect(r && [r.name, ruleFingerprint(r)]).toEqual([d.name, print]);
+    }
+    for (const d of CLASSIFIER_MODEL.doubtful.filter((x) => x.source === 'lexicon'))
+      expect(STARTER_LEXICON.terms.some((t) => t.term === d.key && t.category === d.category)).toBe(true);
   });
 });

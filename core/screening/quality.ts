@@ -190,6 +190,8 @@ export interface ReaderQuality {
   source: SpanHit['source'];
   /** The term, rule or detector name as hits carry it; 语义研判 for the classifier. */
   name: string;
+  /** A rule's id (its name may change; 语义复核 knows a rule by id). */
+  ruleId?: string;
   category: ScreeningCategoryId;
   /** Firings on a positive of the item. */
   right: number;
@@ -215,8 +217,17 @@ export function measureReaders(
     const by = new Map<ScreeningCategoryId, Map<string, ReaderQuality>>();
     for (const h of result.hits) {
       const name = h.source === 'classifier' ? '语义研判' : h.rule;
-      const key = `${h.category}\u0000${h.source}\u0000${name}`;
-      const reader = stats.get(key) ?? { source: h.source, name, category: h.category, right: 0, wrong: 0, alone: 0 };
+      const ruleId = h.where === 'platform' ? undefined : h.ruleId;
+      const key = `${h.category}\u0000${h.source}\u0000${ruleId ?? name}`;
+      const reader = stats.get(key) ?? {
+        source: h.source,
+        name,
+        ...(ruleId === undefined ? {} : { ruleId }),
+        category: h.category,
+        right: 0,
+        wrong: 0,
+        alone: 0,
+      };
       stats.set(key, reader);
       const of = by.get(h.category) ?? new Map<string, ReaderQuality>();
       of.set(key, reader);

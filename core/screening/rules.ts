@@ -186,6 +186,20 @@ export function defaultEffect(category: ScreeningCategoryId): Pick<CombinationRu
     : { effect: c.effect, levelFloor: null };
 }
 
+/**
+ * What makes a rule fire, as eight hex digits (FNV-1a): the same for a rule renamed or re-noted, another
+ * once its item, groups, exclusions, range or order change. 语义复核 doubts a rule by id and fingerprint,
+ * so a rule the desk has rewritten is trusted until it is measured again.
+ */
+export function ruleFingerprint(
+  rule: Pick<CombinationRule, 'category' | 'groups' | 'exclude' | 'within' | 'ordered'>,
+): string {
+  const text = JSON.stringify([rule.category, rule.groups, rule.exclude, rule.within, rule.ordered]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
 // ---- evaluation ----
 
 /** One occurrence of a rule's term, found by the automaton and mapped back to the original. */

@@ -4,6 +4,7 @@
  * (第十五条, 第十七条) and to triage messages (第二十二至二十八条).
  */
 import type {
+  CombinationRule,
   LexiconData,
   ScreeningCategoryId,
   ScreeningContext,
@@ -25,7 +26,7 @@ import {
   SCREENING_CATEGORIES,
   spanHit,
 } from './categories';
-import { Classifier, classifierLevel } from './classifier';
+import { Classifier, classifierLevel, type ClassifierReading } from './classifier';
 import { CLASSIFIER_MODEL } from './classifier-model';
 import { detectCommercial } from './detectors/commercial';
 import { detectCredentials } from './detectors/credentials';
@@ -36,6 +37,7 @@ import { detectSecretMarks } from './detectors/secrets';
 import { detectorText, type DetectorHit } from './detectors/types';
 import { dropAllowed, getMatcher, type Matcher, type RuleFilter } from './matcher';
 import { summarise } from './result';
+import { ruleFingerprint } from './rules';
 import { checkSource, detectForeignLinks } from './sources';
 
 /**
@@ -145,7 +147,7 @@ function order(a: ScreeningHit, b: ScreeningHit): number {
  * built-in, one call per comparison, which cost more than the comparisons. Long lists take the
  * built-in (stable as well, so the order is the same either way).
  */
-function sortHits(hits: ScreeningHit[]): ScreeningHit[] {
+function sortHits<T extends ScreeningHit>(hits: T[]): T[] {
   if (hits.length > 48) return hits.sort(order);
   for (let i = 1; i < hits.length; i++) {
     const h = hits[i];
@@ -215,15 +217,10 @@ export function screen(
  * The residual (二)7 only where no named item was found, and no general item of 第十七条 where a personal
  * article found already says it (preferSpecific).
  */
-function classifierHits(
-  text: string,
-  context: ScreeningContext,
-  classifier: Classifier,
-  found: ScreeningHit[],
-): SpanHit[] {
+function classifierHits(text: string, reading: ClassifierReading, found: ScreeningHit[]): SpanHit[] {
   const out: SpanHit[] = [];
   const named = namesItem(found);
-  for (const f of classifier.read(text, context)) {
+  for (const f of reading.findings) {
     if (
       found.some((h) => h.category === f.category) ||
       (named && f.category === 'otherPoliceInfo') ||
@@ -258,21 +255,31 @@ export function screenWith(
   const match = matcher.matchRules(text, rulesIn(context));
   const { hits: termHits, rules: fired, wording } = match;
   const applies = appliesIn(context);
+  const reading = classifier ? classifier.reading(text, context) : null;
   const found: ScreeningHit[] = [];
+  const setAside: SpanHit[] = [];
+  // 语义复核: a term or rule that misfired on text it was not written from stands only where 语义研判
+  // reads its item too (at the model's assent); with no reading (no model, a caption too short) all stand.
+  const doubted = (source: 'lexicon' | 'rule', category: ScreeningCategoryId, key: string): boolean =>
+    reading !== null &&
+    classifier !== null &&
+    classifier.doubts(source, category, key) !== undefined &&
+    reading.probability(category) < classifier.assent;
   for (const h of termHits) {
-    if (applies(h.category))
-      found.push(
-        spanHit(h.category, 'lexicon', h.term, 'text', {
-          start: h.start,
-          end: h.end,
-          matched: text.slice(h.start, h.end),
-        }),
-      );
+    if (!applies(h.category)) continue;
+    const hit = spanHit(h.category, 'lexicon', h.term, 'text', {
+      start: h.start,
+      end: h.end,
+      matched: text.slice(h.start, h.end),
+    });
+    (doubted('lexicon', h.category, h.term) ? setAside : found).push(hit);
   }
   // Only the rules that apply in the context were decided (rulesIn).
   for (const m of fired) {
     const rule = matcher.rules[m.rule];
-    if (rule) found.push(ruleHit(rule, m.parts, text));
+    if (!rule) continue;
+    const hit = ruleHit(rule, m.parts, text);
+    (doubted('rule', rule.category, `${rule.id}@${fingerprintOf(rule)}`) ? setAside : found).push(hit);
   }
   const detected = dropAllowed(
     detectAll(text, {
@@ -285,8 +292,9 @@ export function screenWith(
   );
   for (const d of detected) if (applies(d.category)) found.push(spanHit(d.category, d.detector, d.rule, 'text', d));
   const masked = detected.filter((d) => d.matched !== text.slice(d.start, d.end));
+  // set-aside hits are shown on the bench: masked like the rest
   if (masked.length > 0)
-    for (const h of found) {
+    for (const h of [...found, ...setAside]) {
       if (h.where !== 'text') continue;
       if (h.source === 'rule') maskRuleHit(h, masked, text);
       else maskSpan(h, masked, text);
@@ -295,7 +303,7 @@ export function screenWith(
 
   const kept = dropResidual(preferSpecific(found));
   // After those two passes: a suspicion neither removes what the rules found nor stands for it.
-  if (classifier) for (const h of classifierHits(text, context, classifier, kept)) kept.push(h);
+  if (reading) for (const h of classifierHits(text, reading, kept)) kept.push(h);
   const hits = oncePerSpan(sortHits(kept));
   const suggestions =
     wording.length === 0
@@ -317,5 +325,18 @@ export function screenWith(
               ]
             : [];
         });
-  return summarise(version, context, hits, suggestions);
+  const result = summarise(version, context, hits, suggestions);
+  if (setAside.length > 0) result.setAside = sortHits(setAside);
+  return result;
+}
+
+const fingerprints = new WeakMap<CombinationRule, string>();
+/** A rule's fingerprint, once per rule object (a matcher keeps its rules for its lexicon version). */
+function fingerprintOf(rule: CombinationRule): string {
+  let f = fingerprints.get(rule);
+  if (f === undefined) {
+    f = ruleFingerprint(rule);
+    fingerprints.set(rule, f);
+  }
+  return f;
 }

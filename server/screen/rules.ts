@@ -37,9 +37,10 @@ import {
   ruleCategoryAllowed,
   defaultEffect,
   ruleEffectLabel,
+  ruleFingerprint,
   ruleProblems,
 } from '../../core/screening/rules';
-import { screenWith } from '../../core/screening/screen';
+import { defaultClassifier, screenWith } from '../../core/screening/screen';
 import { toBeijingIso } from '../../core/time';
 import { action, type HandlerContext } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
@@ -363,7 +364,9 @@ function traces(
   rules: readonly CombinationRule[],
   matcher: ReturnType<typeof buildMatcher>,
   context: ScreeningContext,
+  setAside: readonly SpanHit[],
 ): RuleTrace[] {
+  const aside = new Set(setAside.flatMap((h) => (h.source === 'rule' && h.ruleId !== undefined ? [h.ruleId] : [])));
   const detail = matcher.matchDetailed(text);
   const out: RuleTrace[] = [];
   matcher.rules.forEach((rule, index) => {
@@ -374,15 +377,20 @@ function traces(
     const category = categoryOf(rule.category);
     const applies = category.scope === 'all' ? context.kind === 'post' : appliesTo(category, context);
     const why = explainRule(rule, occurrences, fired.length > 0, detail.sentenceEnds, detail.sentenceEnds.length);
+    const setAsideHere = why.fired && applies && aside.has(rule.id);
     out.push({
       ruleId: rules.includes(rule) ? rule.id || null : null,
       name: rule.name,
       ref: formatRef(category.ref),
       title: category.title,
       effectLabel: ruleEffectLabel(rule),
-      fired: why.fired && applies,
-      reason:
-        why.fired && !applies ? '该类别只适用于个人账号（第十八、四十、四十一条），当前按机构账号检查' : why.reason,
+      fired: why.fired && applies && !setAsideHere,
+      ...(setAsideHere ? { setAside: true } : {}),
+      reason: setAsideHere
+        ? setAsideReason(rule, category.title)
+        : why.fired && !applies
+          ? '该类别只适用于个人账号（第十八、四十、四十一条），当前按机构账号检查'
+          : why.reason,
       hits: applies ? hits : [],
       terms: occurrences.map((o) => ({
         slot: o.slot,
@@ -394,6 +402,13 @@ function traces(
     });
   });
   return out.sort((a, b) => Number(b.fired) - Number(a.fired));
+}
+
+/** Why 语义复核 set a rule's hits aside, with its record on text it was not written from. */
+function setAsideReason(rule: CombinationRule, title: string): string {
+  const record = defaultClassifier().doubts('rule', rule.category, `${rule.id}@${ruleFingerprint(rule)}`);
+  const counts = record ? `（对 ${record.right} 次、错 ${record.wrong} 次）` : '';
+  return `语义复核：这条规则在未据以编写的稿件上误报偏多${counts}，语义研判在这段文字里读不出“${title}”，本次不作数`;
 }
 
 export const ruleTest = action({
@@ -422,7 +437,7 @@ export const ruleTest = action({
     const data = { ...lexicon.data, version: `${lexicon.version}+test`, rules };
     const matcher = buildMatcher(data);
     const result = screenWith({ text, context }, data.version, matcher);
-    const all = traces(text, stored, matcher, context);
+    const all = traces(text, stored, matcher, context, result.setAside ?? []);
     const mine = candidate ? (all.find((t) => t.ruleId === null || t.ruleId === testId) ?? null) : null;
     const draftTrace: RuleTrace | null = candidate
       ? (mine ?? {

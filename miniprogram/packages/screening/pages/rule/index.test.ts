@@ -184,6 +184,53 @@ describe('规则编辑与试算 (packages/screening/pages/rule)', () => {
     expect(page.text('#summary')).toBe('未发现问题');
   });
 
+  it('shows what 语义复核 set aside apart from what fired and what did not', async () => {
+    const course = '刑侦大队举办业务培训，邀请专家讲授命案现场勘查与物证提取的方法。';
+    const asideHit: SpanHit = {
+      category: 'majorCase',
+      ref: '第十七条（二）3',
+      title: '重大刑事案件、治安案件和涉外案件',
+      effect: 'caution',
+      levelFloor: 'major',
+      source: 'lexicon',
+      rule: '命案',
+      where: 'text',
+      start: 14,
+      end: 16,
+      matched: '命案',
+    };
+    wxm.cloud.reply('screen', 'ruleList', { ok: true, data: rulePage({ canEdit: false }) });
+    wxm.cloud.reply('screen', 'ruleTest', {
+      ok: true,
+      data: {
+        result: screened({ setAside: [asideHit] }),
+        draft: null,
+        rules: [
+          trace({
+            ruleId: 'r9',
+            name: '命案等严重暴力犯罪',
+            fired: false,
+            setAside: true,
+            reason:
+              '语义复核：这条规则在未据以编写的稿件上误报偏多（对 37 次、错 40 次），语义研判在这段文字里读不出“重大刑事案件、治安案件和涉外案件”，本次不作数',
+            terms: [{ slot: 1, term: '命案', start: 14, end: 16, matched: '命案' }],
+          }),
+          trace({ ruleId: 'r8', name: '官员民警犯罪' }),
+        ],
+      },
+    });
+    const page = await openPage(ROUTE, { bench: '1', text: encodeURIComponent(course) });
+    expect(page.text('#summary')).toBe('未发现问题');
+    expect(page.text('#aside')).toContain('语义复核：以下命中本次不作数');
+    expect(page.text('#aside-0')).toContain('命案等严重暴力犯罪');
+    expect(page.text('#aside-0')).toContain('语义复核：这条规则在未据以编写的稿件上误报偏多（对 37 次、错 40 次）');
+    expect(page.text('#aside-terms')).toContain('词库词“命案”（重大刑事案件、治安案件和涉外案件）');
+    // the set-aside rule is not also listed among those that did not fire
+    await page.fire('#unfired-toggle', 'tap');
+    expect(page.text('#unfired-0')).toContain('官员民警犯罪');
+    expect(page.exists('#unfired-1')).toBe(false);
+  });
+
   it('gives a new rule its category’s effect: 禁止发布 under （一）, 审慎发布 at the level under （二）', async () => {
     wxm.cloud.reply('screen', 'ruleList', { ok: true, data: rulePage() });
     const page = await openPage<{ effect: string; levelFloor: string }>(ROUTE);

@@ -76,6 +76,9 @@ interface RuleData extends LoadState {
   draft: TraceRow | null;
   /** Other rules that fired, then those whose terms occur without firing (folded). */
   traces: TraceRow[];
+  /** 语义复核: rules that fired and terms that occurred, set aside because the model reads no such item. */
+  aside: TraceRow[];
+  asideTerms: string;
   unfired: TraceRow[];
   showUnfired: boolean;
   /** 规范表述 found in the text. */
@@ -148,7 +151,7 @@ function traceRow(t: RuleTrace, key: string): TraceRow {
     name: t.name,
     ref: `${t.ref} ${t.effectLabel}`,
     fired: t.fired,
-    verdict: t.fired ? `命中 ${t.hits.length} 处` : `未命中：${t.reason ?? ''}`,
+    verdict: t.fired ? `命中 ${t.hits.length} 处` : t.setAside ? (t.reason ?? '') : `未命中：${t.reason ?? ''}`,
     terms: termsOf(t.terms),
   };
 }
@@ -205,6 +208,8 @@ Page<RuleData, RuleCustom>({
     problems: [],
     draft: null,
     traces: [],
+    aside: [],
+    asideTerms: '',
     unfired: [],
     showUnfired: false,
     wording: [],
@@ -347,7 +352,12 @@ Page<RuleData, RuleCustom>({
       problems: draft?.problems.map((p) => p.message) ?? [],
       draft: draft?.trace ? traceRow(draft.trace, 'draft') : null,
       traces: rules.filter((t) => t.fired).map((t, i) => traceRow(t, `f${i}`)),
-      unfired: rules.filter((t) => !t.fired).map((t, i) => traceRow(t, `u${i}`)),
+      aside: rules.filter((t) => t.setAside === true).map((t, i) => traceRow(t, `a${i}`)),
+      asideTerms: (result.setAside ?? [])
+        .filter((h) => h.source === 'lexicon')
+        .map((h) => `“${h.matched}”（${h.title}）`)
+        .join('、'),
+      unfired: rules.filter((t) => !t.fired && t.setAside !== true).map((t, i) => traceRow(t, `u${i}`)),
       showUnfired: false,
       wording: result.suggestions.map((w) => `“${w.matched}”宜改为“${w.correct}”：${w.reason}`),
     });
