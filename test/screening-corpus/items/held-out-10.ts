@@ -1,6 +1,6 @@
 /**
- * The tenth held-out part of the per-item corpus (see sample.ts). Kept out: never used to write or tune the rules or to
- * train or set the classifier.
+ * The tenth held-out part of the per-item corpus (see sample.ts). Kept out until measured once; training data since the
+ * tenth round: the classifier learns from it and 语义复核's record is written from it, no rule was written from it.
  * Batches 11a and 11b were written on 2026-12-05, after held-out 9 had been
  * measured, by four writers (two per batch, each half of the items) who saw neither the rules, the lexicon, the
  * classifier nor any other part of the corpus, from the regulation's words and held-out 9's brief only: 13 positives and
