@@ -14,6 +14,7 @@ import type {
   SpanHit,
 } from '../typings/screening';
 import { verifyChain } from '../core/audit/chain';
+import { CLASSIFIER_MODEL } from '../core/screening/classifier-model';
 import { DEFAULT_RULES } from '../core/screening/default-rules';
 import { DEFAULT_WORDING } from '../core/screening/default-wording';
 import { LEXICON_HEAD_ID, type LexiconHead, type RuleDoc } from '../server/screen/docs';
@@ -323,6 +324,52 @@ describe('combination rules through the local cloud', () => {
     expect(spans(miss).some((h) => h.rule === '白鲸行动部署')).toBe(false);
     const fire = await check(t, { text: '白鲸行动今晚开始，兵力已就位。' });
     expect(spans(fire).some((h) => h.rule === '白鲸行动部署')).toBe(true);
+  });
+
+  it('tells the desk which rules 语义复核 doubts; a rule the desk rewrites is trusted until measured again', async () => {
+    const course = '刑侦大队举办业务培训，邀请专家讲授命案现场勘查与物证提取的方法。';
+    const page = await ok(t, 'ruleList', { search: '命案等严重暴力犯罪' }, REVIEWER);
+    const doubted = page.items.find((r) => r.name === '命案等严重暴力犯罪');
+    const record = CLASSIFIER_MODEL.doubtful.find((d) => d.name === '命案等严重暴力犯罪');
+    expect(record).toBeDefined();
+    expect(doubted?.doubt).toEqual({ right: record?.right, wrong: record?.wrong });
+    // a rule no one has doubted carries no record
+    const trusted = (await ok(t, 'ruleList', { search: '白鲸行动' })).items[0];
+    expect(trusted?.doubt).toBeUndefined();
+    if (!doubted) throw new Error('no doubted rule');
+
+    // renamed only: the same rule, still doubted
+    const { id, revision } = doubted;
+    const draft: RuleDraft = {
+      name: doubted.name,
+      category: doubted.category,
+      effect: doubted.effect,
+      levelFloor: doubted.levelFloor,
+      groups: doubted.groups,
+      exclude: doubted.exclude,
+      within: doubted.within,
+      ordered: doubted.ordered,
+      note: doubted.note,
+    };
+    const renamed = await ok(t, 'ruleSave', {
+      id,
+      expectedRevision: revision,
+      rule: { ...draft, name: '命案等暴力犯罪' },
+    });
+    expect(renamed.rule.doubt).toEqual(doubted.doubt);
+    expect((await ok(t, 'ruleTest', { text: course })).result.setAside?.map((h) => h.rule)).toContain('命案等暴力犯罪');
+
+    // rewritten (a term added): trusted again, so it fires on the course as written
+    const groups = draft.groups.map((g, i) => (i === 0 ? [...g, '凶杀'] : g));
+    const rewritten = await ok(t, 'ruleSave', {
+      id,
+      expectedRevision: renamed.rule.revision,
+      rule: { ...draft, name: '命案等暴力犯罪', groups },
+    });
+    expect(rewritten.rule.doubt).toBeUndefined();
+    const bench = await ok(t, 'ruleTest', { text: course });
+    expect(spans(bench.result).some((h) => h.rule === '命案等暴力犯罪')).toBe(true);
+    expect(bench.rules.find((r) => r.name === '命案等暴力犯罪')).toMatchObject({ fired: true });
   });
 });
 

@@ -475,6 +475,11 @@ export interface RuleView extends CombinationRule {
   revision: number;
   addedIn: number;
   changedIn: number | null;
+  /**
+   * 语义复核: how often it fired rightly and wrongly on text it was not written from, when that made it
+   * doubtful (its hits then need 语义研判's assent); absent for a rule trusted, or rewritten since.
+   */
+  doubt?: { right: number; wrong: number };
 }
 
 export interface RuleCategoryCount {

@@ -137,14 +137,17 @@ const ruleErrors = {
 
 export function ruleView(doc: RuleDoc): RuleView {
   const category = categoryOf(doc.category);
+  const rule = ruleOf(doc);
+  const record = defaultClassifier().doubts('rule', rule.category, `${rule.id}@${ruleFingerprint(rule)}`);
   return {
-    ...ruleOf(doc),
+    ...rule,
     ref: formatRef(category.ref),
     categoryTitle: category.title,
     effectLabel: ruleEffectLabel(doc),
     revision: doc.revision,
     addedIn: doc.addedIn,
     changedIn: doc.changedIn,
+    ...(record ? { doubt: { right: record.right, wrong: record.wrong } } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
  * How the rule pages write a combination rule's parts for people: groups as lines of terms, the
  * scope in words. Pure, shared by the list and the editor.
  */
-import type { CombinationRule } from '../../../typings/screening';
+import type { CombinationRule, RuleView } from '../../../typings/screening';
 
 /** Terms of one group are separated by 、 (also accepted: ， , | and spaces). */
 const TERM_SEPARATORS = /[、，,|｜\s]+/;
@@ -30,4 +30,10 @@ export function groupsSummary(groups: readonly (readonly string[])[], shown = 3)
 export function scopeLabel(rule: Pick<CombinationRule, 'within' | 'ordered'>): string {
   const where = rule.within.kind === 'sentence' ? '同一句内' : `${rule.within.chars} 字以内`;
   return rule.ordered ? `${where}，按顺序` : where;
+}
+
+/** 语义复核 in words, for the list and the editor; '' for a rule trusted. */
+export function doubtLabel(rule: Pick<RuleView, 'doubt'>): string {
+  if (!rule.doubt) return '';
+  return `语义复核：在未据以编写的稿件上误报偏多（对 ${rule.doubt.right} 次、错 ${rule.doubt.wrong} 次），命中须语义研判也读出本项才作数；改写词组或排除词后不再受此限`;
 }

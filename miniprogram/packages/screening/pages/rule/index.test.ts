@@ -36,6 +36,7 @@ describe('规则编辑与试算 (packages/screening/pages/rule)', () => {
   it('shows a rule with one group per line, and tests the edited draft on a pasted text before saving', async () => {
     const page = await openRule();
     expect(page.text('#history')).toBe('词库 v1 新增，v4 修改，第 2 版');
+    expect(page.exists('#doubt')).toBe(false);
     expect(page.data().groupsText).toBe('民警、警察、辅警、协警\n殴打、打人');
     await page.fire('#groups', 'change', '民警、警察\n殴打，打人 推搡\n\n');
     await page.fire('#sample', 'change', TEXT);
@@ -115,6 +116,38 @@ describe('规则编辑与试算 (packages/screening/pages/rule)', () => {
     await page.fire('#unfired-toggle', 'tap');
     expect(page.text('#unfired-0')).toContain('未命中：第 2 组的词没有出现');
     // The first render of the form compiles its components: slow on a busy machine.
+  }, 30_000);
+
+  it('says when 语义复核 doubts the stored rule, and no more once the desk has rewritten it', async () => {
+    wxm.cloud.reply('screen', 'ruleList', { ok: true, data: rulePage() });
+    wxm.cloud.reply('screen', 'ruleGet', {
+      ok: true,
+      data: { version: 4, rule: ruleView({ doubt: { right: 6, wrong: 23 } }), canEdit: true },
+    });
+    const page = await openPage(ROUTE, { id: 'r1' });
+    expect(page.text('#doubt')).toBe(
+      '语义复核：在未据以编写的稿件上误报偏多（对 6 次、错 23 次），命中须语义研判也读出本项才作数；改写词组或排除词后不再受此限',
+    );
+    await page.fire('#groups', 'change', '民警、警察\n殴打、打人、推搡');
+    wxm.cloud.reply('screen', 'ruleSave', {
+      ok: true,
+      data: {
+        version: 5,
+        rule: ruleView({
+          groups: [
+            ['民警', '警察'],
+            ['殴打', '打人', '推搡'],
+          ],
+          revision: 3,
+          changedIn: 5,
+        }),
+        created: false,
+        unchanged: false,
+      },
+    });
+    await page.fire('#save', 'click');
+    expect(page.text('#history')).toBe('词库 v1 新增，v5 修改，第 3 版');
+    expect(page.exists('#doubt')).toBe(false);
   }, 30_000);
 
   it('lists why a draft cannot be saved, and saves on the revision it read', async () => {

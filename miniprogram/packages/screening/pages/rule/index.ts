@@ -21,7 +21,7 @@ import { call } from '../../../../services/api';
 import { latestData, type LoadState } from '../../../../services/load';
 import type { ValueEvent } from '../../../../utils/events';
 import type { SegmentedOption } from '../../../../components/segmented/index';
-import { formatGroups, parseGroups } from '../../rule-text';
+import { doubtLabel, formatGroups, parseGroups } from '../../rule-text';
 
 interface CategoryOption {
   id: ScreeningCategoryId;
@@ -65,6 +65,8 @@ interface RuleData extends LoadState {
   ordered: boolean;
   note: string;
   history: string;
+  /** 语义复核's record of the stored rule, in words; '' when it is trusted. */
+  doubt: string;
   // the bench
   sample: string;
   accountKind: AccountKind;
@@ -199,6 +201,7 @@ Page<RuleData, RuleCustom>({
     ordered: false,
     note: '',
     history: '',
+    doubt: '',
     sample: '',
     accountKind: 'institutional',
     tested: false,
@@ -276,6 +279,7 @@ Page<RuleData, RuleCustom>({
       ordered: rule.ordered,
       note: rule.note,
       history: `词库 v${rule.addedIn} 新增${rule.changedIn ? `，v${rule.changedIn} 修改` : ''}，第 ${rule.revision} 版`,
+      doubt: doubtLabel(rule),
     });
   },
 

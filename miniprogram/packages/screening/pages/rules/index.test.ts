@@ -18,6 +18,7 @@ describe('组合规则 (packages/screening/pages/rules)', () => {
             within: { kind: 'window', chars: 30 },
             ordered: true,
             groups: [['行动'], ['集结地点']],
+            doubt: { right: 6, wrong: 23 },
           }),
         ],
       }),
@@ -28,6 +29,11 @@ describe('组合规则 (packages/screening/pages/rules)', () => {
     expect(page.text('#rule-r1')).toContain('民警、警察、辅警等4个词 ＋ 殴打、打人');
     expect(page.text('#rule-r1')).toContain('同一句内');
     expect(page.text('#rule-r2')).toContain('30 字以内，按顺序');
+    // 语义复核's record, only on the rule it doubts
+    expect(page.text('#rule-r2')).toContain(
+      '语义复核：在未据以编写的稿件上误报偏多（对 6 次、错 23 次），命中须语义研判也读出本项才作数',
+    );
+    expect(page.text('#rule-r1')).not.toContain('语义复核');
     expect(page.exists('#new')).toBe(true);
 
     wxm.cloud.reply('screen', 'ruleList', { ok: true, data: rulePage({ items: [] }) });

@@ -15,7 +15,7 @@ import {
 } from '../../../../services/list';
 import { openPage } from '../../../../services/navigation';
 import type { ValueEvent } from '../../../../utils/events';
-import { groupsSummary, scopeLabel } from '../../rule-text';
+import { doubtLabel, groupsSummary, scopeLabel } from '../../rule-text';
 
 const PAGE_SIZE = 30;
 export const RULE_PAGE = '/packages/screening/pages/rule/index';
@@ -28,6 +28,8 @@ interface RuleRow {
   /** The groups as written: 殴打、打伤… + 民警、警察… */
   terms: string;
   scope: string;
+  /** 语义复核: why its hits need 语义研判's assent; '' when trusted. */
+  doubt: string;
 }
 
 interface Query {
@@ -75,6 +77,7 @@ function row(r: RuleView): RuleRow {
     label: `${r.ref} ${r.categoryTitle} · ${r.effectLabel}`,
     terms: groupsSummary(r.groups),
     scope: scopeLabel(r),
+    doubt: doubtLabel(r),
   };
 }
 
