@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../typings/org';
 import type { CheckParams, ScreenedText, SpanHit } from '../typings/screening';
 import { verifyChain } from '../core/audit/chain';
+import { CLASSIFIER_MODEL } from '../core/screening/classifier-model';
 import { STARTER_LEXICON } from '../core/screening/starter-lexicon';
 import { LEXICON_HEAD_ID, type LexiconDoc, type LexiconHead, type LexiconVersionDoc } from '../server/screen/docs';
 import { seedLexicon } from '../tools/seed';
@@ -280,6 +281,16 @@ describe('the lexicon: versions, edits, imports', () => {
     const simplified = await t.call('screen', 'lexiconList', { search: '隱私照片' }, 'demo-reviewer');
     expect(simplified.ok && simplified.data.items.map((i) => i.term)).toEqual(['隐私照片']);
     expect(traditional.ok && traditional.data.canEdit).toBe(false);
+
+    // 语义复核's record on the terms it doubts, none on the others
+    const murder = await t.call('screen', 'lexiconList', { category: 'majorCase', search: '命案' }, 'demo-reviewer');
+    const record = CLASSIFIER_MODEL.doubtful.find((d) => d.source === 'lexicon' && d.key === '命案');
+    expect(record).toBeDefined();
+    expect(murder.ok && murder.data.items.find((i) => i.term === '命案')?.doubt).toEqual({
+      right: record?.right,
+      wrong: record?.wrong,
+    });
+    expect(found.data.items[0]?.doubt).toBeUndefined();
 
     const allow = await t.call('screen', 'lexiconList', { kind: 'allow' }, 'demo-reviewer');
     expect(allow.ok && allow.data.items.map((i) => i.term)).toContain('人肉搜索引擎');

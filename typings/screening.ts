@@ -392,6 +392,8 @@ export interface LexiconEntryView {
   effect: ScreeningEffect | null;
   /** The lexicon version that added it (0: the starter lexicon shipped with the code). */
   addedIn: number;
+  /** 语义复核: its record on text no rule was written from, when that made it doubtful (see RuleView.doubt). */
+  doubt?: { right: number; wrong: number };
 }
 
 export interface LexiconCategoryCount {

@@ -10,6 +10,7 @@ import type {
 } from '../../typings/screening';
 import { categoryOf, formatRef } from '../../core/screening/categories';
 import { normaliseTerm } from '../../core/screening/normalize';
+import { defaultClassifier } from '../../core/screening/screen';
 import type { LexiconDoc } from './docs';
 import { TERM_CATEGORIES } from './rows';
 import type { LoadedLexicon } from './service';
@@ -49,6 +50,7 @@ function indexOf(lexicon: LoadedLexicon): Index {
 
 export function entryView(doc: LexiconDoc): LexiconEntryView {
   const category = doc.category === null ? null : categoryOf(doc.category);
+  const record = doc.category === null ? undefined : defaultClassifier().doubts('lexicon', doc.category, doc.term);
   return {
     id: doc._id,
     kind: doc.kind,
@@ -58,6 +60,7 @@ export function entryView(doc: LexiconDoc): LexiconEntryView {
     ref: category ? formatRef(category.ref) : null,
     effect: category?.effect ?? null,
     addedIn: doc.addedIn,
+    ...(record ? { doubt: { right: record.right, wrong: record.wrong } } : {}),
   };
 }
 

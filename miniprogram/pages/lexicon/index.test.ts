@@ -75,6 +75,24 @@ describe('敏感词库 (pages/lexicon)', () => {
     expect(page.exists('#categories')).toBe(true);
   });
 
+  it('says which terms 语义复核 doubts, with their record', async () => {
+    wxm.cloud.reply('screen', 'lexiconList', { ok: true, data: lexiconPage() });
+    const page = await openPage('pages/lexicon/index');
+    wxm.cloud.reply('screen', 'lexiconList', {
+      ok: true,
+      data: lexiconPage({
+        items: [
+          entry({ id: 'lx-7', term: '命案', category: 'majorCase', doubt: { right: 10, wrong: 16 } }),
+          entry({ id: 'lx-8', term: '故意杀人', category: 'majorCase' }),
+        ],
+        total: 2,
+      }),
+    });
+    await page.fire('#search', 'search', '命案');
+    expect(page.text('#entry-lx-7')).toContain('语义复核：误报偏多（对 10 次、错 16 次），须语义研判也读出本项');
+    expect(page.text('#entry-lx-8')).not.toContain('语义复核');
+  });
+
   it('searches across categories, naming the category of each entry', async () => {
     wxm.cloud.reply('screen', 'lexiconList', { ok: true, data: lexiconPage() });
     const page = await openPage('pages/lexicon/index');

@@ -100,7 +100,11 @@ const categoryRow = (c: LexiconCategoryCount): CategoryRow => ({
 function entryRow(e: LexiconEntryView, withCategory: boolean): EntryRow {
   const added = e.addedIn > 1 ? `v${e.addedIn} 新增` : '初始词库';
   const where = withCategory && e.ref ? `${e.ref} ${e.categoryTitle ?? ''} · ` : '';
-  return { id: e.id, term: e.term, label: `${where}${added}` };
+  // 语义复核: the desk sees which terms misfire on text they were not written from
+  const doubt = e.doubt
+    ? ` · 语义复核：误报偏多（对 ${e.doubt.right} 次、错 ${e.doubt.wrong} 次），须语义研判也读出本项`
+    : '';
+  return { id: e.id, term: e.term, label: `${where}${added}${doubt}` };
 }
 
 Page<LexiconPageData, LexiconCustom>({
