@@ -21,6 +21,7 @@ import {
 } from '../core/screening/classifier';
 import { mulberry32 } from '../core/random';
 import { measureReaders, verdictOf } from '../core/screening/quality';
+import { fnv1a } from '../core/screening/fnv';
 import { ruleFingerprint } from '../core/screening/rules';
 import { STARTER_LEXICON } from '../core/screening/starter-lexicon';
 import { EVERYDAY_POSTS } from '../test/screening-corpus/everyday';
@@ -66,12 +67,6 @@ function fragments(written: readonly TrainingSample[]): TrainingSample[] {
     }
   }
   return out;
-}
-
-function fnv(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /**
@@ -124,7 +119,7 @@ export function buildModel(parts: readonly CorpusPart[] = TRAINING_PARTS): Class
   const doubtful = doubtfulReaders(parts);
   return {
     // what the model reads, and what it sets aside: a new record is a new version
-    version: `classifier-${fnv(weights + JSON.stringify(doubtful) + ASSENT)}`,
+    version: `classifier-${fnv1a(weights + JSON.stringify(doubtful) + ASSENT)}`,
     bits: TRAINING.bits,
     classes: [...CORPUS_ITEMS],
     threshold: TRAINING.threshold,

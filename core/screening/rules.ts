@@ -20,6 +20,7 @@ import type {
   SensitivityLevel,
 } from '../../typings/screening';
 import { categoryOf, isCategoryId } from './categories';
+import { fnv1a } from './fnv';
 import { normaliseTerm } from './normalize';
 
 /** Longer than any phrase worth matching (the lexicon's own limit). */
@@ -194,10 +195,7 @@ export function defaultEffect(category: ScreeningCategoryId): Pick<CombinationRu
 export function ruleFingerprint(
   rule: Pick<CombinationRule, 'category' | 'groups' | 'exclude' | 'within' | 'ordered'>,
 ): string {
-  const text = JSON.stringify([rule.category, rule.groups, rule.exclude, rule.within, rule.ordered]);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return fnv1a(JSON.stringify([rule.category, rule.groups, rule.exclude, rule.within, rule.ordered]));
 }
 
 // ---- evaluation ----
