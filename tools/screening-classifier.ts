@@ -22,7 +22,7 @@ import {
 import { mulberry32 } from '../core/random';
 import { measureReaders, verdictOf } from '../core/screening/quality';
 import { fnv1a } from '../core/screening/fnv';
-import { ruleFingerprint } from '../core/screening/rules';
+import { ruleDoubtKey } from '../core/screening/rules';
 import { STARTER_LEXICON } from '../core/screening/starter-lexicon';
 import { EVERYDAY_POSTS } from '../test/screening-corpus/everyday';
 import { PARTS, TRAINING_PARTS, type CorpusPart } from '../test/screening-corpus/items/parts';
@@ -99,7 +99,7 @@ export function doubtfulReaders(
         out.push({
           category: r.category,
           source: 'rule',
-          key: `${rule.id}@${ruleFingerprint(rule)}`,
+          key: ruleDoubtKey(rule),
           name: rule.name,
           right: r.right,
           wrong: r.wrong,

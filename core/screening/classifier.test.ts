@@ -24,7 +24,7 @@ import {
 import { appliesTo, categoryOf } from './categories';
 import { CLASSIFIER_MODEL } from './classifier-model';
 import { STARTER_LEXICON } from './starter-lexicon';
-import { ruleFingerprint } from './rules';
+import { ruleDoubtKey, ruleFingerprint } from './rules';
 import { defaultClassifier, screen } from './screen';
 
 const post: ScreeningContext = { kind: 'post', accountKind: 'institutional' };
@@ -282,7 +282,7 @@ describe('语义复核: a doubtful term or rule stands only where 语义研判 r
   const doubtedRule: DoubtfulReader = {
     category: 'reputation',
     source: 'rule',
-    key: `${rule.id}@${ruleFingerprint(rule)}`,
+    key: ruleDoubtKey(rule),
     name: rule.name,
     right: 2,
     wrong: 9,

@@ -198,6 +198,11 @@ export function ruleFingerprint(
   return fnv1a(JSON.stringify([rule.category, rule.groups, rule.exclude, rule.within, rule.ordered]));
 }
 
+/** How 语义复核's record names a rule: its id and what makes it fire (DoubtfulReader.key). */
+export function ruleDoubtKey(rule: CombinationRule): string {
+  return `${rule.id}@${ruleFingerprint(rule)}`;
+}
+
 // ---- evaluation ----
 
 /** One occurrence of a rule's term, found by the automaton and mapped back to the original. */

@@ -37,7 +37,7 @@ import { detectSecretMarks } from './detectors/secrets';
 import { detectorText, type DetectorHit } from './detectors/types';
 import { dropAllowed, getMatcher, type Matcher, type RuleFilter } from './matcher';
 import { summarise } from './result';
-import { ruleFingerprint } from './rules';
+import { ruleDoubtKey } from './rules';
 import { checkSource, detectForeignLinks } from './sources';
 
 /**
@@ -279,7 +279,7 @@ export function screenWith(
     const rule = matcher.rules[m.rule];
     if (!rule) continue;
     const hit = ruleHit(rule, m.parts, text);
-    (doubted('rule', rule.category, `${rule.id}@${fingerprintOf(rule)}`) ? setAside : found).push(hit);
+    (doubted('rule', rule.category, doubtKeyOf(rule)) ? setAside : found).push(hit);
   }
   const detected = dropAllowed(
     detectAll(text, {
@@ -330,13 +330,13 @@ export function screenWith(
   return result;
 }
 
-const fingerprints = new WeakMap<CombinationRule, string>();
-/** A rule's fingerprint, once per rule object (a matcher keeps its rules for its lexicon version). */
-function fingerprintOf(rule: CombinationRule): string {
-  let f = fingerprints.get(rule);
-  if (f === undefined) {
-    f = ruleFingerprint(rule);
-    fingerprints.set(rule, f);
+const doubtKeys = new WeakMap<CombinationRule, string>();
+/** A rule's 语义复核 key, once per rule object (a matcher keeps its rules for its lexicon version). */
+function doubtKeyOf(rule: CombinationRule): string {
+  let key = doubtKeys.get(rule);
+  if (key === undefined) {
+    key = ruleDoubtKey(rule);
+    doubtKeys.set(rule, key);
   }
-  return f;
+  return key;
 }

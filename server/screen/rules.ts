@@ -36,8 +36,8 @@ import {
   RULE_WINDOW_MAX,
   ruleCategoryAllowed,
   defaultEffect,
+  ruleDoubtKey,
   ruleEffectLabel,
-  ruleFingerprint,
   ruleProblems,
 } from '../../core/screening/rules';
 import { defaultClassifier, screenWith } from '../../core/screening/screen';
@@ -138,7 +138,7 @@ const ruleErrors = {
 export function ruleView(doc: RuleDoc): RuleView {
   const category = categoryOf(doc.category);
   const rule = ruleOf(doc);
-  const record = defaultClassifier().doubts('rule', rule.category, `${rule.id}@${ruleFingerprint(rule)}`);
+  const record = defaultClassifier().doubts('rule', rule.category, ruleDoubtKey(rule));
   return {
     ...rule,
     ref: formatRef(category.ref),
@@ -409,7 +409,7 @@ function traces(
 
 /** Why 语义复核 set a rule's hits aside, with its record on text it was not written from. */
 function setAsideReason(rule: CombinationRule, title: string): string {
-  const record = defaultClassifier().doubts('rule', rule.category, `${rule.id}@${ruleFingerprint(rule)}`);
+  const record = defaultClassifier().doubts('rule', rule.category, ruleDoubtKey(rule));
   const counts = record ? `（对 ${record.right} 次、错 ${record.wrong} 次）` : '';
   return `语义复核：这条规则在未据以编写的稿件上误报偏多${counts}，语义研判在这段文字里读不出“${title}”，本次不作数`;
 }
