@@ -32,7 +32,7 @@ import { MODEL_PATTERN } from '../core/reader/settings';
 import { screen } from '../core/screening/screen';
 import { STARTER_LEXICON } from '../core/screening/starter-lexicon';
 import { labelled, SCREENING_CORPUS } from '../test/screening-corpus/corpus';
-import { PARTS, type CorpusPart } from '../test/screening-corpus/items/parts';
+import { PARTS, USE_TITLE, type CorpusPart } from '../test/screening-corpus/items/parts';
 import type { AccountKind } from '../typings/org';
 import type { ScreeningInput } from '../typings/screening';
 
@@ -94,7 +94,7 @@ export function textsOf(part: CorpusPart['id'] | undefined): { source: string; t
     expected: s.positive ? [s.item] : [],
     allowed: s.also,
   }));
-  const use = { tuning: '', training: ' (training)', keptOut: ' (kept out)' }[found.use];
+  const use = found.use === 'tuning' ? '' : ` (${USE_TITLE[found.use]})`;
   return { source: `sentences of the per-item corpus, ${found.title}${use}`, texts };
 }
 

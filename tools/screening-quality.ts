@@ -9,7 +9,7 @@
  *                                                            rightly on those parts, worst first
  */
 import { labelled, SCREENING_CORPUS } from '../test/screening-corpus/corpus';
-import { KEPT_OUT_PART, PARTS, TUNING_PARTS } from '../test/screening-corpus/items/parts';
+import { KEPT_OUT_PART, PARTS, TUNING_PARTS, USE_TITLE } from '../test/screening-corpus/items/parts';
 import { CORPUS_ITEMS } from '../test/screening-corpus/items/sample';
 import { categoryOf, formatRef } from '../core/screening/categories';
 import {
@@ -104,7 +104,7 @@ if (require.main === module) {
       process.exit(2);
     }
     const samples = part ? part.samples : TUNING_PARTS.flatMap((p) => p.samples);
-    const title = `${part ? `${part.title} (${part.use === 'keptOut' ? 'kept out' : part.use})` : 'tuning'}${args.includes('--rules-alone') ? ', rules alone' : ', with 语义研判'}`;
+    const title = `${part ? `${part.title} (${USE_TITLE[part.use]})` : 'tuning'}${args.includes('--rules-alone') ? ', rules alone' : ', with 语义研判'}`;
     const rulesAlone = args.includes('--rules-alone');
     const report = measureItems(samples, STARTER_LEXICON, CORPUS_ITEMS, rulesAlone ? null : defaultClassifier());
     for (const line of formatItemReport(report, title, args.includes('--details'))) console.log(line);

@@ -104,7 +104,7 @@ import {
   TRAINING_PARTS,
   TUNING_PARTS,
   type CorpusPart,
-  type PartUse,
+  USE_TITLE,
 } from '../../test/screening-corpus/items/parts';
 import type { ScreeningCategoryId } from '../../typings/screening';
 import { CORPUS_ITEMS, PERSONAL_ITEMS } from '../../test/screening-corpus/items/sample';
@@ -125,8 +125,6 @@ const WRITTEN_TWICE: ReadonlySet<string> = new Set([
   '醉驾入刑十余年，“喝酒不开车”已成共识。',
   '今天A股大涨，你的基金回本了吗？',
 ]);
-
-const USE_TITLE: Record<PartUse, string> = { tuning: 'tuning', training: 'training', keptOut: 'kept out' };
 
 const RECALL_TARGET = 0.9;
 const PRECISION_TARGET = 0.95;

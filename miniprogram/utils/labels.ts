@@ -8,3 +8,11 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   departmentHandler: '警种联络人',
   unitAdmin: '单位管理员',
 };
+
+/**
+ * 语义复核 in words, for the lexicon and the rule pages: a term or rule that misfired on text it was not
+ * written from (LexiconEntryView.doubt, RuleView.doubt).
+ */
+export function doubtNote(doubt: { right: number; wrong: number }): string {
+  return `语义复核：在未据以编写的稿件上误报偏多（对 ${doubt.right} 次、错 ${doubt.wrong} 次），命中须语义研判也读出本项才作数`;
+}

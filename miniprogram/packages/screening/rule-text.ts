@@ -3,6 +3,7 @@
  * scope in words. Pure, shared by the list and the editor.
  */
 import type { CombinationRule, RuleView } from '../../../typings/screening';
+import { doubtNote } from '../../utils/labels';
 
 /** Terms of one group are separated by 、 (also accepted: ， , | and spaces). */
 const TERM_SEPARATORS = /[、，,|｜\s]+/;
@@ -34,6 +35,5 @@ export function scopeLabel(rule: Pick<CombinationRule, 'within' | 'ordered'>): s
 
 /** 语义复核 in words, for the list and the editor; '' for a rule trusted. */
 export function doubtLabel(rule: Pick<RuleView, 'doubt'>): string {
-  if (!rule.doubt) return '';
-  return `语义复核：在未据以编写的稿件上误报偏多（对 ${rule.doubt.right} 次、错 ${rule.doubt.wrong} 次），命中须语义研判也读出本项才作数；改写词组或排除词后不再受此限`;
+  return rule.doubt ? `${doubtNote(rule.doubt)}；改写词组或排除词后不再受此限` : '';
 }

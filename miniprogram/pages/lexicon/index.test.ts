@@ -89,7 +89,9 @@ describe('敏感词库 (pages/lexicon)', () => {
       }),
     });
     await page.fire('#search', 'search', '命案');
-    expect(page.text('#entry-lx-7')).toContain('语义复核：误报偏多（对 10 次、错 16 次），须语义研判也读出本项');
+    expect(page.text('#entry-lx-7')).toContain(
+      '语义复核：在未据以编写的稿件上误报偏多（对 10 次、错 16 次），命中须语义研判也读出本项才作数',
+    );
     expect(page.text('#entry-lx-8')).not.toContain('语义复核');
   });
 

@@ -18,6 +18,7 @@ import { latestData } from '../../services/load';
 import type { LoadState } from '../../services/load';
 import { openPage } from '../../services/navigation';
 import type { DatasetEvent, ValueEvent } from '../../utils/events';
+import { doubtNote } from '../../utils/labels';
 
 const PAGE_SIZE = 50;
 
@@ -101,9 +102,7 @@ function entryRow(e: LexiconEntryView, withCategory: boolean): EntryRow {
   const added = e.addedIn > 1 ? `v${e.addedIn} 新增` : '初始词库';
   const where = withCategory && e.ref ? `${e.ref} ${e.categoryTitle ?? ''} · ` : '';
   // 语义复核: the desk sees which terms misfire on text they were not written from
-  const doubt = e.doubt
-    ? ` · 语义复核：误报偏多（对 ${e.doubt.right} 次、错 ${e.doubt.wrong} 次），须语义研判也读出本项`
-    : '';
+  const doubt = e.doubt ? ` · ${doubtNote(e.doubt)}` : '';
   return { id: e.id, term: e.term, label: `${where}${added}${doubt}` };
 }
 

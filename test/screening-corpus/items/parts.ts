@@ -106,6 +106,13 @@ export const PARTS: readonly CorpusPart[] = [
   { id: 'h12', title: 'held-out 12', samples: HELD_OUT_12, use: 'keptOut', balanced: true },
 ];
 
+/** A part's use in words, as the reports print it. */
+export const USE_TITLE: Readonly<Record<PartUse, string>> = {
+  tuning: 'tuning',
+  training: 'training',
+  keptOut: 'kept out',
+};
+
 /** The parts the rules were written from (the classifier learns from them too). */
 export const TUNING_PARTS = PARTS.filter((p) => p.use === 'tuning');
 /** The parts the classifier learns from: the tuning parts and the training parts. */
