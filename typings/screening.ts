@@ -201,16 +201,16 @@ export interface ClassifierModelData {
 }
 
 /**
- * A term or rule that misfired on text it was not written from. A rule is named by its id and the
- * fingerprint of what makes it fire: once the province desk edits it, it is trusted again until it is
- * measured again.
+ * A term, rule or detector that misfired on text it was not written from. A rule is named by its id and
+ * the fingerprint of what makes it fire: once the province desk edits it, it is trusted again until it is
+ * measured again. A detector is named by its id and the name its hits carry (detectorDoubtKey).
  */
 export interface DoubtfulReader {
   category: ScreeningCategoryId;
-  source: 'lexicon' | 'rule';
-  /** The term as written, or `ruleId@fingerprint` (ruleFingerprint in core/screening/rules.ts). */
+  source: 'lexicon' | 'rule' | 'detector';
+  /** The term as written, `ruleId@fingerprint` (ruleFingerprint in core/screening/rules.ts), or `detectorId/name`. */
   key: string;
-  /** The term, or the rule's name, as the desk knows it. */
+  /** The term, the rule's name or the detector's, as the desk knows it. */
   name: string;
   /** Firings on positives of its item, and firings the labels do not allow, on those parts. */
   right: number;

@@ -112,7 +112,7 @@ export interface TrainingOptions {
   threshold: number;
 }
 
-export const TRAINING: TrainingOptions = { bits: 15, epochs: 15, seed: 17, threshold: 0.5 };
+export const TRAINING: TrainingOptions = { bits: 17, epochs: 15, seed: 17, threshold: 0.5 };
 
 /**
  * One-vs-rest logistic regression by AdaGrad over the hashed counts, samples in a seeded order: the

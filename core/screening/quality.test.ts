@@ -28,19 +28,19 @@ const FLOORS: Partial<Record<ScreeningCategoryId, [number, number]>> = {
   privacy: [1.0, 1.0],
   sobStory: [1.0, 1.0],
   // p43 (搭车被拒引发争议…评论区说说你的看法) is labelled 第十七条（二）11 only; the rule for a social
-  // controversy retold (issue 17) flags it as a hot issue too. p59 (校园欺凌事件引发关注, labelled 第十七条
-  // （二）4 only) is read by 语义研判 as one as well (since it learned from held-out 7, 8 and training 1).
-  hotIssue: [0.5, 1.0],
-  // the tenth round's model reads c23 (a station's phone and address) as promotion at 61%: a false alarm
-  commercial: [0.75, 1.0],
+  // controversy retold (issue 17) flags it as a hot issue too (p59's reading as one is gone since the
+  // eleventh round)
+  hotIssue: [0.66, 1.0],
+  commercial: [1.0, 1.0],
   foreignMedia: [1.0, 1.0],
   stabilityPetition: [1.0, 1.0],
   officialCrime: [1.0, 0.75],
   // p12's 命案 is set aside by 语义复核 (the term and its rule misfired 16 and 40 times on the training
-  // parts, and the model reads no major case in a rumour of an arrest); p14's false alarm is gone
-  majorCase: [0.6, 0.6],
-  // 语义研判 read c10, a warning to the elderly about 保健品 frauds, as a case about them after held-out 7,
-  // 8 and training 1 (floor 0.75); the tenth round's model no longer does, p38 remains
+  // parts, and the model reads no major case in a rumour of an arrest); p14's false alarm is gone. The
+  // eleventh round's model reads p52 (a 机密★ 侦查方案 of a 专案) as a major case at 92%: a false alarm
+  majorCase: [0.5, 0.6],
+  // 语义研判 reads c10, a warning to the elderly about 保健品 frauds, as a case about them (again since the
+  // eleventh round; p38's false alarm is gone)
   vulnerable: [0.85, 1.0],
   safetyStats: [1.0, 1.0],
   publicAnxiety: [1.0, 1.0],
@@ -49,14 +49,15 @@ const FLOORS: Partial<Record<ScreeningCategoryId, [number, number]>> = {
   largeSecurity: [1.0, 1.0],
   unrelated: [1.0, 0.5],
   controversial: [1.0, 1.0],
-  personalSensitive: [1.0, 1.0],
-  // p44, a 微直播 about police work (allowed by 第十八条), read as one at 99% since the tenth round
-  personalMicroEvent: [0.5, 1.0],
-  // p01 (an officer calling a traffic officer a 黑警) and p48 (cursing a telling-off) read as 第四十一条 by
-  // 语义研判 since the tenth round: two false alarms, the item being expected nowhere here
-  personalCriticism: [0, 0],
+  // p12 (a personal post: 听说…十年前的命案逃犯) is still flagged as an unverified rumour; its 第十八条
+  // reading came from the 命案 term and the rule for a personal account's case news, both doubted since the
+  // eleventh round (its bar is 95%), and the model reads no 第十八条 in a rumour
+  personalSensitive: [1.0, 0.66],
+  personalMicroEvent: [1.0, 1.0],
   sourceMissing: [1.0, 1.0],
-  personalImproper: [1.0, 0.5],
+  // the eleventh round's model reads p14 (a 专案组 meeting's arrest plan, screenshot shared) as 第四十条 at
+  // 54% beside the secret it is: a false alarm. (第四十一条 is expected nowhere here and no longer read.)
+  personalImproper: [0.66, 0.5],
   policeReport: [1.0, 1.0],
   abusive: [1.0, 1.0],
   unlawful: [1.0, 0.66],
@@ -86,8 +87,9 @@ describe('screening quality on the labelled corpus', () => {
   });
 
   it('holds overall precision and recall', () => {
-    // 0.88 and 0.92 before the tenth round's model and 语义复核 (the floors above say which texts moved)
-    expect(report.overall.precision).toBeGreaterThanOrEqual(0.87);
+    // 0.88 and 0.92 before the tenth round's model and 语义复核, 0.87 after (the floors above say which
+    // texts moved); 0.90 since the eleventh round's
+    expect(report.overall.precision).toBeGreaterThanOrEqual(0.9);
     expect(report.overall.recall).toBeGreaterThanOrEqual(0.92);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type {
   CombinationRule,
+  DoubtfulReader,
   LexiconData,
   ScreeningCategoryId,
   ScreeningContext,
@@ -34,7 +35,7 @@ import { detectAll } from './detectors/scan';
 import { detectMinorIdentity } from './detectors/minors';
 import { detectPersonalData } from './detectors/personal-data';
 import { detectSecretMarks } from './detectors/secrets';
-import { detectorText, type DetectorHit } from './detectors/types';
+import { detectorDoubtKey, detectorText, type DetectorHit } from './detectors/types';
 import { dropAllowed, getMatcher, type Matcher, type RuleFilter } from './matcher';
 import { summarise } from './result';
 import { ruleDoubtKey } from './rules';
@@ -128,6 +129,14 @@ function maskRuleHit(h: SpanHit, masked: readonly DetectorHit[], text: string): 
   if (!touches(h.start, h.end, masked)) return;
   h.matched = masking(h.start, h.end, masked, text);
   for (const p of h.parts ?? []) if (touches(p.start, p.end, masked)) p.matched = masking(p.start, p.end, masked, text);
+}
+
+/** 语义研判's window and the phrases that weighed most can hold a number or a password: masked alike. */
+function maskClassifierHit(h: SpanHit, masked: readonly DetectorHit[], text: string): void {
+  if (!touches(h.start, h.end, masked)) return;
+  h.matched = masking(h.start, h.end, masked, text);
+  for (const e of h.evidence ?? [])
+    if (touches(e.start, e.end, masked)) e.matched = masking(e.start, e.end, masked, text);
 }
 
 const WHERE_ORDER = { text: 0, outlet: 1, link: 2, platform: 3 } as const;
@@ -258,9 +267,11 @@ export function screenWith(
   const reading = classifier ? classifier.reading(text, context) : null;
   const found: ScreeningHit[] = [];
   const setAside: SpanHit[] = [];
-  // 语义复核: a term or rule that misfired on text it was not written from stands only where 语义研判
-  // reads its item too (at the model's assent); with no reading (no model, a caption too short) all stand.
-  const doubted = (source: 'lexicon' | 'rule', category: ScreeningCategoryId, key: string): boolean =>
+  // 语义复核: a term, rule or cue detector that misfired on text it was not written from stands only where
+  // 语义研判 reads its item too (at the model's assent); with no reading (no model, a caption too short)
+  // all stand.
+  const doubted = (source: DoubtfulReader['source'], category: ScreeningCategoryId, key: string | null): boolean =>
+    key !== null &&
     reading !== null &&
     classifier !== null &&
     classifier.doubts(source, category, key) !== undefined &&
@@ -290,7 +301,11 @@ export function screenWith(
     }),
     match.allowSpans,
   );
-  for (const d of detected) if (applies(d.category)) found.push(spanHit(d.category, d.detector, d.rule, 'text', d));
+  for (const d of detected) {
+    if (!applies(d.category)) continue;
+    const hit = spanHit(d.category, d.detector, d.rule, 'text', d);
+    (doubted('detector', d.category, detectorDoubtKey(d.detector, d.rule)) ? setAside : found).push(hit);
+  }
   const masked = detected.filter((d) => d.matched !== text.slice(d.start, d.end));
   // set-aside hits are shown on the bench: masked like the rest
   if (masked.length > 0)
@@ -303,7 +318,11 @@ export function screenWith(
 
   const kept = dropResidual(preferSpecific(found));
   // After those two passes: a suspicion neither removes what the rules found nor stands for it.
-  if (reading) for (const h of classifierHits(text, reading, kept)) kept.push(h);
+  if (reading)
+    for (const h of classifierHits(text, reading, kept)) {
+      if (masked.length > 0) maskClassifierHit(h, masked, text);
+      kept.push(h);
+    }
   const hits = oncePerSpan(sortHits(kept));
   const suggestions =
     wording.length === 0

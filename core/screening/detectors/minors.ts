@@ -3,7 +3,7 @@
  * marks a minor, a full name, a named school or a class is an identifying detail; 王某、李某某 and
  * 化名 are how posts are meant to write it and do not fire.
  */
-import { detectorText, scan, type DetectorHit } from './types';
+import { detectorText, MINOR_NAME, MINOR_SCHOOL, scan, type DetectorHit } from './types';
 
 export const MINOR_MARK =
   /未成年|少年|少女|男童|女童|儿童|幼童|幼儿|婴儿|男孩|女孩|小孩|孩子|学生|同学|小朋友|(?<!\d)(?:[1-9]|1[0-7])(?:岁|周岁)(?!以上)/;
@@ -36,13 +36,15 @@ interface Detail {
   start: number;
   end: number;
   value: string;
+  /** What the detail is, as the hit names it: a name identifies the child; a school or class narrows it. */
+  rule: typeof MINOR_NAME | typeof MINOR_SCHOOL;
 }
 
 /** A detail at `start` (original offset), unless masked already or found there before. */
-function addDetail(found: Detail[], start: number, value: string): void {
+function addDetail(found: Detail[], start: number, value: string, rule: Detail['rule']): void {
   if (/某|×|\*|X{2}|化名/.test(value)) return;
   for (const d of found) if (d.start === start) return;
-  found.push({ start, end: start + value.length, value });
+  found.push({ start, end: start + value.length, value, rule });
 }
 
 export function details(sentence: string, offset: number): Detail[] {
@@ -58,7 +60,7 @@ export function details(sentence: string, offset: number): Detail[] {
       const name = m.groups[0] ?? '';
       const at = m.value.indexOf(name);
       const after = sentence.slice(m.start + at + name.length, m.start + at + name.length + 4);
-      if (!/^[（(]化名/.test(after)) addDetail(found, offset + m.start + at, name);
+      if (!/^[（(]化名/.test(after)) addDetail(found, offset + m.start + at, name, MINOR_NAME);
     }
   }
   for (const m of /小学|中学|幼儿园|学校/.test(sentence) ? scan(SCHOOL, sentence) : []) {
@@ -66,9 +68,10 @@ export function details(sentence: string, offset: number): Detail[] {
     const name = m.value.replace(/^.*[进在到于是的了从去读入往向至和与及因对把被让给晒露满为]/, '');
     if (name.length <= 3 || GENERIC_SCHOOL.test(name) || NOT_A_NAME.test(name) || KIND_OF_SCHOOL.test(name)) continue;
     if (name.endsWith('学校') && !/(?:小学|中学)$/.test(name) && !NAMED_SCHOOL.test(name.slice(0, -2))) continue;
-    addDetail(found, offset + m.start + (m.value.length - name.length), name);
+    addDetail(found, offset + m.start + (m.value.length - name.length), name, MINOR_SCHOOL);
   }
-  if (sentence.includes('班')) for (const m of scan(CLASS, sentence)) addDetail(found, offset + m.start, m.value);
+  if (sentence.includes('班'))
+    for (const m of scan(CLASS, sentence)) addDetail(found, offset + m.start, m.value, MINOR_SCHOOL);
   return found;
 }
 
@@ -83,7 +86,7 @@ export function detectMinorIdentity(original: string, view = detectorText(origin
         end: d.end,
         category: 'vulnerable',
         detector: 'minorIdentity',
-        rule: '未成年人身份信息',
+        rule: d.rule,
         matched: original.slice(d.start, d.end),
       });
     }

@@ -534,7 +534,7 @@ function minorIdentities(text: string, minorSentences: number[], sentences: Sent
         end: d.end,
         category: 'vulnerable',
         detector: 'minorIdentity',
-        rule: '未成年人身份信息',
+        rule: d.rule,
         matched: text.slice(d.start, d.end),
       });
     }

@@ -13,6 +13,30 @@ export interface DetectorHit {
   matched: string;
 }
 
+/** What the minors' detector found beside a word that marks a minor: a name identifies the child. */
+export const MINOR_NAME = '未成年人姓名';
+/** …a school or a class narrows it down (and is named in every 进校园 publicity post). */
+export const MINOR_SCHOOL = '未成年人就读学校或班级';
+
+/**
+ * The detectors that read cues in words (a school near 学生, a secrecy phrase, a price, a call to buy, a
+ * foreign outlet's name), which an innocent sentence can hold too: 语义复核 may doubt these. Never the
+ * others: a citizen's number, plate or address, a child's name, a credential or a link in a post is
+ * itself the breach (第十七条（一）8、11、12，（二）4), whatever the sentence around it is about.
+ */
+const CUES: ReadonlySet<ScreeningDetectorId> = new Set([
+  'minorIdentity',
+  'secretMark',
+  'price',
+  'purchaseCall',
+  'foreignOutlet',
+]);
+
+/** How 语义复核's record names a detector's reading (DoubtfulReader.key), or null when it is never doubted. */
+export function detectorDoubtKey(detector: ScreeningDetectorId, name: string): string | null {
+  return CUES.has(detector) && name !== MINOR_NAME ? `${detector}/${name}` : null;
+}
+
 const KEPT_FULL_WIDTH = new Set([...'！，：；？'].map((c) => c.charCodeAt(0)));
 let viewTable: Uint16Array | null = null;
 

@@ -78,9 +78,10 @@ interface RuleData extends LoadState {
   draft: TraceRow | null;
   /** Other rules that fired, then those whose terms occur without firing (folded). */
   traces: TraceRow[];
-  /** 语义复核: rules that fired and terms that occurred, set aside because the model reads no such item. */
+  /** 语义复核: rules that fired, terms and detector cues that occurred, set aside because the model reads no such item. */
   aside: TraceRow[];
   asideTerms: string;
+  asideChecks: string;
   unfired: TraceRow[];
   showUnfired: boolean;
   /** 规范表述 found in the text. */
@@ -213,6 +214,7 @@ Page<RuleData, RuleCustom>({
     traces: [],
     aside: [],
     asideTerms: '',
+    asideChecks: '',
     unfired: [],
     showUnfired: false,
     wording: [],
@@ -360,6 +362,10 @@ Page<RuleData, RuleCustom>({
       asideTerms: (result.setAside ?? [])
         .filter((h) => h.source === 'lexicon')
         .map((h) => `“${h.matched}”（${h.title}）`)
+        .join('、'),
+      asideChecks: (result.setAside ?? [])
+        .filter((h) => h.source !== 'lexicon' && h.source !== 'rule' && h.source !== 'classifier')
+        .map((h) => `${h.rule}“${h.matched}”（${h.title}）`)
         .join('、'),
       unfired: rules.filter((t) => !t.fired && t.setAside !== true).map((t, i) => traceRow(t, `u${i}`)),
       showUnfired: false,
