@@ -304,7 +304,9 @@ export function screenWith(
   for (const d of detected) {
     if (!applies(d.category)) continue;
     const hit = spanHit(d.category, d.detector, d.rule, 'text', d);
-    (doubted('detector', d.category, detectorDoubtKey(d.detector, d.rule)) ? setAside : found).push(hit);
+    // the key is worked out only where there is a reading to consult
+    const aside = reading !== null && doubted('detector', d.category, detectorDoubtKey(d.detector, d.rule));
+    (aside ? setAside : found).push(hit);
   }
   const masked = detected.filter((d) => d.matched !== text.slice(d.start, d.end));
   // set-aside hits are shown on the bench: masked like the rest
