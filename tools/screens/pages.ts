@@ -281,14 +281,17 @@ export const screens: ScreenSpec[] = [
       text: encodeURIComponent('兄弟们，帮忙给我这个案子说说情，回头给大家发红包。嫌犯已被抓获。'),
     }),
   },
-  // 语义复核: a training course on crime scenes; 命案 and its rule fire, and are set aside
+  // 语义复核: a training course on crime scenes, then a safety class at a school; 命案 and its rule fire,
+  // and the minors' detector reads the school beside 学生: all three are set aside
   {
     route: 'packages/screening/pages/rule/index',
     as: 'demo-reviewer',
     variant: 'aside',
     query: async () => ({
       bench: '1',
-      text: encodeURIComponent('刑侦大队举办业务培训，邀请专家讲授命案现场勘查与物证提取的方法。'),
+      text: encodeURIComponent(
+        '刑侦大队举办业务培训，邀请专家讲授命案现场勘查与物证提取的方法。培训结束后，民警走进城关第一小学，给学生们上了一堂安全课。',
+      ),
     }),
   },
   // a new rule (its effect from the first category) and a 审慎发布 rule with its level floor
