@@ -309,8 +309,8 @@ export interface ScreeningResult {
   /** 规范表述: suggestions only; they never block nor raise the level. */
   suggestions: WordingSuggestion[];
   /**
-   * 语义复核: hits of doubtful terms and rules that 语义研判 did not read as their item, so neither block
-   * nor raise the level; absent when there are none. Shown on the rule editor's test bench.
+   * 语义复核: hits of doubtful terms, rules and cue detectors that 语义研判 did not read as their item, so
+   * neither block nor raise the level; absent when there are none. Shown on the rule editor's test bench.
    */
   setAside?: SpanHit[];
 }
