@@ -78,7 +78,7 @@ interface RuleData extends LoadState {
   draft: TraceRow | null;
   /** Other rules that fired, then those whose terms occur without firing (folded). */
   traces: TraceRow[];
-  /** 语义复核: rules that fired, terms and detector cues that occurred, set aside because the model reads no such item. */
+  /** 语义复核: rules, terms and cue detectors that fired, set aside because the model reads no such item. */
   aside: TraceRow[];
   asideTerms: string;
   asideChecks: string;
