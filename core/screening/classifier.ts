@@ -472,8 +472,8 @@ export class Classifier {
   }
 
   /**
-   * 语义复核 (docs/screening.md, tenth round): the record of a term or rule that misfired on text it was
-   * not written from, if it is one; `key` is the term as written or ruleId@fingerprint.
+   * 语义复核 (docs/screening.md, tenth and eleventh rounds): the record of a term, rule or cue detector
+   * that misfired on text it was not written from, if it is one; `key` as DoubtfulReader.key says.
    */
   doubts(source: DoubtfulReader['source'], category: ScreeningCategoryId, key: string): DoubtfulReader | undefined {
     return this.doubtful.get(doubtKey(source, category, key));
