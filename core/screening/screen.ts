@@ -221,6 +221,15 @@ export function screen(
 }
 
 /**
+ * A netizen's message, for its triage (第二十二至二十八条). 语义研判 reads posts only (Classifier.reading),
+ * so a message is screened without the model: the referral function neither decodes it on its first
+ * message nor carries it in its bundle (nothing here names it, so the bundler leaves it out).
+ */
+export function screenMessage(text: string, lexicon: LexiconData): ScreeningResult {
+  return screenWith({ text, context: { kind: 'message' } }, lexicon.version, getMatcher(lexicon), null);
+}
+
+/**
  * 语义研判 adds an item the lexicon, the rules and the detectors did not: a caution that sends the post
  * to the item's approver (第十五、十七条), with the window it read and the phrases that weighed most.
  * The residual (二)7 only where no named item was found, and no general item of 第十七条 where a personal
@@ -258,7 +267,7 @@ export function screenWith(
   input: ScreeningInput,
   version: string,
   matcher: Matcher,
-  classifier: Classifier | null = defaultClassifier(),
+  classifier: Classifier | null,
 ): ScreeningResult {
   const { text, context } = input;
   const match = matcher.matchRules(text, rulesIn(context));

@@ -439,7 +439,7 @@ export const ruleTest = action({
     // A matcher of its own, never cached: a test must not push the version in use out of the cache.
     const data = { ...lexicon.data, version: `${lexicon.version}+test`, rules };
     const matcher = buildMatcher(data);
-    const result = screenWith({ text, context }, data.version, matcher);
+    const result = screenWith({ text, context }, data.version, matcher, defaultClassifier());
     const all = traces(text, stored, matcher, context, result.setAside ?? []);
     const mine = candidate ? (all.find((t) => t.ruleId === null || t.ruleId === testId) ?? null) : null;
     const draftTrace: RuleTrace | null = candidate

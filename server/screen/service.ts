@@ -20,7 +20,7 @@ import type {
   ScreeningResult,
 } from '../../typings/screening';
 import { mergeMsgSecCheck, msgSecChunks } from '../../core/screening/msgsec';
-import { screen } from '../../core/screening/screen';
+import { screen, screenMessage } from '../../core/screening/screen';
 import { cloud } from '../cloud';
 import { command, store, type Store } from '../store';
 import {
@@ -236,5 +236,5 @@ export async function screenMessageText(input: { text: string; openid: string | 
     loadLexicon(),
     askMsgSecCheck(input.openid, 2, input.text, undefined),
   ]);
-  return withPlatform(screen({ text: input.text, context: { kind: 'message' } }, lexicon.data), platform);
+  return withPlatform(screenMessage(input.text, lexicon.data), platform);
 }
