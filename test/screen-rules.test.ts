@@ -155,7 +155,7 @@ describe('combination rules through the local cloud', () => {
     expect(bad.draft?.trace).toBeNull();
 
     // A default rule fires on its own and says which terms it read.
-    const payment = '兄弟们，帮忙给我这个案子说说情，回头给大家发红包。';
+    const payment = '这个案子谁能帮我跟办案民警说说情，事成之后微信转账给你，红包少不了。';
     const personal = await ok(t, 'ruleTest', { text: payment, accountKind: 'personal' });
     const fired = personal.rules.filter((r) => r.fired);
     expect(fired.map((r) => r.ref)).toContain('第四十一条');

@@ -4,11 +4,12 @@
  *
  *   npx tsx tools/screening-classifier.ts                 train on every tuning and training part, write the model
  *   npx tsx tools/screening-classifier.ts --fold h6       train without h6, print the classifier alone on h6
+ *   npx tsx tools/screening-classifier.ts --check         train as above, fail unless the shipped model is what it makes
  *
  * A fold measures what the classifier does on text it has not learned from; docs/screening.md records
  * the folds and the kept-out parts' measurements.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClassifierModelData, DoubtfulReader, LexiconData } from '../typings/screening';
 import {
@@ -205,6 +206,15 @@ if (require.main === module) {
       process.exit(2);
     }
     for (const line of foldReport(buildModel(TRAINING_PARTS.filter((p) => p !== part)), part)) console.log(line);
+  } else if (args.includes('--check')) {
+    const model = buildModel();
+    if (readFileSync(MODEL_FILE, 'utf8') !== modelSource(model)) {
+      console.error(
+        `${model.version}: the corpus and the code make a model other than the shipped one; rerun without --check`,
+      );
+      process.exit(1);
+    }
+    console.log(`${model.version}: the shipped model is what the corpus and the code make`);
   } else {
     const model = buildModel();
     writeFileSync(MODEL_FILE, modelSource(model));

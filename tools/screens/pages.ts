@@ -278,7 +278,7 @@ export const screens: ScreenSpec[] = [
     variant: 'bench',
     query: async () => ({
       bench: '1',
-      text: encodeURIComponent('兄弟们，帮忙给我这个案子说说情，回头给大家发红包。嫌犯已被抓获。'),
+      text: encodeURIComponent('这个案子谁能帮我跟办案民警说说情，事成之后微信转账给你，红包少不了。嫌犯已被抓获。'),
     }),
   },
   // 语义复核: a training course on crime scenes, then a safety class at a school; 命案 and its rule fire,
