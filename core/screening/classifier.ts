@@ -58,7 +58,8 @@ const LINK = /(?:https?:\/\/|www\.)[\x21-\x7e]+/gi;
 /**
  * A run of seven digits or more is a number that names someone or something (a phone, an ID, a bank
  * card, an account), read by the detectors too: no figure a post gives runs that long (1200万, 412起).
- * Read as digits, a lost card's number was 统计数据 at 99% and a 派出所's office phone 商业推广 at 95%.
+ * Read, a lost card's number made its notice 统计数据 at 99%; with every digit read as one, a 派出所's
+ * office phone made its post 商业推广 at 95% (docs/screening.md, twelfth round).
  */
 const IDENTIFIER = /[0-9\uff10-\uff19]{7,}/g;
 
