@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { FUNCTION_BUILD } from './build-functions';
+import { FUNCTION_BUILD, FUNCTIONS_DIR } from './build-functions';
 
 const MODEL = 'core/screening/classifier-model.ts';
 
@@ -13,8 +13,8 @@ const MODEL = 'core/screening/classifier-model.ts';
 async function inputsOf(name: string): Promise<string[]> {
   const result = await build({
     ...FUNCTION_BUILD,
-    entryPoints: [join(__dirname, '..', 'cloudfunctions', name, 'index.ts')],
-    outfile: join(__dirname, '..', 'cloudfunctions', name, 'index.js'),
+    entryPoints: [join(FUNCTIONS_DIR, name, 'index.ts')],
+    outfile: join(FUNCTIONS_DIR, name, 'index.js'),
     write: false,
     metafile: true,
     logLevel: 'silent',
