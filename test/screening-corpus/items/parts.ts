@@ -25,6 +25,7 @@ import { HELD_OUT_14 } from './held-out-14';
 import { TRAINING_1 } from './training-1';
 import { TRAINING_2 } from './training-2';
 import { TRAINING_3 } from './training-3';
+import { TRAINING_4 } from './training-4';
 import type { ItemSample } from './sample';
 
 export type PartUse = 'tuning' | 'training' | 'keptOut';
@@ -50,7 +51,8 @@ export interface CorpusPart {
     | 'h13'
     | 'tr2'
     | 'tr3'
-    | 'h14';
+    | 'h14'
+    | 'tr4';
   title: string;
   samples: readonly ItemSample[];
   /**
@@ -127,8 +129,14 @@ export const PARTS: readonly CorpusPart[] = [
   { id: 'tr3', title: 'training 3', samples: TRAINING_3, use: 'training', balanced: true },
   // batches 15a and 15b whole, by four more writers who saw no rule, no classifier and no other part, written
   // while held-out 13 was measured; rules (19d8a15) and classifier with its 语义复核 record
-  // (classifier-d2caa068) frozen at b2e5269 before it was opened; measured, never tuned or trained on
-  { id: 'h14', title: 'held-out 14', samples: HELD_OUT_14, use: 'keptOut', balanced: true },
+  // (classifier-d2caa068) frozen at b2e5269 before it was opened; measured once kept out
+  // (items-quality.test.ts), training data since: no rule has been written from it (the thirteenth round
+  // learns from it: docs/screening.md)
+  { id: 'h14', title: 'held-out 14', samples: HELD_OUT_14, use: 'training', balanced: true },
+  // batches 19a and 19b, by four more writers who saw no rule, no classifier and no other part, written for
+  // the classifier to learn from after held-out 14 was measured: terse captions and one-line headlines, the
+  // register it read worst
+  { id: 'tr4', title: 'training 4', samples: TRAINING_4, use: 'training', balanced: true },
 ];
 
 /** A part's use in words, as the reports print it. */
