@@ -595,6 +595,40 @@ const FIRST_MEASUREMENTS: Partial<Record<CorpusPart['id'], FirstMeasurement>> = 
     // 475 / 670, rules frozen at 19d8a15 (measured once, at b2e5269)
     precision: 475 / 670,
   },
+  h15: {
+    found: {
+      reputation: 8,
+      massIncident: 23,
+      politicsEthnicReligion: 21,
+      crimeDetail: 19,
+      policyCriticism: 15,
+      unverifiedPolice: 8,
+      secret: 16,
+      privacy: 15,
+      sobStory: 17,
+      hotIssue: 7,
+      commercial: 21,
+      foreignMedia: 23,
+      stabilityPetition: 25,
+      officialCrime: 21,
+      majorCase: 21,
+      vulnerable: 14,
+      safetyStats: 23,
+      publicAnxiety: 14,
+      otherPoliceInfo: 17,
+      leaderSpeech: 24,
+      largeSecurity: 20,
+      unrelated: 13,
+      controversial: 8,
+      personalSensitive: 19,
+      personalMicroEvent: 25,
+      personalImproper: 10,
+      personalCriticism: 12,
+      personalPayment: 21,
+    },
+    // 480 / 707, rules frozen at 19d8a15 (measured once, at 0fe416c)
+    precision: 480 / 707,
+  },
 };
 
 /**
@@ -611,7 +645,8 @@ const FIRST_MEASUREMENTS: Partial<Record<CorpusPart['id'], FirstMeasurement>> = 
  * with the same model, written after held-out 11 was measured; held-out 13 once with classifier-02b2d4c1 (2^17
  * buckets, learned from held-out 11 and 12 too, 语义复核 at a 95% bar from one misfire and on cue
  * detectors: the eleventh round); held-out 14 once with classifier-d2caa068 (learned from held-out 13 and
- * training 2 and 3 too, four runs averaged, an identifier's digits unread: the twelfth round).
+ * training 2 and 3 too, four runs averaged, an identifier's digits unread: the twelfth round); held-out 15
+ * once with classifier-a94d480a (learned from held-out 14 and training 4 too: the thirteenth round).
  * FIRST_MEASUREMENTS holds the rules alone (classifier null) to theirs; a part the classifier has since
  * learned from stays held to its first reading.
  */
@@ -893,6 +928,40 @@ const FIRST_WITH_CLASSIFIER: Partial<Record<CorpusPart['id'], FirstMeasurement>>
     },
     // 592 / 632, classifier-d2caa068 frozen at b2e5269 (measured once)
     precision: 592 / 632,
+  },
+  h15: {
+    found: {
+      reputation: 19,
+      massIncident: 26,
+      politicsEthnicReligion: 23,
+      crimeDetail: 26,
+      policyCriticism: 24,
+      unverifiedPolice: 22,
+      secret: 21,
+      privacy: 23,
+      sobStory: 26,
+      hotIssue: 18,
+      commercial: 24,
+      foreignMedia: 25,
+      stabilityPetition: 26,
+      officialCrime: 24,
+      majorCase: 26,
+      vulnerable: 23,
+      safetyStats: 24,
+      publicAnxiety: 26,
+      otherPoliceInfo: 24,
+      leaderSpeech: 25,
+      largeSecurity: 24,
+      unrelated: 22,
+      controversial: 17,
+      personalSensitive: 24,
+      personalMicroEvent: 26,
+      personalImproper: 23,
+      personalCriticism: 23,
+      personalPayment: 24,
+    },
+    // 658 / 708, classifier-a94d480a frozen at 0fe416c (measured once)
+    precision: 658 / 708,
   },
 };
 
