@@ -24,7 +24,9 @@ const FLOORS: Partial<Record<ScreeningCategoryId, [number, number]>> = {
   crimeDetail: [1.0, 1.0],
   policyCriticism: [1.0, 1.0],
   unverifiedPolice: [1.0, 1.0],
-  secret: [1.0, 1.0],
+  // p56 (據說…內部消息，別外傳) loses its 涉密 in the fourteenth round: the model reads no secret in it
+  // (0.00004%), so 语义复核 sets the secret mark and both rules aside; its 未经核准 still stands
+  secret: [1.0, 0.8],
   // the thirteenth round's model reads p34 (a 12-year-old robbery victim named with his school and class,
   // labelled 第十七条（二）4 only) as 隐私 too: a false alarm by this corpus's labels, if not by 第十七条（一）8
   privacy: [0.88, 1.0],
@@ -42,8 +44,9 @@ const FLOORS: Partial<Record<ScreeningCategoryId, [number, number]>> = {
   // case again since the thirteenth; p52's false alarm (a 机密★ 侦查方案 read as a major case)
   // is gone since the twelfth round. p25 and p26 are foreign cases reposted: also major, unlabelled
   majorCase: [0.66, 0.8],
-  // c10 (a warning to the elderly about 保健品 frauds), 语义研判's false alarm in the eleventh round, is gone
-  vulnerable: [1.0, 1.0],
+  // c10 (a warning to the elderly about 保健品 frauds), 语义研判's false alarm in the eleventh round, gone in
+  // the twelfth, is back in the fourteenth
+  vulnerable: [0.85, 1.0],
   safetyStats: [1.0, 1.0],
   publicAnxiety: [1.0, 1.0],
   otherPoliceInfo: [0.2, 1.0],
@@ -53,17 +56,20 @@ const FLOORS: Partial<Record<ScreeningCategoryId, [number, number]>> = {
   // p22 (某明星偷税事件…网友吵翻了，你怎么看？) is a hot issue; its 网友吵翻 is set aside by the twelfth round's
   // 语义复核 (the term misfires on the training parts and the model reads no controversy of its own in it)
   controversial: [1.0, 0.5],
-  // p12 (a personal post: 听说…十年前的命案逃犯) is still flagged as an unverified rumour; its 第十八条
-  // reading came from the 命案 term and the rule for a personal account's case news, both doubted since the
-  // eleventh round (its bar is 95%), and the model reads no 第十八条 in a rumour
-  personalSensitive: [1.0, 0.66],
+  // p12 (a personal post: 听说…十年前的命案逃犯) lost its 第十八条 in the eleventh round (the 命案 term and the
+  // rule for a personal account's case news doubted) and has it again since the fourteenth, the model reading it
+  personalSensitive: [1.0, 1.0],
   // the twelfth round's model reads p44 (今晚8点我将在抖音开启微直播，和大家聊聊当警察的那些事儿, labelled
   // clean: a 微直播 about police work) as 第十八条's 微直播 beyond police work: a false alarm
   personalMicroEvent: [0.5, 1.0],
   sourceMissing: [1.0, 1.0],
-  // the eleventh round's model reads p14 (a 专案组 meeting's arrest plan, screenshot shared) as 第四十条 at
-  // 54% beside the secret it is: a false alarm. (第四十一条 is expected nowhere here and no longer read.)
-  personalImproper: [0.66, 0.5],
+  // p14 (a 专案组 meeting's arrest plan, screenshot shared), read as 第四十条 beside the secret it is from the
+  // eleventh round to the thirteenth, is no longer a false alarm
+  personalImproper: [1.0, 0.5],
+  // 第四十一条 is expected nowhere here (no positive: recall 0). The fourteenth round's model reads p01 (an
+  // officer's post calling a 交警 who shoved people 黑警) as criticism of another force's work besides the 第四十条
+  // it is labelled: a false alarm here
+  personalCriticism: [0.0, 0.0],
   policeReport: [1.0, 1.0],
   abusive: [1.0, 1.0],
   unlawful: [1.0, 0.66],
