@@ -29,6 +29,7 @@ import { TRAINING_2 } from './training-2';
 import { TRAINING_3 } from './training-3';
 import { TRAINING_4 } from './training-4';
 import { TRAINING_5 } from './training-5';
+import { TRAINING_6 } from './training-6';
 import type { ItemSample } from './sample';
 
 export type PartUse = 'tuning' | 'training' | 'keptOut';
@@ -58,7 +59,8 @@ export interface CorpusPart {
     | 'tr4'
     | 'h15'
     | 'tr5'
-    | 'h16';
+    | 'h16'
+    | 'tr6';
   title: string;
   samples: readonly ItemSample[];
   /**
@@ -155,8 +157,13 @@ export const PARTS: readonly CorpusPart[] = [
   { id: 'tr5', title: 'training 5', samples: TRAINING_5, use: 'training', balanced: true },
   // batches 20a and 20b whole, by five more writers who saw no rule, no classifier and no other part, written
   // after held-out 15 was measured; rules (19d8a15) and classifier with its 语义复核 record
-  // (classifier-701eb023) frozen at 8309f3f before it was opened; measured, never tuned or trained on
-  { id: 'h16', title: 'held-out 16', samples: HELD_OUT_16, use: 'keptOut', balanced: true },
+  // (classifier-701eb023) frozen at 8309f3f before it was opened; measured once kept out
+  // (items-quality.test.ts), training data since: no rule has been written from it (the fifteenth round
+  // learns from it: docs/screening.md)
+  { id: 'h16', title: 'held-out 16', samples: HELD_OUT_16, use: 'training', balanced: true },
+  // batches 23a and 23b, by four more writers who saw no rule, no classifier and no other part, written for
+  // the classifier to learn from after held-out 16 was measured: 直播 lines and replies, and 派出所 Weibo posts
+  { id: 'tr6', title: 'training 6', samples: TRAINING_6, use: 'training', balanced: true },
 ];
 
 /** A part's use in words, as the reports print it. */
