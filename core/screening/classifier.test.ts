@@ -371,7 +371,7 @@ describe('语义复核: a doubtful term or rule stands only where 语义研判 r
 
   it('asks the shipped model about each sentence long enough to read, not only about its windows', () => {
     // The window holding both reads as neither beating, under the assent; the first sentence alone reads
-    // as 第十七条（一）1 well over it (9.5% with the fourteenth round's model, 95 times the bar).
+    // as 第十七条（一）1 well over it.
     const text = '昨晚一名民警在处置纠纷时殴打一名男子，视频在网上流传。另一起事件中，民警被醉酒男子殴打后依法处置。';
     const reading = defaultClassifier().reading(text, post);
     expect(reading?.findings.map((f) => f.category)).not.toContain('reputation');
@@ -379,7 +379,7 @@ describe('语义复核: a doubtful term or rule stands only where 语义研判 r
       .reading(text, post)
       ?.findings.find((f) => f.category === 'reputation');
     expect(window?.confidence).toBeLessThan(CLASSIFIER_MODEL.assent);
-    expect(reading?.probability('reputation')).toBeGreaterThan(50 * CLASSIFIER_MODEL.assent);
+    expect(reading?.probability('reputation')).toBeGreaterThan(100 * CLASSIFIER_MODEL.assent);
     const r = screen({ text, context: post }, STARTER_LEXICON);
     expect(r.blocked).toBe(true);
     expect(r.hits.filter((h) => h.category === 'reputation').map((h) => h.source)).toContain('rule');

@@ -24,8 +24,8 @@ const FLOORS: Partial<Record<ScreeningCategoryId, [number, number]>> = {
   crimeDetail: [1.0, 1.0],
   policyCriticism: [1.0, 1.0],
   unverifiedPolice: [1.0, 1.0],
-  // p56 (據說…內部消息，別外傳) loses its 涉密 in the fourteenth round: the model reads no secret in it
-  // (0.00004%), so 语义复核 sets the secret mark and both rules aside; its 未经核准 still stands
+  // p56 (據說…內部消息，別外傳) has lost its 涉密 since the fourteenth round: the model reads no secret in it
+  // (0.004% in the fifteenth), so 语义复核 sets the secret mark and both rules aside; its 未经核准 still stands
   secret: [1.0, 0.8],
   // the thirteenth round's model reads p34 (a 12-year-old robbery victim named with his school and class,
   // labelled 第十七条（二）4 only) as 隐私 too: a false alarm by this corpus's labels, if not by 第十七条（一）8
@@ -40,8 +40,9 @@ const FLOORS: Partial<Record<ScreeningCategoryId, [number, number]>> = {
   stabilityPetition: [1.0, 1.0],
   officialCrime: [1.0, 0.75],
   // p12's 命案 (a rumour of an arrest) was set aside by 语义复核 in the twelfth round, read as a major case in
-  // the thirteenth and fourteenth, and is set aside again in the fifteenth; p52's false alarm (a 机密★ 侦查方案 read as a major case)
-  // is gone since the twelfth round. p25 and p26 are foreign cases reposted: also major, unlabelled
+  // the thirteenth and fourteenth, and is set aside again in the fifteenth; p52's false alarm (a 机密★ 侦查方案
+  // read as a major case) is gone since the twelfth round. p25 and p26 are foreign cases reposted: also major,
+  // unlabelled
   majorCase: [0.6, 0.6],
   // c10 (a warning to the elderly about 保健品 frauds) was 语义研判's false alarm in the eleventh round and the
   // fourteenth; it is gone in the fifteenth
