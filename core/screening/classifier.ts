@@ -138,9 +138,8 @@ export function trainClassifier(
   classes: readonly ScreeningCategoryId[],
   options: TrainingOptions = TRAINING,
 ): { weights: Float32Array; bias: Float64Array } {
-  const runs = Math.max(1, options.runs);
-  if (runs === 1) return trainRun(samples, classes, options, options.seed);
   // A linear model's average is one linear model: reading it costs what reading one run costs.
+  const runs = Math.max(1, options.runs);
   const out = trainRun(samples, classes, options, options.seed);
   for (let r = 1; r < runs; r++) {
     const next = trainRun(samples, classes, options, options.seed + r);
