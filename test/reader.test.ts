@@ -4,6 +4,7 @@
  * are) → the local database. Nothing is mocked; the scripted model makes no claim about quality.
  */
 import type { ReaderSettingsInput, ReaderSettingsView, ReadingView } from '../typings/reader';
+import type { SensitivityLevel } from '../typings/screening';
 import type { ScriptedReply } from '../tools/local-cloud/src/ai';
 import { content, newDraft, WHO } from './post-helpers';
 import { startTestCloud, type TestCloud } from './support/cloud';
@@ -12,6 +13,7 @@ import { ok, refusal } from './support/answers';
 jest.setTimeout(60_000);
 
 const MODEL = 'hunyuan-exp/hunyuan-turbos-latest';
+const LEVELS: readonly SensitivityLevel[] = ['ordinary', 'major', 'especiallyMajor'];
 const ON: ReaderSettingsInput = {
   enabled: true,
   model: MODEL,
@@ -23,9 +25,10 @@ const ON: ReaderSettingsInput = {
   chunkChars: 3000,
 };
 
-// A 卖惨 line the combination rules let through (they catch 连续工作七十二小时晕倒在岗位) and 语义研判
-// does not read (under its 20-character floor; it marks the longer 民警老张这个月都在所里加班… at 99%),
-// so the submission goes on and the reader is what marks it.
+// A 卖惨 line the combination rules let through (they catch 连续工作七十二小时晕倒在岗位). 语义研判 reads it
+// near its bar: from the sixteenth round's model on, above it with some of the numbers submitNew appends, so
+// submitNew declares the level screening sets (as the editor makes the operator do) and the submission goes on
+// to its reviewer either way; what these tests look at is the reader's marks.
 const SOB_TEXT = '家里孩子无人照顾，妻子以泪洗面。';
 const sobFinding = (confidence = 0.9) => ({
   item: '17.1.9',
@@ -52,15 +55,14 @@ describe('the reader (大模型审读)', () => {
     );
   };
   /** A new draft on 长沙警事 submitted by operator A; answers the post id and the submission's result. */
-  const submitNew = async (
-    text: string,
-    title = '一线民警的坚守',
-    declaredLevel: 'ordinary' | 'major' = 'ordinary',
-  ) => {
+  const submitNew = async (text: string, title = '一线民警的坚守', declaredLevel: SensitivityLevel = 'ordinary') => {
     keys += 1;
-    const draft = await newDraft(t, WHO.opA, 'acc-cs-weibo', { declaredLevel }, { title, text: `${text}（${keys}）` });
+    const body = `${text}（${keys}）`;
+    const screened = await ok(t.call('screen', 'check', { text: `${title}\n${body}` }, WHO.opA));
+    const level = LEVELS.indexOf(screened.level) > LEVELS.indexOf(declaredLevel) ? screened.level : declaredLevel;
+    const draft = await newDraft(t, WHO.opA, 'acc-cs-weibo', { declaredLevel: level }, { title, text: body });
     const change = await ok(t.call('post', 'submit', { postId: draft.id, expectedRev: draft.rev }, WHO.opA));
-    return { id: draft.id, change, full: `${title}\n${text}（${keys}）` };
+    return { id: draft.id, change, full: `${title}\n${body}` };
   };
   const readingOf = async (postId: string, openid: string = WHO.reviewer) =>
     ok(t.call('reader', 'forPost', { postId }, openid));
