@@ -378,7 +378,8 @@ describe('语义复核: a doubtful term or rule stands only where 语义研判 r
     const window = new Classifier({ ...CLASSIFIER_MODEL, threshold: 1e-9 })
       .reading(text, post)
       ?.findings.find((f) => f.category === 'reputation');
-    expect(window?.confidence).toBeLessThan(CLASSIFIER_MODEL.assent);
+    // (absent at that threshold: the seventeenth round's model reads the window under one in a billion)
+    expect(window?.confidence ?? 0).toBeLessThan(CLASSIFIER_MODEL.assent);
     expect(reading?.probability('reputation')).toBeGreaterThan(100 * CLASSIFIER_MODEL.assent);
     const r = screen({ text, context: post }, STARTER_LEXICON);
     expect(r.blocked).toBe(true);

@@ -60,9 +60,9 @@ const FLOORS: Partial<Record<ScreeningCategoryId, [number, number]>> = {
   // p43's controversy again (语义复核 keeps it); p22's is still set aside. The per-item corpus holds the item.
   controversial: [1.0, 0.5],
   // p12 (a personal post: 听说…十年前的命案逃犯) lost its 第十八条 in the eleventh round (the 命案 term and the
-  // rule for a personal account's case news doubted), had it in the fourteenth, and loses it again in the
-  // fifteenth
-  personalSensitive: [1.0, 0.66],
+  // rule for a personal account's case news doubted), had it in the fourteenth, lost it again in the
+  // fifteenth and sixteenth, and has it back in the seventeenth
+  personalSensitive: [1.0, 1.0],
   // the twelfth round's model reads p44 (今晚8点我将在抖音开启微直播，和大家聊聊当警察的那些事儿, labelled
   // clean: a 微直播 about police work) as 第十八条's 微直播 beyond police work: a false alarm
   personalMicroEvent: [0.5, 1.0],
@@ -109,9 +109,10 @@ describe('screening quality on the labelled corpus', () => {
     // the thirteenth's (p34 read as 隐私 and p59 as a hot issue besides the vulnerable victims they are) and the
     // fourteenth's; 0.92 and 0.88 since the fifteenth's (p12 loses its major case and 第十八条 and p43 its
     // controversy to 语义复核; c10, p01 and p59 are no longer false alarms); 0.91 and 0.89 since the sixteenth's
-    // (p43 has its controversy back; p01 is read as 第四十一条 rather than 第四十条)
+    // (p43 has its controversy back; p01 is read as 第四十一条 rather than 第四十条); recall 0.90 since the
+    // seventeenth's (p12 has its 第十八条 back)
     expect(report.overall.precision).toBeGreaterThanOrEqual(0.91);
-    expect(report.overall.recall).toBeGreaterThanOrEqual(0.89);
+    expect(report.overall.recall).toBeGreaterThanOrEqual(0.9);
   });
 });
 
