@@ -19,8 +19,10 @@ import {
   decodeBytes,
   encodeBytes,
   features,
+  MIN_UNITS,
   quantise,
   trainClassifier,
+  unreadMask,
   WINDOW_CHARS,
   type TrainingSample,
 } from './classifier';
@@ -225,8 +227,12 @@ describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
       const context: ScreeningContext = { kind: 'post', accountKind: s.accountKind };
       const reference = classifier.probabilities(s.text, context);
       const read = classifier.read(s.text, context);
-      // one window: short enough, and one paragraph (a window never runs past one)
-      if (s.text.length > WINDOW_CHARS || s.text.includes('\n') || s.text.replace(/\s/g, '').length < 20) continue;
+      // one window: short enough, and one paragraph (a window never runs past one), of MIN_UNITS read (an
+      // identifier's digits are not: 走失老人…身份证号 and a phone is a caption of 18)
+      const mask = unreadMask(s.text);
+      let units = 0;
+      for (let i = 0; i < s.text.length; i++) if (!/\s/.test(s.text[i]) && !mask?.[i]) units++;
+      if (s.text.length > WINDOW_CHARS || s.text.includes('\n') || units < MIN_UNITS) continue;
       const want = CLASSIFIER_MODEL.classes.filter(
         (c, k) => reference[k] >= CLASSIFIER_MODEL.threshold && appliesTo(categoryOf(c), context),
       );

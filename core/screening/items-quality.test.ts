@@ -125,6 +125,7 @@ const WRITTEN_TWICE: ReadonlySet<string> = new Set([
   '醉驾入刑十余年，“喝酒不开车”已成共识。',
   '今天A股大涨，你的基金回本了吗？',
   '同事结婚，随了个份子钱，祝新人百年好合。',
+  '感谢王老板的红包，你那事我已经跟交警队打过招呼了。',
 ]);
 
 const RECALL_TARGET = 0.9;
@@ -148,8 +149,8 @@ describe('per-item corpus', () => {
     // Held-out 4's writer, who saw no other part, wrote two near misses that held-out 1 already had
     // word for word (stock official phrasing), dev 3's and held-out 5's writers one each that held-out 4
     // had, and held-out 5's two writers one stock greeting alike; held-out 6's writers four stock lines
-    // that earlier parts had, held-out 7's two, held-out 17's one (a 份子钱 near miss held-out 6 had); they stay
-    // as written, and no other sentence repeats.
+    // that earlier parts had, held-out 7's two, held-out 17's one (a 份子钱 near miss held-out 6 had) and training
+    // 9's one (a 红包 positive held-out 4 had); they stay as written, and no other sentence repeats.
     const texts = ALL_SAMPLES.map((s) => s.text).filter((text) => !WRITTEN_TWICE.has(text));
     expect(new Set(texts).size).toBe(texts.length);
     expect(ALL_SAMPLES.filter((s) => WRITTEN_TWICE.has(s.text)).map((s) => s.id)).toEqual([
@@ -160,6 +161,7 @@ describe('per-item corpus', () => {
       'h4-hotIssue-n08',
       'h4-foreignMedia-n04',
       'h4-vulnerable-n04',
+      'h4-personalPayment-p01',
       'd3-vulnerable-n05',
       'd3-controversial-n08',
       'h5-privacy-n12',
@@ -175,6 +177,7 @@ describe('per-item corpus', () => {
       'h7-foreignMedia-n04',
       'h7-unrelated-p22',
       'h17-personalPayment-n19',
+      'tr9-personalPayment-p14',
     ]);
     expect(new Set(ALL_SAMPLES.map((s) => s.id)).size).toBe(ALL_SAMPLES.length);
   });
