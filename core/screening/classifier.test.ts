@@ -281,10 +281,10 @@ describe('screen() with the classifier', () => {
       expect(text.slice(h.start, h.end)).toBe(h.matched);
       for (const e of h.evidence ?? []) expect(text.slice(e.start, e.end)).toBe(e.matched);
     }
-    // 据说's 未经核准 is read (100% by the twenty-first and twenty-second rounds' models). The photo's 隐私 was read
-    // at 99% up to the twentieth round; the twenty-first's reads it at 0.6%, the twenty-second's at 2.9%: many
-    // training positives tell a 继父 story with no 隐私 in their labels, and this sentence's photo is the only
-    // thing that makes it one. A miss, recorded in docs/screening.md.
+    // 据说's 未经核准 is read (100% from the twenty-first round's model on). The photo's 隐私 was read at 99% up to
+    // the twentieth round and at 3% or less from the twenty-first on: many training positives tell a 继父 story
+    // with no 隐私 in their labels, and this sentence's photo is the only thing that makes it one. A miss,
+    // recorded in docs/screening.md.
     expect(added.map((h) => h.category)).toContain('unverifiedPolice');
     expect(withIt.blocked).toBe(without.blocked);
     expect(withIt.level).toBe('especiallyMajor');
