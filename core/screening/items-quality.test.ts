@@ -942,6 +942,40 @@ const FIRST_MEASUREMENTS: Partial<Record<CorpusPart['id'], FirstMeasurement>> = 
     // 461 / 639, rules frozen at 19d8a15 (measured once, at 52a2d1b)
     precision: 461 / 639,
   },
+  h25: {
+    found: {
+      reputation: 8,
+      massIncident: 20,
+      politicsEthnicReligion: 17,
+      crimeDetail: 19,
+      policyCriticism: 18,
+      unverifiedPolice: 16,
+      secret: 15,
+      privacy: 13,
+      sobStory: 18,
+      hotIssue: 10,
+      commercial: 18,
+      foreignMedia: 21,
+      stabilityPetition: 26,
+      officialCrime: 17,
+      majorCase: 20,
+      vulnerable: 18,
+      safetyStats: 21,
+      publicAnxiety: 12,
+      otherPoliceInfo: 13,
+      leaderSpeech: 21,
+      largeSecurity: 21,
+      unrelated: 9,
+      controversial: 4,
+      personalSensitive: 19,
+      personalMicroEvent: 26,
+      personalImproper: 8,
+      personalCriticism: 16,
+      personalPayment: 17,
+    },
+    // 461 / 641, rules frozen at 19d8a15 (measured once, at 32896f3)
+    precision: 461 / 641,
+  },
 };
 
 /**
@@ -968,7 +1002,8 @@ const FIRST_MEASUREMENTS: Partial<Record<CorpusPart['id'], FirstMeasurement>> = 
  * 21 once with classifier-c3041b55 (learned from held-out 20 and training 10 too: the nineteenth round); held-out
  * 22 once with classifier-a0d3ef64 (learned from held-out 21 and training 11 too: the twentieth round); held-out
  * 23 once with classifier-f6eb1e8b (learned from held-out 22 and training 12 too: the twenty-first round);
- * held-out 24 once with classifier-b7989be8 (learned from held-out 23 and training 13 too: the twenty-second round).
+ * held-out 24 once with classifier-b7989be8 (learned from held-out 23 and training 13 too: the twenty-second round);
+ * held-out 25 once with classifier-518952e2 (learned from held-out 24 and training 14 too: the twenty-third round).
  * FIRST_MEASUREMENTS holds the rules alone (classifier null) to theirs; a part the classifier has since
  * learned from stays held to its first reading.
  */
@@ -1590,6 +1625,40 @@ const FIRST_WITH_CLASSIFIER: Partial<Record<CorpusPart['id'], FirstMeasurement>>
     },
     // 684 / 727, classifier-b7989be8 frozen at 52a2d1b (measured once)
     precision: 684 / 727,
+  },
+  h25: {
+    found: {
+      reputation: 16,
+      massIncident: 23,
+      politicsEthnicReligion: 25,
+      crimeDetail: 26,
+      policyCriticism: 22,
+      unverifiedPolice: 26,
+      secret: 24,
+      privacy: 23,
+      sobStory: 26,
+      hotIssue: 23,
+      commercial: 25,
+      foreignMedia: 26,
+      stabilityPetition: 25,
+      officialCrime: 23,
+      majorCase: 26,
+      vulnerable: 26,
+      safetyStats: 26,
+      publicAnxiety: 22,
+      otherPoliceInfo: 21,
+      leaderSpeech: 26,
+      largeSecurity: 25,
+      unrelated: 22,
+      controversial: 13,
+      personalSensitive: 25,
+      personalMicroEvent: 26,
+      personalImproper: 18,
+      personalCriticism: 24,
+      personalPayment: 24,
+    },
+    // 657 / 706, classifier-518952e2 frozen at 32896f3 (measured once)
+    precision: 657 / 706,
   },
 };
 
