@@ -32,13 +32,13 @@ const FLOORS: Partial<Record<ScreeningCategoryId, [number, number]>> = {
   secret: [1.0, 0.8],
   // the thirteenth to seventeenth rounds' models read p34 (a 12-year-old robbery victim named with his school
   // and class, labelled 第十七条（二）4 only) as 隐私 too: a false alarm by this corpus's labels, if not by
-  // 第十七条（一）8; the eighteenth's does not, the nineteenth's does again
+  // 第十七条（一）8; the eighteenth's does not, those from the nineteenth on do again
   privacy: [0.88, 1.0],
   sobStory: [1.0, 1.0],
   // p43 (搭车被拒引发争议…评论区说说你的看法) is labelled 第十七条（二）11 only; the rule for a social
   // controversy retold (issue 17) flags it as a hot issue too (p59's reading as one is gone since the
-  // eleventh round; read again in the thirteenth and the nineteenth: 校园欺凌事件引发关注 beside the vulnerable
-  // child it is about)
+  // eleventh round; read again in the thirteenth and from the nineteenth on: 校园欺凌事件引发关注 beside the
+  // vulnerable child it is about)
   hotIssue: [0.5, 1.0],
   commercial: [1.0, 1.0],
   foreignMedia: [1.0, 1.0],
@@ -68,7 +68,7 @@ const FLOORS: Partial<Record<ScreeningCategoryId, [number, number]>> = {
   // the fifteenth, p43 (搭车被拒引发争议…评论区说说你的看法) loses its controversy the same way: neither is found,
   // and nothing else is read as controversial here (precision unmeasured). The sixteenth round's model reads
   // p43's controversy again (语义复核 keeps it) and the seventeenth's too; p22's is still set aside. The
-  // eighteenth's reads neither, the nineteenth's p43's again. The per-item corpus holds the item.
+  // eighteenth's reads neither, those from the nineteenth on p43's again. The per-item corpus holds the item.
   controversial: [1.0, 0.5],
   // p12 (a personal post: 听说…十年前的命案逃犯) lost its 第十八条 in the eleventh round (the 命案 term and the
   // rule for a personal account's case news doubted), had it in the fourteenth, lost it again in the
@@ -78,13 +78,13 @@ const FLOORS: Partial<Record<ScreeningCategoryId, [number, number]>> = {
   personalSensitive: [1.0, 1.0],
   // the twelfth round's model reads p44 (今晚8点我将在抖音开启微直播，和大家聊聊当警察的那些事儿, labelled
   // clean: a 微直播 about police work) as 第十八条's 微直播 beyond police work: a false alarm until the
-  // eighteenth round; the nineteenth's model does not, the twentieth's does again
+  // eighteenth round; the nineteenth's model does not, the twentieth's to twenty-third's do again
   personalMicroEvent: [0.5, 1.0],
   sourceMissing: [1.0, 1.0],
   // p01 (an officer's post calling a traffic officer who shoved people 黑警…给我们警察丢脸) keeps its 损害形象 but
   // loses its 第四十条 from the sixteenth round on; the sixteenth, seventeenth and nineteenth rounds' models read
-  // it as 第四十一条 instead (an officer publicly blaming another unit's officer), the eighteenth's and
-  // twentieth's do not (nothing is read as 第四十一条 here then, so it has no floor)
+  // it as 第四十一条 instead (an officer publicly blaming another unit's officer), the eighteenth's and those
+  // from the twentieth on do not (nothing is read as 第四十一条 here then, so it has no floor)
   // p14 (a 专案组 meeting's arrest plan, screenshot shared) is read as 第四十条 beside the secret it is (leaking
   // one, in the article's words) from the eleventh round to the thirteenth, in the nineteenth, twenty-first and
   // twenty-second; not in the twenty-third
