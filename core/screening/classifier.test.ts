@@ -390,7 +390,9 @@ describe('语义复核: a doubtful term or rule stands only where 语义研判 r
       ?.findings.find((f) => f.category === 'reputation');
     // (absent at that threshold: the seventeenth round's model reads the window under one in a billion)
     expect(window?.confidence ?? 0).toBeLessThan(CLASSIFIER_MODEL.assent);
-    expect(reading?.probability('reputation')).toBeGreaterThan(100 * CLASSIFIER_MODEL.assent);
+    // a hundredfold the assent until the twenty-third round's model; the twenty-fourth's reads the sentence at
+    // 2.5%, 25 times it: still the reading that keeps the rule's hit
+    expect(reading?.probability('reputation')).toBeGreaterThan(10 * CLASSIFIER_MODEL.assent);
     const r = screen({ text, context: post }, STARTER_LEXICON);
     expect(r.blocked).toBe(true);
     expect(r.hits.filter((h) => h.category === 'reputation').map((h) => h.source)).toContain('rule');
