@@ -976,6 +976,40 @@ const FIRST_MEASUREMENTS: Partial<Record<CorpusPart['id'], FirstMeasurement>> = 
     // 461 / 641, rules frozen at 19d8a15 (measured once, at 32896f3)
     precision: 461 / 641,
   },
+  h26: {
+    found: {
+      reputation: 3,
+      massIncident: 19,
+      politicsEthnicReligion: 18,
+      crimeDetail: 15,
+      policyCriticism: 12,
+      unverifiedPolice: 18,
+      secret: 10,
+      privacy: 8,
+      sobStory: 19,
+      hotIssue: 5,
+      commercial: 11,
+      foreignMedia: 17,
+      stabilityPetition: 23,
+      officialCrime: 17,
+      majorCase: 17,
+      vulnerable: 15,
+      safetyStats: 21,
+      publicAnxiety: 12,
+      otherPoliceInfo: 19,
+      leaderSpeech: 21,
+      largeSecurity: 22,
+      unrelated: 4,
+      controversial: 5,
+      personalSensitive: 17,
+      personalMicroEvent: 21,
+      personalImproper: 11,
+      personalCriticism: 18,
+      personalPayment: 20,
+    },
+    // 418 / 631, rules frozen at 19d8a15 (measured once, at 060fbbf)
+    precision: 418 / 631,
+  },
 };
 
 /**
@@ -1003,7 +1037,8 @@ const FIRST_MEASUREMENTS: Partial<Record<CorpusPart['id'], FirstMeasurement>> = 
  * 22 once with classifier-a0d3ef64 (learned from held-out 21 and training 11 too: the twentieth round); held-out
  * 23 once with classifier-f6eb1e8b (learned from held-out 22 and training 12 too: the twenty-first round);
  * held-out 24 once with classifier-b7989be8 (learned from held-out 23 and training 13 too: the twenty-second round);
- * held-out 25 once with classifier-518952e2 (learned from held-out 24 and training 14 too: the twenty-third round).
+ * held-out 25 once with classifier-518952e2 (learned from held-out 24 and training 14 too: the twenty-third round);
+ * held-out 26 once with classifier-c40783c4 (learned from held-out 25 and training 15 too: the twenty-fourth round).
  * FIRST_MEASUREMENTS holds the rules alone (classifier null) to theirs; a part the classifier has since
  * learned from stays held to its first reading.
  */
@@ -1659,6 +1694,40 @@ const FIRST_WITH_CLASSIFIER: Partial<Record<CorpusPart['id'], FirstMeasurement>>
     },
     // 657 / 706, classifier-518952e2 frozen at 32896f3 (measured once)
     precision: 657 / 706,
+  },
+  h26: {
+    found: {
+      reputation: 12,
+      massIncident: 25,
+      politicsEthnicReligion: 24,
+      crimeDetail: 25,
+      policyCriticism: 20,
+      unverifiedPolice: 23,
+      secret: 20,
+      privacy: 18,
+      sobStory: 26,
+      hotIssue: 20,
+      commercial: 19,
+      foreignMedia: 26,
+      stabilityPetition: 25,
+      officialCrime: 25,
+      majorCase: 24,
+      vulnerable: 24,
+      safetyStats: 25,
+      publicAnxiety: 23,
+      otherPoliceInfo: 26,
+      leaderSpeech: 23,
+      largeSecurity: 26,
+      unrelated: 13,
+      controversial: 10,
+      personalSensitive: 23,
+      personalMicroEvent: 26,
+      personalImproper: 21,
+      personalCriticism: 25,
+      personalPayment: 26,
+    },
+    // 623 / 678, classifier-c40783c4 frozen at 060fbbf (measured once)
+    precision: 623 / 678,
   },
 };
 
