@@ -1010,6 +1010,40 @@ const FIRST_MEASUREMENTS: Partial<Record<CorpusPart['id'], FirstMeasurement>> = 
     // 418 / 631, rules frozen at 19d8a15 (measured once, at 060fbbf)
     precision: 418 / 631,
   },
+  h27: {
+    found: {
+      reputation: 6,
+      massIncident: 19,
+      politicsEthnicReligion: 18,
+      crimeDetail: 16,
+      policyCriticism: 8,
+      unverifiedPolice: 9,
+      secret: 10,
+      privacy: 15,
+      sobStory: 12,
+      hotIssue: 5,
+      commercial: 13,
+      foreignMedia: 19,
+      stabilityPetition: 25,
+      officialCrime: 16,
+      majorCase: 19,
+      vulnerable: 16,
+      safetyStats: 18,
+      publicAnxiety: 13,
+      otherPoliceInfo: 18,
+      leaderSpeech: 22,
+      largeSecurity: 20,
+      unrelated: 6,
+      controversial: 5,
+      personalSensitive: 19,
+      personalMicroEvent: 26,
+      personalImproper: 8,
+      personalCriticism: 11,
+      personalPayment: 19,
+    },
+    // 411 / 625, rules frozen at 19d8a15 (measured once, at 2897c54)
+    precision: 411 / 625,
+  },
 };
 
 /**
@@ -1038,7 +1072,8 @@ const FIRST_MEASUREMENTS: Partial<Record<CorpusPart['id'], FirstMeasurement>> = 
  * 23 once with classifier-f6eb1e8b (learned from held-out 22 and training 12 too: the twenty-first round);
  * held-out 24 once with classifier-b7989be8 (learned from held-out 23 and training 13 too: the twenty-second round);
  * held-out 25 once with classifier-518952e2 (learned from held-out 24 and training 14 too: the twenty-third round);
- * held-out 26 once with classifier-c40783c4 (learned from held-out 25 and training 15 too: the twenty-fourth round).
+ * held-out 26 once with classifier-c40783c4 (learned from held-out 25 and training 15 too: the twenty-fourth round);
+ * held-out 27 once with classifier-c8db9e0c (learned from held-out 26 and training 16 too: the twenty-fifth round).
  * FIRST_MEASUREMENTS holds the rules alone (classifier null) to theirs; a part the classifier has since
  * learned from stays held to its first reading.
  */
@@ -1728,6 +1763,40 @@ const FIRST_WITH_CLASSIFIER: Partial<Record<CorpusPart['id'], FirstMeasurement>>
     },
     // 623 / 678, classifier-c40783c4 frozen at 060fbbf (measured once)
     precision: 623 / 678,
+  },
+  h27: {
+    found: {
+      reputation: 22,
+      massIncident: 26,
+      politicsEthnicReligion: 24,
+      crimeDetail: 23,
+      policyCriticism: 20,
+      unverifiedPolice: 24,
+      secret: 22,
+      privacy: 20,
+      sobStory: 23,
+      hotIssue: 19,
+      commercial: 25,
+      foreignMedia: 24,
+      stabilityPetition: 22,
+      officialCrime: 23,
+      majorCase: 21,
+      vulnerable: 23,
+      safetyStats: 22,
+      publicAnxiety: 21,
+      otherPoliceInfo: 20,
+      leaderSpeech: 26,
+      largeSecurity: 25,
+      unrelated: 15,
+      controversial: 7,
+      personalSensitive: 23,
+      personalMicroEvent: 25,
+      personalImproper: 19,
+      personalCriticism: 20,
+      personalPayment: 24,
+    },
+    // 608 / 662, classifier-c8db9e0c frozen at 2897c54 (measured once)
+    precision: 608 / 662,
   },
 };
 
