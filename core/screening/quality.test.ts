@@ -86,8 +86,9 @@ const FLOORS: Partial<Record<ScreeningCategoryId, [number, number]>> = {
   // eighteenth round; the nineteenth's model does not, the twentieth's to twenty-third's do again
   personalMicroEvent: [0.5, 1.0],
   sourceMissing: [1.0, 1.0],
-  // p01 (an officer's post calling a traffic officer who shoved people 黑警…给我们警察丢脸) keeps its 损害形象 but
-  // loses its 第四十条 from the sixteenth round on; the sixteenth, seventeenth and nineteenth rounds' models read
+  // p01 (an officer's post calling a traffic officer who shoved people 黑警…给我们警察丢脸) keeps its 损害形象 until
+  // the twenty-fifth round (see reputation: that round's model finds nothing in it) but loses its 第四十条 from the
+  // sixteenth round on; the sixteenth, seventeenth and nineteenth rounds' models read
   // it as 第四十一条 instead (an officer publicly blaming another unit's officer), the eighteenth's and those
   // from the twentieth on do not (nothing is read as 第四十一条 here then, so it has no floor)
   // p14 (a 专案组 meeting's arrest plan, screenshot shared) is read as 第四十条 beside the secret it is (leaking
