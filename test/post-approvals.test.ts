@@ -8,6 +8,9 @@ import type { ApprovalQueueEntry, Post } from '../typings/post';
 import { useTestCloud, type TestCloud } from './support/cloud';
 import { WHO, newDraft } from './post-helpers';
 import { ok, refusal } from './support/answers';
+import { screen } from '../core/screening/screen';
+import { STARTER_LEXICON } from '../core/screening/starter-lexicon';
+import { markLabels } from '../core/post/approvals';
 
 jest.setTimeout(60_000);
 
@@ -164,6 +167,45 @@ describe('approvals: boxes, copies, comments', () => {
       ),
     ).toBe('NOT_CURRENT_APPROVER');
     await ok(t.call('post', 'comment', { postId: post.id, text: '已阅' }, WHO.cityDesk));
+  });
+});
+
+describe('what 语义复核 set aside travels with the post to the reviewer', () => {
+  const t = useTestCloud({ now: '2026-03-10T09:00:00+08:00', frozen: true });
+
+  it('keeps the set-aside hits on the draft and shows them apart in the timeline; they decide nothing', async () => {
+    // A training notice: the 命案 term and rule fire, and the shipped model reads no major case in it.
+    const text = '市局组织开展命案现场勘查业务培训，全市80余名刑侦民警参加。';
+    const title = '业务培训';
+    const expected = screen(
+      { text: `${title}\n${text}`, context: { kind: 'post', accountKind: 'institutional' } },
+      STARTER_LEXICON,
+    );
+    const asideRules = (expected.setAside ?? []).map((h) => h.rule);
+    expect(asideRules).toContain('命案');
+    const draft = await newDraft(t, WHO.opA, 'acc-cs-wechat-sub', {}, { title, text });
+    expect(draft.screening).toMatchObject({ blocked: false, minLevel: 'ordinary', hits: [] });
+    expect(draft.screening.setAside?.map((h) => [h.rule, h.matched, h.start])).toEqual(
+      (expected.setAside ?? []).map((h) => [h.rule, h.matched, h.start]),
+    );
+    const post = await ok(t.call('post', 'submit', { postId: draft.id, expectedRev: draft.rev }, WHO.opA));
+    // an ordinary post: the set-aside 第十七条（二）3 did not lift the level or lengthen the chain
+    expect(post.level).toBe('ordinary');
+    const detail = await ok(t.call('post', 'get', { postId: post.id }, WHO.reviewer));
+    const [submit] = detail.timeline;
+    expect(submit?.action).toBe('提交');
+    expect(submit?.marks).toEqual([]);
+    expect(submit?.setAside).toEqual(markLabels(expected.setAside ?? []));
+    expect(submit?.setAside.join('')).toContain('第十七条（二）3');
+    // and a clean draft carries no set-aside field at all
+    const clean = await newDraft(
+      t,
+      WHO.opA,
+      'acc-cs-wechat-sub',
+      {},
+      { title: '便民', text: '户籍窗口周六照常办公。' },
+    );
+    expect(clean.screening.setAside).toBeUndefined();
   });
 });
 

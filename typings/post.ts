@@ -7,10 +7,10 @@ import type { ActionSpec } from './api';
 import type { DayString, IsoTime } from './common';
 import type { DeepLink, MessageValues, NotificationKind, SubjectRef } from './notify';
 import type { AccountKind, Platform, Role } from './org';
-import type { RepostSource, ScreeningHit, SensitivityLevel } from './screening';
+import type { RepostSource, ScreeningHit, SensitivityLevel, SpanHit } from './screening';
 
 /** 第十六条 levels and the 第二十一条 source are the screening module's types, shared as they are. */
-export type { RepostSource, ScreeningHit, SensitivityLevel };
+export type { RepostSource, ScreeningHit, SensitivityLevel, SpanHit };
 
 export type PostKind = 'original' | 'repost';
 
@@ -36,13 +36,20 @@ export interface PostContent {
 /**
  * The screening verdict a transition takes as input, computed by the shell on the content being
  * saved: `screen({ text: title + '\n' + text, context: { kind: 'post', accountKind }, repostOf: source })`
- * mapped as `{ blocked, minLevel: level, hits }`. For a repost the source must be screened with it
+ * mapped as `{ blocked, minLevel: level, hits, setAside }`. For a repost the source must be screened with it
  * (第十七条（一）12 境外媒体, 第二十一条 出处).
  */
 export interface PostScreening {
   blocked: boolean;
   minLevel: SensitivityLevel;
   hits: ScreeningHit[];
+  /**
+   * 语义复核: hits set aside because 语义研判 did not read their item. They decide nothing (no block, no
+   * level), but the operator and every reviewer see them: where the model is wrong, a post of an officer
+   * beating someone would otherwise reach the reviewer with no mark at all (第十五条: the reviewer
+   * decides). Absent when none, and on posts saved before it was kept.
+   */
+  setAside?: SpanHit[];
 }
 
 /** One (role, unit) pair that may decide a step; `personIds` narrows it to named people. */
@@ -884,6 +891,8 @@ export interface TimelineEntry {
   comment: string;
   /** What screening marked in the version concerned (category labels with counts). */
   marks: string[];
+  /** What 语义复核 set aside in that version, labelled as marks are: shown apart, it decided nothing. */
+  setAside: string[];
 }
 
 export interface PageParams {

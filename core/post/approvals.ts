@@ -175,6 +175,7 @@ export function timelineOf({ post, versions, notes, copies, names }: TimelineInp
       stepLabel: decision?.stepLabel ?? '',
       comment: decision?.comment ?? (decision ? '' : h.action === 'post.submit' ? '' : h.summary),
       marks: h.action === 'post.submit' && version ? markLabels(version.screening.hits) : [],
+      setAside: h.action === 'post.submit' && version ? markLabels(version.screening.setAside ?? []) : [],
     });
   }
   // One line per copy occasion, naming everyone copied then.
@@ -193,6 +194,7 @@ export function timelineOf({ post, versions, notes, copies, names }: TimelineInp
       stepLabel: first.stepLabel,
       comment: group.map((c) => name(c.personId)).join('、'),
       marks: [],
+      setAside: [],
     });
   }
   for (const note of notes) {
@@ -203,6 +205,7 @@ export function timelineOf({ post, versions, notes, copies, names }: TimelineInp
       stepLabel: note.stepLabel,
       comment: note.text,
       marks: [],
+      setAside: [],
     });
   }
   return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

@@ -65,6 +65,20 @@ describe('post marks and diffs', () => {
     expect(marks.text.map((s) => `${s.text}:${s.mark}`)).toEqual(['a:', 'bc:caution', 'd:block', 'e:caution', 'f:']);
   });
 
+  it('marks what 语义复核 set aside under any mark that counts, and notes it as not counted', () => {
+    const marks = markContent(
+      '',
+      'abcdef',
+      [span(2, 4, 'bc', 'caution')],
+      [span(3, 6, 'cde', 'block'), { ...span(3, 6, 'cde', 'block'), source: 'rule', rule: '规则' }],
+    );
+    expect(marks.text.map((s) => `${s.text}:${s.mark}`)).toEqual(['a:', 'bc:caution', 'de:aside', 'f:']);
+    expect(marks.notes.map((n) => [n.mark, n.text])).toEqual([
+      ['caution', '“bc”：重大刑事案件（第十七条（二）3）'],
+      ['aside', '语义复核认为可能误报、未计入：“cde”：损害公安形象（第十七条（一）1）'],
+    ]);
+  });
+
   it('colours a diff by operation', () => {
     expect(
       diffSegments([

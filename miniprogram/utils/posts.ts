@@ -2,7 +2,7 @@
  * What the post pages show: Chinese labels, screening marks over the title and text, and a
  * version diff as coloured runs. Pure functions over the contract's types.
  */
-import type { DiffOp, PostState, ScreeningHit, SensitivityLevel } from '../../typings/post';
+import type { DiffOp, PostState, ScreeningHit, SensitivityLevel, SpanHit } from '../../typings/post';
 import { classifierNote } from '../components/screening-marks/marks';
 
 /** The editor screens again once typing pauses this long (screen.check). */
@@ -46,7 +46,8 @@ export const STATE_TAGS: Readonly<Record<PostState, 'default' | 'primary' | 'suc
 /** Posts their author still works on (the editor opens them; the others open the detail). */
 export const EDITABLE_STATES: readonly PostState[] = ['draft', 'returned', 'withdrawn'];
 
-export type Mark = '' | 'block' | 'caution' | 'ins' | 'del';
+/** `aside`: a hit 语义复核 set aside, shown faintly; it decides nothing. */
+export type Mark = '' | 'block' | 'caution' | 'aside' | 'ins' | 'del';
 
 export interface Segment {
   text: string;
@@ -56,10 +57,10 @@ export interface Segment {
 export interface HitNote {
   key: string;
   text: string;
-  mark: 'block' | 'caution';
+  mark: 'block' | 'caution' | 'aside';
 }
 
-const RANK: Readonly<Record<Mark, number>> = { '': 0, ins: 0, del: 0, caution: 1, block: 2 };
+const RANK: Readonly<Record<Mark, number>> = { '': 0, ins: 0, del: 0, aside: 1, caution: 2, block: 3 };
 
 function markOf(hit: ScreeningHit): 'block' | 'caution' | null {
   if (hit.effect === 'block') return 'block';
@@ -90,12 +91,14 @@ function segmentsOf(
 
 /**
  * The editor's marks: screening offsets run over `title + '\n' + text` (server/post/screening.ts);
- * they are split back into the two fields. Notes name each hit and its article.
+ * they are split back into the two fields. Notes name each hit and its article; what 语义复核 set aside
+ * follows, marked as such, so that the author sees what did not count and why.
  */
 export function markContent(
   title: string,
   text: string,
   hits: readonly ScreeningHit[],
+  setAside: readonly SpanHit[] = [],
 ): { title: Segment[]; text: Segment[]; notes: HitNote[] } {
   const spans: Array<{ start: number; end: number; mark: Mark }> = [];
   const notes: HitNote[] = [];
@@ -112,6 +115,15 @@ export function markContent(
             ? classifierNote(hit)
             : `“${hit.matched}”`;
     notes.push({ key: `h${i}`, text: `${what}：${hit.title}（${hit.ref}）`, mark });
+  });
+  // a term and the rule built on it often set aside the same words: one note for both
+  const asideNotes = new Set<string>();
+  setAside.forEach((hit, i) => {
+    if (hit.where === 'text') spans.push({ start: hit.start, end: hit.end, mark: 'aside' });
+    const note = `语义复核认为可能误报、未计入：“${hit.matched}”：${hit.title}（${hit.ref}）`;
+    if (asideNotes.has(note)) return;
+    asideNotes.add(note);
+    notes.push({ key: `a${i}`, text: note, mark: 'aside' });
   });
   return { title: segmentsOf(title, 0, spans), text: segmentsOf(text, title.length + 1, spans), notes };
 }

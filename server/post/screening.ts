@@ -23,5 +23,11 @@ export async function screenPost(
     source: content.kind === 'repost' ? content.source : null,
     openid,
   });
-  return { blocked: result.blocked, minLevel: result.level, hits: result.hits };
+  const { setAside } = result;
+  return {
+    blocked: result.blocked,
+    minLevel: result.level,
+    hits: result.hits,
+    ...(setAside && setAside.length > 0 ? { setAside } : {}),
+  };
 }

@@ -54,6 +54,19 @@ async function operatorDraft(demo: DemoApi, clientKey: string, title: string, te
   return saved.id;
 }
 
+/** 语义复核's pictures: a training notice whose 命案 term and rule the model reads as no major case. */
+const SET_ASIDE_TITLE = '业务培训';
+const SET_ASIDE_TEXT = '市局组织开展命案现场勘查业务培训，全市80余名刑侦民警参加。';
+
+/** The same notice submitted, as the reviewer opens it (submitted once: the draft's clientKey is fixed). */
+async function submittedSetAside(demo: DemoApi): Promise<Record<string, string>> {
+  const id = await operatorDraft(demo, 'screens-set-aside-submitted', SET_ASIDE_TITLE, SET_ASIDE_TEXT);
+  const { items } = await demo.call('post', 'list', { states: ['draft'] }, 'demo-operator-a');
+  const draft = items.find((p) => p.id === id);
+  if (draft) await demo.call('post', 'submit', { postId: id, expectedRev: draft.rev }, 'demo-operator-a');
+  return { id };
+}
+
 /** The first 审慎发布 rule with a level floor, read page by page (the default rules fill several pages). */
 async function flooredCautionRule(demo: DemoApi, as: string): Promise<string> {
   let offset: number | null = 0;
@@ -339,6 +352,15 @@ export const screens: ScreenSpec[] = [
       ),
     }),
   },
+
+  {
+    // 语义复核: what was set aside, shown faintly to the author and apart in the reviewer's timeline
+    route: 'pages/post-edit/index',
+    as: 'demo-operator-a',
+    variant: 'set-aside',
+    query: async (demo) => ({ id: await operatorDraft(demo, 'screens-set-aside', SET_ASIDE_TITLE, SET_ASIDE_TEXT) }),
+  },
+  { route: 'pages/post-detail/index', as: 'demo-reviewer', variant: 'set-aside', query: submittedSetAside },
 
   // --- linkage directives (第三十四条) ---
   { route: 'packages/linkage/pages/mine/index', as: 'demo-operator-a' },

@@ -79,6 +79,7 @@ const REVIEWING = detail({
       stepLabel: '',
       comment: '',
       marks: ['第十七条（二）4 涉及未成年人'],
+      setAside: ['第十七条（一）1 有损公安机关和警察形象'],
     },
     {
       at: '2026-11-27T02:00:00.000Z',
@@ -87,8 +88,17 @@ const REVIEWING = detail({
       stepLabel: '审核民警审核',
       comment: '请核实时间',
       marks: [],
+      setAside: [],
     },
-    { at: '2026-11-28T01:00:00.000Z', personName: '王明', action: '提交', stepLabel: '', comment: '', marks: [] },
+    {
+      at: '2026-11-28T01:00:00.000Z',
+      personName: '王明',
+      action: '提交',
+      stepLabel: '',
+      comment: '',
+      marks: [],
+      setAside: [],
+    },
   ],
 });
 
@@ -109,9 +119,13 @@ describe('稿件详情 (pages/post-detail)', () => {
       { text: '守护', mark: 'ins' },
     ]);
     expect(page.text('#versions')).toContain('第 1 版｜一般｜王明 11-27 09:00 提交');
-    // The timeline, newest first: person, full date and time, step, comment and the screening marks.
+    // The timeline, newest first: person, full date and time, step, comment and the screening marks; what
+    // 语义复核 set aside apart, so the reviewer sees it without its counting.
     expect(page.text('#timeline-1')).toBe('张伟 退回修改 2026-11-27 10:00 审核民警审核 请核实时间');
-    expect(page.text('#timeline-2')).toBe('王明 提交 2026-11-27 09:00 第十七条（二）4 涉及未成年人');
+    expect(page.text('#timeline-2')).toBe(
+      '王明 提交 2026-11-27 09:00 第十七条（二）4 涉及未成年人 语义复核认为可能误报、未计入（请留意）： 第十七条（一）1 有损公安机关和警察形象',
+    );
+    expect(page.text('#timeline-1')).not.toContain('语义复核');
     expect(page.exists('#approve')).toBe(true);
     expect(page.exists('#publish')).toBe(false);
     expect(page.exists('#raise-major')).toBe(true);

@@ -42,6 +42,7 @@ interface TimelineView {
   step: string;
   comment: string;
   marks: string[];
+  setAside: string[];
 }
 
 interface DetailData extends LoadState {
@@ -153,6 +154,7 @@ function timelineOf(entries: readonly TimelineEntry[]): TimelineView[] {
     step: e.stepLabel,
     comment: e.comment,
     marks: e.marks,
+    setAside: e.setAside,
   }));
 }
 

@@ -1,4 +1,4 @@
-import type { DraftSaved, ScreeningHit } from '../../../typings/post';
+import type { DraftSaved, SpanHit } from '../../../typings/post';
 import type { WordingSuggestion } from '../../../typings/screening';
 import type { NodeJson } from '../../test-utils/simulate';
 import { accountView, chain, detail, post, step } from '../../test-utils/post-fixtures';
@@ -66,7 +66,7 @@ function saved(over: Partial<DraftSaved> = {}): DraftSaved {
   };
 }
 
-const blockHit: ScreeningHit = {
+const blockHit: SpanHit = {
   category: 'reputation',
   ref: '第十七条（一）1',
   title: '损害公安形象',
@@ -178,6 +178,49 @@ describe('编辑稿件 (pages/post-edit)', () => {
     expect(page.text('#marks')).toContain('“黑警”：损害公安形象（第十七条（一）1）');
     const marked = (page.data() as unknown as { marks: { text: Array<{ text: string; mark: string }> } }).marks.text;
     expect(marked.filter((x) => x.mark === 'block').map((x) => x.text)).toEqual(['黑警']);
+  });
+
+  it('shows what 语义复核 set aside, faintly and apart, as the live check returns it', async () => {
+    const page = await newEditor();
+    // "培训\n命案现场勘查培训": 命案 at 3–5, set aside: it neither blocks nor raises the level.
+    const aside: SpanHit = {
+      ...blockHit,
+      category: 'majorCase',
+      ref: '第十七条（二）3',
+      title: '重大刑事案件',
+      effect: 'caution',
+      levelFloor: 'major',
+      rule: '命案',
+      start: 3,
+      end: 5,
+      matched: '命案',
+    };
+    wxm.cloud.reply('screen', 'check', {
+      ok: true,
+      data: {
+        lexiconVersion: '3',
+        context: { kind: 'post', accountKind: 'institutional' },
+        hits: [],
+        setAside: [aside],
+        level: 'ordinary',
+        blocked: false,
+        triage: [],
+        suggestions: [],
+        msgSecCheck: { state: 'skipped' },
+      },
+    });
+    await page.fire('#title', 'change', '培训');
+    await page.fire('#text', 'change', '命案现场勘查培训');
+    await new Promise((resolve) => setTimeout(resolve, LIVE_CHECK_DELAY_MS + 100));
+    expect(page.text('#marks')).toContain('语义复核认为可能误报、未计入：“命案”：重大刑事案件（第十七条（二）3）');
+    const data = page.data() as unknown as {
+      marks: { text: Array<{ text: string; mark: string }>; notes: Array<{ mark: string }> };
+      floorNote: string;
+    };
+    expect(data.marks.text.filter((x) => x.mark !== '').map((x) => `${x.text}:${x.mark}`)).toEqual(['命案:aside']);
+    expect(data.marks.notes.map((n) => n.mark)).toEqual(['aside']);
+    // nothing set aside lifts the floor the editor shows
+    expect(data.floorNote).toBe('');
   });
 
   it('asks for the repost source and its verification (第二十一条)', async () => {

@@ -271,7 +271,7 @@ Page<EditData, EditCustom>({
   showScreening(screening, title, text) {
     const floor = screening.minLevel;
     this.setData({
-      marks: markContent(title, text, screening.hits),
+      marks: markContent(title, text, screening.hits, screening.setAside),
       floorNote: floor === 'ordinary' ? '' : `内容筛查：本稿至少为“${LEVEL_LABELS[floor]}”信息`,
     });
   },
@@ -331,7 +331,8 @@ Page<EditData, EditCustom>({
     const res = await call('screen', 'check', { text, title, accountKind, ...(source ? { source } : {}) });
     // Quiet on failure (saving screens anyway); an answer for text since changed is dropped.
     if (!res.ok || seq !== this.checkSeq || title !== this.data.title || text !== this.data.text) return;
-    this.showScreening({ blocked: res.data.blocked, minLevel: res.data.level, hits: res.data.hits }, title, text);
+    const { blocked, level, hits, setAside } = res.data;
+    this.showScreening({ blocked, minLevel: level, hits, ...(setAside ? { setAside } : {}) }, title, text);
     this.setData({ suggestions: suggestionRows(title, res.data.suggestions) });
   },
 
