@@ -38,7 +38,9 @@ describe('screen.check through the local cloud', () => {
   afterEach(() => t.cloud.openapi.reset());
 
   it('finds a lexicon term through inserted spaces and symbols, with offsets into the original', async () => {
-    const text = '网上有人发起人 肉*搜索，请勿传播。';
+    // under MIN_UNITS, so 语义研判 does not read it: this is about normalisation, not 语义复核 (which, reading
+    // 网上有人发起人肉搜索，请勿传播。, sets the term aside as a warning against it)
+    const text = '有人发起人 肉*搜索！';
     const r = await check(t, { text });
     const hit = spans(r).find((h) => h.category === 'privacy');
     const start = text.indexOf('人 肉');

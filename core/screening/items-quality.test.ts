@@ -1910,6 +1910,18 @@ describe.each(
   });
 });
 
+/**
+ * A kept-out part's precision floor with the classifier, lowered after its first measurement by a change of
+ * method chosen on the folds, never on the part. The first measurement stays on record above; this is the
+ * reading since, and why.
+ */
+const PRECISION_LOWERED: Partial<Record<CorpusPart['id'], number>> = {
+  // MIN_UNITS 20 → 16 (docs/screening.md, twenty-sixth round's stop): held-out 28 read again finds 584 (first
+  // 583) with 43 false alarms (first 41): its short subtitle lines are read now, for one more positive and
+  // two more false alarms
+  h28: 584 / 627,
+};
+
 /** Whether a first measurement met issue 17's target: every item ≥ 90% recall, precision ≥ 95%. */
 function firstMetTarget(part: CorpusPart, first: FirstMeasurement | undefined): boolean {
   if (!first) return false;
@@ -1966,7 +1978,9 @@ for (const keptOut of KEPT_OUT_PARTS) {
     );
 
     it(`precision ≥ ${PRECISION_TARGET * 100}% unless a first measurement below it is on record, else ≥ that measurement`, () => {
-      expect(now.overall.precision).toBeGreaterThanOrEqual(met ? PRECISION_TARGET : (first?.precision ?? 1));
+      const lowered = classifier ? PRECISION_LOWERED[keptOut.id] : undefined;
+      const floor = met ? PRECISION_TARGET : Math.min(first?.precision ?? 1, lowered ?? 1);
+      expect(now.overall.precision).toBeGreaterThanOrEqual(floor - 1e-12);
     });
   });
 }

@@ -111,8 +111,14 @@ describe('screen', () => {
   });
 
   it('adds detector hits, and the allow-list suppresses them too', () => {
-    const r = screen({ text: '人人都要保守国家秘密，泄露国家秘密违法', context: institutional }, lexicon);
+    // the detectors and the allow-list alone, without 语义研判: the shipped model reads this 18-unit sentence
+    // (MIN_UNITS 16) and 语义复核 sets the second 国家秘密 aside, as the near miss it is
+    const text = '人人都要保守国家秘密，泄露国家秘密违法';
+    const r = screen({ text, context: institutional }, lexicon, null);
     expect(spans(r.hits).map((h) => [h.source, h.matched, h.start])).toEqual([['secretMark', '国家秘密', 13]]);
+    const read = screen({ text, context: institutional }, lexicon);
+    expect(spans(read.hits)).toEqual([]);
+    expect((read.setAside ?? []).map((h) => [h.source, h.matched, h.start])).toEqual([['secretMark', '国家秘密', 13]]);
     const phone = screen({ text: '举报电话13800000000；失主电话13974125896', context: institutional }, lexicon);
     expect(spans(phone.hits).map((h) => [h.source, h.matched])).toEqual([['mobile', '139****5896']]);
   });
