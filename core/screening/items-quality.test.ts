@@ -1078,6 +1078,40 @@ const FIRST_MEASUREMENTS: Partial<Record<CorpusPart['id'], FirstMeasurement>> = 
     // 438 / 642, rules frozen at 19d8a15 (measured once, at 2897c54)
     precision: 438 / 642,
   },
+  h29: {
+    found: {
+      reputation: 4,
+      massIncident: 19,
+      politicsEthnicReligion: 20,
+      crimeDetail: 17,
+      policyCriticism: 10,
+      unverifiedPolice: 15,
+      secret: 11,
+      privacy: 6,
+      sobStory: 12,
+      hotIssue: 9,
+      commercial: 16,
+      foreignMedia: 17,
+      stabilityPetition: 25,
+      officialCrime: 15,
+      majorCase: 19,
+      vulnerable: 14,
+      safetyStats: 17,
+      publicAnxiety: 12,
+      otherPoliceInfo: 16,
+      leaderSpeech: 19,
+      largeSecurity: 18,
+      unrelated: 9,
+      controversial: 3,
+      personalSensitive: 20,
+      personalMicroEvent: 24,
+      personalImproper: 10,
+      personalCriticism: 9,
+      personalPayment: 18,
+    },
+    // 404 / 577, rules frozen at 19d8a15 (measured once, at f34b7a8)
+    precision: 404 / 577,
+  },
 };
 
 /**
@@ -1108,7 +1142,8 @@ const FIRST_MEASUREMENTS: Partial<Record<CorpusPart['id'], FirstMeasurement>> = 
  * held-out 25 once with classifier-518952e2 (learned from held-out 24 and training 14 too: the twenty-third round);
  * held-out 26 once with classifier-c40783c4 (learned from held-out 25 and training 15 too: the twenty-fourth round);
  * held-out 27 once with classifier-c8db9e0c (learned from held-out 26 and training 16 too: the twenty-fifth round);
- * held-out 28 once with the same model (the twenty-sixth round's, twice trained, was not taken: docs/screening.md).
+ * held-out 28 once with the same model (the twenty-sixth round's, twice trained, was not taken: docs/screening.md);
+ * held-out 29 once with the same model reading lines from 16 characters (MIN_UNITS, chosen on the folds).
  * FIRST_MEASUREMENTS holds the rules alone (classifier null) to theirs; a part the classifier has since
  * learned from stays held to its first reading.
  */
@@ -1866,6 +1901,40 @@ const FIRST_WITH_CLASSIFIER: Partial<Record<CorpusPart['id'], FirstMeasurement>>
     },
     // 583 / 624, classifier-c8db9e0c frozen at 2897c54 (measured once)
     precision: 583 / 624,
+  },
+  h29: {
+    found: {
+      reputation: 9,
+      massIncident: 23,
+      politicsEthnicReligion: 20,
+      crimeDetail: 24,
+      policyCriticism: 18,
+      unverifiedPolice: 25,
+      secret: 21,
+      privacy: 14,
+      sobStory: 24,
+      hotIssue: 17,
+      commercial: 23,
+      foreignMedia: 24,
+      stabilityPetition: 23,
+      officialCrime: 21,
+      majorCase: 19,
+      vulnerable: 21,
+      safetyStats: 20,
+      publicAnxiety: 18,
+      otherPoliceInfo: 24,
+      leaderSpeech: 25,
+      largeSecurity: 23,
+      unrelated: 16,
+      controversial: 8,
+      personalSensitive: 24,
+      personalMicroEvent: 25,
+      personalImproper: 22,
+      personalCriticism: 21,
+      personalPayment: 22,
+    },
+    // 574 / 645, classifier-c8db9e0c reading from 16 characters frozen at f34b7a8 (measured once)
+    precision: 574 / 645,
   },
 };
 
