@@ -160,7 +160,17 @@ describe('the reader (大模型审读)', () => {
       t.call('reader', 'check', { accountId: 'acc-cs-weibo', title: '缓存', text: SOB_TEXT }, WHO.opA),
     );
     expect(again).toMatchObject({ state: 'done', cached: true });
-    const draft = await newDraft(t, WHO.opA, 'acc-cs-weibo', {}, { title: '缓存', text: SOB_TEXT });
+    // 语义研判 reads lines from 16 characters, and reads this one as 卖惨 too: the draft declares the level
+    // screening requires (特别重大), as an operator would have to
+    const screened = await ok(t.call('screen', 'check', { title: '缓存', text: SOB_TEXT }, WHO.opA));
+    expect(screened.hits.map((h) => h.category)).toContain('sobStory');
+    const draft = await newDraft(
+      t,
+      WHO.opA,
+      'acc-cs-weibo',
+      { declaredLevel: screened.level },
+      { title: '缓存', text: SOB_TEXT },
+    );
     await ok(t.call('post', 'submit', { postId: draft.id, expectedRev: draft.rev }, WHO.opA));
     expect(t.cloud.ai.received()).toHaveLength(1);
     expect((await readingOf(draft.id)).reading).toMatchObject({ state: 'done', cached: true });
