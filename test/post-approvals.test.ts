@@ -197,6 +197,12 @@ describe('what 语义复核 set aside travels with the post to the reviewer', ()
     expect(submit?.marks).toEqual([]);
     expect(submit?.setAside).toEqual(markLabels(expected.setAside ?? []));
     expect(submit?.setAside.join('')).toContain('第十七条（二）3');
+    // the approvals list says so on the line, before the post is opened
+    const line = (await ok(t.call('post', 'approvals', { box: 'pending' }, WHO.reviewer))).items.find(
+      (i) => i.postId === post.id,
+    );
+    expect(line).toMatchObject({ marks: [], setAside: (expected.setAside ?? []).length });
+    expect(line?.setAside).toBeGreaterThan(0);
     // and a clean draft carries no set-aside field at all
     const clean = await newDraft(
       t,
@@ -206,6 +212,52 @@ describe('what 语义复核 set aside travels with the post to the reviewer', ()
       { title: '便民', text: '户籍窗口周六照常办公。' },
     );
     expect(clean.screening.setAside).toBeUndefined();
+  });
+});
+
+describe('the approvals list says why a post is at its level', () => {
+  const t = useTestCloud({ now: '2026-03-10T09:00:00+08:00', frozen: true });
+
+  it('carries the screening marks of the version waiting in every box, and nothing on a clean post', async () => {
+    const title = '警情提示';
+    const text = '辖区昨夜接连发生三起入室盗窃，住户人心惶惶。';
+    const expected = screen(
+      { text: `${title}\n${text}`, context: { kind: 'post', accountKind: 'institutional' } },
+      STARTER_LEXICON,
+    );
+    expect(expected.level).toBe('major');
+    const draft = await newDraft(t, WHO.opA, 'acc-cs-wechat-sub', { declaredLevel: 'major' }, { title, text });
+    const post = await ok(t.call('post', 'submit', { postId: draft.id, expectedRev: draft.rev }, WHO.opA));
+    const marks = markLabels(expected.hits);
+    expect(marks.join('')).toContain('第十七条（二）6');
+    const pending = await ok(t.call('post', 'approvals', { box: 'pending' }, WHO.reviewer));
+    expect(pending.items.find((i) => i.postId === post.id)).toMatchObject({ marks, setAside: 0 });
+    // the entry the pending box reads keeps them: no post is read per line
+    const entries = t.cloud.db.find('approvalQueue', {
+      postId: post.id,
+      open: true,
+    }) as unknown as ApprovalQueueEntry[];
+    expect(entries.map((e) => e.marks)).toEqual(entries.map(() => marks));
+    const mine = await ok(t.call('post', 'approvals', { box: 'submitted' }, WHO.opA));
+    expect(mine.items.find((i) => i.postId === post.id)).toMatchObject({ marks, setAside: 0 });
+    await ok(
+      t.call('post', 'approve', { postId: post.id, expectedRev: post.rev, version: 1, comment: '' }, WHO.reviewer),
+    );
+    const decided = await ok(t.call('post', 'approvals', { box: 'decided' }, WHO.reviewer));
+    expect(decided.items.find((i) => i.postId === post.id)).toMatchObject({ marks, setAside: 0 });
+    const leader = await ok(t.call('post', 'approvals', { box: 'pending' }, WHO.leader));
+    expect(leader.items.find((i) => i.postId === post.id)).toMatchObject({ marks, setAside: 0 });
+
+    const clean = await newDraft(
+      t,
+      WHO.opA,
+      'acc-cs-wechat-sub',
+      {},
+      { title: '便民', text: '户籍窗口周六照常办公。' },
+    );
+    const cleanPost = await ok(t.call('post', 'submit', { postId: clean.id, expectedRev: clean.rev }, WHO.opA));
+    const again = await ok(t.call('post', 'approvals', { box: 'pending' }, WHO.reviewer));
+    expect(again.items.find((i) => i.postId === cleanPost.id)).toMatchObject({ marks: [], setAside: 0 });
   });
 });
 

@@ -531,6 +531,13 @@ export interface ApprovalQueueEntry {
   /** The post's rev and planned time now, kept in step with it: the pending box reads no post. */
   rev: number;
   plannedAt: IsoTime | null;
+  /**
+   * What screening marked in the version waiting (labels with counts, as the timeline shows them) and how
+   * many hits 语义复核 set aside in it: the approver sees why before opening the post (第十五条). Absent on
+   * entries written before they were kept.
+   */
+  marks?: string[];
+  setAside?: number;
 }
 
 // --- the post function's contract ---------------------------------------------------------------
@@ -781,6 +788,12 @@ export interface ApprovalItem {
   decision: DecisionKind | null;
   deciderName: string | null;
   comment: string | null;
+  /**
+   * What screening marked in the version concerned (labels with counts, as TimelineEntry.marks) and how many
+   * hits 语义复核 set aside in it: pending lines carry the version waiting, the others the post's current one.
+   */
+  marks: string[];
+  setAside: number;
 }
 
 export interface ApprovalList {

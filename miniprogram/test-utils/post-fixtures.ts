@@ -150,6 +150,8 @@ export function approvalItem(over: Partial<ApprovalItem> & Pick<ApprovalItem, 'p
     decision: null,
     deciderName: null,
     comment: null,
+    marks: [],
+    setAside: 0,
     ...over,
   };
 }

@@ -33,6 +33,7 @@ import {
   checkNudge,
   copyTargets,
   decisionMade,
+  markLabels,
   nudgeCounterId,
   waitingStep,
 } from '../../core/post/approvals';
@@ -219,7 +220,7 @@ async function postsById(ids: readonly string[]): Promise<Map<string, Post>> {
   return new Map(found.map((p) => [p._id, p]));
 }
 
-type Live = Pick<ApprovalItem, 'rev' | 'state' | 'version' | 'plannedAt'>;
+type Live = Pick<ApprovalItem, 'rev' | 'state' | 'version' | 'plannedAt' | 'marks' | 'setAside'>;
 
 function itemOf(base: Omit<ApprovalItem, keyof Live>, live: Live): ApprovalItem {
   return { ...base, ...live };
@@ -231,6 +232,8 @@ const liveOf = (post: Post | undefined): Live => ({
   state: post?.state ?? 'inReview',
   version: post?.version ?? 0,
   plannedAt: post?.plannedAt ?? null,
+  marks: post ? markLabels(post.screening.hits) : [],
+  setAside: post?.screening.setAside?.length ?? 0,
 });
 
 async function pendingBox(
@@ -270,7 +273,14 @@ async function pendingBox(
           comment: null,
         },
         // The entry keeps the post's rev and planned time (server/post/effects.ts): no post read per line.
-        { rev: e.rev, state: 'inReview', plannedAt: e.plannedAt, version: e.version },
+        {
+          rev: e.rev,
+          state: 'inReview',
+          plannedAt: e.plannedAt,
+          version: e.version,
+          marks: e.marks ?? [],
+          setAside: e.setAside ?? 0,
+        },
       ),
     );
   }
@@ -354,6 +364,8 @@ async function submittedBox(
       decision: last && last.round === p.round ? last.kind : null,
       deciderName: null,
       comment: last && last.round === p.round ? last.comment : null,
+      marks: markLabels(p.screening.hits),
+      setAside: p.screening.setAside?.length ?? 0,
     };
   });
   return { items, hasMore: posts.length > limit };

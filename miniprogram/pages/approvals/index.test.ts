@@ -56,6 +56,31 @@ describe('审核审批 (pages/approvals)', () => {
     expect(page.text('#list >>> #end')).toBe('没有更多了');
   });
 
+  it('says on the line why a post is at its level, and what 语义复核 set aside, before it is opened', async () => {
+    wxm.cloud.reply(
+      'post',
+      'approvals',
+      page1([
+        approvalItem({
+          postId: 'a',
+          level: 'especiallyMajor',
+          marks: ['第十七条（一）1 有损党和国家声誉、公安机关和警察形象×2', '第十七条（二）2 官员、民警犯罪的案事件'],
+          setAside: 2,
+        }),
+        approvalItem({ postId: 'b', marks: ['第十七条（二）7 除为群众提供服务指引外的其他警务信息'] }),
+        approvalItem({ postId: 'c' }),
+      ]),
+    );
+    const page = await openPage<Data>('pages/approvals/index');
+    expect(page.text('#marks-a')).toBe('审查提示：第十七条（一）1 有损党和国家声誉、公安机关和警察形象×2 等 2 项');
+    expect(page.text('#aside-a')).toBe('语义复核认为可能误报、未计入 2 处，请打开查看');
+    expect(page.text('#marks-b')).toBe('审查提示：第十七条（二）7 除为群众提供服务指引外的其他警务信息');
+    expect(page.exists('#aside-b')).toBe(false);
+    // a clean post says nothing more than its level
+    expect(page.exists('#marks-c')).toBe(false);
+    expect(page.exists('#aside-c')).toBe(false);
+  });
+
   it('switches between the four boxes, each with its own line', async () => {
     wxm.cloud.reply('post', 'approvals', page1());
     const page = await openPage<Data>('pages/approvals/index');

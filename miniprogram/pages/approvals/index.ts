@@ -33,6 +33,10 @@ interface ApprovalView {
   stateTag: string;
   /** 我发起的: still waiting, so the submitter may nudge it (催办). */
   nudgeable: boolean;
+  /** What screening marked, the first item and how many more: why the post is at its level. */
+  marks: string;
+  /** How many hits 语义复核 set aside, for the approver to look at ('' when none). */
+  aside: string;
 }
 
 interface Query {
@@ -74,6 +78,13 @@ function metaOf(item: ApprovalItem, box: ApprovalBox, now: IsoTime): string {
   return `${formatBeijingShort(item.submittedAt)} 提交${planned}`;
 }
 
+/** One line on a phone: the first label in full, then how many more the post opens to. */
+function marksOf(marks: readonly string[]): string {
+  const [first] = marks;
+  if (first === undefined) return '';
+  return marks.length > 1 ? `审查提示：${first} 等 ${marks.length} 项` : `审查提示：${first}`;
+}
+
 function toView(item: ApprovalItem, box: ApprovalBox, now: IsoTime): ApprovalView {
   const waited = item.waitingSince ? Date.parse(now) - Date.parse(item.waitingSince) : 0;
   return {
@@ -88,6 +99,8 @@ function toView(item: ApprovalItem, box: ApprovalBox, now: IsoTime): ApprovalVie
     stateLabel: STATE_LABELS[item.state],
     stateTag: STATE_TAGS[item.state],
     nudgeable: box === 'submitted' && item.state === 'inReview',
+    marks: marksOf(item.marks),
+    aside: item.setAside > 0 ? `语义复核认为可能误报、未计入 ${item.setAside} 处，请打开查看` : '',
   };
 }
 
