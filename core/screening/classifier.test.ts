@@ -394,7 +394,7 @@ describe('语义复核: a doubtful term or rule stands only where 语义研判 r
     // 2.5%, the twenty-fifth's at 1.9%: still the reading that keeps the rule's hit (the twenty-sixth round's
     // model read 0.08%, and 0.0085% retrained with training 18; each set the rule aside and was not taken:
     // docs/screening.md; the twenty-seventh's, which learns from held-out 27 to 30 and not from training 17
-    // and 18, reads 24%)
+    // and 18, reads 24%; the twenty-eighth's, learning from held-out 31 and 32 too, 0.78%, and was not taken)
     expect(reading?.probability('reputation')).toBeGreaterThan(10 * CLASSIFIER_MODEL.assent);
     const r = screen({ text, context: post }, STARTER_LEXICON);
     expect(r.blocked).toBe(true);
