@@ -247,6 +247,21 @@ describe('the approvals list says why a post is at its level', () => {
     expect(decided.items.find((i) => i.postId === post.id)).toMatchObject({ marks, setAside: 0 });
     const leader = await ok(t.call('post', 'approvals', { box: 'pending' }, WHO.leader));
     expect(leader.items.find((i) => i.postId === post.id)).toMatchObject({ marks, setAside: 0 });
+    // an entry written before the marks were kept (a deployed bureau's waiting posts) reads them from its post
+    t.cloud.db.update(
+      'approvalQueue',
+      { postId: post.id, open: true },
+      { $unset: { marks: true, setAside: true } },
+      { multi: true, upsert: false, replace: false },
+    );
+    const legacyEntries = t.cloud.db.find('approvalQueue', {
+      postId: post.id,
+      open: true,
+    }) as unknown as ApprovalQueueEntry[];
+    expect(legacyEntries.length).toBeGreaterThan(0);
+    expect(legacyEntries.every((e) => e.marks === undefined)).toBe(true);
+    const legacy = await ok(t.call('post', 'approvals', { box: 'pending' }, WHO.leader));
+    expect(legacy.items.find((i) => i.postId === post.id)).toMatchObject({ marks, setAside: 0 });
 
     const clean = await newDraft(
       t,

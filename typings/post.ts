@@ -534,7 +534,7 @@ export interface ApprovalQueueEntry {
   /**
    * What screening marked in the version waiting (labels with counts, as the timeline shows them) and how
    * many hits 语义复核 set aside in it: the approver sees why before opening the post (第十五条). Absent on
-   * entries written before they were kept.
+   * entries written before they were kept: the pending box then reads them from the post.
    */
   marks?: string[];
   setAside?: number;

@@ -249,9 +249,12 @@ async function pendingBox(
     { orderBy: [['submittedAt', 'desc']], skip: offset, limit: limit + 1 },
   );
   const page = entries.slice(0, limit);
+  // Entries written before they kept the screening marks read them from their post, once, until the wait moves.
+  const older = await postsById(page.filter((e) => e.marks === undefined).map((e) => e.postId));
   const seen = new Set<string>();
   const items: ApprovalItem[] = [];
   for (const e of page) {
+    const post = older.get(e.postId);
     // Someone holding two keys of one step sees the post once.
     if (seen.has(e.postId)) continue;
     seen.add(e.postId);
@@ -278,8 +281,8 @@ async function pendingBox(
           state: 'inReview',
           plannedAt: e.plannedAt,
           version: e.version,
-          marks: e.marks ?? [],
-          setAside: e.setAside ?? 0,
+          marks: e.marks ?? (post ? markLabels(post.screening.hits) : []),
+          setAside: e.setAside ?? post?.screening.setAside?.length ?? 0,
         },
       ),
     );
