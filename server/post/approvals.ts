@@ -249,7 +249,8 @@ async function pendingBox(
     { orderBy: [['submittedAt', 'desc']], skip: offset, limit: limit + 1 },
   );
   const page = entries.slice(0, limit);
-  // Entries written before they kept the screening marks read them from their post, once, until the wait moves.
+  // An entry written before the screening marks were kept reads them from its post (one query for the page)
+  // until the wait moves on and the entry is written again.
   const older = await postsById(page.filter((e) => e.marks === undefined).map((e) => e.postId));
   const seen = new Set<string>();
   const items: ApprovalItem[] = [];
