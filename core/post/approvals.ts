@@ -5,6 +5,7 @@
  */
 import type { ScreeningHit } from '../../typings/screening';
 import type {
+  ApprovalItem,
   ApprovalRecord,
   ChainStep,
   CopyOccasion,
@@ -15,6 +16,7 @@ import type {
   Post,
   PostError,
   PostNote,
+  PostScreening,
   PostVersion,
   TimelineEntry,
 } from '../../typings/post';
@@ -136,6 +138,11 @@ export function markLabels(hits: readonly ScreeningHit[]): string[] {
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return [...counts].map(([label, n]) => (n > 1 ? `${label}×${n}` : label));
+}
+
+/** What an approvals line says of a version's screening: its marks, and how many hits 语义复核 set aside. */
+export function screeningDigest(screening: PostScreening): Pick<ApprovalItem, 'marks' | 'setAside'> {
+  return { marks: markLabels(screening.hits), setAside: screening.setAside?.length ?? 0 };
 }
 
 const HISTORY_LABELS: { readonly [action: string]: string } = {

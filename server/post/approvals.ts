@@ -33,8 +33,8 @@ import {
   checkNudge,
   copyTargets,
   decisionMade,
-  markLabels,
   nudgeCounterId,
+  screeningDigest,
   waitingStep,
 } from '../../core/post/approvals';
 import { waitingConfigFrom, waitingTimes, type WaitingConfig, type WaitingTimes } from '../../core/post/waiting';
@@ -232,8 +232,7 @@ const liveOf = (post: Post | undefined): Live => ({
   state: post?.state ?? 'inReview',
   version: post?.version ?? 0,
   plannedAt: post?.plannedAt ?? null,
-  marks: post ? markLabels(post.screening.hits) : [],
-  setAside: post?.screening.setAside?.length ?? 0,
+  ...(post ? screeningDigest(post.screening) : { marks: [], setAside: 0 }),
 });
 
 async function pendingBox(
@@ -282,8 +281,11 @@ async function pendingBox(
           state: 'inReview',
           plannedAt: e.plannedAt,
           version: e.version,
-          marks: e.marks ?? (post ? markLabels(post.screening.hits) : []),
-          setAside: e.setAside ?? post?.screening.setAside?.length ?? 0,
+          ...(e.marks !== undefined
+            ? { marks: e.marks, setAside: e.setAside ?? 0 }
+            : post
+              ? screeningDigest(post.screening)
+              : { marks: [], setAside: 0 }),
         },
       ),
     );
@@ -368,8 +370,7 @@ async function submittedBox(
       decision: last && last.round === p.round ? last.kind : null,
       deciderName: null,
       comment: last && last.round === p.round ? last.comment : null,
-      marks: markLabels(p.screening.hits),
-      setAside: p.screening.setAside?.length ?? 0,
+      ...screeningDigest(p.screening),
     };
   });
   return { items, hasMore: posts.length > limit };

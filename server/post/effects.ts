@@ -6,7 +6,7 @@ import type { Account, Person } from '../../typings/org';
 import type { ApprovalQueueEntry, CadenceDay, Post, PostEffect } from '../../typings/post';
 import type { WaitingTimes } from '../../core/post/waiting';
 import { toBeijingIso } from '../../core/time';
-import { markLabels } from '../../core/post/approvals';
+import { screeningDigest } from '../../core/post/approvals';
 import type { Work } from '../uow';
 import type { RoleHolders } from './context';
 
@@ -151,7 +151,6 @@ export function queueEntries(
     rev: post.rev,
     plannedAt: post.plannedAt,
     // a post in review keeps the screening of the version it waits with (content is frozen on submit)
-    marks: markLabels(post.screening.hits),
-    setAside: post.screening.setAside?.length ?? 0,
+    ...screeningDigest(post.screening),
   }));
 }
