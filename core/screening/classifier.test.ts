@@ -263,6 +263,25 @@ describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
   });
 });
 
+it("reads a repost's own comment on its own as well as with the post it quotes", () => {
+  const personal: ScreeningContext = { kind: 'post', accountKind: 'personal' };
+  const comment = '隔壁分局办案真是拖拖拉拉，换我们早就结案了。';
+  const quoted = '平江区一起盗窃案告破，嫌疑人已被刑事拘留，警方提醒市民妥善保管财物。';
+  const repost = `${comment}//@平江日报:${quoted}`;
+  const model = defaultClassifier();
+  const found = model.reading(repost, personal)?.findings.find((f) => f.category === 'personalCriticism');
+  // 第四十一条: the officer's own words, read where they stand in the repost
+  expect(found).toMatchObject({ start: 0, end: comment.length });
+  expect(found?.confidence).toBeGreaterThan(0.9);
+  expect(model.reading(repost, personal)?.probability('personalCriticism')).toBeGreaterThan(0.9);
+  // the same words as one post, the quote not marked, read as one window: the notice outweighs them
+  const joined = `${comment}平江日报：${quoted}`;
+  expect(model.read(joined, personal).map((f) => f.category)).not.toContain('personalCriticism');
+  // an officer's thanks reposted over the same notice is not criticism, read alone or whole
+  const thanks = `为兄弟单位点赞，破案神速，辛苦了！//@平江日报:${quoted}`;
+  expect(model.read(thanks, personal).map((f) => f.category)).not.toContain('personalCriticism');
+});
+
 describe('screen() with the classifier', () => {
   // Written for this test, not from the corpus: a hurt child's photo about to go out, in everyday words
   // that no term or rule names (第十七条（一）8).
