@@ -359,7 +359,8 @@ export class Classifier {
    * Reads a post in consecutive windows of whole sentences of one paragraph, up to WINDOW_CHARS (a
    * sentence longer than that is cut; a window under MIN_UNITS is not read), and reports, for each
    * item that applies in the context, the window that scores it highest if that score reaches the
-   * model's threshold.
+   * model's threshold. A short post with lines is read as one window too, and a repost's own comment
+   * alone too (reading()).
    */
   read(text: string, context: ScreeningContext): ClassifierFinding[] {
     return this.reading(text, context)?.findings ?? [];
