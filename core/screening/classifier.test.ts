@@ -27,6 +27,7 @@ import {
   type TrainingSample,
 } from './classifier';
 import { appliesTo, categoryOf } from './categories';
+import { roles } from './roles';
 import { CLASSIFIER_MODEL } from './classifier-model';
 import { STARTER_LEXICON } from './starter-lexicon';
 import { ruleDoubtKey, ruleFingerprint } from './rules';
@@ -85,6 +86,46 @@ describe('features', () => {
     expect(g('本周接警412起')).not.toEqual(g('本周接警起'));
     expect(g('电话0731-84561234')).toEqual(g('电话0731-'));
     expect(g('电话0731-')).not.toEqual(g('电话-'));
+  });
+});
+
+describe('roles: who did what, which n-grams cannot tell', () => {
+  const of = (text: string): string[] => roles(text).map((r) => r.role);
+
+  it('says the officer acts where he is the one who uses force or abuse, named first or after 被', () => {
+    expect(of('昨晚一名民警在处置纠纷时殴打一名男子。')).toEqual(['acts']);
+    expect(of('辅警对一名老人拳打脚踢')).toEqual(['acts']);
+    expect(of('群众被民警推倒在地')).toEqual(['acts']);
+  });
+
+  it('says he suffers it where it is done to him, and that he stops it where he steps in', () => {
+    expect(of('民警被醉酒男子殴打后依法处置。')).toEqual(['suffers']);
+    expect(of('辅警遭到醉汉辱骂')).toEqual(['suffers']);
+    expect(of('醉酒男子殴打民警，被依法刑拘')).toEqual(['suffers']);
+    expect(of('民警及时制止了男子对老人的殴打')).toEqual(['stops']);
+  });
+
+  it('carries the officer into the next clause of his sentence only, and says nothing without him', () => {
+    expect(of('一个交警态度极差，还动手推搡群众！')).toEqual(['follows', 'follows']);
+    expect(of('民警赶到现场。男子随后殴打路人')).toEqual([]);
+    expect(of('两名男子在夜市发生推搡，随后动手')).toEqual([]);
+    expect(of('今天民警在社区讲解防诈骗知识')).toEqual([]);
+  });
+
+  it('are features (n = 0) at the act, so the same words the other way round read apart', () => {
+    const at = (text: string): [number, number][] => {
+      const out: [number, number][] = [];
+      features(text, 14, (bucket, i, n) => {
+        if (n === 0) out.push([bucket, i]);
+      });
+      return out;
+    };
+    const [acts] = at('民警殴打男子');
+    const [suffers] = at('男子殴打民警');
+    expect(acts).toEqual([expect.any(Number), 3]);
+    expect(suffers).toEqual([expect.any(Number), 5]);
+    expect(acts[0]).not.toBe(suffers[0]);
+    expect(at('男子殴打路人')).toEqual([]);
   });
 });
 
@@ -211,7 +252,8 @@ describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
 
   it('is what tools/screening-classifier.ts makes from them, 语义复核 record and all (rerun it after changing the corpus or the default rules)', () => {
     // Trained under tsx, as the tool is run: four runs under jest's module sandbox took ten minutes, and
-    // the file's every byte is compared, not only its version.
+    // the file's every byte is compared, not only its version. About seven minutes on 80,000 samples alone; twice
+    // that while the other tests share the machine.
     const root = join(__dirname, '..', '..');
     const run = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['tools/screening-classifier.ts', '--check'], {
       cwd: root,
@@ -219,7 +261,7 @@ describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
     });
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
     expect(run.stdout).toContain(`${CLASSIFIER_MODEL.version}: the shipped model is what the corpus and the code make`);
-  }, 600_000);
+  }, 1_200_000);
 
   it('reads a window as features() and the weights say, the fast path giving the reference figures', () => {
     const classifier = defaultClassifier();
@@ -271,12 +313,14 @@ describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
       '图3：开房记录截图',
     ].join('\n');
     const model = defaultClassifier();
-    // 第十七条（一）8: line by line, each line reads as little; the caption read whole is the privacy
+    // 第十七条（一）8: the caption read whole is the privacy, more surely than any line of it. (Line by line each
+    // read under 50% until the thirty-first round's model, which learned from held-out 36's captions: it reads
+    // 图1's line alone at 98%.)
     const privacy = model.reading(caption, post)?.findings.find((f) => f.category === 'privacy');
     expect(privacy?.confidence).toBeGreaterThan(0.9);
     expect(caption.slice(privacy?.start, privacy?.end)).toContain('\n');
     const lines = caption.split('\n').map((line) => model.reading(line, post)?.probability('privacy') ?? 0);
-    expect(Math.max(...lines)).toBeLessThan(0.5);
+    expect(privacy?.confidence).toBeGreaterThan(Math.max(...lines));
     // the same layout over an everyday album reads nothing
     const album = ['周末所里组织了一次团建活动，大家都很开心', '图1：民警和辅警一起包饺子', '图2：拔河比赛现场'].join(
       '\n',
@@ -436,7 +480,8 @@ describe('语义复核: a doubtful term or rule stands only where 语义研判 r
     // model read 0.08%, and 0.0085% retrained with training 18; each set the rule aside and was not taken:
     // docs/screening.md; the twenty-seventh's, which learns from held-out 27 to 30 and not from training 17
     // and 18, reads 24%; the twenty-eighth's, learning from held-out 31 and 32 too, 0.78%, and was not taken; the
-    // thirtieth's, from held-out 31 to 34, 0.17%, and 1.6% with training 19 too, not taken for the older corpus)
+    // thirtieth's, from held-out 31 to 34, 0.17%, and 1.6% with training 19 too, not taken for the older corpus;
+    // the thirty-first's, from held-out 31 to 38 and training 17 to 19 with who did what read, 1.07%)
     expect(reading?.probability('reputation')).toBeGreaterThan(10 * CLASSIFIER_MODEL.assent);
     const r = screen({ text, context: post }, STARTER_LEXICON);
     expect(r.blocked).toBe(true);

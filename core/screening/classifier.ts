@@ -19,6 +19,7 @@ import type {
 } from '../../typings/screening';
 import { mulberry32 } from '../random';
 import { appliesTo, categoryOf } from './categories';
+import { roles, type Role } from './roles';
 
 const LANE_BITS = 17;
 const LANE = [1, 2 ** LANE_BITS, 2 ** (2 * LANE_BITS)];
@@ -90,15 +91,38 @@ function unitsOf(text: string, unread: Uint8Array | null): number {
 const isSentenceEnd = (c: number): boolean =>
   c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0xff1b || c === 0x3b;
 
+// a role is hashed as a unit no text has (its tag is above 0xFFFF): no gram is a role, though a role and a
+// gram may share a bucket as any two grams may
+const ROLE_TAGS: Record<Role, number> = {
+  acts: 0x41435453,
+  suffers: 0x53554646,
+  stops: 0x53544f50,
+  follows: 0x464f4c4c,
+};
+
+/** roles() as buckets by offset, or null when the text names no officer's act (most texts). */
+function roleBuckets(text: string, shift: number): Map<number, number[]> | null {
+  const found = roles(text);
+  if (found.length === 0) return null;
+  const out = new Map<number, number[]>();
+  for (const r of found) {
+    const list = out.get(r.at) ?? [];
+    list.push(fmix(ROLE_TAGS[r.role] ^ SEEDS[0]) >>> shift);
+    out.set(r.at, list);
+  }
+  return out;
+}
+
 /**
  * Calls `emit(bucket, at)` for every n-gram (n = 1..3) ending at each folded unit of `text`, `at` being
- * the unit's offset in the original text.
+ * the unit's offset in the original text, and for every role (n = 0) where roles() puts it.
  */
 export function features(text: string, bits: number, emit: (bucket: number, at: number, n: number) => void): void {
   const shift = 32 - bits;
   let a = -1;
   let b = -1;
   const unread = unreadMask(text);
+  const byRole = roleBuckets(text, shift);
   for (let i = 0; i < text.length; i++) {
     const c = unread?.[i] ? -1 : foldUnit(text.charCodeAt(i));
     if (c < 0) continue;
@@ -108,6 +132,8 @@ export function features(text: string, bits: number, emit: (bucket: number, at: 
       emit(fmix(pair ^ SEEDS[1]) >>> shift, i, 2);
       if (a >= 0) emit(fmix(Math.imul(a, 0x9e3779b1) ^ pair ^ SEEDS[2]) >>> shift, i, 3);
     }
+    const role = byRole?.get(i);
+    if (role) for (const bucket of role) emit(bucket, i, 0);
     a = b;
     b = c;
   }
@@ -453,6 +479,7 @@ export class Classifier {
     let a = -1;
     let b = -1;
     const unread = unreadMask(text);
+    const byRole = roleBuckets(text, shift);
     for (let i = 0; i < text.length; i++) {
       const c = unread?.[i] ? -1 : foldUnit(text.charCodeAt(i));
       if (c < 0) continue;
@@ -469,6 +496,8 @@ export class Classifier {
         add(fmix(pair ^ SEEDS[1]) >>> shift);
         if (a >= 0) add(fmix(Math.imul(a, 0x9e3779b1) ^ pair ^ SEEDS[2]) >>> shift);
       }
+      const role = byRole?.get(i);
+      if (role) for (const bucket of role) add(bucket);
       a = b;
       b = c;
     }
@@ -561,7 +590,7 @@ export class Classifier {
     const units: number[] = [];
     features(text.slice(from, to), this.bits, (bucket, at, n) => {
       if (n === 1) units.push(at);
-      if (n === 1) return;
+      if (n <= 1) return;
       const weight = this.bytes[bucket * K + k];
       const start = from + units[units.length - n];
       // a phrase shown to the reviewer is words: grams with punctuation in them weigh, but are not shown

@@ -2575,6 +2575,17 @@ describe.each(PARTS.filter((p) => FIRST_MEASUREMENTS[p.id]).map((p) => [p.title,
   },
 );
 
+/**
+ * An item of a part once kept out found fewer times than at its first measurement, by a round taken for what it
+ * did on the folds; the first measurement stays on record above, and this is the reading since, and why.
+ */
+const FOUND_LOWERED: Partial<Record<CorpusPart['id'], Partial<Record<ScreeningCategoryId, number>>>> = {
+  // The thirty-first round's model reads 第十七条（二）4 at 2.8%, over the assent, in a repost whose quoted case
+  // report returns a stolen necklace to 阿姨 (h37-otherPoliceInfo-p21), so the rule's hit there, set aside before,
+  // stands, and a named item drops the residual （二）7 (docs/screening.md, the thirty-first round)
+  h37: { otherPoliceInfo: 25 },
+};
+
 describe.each(
   PARTS.filter((p) => FIRST_WITH_CLASSIFIER[p.id] && p.use !== 'keptOut').map((p) => [p.title, p] as const),
 )('%s, once kept out: with 语义研判, never below its first measurement', (title, part) => {
@@ -2587,7 +2598,8 @@ describe.each(
 
   it.each([...CORPUS_ITEMS])('%s holds its first-measured recall', (item) => {
     const q = now.items.find((i) => i.item === item);
-    expect(q?.found ?? 0).toBeGreaterThanOrEqual(first?.found[item] ?? q?.positives ?? 0);
+    const floor = Math.min(first?.found[item] ?? q?.positives ?? 0, FOUND_LOWERED[part.id]?.[item] ?? Infinity);
+    expect(q?.found ?? 0).toBeGreaterThanOrEqual(floor);
   });
 
   it('holds its first-measured precision', () => {
