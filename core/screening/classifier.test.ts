@@ -112,6 +112,14 @@ describe('roles: who did what, which n-grams cannot tell', () => {
     expect(of('今天民警在社区讲解防诈骗知识')).toEqual([]);
   });
 
+  it('say which words they were read from: the officer to his act, or the act alone where he is not before it', () => {
+    const spans = (text: string): string[] => roles(text).map((r) => text.slice(r.start, r.at + 1));
+    expect(spans('昨晚一名民警在处置纠纷时殴打一名男子。')).toEqual(['民警在处置纠纷时殴打']);
+    expect(spans('群众被民警推倒在地')).toEqual(['民警推倒']);
+    expect(spans('醉酒男子殴打民警')).toEqual(['殴打民警']);
+    expect(spans('一个交警态度极差，还动手推搡群众！')).toEqual(['动手', '推搡']);
+  });
+
   it('are features (n = 0) at the act, so the same words the other way round read apart', () => {
     const at = (text: string): [number, number][] => {
       const out: [number, number][] = [];
@@ -326,6 +334,15 @@ describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
       '\n',
     );
     expect(model.read(album, post)).toEqual([]);
+  });
+
+  it('shows the officer and his act as its evidence where who did what weighs most', () => {
+    const text = '城管执法现场，一名辅警对摆摊老人连踹两脚，视频在本地群里流传。';
+    const found = defaultClassifier()
+      .read(text, post)
+      .find((f) => f.category === 'reputation');
+    expect(found?.evidence.map((e) => e.matched)).toContain('一名辅警对摆摊老人连踹');
+    for (const e of found?.evidence ?? []) expect(text.slice(e.start, e.end)).toBe(e.matched);
   });
 
   it("reads a repost's own comment on its own as well as with the post it quotes", () => {

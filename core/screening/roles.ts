@@ -18,6 +18,8 @@ export interface RoleFound {
   role: Role;
   /** The offset of the last unit of the later of the officer and the act. */
   at: number;
+  /** Where the words it was read from begin: the officer's, or the act's where he comes after it or before the clause. */
+  start: number;
 }
 const SENTENCE_END = /[。！？!?；;\n]/;
 
@@ -42,8 +44,10 @@ export function roles(text: string): RoleFound[] {
       const before = officers.filter((o) => o.index + o[0].length <= act.index).pop();
       const after = officers.find((o) => o.index >= actEnd);
       let role: Role;
+      let start = act.index;
       let end = actEnd;
       if (before) {
+        start = before.index;
         const between = body.slice(before.index + before[0].length, act.index);
         role = STOPPED.test(between) ? 'stops' : SUFFERED.test(between) ? 'suffers' : 'acts';
       } else if (after) {
@@ -51,7 +55,7 @@ export function roles(text: string): RoleFound[] {
         end = after.index + after[0].length;
       } else if (officerBefore && !SUFFERED.test(body.slice(0, act.index))) role = 'follows';
       else continue;
-      out.push({ role, at: clause.index + end - 1 });
+      out.push({ role, at: clause.index + end - 1, start: clause.index + start });
     }
     if (officers.length > 0) officerBefore = true;
   }
