@@ -341,7 +341,9 @@ describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
     const found = defaultClassifier()
       .read(text, post)
       .find((f) => f.category === 'reputation');
-    expect(found?.evidence.map((e) => e.matched)).toContain('一名辅警对摆摊老人连踹');
+    // the officer to his act as one phrase (一名辅警对摆摊老人连踹 in the thirty-first round's model, where 一名
+    // weighed with him; 辅警对摆摊老人连踹 beside 一名 in the thirty-second's)
+    expect(found?.evidence.map((e) => e.matched).some((m) => m.includes('辅警对摆摊老人连踹'))).toBe(true);
     for (const e of found?.evidence ?? []) expect(text.slice(e.start, e.end)).toBe(e.matched);
   });
 
@@ -498,7 +500,8 @@ describe('语义复核: a doubtful term or rule stands only where 语义研判 r
     // docs/screening.md; the twenty-seventh's, which learns from held-out 27 to 30 and not from training 17
     // and 18, reads 24%; the twenty-eighth's, learning from held-out 31 and 32 too, 0.78%, and was not taken; the
     // thirtieth's, from held-out 31 to 34, 0.17%, and 1.6% with training 19 too, not taken for the older corpus;
-    // the thirty-first's, from held-out 31 to 38 and training 17 to 19 with who did what read, 1.07%)
+    // the thirty-first's, from held-out 31 to 38 and training 17 to 19 with who did what read, 1.07%; the
+    // thirty-second's, from held-out 39 and training 20 (its personal items) and 21 too, 3.5%)
     expect(reading?.probability('reputation')).toBeGreaterThan(10 * CLASSIFIER_MODEL.assent);
     const r = screen({ text, context: post }, STARTER_LEXICON);
     expect(r.blocked).toBe(true);

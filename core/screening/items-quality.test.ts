@@ -107,7 +107,7 @@ import {
   USE_TITLE,
 } from '../../test/screening-corpus/items/parts';
 import type { ScreeningCategoryId } from '../../typings/screening';
-import { CORPUS_ITEMS, PERSONAL_ITEMS } from '../../test/screening-corpus/items/sample';
+import { CORPUS_ITEMS, PERSONAL_ITEMS, type ItemSample } from '../../test/screening-corpus/items/sample';
 import { categoryOf } from './categories';
 import { measureItems } from './quality';
 import { ruleProblems } from './rules';
@@ -183,11 +183,15 @@ describe('per-item corpus', () => {
   });
 
   it('writes the personal-account items as personal posts', () => {
+    // training 20 alone writes 损害形象 on officers' own accounts as well (ids tr20p-…): a post there can harm
+    // the force's image as much as a unit's (第十七条（一）1 with 第四十条), and the model had learned it from none
+    const personalReputation = (s: ItemSample): boolean => s.id.startsWith('tr20p-') && s.item === 'reputation';
     for (const s of ALL_SAMPLES)
       expect({ id: s.id, kind: s.accountKind }).toEqual({
         id: s.id,
-        kind: PERSONAL_ITEMS.has(s.item) ? 'personal' : 'institutional',
+        kind: PERSONAL_ITEMS.has(s.item) || personalReputation(s) ? 'personal' : 'institutional',
       });
+    expect(ALL_SAMPLES.filter(personalReputation).length).toBeGreaterThan(0);
   });
 });
 
