@@ -29,7 +29,8 @@ const ON: ReaderSettingsInput = {
 // near its bar: from the sixteenth round's model on, above it with some of the numbers submitNew appends, so
 // submitNew declares the level screening sets (as the editor makes the operator do) and the submission goes on
 // to its reviewer either way; what these tests look at is the reader's marks.
-const SOB_TEXT = '家里孩子无人照顾，妻子以泪洗面。';
+// with the officer named: the thirty-second round's model reads the two clauses alone as nothing
+const SOB_TEXT = '民警老李连续加班一个月，家里孩子无人照顾，妻子以泪洗面。';
 const sobFinding = (confidence = 0.9) => ({
   item: '17.1.9',
   quote: '家里孩子无人照顾，妻子以泪洗面',
@@ -160,7 +161,7 @@ describe('the reader (大模型审读)', () => {
       t.call('reader', 'check', { accountId: 'acc-cs-weibo', title: '缓存', text: SOB_TEXT }, WHO.opA),
     );
     expect(again).toMatchObject({ state: 'done', cached: true });
-    // 语义研判 reads lines from 16 characters, and reads this one as 卖惨 too: the draft declares the level
+    // 语义研判 reads this one as 卖惨 too: the draft declares the level
     // screening requires (特别重大), as an operator would have to
     const screened = await ok(t.call('screen', 'check', { title: '缓存', text: SOB_TEXT }, WHO.opA));
     expect(screened.hits.map((h) => h.category)).toContain('sobStory');
