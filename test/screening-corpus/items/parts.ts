@@ -48,6 +48,8 @@ import { HELD_OUT_37 } from './held-out-37';
 import { HELD_OUT_38 } from './held-out-38';
 import { HELD_OUT_39 } from './held-out-39';
 import { HELD_OUT_40 } from './held-out-40';
+import { HELD_OUT_41 } from './held-out-41';
+import { HELD_OUT_42 } from './held-out-42';
 import { TRAINING_1 } from './training-1';
 import { TRAINING_2 } from './training-2';
 import { TRAINING_3 } from './training-3';
@@ -142,7 +144,9 @@ export interface CorpusPart {
     | 'tr21'
     | 'h40'
     | 'tr22'
-    | 'tr23';
+    | 'tr23'
+    | 'h41'
+    | 'h42';
   title: string;
   samples: readonly ItemSample[];
   /**
@@ -461,6 +465,14 @@ export const PARTS: readonly CorpusPart[] = [
   // after held-out 40 was measured, from docs/screening-brief.md: an officer's own conduct toward the public
   // told or passed on unverified on a unit's account, against near misses in the same words; two items only
   { id: 'tr23', title: 'training 23', samples: TRAINING_23, use: 'training', balanced: false },
+  // four writers who saw no rule, no classifier and no other part, written after held-out 40 was measured, from
+  // docs/screening-brief.md; rules (19d8a15) and classifier with its 语义复核 record (classifier-59c57c57, the
+  // thirty-third round's) frozen at 12e985f before it was opened; measured, never tuned or trained on
+  { id: 'h41', title: 'held-out 41', samples: HELD_OUT_41, use: 'keptOut', balanced: true },
+  // four writers who saw no rule, no classifier and no other part, written after held-out 40 was measured, from
+  // docs/screening-brief.md; rules (19d8a15) and classifier with its 语义复核 record (classifier-59c57c57, the
+  // thirty-third round's) frozen at 12e985f before it was opened; measured, never tuned or trained on
+  { id: 'h42', title: 'held-out 42', samples: HELD_OUT_42, use: 'keptOut', balanced: true },
 ];
 
 /** A part's use in words, as the reports print it. */
