@@ -21,6 +21,7 @@ import {
   features,
   MIN_UNITS,
   quantise,
+  QUOTED_ASSENT,
   trainClassifier,
   unreadMask,
   WINDOW_CHARS,
@@ -366,6 +367,45 @@ describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
     // an officer's thanks reposted over the same notice is not criticism, read alone or whole
     const thanks = `为兄弟单位点赞，破案神速，辛苦了！//@平江日报:${quoted}`;
     expect(model.read(thanks, personal).map((f) => f.category)).not.toContain('personalCriticism');
+  });
+});
+
+describe('a 留言回复 read with the shipped classifier', () => {
+  // Written for this test, not from the corpus: a unit's answer to a netizen's question about a rumour
+  const question = '【有问必答】网友问：听说有民警出警受伤了，是真的吗？';
+  const qa = `${question}\n答：经核实，系网络谣言，请勿轻信转发。`;
+
+  it('reads the reply on its own and says where the quoted message is', () => {
+    const reading = defaultClassifier().reading(qa, post);
+    expect(reading?.quoted).toEqual({ start: 0, end: question.length + 1 });
+    expect(reading?.probability('unverifiedPolice') ?? 1).toBeLessThan(QUOTED_ASSENT);
+  });
+
+  it('sets aside what a rule finds only in the message, which the question alone as a post keeps', () => {
+    const r = screen({ text: qa, context: post }, STARTER_LEXICON);
+    expect(r.blocked).toBe(false);
+    expect(r.hits.filter((h) => h.category === 'unverifiedPolice')).toEqual([]);
+    const aside = (r.setAside ?? []).filter((h) => h.category === 'unverifiedPolice');
+    expect(aside.length).toBeGreaterThan(0);
+    for (const h of aside) expect(h.where === 'text' && h.end <= question.length).toBe(true);
+    // 第十七条（一）6: the same words published as the unit's own
+    const alone = screen({ text: question, context: post }, STARTER_LEXICON);
+    expect(alone.blocked).toBe(true);
+    expect(alone.hits.map((h) => h.category)).toContain('unverifiedPolice');
+  });
+
+  it('keeps personal data in the message: the unit publishes it all the same', () => {
+    const text = '网友留言：我邻居老赵天天半夜吵，他电话13912345678，你们管不管？\n回复：您好，已转辖区民警上门处理。';
+    const r = screen({ text, context: post }, STARTER_LEXICON);
+    expect(r.blocked).toBe(true);
+    expect(r.hits.find((h) => h.category === 'privacy')).toMatchObject({ source: 'mobile', matched: '139****5678' });
+  });
+
+  it("finds what the reply says: a victim brushed off in the unit's own words", () => {
+    const text =
+      '网友问：电动车被偷了三天，报案后一直没人联系，是不是不管了？\n回复：每天丢车的多了去了，一辆电动车而已，真要一辆辆查我们也忙不过来。';
+    const r = screen({ text, context: post }, STARTER_LEXICON);
+    expect(r.hits.map((h) => h.category)).toContain('reputation');
   });
 });
 

@@ -2852,14 +2852,20 @@ describe.each(PARTS.filter((p) => FIRST_MEASUREMENTS[p.id]).map((p) => [p.title,
 );
 
 /**
- * An item of a part once kept out found fewer times than at its first measurement, by a round taken for what it
- * did on the folds; the first measurement stays on record above, and this is the reading since, and why.
+ * An item of a part kept out, or once kept out, found fewer times than at its first measurement, by a round or a
+ * change of method taken for what it did on parts the classifier learns from; the first measurement stays on record
+ * above, and this is the reading since, and why.
  */
 const FOUND_LOWERED: Partial<Record<CorpusPart['id'], Partial<Record<ScreeningCategoryId, number>>>> = {
   // The thirty-first round's model reads 第十七条（二）4 at 2.8%, over the assent, in a repost whose quoted case
   // report returns a stolen necklace to 阿姨 (h37-otherPoliceInfo-p21), so the rule's hit there, set aside before,
   // stands, and a named item drops the residual （二）7 (docs/screening.md, the thirty-first round)
   h37: { otherPoliceInfo: 25 },
+  // A quoted message read apart from the unit's reply (quoted.ts, QUOTED_ASSENT), chosen on held-out 40's
+  // question-and-answer column read by a model trained without it (349 → 347 of 364, 62 → 33 false alarms): two
+  // positives carried by what the unit published of a netizen's message are lost here, for 35 false alarms fewer
+  // (docs/screening.md, the quoted message)
+  h42: { policyCriticism: 17, publicAnxiety: 23 },
 };
 
 describe.each(
@@ -2946,7 +2952,8 @@ for (const keptOut of KEPT_OUT_PARTS) {
     const floor = (item: ScreeningCategoryId): number => {
       if (met) return RECALL_TARGET;
       const positives = keptOut.samples.filter((s) => s.item === item && s.positive).length;
-      return positives === 0 ? 1 : (first?.found[item] ?? positives) / positives;
+      const lowered = classifier ? (FOUND_LOWERED[keptOut.id]?.[item] ?? Infinity) : Infinity;
+      return positives === 0 ? 1 : Math.min(first?.found[item] ?? positives, lowered) / positives;
     };
 
     it.each([...CORPUS_ITEMS])(

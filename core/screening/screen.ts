@@ -27,7 +27,7 @@ import {
   SCREENING_CATEGORIES,
   spanHit,
 } from './categories';
-import { Classifier, classifierLevel, type ClassifierReading } from './classifier';
+import { Classifier, classifierLevel, QUOTED_ASSENT, type ClassifierReading } from './classifier';
 import { CLASSIFIER_MODEL } from './classifier-model';
 import { detectCommercial } from './detectors/commercial';
 import { detectCredentials } from './detectors/credentials';
@@ -285,6 +285,15 @@ export function screenWith(
     classifier !== null &&
     classifier.doubts(source, category, key) !== undefined &&
     reading.probability(category) < classifier.assent;
+  // In a 留言回复, what a term or a rule finds only in the netizen's message stands where the whole post reads its
+  // item surely (QUOTED_ASSENT); a detector's finding there (an ID number, a secrecy mark) is published all the same.
+  const quoted = reading?.quoted;
+  const onlyQuoted = (h: SpanHit): boolean =>
+    quoted !== undefined &&
+    reading !== null &&
+    h.start >= quoted.start &&
+    h.end <= quoted.end &&
+    reading.probability(h.category) < QUOTED_ASSENT;
   for (const h of termHits) {
     if (!applies(h.category)) continue;
     const hit = spanHit(h.category, 'lexicon', h.term, 'text', {
@@ -292,14 +301,14 @@ export function screenWith(
       end: h.end,
       matched: text.slice(h.start, h.end),
     });
-    (doubted('lexicon', h.category, h.term) ? setAside : found).push(hit);
+    (doubted('lexicon', h.category, h.term) || onlyQuoted(hit) ? setAside : found).push(hit);
   }
   // Only the rules that apply in the context were decided (rulesIn).
   for (const m of fired) {
     const rule = matcher.rules[m.rule];
     if (!rule) continue;
     const hit = ruleHit(rule, m.parts, text);
-    (doubted('rule', rule.category, doubtKeyOf(rule)) ? setAside : found).push(hit);
+    (doubted('rule', rule.category, doubtKeyOf(rule)) || onlyQuoted(hit) ? setAside : found).push(hit);
   }
   const detected = dropAllowed(
     detectAll(text, {

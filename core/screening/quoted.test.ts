@@ -1,0 +1,61 @@
+import { quotedMessage } from './quoted';
+
+const parts = (text: string): [string, string] | null => {
+  const q = quotedMessage(text);
+  return q ? [text.slice(q.message.start, q.message.end), text.slice(q.reply.start, q.reply.end)] : null;
+};
+
+describe('quotedMessage: where a 留言回复 quotes a netizen and where the unit answers', () => {
+  it('finds the reply on a line of its own, under the markers a unit uses', () => {
+    expect(parts('网友问：派出所周末上班吗？\n答：户籍窗口周六上午正常办公。')).toEqual([
+      '网友问：派出所周末上班吗？\n',
+      '答：户籍窗口周六上午正常办公。',
+    ]);
+    expect(parts('【网友留言】小区门口总有人乱停车。\n【小编回复】已转交警中队处理。')?.[1]).toBe(
+      '【小编回复】已转交警中队处理。',
+    );
+    expect(parts('读者留言：开证明要去哪？\n小编：本人带身份证到户籍地派出所。')?.[1]).toBe(
+      '小编：本人带身份证到户籍地派出所。',
+    );
+    expect(parts('【网友来信】“桥上堵死了。”\n【青溪警方】交警正在现场疏导。')?.[1]).toBe(
+      '【青溪警方】交警正在现场疏导。',
+    );
+    expect(parts('网民留言：噪音扰民怎么办？\n办理结果：已责令整改。')?.[1]).toBe('办理结果：已责令整改。');
+    expect(parts('@木子李：护照怎么办？\n@平安青溪：带身份证到出入境大厅。')?.[1]).toBe(
+      '@平安青溪：带身份证到出入境大厅。',
+    );
+  });
+
+  it('finds a reply tagged after the message in the same line', () => {
+    expect(parts('【网友提问】被人打了怎么办？【警方回复】请拨打110报警。')).toEqual([
+      '【网友提问】被人打了怎么办？',
+      '【警方回复】请拨打110报警。',
+    ]);
+  });
+
+  it("reads 微博's reply chain the other way round: the answer first, the message after //@", () => {
+    expect(parts('平安青溪：回复@小太阳：可拨打12333投诉。//@小太阳：工地拖欠工资怎么办？')).toEqual([
+      '//@小太阳：工地拖欠工资怎么办？',
+      '平安青溪：回复@小太阳：可拨打12333投诉。',
+    ]);
+  });
+
+  it('is null for a post that quotes no message, or quotes one and does not answer it', () => {
+    for (const text of [
+      '户籍窗口本周六正常上班，办理身份证请携带户口簿。',
+      '【有问必答】网友问：听说有民警出警受伤了，是真的吗？',
+      '各位邻居：\n@所有人：明天上午小区停水，请提前储水。',
+      '今天的普法知识问答\n答：醉驾一律入刑。',
+      '为兄弟单位点赞！//@平江日报:平江区一起盗窃案告破。',
+      '',
+    ])
+      expect(quotedMessage(text)).toBeNull();
+  });
+
+  it('never takes the opening tag of a column for the reply (【在线答疑】, 【有问必答】)', () => {
+    expect(parts('【在线答疑】问：驾驶证到期怎么换？\n答：可在交管12123申请。')?.[0]).toBe(
+      '【在线答疑】问：驾驶证到期怎么换？\n',
+    );
+    expect(quotedMessage('【有问必答】网友问：驾驶证到期怎么换？可以线上办吗？')).toBeNull();
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * A unit's answer to a netizen's message (留言回复, 网友问/警官答, a Weibo 回复@…//@…): the post quotes the message and
+ * then answers it, or answers first and quotes after. What the unit says is the reply; the message is what it chose
+ * to publish of someone else's words. 语义研判 reads the reply on its own and holds what it finds only beside the
+ * message to a stricter reading (classifier.ts, QUOTED_ASSENT; docs/screening.md, thirty-fourth round).
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where a post quotes a message and where it answers it; offsets into the text, end exclusive. */
+export interface QuotedMessage {
+  message: Span;
+  reply: Span;
+}
+
+// A message opens the post: 【网友留言】, 网友问：, 粉丝提问：, 网友“某某”：, @某某：, 留言内容：, 来信：, 私信：…
+const MESSAGE_TAG = /^【[^】\n]{0,8}(?:留言|提问|问|来信|私信|评论|网友|粉丝|读者|网民|听众)[^】\n]{0,6}】/;
+const MESSAGE_LEAD =
+  /^(?:【[^】\n]{1,8}】\s*)?(?:[^\n：:，。！？!?]{0,10}(?:问|留言|提问|来信|私信|评论|来电|反映|诉求)(?:内容)?[：:]|(?:有)?(?:网友|粉丝|读者|网民|市民|群众|听众|评论区)[^\n：:，。！？!?]{0,16}[：:]|@[^\s：:]{1,16}[：:])/;
+// A reply answers it: 回复：, 答：, 警官答：, 【小编回复】, 回复内容：, 办理结果：, 复函：, @平安某某：, 某某公安回复@某某：
+const REPLY_TAG = /【[^】\n]{0,8}(?:回复|答复|答)[^】\n]{0,4}】/;
+const REPLY_LEAD = new RegExp(
+  [
+    '【[^】\\n]{0,8}(?:回复|答复|答)[^】\\n]{0,4}】',
+    '[^\\n：:，。！？!?]{0,12}(?:回复|答复|答|复函|办理结果|处理结果|办理情况)[^\\n：:，。！？!?@]{0,4}[：:]',
+    '[^\\n：:，。！？!?]{0,12}回复@[^\\s：:]{1,20}[：:]',
+    '@[^\\s：:]{1,16}[：:]',
+    // the unit answers in its own name: 小编：, 【青溪警方】, 平安临江：
+    '(?:小编|编辑|警官|民警)[：:]',
+    '【[^】\\n]{0,8}(?:公安|警方|警察|派出所|交警|分局|大队|平安)[^】\\n]{0,4}】',
+    '[^\\n：:，。！？!?]{0,8}(?:公安|警方|派出所|交警|分局|大队)[：:]',
+  ]
+    .map((p) => `^(?:${p})`)
+    .join('|'),
+);
+// 微博's reply chain: 平安某某：回复@某某：answer//@某某：the message
+const REPLY_CHAIN = /^[^\n：:，。！？!?]{0,12}[：:]?\s*回复@[^\s：:]{1,20}[：:]/;
+
+/** The message a post quotes and the reply that answers it, or null for any other post. */
+export function quotedMessage(text: string): QuotedMessage | null {
+  const chain = REPLY_CHAIN.exec(text);
+  const quote = text.indexOf('//@');
+  if (chain && quote > chain[0].length)
+    return { reply: { start: 0, end: quote }, message: { start: quote, end: text.length } };
+  const opening = text.trimStart();
+  const lead = text.length - opening.length;
+  if (!MESSAGE_TAG.test(opening) && !MESSAGE_LEAD.test(opening)) return null;
+  // the reply on a line of its own
+  let at = text.indexOf('\n');
+  while (at >= 0) {
+    const line = text.slice(at + 1);
+    const body = line.trimStart();
+    const start = text.length - body.length;
+    if (body.length > 0 && REPLY_LEAD.test(body)) return split(lead, start, text.length);
+    at = text.indexOf('\n', at + 1);
+  }
+  // or after the message in the same line, under a tag of its own: 【网友提问】…【警方回复】…
+  const tag = REPLY_TAG.exec(opening.slice(1));
+  if (tag) return split(lead, lead + 1 + tag.index, text.length);
+  return null;
+}
+
+function split(messageStart: number, replyStart: number, end: number): QuotedMessage | null {
+  if (replyStart <= messageStart) return null;
+  return { message: { start: messageStart, end: replyStart }, reply: { start: replyStart, end } };
+}
