@@ -28,6 +28,7 @@ import {
   type TrainingSample,
 } from './classifier';
 import { appliesTo, categoryOf } from './categories';
+import { quotedMessage } from './quoted';
 import { roles } from './roles';
 import { CLASSIFIER_MODEL } from './classifier-model';
 import { STARTER_LEXICON } from './starter-lexicon';
@@ -280,11 +281,12 @@ describe('the shipped classifier (core/screening/classifier-model.ts)', () => {
       const read = classifier.read(s.text, context);
       // one window: short enough, and one paragraph (a window never runs past one), of MIN_UNITS read (an
       // identifier's digits are not: 走失老人…身份证号 and a phone is a caption of 18), and no repost (its
-      // own comment is read alone as well: tested below)
+      // own comment is read alone as well: tested below), and no 留言回复 (its reply is read alone: tested below)
       const mask = unreadMask(s.text);
       let units = 0;
       for (let i = 0; i < s.text.length; i++) if (!/\s/.test(s.text[i]) && !mask?.[i]) units++;
-      if (s.text.length > WINDOW_CHARS || /\n|\/\/@/.test(s.text) || units < MIN_UNITS) continue;
+      if (s.text.length > WINDOW_CHARS || /\n|\/\/@/.test(s.text) || quotedMessage(s.text) || units < MIN_UNITS)
+        continue;
       const want = CLASSIFIER_MODEL.classes.filter(
         (c, k) => reference[k] >= CLASSIFIER_MODEL.threshold && appliesTo(categoryOf(c), context),
       );

@@ -326,7 +326,7 @@ export interface ClassifierReading {
 /**
  * How sure a reading of a whole 留言回复 must be for what it finds beside the unit's reply, in the message it
  * quotes, to stand. On held-out 40's question-and-answer column (364 posts), read by a model trained without it:
- * 347 of 364 found against 349, 33 false alarms against 62 (docs/screening.md, thirty-fourth round).
+ * 347 of 364 found against 349, 33 false alarms against 62 (docs/screening.md, the quoted message).
  */
 export const QUOTED_ASSENT = 0.99;
 

@@ -33,6 +33,22 @@ describe('quotedMessage: where a 留言回复 quotes a netizen and where the uni
     ]);
   });
 
+  it('finds a reply in the same line once a sentence of the message has ended', () => {
+    expect(parts('问：身份证办了两个月还没拿到？答：您好，制证中心已寄出。')).toEqual([
+      '问：身份证办了两个月还没拿到？',
+      '答：您好，制证中心已寄出。',
+    ]);
+    expect(parts('留言内容：小区门口有人占道摆摊。回复内容：您好！已转城管部门处理。')?.[1]).toBe(
+      '回复内容：您好！已转城管部门处理。',
+    );
+    expect(parts('来信：感谢民警帮我推车。复函：您好！来信收悉。')?.[1]).toBe('复函：您好！来信收悉。');
+    expect(parts('有网友问：“电动车不戴头盔要罚款吗？”交警大队回复：以劝导为主。')?.[1]).toBe(
+      '交警大队回复：以劝导为主。',
+    );
+    // 答 inside the message's own words is not a reply
+    expect(quotedMessage('网友问：报警后民警答应回电，一直没回，怎么办？')).toBeNull();
+  });
+
   it("reads 微博's reply chain the other way round: the answer first, the message after //@", () => {
     expect(parts('平安青溪：回复@小太阳：可拨打12333投诉。//@小太阳：工地拖欠工资怎么办？')).toEqual([
       '//@小太阳：工地拖欠工资怎么办？',

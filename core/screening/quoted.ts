@@ -2,7 +2,7 @@
  * A unit's answer to a netizen's message (留言回复, 网友问/警官答, a Weibo 回复@…//@…): the post quotes the message and
  * then answers it, or answers first and quotes after. What the unit says is the reply; the message is what it chose
  * to publish of someone else's words. 语义研判 reads the reply on its own and holds what it finds only beside the
- * message to a stricter reading (classifier.ts, QUOTED_ASSENT; docs/screening.md, thirty-fourth round).
+ * message to a stricter reading (classifier.ts, QUOTED_ASSENT; docs/screening.md, the quoted message).
  */
 
 export interface Span {
@@ -36,6 +36,9 @@ const REPLY_LEAD = new RegExp(
     .map((p) => `^(?:${p})`)
     .join('|'),
 );
+// or after the message in the same line, once a sentence of it has ended: …？答：…, …。回复内容：…, …。复函：…
+const REPLY_INLINE =
+  /[。！？!?”」』）)…\s](?:【[^】\n]{0,8}(?:回复|答复|答)[^】\n]{0,4}】|(?:[^\n：:，。！？!?【】“”「」]{0,6}(?:回复|答复|复函|办理结果|处理结果|办理情况)[^\n：:，。！？!?@]{0,4}|(?:警官|民警|小编)?答)[：:])/;
 // 微博's reply chain: 平安某某：回复@某某：answer//@某某：the message
 const REPLY_CHAIN = /^[^\n：:，。！？!?]{0,12}[：:]?\s*回复@[^\s：:]{1,20}[：:]/;
 
@@ -60,6 +63,8 @@ export function quotedMessage(text: string): QuotedMessage | null {
   // or after the message in the same line, under a tag of its own: 【网友提问】…【警方回复】…
   const tag = REPLY_TAG.exec(opening.slice(1));
   if (tag) return split(lead, lead + 1 + tag.index, text.length);
+  const inline = REPLY_INLINE.exec(opening);
+  if (inline) return split(lead, lead + inline.index + 1, text.length);
   return null;
 }
 
