@@ -213,6 +213,25 @@ describe('what 语义复核 set aside travels with the post to the reviewer', ()
     );
     expect(clean.screening.setAside).toBeUndefined();
   });
+
+  it('reads a 留言回复 under its title by its reply: the rumour the netizen asked about is set aside, not refused', async () => {
+    const title = '有问必答';
+    const question = '【有问必答】网友问：听说有民警出警受伤了，是真的吗？';
+    const text = `${question}\n答：经核实，系网络谣言，请勿轻信转发。`;
+    const draft = await newDraft(t, WHO.opA, 'acc-cs-wechat-sub', {}, { title, text });
+    expect(draft.screening).toMatchObject({ blocked: false, minLevel: 'ordinary', hits: [] });
+    const aside = draft.screening.setAside ?? [];
+    expect(aside.map((h) => h.category)).toContain('unverifiedPolice');
+    // offsets count from the title: every set-aside hit lies in the quoted question
+    for (const h of aside)
+      expect(h.where === 'text' && h.start > title.length && h.end <= title.length + 1 + question.length).toBe(true);
+    // 第十七条（一）6: the question published as the unit's own words is refused
+    const own = await newDraft(t, WHO.opA, 'acc-cs-wechat-sub', {}, { title, text: question });
+    expect(own.screening.blocked).toBe(true);
+    expect(await refusal(t.call('post', 'submit', { postId: own.id, expectedRev: own.rev }, WHO.opA))).toBe(
+      'SCREENING_BLOCKED',
+    );
+  });
 });
 
 describe('the approvals list says why a post is at its level', () => {

@@ -420,8 +420,15 @@ export class Classifier {
     // 是真的吗？), which a plain denial or a service guide answers.
     const quoted = whole === null ? null : quotedMessage(text);
     if (whole !== null && quoted !== null) {
-      const reply = this.readLaidOut(text.slice(quoted.reply.start, quoted.reply.end), context);
-      if (reply) return answered(whole, shifted(reply, quoted.reply.start), quoted.message);
+      const read = (from: number, to: number): ClassifierReading | null => {
+        const r = from < to ? this.readLaidOut(text.slice(from, to), context) : null;
+        return r && shifted(r, from);
+      };
+      // a title before it (the post shell screens title and text as one) is the unit's own words too
+      const reply = read(quoted.reply.start, quoted.reply.end);
+      const title = read(0, Math.min(quoted.message.start, quoted.reply.start));
+      const own = reply && title ? strongerOf(reply, title) : (reply ?? title);
+      if (own) return answered(whole, own, quoted.message);
     }
     // A repost (微博's 转发语 //@名字:) is read whole, and its own comment alone as well: what the account
     // says in its own words is what it answers for, and a short comment of stance reads as the post it

@@ -49,6 +49,19 @@ describe('quotedMessage: where a 留言回复 quotes a netizen and where the uni
     expect(quotedMessage('网友问：报警后民警答应回电，一直没回，怎么办？')).toBeNull();
   });
 
+  it('looks past a title line, as the post shell screens title and text, and leaves the title out of both', () => {
+    const text = '有问必答\n网友问：派出所周末上班吗？\n答：户籍窗口周六上午正常办公。';
+    expect(quotedMessage(text)).toEqual({
+      message: { start: 5, end: text.indexOf('答：') },
+      reply: { start: text.indexOf('答：'), end: text.length },
+    });
+    expect(parts('答疑\n平安青溪：回复@小太阳：可拨打12333投诉。//@小太阳：工地拖欠工资怎么办？')?.[1]).toBe(
+      '平安青溪：回复@小太阳：可拨打12333投诉。',
+    );
+    // a long first line is the body, not a title
+    expect(quotedMessage(`${'今天'.repeat(21)}\n网友问：派出所周末上班吗？\n答：正常办公。`)).toBeNull();
+  });
+
   it("reads 微博's reply chain the other way round: the answer first, the message after //@", () => {
     expect(parts('平安青溪：回复@小太阳：可拨打12333投诉。//@小太阳：工地拖欠工资怎么办？')).toEqual([
       '//@小太阳：工地拖欠工资怎么办？',

@@ -42,22 +42,35 @@ const REPLY_INLINE =
 // 微博's reply chain: 平安某某：回复@某某：answer//@某某：the message
 const REPLY_CHAIN = /^[^\n：:，。！？!?]{0,12}[：:]?\s*回复@[^\s：:]{1,20}[：:]/;
 
-/** The message a post quotes and the reply that answers it, or null for any other post. */
+/** A post's title as the post shell screens it (`title + '\n' + text`): one short line before the body. */
+const TITLE_CHARS = 40;
+
+/**
+ * The message a post quotes and the reply that answers it, or null for any other post. A title line before the
+ * body is neither: the unit's own words, outside both spans.
+ */
 export function quotedMessage(text: string): QuotedMessage | null {
-  const chain = REPLY_CHAIN.exec(text);
-  const quote = text.indexOf('//@');
+  const found = quotedFrom(text, 0);
+  if (found) return found;
+  const br = text.indexOf('\n');
+  return br > 0 && br <= TITLE_CHARS ? quotedFrom(text, br + 1) : null;
+}
+
+function quotedFrom(text: string, from: number): QuotedMessage | null {
+  const body = text.slice(from);
+  const chain = REPLY_CHAIN.exec(body);
+  const quote = body.indexOf('//@');
   if (chain && quote > chain[0].length)
-    return { reply: { start: 0, end: quote }, message: { start: quote, end: text.length } };
-  const opening = text.trimStart();
+    return { reply: { start: from, end: from + quote }, message: { start: from + quote, end: text.length } };
+  const opening = body.trimStart();
   const lead = text.length - opening.length;
   if (!MESSAGE_TAG.test(opening) && !MESSAGE_LEAD.test(opening)) return null;
   // the reply on a line of its own
-  let at = text.indexOf('\n');
+  let at = text.indexOf('\n', lead);
   while (at >= 0) {
-    const line = text.slice(at + 1);
-    const body = line.trimStart();
-    const start = text.length - body.length;
-    if (body.length > 0 && REPLY_LEAD.test(body)) return split(lead, start, text.length);
+    const line = text.slice(at + 1).trimStart();
+    const start = text.length - line.length;
+    if (line.length > 0 && REPLY_LEAD.test(line)) return split(lead, start, text.length);
     at = text.indexOf('\n', at + 1);
   }
   // or after the message in the same line, under a tag of its own: 【网友提问】…【警方回复】…
