@@ -51,6 +51,7 @@ import { HELD_OUT_40 } from './held-out-40';
 import { HELD_OUT_41 } from './held-out-41';
 import { HELD_OUT_42 } from './held-out-42';
 import { HELD_OUT_43 } from './held-out-43';
+import { HELD_OUT_44 } from './held-out-44';
 import { TRAINING_1 } from './training-1';
 import { TRAINING_2 } from './training-2';
 import { TRAINING_3 } from './training-3';
@@ -150,7 +151,8 @@ export interface CorpusPart {
     | 'h41'
     | 'h42'
     | 'h43'
-    | 'tr24';
+    | 'tr24'
+    | 'h44';
   title: string;
   samples: readonly ItemSample[];
   /**
@@ -491,6 +493,11 @@ export const PARTS: readonly CorpusPart[] = [
   // after held-out 41 was measured, from docs/screening-brief.md: a unit's own work reported proudly where what it
   // reports is itself the problem, against near misses in the same voice; three items only
   { id: 'tr24', title: 'training 24', samples: TRAINING_24, use: 'training', balanced: false },
+  // four writers who saw no rule, no classifier and no other part, written after held-out 43 was measured, from
+  // docs/screening-brief.md; rules (19d8a15) and classifier with its 语义复核 record (classifier-797af17d, the
+  // thirty-fourth round's), a 留言回复 read by its reply, frozen at 342b7a1 before it was opened; measured, never
+  // tuned or trained on
+  { id: 'h44', title: 'held-out 44', samples: HELD_OUT_44, use: 'keptOut', balanced: true },
 ];
 
 /** A part's use in words, as the reports print it. */
