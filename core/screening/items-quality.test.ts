@@ -3014,6 +3014,11 @@ const FOUND_LOWERED: Partial<Record<CorpusPart['id'], Partial<Record<ScreeningCa
     personalSensitive: 22,
     personalImproper: 21,
   },
+  // A press conference's transcript read as a message and its reply (记者：…发言人：…, 【提问】…【回应】…), which held-out
+  // 44's column showed once it was measured, kept after the eight folds read it (nothing moved): a hot topic raised in
+  // the question and a case told in it are lost here, one more 损害形象 is found, for 16 false alarms fewer
+  // (docs/screening.md, the thirty-fourth round)
+  h44: { hotIssue: 21, otherPoliceInfo: 23 },
 };
 
 describe.each(

@@ -62,6 +62,24 @@ describe('quotedMessage: where a 留言回复 quotes a netizen and where the uni
     expect(quotedMessage(`${'今天'.repeat(21)}\n网友问：派出所周末上班吗？\n答：正常办公。`)).toBeNull();
   });
 
+  it("reads a press conference's transcript as a message and its reply: the reporter asks, the spokesperson answers", () => {
+    expect(parts('记者：夜里报警多久能出警？\n发言人：城区一般十五分钟内到场。')).toEqual([
+      '记者：夜里报警多久能出警？\n',
+      '发言人：城区一般十五分钟内到场。',
+    ]);
+    expect(parts('记者提问：网传的截图是真的吗？新闻发言人：经核实，系伪造。')?.[1]).toBe(
+      '新闻发言人：经核实，系伪造。',
+    );
+    expect(parts('【提问】电诈案件为何上升？【回应】主要是新型手法增多，我们正加强劝阻。')).toEqual([
+      '【提问】电诈案件为何上升？',
+      '【回应】主要是新型手法增多，我们正加强劝阻。',
+    ]);
+    expect(parts('朋友问：当警察累不累？我答：累，但值得。')?.[1]).toBe('我答：累，但值得。');
+    // a report that names its reporter, and a spokesperson quoted inside the unit's own text, are not a transcript
+    expect(quotedMessage('记者：李明\n今天上午，我市开展禁毒宣传活动，发言人表示将持续推进。')).toBeNull();
+    expect(quotedMessage('今天上午，市局召开新闻发布会。发言人：今年以来全市刑事警情同比下降。')).toBeNull();
+  });
+
   it("reads 微博's reply chain the other way round: the answer first, the message after //@", () => {
     expect(parts('平安青溪：回复@小太阳：可拨打12333投诉。//@小太阳：工地拖欠工资怎么办？')).toEqual([
       '//@小太阳：工地拖欠工资怎么办？',
