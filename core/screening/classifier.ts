@@ -19,7 +19,7 @@ import type {
 } from '../../typings/screening';
 import { mulberry32 } from '../random';
 import { appliesTo, categoryOf } from './categories';
-import { quotedMessage, type Span } from './quoted';
+import { quotedMessage, unansweredMessage, type Span } from './quoted';
 import { roles, type Role } from './roles';
 
 const LANE_BITS = 17;
@@ -435,10 +435,16 @@ export class Classifier {
     // quotes once the two share a window (a personal account's 支队那帮人天天坐空调房，出通知都不看实际。
     // before a traffic notice). On held-out 28, reposts every one, read by a model trained without it:
     // 588 of 728 found against 580, for one false alarm more (docs/screening.md, held-out 35).
+    if (whole === null) return null;
+    // A message published without a reply is the unit's own publication: read without its marker as well, which the
+    // answered columns taught the model to read as someone else's words (docs/screening.md, the thirty-fifth round)
+    const unanswered = quoted === null ? unansweredMessage(text) : null;
+    const body = unanswered && this.readLaidOut(text.slice(unanswered.start, unanswered.end), context);
+    const read = body ? strongerOf(whole, shifted(body, unanswered?.start ?? 0)) : whole;
     const quote = text.indexOf('//@');
-    if (whole === null || quote <= 0) return whole;
+    if (quote <= 0) return read;
     const own = this.readLaidOut(text.slice(0, quote), context);
-    return own ? strongerOf(whole, own) : whole;
+    return own ? strongerOf(read, own) : read;
   }
 
   /**

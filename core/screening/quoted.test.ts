@@ -1,4 +1,4 @@
-import { quotedMessage } from './quoted';
+import { quotedMessage, unansweredMessage } from './quoted';
 
 const parts = (text: string): [string, string] | null => {
   const q = quotedMessage(text);
@@ -78,6 +78,20 @@ describe('quotedMessage: where a 留言回复 quotes a netizen and where the uni
     // a report that names its reporter, and a spokesperson quoted inside the unit's own text, are not a transcript
     expect(quotedMessage('记者：李明\n今天上午，我市开展禁毒宣传活动，发言人表示将持续推进。')).toBeNull();
     expect(quotedMessage('今天上午，市局召开新闻发布会。发言人：今年以来全市刑事警情同比下降。')).toBeNull();
+  });
+
+  it('finds a message published without a reply, and where its words begin after the marker', () => {
+    const body = (text: string): string | null => {
+      const span = unansweredMessage(text);
+      return span ? text.slice(span.start, span.end) : null;
+    };
+    expect(body('【有问必答】网友问：听说有民警出警受伤了，是真的吗？')).toBe('听说有民警出警受伤了，是真的吗？');
+    expect(body('有问必答\n网友留言：城南派出所的民警打人了？')).toBe('城南派出所的民警打人了？');
+    expect(body('记者：网传的截图是真的吗？')).toBe('网传的截图是真的吗？');
+    // answered, or no message at all: none
+    expect(unansweredMessage('网友问：派出所周末上班吗？\n答：户籍窗口周六上午正常办公。')).toBeNull();
+    expect(unansweredMessage('户籍窗口本周六正常上班，办理身份证请携带户口簿。')).toBeNull();
+    expect(unansweredMessage('【网友留言】')).toBeNull();
   });
 
   it("reads 微博's reply chain the other way round: the answer first, the message after //@", () => {

@@ -58,6 +58,28 @@ export function quotedMessage(text: string): QuotedMessage | null {
   return br > 0 && br <= TITLE_CHARS ? quotedFrom(text, br + 1) : null;
 }
 
+/**
+ * A post that opens with a netizen's message and never answers it (【有问必答】网友问：听说有民警出警受伤了，是真的吗？):
+ * the span of the message after its marker, or null. Published without a reply, the message is what the unit says;
+ * its marker does not make it someone else's words (classifier.ts reads it as the unit's own).
+ */
+export function unansweredMessage(text: string): Span | null {
+  if (quotedMessage(text) !== null) return null;
+  const br = text.indexOf('\n');
+  return messageBody(text, 0) ?? (br > 0 && br <= TITLE_CHARS ? messageBody(text, br + 1) : null);
+}
+
+function messageBody(text: string, from: number): Span | null {
+  let rest = text.slice(from).trimStart();
+  const tag = MESSAGE_TAG.exec(rest);
+  if (tag) rest = rest.slice(tag[0].length).trimStart();
+  const lead = MESSAGE_LEAD.exec(rest);
+  if (lead) rest = rest.slice(lead[0].length);
+  if (!tag && !lead) return null;
+  const start = text.length - rest.length;
+  return start < text.length ? { start, end: text.length } : null;
+}
+
 function quotedFrom(text: string, from: number): QuotedMessage | null {
   const body = text.slice(from);
   const chain = REPLY_CHAIN.exec(body);
