@@ -430,21 +430,21 @@ export class Classifier {
       const own = reply && title ? strongerOf(reply, title) : (reply ?? title);
       if (own) return answered(whole, own, quoted.message);
     }
+    if (whole === null) return null;
+    // A message published without a reply is the unit's own publication: read without its marker as well, which the
+    // answered columns taught the model to read as someone else's words (docs/screening.md, the thirty-fifth round)
+    const unanswered = quoted === null ? unansweredMessage(text) : null;
+    const body = unanswered ? this.readLaidOut(text.slice(unanswered.start, unanswered.end), context) : null;
+    const base = unanswered && body ? strongerOf(whole, shifted(body, unanswered.start)) : whole;
     // A repost (微博's 转发语 //@名字:) is read whole, and its own comment alone as well: what the account
     // says in its own words is what it answers for, and a short comment of stance reads as the post it
     // quotes once the two share a window (a personal account's 支队那帮人天天坐空调房，出通知都不看实际。
     // before a traffic notice). On held-out 28, reposts every one, read by a model trained without it:
     // 588 of 728 found against 580, for one false alarm more (docs/screening.md, held-out 35).
-    if (whole === null) return null;
-    // A message published without a reply is the unit's own publication: read without its marker as well, which the
-    // answered columns taught the model to read as someone else's words (docs/screening.md, the thirty-fifth round)
-    const unanswered = quoted === null ? unansweredMessage(text) : null;
-    const body = unanswered && this.readLaidOut(text.slice(unanswered.start, unanswered.end), context);
-    const read = body ? strongerOf(whole, shifted(body, unanswered?.start ?? 0)) : whole;
     const quote = text.indexOf('//@');
-    if (quote <= 0) return read;
+    if (quote <= 0) return base;
     const own = this.readLaidOut(text.slice(0, quote), context);
-    return own ? strongerOf(read, own) : read;
+    return own ? strongerOf(base, own) : base;
   }
 
   /**
