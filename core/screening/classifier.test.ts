@@ -29,7 +29,7 @@ import {
 } from './classifier';
 import { appliesTo, categoryOf } from './categories';
 import { quotedMessage } from './quoted';
-import { roles } from './roles';
+import { actsUnanswered, roles } from './roles';
 import { CLASSIFIER_MODEL } from './classifier-model';
 import { STARTER_LEXICON } from './starter-lexicon';
 import { ruleDoubtKey, ruleFingerprint } from './rules';
@@ -105,6 +105,18 @@ describe('roles: who did what, which n-grams cannot tell', () => {
     expect(of('辅警遭到醉汉辱骂')).toEqual(['suffers']);
     expect(of('醉酒男子殴打民警，被依法刑拘')).toEqual(['suffers']);
     expect(of('民警及时制止了男子对老人的殴打')).toEqual(['stops']);
+  });
+
+  it('say which acts are told unanswered: nothing after the act says what was done about it', () => {
+    const told = '我所一名民警在医院处置纠纷时推搡、掌掴患者家属黄某。';
+    const spans = (text: string): string[] => actsUnanswered(text).map((a) => text.slice(a.start, a.end));
+    expect(spans(told)).toEqual(['民警在医院处置纠纷时推搡', '民警在医院处置纠纷时推搡、掌掴']);
+    expect(spans(`${told}经查，该民警已被停止执行职务，我所已向黄某道歉。`)).toEqual([]);
+    // what was done, told before the act, is not about it; the officer hit, or carried into a clause, is not acting
+    expect(spans('经督察调查，昨晚一名民警在处置纠纷时殴打一名男子。')).toEqual(['民警在处置纠纷时殴打']);
+    expect(spans('醉酒男子殴打民警，已被依法拘留。')).toEqual([]);
+    expect(spans('一个交警态度极差，还动手推搡群众！')).toEqual([]);
+    expect(spans('民警赶到后迅速将打人者控制。')).toEqual([]);
   });
 
   it('carries the officer into the next clause of his sentence only, and says nothing without him', () => {
@@ -505,6 +517,34 @@ describe('语义复核: a doubtful term or rule stands only where 语义研判 r
     const r = screen({ text: scuffle, context: post }, lexicon([rule]), classifier);
     expect(readers(r.hits.filter((h) => h.category === 'reputation'))).toEqual(['lexicon:动手', 'rule:民警与群众推搡']);
     expect(r.setAside).toBeUndefined();
+  });
+
+  it('lets a hit on an officer’s act stand where nothing says what was done about it, whatever the model reads', () => {
+    // an assent above one: the model never reads the item surely enough, so only the act keeps a hit
+    const classifier = doubting([term, doubtedRule], 1.01);
+    const acts = '公园门口一名民警在争吵中推搡了一名老人。';
+    const r = screen({ text: acts, context: post }, lexicon([rule]), classifier);
+    expect(readers(r.hits.filter((h) => h.category === 'reputation'))).toEqual(['rule:民警与群众推搡']);
+    expect(r.setAside).toBeUndefined();
+    // reported as dealt with, or done to the officer, or a word only near the act (动手 in a clause of its own):
+    // set aside as before
+    const dealtWith = screen(
+      { text: `${acts}经查，该民警已被停止执行职务。`, context: post },
+      lexicon([rule]),
+      classifier,
+    );
+    // (the tiny model's own finding is another reader's)
+    expect(readers(dealtWith.hits.filter((h) => h.category === 'reputation' && h.source !== 'classifier'))).toEqual([]);
+    expect(readers(dealtWith.setAside)).toEqual(['rule:民警与群众推搡']);
+    const suffers = screen(
+      { text: '公园门口一名老人在争吵中推搡了执勤民警。', context: post },
+      lexicon([rule]),
+      classifier,
+    );
+    expect(readers(suffers.setAside)).toEqual(['rule:民警与群众推搡']);
+    const near = screen({ text: `${acts}随后双方动手。`, context: post }, lexicon([rule]), classifier);
+    expect(readers(near.hits.filter((h) => h.category === 'reputation'))).toEqual(['rule:民警与群众推搡']);
+    expect(readers(near.setAside)).toEqual(['lexicon:动手']);
   });
 
   it('trusts what it has no record of, a rule the desk has rewritten, and every reader when it cannot read', () => {

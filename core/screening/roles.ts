@@ -61,3 +61,23 @@ export function roles(text: string): RoleFound[] {
   }
   return out;
 }
+
+/**
+ * The unit saying, after the act, what was done about it: 第十七条（一）1 is the conduct told as nothing, not a 通报
+ * of it dealt with (the officer suspended, investigated, detained, an apology made).
+ */
+const DEALT_WITH =
+  /停止执行职务|停职|禁闭|立案|调查|核查|处分|问责|追责|拘留|辞退|清退|开除|免职|撤职|道歉|致歉|督察|纪委|监察|移送|检察|追究|处理/;
+
+/**
+ * The spans of an officer's own acts of force or abuse that `text` tells without saying, after the act, what was
+ * done about it: the conduct 第十七条（一）1's readers were written for. An act followed by 者 names whoever did it
+ * (民警赶到后将打人者控制), not an act of the officer's.
+ */
+export function actsUnanswered(text: string): { start: number; end: number }[] {
+  return roles(text).flatMap((r) =>
+    r.role === 'acts' && text[r.at + 1] !== '者' && !DEALT_WITH.test(text.slice(r.at + 1))
+      ? [{ start: r.start, end: r.at + 1 }]
+      : [],
+  );
+}

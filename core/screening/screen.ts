@@ -38,6 +38,7 @@ import { detectSecretMarks } from './detectors/secrets';
 import { detectorDoubtKey, detectorText, type DetectorHit } from './detectors/types';
 import { dropAllowed, getMatcher, type Matcher, type RuleFilter } from './matcher';
 import { summarise } from './result';
+import { actsUnanswered } from './roles';
 import { ruleDoubtKey } from './rules';
 import { checkSource, detectForeignLinks } from './sources';
 
@@ -285,6 +286,16 @@ export function screenWith(
     classifier !== null &&
     classifier.doubts(source, category, key) !== undefined &&
     reading.probability(category) < classifier.assent;
+  // An officer's own act of force or abuse, told without what was done about it (actsUnanswered), is what 第十七条（一）1's
+  // readers were written for: their record of misfiring is on the officer hit, stopping a fight, or his act reported
+  // as dealt with, so a hit on that act stands whatever the model reads of the sentence around it (an officer
+  // beating a man, told in a line, read under the assent: docs/screening.md, thirty-fifth round).
+  let acts: { start: number; end: number }[] | undefined;
+  const onAct = (category: ScreeningCategoryId, h: SpanHit): boolean => {
+    if (category !== 'reputation') return false;
+    acts ??= actsUnanswered(text);
+    return acts.some((a) => a.start < h.end && h.start < a.end);
+  };
   // In a 留言回复, what a term or a rule finds only in the netizen's message stands where the whole post reads its
   // item surely (QUOTED_ASSENT); a detector's finding there (an ID number, a secrecy mark) is published all the same.
   const quoted = reading?.quoted;
@@ -301,14 +312,19 @@ export function screenWith(
       end: h.end,
       matched: text.slice(h.start, h.end),
     });
-    (doubted('lexicon', h.category, h.term) || onlyQuoted(hit) ? setAside : found).push(hit);
+    ((doubted('lexicon', h.category, h.term) && !onAct(h.category, hit)) || onlyQuoted(hit) ? setAside : found).push(
+      hit,
+    );
   }
   // Only the rules that apply in the context were decided (rulesIn).
   for (const m of fired) {
     const rule = matcher.rules[m.rule];
     if (!rule) continue;
     const hit = ruleHit(rule, m.parts, text);
-    (doubted('rule', rule.category, doubtKeyOf(rule)) || onlyQuoted(hit) ? setAside : found).push(hit);
+    ((doubted('rule', rule.category, doubtKeyOf(rule)) && !onAct(rule.category, hit)) || onlyQuoted(hit)
+      ? setAside
+      : found
+    ).push(hit);
   }
   const detected = dropAllowed(
     detectAll(text, {
