@@ -433,7 +433,7 @@ export class Classifier {
     if (whole === null) return null;
     // A message published without a reply is the unit's own publication: read without its marker as well, which the
     // answered columns taught the model to read as someone else's words (docs/screening.md, the thirty-fifth round)
-    const unanswered = quoted === null ? unansweredMessage(text) : null;
+    const unanswered = unansweredMessage(text, quoted);
     const body = unanswered ? this.readLaidOut(text.slice(unanswered.start, unanswered.end), context) : null;
     const base = unanswered && body ? strongerOf(whole, shifted(body, unanswered.start)) : whole;
     // A repost (微博's 转发语 //@名字:) is read whole, and its own comment alone as well: what the account

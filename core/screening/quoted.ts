@@ -52,21 +52,25 @@ const TITLE_CHARS = 40;
  * body is neither: the unit's own words, outside both spans.
  */
 export function quotedMessage(text: string): QuotedMessage | null {
-  const found = quotedFrom(text, 0);
-  if (found) return found;
+  return underTitle(text, quotedFrom);
+}
+
+/** What `read` finds from the start of `text`, or else after a title line. */
+function underTitle<T>(text: string, read: (text: string, from: number) => T | null): T | null {
+  const found = read(text, 0);
+  if (found !== null) return found;
   const br = text.indexOf('\n');
-  return br > 0 && br <= TITLE_CHARS ? quotedFrom(text, br + 1) : null;
+  return br > 0 && br <= TITLE_CHARS ? read(text, br + 1) : null;
 }
 
 /**
  * A post that opens with a netizen's message and never answers it (【有问必答】网友问：听说有民警出警受伤了，是真的吗？):
  * the span of the message after its marker, or null. Published without a reply, the message is what the unit says;
- * its marker does not make it someone else's words (classifier.ts reads it as the unit's own).
+ * its marker does not make it someone else's words (classifier.ts reads it as the unit's own). `quoted` is
+ * quotedMessage(text), where the caller has it already.
  */
-export function unansweredMessage(text: string): Span | null {
-  if (quotedMessage(text) !== null) return null;
-  const br = text.indexOf('\n');
-  return messageBody(text, 0) ?? (br > 0 && br <= TITLE_CHARS ? messageBody(text, br + 1) : null);
+export function unansweredMessage(text: string, quoted = quotedMessage(text)): Span | null {
+  return quoted === null ? underTitle(text, messageBody) : null;
 }
 
 function messageBody(text: string, from: number): Span | null {
