@@ -41,6 +41,9 @@ describe('月度评估 (packages/evaluation/pages/month)', () => {
     expect(page.text('#city-u-cs')).toContain('86.50');
     expect(page.text('#account-acc-cs-weibo')).toContain('1. 长沙警事');
     expect(page.text('#account-acc-2')).toContain('扣 5.00 分');
+    // held together by no-break spaces, so a narrow row never leaves 分 alone on the next line
+    const rows = (page.data() as { list: { items: { accountId: string; label: string }[] } }).list.items;
+    expect(rows.find((r) => r.accountId === 'acc-2')?.label).toMatch(/ · 扣\u00a05\.00\u00a0分$/);
     expect(page.text('#account-acc-2')).toContain('不合格');
     expect(page.exists('#release')).toBe(true);
     expect(page.exists('#docx')).toBe(false);

@@ -101,12 +101,15 @@ interface MonthCustom extends ListMethods<Query> {
 
 const GRADE_TYPES: Record<string, string> = { 优秀: 'success', 良好: 'primary', 合格: 'warning', 不合格: 'danger' };
 
+// No-break spaces: a narrow row must not leave 分 alone on the next line.
+const deduction = (points: number): string => ` · 扣\u00a0${score(points)}\u00a0分`;
+
 function toRow(item: RankingItem): RankRow {
   return {
     accountId: item.accountId,
     accountName: item.accountName,
     rank: item.rank,
-    label: `${PLATFORM_LABELS[item.platform]} · ${item.kind === 'institutional' ? '机构账号' : '个人账号'}${item.deducted > 0 ? ` · 扣 ${score(item.deducted)} 分` : ''}`,
+    label: `${PLATFORM_LABELS[item.platform]} · ${item.kind === 'institutional' ? '机构账号' : '个人账号'}${item.deducted > 0 ? deduction(item.deducted) : ''}`,
     scoreText: score(item.score),
     grade: item.grade,
     gradeType: GRADE_TYPES[item.grade] ?? 'default',
