@@ -45,6 +45,8 @@ describe('月度评估 (packages/evaluation/pages/month)', () => {
     const rows = (page.data() as { list: { items: { accountId: string; label: string }[] } }).list.items;
     expect(rows.find((r) => r.accountId === 'acc-2')?.label).toMatch(/ · 扣\u00a05\.00\u00a0分$/);
     expect(page.text('#account-acc-2')).toContain('不合格');
+    // The score and grade size to their text (app.wxss cell-value--fit), leaving the label the rest of the row.
+    expect(JSON.stringify(page.root.querySelector('#account-acc-2')?.toJSON())).toContain('cell-value--fit');
     expect(page.exists('#release')).toBe(true);
     expect(page.exists('#docx')).toBe(false);
     expect(wxm.cloud.sent('evaluation', 'ranking')).toEqual([

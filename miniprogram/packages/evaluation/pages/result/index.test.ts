@@ -17,6 +17,9 @@ describe('评估结果 (packages/evaluation/pages/result)', () => {
     expect(page.text('#indicator-cadence')).toContain('2026-03-02 未发布');
     expect(page.text('#indicator-linkageResponses')).toContain('不适用');
     expect(page.text('#line-0')).toContain('未经审核试图发布（第十五条）');
+    // The score sizes to its text (app.wxss cell-value--fit): the evidence beneath gets the row's width.
+    for (const id of ['#indicator-cadence', '#line-0'])
+      expect(JSON.stringify(page.root.querySelector(id)?.toJSON())).toContain('cell-value--fit');
     expect(page.text('#line-0')).toContain('−2.00');
     expect(page.text('#line-0')).toContain('证据：publishRefusals/refusal-1');
     const data = page.data() as { trendMonths: string[]; trendSeries: Array<{ data: number[] }> };
