@@ -191,6 +191,8 @@ describe('账号信息 (pages/account)', () => {
       unitId: 'u-cs',
     });
     expect(page.text('#state')).toContain('开设、关闭、注销经审批变更');
+    // The state sizes to its text (app.wxss cell-value--fit), leaving the note beneath the row's width.
+    expect(JSON.stringify(page.root.querySelector('#state')?.toJSON())).toContain('cell-value--fit');
     await page.fire('#state', 'click');
     expect(page.data().sheetKey).toBe('');
     await page.fire('#close', 'click');
