@@ -50,6 +50,8 @@ describe('敏感词库 (pages/lexicon)', () => {
     expect(page.text('#category-secret')).toContain('第十七条（一）7 涉及国家秘密、警务工作秘密');
     expect(page.text('#category-secret')).toContain('禁止发布');
     expect(page.text('#category-secret')).toContain('2 条');
+    // The count sizes to its text (app.wxss cell-value--fit): the article's title gets the rest of the row.
+    expect(JSON.stringify(page.root.querySelector('#category-secret')?.toJSON())).toContain('cell-value--fit');
     expect(page.text('#category-majorCase')).toContain('审慎发布');
     expect(wxm.cloud.sent('screen', 'lexiconList')).toEqual([
       { action: 'lexiconList', kind: 'term', offset: 0, limit: 50 },
@@ -69,6 +71,7 @@ describe('敏感词库 (pages/lexicon)', () => {
     });
     expect(page.text('#filter')).toContain('涉及国家秘密、警务工作秘密');
     expect(page.text('#entry-lx-1')).toContain('布控方案 初始词库');
+    expect(JSON.stringify(page.root.querySelector('#entry-lx-1')?.toJSON())).toContain('cell-value--fit');
     expect(page.text('#entry-lx-2')).toContain('蓝莓行动 v3 新增');
     await page.fire('#all', 'tap');
     expect(page.data().category).toBe('');
