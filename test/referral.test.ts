@@ -723,8 +723,9 @@ describe('messages and referrals through the local cloud', () => {
     expect(sign).toMatchObject({ actor: { role: 'departmentHandler', unitId: 'u-cs-xz' }, unitPath: ['u-hn', 'u-cs'] });
     expect(sign?.changes).toEqual(expect.arrayContaining([{ field: 'state', from: 'pending', to: 'signed' }]));
     const ask = log.find((e) => e.action === 'referral.requestExtension');
-    expect(ask?.summary).toBe(
-      '申请延期：请核实办理时限并提供回复口径（延期工作日：2；拟延至：2026-03-12T23:59:59.999+08:00）',
-    );
+    expect(ask?.summary).toBe('申请延期：请核实办理时限并提供回复口径（延期工作日：2；拟延至：2026-03-12 23:59）');
+    // the deadline in words an officer reads; the ISO instant stays in the entry's changes
+    const refer = log.find((e) => e.action === 'referral.refer');
+    expect(refer?.summary).toMatch(/^流转至承办部门：.*（期限：\d{4}-\d{2}-\d{2} \d{2}:\d{2}）$/);
   });
 });

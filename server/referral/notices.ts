@@ -26,7 +26,7 @@ import type {
 } from '../../typings/referral';
 import { deepLink } from '../../core/notify/message';
 import { bureauOf, type UnitTree } from '../../core/org/tree';
-import { toBeijingIso } from '../../core/time';
+import { formatBeijing, toBeijingIso } from '../../core/time';
 import { command, store, type Store } from '../store';
 import type { AuditNote, Work } from '../uow';
 
@@ -299,10 +299,18 @@ const DETAIL_LABELS: { readonly [field: string]: string } = {
   warnings: '提示',
 };
 
+/** Instants the detail keeps as ISO-8601 (for machines); the summary shows them as people read times. */
+const INSTANTS: ReadonlySet<string> = new Set(['dueAt', 'proposedDueAt', 'replyTargetAt']);
+
+function detailValue(field: string, value: Flat): string {
+  const ms = INSTANTS.has(field) && typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isNaN(ms) ? String(value) : formatBeijing(ms);
+}
+
 function detailText(detail: { [field: string]: Flat }): string {
   const parts = Object.entries(detail)
     .filter(([k, v]) => DETAIL_LABELS[k] !== undefined && v !== null && v !== '')
-    .map(([k, v]) => `${DETAIL_LABELS[k] ?? k}：${String(v)}`);
+    .map(([k, v]) => `${DETAIL_LABELS[k] ?? k}：${detailValue(k, v)}`);
   return parts.length ? `（${parts.join('；')}）` : '';
 }
 
