@@ -40,6 +40,8 @@ describe('审计日志 (pages/audit)', () => {
       ok: true,
       data: {
         items: [
+          auditItem({ seq: 11, action: 'referral.refer', summary: '流转至承办部门：请核实（期限：2026-03-10 23:59）' }),
+          auditItem({ seq: 10, action: 'post.draftSave', summary: '新建稿件《夜间巡逻纪实》（长沙警事）' }),
           auditItem({
             seq: 9,
             at: '2026-11-28T01:30:00.000Z',
@@ -67,11 +69,15 @@ describe('审计日志 (pages/audit)', () => {
     expect(page.text('#entry-9')).toContain('11-28 09:30 · 吴刚 · 单位管理员 · 长沙市公安局');
     expect(page.text('#entry-9')).toContain('调整AB角');
     expect(page.text('#entry-8')).toContain('张伟 · 长沙市公安局政治部宣传处');
+    // every action reads in Chinese, never as a function's name
+    expect(page.text('#entry-10')).toContain('保存稿件');
+    expect(page.text('#entry-11')).toContain('流转');
+    expect(page.text()).not.toMatch(/[a-z]+\.[a-z]+/i);
 
     wxm.cloud.reply('org', 'auditLog', { ok: true, data: { items: [auditItem({ seq: 3 })], nextBefore: null } });
     await page.fire('#list >>> #more', 'tap');
     expect(wxm.cloud.sent('org', 'auditLog')[1]).toEqual({ action: 'auditLog', unitId: 'u-cs', before: 8, limit: 20 });
-    expect(page.data().list.items.map((e) => e.seq)).toEqual([9, 8, 3]);
+    expect(page.data().list.items.map((e) => e.seq)).toEqual([11, 10, 9, 8, 3]);
     expect(page.text('#list >>> #end')).toContain('没有更多了');
   });
 
