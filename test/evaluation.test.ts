@@ -11,6 +11,7 @@ import type { ApiResult } from '../typings/common';
 import type { EvaluationMonth } from '../typings/evaluation';
 import type { CadenceDay } from '../typings/post';
 import type { Message, Referral } from '../typings/referral';
+import type { AuditEntry } from '../typings/org';
 import { WHO, newDraft, content } from './post-helpers';
 import { startTestCloud, type TestCloud } from './support/cloud';
 import { ok, refusal } from './support/answers';
@@ -289,6 +290,10 @@ describe('a month evaluated from its records', () => {
       ),
     );
     expect(e.month).toBe(MONTH);
+    const [entry] = t.cloud.db.find('auditLog', { action: 'evaluation.declareEvent' }) as unknown as AuditEntry[];
+    expect(entry?.summary).toBe(
+      '认定舆情事件“浏阳涉警舆情”，2026-03-15 08:00 至 2026-03-15 20:00，浏阳市公安局所属账号应及时发声（第三十六条）',
+    );
     expect(
       await code(
         t.call(

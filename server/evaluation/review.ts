@@ -26,7 +26,7 @@ import {
   requirePoints,
 } from '../../core/evaluation/month';
 import { commonErrors } from '../../core/errors';
-import { toBeijingIso } from '../../core/time';
+import { formatBeijing, toBeijingIso } from '../../core/time';
 import { action, type HandlerContext } from '../dispatch';
 import { loadTree, requireCaller, requirePermission } from '../org';
 import { loadAccount } from '../post/context';
@@ -292,7 +292,7 @@ export const declareEvent = action({
       work.audit({
         action: 'evaluation.declareEvent',
         object: { collection: 'opinionEvents', id: eventId },
-        summary: `认定舆情事件“${params.title}”，${event.from.slice(0, 16)} 至 ${event.to.slice(0, 16)}，${tree.byId.get(params.unitId)?.name ?? ''}所属账号应及时发声（第三十六条）`,
+        summary: `认定舆情事件“${params.title}”，${formatBeijing(from)} 至 ${formatBeijing(to)}，${tree.byId.get(params.unitId)?.name ?? ''}所属账号应及时发声（第三十六条）`,
         unitPath: tree.byId.get(params.unitId)?.path ?? [params.unitId],
       });
       return event;
