@@ -41,6 +41,8 @@ describe('我的 (pages/me)', () => {
     expect(page.text('#name')).toContain('陈静');
     expect(page.text('#badge-no')).toContain('430522');
     expect(page.text('#unit')).toContain('邵阳市公安局');
+    // a fixed title width leaves a long unit name the rest of the row, on one line
+    expect(JSON.stringify(page.root.querySelector('#unit')?.toJSON())).toContain('max-width:6.2em');
     expect(page.text('#training')).toContain('已培训');
     expect(page.text('#roles')).toBe('审核民警 · 邵阳市公安局 宣传干事 · 邵阳市公安局政治处');
     expect(page.exists('#backend')).toBe(false);

@@ -56,6 +56,8 @@ describe('单位责任 (pages/unit)', () => {
     expect(page.text('#unit')).toContain('浏阳市公安局');
     expect(page.text('#leader')).toContain('何军');
     expect(page.text('#department')).toContain('未指定');
+    for (const id of ['#leader', '#department', '#person'])
+      expect(JSON.stringify(page.root.querySelector(id)?.toJSON())).toContain('max-width:6.2em');
     expect(wxm.cloud.sent('org', 'listPeople')).toEqual([
       { action: 'listPeople', unitId: 'u-ly', limit: 0 },
       { action: 'listPeople', unitId: 'u-ly', limit: 100 },
