@@ -59,7 +59,7 @@ const ACTION_LABELS: Readonly<Record<Action, string>> = {
   'screen.wordingEdit': '修改规范表述',
   'post.draftSave': '保存稿件',
   'post.submit': '提交审核',
-  'post.approve': '审核通过',
+  'post.approve': '审批同意',
   'post.sendBack': '退回稿件',
   'post.withdraw': '撤回稿件',
   'post.raiseLevel': '提高敏感等级',
